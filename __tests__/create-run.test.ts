@@ -1,0 +1,88 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../src/create-run.ts';
+import { OzClient } from '../src/oz-client.ts';
+
+const BASE = 'https://oz.test/api/v1';
+const client = () =>
+  new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 'test', retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 }, requestTimeoutMs: 300 });
+const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+const lookup = (requestId: string) => ({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: requestId });
+const run = (id: string, requestId: string) => ({ run_id: id, state: 'QUEUED', metadata: { [REQUEST_ID_KEY]: requestId } });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+describe('createRunExactlyOnce', () => {
+  it('tags the create with the request id and keeps the user metadata', async () => {
+    nock(BASE)
+      .post('/agent/runs', { prompt: 'p', metadata: { team: 'x', [REQUEST_ID_KEY]: 'req-1' } })
+      .reply(200, { run_id: 'r1', state: 'QUEUED' });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p', metadata: { team: 'x' } }, 'req-1')).resolves.toEqual({
+      runId: 'r1',
+      state: 'QUEUED',
+      adopted: false,
+    });
+  });
+
+  it('retries a 429 without a look-up: the server turned it away', async () => {
+    nock(BASE).post('/agent/runs').reply(429, { title: 'Too Many Requests' }).post('/agent/runs').reply(200, { run_id: 'r1', state: 'QUEUED' });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-1')).resolves.toMatchObject({ runId: 'r1', adopted: false });
+  });
+
+  it('adopts the run a lost create started instead of starting a second one', async () => {
+    const scope = nock(BASE)
+      .post('/agent/runs')
+      .replyWithError(reset())
+      .get('/agent/runs')
+      .query(lookup('req-2'))
+      .reply(200, { runs: [run('r-lost', 'req-2')], page_info: { has_next_page: false } });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-2')).resolves.toEqual({ runId: 'r-lost', state: 'QUEUED', adopted: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('creates again when the look-up after a 502 finds nothing', async () => {
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(502, 'Bad gateway')
+      .get('/agent/runs')
+      .query(lookup('req-3'))
+      .reply(200, { runs: [], page_info: { has_next_page: false } })
+      .post('/agent/runs')
+      .reply(200, { run_id: 'r2', state: 'QUEUED' });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-3')).resolves.toMatchObject({ runId: 'r2', adopted: false });
+  });
+
+  it('fails clearly, without a second create, when the look-up is not possible', async () => {
+    nock(BASE)
+      .post('/agent/runs')
+      .replyWithError(reset())
+      .get('/agent/runs')
+      .query(lookup('req-4'))
+      .reply(400, { title: 'Bad Request', detail: 'metadata filters are not available', error_code: 'feature_not_available' });
+    const error = await createRunExactlyOnce(client(), { prompt: 'p' }, 'req-4').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LostCreateError);
+    expect((error as Error).message).toContain('looking for the run by its metadata oz_action_request_id=req-4 failed');
+    expect((error as Error).message).toContain('Not retrying, so as not to start a second agent');
+  });
+
+  it('does not retry a 400', async () => {
+    nock(BASE).post('/agent/runs').reply(400, { title: 'Bad Request', detail: 'prompt is required' });
+    await expect(createRunExactlyOnce(client(), { prompt: '' }, 'req-5')).rejects.toThrow('400 Bad Request. Bad Request: prompt is required');
+  });
+
+  it('keeps a run created while the step was being cancelled', async () => {
+    const stop = new AbortController();
+    nock(BASE)
+      .post('/agent/runs')
+      .delay(50)
+      .reply(() => {
+        stop.abort(new Error('cancelled'));
+        return [200, { run_id: 'r9', state: 'QUEUED' }];
+      });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-6', stop.signal)).resolves.toMatchObject({ runId: 'r9' });
+  });
+});

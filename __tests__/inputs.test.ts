@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, parseMcp, parseMetadata, parseSettings } from '../src/inputs.ts';
+
+const KEY = 'wk-secret-123';
+
+function settings(inputs: Record<string, string>, env: Record<string, string> = {}, files: Record<string, string> = {}) {
+  const read = (name: string) => (inputs[name] ?? '').trim();
+  const readFile = (path: string) => {
+    if (!(path in files)) throw new Error(`ENOENT: ${path}`);
+    return files[path]!;
+  };
+  return parseSettings(read, { GITHUB_WORKSPACE: '/ws', ...env }, readFile);
+}
+
+function errorOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('parseSettings', () => {
+  it('maps every create input to the request body, with the documented defaults', () => {
+    const s = settings({
+      warp_api_key: KEY,
+      prompt: 'Fix the bug',
+      title: 'Bug fix',
+      name: 'ci-fixes',
+      model: 'claude-sonnet-4',
+      environment: 'env-1',
+      base_prompt: 'Be brief.',
+      host: 'my-worker',
+      computer_use: 'TRUE',
+      mode: 'plan',
+      conversation_id: 'conv-9',
+      mcp: '{"mcpServers": {"fs": {"command": "npx", "args": ["-y", "fs"]}}}',
+      metadata: 'team=platform\n\n# comment\nticket = OZ-1',
+    });
+    expect(s.create).toEqual({
+      prompt: 'Fix the bug',
+      title: 'Bug fix',
+      mode: 'plan',
+      conversation_id: 'conv-9',
+      config: {
+        name: 'ci-fixes',
+        model_id: 'claude-sonnet-4',
+        environment_id: 'env-1',
+        base_prompt: 'Be brief.',
+        worker_host: 'my-worker',
+        computer_use_enabled: true,
+        mcp_servers: { fs: { command: 'npx', args: ['-y', 'fs'] } },
+      },
+    });
+    expect(s.userMetadata).toEqual({ team: 'platform', ticket: 'OZ-1' });
+    expect(s).toMatchObject({
+      apiKey: KEY,
+      apiBaseUrl: 'https://app.warp.dev/api/v1',
+      wait: true,
+      timeoutMs: 3_600_000,
+      pollIntervalMs: 5000,
+      maxPollIntervalMs: 30_000,
+      cancelOnAbort: true,
+    });
+  });
+
+  it('falls back to WARP_API_KEY and accepts decimals for the timings', () => {
+    const s = settings(
+      { prompt: 'x', timeout_minutes: '0.5', poll_interval_seconds: '.25', max_poll_interval_seconds: '2', wait: 'False' },
+      { WARP_API_KEY: KEY },
+    );
+    expect(s.apiKey).toBe(KEY);
+    expect(s).toMatchObject({ timeoutMs: 30_000, pollIntervalMs: 250, maxPollIntervalMs: 2000, wait: false });
+  });
+
+  it('reads prompt_file relative to the workspace', () => {
+    const s = settings({ warp_api_key: KEY, prompt_file: 'prompts/review.md' }, {}, { '/ws/prompts/review.md': 'Review it.\n' });
+    expect(s.create?.prompt).toBe('Review it.\n');
+  });
+
+  it('reads mcp from a file, as a bare map of servers', () => {
+    const s = settings({ warp_api_key: KEY, skill: 'acme/tools:review' }, {}, { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' });
+    expect(s.create?.skill).toBe('acme/tools:review');
+    const t = settings({ warp_api_key: KEY, prompt: 'x', mcp: 'mcp.json' }, {}, { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' });
+    expect(t.create?.config?.mcp_servers).toEqual({ docs: { url: 'https://mcp.example.com' } });
+  });
+
+  it('watches an existing run with run_id and no create body', () => {
+    const s = settings({ warp_api_key: KEY, run_id: 'run_123-abc' });
+    expect(s.runId).toBe('run_123-abc');
+    expect(s.create).toBeUndefined();
+  });
+
+  it.each([
+    [{ prompt: 'x' }, 'Missing warp_api_key'],
+    [{ warp_api_key: 'sk-live-1', prompt: 'x' }, 'Invalid warp_api_key: expected a Warp API key, which starts with "wk-"'],
+    [{ warp_api_key: KEY }, 'Missing prompt: set prompt, prompt_file or skill'],
+    [{ warp_api_key: KEY, prompt: 'x', prompt_file: 'p.md' }, 'Set either prompt or prompt_file, not both.'],
+    [{ warp_api_key: KEY, prompt_file: 'missing.md' }, "Invalid prompt_file 'missing.md'. Expected the path of a readable file"],
+    [{ warp_api_key: KEY, prompt: 'x', timeout_minutes: '10m' }, "Invalid timeout_minutes '10m'. Expected a positive number such as 5 or 0.5."],
+    [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '0' }, "Invalid poll_interval_seconds '0'. Expected a positive number"],
+    [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '-1' }, "Invalid poll_interval_seconds '-1'."],
+    [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '10', max_poll_interval_seconds: '5' }, "Invalid max_poll_interval_seconds '5'. Expected a number no smaller than poll_interval_seconds (10)."],
+    [{ warp_api_key: KEY, prompt: 'x', wait: 'yes' }, "Invalid wait 'yes'. Expected true or false."],
+    [{ warp_api_key: KEY, prompt: 'x', cancel_on_abort: '1' }, "Invalid cancel_on_abort '1'. Expected true or false."],
+    [{ warp_api_key: KEY, prompt: 'x', computer_use: 'on' }, "Invalid computer_use 'on'. Expected true or false."],
+    [{ warp_api_key: KEY, prompt: 'x', mode: 'fast' }, "Invalid mode 'fast'. Expected normal, plan, orchestrate (one of)."],
+    [{ warp_api_key: KEY, skill: 'bad skill!' }, "Invalid skill 'bad skill!'. Expected skill_name, repo:skill_name"],
+    [{ warp_api_key: KEY, prompt: 'x', api_base_url: 'app.warp.dev' }, "Invalid api_base_url 'app.warp.dev'. Expected an absolute URL"],
+    [{ warp_api_key: KEY, prompt: 'x', api_base_url: 'ftp://x/y' }, "Invalid api_base_url 'ftp://x/y'. Expected an http(s) URL"],
+    [{ warp_api_key: KEY, run_id: '../../etc' }, "Invalid run_id '../../etc'. Expected a run id of letters"],
+    [{ warp_api_key: KEY, run_id: 'r1', prompt: 'x' }, 'run_id watches an existing run, so it cannot be combined with prompt'],
+    [{ warp_api_key: KEY, prompt: 'x', mcp: '{"fs": 1}' }, "Invalid mcp: server 'fs' must be an object with \"command\""],
+    [{ warp_api_key: KEY, prompt: 'x', mcp: '{not json' }, 'Invalid mcp: it is not valid JSON'],
+    [{ warp_api_key: KEY, prompt: 'x', mcp: 'nope.json' }, "Invalid mcp 'nope.json'. Expected JSON such as"],
+    [{ warp_api_key: KEY, prompt: 'x', metadata: 'just-a-key' }, "Invalid metadata 'just-a-key'. Expected key=value lines"],
+  ])('rejects %j with a message naming the input', (inputs, message) => {
+    expect(errorOf(() => settings(inputs))).toContain(message);
+  });
+
+  it('never quotes the API key back, even a malformed one', () => {
+    expect(errorOf(() => settings({ warp_api_key: 'wk-has space', prompt: 'x' }))).not.toContain('has space');
+  });
+});
+
+describe('parseMetadata', () => {
+  it('enforces the API rules on keys and values', () => {
+    expect(errorOf(() => parseMetadata('bad key=1'))).toBe(
+      "Invalid metadata 'bad key'. Expected a metadata key of 1-64 characters from a-z, A-Z, 0-9, \".\", \"_\" and \"-\".",
+    );
+    expect(errorOf(() => parseMetadata(`k=${'é'.repeat(129)}`))).toContain('at most 256 bytes');
+    expect(parseMetadata(`k=${'é'.repeat(128)}`).k).toHaveLength(128);
+    const twenty = Array.from({ length: 20 }, (_, i) => `k${i}=v`).join('\n');
+    expect(errorOf(() => parseMetadata(twenty))).toContain('at most 19 keys');
+    expect(errorOf(() => parseMetadata('oz_action_request_id=mine'))).toContain('which the action sets itself');
+  });
+});
+
+describe('parseMcp', () => {
+  it('accepts the three kinds of server', () => {
+    const servers = parseMcp(
+      JSON.stringify({ mcpServers: { a: { command: 'x', env: { K: 'v' } }, b: { url: 'https://m', headers: { H: 'v' } }, c: { warp_id: 'w' } } }),
+      '/ws',
+      () => '',
+    );
+    expect(Object.keys(servers)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('rejects an empty map', () => {
+    expect(errorOf(() => parseMcp('{"mcpServers": {}}', '/ws', () => ''))).toContain('non-empty map of servers');
+  });
+});

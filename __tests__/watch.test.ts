@@ -1,0 +1,112 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OzClient } from '../src/oz-client.ts';
+import { PollSchedule, StopSignal, watchRun } from '../src/watch.ts';
+
+const BASE = 'https://oz.test/api/v1';
+const client = () => new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 'test', retry: { retries: 1, minDelayMs: 5, maxDelayMs: 5 } });
+const run = (state: string, extra = {}) => ({ run_id: 'r1', state, title: 't', ...extra });
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+
+describe('PollSchedule', () => {
+  it('starts at the poll interval and grows towards the maximum', () => {
+    const schedule = new PollSchedule(5000, 30_000, () => 0.5);
+    expect(Array.from({ length: 7 }, () => schedule.next())).toEqual([5000, 7500, 11250, 16875, 25313, 30000, 30000]);
+  });
+
+  it('starts again from the short interval after reset', () => {
+    const schedule = new PollSchedule(1000, 8000, () => 0.5);
+    schedule.next();
+    schedule.next();
+    schedule.reset();
+    expect(schedule.next()).toBe(1000);
+  });
+
+  it('jitters within ±15% but never leaves [min, max]', () => {
+    const low = new PollSchedule(1000, 10_000, () => 0);
+    const high = new PollSchedule(1000, 10_000, () => 1);
+    expect([low.next(), low.next()]).toEqual([1000, 1275]);
+    expect([high.next(), high.next()]).toEqual([1150, 1725]);
+    const capped = new PollSchedule(1000, 1000, () => 1);
+    expect(capped.next()).toBe(1000);
+  });
+});
+
+describe('watchRun', () => {
+  it('reads until a terminal state and reports each state once', async () => {
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('QUEUED'))
+      .get('/agent/runs/r1')
+      .reply(200, run('QUEUED'))
+      .get('/agent/runs/r1')
+      .reply(200, run('INPROGRESS'))
+      .get('/agent/runs/r1')
+      .reply(200, run('FAILED', { status_message: { message: 'no credits', error_code: 'insufficient_credits' } }));
+    const changes: string[] = [];
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 2),
+      signal: new AbortController().signal,
+      onStateChange: (r, previous) => changes.push(`${previous ?? '-'}>${r.state}`),
+    });
+    expect(changes).toEqual(['->QUEUED', 'QUEUED>INPROGRESS', 'INPROGRESS>FAILED']);
+    expect(result).toMatchObject({ run: { state: 'FAILED' } });
+    expect(result.stopped).toBeUndefined();
+  });
+
+  it('treats an undocumented state as live, warning once', async () => {
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .times(2)
+      .reply(200, run('AWAITING_REVIEW'))
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', { artifacts: [{ artifact_type: 'PLAN', data: {} }] }));
+    const unknown: string[] = [];
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: new AbortController().signal,
+      onUnknownState: (s) => unknown.push(s),
+    });
+    expect(unknown).toEqual(['AWAITING_REVIEW']);
+    expect(result.run?.state).toBe('SUCCEEDED');
+  });
+
+  it('re-reads a SUCCEEDED run once for artifacts that come a little later', async () => {
+    const pr = { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/a/b/pull/1' } };
+    nock(BASE).get('/agent/runs/r1').reply(200, run('SUCCEEDED')).get('/agent/runs/r1').reply(200, run('SUCCEEDED', { artifacts: [pr] }));
+    const result = await watchRun({ client: client(), runId: 'r1', schedule: new PollSchedule(1, 1), signal: new AbortController().signal, artifactGraceMs: 1 });
+    expect(result.run?.artifacts).toEqual([pr]);
+  });
+
+  it('keeps watching through reads that fail after retries, and stops on the signal', async () => {
+    nock(BASE).get('/agent/runs/r1').reply(200, run('INPROGRESS')).get('/agent/runs/r1').times(2).reply(503, 'busy');
+    nock(BASE).persist().get('/agent/runs/r1').reply(200, run('INPROGRESS'));
+    const stop = new AbortController();
+    const errors: string[] = [];
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: stop.signal,
+      onReadError: (e) => {
+        errors.push(e.message);
+        setTimeout(() => stop.abort(new StopSignal('timeout')), 20);
+      },
+    });
+    expect(errors).toHaveLength(1);
+    expect(result).toMatchObject({ stopped: 'timeout', run: { state: 'INPROGRESS' } });
+  });
+
+  it('throws on a final error such as 404', async () => {
+    nock(BASE).get('/agent/runs/r1').reply(404, { title: 'Not Found' });
+    await expect(
+      watchRun({ client: client(), runId: 'r1', schedule: new PollSchedule(1, 1), signal: new AbortController().signal }),
+    ).rejects.toThrow('404 Not Found');
+  });
+});

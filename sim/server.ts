@@ -1,0 +1,409 @@
+/**
+ * A local simulator of the Oz Agent API (shared/oz-api.md), for the demo, the end-to-end tests and the
+ * benchmark. Runs walk the documented states on a clock that can be sped up; the outcome of each run
+ * is chosen by its metadata (`sim_outcome`), and faults can be injected. Not part of the action bundle.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** How a run ends, chosen per run with the metadata key `sim_outcome`. */
+export type SimOutcome = 'succeeded' | 'failed' | 'error' | 'blocked' | 'never' | 'unknown-state';
+const OUTCOMES: SimOutcome[] = ['succeeded', 'failed', 'error', 'blocked', 'never', 'unknown-state'];
+
+/** A fault served instead of (or on top of) the normal answer, `count` times, to matching requests. */
+export interface Fault {
+  /** HTTP method to match; any when unset. */
+  method?: string;
+  /** Path prefix to match, e.g. `/agent/runs`; any when unset. */
+  path?: string;
+  /**
+   * - `status`: answer `status` (default 503) with a problem+json body, or HTML when `html` is set;
+   * - `reset`: destroy the connection without answering;
+   * - `slow`: wait `delayMs` before answering normally;
+   * - `lost-create`: create the run, then destroy the connection (the answer is lost).
+   */
+  kind: 'status' | 'reset' | 'slow' | 'lost-create';
+  status?: number;
+  retryAfter?: string;
+  html?: boolean;
+  delayMs?: number;
+  count?: number;
+}
+
+export interface SimulatorOptions {
+  /** Real milliseconds per simulated second (1000 = real time; 20 = fifty times faster). Default 1000. */
+  msPerSecond?: number;
+  /** Simulated seconds spent in QUEUED, PENDING, CLAIMED and INPROGRESS. */
+  phases?: { queued: number; pending: number; claimed: number; inprogress: number };
+  /** Port to listen on (0 = any free one). */
+  port?: number;
+  /** Quiet unless set: a line per request. */
+  log?: (line: string) => void;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  /** What the simulator did: the status it answered, or the fault it served. */
+  answer: number | string;
+  at: number;
+}
+
+interface SimRun {
+  run: Record<string, unknown> & { run_id: string; state: string; metadata: Record<string, string> };
+  createdAt: number;
+  outcome: SimOutcome;
+  cancelledAt?: number;
+}
+
+const PHASES = { queued: 2, pending: 2, claimed: 1, inprogress: 10 };
+const METADATA_KEY = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class OzSimulator {
+  readonly runs = new Map<string, SimRun>();
+  readonly requests: RecordedRequest[] = [];
+  private faults: Fault[] = [];
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly msPerSecond: number;
+  private readonly phases: typeof PHASES;
+  private readonly log: (line: string) => void;
+  private readonly port: number;
+  url = '';
+
+  constructor(options: SimulatorOptions = {}) {
+    this.msPerSecond = options.msPerSecond ?? 1000;
+    this.phases = options.phases ?? PHASES;
+    this.log = options.log ?? (() => {});
+    this.port = options.port ?? 0;
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        this.log(`simulator error: ${String(error)}`);
+        if (!res.headersSent) this.problem(res, 500, 'Internal Server Error', String(error));
+      });
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  /** Starts listening on 127.0.0.1; resolves with the API base URL. */
+  async start(): Promise<string> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}/api/v1`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Queues faults; each serves `count` (default 1) matching requests, in the order added. */
+  inject(...faults: Fault[]): void {
+    this.faults.push(...faults.map((f) => ({ count: 1, ...f })));
+  }
+
+  /** Forgets runs, requests and faults. */
+  reset(): void {
+    this.runs.clear();
+    this.requests.length = 0;
+    this.faults = [];
+  }
+
+  /** Requests to the API (not to the simulator's own /__sim endpoints). */
+  apiRequests(method?: string, pathPrefix?: string): RecordedRequest[] {
+    return this.requests.filter((r) => (!method || r.method === method) && (!pathPrefix || r.path.startsWith(pathPrefix)));
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const index = this.faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)));
+    if (index < 0) return undefined;
+    const fault = this.faults[index]!;
+    fault.count = (fault.count ?? 1) - 1;
+    if (fault.count <= 0) this.faults.splice(index, 1);
+    return fault;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sim');
+    const text = await readText(req);
+    const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/__sim/')) return this.admin(method, url.pathname, text, res);
+
+    const path = url.pathname.replace(/^\/api\/v1/, '');
+    const record: RecordedRequest = { method, path, query: url.search, headers: req.headers, body: parseJson(text), answer: 0, at: Date.now() };
+    this.requests.push(record);
+    res.on('finish', () => {
+      if (record.answer === 0) record.answer = res.statusCode;
+      this.log(`${method} ${path}${url.search} -> ${record.answer}`);
+    });
+
+    const fault = this.takeFault(method, path);
+    if (fault?.kind === 'reset') {
+      record.answer = 'reset';
+      this.log(`${method} ${path} -> connection reset (fault)`);
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.delayMs ?? 1000));
+    if (fault?.kind === 'status') {
+      const status = fault.status ?? 503;
+      record.answer = `${status} (fault)`;
+      if (fault.retryAfter !== undefined) res.setHeader('Retry-After', fault.retryAfter);
+      if (fault.html) {
+        res.writeHead(status, { 'Content-Type': 'text/html' });
+        res.end(`<html><head><title>${status}</title></head><body><h1>${status} Too busy</h1><p>Please slow down.</p></body></html>`);
+      } else {
+        this.problem(res, status, status === 429 ? 'Too Many Requests' : 'Service Unavailable', 'Injected by the simulator', status !== 429);
+      }
+      return;
+    }
+
+    const auth = req.headers.authorization ?? '';
+    if (!/^Bearer wk-\S+$/.test(auth)) {
+      return this.problem(res, 401, 'Unauthorized', 'A valid API key (Bearer wk-...) is required.');
+    }
+
+    if (method === 'POST' && (path === '/agent/runs' || path === '/agent/run')) {
+      const created = this.create(text, res);
+      if (created && fault?.kind === 'lost-create') {
+        record.answer = 'lost-create';
+        this.log(`POST ${path} -> run ${created} created, answer lost (fault)`);
+        req.socket.destroy();
+        return;
+      }
+      if (created) this.json(res, 200, { run_id: created, task_id: created, state: 'QUEUED' });
+      return;
+    }
+    if (method === 'GET' && path === '/agent/runs') return this.list(url.searchParams, res);
+    const read = /^\/agent\/runs\/([^/]+)$/.exec(path);
+    if (method === 'GET' && read) {
+      const run = this.view(decodeURIComponent(read[1]!));
+      return run ? this.json(res, 200, run) : this.problem(res, 404, 'Not Found', `No run with id ${read[1]}.`);
+    }
+    const cancel = /^\/agent\/runs\/([^/]+)\/cancel$/.exec(path);
+    if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res);
+    return this.problem(res, 404, 'Not Found', `No route for ${method} ${path}.`);
+  }
+
+  private create(text: string, res: ServerResponse): string | undefined {
+    const body = parseJson(text);
+    if (body === undefined) {
+      this.problem(res, 400, 'Bad Request', 'The request body is not valid JSON.', false, 'invalid_request');
+      return undefined;
+    }
+    const b = body as Record<string, unknown>;
+    const config = (typeof b.config === 'object' && b.config !== null ? b.config : {}) as Record<string, unknown>;
+    if (typeof b.prompt !== 'string' && typeof b.skill !== 'string' && !config.skill_spec && !config.skills) {
+      this.problem(res, 400, 'Bad Request', 'A prompt or a skill is required.', false, 'invalid_request');
+      return undefined;
+    }
+    const metadata = (b.metadata ?? {}) as Record<string, unknown>;
+    const problem = checkMetadata(metadata);
+    if (problem) {
+      this.problem(res, 400, 'Bad Request', problem, false, 'invalid_request');
+      return undefined;
+    }
+    const outcome = (metadata.sim_outcome as SimOutcome | undefined) ?? 'succeeded';
+    if (!OUTCOMES.includes(outcome)) {
+      this.problem(res, 400, 'Bad Request', `sim_outcome must be one of ${OUTCOMES.join(', ')}.`, false, 'invalid_request');
+      return undefined;
+    }
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const prompt = typeof b.prompt === 'string' ? b.prompt : `skill ${String(b.skill ?? config.skill_spec)}`;
+    this.runs.set(id, {
+      createdAt: Date.now(),
+      outcome,
+      run: {
+        run_id: id,
+        task_id: id,
+        title: typeof b.title === 'string' ? b.title : prompt.slice(0, 60),
+        prompt,
+        state: 'QUEUED',
+        created_at: now,
+        updated_at: now,
+        source: 'API',
+        execution_location: 'REMOTE',
+        is_run_type_cancellable: true,
+        metadata: metadata as Record<string, string>,
+        agent_config: config,
+        ...(typeof b.conversation_id === 'string' && { conversation_id: b.conversation_id }),
+      },
+    });
+    return id;
+  }
+
+  /** The run as it stands now on the simulated clock. */
+  private view(id: string): Record<string, unknown> | undefined {
+    const sim = this.runs.get(id);
+    if (!sim) return undefined;
+    const { run } = sim;
+    const s = (Date.now() - sim.createdAt) / this.msPerSecond;
+    const p = this.phases;
+    const at = (seconds: number) => new Date(sim.createdAt + seconds * this.msPerSecond).toISOString();
+    let state = 'QUEUED';
+    if (s >= p.queued) state = 'PENDING';
+    if (s >= p.queued + p.pending) state = 'CLAIMED';
+    if (s >= p.queued + p.pending + p.claimed) state = 'INPROGRESS';
+    const started = p.queued + p.pending + p.claimed;
+    const end = started + p.inprogress;
+    if (sim.outcome === 'unknown-state' && s >= started + p.inprogress / 2 && s < end) state = 'AWAITING_REVIEW';
+    if (s >= end && sim.outcome !== 'never') state = terminalState(sim.outcome);
+    if (sim.cancelledAt !== undefined) state = 'CANCELLED';
+
+    const view: Record<string, unknown> = { ...run, state, updated_at: new Date().toISOString() };
+    if (s >= p.queued + p.pending) {
+      view.session_id = `sess-${id.slice(0, 8)}`;
+      view.session_link = `${this.url.replace(/\/api\/v1$/, '')}/session/${id}`;
+      view.conversation_id ??= `conv-${id.slice(0, 8)}`;
+      view.started_at = at(p.queued + p.pending);
+      const ran = Math.max(0, Math.min(s, end) - started);
+      view.run_time = `PT${Math.floor(ran / 60)}M${Math.round(ran % 60)}S`;
+      view.is_sandbox_running = state === 'CLAIMED' || state === 'INPROGRESS';
+    }
+    if (state === 'SUCCEEDED') {
+      const repo = run.metadata.github_repository ?? 'example/repo';
+      view.artifacts = [
+        { artifact_type: 'PLAN', created_at: at(end), data: { document_uid: 'doc-1', title: 'Plan: fix the flaky test', url: 'https://app.warp.dev/drive/doc-1' } },
+        { artifact_type: 'PULL_REQUEST', created_at: at(end), data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' } },
+      ];
+      view.status_message = { message: 'Opened a pull request with the fix.' };
+    } else if (state === 'FAILED') {
+      view.status_message = { message: 'The environment failed to set up: `npm ci` exited 1.', error_code: 'environment_setup_failed', retryable: false };
+    } else if (state === 'ERROR') {
+      view.status_message = { message: 'The agent crashed: internal error.', error_code: 'internal_error', retryable: true };
+    } else if (state === 'BLOCKED') {
+      view.status_message = { message: 'The agent needs approval to push to a protected branch.' };
+    } else if (state === 'CANCELLED') {
+      view.status_message = { message: 'Cancelled through the API.' };
+    }
+    if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
+      view.request_usage = { inference_cost: 12.5, compute_cost: 3, platform_cost: 0.5, inference_cost_usd: 0.25, compute_cost_usd: 0.06, platform_cost_usd: 0.01, total_tokens: 48210 };
+    }
+    return view;
+  }
+
+  private list(params: URLSearchParams, res: ServerResponse): void {
+    const limit = Number(params.get('limit') ?? 20);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+      return this.problem(res, 400, 'Bad Request', 'limit must be an integer from 1 to 500.', false, 'invalid_request');
+    }
+    const metadata: [string, string][] = [];
+    for (const [key, value] of params) {
+      const m = /^metadata\[(.+)\]$/.exec(key);
+      if (m) metadata.push([m[1]!, value]);
+    }
+    if (metadata.length > 5) return this.problem(res, 400, 'Bad Request', 'At most 5 metadata filters.', false, 'invalid_request');
+    const states = params.getAll('state');
+    const name = params.get('name');
+    const all = [...this.runs.keys()]
+      .map((id) => this.view(id)!)
+      .filter((run) => states.length === 0 || states.includes(run.state as string))
+      .filter((run) => name === null || (run.agent_config as Record<string, unknown>)?.name === name)
+      .filter((run) => metadata.every(([k, v]) => (run.metadata as Record<string, string>)[k] === v))
+      .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
+    const offset = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) : 0;
+    const page = all.slice(offset, offset + limit);
+    const next = offset + limit < all.length;
+    this.json(res, 200, {
+      runs: page,
+      page_info: { has_next_page: next, ...(next && { next_cursor: Buffer.from(String(offset + limit)).toString('base64url') }) },
+    });
+  }
+
+  private cancel(id: string, res: ServerResponse): void {
+    const current = this.view(id);
+    const sim = this.runs.get(id);
+    if (!current || !sim) return this.problem(res, 404, 'Not Found', `No run with id ${id}.`);
+    const state = current.state as string;
+    if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
+      return this.problem(res, 400, 'Bad Request', `The run has already ended (${state}).`, false, 'invalid_request');
+    }
+    if (state === 'PENDING') return this.problem(res, 409, 'Conflict', 'The run is being scheduled; try again shortly.', true, 'conflict');
+    sim.cancelledAt = Date.now();
+    this.json(res, 200, id);
+  }
+
+  private admin(method: string, path: string, text: string, res: ServerResponse): void {
+    if (method === 'POST' && path === '/__sim/faults') {
+      const body = parseJson(text);
+      const faults = Array.isArray(body) ? body : [body];
+      this.inject(...(faults as Fault[]));
+      return this.json(res, 200, { queued: this.faults.length });
+    }
+    if (method === 'GET' && path === '/__sim/requests') return this.json(res, 200, this.requests.map(({ headers, ...r }) => r));
+    if (method === 'GET' && path === '/__sim/runs') return this.json(res, 200, [...this.runs.keys()].map((id) => this.view(id)));
+    if (method === 'POST' && path === '/__sim/reset') {
+      this.reset();
+      return this.json(res, 200, {});
+    }
+    this.problem(res, 404, 'Not Found', `No simulator endpoint ${method} ${path}.`);
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  }
+
+  private problem(res: ServerResponse, status: number, title: string, detail: string, retryable = false, errorCode?: string): void {
+    res.writeHead(status, { 'Content-Type': 'application/problem+json' });
+    res.end(
+      JSON.stringify({
+        type: `https://docs.warp.dev/errors/${title.toLowerCase().replace(/\s+/g, '-')}`,
+        title,
+        status,
+        detail,
+        instance: randomUUID(),
+        error: `${title}: ${detail}`,
+        retryable,
+        trace_id: randomUUID().replaceAll('-', ''),
+        ...(errorCode && { error_code: errorCode }),
+      }),
+    );
+  }
+}
+
+function terminalState(outcome: SimOutcome): string {
+  return { succeeded: 'SUCCEEDED', failed: 'FAILED', error: 'ERROR', blocked: 'BLOCKED', never: 'INPROGRESS', 'unknown-state': 'SUCCEEDED' }[outcome];
+}
+
+function checkMetadata(metadata: Record<string, unknown>): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) return 'metadata must be an object of strings.';
+  const entries = Object.entries(metadata);
+  if (entries.length > 20) return 'metadata may have at most 20 keys.';
+  for (const [key, value] of entries) {
+    if (!METADATA_KEY.test(key)) return `Invalid metadata key "${key}".`;
+    if (typeof value !== 'string') return `metadata value of "${key}" must be a string.`;
+    if (Buffer.byteLength(value, 'utf8') > 256 || value.includes('\0')) return `metadata value of "${key}" is too long or has NUL.`;
+  }
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function readText(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

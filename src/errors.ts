@@ -1,0 +1,111 @@
+/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+
+/** An HTTP answer outside 2xx, with what the problem+json body (or any body) said. */
+export interface Problem {
+  title?: string;
+  detail?: string;
+  traceId?: string;
+  errorCode?: string;
+  retryable?: boolean;
+  /** Start of a body that was not problem+json, tags stripped. */
+  text?: string;
+}
+
+export class OzApiError extends Error {
+  override name = 'OzApiError';
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly problem: Problem;
+  /** From `Retry-After`, when the server sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(method: string, path: string, status: number, problem: Problem, retryAfterMs?: number) {
+    super(describeApiError(method, path, status, problem));
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
+export class OzNetworkError extends Error {
+  override name = 'OzNetworkError';
+  readonly code: string;
+  /** False only when the request surely never reached the server (refused, unknown host). */
+  readonly mayHaveReachedServer: boolean;
+
+  constructor(method: string, path: string, code: string, mayHaveReachedServer: boolean, cause: unknown) {
+    super(`Oz API ${method} ${path} failed: ${code} (${(cause as Error)?.message ?? String(cause)})`, { cause });
+    this.code = code;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function describeApiError(method: string, path: string, status: number, problem: Problem): string {
+  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
+  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
+  // A detail that repeats the title adds nothing.
+  if (said.length === 2 && said[1]!.includes(said[0]!)) said.shift();
+  if (said.length > 0) parts.push(said.join(': '));
+  else if (problem.text) parts.push(problem.text);
+  if (status === 401) {
+    parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
+  } else if (status === 403) {
+    parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
+  }
+  let message = parts.join('. ');
+  if (problem.errorCode) message += ` [${problem.errorCode}]`;
+  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
+  return message;
+}
+
+/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}
+
+/** Whether a failed request is worth another try. Other 4xx answers are final. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof OzNetworkError) return true;
+  if (error instanceof OzApiError) return isRetryableStatus(error.status);
+  return false;
+}
+
+/**
+ * Whether a failed create may still have started a run: the request may have reached the server and
+ * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
+ * come from a gateway after the backend already created the run.
+ */
+export function mayHaveCreated(error: unknown): boolean {
+  if (error instanceof OzNetworkError) return error.mayHaveReachedServer;
+  if (error instanceof OzApiError) return error.status >= 500;
+  return false;
+}
+
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | undefined, now: number = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES } from './inputs.ts';
+
+/**
+ * Where the step runs, read from the runner's environment. Read directly rather than through
+ * `@actions/github`, whose Octokit would cost start-up time this path does not need.
+ */
+export interface GitHubContext {
+  serverUrl: string;
+  repository?: string;
+  runId?: string;
+  runAttempt?: string;
+  workflow?: string;
+  job?: string;
+  sha?: string;
+  ref?: string;
+  eventName?: string;
+  actor?: string;
+  pullRequest?: number;
+}
+
+export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
+  const value = (name: string) => (env[name] ? env[name] : undefined);
+  const context: GitHubContext = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com' };
+  const fields: [keyof GitHubContext, string][] = [
+    ['repository', 'GITHUB_REPOSITORY'],
+    ['runId', 'GITHUB_RUN_ID'],
+    ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+    ['workflow', 'GITHUB_WORKFLOW'],
+    ['job', 'GITHUB_JOB'],
+    ['sha', 'GITHUB_SHA'],
+    ['ref', 'GITHUB_REF'],
+    ['eventName', 'GITHUB_EVENT_NAME'],
+    ['actor', 'GITHUB_ACTOR'],
+  ];
+  for (const [field, name] of fields) {
+    const v = value(name);
+    if (v !== undefined) (context as unknown as Record<string, string>)[field] = v;
+  }
+  const pr = pullRequestNumber(value('GITHUB_EVENT_PATH'));
+  if (pr !== undefined) context.pullRequest = pr;
+  return context;
+}
+
+function pullRequestNumber(eventPath: string | undefined): number | undefined {
+  if (eventPath === undefined) return undefined;
+  try {
+    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
+      pull_request?: { number?: number };
+      issue?: { number?: number; pull_request?: unknown };
+    };
+    if (typeof event.pull_request?.number === 'number') return event.pull_request.number;
+    // Comments on a pull request arrive as issue events whose issue has a pull_request field.
+    if (event.issue?.pull_request && typeof event.issue.number === 'number') return event.issue.number;
+  } catch {
+    // No event file (or not JSON) only means no pull request number in the metadata.
+  }
+  return undefined;
+}
+
+/** The workflow run's page, for the summary; undefined outside Actions. */
+export function workflowRunUrl(context: GitHubContext): string | undefined {
+  if (!context.repository || !context.runId) return undefined;
+  const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
+  return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
+}
+
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+export function fitMetadataValue(value: string): string {
+  let text = value.replaceAll('\0', '');
+  while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join('');
+  return text;
+}
+
+/**
+ * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts;
+ * `reserved` keys (the request id) are always kept; when the total would pass the API's 20 keys, the
+ * context keys listed last are left out first, and their names are returned in `dropped`.
+ */
+export function buildMetadata(
+  context: GitHubContext,
+  user: Record<string, string>,
+  reserved: Record<string, string>,
+): { metadata: Record<string, string>; dropped: string[] } {
+  const candidates: [string, string | undefined][] = [
+    ['github_repository', context.repository],
+    ['github_run_id', context.runId],
+    ['github_run_attempt', context.runAttempt],
+    ['github_pr_number', context.pullRequest?.toString()],
+    ['github_sha', context.sha],
+    ['github_workflow', context.workflow],
+    ['github_job', context.job],
+    ['github_ref', context.ref],
+    ['github_event', context.eventName],
+    ['github_actor', context.actor],
+  ];
+  const metadata: Record<string, string> = { ...user, ...reserved };
+  const dropped: string[] = [];
+  for (const [key, value] of candidates) {
+    if (value === undefined || key in metadata) continue;
+    if (Object.keys(metadata).length >= METADATA_MAX_KEYS) dropped.push(key);
+    else metadata[key] = fitMetadataValue(value);
+  }
+  return { metadata, dropped };
+}

@@ -1,0 +1,46 @@
+/**
+ * Making text from the API safe to put in Markdown (job summaries, comments): no raw HTML, no
+ * injected links or mentions, no broken tables.
+ */
+
+const WORD_JOINER = '\u2060';
+// Named, not numeric, entities: a numeric one holds a "#" that the issue-reference rule below would split.
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Escapes text for GitHub-flavoured Markdown, inline (tables included). HTML is entity-escaped,
+ * Markdown punctuation backslash-escaped, and the shapes GitHub would turn into links or pings on its
+ * own (`https://`, `www.`, `@name`, `#123`) get an invisible word joiner so they stay plain text.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
+    .replace(/[\\`*_{}[\]()!|~^$]/g, '\\$&')
+    // List markers, thematic breaks and setext underlines only act at the start of a line.
+    .replace(/^[-+=]/, '\\$&')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`)
+    .replace(/\bwww\./gi, `www${WORD_JOINER}.`)
+    .replace(/@/g, `@${WORD_JOINER}`)
+    .replace(/#/g, `#${WORD_JOINER}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
+export function safeLink(label: string, url: unknown): string {
+  const href = safeUrl(url);
+  return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+
+/** The URL normalised, with the characters that could end a Markdown link target percent-encoded. */
+export function safeUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}

@@ -1,0 +1,218 @@
+import { HttpClient } from '@actions/http-client';
+import type { IncomingMessage } from 'node:http';
+import pRetry from 'p-retry';
+import { isRetryable, OzApiError, OzNetworkError, parseRetryAfter, type Problem } from './errors.ts';
+import { sleep } from './sleep.ts';
+import type { CreateRunRequest, CreateRunResponse, ListRunsResponse, RunItem } from './types.ts';
+
+/** How the client retries: exponential backoff with jitter between `minDelayMs` and `maxDelayMs`. */
+export interface RetryPolicy {
+  /** Tries after the first one. */
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  /** Longest `Retry-After` the client obeys; a longer one is shortened to this. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  retries: 5,
+  minDelayMs: 1000,
+  maxDelayMs: 16_000,
+  maxRetryAfterMs: 60_000,
+};
+
+/** Told before each retry, so the caller can log it. */
+export interface RetryNotice {
+  what: string;
+  attempt: number;
+  delayMs: number;
+  error: Error;
+}
+
+export interface OzClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  userAgent: string;
+  retry?: Partial<RetryPolicy>;
+  /** How long a request may wait for the server before it counts as lost. Default 30 s. */
+  requestTimeoutMs?: number;
+  onRetry?: (notice: RetryNotice) => void;
+}
+
+/** Filters of `GET /agent/runs`. */
+export interface ListRunsQuery {
+  limit?: number;
+  cursor?: string;
+  state?: string[];
+  name?: string;
+  metadata?: Record<string, string>;
+}
+
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/**
+ * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
+ * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ */
+export class OzClient {
+  readonly policy: RetryPolicy;
+  private readonly http: HttpClient;
+  private readonly timeoutMs: number;
+  private readonly options: OzClientOptions;
+
+  constructor(options: OzClientOptions) {
+    this.options = options;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
+    this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
+  }
+
+  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see create-run). */
+  createRunOnce(body: CreateRunRequest): Promise<CreateRunResponse> {
+    return this.request<CreateRunResponse>('POST', '/agent/runs', body);
+  }
+
+  getRun(runId: string, signal?: AbortSignal): Promise<RunItem> {
+    const path = `/agent/runs/${encodeURIComponent(runId)}`;
+    return this.withRetry(`GET ${path}`, () => this.request<RunItem>('GET', path), signal);
+  }
+
+  listRuns(query: ListRunsQuery = {}, signal?: AbortSignal): Promise<ListRunsResponse> {
+    const params = new URLSearchParams();
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    if (query.cursor !== undefined) params.set('cursor', query.cursor);
+    if (query.name !== undefined) params.set('name', query.name);
+    for (const state of query.state ?? []) params.append('state', state);
+    for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
+    const path = `/agent/runs${params.size > 0 ? `?${params}` : ''}`;
+    return this.withRetry(`GET /agent/runs`, () => this.request<ListRunsResponse>('GET', path), signal);
+  }
+
+  /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+  cancelRunOnce(runId: string): Promise<unknown> {
+    return this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+  }
+
+  /**
+   * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+   * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+   */
+  withRetry<T>(
+    what: string,
+    attempt: (attemptNumber: number) => Promise<T>,
+    signal?: AbortSignal,
+    retryIf: (error: unknown) => boolean = isRetryable,
+  ): Promise<T> {
+    const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    return pRetry(attempt, {
+      retries,
+      factor: 2,
+      minTimeout: minDelayMs,
+      maxTimeout: maxDelayMs,
+      randomize: true,
+      ...(signal ? { signal } : {}),
+      shouldRetry: ({ error }) => retryIf(error),
+      onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+        if (retriesLeft === 0 || !retryIf(error)) return;
+        const asked = error instanceof OzApiError ? error.retryAfterMs : undefined;
+        const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+        this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
+        // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
+        if (extra > 0) await sleep(extra, signal);
+      },
+    });
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const url = `${this.options.baseUrl}${path}`;
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${this.options.apiKey}`,
+      Accept: 'application/json, application/problem+json',
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const shownPath = path.split('?')[0]!;
+    let message: IncomingMessage;
+    let text: string;
+    try {
+      const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+      message = response.message;
+      text = await readBody(message, this.timeoutMs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error);
+    }
+    const status = message.statusCode ?? 0;
+    if (status >= 200 && status < 300) {
+      if (text.trim() === '') return undefined as T;
+      try {
+        return JSON.parse(text) as T;
+      } catch {
+        throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
+      }
+    }
+    const retryAfter = message.headers['retry-after'];
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
+  }
+}
+
+/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
+function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+    timer.unref();
+    message.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
+      else chunks.push(chunk);
+    });
+    message.on('end', () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    });
+    message.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    message.on('aborted', () => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
+    });
+  });
+}
+
+function snippet(text: string): string {
+  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
+}
+
+/** Reads an RFC 7807 problem, or keeps the start of any other body. */
+export function parseProblem(text: string): Problem {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { text: snippet(text) };
+  }
+  if (typeof json !== 'object' || json === null) return { text: snippet(text) };
+  const body = json as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  const problem: Problem = {};
+  const title = str(body.title);
+  const detail = str(body.detail) ?? (title === undefined ? str(body.error) ?? str(body.message) : undefined);
+  const traceId = str(body.trace_id);
+  const errorCode = str(body.error_code) ?? str(body.code);
+  if (title !== undefined) problem.title = title;
+  if (detail !== undefined) problem.detail = detail;
+  if (traceId !== undefined) problem.traceId = traceId;
+  if (errorCode !== undefined) problem.errorCode = errorCode;
+  if (typeof body.retryable === 'boolean') problem.retryable = body.retryable;
+  if (title === undefined && detail === undefined) problem.text = snippet(text);
+  return problem;
+}

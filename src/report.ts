@@ -1,0 +1,158 @@
+import { escapeMarkdown, safeLink } from './markdown.ts';
+import type { Artifact, RunItem } from './types.ts';
+
+/** How the step ended, as far as the run is concerned. */
+export type Outcome =
+  /** The run reached SUCCEEDED. */
+  | 'succeeded'
+  /** The run reached FAILED, ERROR, BLOCKED or CANCELLED. */
+  | 'failed'
+  /** `timeout_minutes` passed first. */
+  | 'timeout'
+  /** The workflow was cancelled (or the step's own timeout-minutes hit) first. */
+  | 'cancelled'
+  /** `wait: false`: the run was started and left running. */
+  | 'started'
+  /** The action itself failed (bad answer, lost create, read failure). */
+  | 'error';
+
+export interface Report {
+  outcome: Outcome;
+  /** The last run read; may be missing when the run was never read. */
+  run?: RunItem;
+  runId?: string;
+  /** What the step says about the outcome in one sentence (cancel result, error...). */
+  note?: string;
+  /** Watching time, used when the run has no `run_time`. */
+  elapsedMs?: number;
+  workflowRunUrl?: string;
+}
+
+/** The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them. */
+export function runOutputs(run: RunItem | undefined, runId: string | undefined): Record<string, string> {
+  const artifacts = run?.artifacts ?? [];
+  const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
+  const retryable = run?.status_message?.retryable;
+  return {
+    run_id: run?.run_id ?? runId ?? '',
+    state: run?.state ?? '',
+    session_link: run?.session_link ?? '',
+    title: run?.title ?? '',
+    status_message: run?.status_message?.message ?? '',
+    error_code: run?.status_message?.error_code ?? '',
+    retryable: retryable === undefined ? '' : String(retryable),
+    conversation_id: run?.conversation_id ?? '',
+    pull_request_url: typeof pr?.data?.url === 'string' ? pr.data.url : '',
+    artifacts: JSON.stringify(artifacts),
+    run: run === undefined ? '' : JSON.stringify(run),
+  };
+}
+
+/** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
+export function formatIsoDuration(value: string | undefined): string | undefined {
+  const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!match) return undefined;
+  const [, d, h, m, s] = match;
+  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  return formatDuration(seconds * 1000);
+}
+
+/** Milliseconds as `1h 2m 3s` (seconds rounded). */
+export function formatDuration(ms: number): string {
+  let rest = Math.round(ms / 1000);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
+}
+
+const HEADINGS: Record<Outcome, string> = {
+  succeeded: '✅ Oz agent run succeeded',
+  failed: '❌ Oz agent run did not succeed',
+  timeout: '⏱️ Oz agent run timed out',
+  cancelled: '🚫 Oz agent run cancelled with the workflow',
+  started: '🚀 Oz agent run started',
+  error: '⚠️ Oz agent run could not be followed',
+};
+
+/** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
+function pullRequestLabel(url: string | undefined): string {
+  const match = url === undefined ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+  return match ? `${match[1]}#${match[2]}` : 'pull request';
+}
+
+function describeArtifact(artifact: Artifact): string {
+  const data = artifact.data ?? {};
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  switch (artifact.artifact_type) {
+    case 'PULL_REQUEST': {
+      const branch = text('branch');
+      return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
+    }
+    case 'PLAN':
+      return `Plan: ${safeLink(text('title') ?? 'plan', text('url'))}`;
+    case 'FILE': {
+      const size = typeof data.size_bytes === 'number' ? ` (${data.size_bytes} bytes)` : '';
+      return `File: ${escapeMarkdown(text('filepath') ?? text('filename') ?? 'file')}${size}`;
+    }
+    case 'SCREENSHOT':
+      return `Screenshot: ${escapeMarkdown(text('description') ?? text('artifact_uid') ?? 'screenshot')}`;
+    case 'EXTERNAL_REFERENCE':
+      return `Link: ${safeLink(text('title') ?? text('url') ?? 'reference', text('url'))}`;
+    default:
+      return `${escapeMarkdown(artifact.artifact_type)}`;
+  }
+}
+
+function usageRows(run: RunItem): string[][] {
+  const usage = run.request_usage;
+  if (!usage) return [];
+  const rows: string[][] = [];
+  const credits = (['inference', 'compute', 'platform'] as const)
+    .map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]] as const)
+    .filter(([, credits]) => typeof credits === 'number');
+  if (credits.length > 0) {
+    const total = credits.reduce((sum, [, c]) => sum + (c as number), 0);
+    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === 'number' ? u : 0), 0);
+    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(', ');
+    rows.push(['Cost', `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ''}`]);
+  }
+  if (typeof usage.total_tokens === 'number') rows.push(['Tokens', String(usage.total_tokens)]);
+  return rows;
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 100) / 100);
+}
+
+/** The job summary as Markdown. Everything that came from the API is escaped. */
+export function renderSummary(report: Report): string {
+  const { run } = report;
+  const lines = [`## ${HEADINGS[report.outcome]}`, ''];
+  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, '');
+  if (report.note) lines.push(escapeMarkdown(report.note), '');
+
+  const rows: string[][] = [];
+  const runId = run?.run_id ?? report.runId;
+  if (run?.state) rows.push(['State', escapeMarkdown(run.state)]);
+  if (run?.session_link) rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
+  if (runId) rows.push(['Run ID', escapeMarkdown(runId)]);
+  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
+  if (duration) rows.push(['Duration', duration]);
+  const status = run?.status_message;
+  if (status?.message) rows.push(['Status message', escapeMarkdown(status.message)]);
+  if (status?.error_code) rows.push(['Error code', escapeMarkdown(status.error_code)]);
+  if (status?.retryable !== undefined) rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
+  if (run) rows.push(...usageRows(run));
+  if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
+  if (rows.length > 0) {
+    lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  }
+
+  const artifacts = run?.artifacts ?? [];
+  if (artifacts.length > 0) {
+    lines.push('### Artifacts', '', ...artifacts.map((a) => `- ${describeArtifact(a)}`), '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,4 @@
+/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+export const VERSION = '1.0.0';
+
+export const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
