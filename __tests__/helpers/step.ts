@@ -37,9 +37,12 @@ export const ACTION_DEFAULTS: Record<string, string> = {
   cancel_on_abort: 'true',
 };
 
-export function stepFiles(inputs: Record<string, string>, extraEnv: Record<string, string> = {}): StepFiles {
+export function stepFiles(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, inProcess = false): StepFiles {
   const dir = mkdtempSync(join(tmpdir(), 'oz-step-'));
-  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: join(dir, 'summary') };
+  // @actions/core keeps the first summary path it sees for the life of the process, so in-process
+  // steps share one summary file per process, emptied for each step.
+  const summary = inProcess ? join(tmpdir(), `oz-step-summary-${process.pid}`) : join(dir, 'summary');
+  const files = { GITHUB_OUTPUT: join(dir, 'output'), GITHUB_STATE: join(dir, 'state'), GITHUB_STEP_SUMMARY: summary };
   for (const path of Object.values(files)) writeFileSync(path, '');
   const env: Record<string, string> = {
     ...files,
@@ -73,7 +76,7 @@ export function stepFiles(inputs: Record<string, string>, extraEnv: Record<strin
  * capture of everything it prints.
  */
 export function stepInProcess(inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
-  const files = stepFiles(inputs, extraEnv);
+  const files = stepFiles(inputs, extraEnv, true);
   for (const name of Object.keys(process.env)) {
     if (name.startsWith('INPUT_') || name.startsWith('STATE_') || name.startsWith('GITHUB_')) vi.stubEnv(name, undefined);
   }

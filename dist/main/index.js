@@ -29763,7 +29763,10 @@ const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "
 function escapeMarkdown(text) {
     return text
         .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c])
-        .replace(/[\\`*_{}[\]()!|~+=^$-]/g, '\\$&')
+        .replace(/[\\`*_{}[\]()!|~^$]/g, '\\$&')
+        // List markers, thematic breaks and setext underlines only act at the start of a line.
+        .replace(/^[-+=]/, '\\$&')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
         .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`)
         .replace(/\bwww\./gi, `www${WORD_JOINER}.`)
         .replace(/@/g, `@${WORD_JOINER}`)
@@ -29838,13 +29841,18 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
 };
+/** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
+function pullRequestLabel(url) {
+    const match = url === undefined ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+    return match ? `${match[1]}#${match[2]}` : 'pull request';
+}
 function describeArtifact(artifact) {
     const data = artifact.data ?? {};
     const text = (key) => (typeof data[key] === 'string' ? data[key] : undefined);
     switch (artifact.artifact_type) {
         case 'PULL_REQUEST': {
             const branch = text('branch');
-            return `Pull request: ${safeLink(text('url') ?? 'pull request', text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
+            return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
         }
         case 'PLAN':
             return `Plan: ${safeLink(text('title') ?? 'plan', text('url'))}`;
@@ -30192,7 +30200,7 @@ async function runMain(options = {}) {
             artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2000),
             onStateChange: (run, previous) => {
                 const elapsed = formatDuration(Date.now() - startedAt);
-                lib_core/* info */.pq(`[${elapsed}] ${previous ? `${previous} -> ` : ''}${run.state}${run.title ? `: ${run.title}` : ''}`);
+                lib_core/* info */.pq(`[${elapsed}] ${previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`}`);
                 if (!linkShown && run.session_link) {
                     linkShown = true;
                     lib_core/* info */.pq(`Watch the agent: ${run.session_link}`);

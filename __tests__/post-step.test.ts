@@ -1,0 +1,107 @@
+import nock from 'nock';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { REQUEST_ID_KEY } from '../src/create-run.ts';
+import { runPost } from '../src/post-step.ts';
+import { USER_AGENT, VERSION } from '../src/version.ts';
+import { stepInProcess } from './helpers/step.ts';
+
+const BASE = 'https://oz.test/api/v1';
+const KEY = 'wk-post-key';
+const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, cancelBudgetMs: 2000 };
+
+let unmatched: string[] = [];
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.emitter.on('no match', (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`));
+});
+beforeEach(() => {
+  unmatched = [];
+});
+afterEach(() => {
+  nock.cleanAll();
+  process.exitCode = undefined;
+});
+
+/** A post step after a main step that left this state behind. */
+function post(state: Record<string, string>, inputs: Record<string, string> = {}) {
+  const step = stepInProcess({ warp_api_key: KEY, api_base_url: BASE, ...inputs });
+  for (const [name, value] of Object.entries(state)) vi.stubEnv(`STATE_${name}`, value);
+  return step;
+}
+
+describe('the post step', () => {
+  it('does nothing when the main step settled its run', async () => {
+    post({ oz_run_id: 'run-1', oz_settled: 'true' });
+    await runPost(FAST);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('does nothing when the main step never got as far as a create', async () => {
+    post({});
+    await runPost(FAST);
+    expect(unmatched).toEqual([]);
+  });
+
+  it('cancels a run the main step left live', async () => {
+    const step = post({ oz_run_id: 'run-1' });
+    const api = nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'INPROGRESS' }).post('/agent/runs/run-1/cancel').reply(200, '"run-1"');
+    await runPost(FAST);
+    expect(api.isDone()).toBe(true);
+    expect(step.lines[0]).toBe(`::add-mask::${KEY}`);
+    expect(step.log()).toContain('Oz run run-1 is still INPROGRESS after the main step ended; cancelling it.');
+    expect(step.log()).toContain('Cancelled Oz run run-1.');
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('finds and cancels a run whose create answer the main step never got', async () => {
+    post({ oz_request_id: 'req-1' });
+    const api = nock(BASE)
+      .get('/agent/runs')
+      .query({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: 'req-1' })
+      .reply(200, { runs: [{ run_id: 'run-9', state: 'QUEUED' }] })
+      .get('/agent/runs/run-9')
+      .reply(200, { run_id: 'run-9', state: 'QUEUED' })
+      .post('/agent/runs/run-9/cancel')
+      .reply(200, '"run-9"');
+    await runPost(FAST);
+    expect(api.isDone()).toBe(true);
+  });
+
+  it('leaves an ended run alone', async () => {
+    const step = post({ oz_run_id: 'run-1' });
+    nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'SUCCEEDED' });
+    await runPost(FAST);
+    expect(unmatched).toEqual([]);
+    expect(step.log()).toContain('Oz run run-1 has ended (SUCCEEDED); nothing to cancel.');
+  });
+
+  it('respects cancel_on_abort: false', async () => {
+    const step = post({ oz_run_id: 'run-1' }, { cancel_on_abort: 'false' });
+    await runPost(FAST);
+    expect(unmatched).toEqual([]);
+    expect(step.log()).toContain('cancel_on_abort is false');
+  });
+
+  it('only warns when it cannot cancel: a post step never fails the job', async () => {
+    const step = post({ oz_run_id: 'run-1' });
+    nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'INPROGRESS' }).post('/agent/runs/run-1/cancel').reply(422, { title: 'Unprocessable Entity', detail: 'not cancellable' });
+    await runPost(FAST);
+    expect(step.log()).toContain('::warning::Oz run run-1 cannot be cancelled through the API');
+    expect(process.exitCode).toBeUndefined();
+
+    const again = post({ oz_run_id: 'run-2' });
+    nock(BASE).get('/agent/runs/run-2').times(3).reply(500, 'down');
+    await runPost(FAST);
+    expect(again.log()).toContain('::warning::Oz post step could not check the run');
+    expect(process.exitCode).toBeUndefined();
+  });
+});
+
+describe('version', () => {
+  it('matches package.json and names the action in the User-Agent', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    expect(USER_AGENT).toMatch(/^oz-agent-action\/\d+\.\d+\.\d+ node\//);
+  });
+});
