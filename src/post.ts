@@ -1,10 +1,9 @@
 import * as core from '@actions/core';
 import { runPost } from './post-step.ts';
 
-try {
-  await runPost();
-} catch (error) {
-  // A post step never turns a green job red: warn, whatever was thrown.
-  core.warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
-}
-process.exit();
+runPost()
+  .catch((error: unknown) => {
+    // A post step never turns a green job red: warn, whatever was thrown.
+    core.warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
+  })
+  .finally(() => process.exit());

@@ -1,0 +1,2755 @@
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __commonJS = (cb, mod) => function __require() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/tunnel/lib/tunnel.js
+var require_tunnel = __commonJS({
+  "node_modules/tunnel/lib/tunnel.js"(exports2) {
+    "use strict";
+    var net = require("net");
+    var tls = require("tls");
+    var http2 = require("http");
+    var https2 = require("https");
+    var events = require("events");
+    var assert = require("assert");
+    var util = require("util");
+    exports2.httpOverHttp = httpOverHttp2;
+    exports2.httpsOverHttp = httpsOverHttp2;
+    exports2.httpOverHttps = httpOverHttps2;
+    exports2.httpsOverHttps = httpsOverHttps2;
+    function httpOverHttp2(options) {
+      var agent = new TunnelingAgent(options);
+      agent.request = http2.request;
+      return agent;
+    }
+    function httpsOverHttp2(options) {
+      var agent = new TunnelingAgent(options);
+      agent.request = http2.request;
+      agent.createSocket = createSecureSocket;
+      agent.defaultPort = 443;
+      return agent;
+    }
+    function httpOverHttps2(options) {
+      var agent = new TunnelingAgent(options);
+      agent.request = https2.request;
+      return agent;
+    }
+    function httpsOverHttps2(options) {
+      var agent = new TunnelingAgent(options);
+      agent.request = https2.request;
+      agent.createSocket = createSecureSocket;
+      agent.defaultPort = 443;
+      return agent;
+    }
+    function TunnelingAgent(options) {
+      var self = this;
+      self.options = options || {};
+      self.proxyOptions = self.options.proxy || {};
+      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self.requests = [];
+      self.sockets = [];
+      self.on("free", function onFree(socket, host, port, localAddress) {
+        var options2 = toOptions(host, port, localAddress);
+        for (var i = 0, len = self.requests.length; i < len; ++i) {
+          var pending = self.requests[i];
+          if (pending.host === options2.host && pending.port === options2.port) {
+            self.requests.splice(i, 1);
+            pending.request.onSocket(socket);
+            return;
+          }
+        }
+        socket.destroy();
+        self.removeSocket(socket);
+      });
+    }
+    util.inherits(TunnelingAgent, events.EventEmitter);
+    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
+      var self = this;
+      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      if (self.sockets.length >= this.maxSockets) {
+        self.requests.push(options);
+        return;
+      }
+      self.createSocket(options, function(socket) {
+        socket.on("free", onFree);
+        socket.on("close", onCloseOrRemove);
+        socket.on("agentRemove", onCloseOrRemove);
+        req.onSocket(socket);
+        function onFree() {
+          self.emit("free", socket, options);
+        }
+        function onCloseOrRemove(err) {
+          self.removeSocket(socket);
+          socket.removeListener("free", onFree);
+          socket.removeListener("close", onCloseOrRemove);
+          socket.removeListener("agentRemove", onCloseOrRemove);
+        }
+      });
+    };
+    TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+      var self = this;
+      var placeholder = {};
+      self.sockets.push(placeholder);
+      var connectOptions = mergeOptions({}, self.proxyOptions, {
+        method: "CONNECT",
+        path: options.host + ":" + options.port,
+        agent: false,
+        headers: {
+          host: options.host + ":" + options.port
+        }
+      });
+      if (options.localAddress) {
+        connectOptions.localAddress = options.localAddress;
+      }
+      if (connectOptions.proxyAuth) {
+        connectOptions.headers = connectOptions.headers || {};
+        connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
+      }
+      debug2("making CONNECT request");
+      var connectReq = self.request(connectOptions);
+      connectReq.useChunkedEncodingByDefault = false;
+      connectReq.once("response", onResponse);
+      connectReq.once("upgrade", onUpgrade);
+      connectReq.once("connect", onConnect);
+      connectReq.once("error", onError);
+      connectReq.end();
+      function onResponse(res) {
+        res.upgrade = true;
+      }
+      function onUpgrade(res, socket, head) {
+        process.nextTick(function() {
+          onConnect(res, socket, head);
+        });
+      }
+      function onConnect(res, socket, head) {
+        connectReq.removeAllListeners();
+        socket.removeAllListeners();
+        if (res.statusCode !== 200) {
+          debug2(
+            "tunneling socket could not be established, statusCode=%d",
+            res.statusCode
+          );
+          socket.destroy();
+          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
+          self.removeSocket(placeholder);
+          return;
+        }
+        if (head.length > 0) {
+          debug2("got illegal response body from proxy");
+          socket.destroy();
+          var error2 = new Error("got illegal response body from proxy");
+          error2.code = "ECONNRESET";
+          options.request.emit("error", error2);
+          self.removeSocket(placeholder);
+          return;
+        }
+        debug2("tunneling connection has established");
+        self.sockets[self.sockets.indexOf(placeholder)] = socket;
+        return cb(socket);
+      }
+      function onError(cause) {
+        connectReq.removeAllListeners();
+        debug2(
+          "tunneling socket could not be established, cause=%s\n",
+          cause.message,
+          cause.stack
+        );
+        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
+        error2.code = "ECONNRESET";
+        options.request.emit("error", error2);
+        self.removeSocket(placeholder);
+      }
+    };
+    TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
+      var pos = this.sockets.indexOf(socket);
+      if (pos === -1) {
+        return;
+      }
+      this.sockets.splice(pos, 1);
+      var pending = this.requests.shift();
+      if (pending) {
+        this.createSocket(pending, function(socket2) {
+          pending.request.onSocket(socket2);
+        });
+      }
+    };
+    function createSecureSocket(options, cb) {
+      var self = this;
+      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
+        var hostHeader = options.request.getHeader("host");
+        var tlsOptions = mergeOptions({}, self.options, {
+          socket,
+          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
+        });
+        var secureSocket = tls.connect(0, tlsOptions);
+        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
+        cb(secureSocket);
+      });
+    }
+    function toOptions(host, port, localAddress) {
+      if (typeof host === "string") {
+        return {
+          host,
+          port,
+          localAddress
+        };
+      }
+      return host;
+    }
+    function mergeOptions(target) {
+      for (var i = 1, len = arguments.length; i < len; ++i) {
+        var overrides = arguments[i];
+        if (typeof overrides === "object") {
+          var keys = Object.keys(overrides);
+          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
+            var k = keys[j];
+            if (overrides[k] !== void 0) {
+              target[k] = overrides[k];
+            }
+          }
+        }
+      }
+      return target;
+    }
+    var debug2;
+    if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
+      debug2 = function() {
+        var args = Array.prototype.slice.call(arguments);
+        if (typeof args[0] === "string") {
+          args[0] = "TUNNEL: " + args[0];
+        } else {
+          args.unshift("TUNNEL:");
+        }
+        console.error.apply(console, args);
+      };
+    } else {
+      debug2 = function() {
+      };
+    }
+    exports2.debug = debug2;
+  }
+});
+
+// node_modules/tunnel/index.js
+var require_tunnel2 = __commonJS({
+  "node_modules/tunnel/index.js"(exports2, module2) {
+    module2.exports = require_tunnel();
+  }
+});
+
+// lazy-undici:undici
+var require_undici = __commonJS({
+  "lazy-undici:undici"(exports2, module2) {
+    var undici;
+    var load = () => undici ??= require("./undici.cjs");
+    module2.exports = { get ProxyAgent() {
+      return load().ProxyAgent;
+    } };
+  }
+});
+
+// node_modules/@actions/core/lib/command.js
+var os = __toESM(require("os"), 1);
+
+// node_modules/@actions/core/lib/utils.js
+function toCommandValue(input) {
+  if (input === null || input === void 0) {
+    return "";
+  } else if (typeof input === "string" || input instanceof String) {
+    return input;
+  }
+  return JSON.stringify(input);
+}
+function toCommandProperties(annotationProperties) {
+  if (!Object.keys(annotationProperties).length) {
+    return {};
+  }
+  return {
+    title: annotationProperties.title,
+    file: annotationProperties.file,
+    line: annotationProperties.startLine,
+    endLine: annotationProperties.endLine,
+    col: annotationProperties.startColumn,
+    endColumn: annotationProperties.endColumn
+  };
+}
+
+// node_modules/@actions/core/lib/command.js
+function issueCommand(command, properties, message) {
+  const cmd = new Command(command, properties, message);
+  process.stdout.write(cmd.toString() + os.EOL);
+}
+var CMD_STRING = "::";
+var Command = class {
+  constructor(command, properties, message) {
+    if (!command) {
+      command = "missing.command";
+    }
+    this.command = command;
+    this.properties = properties;
+    this.message = message;
+  }
+  toString() {
+    let cmdStr = CMD_STRING + this.command;
+    if (this.properties && Object.keys(this.properties).length > 0) {
+      cmdStr += " ";
+      let first = true;
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
+          if (val) {
+            if (first) {
+              first = false;
+            } else {
+              cmdStr += ",";
+            }
+            cmdStr += `${key}=${escapeProperty(val)}`;
+          }
+        }
+      }
+    }
+    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+    return cmdStr;
+  }
+};
+function escapeData(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+
+// node_modules/@actions/core/lib/file-command.js
+var crypto = __toESM(require("crypto"), 1);
+var fs = __toESM(require("fs"), 1);
+var os2 = __toESM(require("os"), 1);
+function issueFileCommand(command, message) {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) {
+    throw new Error(`Unable to find environment variable for file command ${command}`);
+  }
+  if (!fs.existsSync(filePath)) {
+    throw new Error(`Missing file at path: ${filePath}`);
+  }
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+    encoding: "utf8"
+  });
+}
+function prepareKeyValueMessage(key, value) {
+  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
+  const convertedValue = toCommandValue(value);
+  if (key.includes(delimiter)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  }
+  if (convertedValue.includes(delimiter)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  }
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+}
+
+// node_modules/@actions/core/lib/core.js
+var os4 = __toESM(require("os"), 1);
+
+// node_modules/@actions/http-client/lib/index.js
+var http = __toESM(require("http"), 1);
+var https = __toESM(require("https"), 1);
+
+// node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+  const usingSsl = reqUrl.protocol === "https:";
+  if (checkBypass(reqUrl)) {
+    return void 0;
+  }
+  const proxyVar = (() => {
+    if (usingSsl) {
+      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+    } else {
+      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    }
+  })();
+  if (proxyVar) {
+    try {
+      return new DecodedURL(proxyVar);
+    } catch (_a) {
+      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+        return new DecodedURL(`http://${proxyVar}`);
+    }
+  } else {
+    return void 0;
+  }
+}
+function checkBypass(reqUrl) {
+  if (!reqUrl.hostname) {
+    return false;
+  }
+  const reqHost = reqUrl.hostname;
+  if (isLoopbackAddress(reqHost)) {
+    return true;
+  }
+  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+  if (!noProxy) {
+    return false;
+  }
+  let reqPort;
+  if (reqUrl.port) {
+    reqPort = Number(reqUrl.port);
+  } else if (reqUrl.protocol === "http:") {
+    reqPort = 80;
+  } else if (reqUrl.protocol === "https:") {
+    reqPort = 443;
+  }
+  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+  if (typeof reqPort === "number") {
+    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+  }
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+      return true;
+    }
+  }
+  return false;
+}
+function isLoopbackAddress(host) {
+  const hostLower = host.toLowerCase();
+  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+}
+var DecodedURL = class extends URL {
+  constructor(url, base) {
+    super(url, base);
+    this._decodedUsername = decodeURIComponent(super.username);
+    this._decodedPassword = decodeURIComponent(super.password);
+  }
+  get username() {
+    return this._decodedUsername;
+  }
+  get password() {
+    return this._decodedPassword;
+  }
+};
+
+// node_modules/@actions/http-client/lib/index.js
+var tunnel = __toESM(require_tunnel2(), 1);
+var import_undici = __toESM(require_undici(), 1);
+var __awaiter = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var HttpCodes;
+(function(HttpCodes2) {
+  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
+  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
+  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
+  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
+  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
+  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
+  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
+  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
+  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
+  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
+  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
+  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
+  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
+  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
+  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
+  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
+  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
+  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
+  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
+  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
+  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
+  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
+  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function(Headers2) {
+  Headers2["Accept"] = "accept";
+  Headers2["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function(MediaTypes2) {
+  MediaTypes2["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+var HttpRedirectCodes = [
+  HttpCodes.MovedPermanently,
+  HttpCodes.ResourceMoved,
+  HttpCodes.SeeOther,
+  HttpCodes.TemporaryRedirect,
+  HttpCodes.PermanentRedirect
+];
+var HttpResponseRetryCodes = [
+  HttpCodes.BadGateway,
+  HttpCodes.ServiceUnavailable,
+  HttpCodes.GatewayTimeout
+];
+var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+var ExponentialBackoffCeiling = 10;
+var ExponentialBackoffTimeSlice = 5;
+var HttpClientError = class _HttpClientError extends Error {
+  constructor(message, statusCode) {
+    super(message);
+    this.name = "HttpClientError";
+    this.statusCode = statusCode;
+    Object.setPrototypeOf(this, _HttpClientError.prototype);
+  }
+};
+var HttpClientResponse = class {
+  constructor(message) {
+    this.message = message;
+  }
+  readBody() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        let output = Buffer.alloc(0);
+        this.message.on("data", (chunk) => {
+          output = Buffer.concat([output, chunk]);
+        });
+        this.message.on("end", () => {
+          resolve2(output.toString());
+        });
+      }));
+    });
+  }
+  readBodyBuffer() {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+        const chunks = [];
+        this.message.on("data", (chunk) => {
+          chunks.push(chunk);
+        });
+        this.message.on("end", () => {
+          resolve2(Buffer.concat(chunks));
+        });
+      }));
+    });
+  }
+};
+var HttpClient = class {
+  constructor(userAgent, handlers, requestOptions) {
+    this._ignoreSslError = false;
+    this._allowRedirects = true;
+    this._allowRedirectDowngrade = false;
+    this._maxRedirects = 50;
+    this._allowRetries = false;
+    this._maxRetries = 1;
+    this._keepAlive = false;
+    this._disposed = false;
+    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+    this.handlers = handlers || [];
+    this.requestOptions = requestOptions;
+    if (requestOptions) {
+      if (requestOptions.ignoreSslError != null) {
+        this._ignoreSslError = requestOptions.ignoreSslError;
+      }
+      this._socketTimeout = requestOptions.socketTimeout;
+      if (requestOptions.allowRedirects != null) {
+        this._allowRedirects = requestOptions.allowRedirects;
+      }
+      if (requestOptions.allowRedirectDowngrade != null) {
+        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+      }
+      if (requestOptions.maxRedirects != null) {
+        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+      }
+      if (requestOptions.keepAlive != null) {
+        this._keepAlive = requestOptions.keepAlive;
+      }
+      if (requestOptions.allowRetries != null) {
+        this._allowRetries = requestOptions.allowRetries;
+      }
+      if (requestOptions.maxRetries != null) {
+        this._maxRetries = requestOptions.maxRetries;
+      }
+    }
+  }
+  options(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  get(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("GET", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  del(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  post(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("POST", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  patch(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  put(requestUrl, data, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("PUT", requestUrl, data, additionalHeaders || {});
+    });
+  }
+  head(requestUrl, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+    });
+  }
+  sendStream(verb, requestUrl, stream, additionalHeaders) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return this.request(verb, requestUrl, stream, additionalHeaders);
+    });
+  }
+  /**
+   * Gets a typed object from an endpoint
+   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+   */
+  getJson(requestUrl_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      const res = yield this.get(requestUrl, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  postJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.post(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  putJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.put(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  patchJson(requestUrl_1, obj_1) {
+    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+      const data = JSON.stringify(obj, null, 2);
+      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      const res = yield this.patch(requestUrl, data, additionalHeaders);
+      return this._processResponse(res, this.requestOptions);
+    });
+  }
+  /**
+   * Makes a raw http request.
+   * All other methods such as get, post, patch, and request ultimately call this.
+   * Prefer get, del, post and patch
+   */
+  request(verb, requestUrl, data, headers) {
+    return __awaiter(this, void 0, void 0, function* () {
+      if (this._disposed) {
+        throw new Error("Client has already been disposed.");
+      }
+      const parsedUrl = new URL(requestUrl);
+      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+      let numTries = 0;
+      let response;
+      do {
+        response = yield this.requestRaw(info2, data);
+        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
+          let authenticationHandler;
+          for (const handler of this.handlers) {
+            if (handler.canHandleAuthentication(response)) {
+              authenticationHandler = handler;
+              break;
+            }
+          }
+          if (authenticationHandler) {
+            return authenticationHandler.handleAuthentication(this, info2, data);
+          } else {
+            return response;
+          }
+        }
+        let redirectsRemaining = this._maxRedirects;
+        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+          const redirectUrl = response.message.headers["location"];
+          if (!redirectUrl) {
+            break;
+          }
+          const parsedRedirectUrl = new URL(redirectUrl);
+          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+          }
+          yield response.readBody();
+          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+            for (const header in headers) {
+              if (header.toLowerCase() === "authorization") {
+                delete headers[header];
+              }
+            }
+          }
+          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info2, data);
+          redirectsRemaining--;
+        }
+        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+          return response;
+        }
+        numTries += 1;
+        if (numTries < maxTries) {
+          yield response.readBody();
+          yield this._performExponentialBackoff(numTries);
+        }
+      } while (numTries < maxTries);
+      return response;
+    });
+  }
+  /**
+   * Needs to be called if keepAlive is set to true in request options.
+   */
+  dispose() {
+    if (this._agent) {
+      this._agent.destroy();
+    }
+    this._disposed = true;
+  }
+  /**
+   * Raw request.
+   * @param info
+   * @param data
+   */
+  requestRaw(info2, data) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => {
+        function callbackForResult(err, res) {
+          if (err) {
+            reject(err);
+          } else if (!res) {
+            reject(new Error("Unknown error"));
+          } else {
+            resolve2(res);
+          }
+        }
+        this.requestRawWithCallback(info2, data, callbackForResult);
+      });
+    });
+  }
+  /**
+   * Raw request with callback.
+   * @param info
+   * @param data
+   * @param onResult
+   */
+  requestRawWithCallback(info2, data, onResult) {
+    if (typeof data === "string") {
+      if (!info2.options.headers) {
+        info2.options.headers = {};
+      }
+      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+    }
+    let callbackCalled = false;
+    function handleResult(err, res) {
+      if (!callbackCalled) {
+        callbackCalled = true;
+        onResult(err, res);
+      }
+    }
+    const req = info2.httpModule.request(info2.options, (msg) => {
+      const res = new HttpClientResponse(msg);
+      handleResult(void 0, res);
+    });
+    let socket;
+    req.on("socket", (sock) => {
+      socket = sock;
+    });
+    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+      if (socket) {
+        socket.end();
+      }
+      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+    });
+    req.on("error", function(err) {
+      handleResult(err);
+    });
+    if (data && typeof data === "string") {
+      req.write(data, "utf8");
+    }
+    if (data && typeof data !== "string") {
+      data.on("close", function() {
+        req.end();
+      });
+      data.pipe(req);
+    } else {
+      req.end();
+    }
+  }
+  /**
+   * Gets an http agent. This function is useful when you need an http agent that handles
+   * routing through a proxy server - depending upon the url and proxy environment variables.
+   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+   */
+  getAgent(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    return this._getAgent(parsedUrl);
+  }
+  getAgentDispatcher(serverUrl) {
+    const parsedUrl = new URL(serverUrl);
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (!useProxy) {
+      return;
+    }
+    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+  }
+  _prepareRequest(method, requestUrl, headers) {
+    const info2 = {};
+    info2.parsedUrl = requestUrl;
+    const usingSsl = info2.parsedUrl.protocol === "https:";
+    info2.httpModule = usingSsl ? https : http;
+    const defaultPort = usingSsl ? 443 : 80;
+    info2.options = {};
+    info2.options.host = info2.parsedUrl.hostname;
+    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+    info2.options.method = method;
+    info2.options.headers = this._mergeHeaders(headers);
+    if (this.userAgent != null) {
+      info2.options.headers["user-agent"] = this.userAgent;
+    }
+    info2.options.agent = this._getAgent(info2.parsedUrl);
+    if (this.handlers) {
+      for (const handler of this.handlers) {
+        handler.prepareRequest(info2.options);
+      }
+    }
+    return info2;
+  }
+  _mergeHeaders(headers) {
+    if (this.requestOptions && this.requestOptions.headers) {
+      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+    }
+    return lowercaseKeys(headers || {});
+  }
+  /**
+   * Gets an existing header value or returns a default.
+   * Handles converting number header values to strings since HTTP headers must be strings.
+   * Note: This returns string | string[] since some headers can have multiple values.
+   * For headers that must always be a single string (like Content-Type), use the
+   * specialized _getExistingOrDefaultContentTypeHeader method instead.
+   */
+  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+      if (headerValue) {
+        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+      }
+    }
+    const additionalValue = additionalHeaders[header];
+    if (additionalValue !== void 0) {
+      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  /**
+   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+   * Always returns a single string (not an array) since Content-Type should be a single value.
+   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+   */
+  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+    let clientHeader;
+    if (this.requestOptions && this.requestOptions.headers) {
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      if (headerValue) {
+        if (typeof headerValue === "number") {
+          clientHeader = String(headerValue);
+        } else if (Array.isArray(headerValue)) {
+          clientHeader = headerValue.join(", ");
+        } else {
+          clientHeader = headerValue;
+        }
+      }
+    }
+    const additionalValue = additionalHeaders[Headers.ContentType];
+    if (additionalValue !== void 0) {
+      if (typeof additionalValue === "number") {
+        return String(additionalValue);
+      } else if (Array.isArray(additionalValue)) {
+        return additionalValue.join(", ");
+      } else {
+        return additionalValue;
+      }
+    }
+    if (clientHeader !== void 0) {
+      return clientHeader;
+    }
+    return _default;
+  }
+  _getAgent(parsedUrl) {
+    let agent;
+    const proxyUrl = getProxyUrl(parsedUrl);
+    const useProxy = proxyUrl && proxyUrl.hostname;
+    if (this._keepAlive && useProxy) {
+      agent = this._proxyAgent;
+    }
+    if (!useProxy) {
+      agent = this._agent;
+    }
+    if (agent) {
+      return agent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    let maxSockets = 100;
+    if (this.requestOptions) {
+      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    }
+    if (proxyUrl && proxyUrl.hostname) {
+      const agentOptions = {
+        maxSockets,
+        keepAlive: this._keepAlive,
+        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+        }), { host: proxyUrl.hostname, port: proxyUrl.port })
+      };
+      let tunnelAgent;
+      const overHttps = proxyUrl.protocol === "https:";
+      if (usingSsl) {
+        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+      } else {
+        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+      }
+      agent = tunnelAgent(agentOptions);
+      this._proxyAgent = agent;
+    }
+    if (!agent) {
+      const options = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      this._agent = agent;
+    }
+    if (usingSsl && this._ignoreSslError) {
+      agent.options = Object.assign(agent.options || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return agent;
+  }
+  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+    let proxyAgent;
+    if (this._keepAlive) {
+      proxyAgent = this._proxyAgentDispatcher;
+    }
+    if (proxyAgent) {
+      return proxyAgent;
+    }
+    const usingSsl = parsedUrl.protocol === "https:";
+    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+    }));
+    this._proxyAgentDispatcher = proxyAgent;
+    if (usingSsl && this._ignoreSslError) {
+      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+        rejectUnauthorized: false
+      });
+    }
+    return proxyAgent;
+  }
+  _getUserAgentWithOrchestrationId(userAgent) {
+    const baseUserAgent = userAgent || "actions/http-client";
+    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+    if (orchId) {
+      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+    }
+    return baseUserAgent;
+  }
+  _performExponentialBackoff(retryNumber) {
+    return __awaiter(this, void 0, void 0, function* () {
+      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+    });
+  }
+  _processResponse(res, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+        const statusCode = res.message.statusCode || 0;
+        const response = {
+          statusCode,
+          result: null,
+          headers: {}
+        };
+        if (statusCode === HttpCodes.NotFound) {
+          resolve2(response);
+        }
+        function dateTimeDeserializer(key, value) {
+          if (typeof value === "string") {
+            const a = new Date(value);
+            if (!isNaN(a.valueOf())) {
+              return a;
+            }
+          }
+          return value;
+        }
+        let obj;
+        let contents;
+        try {
+          contents = yield res.readBody();
+          if (contents && contents.length > 0) {
+            if (options && options.deserializeDates) {
+              obj = JSON.parse(contents, dateTimeDeserializer);
+            } else {
+              obj = JSON.parse(contents);
+            }
+            response.result = obj;
+          }
+          response.headers = res.message.headers;
+        } catch (err) {
+        }
+        if (statusCode > 299) {
+          let msg;
+          if (obj && obj.message) {
+            msg = obj.message;
+          } else if (contents && contents.length > 0) {
+            msg = contents;
+          } else {
+            msg = `Failed request: (${statusCode})`;
+          }
+          const err = new HttpClientError(msg, statusCode);
+          err.result = response.result;
+          reject(err);
+        } else {
+          resolve2(response);
+        }
+      }));
+    });
+  }
+};
+var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+
+// node_modules/@actions/core/lib/summary.js
+var import_os = require("os");
+var import_fs = require("fs");
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+var { access, appendFile, writeFile } = import_fs.promises;
+var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
+var Summary = class {
+  constructor() {
+    this._buffer = "";
+  }
+  /**
+   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+   * Also checks r/w permissions.
+   *
+   * @returns step summary file path
+   */
+  filePath() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      if (this._filePath) {
+        return this._filePath;
+      }
+      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+      if (!pathFromEnv) {
+        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+      }
+      try {
+        yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
+      } catch (_a) {
+        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+      }
+      this._filePath = pathFromEnv;
+      return this._filePath;
+    });
+  }
+  /**
+   * Wraps content in an HTML tag, adding any HTML attributes
+   *
+   * @param {string} tag HTML tag to wrap
+   * @param {string | null} content content within the tag
+   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+   *
+   * @returns {string} content wrapped in HTML element
+   */
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
+    if (!content) {
+      return `<${tag}${htmlAttrs}>`;
+    }
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+  }
+  /**
+   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+   *
+   * @param {SummaryWriteOptions} [options] (optional) options for write operation
+   *
+   * @returns {Promise<Summary>} summary instance
+   */
+  write(options) {
+    return __awaiter2(this, void 0, void 0, function* () {
+      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const filePath = yield this.filePath();
+      const writeFunc = overwrite ? writeFile : appendFile;
+      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
+      return this.emptyBuffer();
+    });
+  }
+  /**
+   * Clears the summary buffer and wipes the summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  clear() {
+    return __awaiter2(this, void 0, void 0, function* () {
+      return this.emptyBuffer().write({ overwrite: true });
+    });
+  }
+  /**
+   * Returns the current summary buffer as a string
+   *
+   * @returns {string} string of summary buffer
+   */
+  stringify() {
+    return this._buffer;
+  }
+  /**
+   * If the summary buffer is empty
+   *
+   * @returns {boolen} true if the buffer is empty
+   */
+  isEmptyBuffer() {
+    return this._buffer.length === 0;
+  }
+  /**
+   * Resets the summary buffer without writing to summary file
+   *
+   * @returns {Summary} summary instance
+   */
+  emptyBuffer() {
+    this._buffer = "";
+    return this;
+  }
+  /**
+   * Adds raw text to the summary buffer
+   *
+   * @param {string} text content to add
+   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addRaw(text, addEOL = false) {
+    this._buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+  /**
+   * Adds the operating system-specific end-of-line marker to the buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addEOL() {
+    return this.addRaw(import_os.EOL);
+  }
+  /**
+   * Adds an HTML codeblock to the summary buffer
+   *
+   * @param {string} code content to render within fenced code block
+   * @param {string} lang (optional) language to syntax highlight code
+   *
+   * @returns {Summary} summary instance
+   */
+  addCodeBlock(code, lang) {
+    const attrs = Object.assign({}, lang && { lang });
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML list to the summary buffer
+   *
+   * @param {string[]} items list of items to render
+   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+   *
+   * @returns {Summary} summary instance
+   */
+  addList(items, ordered = false) {
+    const tag = ordered ? "ol" : "ul";
+    const listItems = items.map((item) => this.wrap("li", item)).join("");
+    const element = this.wrap(tag, listItems);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML table to the summary buffer
+   *
+   * @param {SummaryTableCell[]} rows table rows
+   *
+   * @returns {Summary} summary instance
+   */
+  addTable(rows) {
+    const tableBody = rows.map((row) => {
+      const cells = row.map((cell) => {
+        if (typeof cell === "string") {
+          return this.wrap("td", cell);
+        }
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
+        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
+        return this.wrap(tag, data, attrs);
+      }).join("");
+      return this.wrap("tr", cells);
+    }).join("");
+    const element = this.wrap("table", tableBody);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds a collapsable HTML details element to the summary buffer
+   *
+   * @param {string} label text for the closed state
+   * @param {string} content collapsable content
+   *
+   * @returns {Summary} summary instance
+   */
+  addDetails(label, content) {
+    const element = this.wrap("details", this.wrap("summary", label) + content);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML image tag to the summary buffer
+   *
+   * @param {string} src path to the image you to embed
+   * @param {string} alt text description of the image
+   * @param {SummaryImageOptions} options (optional) addition image attributes
+   *
+   * @returns {Summary} summary instance
+   */
+  addImage(src, alt, options) {
+    const { width, height } = options || {};
+    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
+    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML section heading element
+   *
+   * @param {string} text heading text
+   * @param {number | string} [level=1] (optional) the heading level, default: 1
+   *
+   * @returns {Summary} summary instance
+   */
+  addHeading(text, level) {
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
+    const element = this.wrap(allowedTag, text);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML thematic break (<hr>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addSeparator() {
+    const element = this.wrap("hr", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML line break (<br>) to the summary buffer
+   *
+   * @returns {Summary} summary instance
+   */
+  addBreak() {
+    const element = this.wrap("br", null);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML blockquote to the summary buffer
+   *
+   * @param {string} text quote text
+   * @param {string} cite (optional) citation url
+   *
+   * @returns {Summary} summary instance
+   */
+  addQuote(text, cite) {
+    const attrs = Object.assign({}, cite && { cite });
+    const element = this.wrap("blockquote", text, attrs);
+    return this.addRaw(element).addEOL();
+  }
+  /**
+   * Adds an HTML anchor tag to the summary buffer
+   *
+   * @param {string} text link text/content
+   * @param {string} href hyperlink
+   *
+   * @returns {Summary} summary instance
+   */
+  addLink(text, href) {
+    const element = this.wrap("a", text, { href });
+    return this.addRaw(element).addEOL();
+  }
+};
+var _summary = new Summary();
+var summary = _summary;
+
+// node_modules/@actions/core/lib/platform.js
+var import_os2 = __toESM(require("os"), 1);
+
+// node_modules/@actions/io/lib/io-util.js
+var fs2 = __toESM(require("fs"), 1);
+var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
+var IS_WINDOWS = process.platform === "win32";
+var READONLY = fs2.constants.O_RDONLY;
+
+// node_modules/@actions/exec/lib/toolrunner.js
+var IS_WINDOWS2 = process.platform === "win32";
+
+// node_modules/@actions/core/lib/platform.js
+var platform = import_os2.default.platform();
+var arch = import_os2.default.arch();
+
+// node_modules/@actions/core/lib/core.js
+var ExitCode;
+(function(ExitCode2) {
+  ExitCode2[ExitCode2["Success"] = 0] = "Success";
+  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
+function getInput(name, options) {
+  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val) {
+    throw new Error(`Input required and not supplied: ${name}`);
+  }
+  if (options && options.trimWhitespace === false) {
+    return val;
+  }
+  return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
+}
+function setFailed(message) {
+  process.exitCode = ExitCode.Failure;
+  error(message);
+}
+function debug(message) {
+  issueCommand("debug", {}, message);
+}
+function error(message, properties = {}) {
+  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function saveState(name, value) {
+  const filePath = process.env["GITHUB_STATE"] || "";
+  if (filePath) {
+    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
+  }
+  issueCommand("save-state", { name }, toCommandValue(value));
+}
+
+// src/action.ts
+var import_node_crypto = require("node:crypto");
+
+// src/errors.ts
+var OzApiError = class extends Error {
+  name = "OzApiError";
+  method;
+  path;
+  status;
+  problem;
+  /** From `Retry-After`, when the server sent one. */
+  retryAfterMs;
+  constructor(method, path, status, problem, retryAfterMs) {
+    super(describeApiError(method, path, status, problem));
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+var OzNetworkError = class extends Error {
+  name = "OzNetworkError";
+  code;
+  /** False only when the request surely never reached the server (refused, unknown host). */
+  mayHaveReachedServer;
+  constructor(method, path, code, mayHaveReachedServer, cause) {
+    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
+    this.code = code;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+};
+var STATUS_TEXT = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+function describeApiError(method, path, status, problem) {
+  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
+  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
+  if (said.length === 2 && said[1].includes(said[0])) said.shift();
+  if (said.length > 0) parts.push(said.join(": "));
+  else if (problem.text) parts.push(problem.text);
+  if (status === 401) {
+    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
+  } else if (status === 403) {
+    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
+  }
+  let message = parts.join(". ");
+  if (problem.errorCode) message += ` [${problem.errorCode}]`;
+  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
+  return message;
+}
+function isRetryableStatus(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
+function isRetryable(error2) {
+  if (error2 instanceof OzNetworkError) return true;
+  if (error2 instanceof OzApiError) return isRetryableStatus(error2.status);
+  return false;
+}
+function mayHaveCreated(error2) {
+  if (error2 instanceof OzNetworkError) return error2.mayHaveReachedServer;
+  if (error2 instanceof OzApiError) return error2.status >= 500;
+  return false;
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - now);
+}
+
+// src/sleep.ts
+function sleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function raceAbort(promise, signal) {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve2, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve2(value);
+      },
+      (error2) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error2);
+      }
+    );
+  });
+}
+
+// src/cancel.ts
+async function cancelRun(client, runId, budgetMs) {
+  const deadline = AbortSignal.timeout(budgetMs);
+  const retryIf = (error2) => error2 instanceof OzApiError && error2.status === 409 || isRetryable(error2);
+  try {
+    await raceAbort(
+      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
+      deadline
+    );
+    return { outcome: "cancelled" };
+  } catch (error2) {
+    if (error2 instanceof OzApiError && error2.status === 400) return { outcome: "already-ended", error: error2 };
+    if (error2 instanceof OzApiError && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
+    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error2 }) : error2;
+    return { outcome: "failed", error: cause };
+  }
+}
+
+// src/inputs.ts
+var import_node_fs = require("node:fs");
+var import_node_path = require("node:path");
+var InputError = class extends Error {
+  name = "InputError";
+};
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+var MODES = ["normal", "plan", "orchestrate"];
+var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+var METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+var METADATA_MAX_KEYS = 20;
+var METADATA_MAX_VALUE_BYTES = 256;
+var RESERVED_METADATA_KEY = "oz_action_request_id";
+function quote(value) {
+  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+}
+function fail(input, value, expected) {
+  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
+}
+function optional(read, name) {
+  const value = read(name);
+  return value === "" ? void 0 : value;
+}
+function parseBoolean(read, name, fallback) {
+  const value = read(name);
+  if (value === "") return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  fail(name, value, "true or false");
+}
+function parsePositiveNumber(read, name, fallback) {
+  const value = read(name);
+  if (value === "") return fallback;
+  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number) || number <= 0) fail(name, value, "a positive number such as 5 or 0.5");
+  return number;
+}
+function utf8Bytes(value) {
+  return Buffer.byteLength(value, "utf8");
+}
+function checkMetadataPair(key, value, source) {
+  if (!METADATA_KEY_PATTERN.test(key)) {
+    fail(source, key, 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"');
+  }
+  if (utf8Bytes(value) > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
+    fail(source, value, `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters`);
+  }
+}
+function parseMetadata(text) {
+  const metadata = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) fail("metadata", line, "key=value lines, one pair per line");
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    checkMetadataPair(key, value, "metadata");
+    metadata[key] = value;
+  }
+  if (Object.keys(metadata).length > METADATA_MAX_KEYS - 1) {
+    fail("metadata", `${Object.keys(metadata).length} keys`, `at most ${METADATA_MAX_KEYS - 1} keys`);
+  }
+  if (RESERVED_METADATA_KEY in metadata) {
+    fail("metadata", RESERVED_METADATA_KEY, "a key other than this one, which the action sets itself");
+  }
+  return metadata;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
+function parseMcp(value, workspace, readFile) {
+  let text = value;
+  let where = "mcp";
+  if (!value.startsWith("{")) {
+    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
+    try {
+      text = readFile(path);
+    } catch {
+      fail("mcp", value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+    }
+    where = `mcp file ${quote(value)}`;
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error2) {
+    throw new InputError(
+      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
+    );
+  }
+  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
+  if (!isRecord(servers) || Object.keys(servers).length === 0) {
+    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+  }
+  for (const [name, server] of Object.entries(servers)) {
+    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
+    if (!ok) {
+      throw new InputError(
+        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
+      );
+    }
+  }
+  return servers;
+}
+function parseApiBaseUrl(value) {
+  if (value === void 0) return DEFAULT_API_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail("api_base_url", value, "a URL without query, fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs.readFileSync)(path, "utf8")) {
+  const apiKey = read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+  if (apiKey === "") {
+    throw new InputError(
+      "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable."
+    );
+  }
+  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
+    throw new InputError('Invalid warp_api_key: expected a Warp API key, which starts with "wk-" and has no spaces.');
+  }
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const runId = optional(read, "run_id");
+  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
+    fail("run_id", runId, 'a run id of letters, digits, "-" and "_"');
+  }
+  const promptInput = optional(read, "prompt");
+  const promptFile = optional(read, "prompt_file");
+  const skill = optional(read, "skill");
+  if (promptInput !== void 0 && promptFile !== void 0) {
+    throw new InputError("Set either prompt or prompt_file, not both.");
+  }
+  let prompt = promptInput;
+  if (promptFile !== void 0) {
+    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
+    try {
+      prompt = readFile(path);
+    } catch {
+      fail("prompt_file", promptFile, "the path of a readable file, relative to the workspace");
+    }
+    if (prompt.trim() === "") fail("prompt_file", promptFile, "a file with a non-empty prompt");
+  }
+  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
+    fail("skill", skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
+  }
+  const mode = optional(read, "mode");
+  if (mode !== void 0 && !MODES.includes(mode)) {
+    fail("mode", mode, MODES.join(", ") + " (one of)");
+  }
+  const metadataText = optional(read, "metadata");
+  const userMetadata = metadataText === void 0 ? {} : parseMetadata(metadataText);
+  const mcpText = optional(read, "mcp");
+  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile);
+  const computerUse = parseBoolean(read, "computer_use");
+  const config = {};
+  const name = optional(read, "name");
+  const model = optional(read, "model");
+  const environment = optional(read, "environment");
+  const basePrompt = optional(read, "base_prompt");
+  const host = optional(read, "host");
+  if (name !== void 0) config.name = name;
+  if (model !== void 0) config.model_id = model;
+  if (environment !== void 0) config.environment_id = environment;
+  if (basePrompt !== void 0) config.base_prompt = basePrompt;
+  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
+  if (host !== void 0) config.worker_host = host;
+  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
+  const title = optional(read, "title");
+  const conversationId = optional(read, "conversation_id");
+  const creating = [
+    ["prompt", promptInput],
+    ["prompt_file", promptFile],
+    ["skill", skill],
+    ["title", title],
+    ["mode", mode],
+    ["conversation_id", conversationId],
+    ["mcp", mcpText],
+    ["metadata", metadataText],
+    ["name", name],
+    ["model", model],
+    ["environment", environment],
+    ["base_prompt", basePrompt],
+    ["host", host],
+    ["computer_use", read("computer_use") || void 0]
+  ].filter(([, v]) => v !== void 0);
+  let create;
+  if (runId !== void 0) {
+    if (creating.length > 0) {
+      throw new InputError(
+        `run_id watches an existing run, so it cannot be combined with ${creating.map(([k]) => k).join(", ")}: those configure a new run.`
+      );
+    }
+  } else {
+    if (prompt === void 0 && skill === void 0) {
+      throw new InputError("Missing prompt: set prompt, prompt_file or skill (or run_id to watch an existing run).");
+    }
+    create = {};
+    if (prompt !== void 0) create.prompt = prompt;
+    if (skill !== void 0) create.skill = skill;
+    if (title !== void 0) create.title = title;
+    if (mode !== void 0) create.mode = mode;
+    if (conversationId !== void 0) create.conversation_id = conversationId;
+    if (Object.keys(config).length > 0) create.config = config;
+  }
+  const pollIntervalMs = parsePositiveNumber(read, "poll_interval_seconds", 5) * 1e3;
+  const maxPollIntervalMs = parsePositiveNumber(read, "max_poll_interval_seconds", 30) * 1e3;
+  if (maxPollIntervalMs < pollIntervalMs) {
+    fail(
+      "max_poll_interval_seconds",
+      read("max_poll_interval_seconds") || "30",
+      `a number no smaller than poll_interval_seconds (${pollIntervalMs / 1e3})`
+    );
+  }
+  const settings = {
+    apiKey,
+    apiBaseUrl: parseApiBaseUrl(optional(read, "api_base_url")),
+    wait: parseBoolean(read, "wait", true),
+    timeoutMs: parsePositiveNumber(read, "timeout_minutes", 60) * 6e4,
+    pollIntervalMs,
+    maxPollIntervalMs,
+    cancelOnAbort: parseBoolean(read, "cancel_on_abort", true),
+    userMetadata
+  };
+  if (create !== void 0) settings.create = create;
+  if (runId !== void 0) settings.runId = runId;
+  return settings;
+}
+
+// src/create-run.ts
+var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
+var LostCreateError = class extends Error {
+  name = "LostCreateError";
+};
+async function createRunExactlyOnce(client, body, requestId, signal) {
+  const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
+  let uncertain;
+  let created;
+  const attempt = async () => {
+    if (uncertain !== void 0) {
+      const found = await findByRequestId(client, requestId, uncertain, signal);
+      if (found !== void 0) return created = found;
+    }
+    try {
+      const answer = await client.createRunOnce(tagged);
+      if (typeof answer?.run_id !== "string" || answer.run_id === "") {
+        throw new LostCreateError(`Oz API POST /agent/runs answered without a run_id: ${JSON.stringify(answer)?.slice(0, 200)}`);
+      }
+      return created = { runId: answer.run_id, state: answer.state ?? "QUEUED", adopted: false };
+    } catch (error2) {
+      if (mayHaveCreated(error2)) uncertain = error2;
+      throw error2;
+    }
+  };
+  try {
+    return await client.withRetry("POST /agent/runs", attempt, signal, (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2));
+  } catch (error2) {
+    if (created !== void 0) return created;
+    throw error2;
+  }
+}
+async function findByRequestId(client, requestId, cause, signal) {
+  try {
+    const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 5 }, signal);
+    const run = runs?.find((r) => r.metadata?.[REQUEST_ID_KEY] === void 0 || r.metadata[REQUEST_ID_KEY] === requestId);
+    return run === void 0 ? void 0 : { runId: run.run_id, state: run.state, adopted: true };
+  } catch (error2) {
+    if (signal?.aborted) throw error2;
+    throw new LostCreateError(
+      `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ${REQUEST_ID_KEY}=${requestId} failed (${error2.message}). Not retrying, so as not to start a second agent: check Oz for a run with that metadata before re-running this job.`,
+      { cause: error2 }
+    );
+  }
+}
+
+// src/github-context.ts
+var import_node_fs2 = require("node:fs");
+function readGitHubContext(env = process.env) {
+  const value = (name) => env[name] ? env[name] : void 0;
+  const context = { serverUrl: value("GITHUB_SERVER_URL") ?? "https://github.com" };
+  const fields = [
+    ["repository", "GITHUB_REPOSITORY"],
+    ["runId", "GITHUB_RUN_ID"],
+    ["runAttempt", "GITHUB_RUN_ATTEMPT"],
+    ["workflow", "GITHUB_WORKFLOW"],
+    ["job", "GITHUB_JOB"],
+    ["sha", "GITHUB_SHA"],
+    ["ref", "GITHUB_REF"],
+    ["eventName", "GITHUB_EVENT_NAME"],
+    ["actor", "GITHUB_ACTOR"]
+  ];
+  for (const [field, name] of fields) {
+    const v = value(name);
+    if (v !== void 0) context[field] = v;
+  }
+  const pr = pullRequestNumber(value("GITHUB_EVENT_PATH"));
+  if (pr !== void 0) context.pullRequest = pr;
+  return context;
+}
+function pullRequestNumber(eventPath) {
+  if (eventPath === void 0) return void 0;
+  try {
+    const event = JSON.parse((0, import_node_fs2.readFileSync)(eventPath, "utf8"));
+    if (typeof event.pull_request?.number === "number") return event.pull_request.number;
+    if (event.issue?.pull_request && typeof event.issue.number === "number") return event.issue.number;
+  } catch {
+  }
+  return void 0;
+}
+function workflowRunUrl(context) {
+  if (!context.repository || !context.runId) return void 0;
+  const attempt = context.runAttempt && context.runAttempt !== "1" ? `/attempts/${context.runAttempt}` : "";
+  return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
+}
+function fitMetadataValue(value) {
+  let text = value.replaceAll("\0", "");
+  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
+  return text;
+}
+function buildMetadata(context, user, reserved) {
+  const candidates = [
+    ["github_repository", context.repository],
+    ["github_run_id", context.runId],
+    ["github_run_attempt", context.runAttempt],
+    ["github_pr_number", context.pullRequest?.toString()],
+    ["github_sha", context.sha],
+    ["github_workflow", context.workflow],
+    ["github_job", context.job],
+    ["github_ref", context.ref],
+    ["github_event", context.eventName],
+    ["github_actor", context.actor]
+  ];
+  const metadata = { ...user, ...reserved };
+  const dropped = [];
+  for (const [key, value] of candidates) {
+    if (value === void 0 || key in metadata) continue;
+    if (Object.keys(metadata).length >= METADATA_MAX_KEYS) dropped.push(key);
+    else metadata[key] = fitMetadataValue(value);
+  }
+  return { metadata, dropped };
+}
+
+// node_modules/is-network-error/index.js
+var objectToString = Object.prototype.toString;
+var isError = (value) => objectToString.call(value) === "[object Error]";
+var errorMessages = /* @__PURE__ */ new Set([
+  "network error",
+  // Chrome
+  "NetworkError when attempting to fetch resource.",
+  // Firefox
+  "The Internet connection appears to be offline.",
+  // Safari 16
+  "Network request failed",
+  // `cross-fetch`
+  "fetch failed",
+  // Undici (Node.js)
+  "terminated",
+  // Undici (Node.js)
+  " A network error occurred.",
+  // Bun (WebKit)
+  "Network connection lost"
+  // Cloudflare Workers (fetch)
+]);
+function isNetworkError(error2) {
+  const isValid = error2 && isError(error2) && error2.name === "TypeError" && typeof error2.message === "string";
+  if (!isValid) {
+    return false;
+  }
+  const { message, stack } = error2;
+  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
+    return stack === void 0 || "__sentry_captured__" in error2;
+  }
+  if (message.startsWith("error sending request for url")) {
+    return true;
+  }
+  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
+    return true;
+  }
+  return errorMessages.has(message);
+}
+
+// node_modules/p-retry/index.js
+function validateRetries(retries) {
+  if (typeof retries === "number") {
+    if (retries < 0) {
+      throw new TypeError("Expected `retries` to be a non-negative number.");
+    }
+    if (Number.isNaN(retries)) {
+      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
+    }
+    if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+      throw new TypeError("Expected `retries` to be a non-negative integer or Infinity.");
+    }
+  } else if (retries !== void 0) {
+    throw new TypeError("Expected `retries` to be a number or Infinity.");
+  }
+}
+function validateNumberOption(name, value, { allowInfinity = false } = {}) {
+  if (typeof value !== "number" || Number.isNaN(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
+  }
+  if (!allowInfinity && !Number.isFinite(value)) {
+    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+  }
+  if (value < 0) {
+    throw new TypeError(`Expected \`${name}\` to be \u2265 0.`);
+  }
+}
+function validateOption(name, value, type) {
+  if (value === void 0 || value === null) {
+    return;
+  }
+  if (typeof value !== type) {
+    throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+  }
+}
+function validateSignal(value) {
+  if (value === void 0 || value === null) {
+    return;
+  }
+  if (typeof value.throwIfAborted !== "function" || typeof value.addEventListener !== "function" || typeof value.removeEventListener !== "function") {
+    throw new TypeError("Expected `signal` to be an AbortSignal.");
+  }
+}
+var AbortError = class _AbortError extends Error {
+  constructor(message) {
+    super(typeof message === "string" ? message : void 0);
+    this.name = "AbortError";
+    if (message instanceof Error) {
+      this.originalError = message;
+      ({ message } = message);
+    } else {
+      this.originalError = new Error(message);
+      ({ message } = this.originalError);
+      Error.captureStackTrace?.(this.originalError, _AbortError);
+    }
+    this.message = message;
+  }
+};
+var maximumDelay = 2 ** 31 - 1;
+function calculateDelay(retriesConsumed, options) {
+  if (options.minTimeout === 0) {
+    return 0;
+  }
+  const attempt = retriesConsumed + 1;
+  const random = options.randomize ? Math.random() + 1 : 1;
+  const timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
+  return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+function calculateRemainingTime(start, max) {
+  return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+async function delayForRetry(delay, options) {
+  if (delay <= 0) {
+    return;
+  }
+  await new Promise((resolve2, reject) => {
+    const onAbort = () => {
+      clearTimeout(timeoutToken);
+      reject(options.signal.reason);
+    };
+    const timeoutToken = setTimeout(() => {
+      options.signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, delay);
+    if (options.unref) {
+      timeoutToken.unref?.();
+    }
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function stringifyThrownValue(value) {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+function unwrapAbortError(error2) {
+  let cause = error2;
+  while (cause instanceof AbortError && cause.originalError instanceof Error) {
+    cause = cause.originalError;
+  }
+  return cause;
+}
+async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed, startTime, options }) {
+  const abortIfNeeded = () => {
+    options.signal?.throwIfAborted();
+  };
+  const normalizedError = error2 instanceof Error ? error2 : new TypeError(`Non-error was thrown: "${stringifyThrownValue(error2)}". You should only throw errors.`);
+  abortIfNeeded();
+  if (normalizedError instanceof AbortError) {
+    throw unwrapAbortError(normalizedError);
+  }
+  const retriesLeft = options.retries - retriesConsumed;
+  const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+  const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+  const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+  const consumeRetryContext = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed,
+    retryDelay: delayTime
+  });
+  const consumeRetry = await options.shouldConsumeRetry(consumeRetryContext) ?? true;
+  abortIfNeeded();
+  const effectiveDelay = consumeRetry ? delayTime : 0;
+  const context = Object.freeze({
+    error: normalizedError,
+    attemptNumber,
+    retriesLeft,
+    retriesConsumed,
+    retryDelay: effectiveDelay
+  });
+  await options.onFailedAttempt(context);
+  abortIfNeeded();
+  const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+  if (!isRetriableError || remainingTime <= 0 || retriesLeft <= 0) {
+    throw normalizedError;
+  }
+  const shouldRetry = await options.shouldRetry(context);
+  abortIfNeeded();
+  if (!shouldRetry) {
+    throw normalizedError;
+  }
+  const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+  if (remainingTimeAfterShouldRetry <= 0) {
+    throw normalizedError;
+  }
+  if (!consumeRetry) {
+    return false;
+  }
+  await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+  return true;
+}
+async function pRetry(input, options = {}) {
+  options = { ...options };
+  options.retries ??= 10;
+  validateRetries(options.retries);
+  if (Object.hasOwn(options, "forever")) {
+    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
+  }
+  options.factor ??= 2;
+  options.minTimeout ??= 1e3;
+  options.maxTimeout ??= Infinity;
+  options.maxRetryTime ??= Infinity;
+  options.randomize ??= false;
+  options.onFailedAttempt ??= () => {
+  };
+  options.shouldRetry ??= () => true;
+  options.shouldConsumeRetry ??= () => true;
+  validateOption("onFailedAttempt", options.onFailedAttempt, "function");
+  validateOption("shouldRetry", options.shouldRetry, "function");
+  validateOption("shouldConsumeRetry", options.shouldConsumeRetry, "function");
+  validateOption("randomize", options.randomize, "boolean");
+  validateOption("unref", options.unref, "boolean");
+  validateSignal(options.signal);
+  validateNumberOption("factor", options.factor);
+  validateNumberOption("minTimeout", options.minTimeout);
+  validateNumberOption("maxTimeout", options.maxTimeout, { allowInfinity: true });
+  validateNumberOption("maxRetryTime", options.maxRetryTime, { allowInfinity: true });
+  if (options.factor === 0) {
+    options.factor = 1;
+  }
+  options.signal?.throwIfAborted();
+  let attemptNumber = 0;
+  let retriesConsumed = 0;
+  const startTime = performance.now();
+  while (retriesConsumed <= options.retries) {
+    attemptNumber++;
+    try {
+      options.signal?.throwIfAborted();
+      const result = await input(attemptNumber);
+      options.signal?.throwIfAborted();
+      return result;
+    } catch (error2) {
+      if (await onAttemptFailure({
+        error: error2,
+        attemptNumber,
+        retriesConsumed,
+        startTime,
+        options
+      })) {
+        retriesConsumed++;
+      }
+    }
+  }
+  throw new Error("Retry attempts exhausted without throwing an error.");
+}
+
+// src/oz-client.ts
+var DEFAULT_RETRY_POLICY = {
+  retries: 5,
+  minDelayMs: 1e3,
+  maxDelayMs: 16e3,
+  maxRetryAfterMs: 6e4
+};
+var MAX_BODY_BYTES = 4 * 1024 * 1024;
+var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+var OzClient = class {
+  policy;
+  http;
+  timeoutMs;
+  options;
+  constructor(options) {
+    this.options = options;
+    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeoutMs = options.requestTimeoutMs ?? 3e4;
+    this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
+  }
+  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see create-run). */
+  createRunOnce(body) {
+    return this.request("POST", "/agent/runs", body);
+  }
+  getRun(runId, signal) {
+    const path = `/agent/runs/${encodeURIComponent(runId)}`;
+    return this.withRetry(`GET ${path}`, () => this.request("GET", path), signal);
+  }
+  listRuns(query = {}, signal) {
+    const params = new URLSearchParams();
+    if (query.limit !== void 0) params.set("limit", String(query.limit));
+    if (query.cursor !== void 0) params.set("cursor", query.cursor);
+    if (query.name !== void 0) params.set("name", query.name);
+    for (const state of query.state ?? []) params.append("state", state);
+    for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
+    const path = `/agent/runs${params.size > 0 ? `?${params}` : ""}`;
+    return this.withRetry(`GET /agent/runs`, () => this.request("GET", path), signal);
+  }
+  /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+  cancelRunOnce(runId) {
+    return this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+  }
+  /**
+   * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+   * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+   */
+  withRetry(what, attempt, signal, retryIf = isRetryable) {
+    const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    return pRetry(attempt, {
+      retries,
+      factor: 2,
+      minTimeout: minDelayMs,
+      maxTimeout: maxDelayMs,
+      randomize: true,
+      ...signal ? { signal } : {},
+      shouldRetry: ({ error: error2 }) => retryIf(error2),
+      onFailedAttempt: async ({ error: error2, attemptNumber, retriesLeft, retryDelay }) => {
+        if (retriesLeft === 0 || !retryIf(error2)) return;
+        const asked = error2 instanceof OzApiError ? error2.retryAfterMs : void 0;
+        const extra = asked === void 0 ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+        this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error: error2 });
+        if (extra > 0) await sleep(extra, signal);
+      }
+    });
+  }
+  async request(method, path, body) {
+    const url = `${this.options.baseUrl}${path}`;
+    const headers = {
+      Authorization: `Bearer ${this.options.apiKey}`,
+      Accept: "application/json, application/problem+json"
+    };
+    if (body !== void 0) headers["Content-Type"] = "application/json";
+    const shownPath = path.split("?")[0];
+    let message;
+    let text;
+    try {
+      const response = await this.http.request(method, url, body === void 0 ? null : JSON.stringify(body), headers);
+      message = response.message;
+      text = await readBody(message, this.timeoutMs);
+    } catch (error2) {
+      const code = error2.code ?? (/timeout/i.test(String(error2)) ? "ETIMEDOUT" : "ENETWORK");
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error2);
+    }
+    const status = message.statusCode ?? 0;
+    if (status >= 200 && status < 300) {
+      if (text.trim() === "") return void 0;
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
+      }
+    }
+    const retryAfter = message.headers["retry-after"];
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
+  }
+};
+function readBody(message, timeoutMs) {
+  return new Promise((resolve2, reject) => {
+    const chunks = [];
+    let size = 0;
+    const timer = setTimeout(() => message.destroy(Object.assign(new Error("body timeout"), { code: "ETIMEDOUT" })), timeoutMs);
+    timer.unref();
+    message.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) message.destroy(Object.assign(new Error("answer too large"), { code: "EBODYTOOLARGE" }));
+      else chunks.push(chunk);
+    });
+    message.on("end", () => {
+      clearTimeout(timer);
+      resolve2(Buffer.concat(chunks).toString("utf8"));
+    });
+    message.on("error", (error2) => {
+      clearTimeout(timer);
+      reject(error2);
+    });
+    message.on("aborted", () => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error("connection closed mid-answer"), { code: "ECONNRESET" }));
+    });
+  });
+}
+function snippet(text) {
+  const plain = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || "(empty body)";
+}
+function parseProblem(text) {
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { text: snippet(text) };
+  }
+  if (typeof json !== "object" || json === null) return { text: snippet(text) };
+  const body = json;
+  const str = (v) => typeof v === "string" && v.trim() !== "" ? v : void 0;
+  const problem = {};
+  const title = str(body.title);
+  const detail = str(body.detail) ?? (title === void 0 ? str(body.error) ?? str(body.message) : void 0);
+  const traceId = str(body.trace_id);
+  const errorCode = str(body.error_code) ?? str(body.code);
+  if (title !== void 0) problem.title = title;
+  if (detail !== void 0) problem.detail = detail;
+  if (traceId !== void 0) problem.traceId = traceId;
+  if (errorCode !== void 0) problem.errorCode = errorCode;
+  if (typeof body.retryable === "boolean") problem.retryable = body.retryable;
+  if (title === void 0 && detail === void 0) problem.text = snippet(text);
+  return problem;
+}
+
+// src/markdown.ts
+var WORD_JOINER = "\u2060";
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+function escapeMarkdown(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
+}
+function safeLink(label, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+function safeUrl(url) {
+  if (typeof url !== "string") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/report.ts
+function runOutputs(run, runId) {
+  const artifacts = run?.artifacts ?? [];
+  const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
+  const retryable = run?.status_message?.retryable;
+  return {
+    run_id: run?.run_id ?? runId ?? "",
+    state: run?.state ?? "",
+    session_link: run?.session_link ?? "",
+    title: run?.title ?? "",
+    status_message: run?.status_message?.message ?? "",
+    error_code: run?.status_message?.error_code ?? "",
+    retryable: retryable === void 0 ? "" : String(retryable),
+    conversation_id: run?.conversation_id ?? "",
+    pull_request_url: typeof pr?.data?.url === "string" ? pr.data.url : "",
+    artifacts: JSON.stringify(artifacts),
+    run: run === void 0 ? "" : JSON.stringify(run)
+  };
+}
+function formatIsoDuration(value) {
+  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!match) return void 0;
+  const [, d, h, m, s] = match;
+  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  return formatDuration(seconds * 1e3);
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms / 1e3);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
+}
+var HEADINGS = {
+  succeeded: "\u2705 Oz agent run succeeded",
+  failed: "\u274C Oz agent run did not succeed",
+  timeout: "\u23F1\uFE0F Oz agent run timed out",
+  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
+  started: "\u{1F680} Oz agent run started",
+  error: "\u26A0\uFE0F Oz agent run could not be followed"
+};
+function pullRequestLabel(url) {
+  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+  return match ? `${match[1]}#${match[2]}` : "pull request";
+}
+function describeArtifact(artifact) {
+  const data = artifact.data ?? {};
+  const text = (key) => typeof data[key] === "string" ? data[key] : void 0;
+  switch (artifact.artifact_type) {
+    case "PULL_REQUEST": {
+      const branch = text("branch");
+      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
+    }
+    case "PLAN":
+      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
+    case "FILE": {
+      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
+      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
+    }
+    case "SCREENSHOT":
+      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
+    case "EXTERNAL_REFERENCE":
+      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
+    default:
+      return `${escapeMarkdown(artifact.artifact_type)}`;
+  }
+}
+function usageRows(run) {
+  const usage = run.request_usage;
+  if (!usage) return [];
+  const rows = [];
+  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
+  if (credits.length > 0) {
+    const total = credits.reduce((sum, [, c]) => sum + c, 0);
+    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
+    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
+    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
+  }
+  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
+  return rows;
+}
+function round(n) {
+  return String(Math.round(n * 100) / 100);
+}
+function renderSummary(report) {
+  const { run } = report;
+  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
+  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
+  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  const rows = [];
+  const runId = run?.run_id ?? report.runId;
+  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
+  if (duration) rows.push(["Duration", duration]);
+  const status = run?.status_message;
+  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
+  if (run) rows.push(...usageRows(run));
+  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
+  if (rows.length > 0) {
+    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
+  }
+  const artifacts = run?.artifacts ?? [];
+  if (artifacts.length > 0) {
+    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+  }
+  return lines.join("\n");
+}
+
+// src/state.ts
+var KEYS = { runId: "oz_run_id", requestId: "oz_request_id", settled: "oz_settled" };
+function saveRunId(runId) {
+  saveState(KEYS.runId, runId);
+}
+function saveRequestId(requestId) {
+  saveState(KEYS.requestId, requestId);
+}
+function markSettled() {
+  saveState(KEYS.settled, "true");
+}
+
+// src/types.ts
+var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
+var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
+function isTerminal(state) {
+  return TERMINAL_STATES.includes(state ?? "");
+}
+function isDocumentedState(state) {
+  return isTerminal(state) || LIVE_STATES.includes(state);
+}
+
+// src/version.ts
+var VERSION = "1.0.0";
+var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+
+// src/watch.ts
+var PollSchedule = class {
+  step = 0;
+  minMs;
+  maxMs;
+  factor;
+  random;
+  constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
+    this.minMs = minMs;
+    this.maxMs = maxMs;
+    this.random = random;
+    this.factor = factor;
+  }
+  next() {
+    const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
+    this.step += 1;
+    const jittered = base * (0.85 + 0.3 * this.random());
+    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, jittered)));
+  }
+  reset() {
+    this.step = 0;
+  }
+};
+var StopSignal = class extends Error {
+  name = "StopSignal";
+  reason;
+  constructor(reason) {
+    super(reason === "timeout" ? "timed out" : "cancelled");
+    this.reason = reason;
+  }
+};
+function stopReason(signal) {
+  return signal.reason instanceof StopSignal ? signal.reason.reason : "cancelled";
+}
+async function watchRun(options) {
+  const { client, runId, schedule, signal } = options;
+  const seenUnknown = /* @__PURE__ */ new Set();
+  let run;
+  for (; ; ) {
+    if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
+    try {
+      const next = await raceAbort(client.getRun(runId, signal), signal);
+      const previous = run?.state;
+      run = next;
+      if (next.state !== previous) {
+        schedule.reset();
+        if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
+          seenUnknown.add(next.state);
+          options.onUnknownState?.(next.state);
+        }
+        options.onStateChange?.(next, previous);
+      }
+      if (isTerminal(next.state)) {
+        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && options.artifactGraceMs) {
+          run = await rereadForArtifacts(client, next, options.artifactGraceMs, signal);
+        }
+        return { run };
+      }
+    } catch (error2) {
+      if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
+      if (!isRetryable(error2)) throw error2;
+      options.onReadError?.(error2);
+    }
+    try {
+      await sleep(schedule.next(), signal);
+    } catch {
+      return { ...run && { run }, stopped: stopReason(signal) };
+    }
+  }
+}
+async function rereadForArtifacts(client, run, graceMs, signal) {
+  try {
+    await sleep(graceMs, signal);
+    const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+    return isTerminal(again.state) ? again : run;
+  } catch {
+    return run;
+  }
+}
+
+// src/action.ts
+function maskApiKey() {
+  const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
+  if (key !== "") setSecret(key);
+}
+function makeClient(settings, retry) {
+  return new OzClient({
+    baseUrl: settings.apiBaseUrl,
+    apiKey: settings.apiKey,
+    userAgent: USER_AGENT,
+    ...retry && { retry },
+    onRetry: ({ what, attempt, delayMs, error: error2 }) => info(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
+  });
+}
+function reportCancel(runId, result) {
+  switch (result.outcome) {
+    case "cancelled":
+      info(`Cancelled Oz run ${runId}.`);
+      return true;
+    case "already-ended":
+      info(`Oz run ${runId} had already ended; nothing to cancel.`);
+      return true;
+    case "not-cancellable":
+      warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      return true;
+    case "failed":
+      warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return false;
+  }
+}
+function failureMessage(run) {
+  const status = run.status_message;
+  let message = `Oz run ${run.run_id} ended ${run.state}`;
+  if (status?.message) message += `: ${status.message}`;
+  if (status?.error_code) message += ` [${status.error_code}]`;
+  if (status?.retryable === true) message += ". Retryable: a new run may succeed.";
+  else if (status?.retryable === false) message += ". Not retryable: fix the cause before running again.";
+  if (run.state === "BLOCKED") message += " The agent needs a person: open the session to unblock it.";
+  if (run.session_link) message += ` Session: ${run.session_link}`;
+  return message;
+}
+async function runMain(options = {}) {
+  maskApiKey();
+  const startedAt = Date.now();
+  let settings;
+  try {
+    settings = parseSettings(getInput);
+  } catch (error2) {
+    setFailed(error2.message);
+    return;
+  }
+  debug(`Settings: ${JSON.stringify({ ...settings, apiKey: "***" })}`);
+  const stop = new AbortController();
+  const onSignal = (signal) => {
+    if (stop.signal.aborted) return;
+    info(`Received ${signal}: the workflow was cancelled or the step timed out.`);
+    stop.abort(new StopSignal("cancelled"));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const deadline = setTimeout(() => stop.abort(new StopSignal("timeout")), settings.timeoutMs);
+  const client = makeClient(settings, options.retry);
+  const context = readGitHubContext();
+  const report = { outcome: "error" };
+  const runUrl = workflowRunUrl(context);
+  if (runUrl) report.workflowRunUrl = runUrl;
+  let settled = false;
+  try {
+    let runId = settings.runId;
+    if (settings.create) {
+      const requestId = (0, import_node_crypto.randomUUID)();
+      saveRequestId(requestId);
+      const { metadata, dropped } = buildMetadata(context, settings.userMetadata, {});
+      if (dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
+      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
+      runId = created.runId;
+      saveRunId(runId);
+      setOutput("run_id", runId);
+      info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
+    } else if (runId !== void 0) {
+      saveRunId(runId);
+      setOutput("run_id", runId);
+      info(`Watching existing Oz run ${runId}.`);
+    }
+    report.runId = runId;
+    if (!settings.wait) {
+      settled = true;
+      report.outcome = "started";
+      report.run = await raceAbort(client.getRun(runId, stop.signal), stop.signal);
+      report.note = "wait is false: the run goes on after this step. Watch it in another step with run_id.";
+      if (report.run.session_link) info(`Watch the agent: ${report.run.session_link}`);
+      return;
+    }
+    let linkShown = false;
+    const result = await watchRun({
+      client,
+      runId,
+      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+      signal: stop.signal,
+      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2e3),
+      onStateChange: (run, previous) => {
+        const elapsed = formatDuration(Date.now() - startedAt);
+        info(`[${elapsed}] ${previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ""}`}`);
+        if (!linkShown && run.session_link) {
+          linkShown = true;
+          info(`Watch the agent: ${run.session_link}`);
+        }
+      },
+      onUnknownState: (state) => warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
+      onReadError: (error2) => warning(`Could not read Oz run ${runId}: ${error2.message}. Still watching.`)
+    });
+    if (result.run) report.run = result.run;
+    if (result.stopped) {
+      report.outcome = result.stopped;
+      const why = result.stopped === "timeout" ? `The run did not end within timeout_minutes (${settings.timeoutMs / 6e4})` : "The workflow was cancelled";
+      if (!settings.cancelOnAbort) {
+        settled = true;
+        report.note = `${why}; cancel_on_abort is false, so the run was left running.`;
+        return;
+      }
+      const budget = result.stopped === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
+      const cancel = await cancelRun(client, runId, budget);
+      settled = reportCancel(runId, cancel);
+      report.note = `${why}, so the run was ${cancel.outcome === "cancelled" ? "cancelled" : `not cancelled (${cancel.outcome})`}.`;
+      try {
+        report.run = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 3e3)));
+      } catch {
+      }
+      return;
+    }
+    settled = true;
+    report.outcome = result.run?.state === "SUCCEEDED" ? "succeeded" : "failed";
+  } catch (error2) {
+    if (error2 instanceof StopSignal) {
+      report.outcome = error2.reason;
+      report.note = error2.reason === "timeout" ? "The run could not be created within timeout_minutes." : "The workflow was cancelled before the run was created.";
+    } else {
+      report.outcome = "error";
+      report.note = error2.message;
+      if (report.runId && !isTerminal(report.run?.state) && settings.cancelOnAbort && settings.wait) {
+        settled = reportCancel(report.runId, await cancelRun(client, report.runId, options.timeoutCancelBudgetMs ?? 3e4));
+      }
+    }
+  } finally {
+    clearTimeout(deadline);
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    if (settled || isTerminal(report.run?.state)) markSettled();
+    report.elapsedMs = Date.now() - startedAt;
+    await finish(report);
+  }
+}
+async function finish(report) {
+  const outputs = runOutputs(report.run, report.runId);
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  await writeSummary(report);
+  if (report.outcome === "succeeded") {
+    info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
+  } else if (report.outcome === "started") {
+    info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
+  } else if (report.outcome === "failed" && report.run) {
+    setFailed(failureMessage(report.run));
+  } else {
+    const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ""}: ` : "";
+    setFailed(`${run}${report.note ?? "the run did not succeed."}`);
+  }
+}
+async function writeSummary(report) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(renderSummary(report), true).write();
+  } catch (error2) {
+    warning(`Could not write the job summary: ${error2.message}`);
+  }
+}
+
+// src/main.ts
+runMain().catch((error2) => {
+  setFailed(`Unexpected error: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
+}).finally(() => process.exit());
