@@ -1900,7 +1900,7 @@ function readBody(message, timeoutMs) {
   });
 }
 function snippet(text) {
-  const plain = text.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const plain = text.replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || "(empty body)";
 }
 function parseProblem(text) {

@@ -188,7 +188,12 @@ function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> 
 }
 
 function snippet(text: string): string {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  // An HTML error page: keep what its body says, not its head, scripts or styles.
+  const plain = text
+    .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
 }
 
