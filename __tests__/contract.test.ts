@@ -1,0 +1,67 @@
+/**
+ * Contract test: the official Oz TypeScript SDK (oz-agent-sdk) drives the simulator. Where the SDK and
+ * the simulator disagree, the simulator is wrong, and so would be every test built on it.
+ */
+import OzAPI from 'oz-agent-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OzSimulator } from '../sim/server.ts';
+
+const sim = new OzSimulator({ msPerSecond: 10 });
+let client: OzAPI;
+
+beforeAll(async () => {
+  const baseURL = await sim.start();
+  client = new OzAPI({ apiKey: 'wk-contract', baseURL, maxRetries: 0 });
+});
+afterAll(() => sim.stop());
+
+async function waitFor(runId: string, done: (state: string) => boolean) {
+  for (let i = 0; i < 200; i++) {
+    const run = await client.agent.runs.retrieve(runId);
+    if (done(run.state)) return run;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`run ${runId} never got there`);
+}
+
+describe('oz-agent-sdk against the simulator', () => {
+  it('creates a run (older POST /agent/run) and reads it to SUCCEEDED', async () => {
+    const created = await client.agent.run({ prompt: 'Fix the bug in auth.go', config: { name: 'contract' } });
+    expect(created.run_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.state).toBe('QUEUED');
+    const run = await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    expect(run).toMatchObject({ run_id: created.run_id, prompt: 'Fix the bug in auth.go', state: 'SUCCEEDED' });
+    expect(run.session_link).toMatch(/\/session\//);
+    expect(run.artifacts?.map((a) => a.artifact_type)).toEqual(['PLAN', 'PULL_REQUEST']);
+    expect(run.request_usage?.inference_cost).toBe(12.5);
+  });
+
+  it('lists runs with filters and pages', async () => {
+    await client.agent.run({ prompt: 'one', config: { name: 'listing' } });
+    await client.agent.run({ prompt: 'two', config: { name: 'listing' } });
+    const first = await client.agent.runs.list({ name: 'listing', limit: 1 });
+    expect(first.runs).toHaveLength(1);
+    expect(first.page_info.has_next_page).toBe(true);
+    const second = await client.agent.runs.list({ name: 'listing', limit: 1, cursor: first.page_info.next_cursor! });
+    expect(second.runs).toHaveLength(1);
+    expect(second.runs[0]?.run_id).not.toBe(first.runs[0]?.run_id);
+    expect(second.page_info.has_next_page).toBe(false);
+  });
+
+  it('cancels a live run, then answers 400 for the ended run', async () => {
+    const created = await client.agent.run({ prompt: 'never ends', metadata: { sim_outcome: 'never' } } as never);
+    await waitFor(created.run_id, (s) => s === 'INPROGRESS');
+    await expect(client.agent.runs.cancel(created.run_id)).resolves.toBe(created.run_id);
+    expect((await client.agent.runs.retrieve(created.run_id)).state).toBe('CANCELLED');
+    await expect(client.agent.runs.cancel(created.run_id)).rejects.toBeInstanceOf(OzAPI.BadRequestError);
+  });
+
+  it('raises the SDK error classes for 401, 404 and 400', async () => {
+    const badKey = new OzAPI({ apiKey: 'not-a-warp-key', baseURL: sim.url, maxRetries: 0 });
+    await expect(badKey.agent.runs.list()).rejects.toBeInstanceOf(OzAPI.AuthenticationError);
+    await expect(client.agent.runs.retrieve('no-such-run')).rejects.toBeInstanceOf(OzAPI.NotFoundError);
+    const error = await client.agent.run({} as never).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OzAPI.BadRequestError);
+    expect((error as InstanceType<typeof OzAPI.BadRequestError>).error).toMatchObject({ title: 'Bad Request', status: 400, detail: 'A prompt or a skill is required.' });
+  });
+});

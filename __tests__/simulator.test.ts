@@ -1,0 +1,60 @@
+/** The simulator's own behaviour where the SDK contract test does not reach. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OzSimulator } from '../sim/server.ts';
+
+// Slow clock: a run stays QUEUED for 2 s and PENDING for 2 s more.
+const sim = new OzSimulator({ msPerSecond: 1000 });
+let url = '';
+const auth = { authorization: 'Bearer wk-sim', 'content-type': 'application/json' };
+const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers: auth, body });
+const get = (path: string) => fetch(`${url}${path}`, { headers: auth });
+
+beforeAll(async () => {
+  url = await sim.start();
+});
+afterAll(() => sim.stop());
+beforeEach(() => sim.reset());
+
+describe('OzSimulator', () => {
+  it('validates the create body with problem+json 400s', async () => {
+    const malformed = await post('/agent/runs', '{"prompt": ');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toBe('application/problem+json');
+    expect(await malformed.json()).toMatchObject({ title: 'Bad Request', detail: 'The request body is not valid JSON.', retryable: false });
+    const badKey = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: { 'bad key': 'v' } }));
+    expect((await badKey.json()).detail).toBe('Invalid metadata key "bad key".');
+    const tooMany = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }));
+    expect(tooMany.status).toBe(400);
+    expect(sim.runs.size).toBe(0);
+  });
+
+  it('filters runs by metadata and state', async () => {
+    await post('/agent/runs', JSON.stringify({ prompt: 'a', metadata: { req: '1' } }));
+    await post('/agent/runs', JSON.stringify({ prompt: 'b', metadata: { req: '2' } }));
+    const byMetadata = await (await get('/agent/runs?metadata[req]=2')).json();
+    expect(byMetadata.runs.map((r: { prompt: string }) => r.prompt)).toEqual(['b']);
+    const byState = await (await get('/agent/runs?state=SUCCEEDED')).json();
+    expect(byState.runs).toEqual([]);
+    expect((await get('/agent/runs?limit=501')).status).toBe(400);
+  });
+
+  it('answers 409 to a cancel while the run is PENDING', async () => {
+    const { run_id } = await (await post('/agent/runs', JSON.stringify({ prompt: 'x' }))).json();
+    sim.runs.get(run_id)!.createdAt -= 2500;
+    const cancel = await post(`/agent/runs/${run_id}/cancel`, '');
+    expect(cancel.status).toBe(409);
+    expect((await cancel.json()).error_code).toBe('conflict');
+  });
+
+  it('serves injected faults through its admin endpoint, then answers normally', async () => {
+    await fetch(`${url.replace('/api/v1', '')}/__sim/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ method: 'GET', path: '/agent/runs', kind: 'status', status: 429, retryAfter: '3', html: true }),
+    });
+    const limited = await get('/agent/runs');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('3');
+    expect(await limited.text()).toContain('<html>');
+    expect((await get('/agent/runs')).status).toBe(200);
+  });
+});
