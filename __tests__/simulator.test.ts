@@ -8,6 +8,8 @@ let url = '';
 const auth = { authorization: 'Bearer wk-sim', 'content-type': 'application/json' };
 const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers: auth, body });
 const get = (path: string) => fetch(`${url}${path}`, { headers: auth });
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of JSON answers
+const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 beforeAll(async () => {
   url = await sim.start();
@@ -20,9 +22,9 @@ describe('OzSimulator', () => {
     const malformed = await post('/agent/runs', '{"prompt": ');
     expect(malformed.status).toBe(400);
     expect(malformed.headers.get('content-type')).toBe('application/problem+json');
-    expect(await malformed.json()).toMatchObject({ title: 'Bad Request', detail: 'The request body is not valid JSON.', retryable: false });
+    expect(await json(malformed)).toMatchObject({ title: 'Bad Request', detail: 'The request body is not valid JSON.', retryable: false });
     const badKey = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: { 'bad key': 'v' } }));
-    expect((await badKey.json()).detail).toBe('Invalid metadata key "bad key".');
+    expect((await json(badKey)).detail).toBe('Invalid metadata key "bad key".');
     const tooMany = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }));
     expect(tooMany.status).toBe(400);
     expect(sim.runs.size).toBe(0);
@@ -31,19 +33,19 @@ describe('OzSimulator', () => {
   it('filters runs by metadata and state', async () => {
     await post('/agent/runs', JSON.stringify({ prompt: 'a', metadata: { req: '1' } }));
     await post('/agent/runs', JSON.stringify({ prompt: 'b', metadata: { req: '2' } }));
-    const byMetadata = await (await get('/agent/runs?metadata[req]=2')).json();
+    const byMetadata = await json(get('/agent/runs?metadata[req]=2'));
     expect(byMetadata.runs.map((r: { prompt: string }) => r.prompt)).toEqual(['b']);
-    const byState = await (await get('/agent/runs?state=SUCCEEDED')).json();
+    const byState = await json(get('/agent/runs?state=SUCCEEDED'));
     expect(byState.runs).toEqual([]);
     expect((await get('/agent/runs?limit=501')).status).toBe(400);
   });
 
   it('answers 409 to a cancel while the run is PENDING', async () => {
-    const { run_id } = await (await post('/agent/runs', JSON.stringify({ prompt: 'x' }))).json();
+    const { run_id } = await json(post('/agent/runs', JSON.stringify({ prompt: 'x' })));
     sim.runs.get(run_id)!.createdAt -= 2500;
     const cancel = await post(`/agent/runs/${run_id}/cancel`, '');
     expect(cancel.status).toBe(409);
-    expect((await cancel.json()).error_code).toBe('conflict');
+    expect((await json(cancel)).error_code).toBe('conflict');
   });
 
   it('serves injected faults through its admin endpoint, then answers normally', async () => {
