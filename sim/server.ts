@@ -275,7 +275,7 @@ export class OzSimulator {
     if (state === 'SUCCEEDED') {
       const repo = run.metadata.github_repository ?? 'example/repo';
       view.artifacts = [
-        { artifact_type: 'PLAN', created_at: at(end), data: { document_uid: 'doc-1', title: 'Plan: fix the flaky test', url: 'https://app.warp.dev/drive/doc-1' } },
+        { artifact_type: 'PLAN', created_at: at(end), data: { document_uid: 'doc-1', title: 'Fix the flaky test', url: 'https://app.warp.dev/drive/doc-1' } },
         { artifact_type: 'PULL_REQUEST', created_at: at(end), data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' } },
       ];
       view.status_message = { message: 'Opened a pull request with the fix.' };

@@ -2,21 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-
-/** Parses a GITHUB_OUTPUT / GITHUB_STATE file (`name<<delimiter` blocks) into a map. */
-export function parseCommandFile(text: string): Record<string, string> {
-  const values: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const [, name, delimiter] = m;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== delimiter; i++) value.push(lines[i]!);
-    values[name!] = value.join('\n');
-  }
-  return values;
-}
+import { parseCommandFile, readActionYaml } from '../../sim/runner.ts';
 
 /** The files and environment the runner gives a step, in a fresh temporary folder. */
 export interface StepFiles {
@@ -28,14 +14,9 @@ export interface StepFiles {
 }
 
 /** Default inputs from action.yml, as the runner passes them when a workflow leaves them out. */
-export const ACTION_DEFAULTS: Record<string, string> = {
-  api_base_url: 'https://app.warp.dev/api/v1',
-  wait: 'true',
-  timeout_minutes: '60',
-  poll_interval_seconds: '5',
-  max_poll_interval_seconds: '30',
-  cancel_on_abort: 'true',
-};
+const ACTION_DEFAULTS: Record<string, string> = Object.fromEntries(
+  Object.entries(readActionYaml().inputs).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])),
+);
 
 export function stepFiles(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, inProcess = false): StepFiles {
   const dir = mkdtempSync(join(tmpdir(), 'oz-step-'));
