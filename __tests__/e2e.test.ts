@@ -3,6 +3,8 @@
  * simulator. These check what a workflow sees: exit status, log, outputs, summary, and what reached
  * the API.
  */
+import { createServer, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runMainAndPost, runStep } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
@@ -159,6 +161,35 @@ describe('the bundle against the simulator', () => {
     expect(watch.code).toBe(0);
     expect(watch.outputs).toMatchObject({ run_id: runId, state: 'SUCCEEDED' });
     expect(sim.runs.size).toBe(1);
+  });
+
+  it('goes through the proxy in HTTP_PROXY, as the runner configures it', async () => {
+    // A CONNECT proxy that sends every tunnel to the simulator, whatever host was asked for.
+    const tunnels: string[] = [];
+    const proxy: Server = createServer();
+    proxy.on('connect', (req, client, head) => {
+      tunnels.push(req.url ?? '');
+      const upstream = connect(Number(new URL(url).port), '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.write(head);
+        upstream.pipe(client).pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      // Loopback addresses bypass the proxy, so the API is named by a host only the proxy resolves.
+      const apiUrl = url.replace('127.0.0.1', 'oz-api.internal');
+      const main = await runStep({ inputs: inputs({ api_base_url: apiUrl }), env: { HTTP_PROXY: proxyUrl, http_proxy: proxyUrl } });
+      expect(main.code).toBe(0);
+      expect(main.outputs.state).toBe('SUCCEEDED');
+      expect(tunnels.length).toBeGreaterThan(1);
+      expect(new Set(tunnels)).toEqual(new Set([`oz-api.internal:${new URL(url).port}`]));
+    } finally {
+      proxy.close();
+    }
   });
 
   it('sends no request for bad input, and says what is wrong', async () => {

@@ -266,11 +266,28 @@ var require_tunnel2 = __commonJS({
   }
 });
 
-// lazy-undici:undici
+// lazy:tunnel
+var require_tunnel3 = __commonJS({
+  "lazy:tunnel"(exports2, module2) {
+    var loaded;
+    var load = () => loaded ??= require_tunnel2();
+    module2.exports = { get httpOverHttp() {
+      return load().httpOverHttp;
+    }, get httpsOverHttp() {
+      return load().httpsOverHttp;
+    }, get httpOverHttps() {
+      return load().httpOverHttps;
+    }, get httpsOverHttps() {
+      return load().httpsOverHttps;
+    } };
+  }
+});
+
+// lazy:undici
 var require_undici = __commonJS({
-  "lazy-undici:undici"(exports2, module2) {
-    var undici;
-    var load = () => undici ??= require("./undici.cjs");
+  "lazy:undici"(exports2, module2) {
+    var loaded;
+    var load = () => loaded ??= require("./undici.cjs");
     module2.exports = { get ProxyAgent() {
       return load().ProxyAgent;
     } };
@@ -457,7 +474,7 @@ var DecodedURL = class extends URL {
 };
 
 // node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel2(), 1);
+var tunnel = __toESM(require_tunnel3(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {

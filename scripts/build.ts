@@ -5,9 +5,10 @@
  * Two choices here keep the step's start-up close to bare Node's (see README, Benchmark):
  * - CommonJS output. An ES module that imports `node:http` makes Node build an ESM facade of it, which
  *   reads every lazy export, including the internal fetch implementation: about 10 ms for nothing.
- * - `@actions/http-client` imports undici only for `ProxyAgent`, which it uses when a caller asks
- *   for a fetch dispatcher; its own requests go through `tunnel`. Undici is most of the bundle and
- *   about 25 ms to load, so it is built into a file of its own that is loaded on first use.
+ * - `@actions/http-client` imports two modules it needs only behind a proxy: `tunnel` (its agents for
+ *   an HTTP(S) proxy) and undici (`ProxyAgent`, for callers that ask for a fetch dispatcher). Both are
+ *   loaded on first use instead: undici is most of the bundle and about 25 ms to load, so it gets a
+ *   file of its own; tunnel stays in the bundle but is evaluated only when a proxy is in use.
  */
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,22 +16,33 @@ import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
+const httpClientDir = join(root, 'node_modules', '@actions', 'http-client', 'lib');
 
-const lazyUndici: esbuild.Plugin = {
-  name: 'lazy-undici',
+/** Modules @actions/http-client imports eagerly but uses only behind a proxy: what it reads of each, and where from. */
+const LAZY: Record<string, { names: string[]; from: string }> = {
+  undici: { names: ['ProxyAgent'], from: './undici.cjs' },
+  tunnel: { names: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'], from: 'tunnel' },
+};
+
+const lazyProxyModules: esbuild.Plugin = {
+  name: 'lazy-proxy-modules',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) =>
-      args.importer.includes(`${join('node_modules', '@actions', 'http-client')}`) ? { path: 'undici', namespace: 'lazy-undici' } : undefined,
+    build.onResolve({ filter: /^(undici|tunnel)$/ }, (args) =>
+      args.importer.startsWith(httpClientDir) ? { path: args.path, namespace: 'lazy' } : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: 'lazy-undici' }, () => ({
-      loader: 'js',
-      contents: [
-        '// undici, loaded from dist/undici.cjs the first time ProxyAgent is used.',
-        'let undici;',
-        "const load = () => (undici ??= require('./undici.cjs'));",
-        'module.exports = { get ProxyAgent() { return load().ProxyAgent; } };',
-      ].join('\n'),
-    }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
+      const { names, from } = LAZY[args.path]!;
+      return {
+        loader: 'js',
+        resolveDir: httpClientDir,
+        contents: [
+          `// ${args.path}, loaded the first time @actions/http-client uses it (only behind a proxy).`,
+          'let loaded;',
+          `const load = () => (loaded ??= require(${JSON.stringify(from)}));`,
+          `module.exports = { ${names.map((n) => `get ${n}() { return load().${n}; }`).join(', ')} };`,
+        ].join('\n'),
+      };
+    });
   },
 };
 
@@ -54,7 +66,7 @@ const results = await Promise.all([
     outdir: dist,
     outExtension: { '.js': '.cjs' },
     external: ['./undici.cjs'],
-    plugins: [lazyUndici],
+    plugins: [lazyProxyModules],
   }),
   esbuild.build({ ...common, entryPoints: { undici: 'node_modules/undici/index.js' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
 ]);

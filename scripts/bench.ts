@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: measures the committed bundle against the Oz API simulator and prints a table.
+ *
+ * - Start-up: from spawning the process to the simulator receiving the first API request, beside bare
+ *   Node sending the same request (same method, path, headers and body) with `node:http(s)`; medians
+ *   of BENCH_ROUNDS rounds (default 15), taken in alternation so both see the same machine.
+ * - API requests for one watched run of 10 minutes with the default polling (5 s growing to 30 s),
+ *   played 100 times faster: the simulator's clock and the poll intervals are scaled alike.
+ * - Time from the run ending (the instant the simulator turns it terminal) to the step's exit.
+ * - Peak memory (max RSS) of the main step, and the size of dist/.
+ */
+import { spawn } from 'node:child_process';
+import { statSync, writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, runStep, stepEnvironment, readActionYaml } from '../sim/runner.ts';
+import { OzSimulator } from '../sim/server.ts';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const now = () => performance.timeOrigin + performance.now();
+
+/** Spawns `args` and resolves with the milliseconds until the simulator saw its first request. */
+async function timeToFirstRequest(sim: OzSimulator, args: string[], env: Record<string, string>): Promise<number> {
+  const before = sim.requests.length;
+  const started = now();
+  const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
+  await new Promise((resolve) => child.on('close', resolve));
+  const first = sim.requests[before];
+  if (!first) throw new Error(`${args.join(' ')} sent no request`);
+  return first.at - started;
+}
+
+// Bare Node: the same create request, nothing else loaded.
+const BARE = `
+const url = new URL(process.env.BENCH_URL + '/agent/runs');
+const body = JSON.stringify({ prompt: process.env.BENCH_PROMPT });
+const req = require(url.protocol === 'https:' ? 'node:https' : 'node:http').request(url, {
+  method: 'POST',
+  headers: { authorization: 'Bearer ' + process.env.BENCH_KEY, 'content-type': 'application/json', accept: 'application/json' },
+}, (res) => { res.resume(); res.on('end', () => process.exit(0)); });
+req.end(body);
+`;
+
+async function startup(sim: OzSimulator, url: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'oz-bench-'));
+  const inputs = { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, wait: 'false' };
+  const env = stepEnvironment(dir, { inputs });
+  for (const file of [env.GITHUB_OUTPUT!, env.GITHUB_STATE!, env.GITHUB_STEP_SUMMARY!]) writeFileSync(file, '');
+  const main = join(ROOT, readActionYaml().runs.main);
+  const bareEnv = { PATH: env.PATH!, BENCH_URL: url, BENCH_KEY: 'wk-bench', BENCH_PROMPT: 'Benchmark prompt' };
+  // One of each first, unmeasured, so both start from a warm file cache.
+  await timeToFirstRequest(sim, ['-e', BARE], bareEnv);
+  await timeToFirstRequest(sim, [main], env);
+  const bare: number[] = [];
+  const action: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    bare.push(await timeToFirstRequest(sim, ['-e', BARE], bareEnv));
+    action.push(await timeToFirstRequest(sim, [main], env));
+  }
+  return { bare: median(bare), action: median(action) };
+}
+
+async function watchedRun() {
+  // 10 simulated minutes in progress, at 100x: 10 ms per simulated second.
+  const sim = new OzSimulator({ msPerSecond: 10, phases: { queued: 5, pending: 5, claimed: 5, inprogress: 600 } });
+  const url = await sim.start();
+  try {
+    const result = await runStep({
+      inputs: { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, poll_interval_seconds: '0.05', max_poll_interval_seconds: '0.3' },
+    });
+    if (result.code !== 0) throw new Error(`watched run failed:\n${result.log}`);
+    return sim.requests.length;
+  } finally {
+    await sim.stop();
+  }
+}
+
+async function endToExit() {
+  // Real time, with short phases and a 1 s poll interval growing to 2 s.
+  const phases = { queued: 0.5, pending: 0.5, claimed: 0.5, inprogress: 3 };
+  const sim = new OzSimulator({ msPerSecond: 1000, phases });
+  const url = await sim.start();
+  const dir = mkdtempSync(join(tmpdir(), 'oz-bench-rss-'));
+  const rssFile = join(dir, 'rss');
+  const preload = join(dir, 'rss.cjs');
+  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+  try {
+    const gaps: number[] = [];
+    let rss = 0;
+    for (let i = 0; i < 3; i++) {
+      let exited = 0;
+      const result = await runStep({
+        inputs: { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, poll_interval_seconds: '1', max_poll_interval_seconds: '2' },
+        nodeArgs: ['-r', preload],
+        onSpawn: (child) => child.on('exit', () => (exited = now())),
+      });
+      if (result.code !== 0) throw new Error(`run failed:\n${result.log}`);
+      const run = [...sim.runs.values()].at(-1)!;
+      const ended = run.createdAt + (phases.queued + phases.pending + phases.claimed + phases.inprogress) * 1000;
+      gaps.push(exited - ended);
+      rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8')) / 1024);
+    }
+    return { gap: median(gaps), worst: Math.max(...gaps), rss };
+  } finally {
+    await sim.stop();
+  }
+}
+
+const sim = new OzSimulator({ msPerSecond: 1000 });
+const url = await sim.start();
+const start = await startup(sim, url);
+await sim.stop();
+const requests = await watchedRun();
+const end = await endToExit();
+const size = (file: string) => `${(statSync(join(ROOT, 'dist', file)).size / 1024).toFixed(0)} KB`;
+
+const rows: [string, string][] = [
+  ['Start to first API request, action (median)', ms(start.action)],
+  ['Start to first API request, bare Node (median)', ms(start.bare)],
+  ['Ratio action / bare Node', `${(start.action / start.bare).toFixed(2)}x`],
+  ['API requests, one 10-minute run at default polling', String(requests)],
+  ['Run end to step exit (median of 3; poll interval 1-2 s)', `${ms(end.gap)} (worst ${ms(end.worst)})`],
+  ['Peak memory of the main step (max RSS)', `${end.rss.toFixed(0)} MB`],
+  ['Bundle: dist/main.cjs + dist/post.cjs', `${size('main.cjs')} + ${size('post.cjs')}`],
+  ['Bundle: dist/undici.cjs (loaded only for a proxy dispatcher)', size('undici.cjs')],
+];
+console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
+console.log('| Measure | Value |\n| --- | --- |');
+for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
