@@ -118,17 +118,34 @@ describe('the main step', () => {
   });
 
   it.each([
-    ['FAILED', { message: 'No credits left', error_code: 'insufficient_credits', retryable: false }, 'Oz run run-1 ended FAILED: No credits left [insufficient_credits]. Not retryable'],
-    ['ERROR', { message: 'Internal error', error_code: 'internal_error', retryable: true }, 'Oz run run-1 ended ERROR: Internal error [internal_error]. Retryable: a new run may succeed.'],
+    [
+      'FAILED',
+      { message: 'No credits left', error_code: 'insufficient_credits', retryable: false },
+      'Oz run run-1 ended FAILED: No credits left [insufficient_credits]. Not retryable',
+    ],
+    [
+      'ERROR',
+      { message: 'Internal error', error_code: 'internal_error', retryable: true },
+      'Oz run run-1 ended ERROR: Internal error [internal_error]. Retryable: a new run may succeed.',
+    ],
     ['BLOCKED', { message: 'Needs approval' }, 'Oz run run-1 ended BLOCKED: Needs approval The agent needs a person'],
     ['CANCELLED', { message: 'Cancelled by a user' }, 'Oz run run-1 ended CANCELLED: Cancelled by a user'],
   ])('fails the step when the run ends %s, saying why', async (state, status, message) => {
     const step = stepInProcess(inputs());
-    nock(BASE).post('/agent/runs').reply(200, { run_id: 'run-1', state: 'QUEUED' }).get('/agent/runs/run-1').reply(200, run(state, { status_message: status }));
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(200, { run_id: 'run-1', state: 'QUEUED' })
+      .get('/agent/runs/run-1')
+      .reply(200, run(state, { status_message: status }));
     await runMain(FAST);
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain(`::error::${message}`);
-    expect(step.outputs()).toMatchObject({ run_id: 'run-1', state, status_message: status.message, error_code: (status as { error_code?: string }).error_code ?? '' });
+    expect(step.outputs()).toMatchObject({
+      run_id: 'run-1',
+      state,
+      status_message: status.message,
+      error_code: (status as { error_code?: string }).error_code ?? '',
+    });
     expect(step.summary()).toContain('## ❌ Oz agent run did not succeed');
     expect(step.state().oz_settled).toBe('true');
   });
@@ -148,7 +165,9 @@ describe('the main step', () => {
     await runMain(FAST);
     expect(api.isDone()).toBe(true);
     expect(process.exitCode).toBe(1);
-    expect(step.log()).toContain('::error::Oz run run-1 (CANCELLED): The run did not end within timeout_minutes (0.002), so the run was cancelled.');
+    expect(step.log()).toContain(
+      '::error::Oz run run-1 (CANCELLED): The run did not end within timeout_minutes (0.002), so the run was cancelled.',
+    );
     expect(step.outputs().state).toBe('CANCELLED');
     expect(step.summary()).toContain('## ⏱️ Oz agent run timed out');
     expect(step.state().oz_settled).toBe('true');
@@ -273,11 +292,15 @@ describe('the main step', () => {
 
   it('explains a rejected key and sends nothing more', async () => {
     const step = stepInProcess(inputs());
-    nock(BASE).post('/agent/runs').reply(401, { title: 'Unauthorized', detail: 'Invalid API key', trace_id: 't-1' }, { 'Content-Type': 'application/problem+json' });
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(401, { title: 'Unauthorized', detail: 'Invalid API key', trace_id: 't-1' }, { 'Content-Type': 'application/problem+json' });
     await runMain(FAST);
     expect(unmatched).toEqual([]);
     expect(process.exitCode).toBe(1);
-    expect(step.log()).toContain('::error::Oz API POST /agent/runs failed with 401 Unauthorized. Unauthorized: Invalid API key. The Warp API key is missing, invalid or revoked');
+    expect(step.log()).toContain(
+      '::error::Oz API POST /agent/runs failed with 401 Unauthorized. Unauthorized: Invalid API key. The Warp API key is missing, invalid or revoked',
+    );
     expect(step.summary()).toContain('## ⚠️ Oz agent run could not be followed');
   });
 
@@ -296,7 +319,11 @@ describe('the main step', () => {
 
   it('masks the API key first and never prints it in logs, outputs or the summary', async () => {
     const step = stepInProcess(inputs());
-    nock(BASE).post('/agent/runs').reply(200, { run_id: 'run-1', state: 'QUEUED' }).get('/agent/runs/run-1').reply(200, run('FAILED', { status_message: { message: 'refused' } }));
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(200, { run_id: 'run-1', state: 'QUEUED' })
+      .get('/agent/runs/run-1')
+      .reply(200, run('FAILED', { status_message: { message: 'refused' } }));
     await runMain(FAST);
     expect(step.lines[0]).toBe(`::add-mask::${KEY}`);
     expect(step.lines.slice(1).join('\n')).not.toContain(KEY);

@@ -60,8 +60,12 @@ describe('oz-agent-sdk against the simulator', () => {
     const badKey = new OzAPI({ apiKey: 'not-a-warp-key', baseURL: sim.url, maxRetries: 0 });
     await expect(badKey.agent.runs.list()).rejects.toBeInstanceOf(OzAPI.AuthenticationError);
     await expect(client.agent.runs.retrieve('no-such-run')).rejects.toBeInstanceOf(OzAPI.NotFoundError);
-    const error = await client.agent.run({} as never).catch((e: unknown) => e);
+    const error = await client.agent.run({}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OzAPI.BadRequestError);
-    expect((error as InstanceType<typeof OzAPI.BadRequestError>).error).toMatchObject({ title: 'Bad Request', status: 400, detail: 'A prompt or a skill is required.' });
+    expect((error as InstanceType<typeof OzAPI.BadRequestError>).error).toMatchObject({
+      title: 'Bad Request',
+      status: 400,
+      detail: 'A prompt or a skill is required.',
+    });
   });
 });

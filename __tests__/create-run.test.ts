@@ -5,7 +5,13 @@ import { OzClient } from '../src/oz-client.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () =>
-  new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 'test', retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 }, requestTimeoutMs: 300 });
+  new OzClient({
+    baseUrl: BASE,
+    apiKey: 'wk-k',
+    userAgent: 'test',
+    retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 },
+    requestTimeoutMs: 300,
+  });
 const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 const lookup = (requestId: string) => ({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: requestId });
 const run = (id: string, requestId: string) => ({ run_id: id, state: 'QUEUED', metadata: { [REQUEST_ID_KEY]: requestId } });
@@ -29,7 +35,11 @@ describe('createRunExactlyOnce', () => {
   });
 
   it('retries a 429 without a look-up: the server turned it away', async () => {
-    nock(BASE).post('/agent/runs').reply(429, { title: 'Too Many Requests' }).post('/agent/runs').reply(200, { run_id: 'r1', state: 'QUEUED' });
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(429, { title: 'Too Many Requests' })
+      .post('/agent/runs')
+      .reply(200, { run_id: 'r1', state: 'QUEUED' });
     await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-1')).resolves.toMatchObject({ runId: 'r1', adopted: false });
   });
 
@@ -40,7 +50,11 @@ describe('createRunExactlyOnce', () => {
       .get('/agent/runs')
       .query(lookup('req-2'))
       .reply(200, { runs: [run('r-lost', 'req-2')], page_info: { has_next_page: false } });
-    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-2')).resolves.toEqual({ runId: 'r-lost', state: 'QUEUED', adopted: true });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-2')).resolves.toEqual({
+      runId: 'r-lost',
+      state: 'QUEUED',
+      adopted: true,
+    });
     expect(scope.isDone()).toBe(true);
   });
 
@@ -71,7 +85,9 @@ describe('createRunExactlyOnce', () => {
 
   it('does not retry a 400', async () => {
     nock(BASE).post('/agent/runs').reply(400, { title: 'Bad Request', detail: 'prompt is required' });
-    await expect(createRunExactlyOnce(client(), { prompt: '' }, 'req-5')).rejects.toThrow('400 Bad Request. Bad Request: prompt is required');
+    await expect(createRunExactlyOnce(client(), { prompt: '' }, 'req-5')).rejects.toThrow(
+      '400 Bad Request. Bad Request: prompt is required',
+    );
   });
 
   it('keeps a run created while the step was being cancelled', async () => {

@@ -51,12 +51,17 @@ describe('the bundle against the simulator', () => {
       conversation_id: `conv-${run.run_id.slice(0, 8)}`,
       pull_request_url: 'https://github.com/acme/widgets/pull/42',
     });
-    expect(JSON.parse(main.outputs.artifacts!).map((a: { artifact_type: string }) => a.artifact_type)).toEqual(['PLAN', 'PULL_REQUEST']);
+    expect((JSON.parse(main.outputs.artifacts!) as { artifact_type: string }[]).map((a) => a.artifact_type)).toEqual([
+      'PLAN',
+      'PULL_REQUEST',
+    ]);
     expect(JSON.parse(main.outputs.run!)).toMatchObject({ run_id: run.run_id, state: 'SUCCEEDED' });
 
     expect(main.summary).toContain('## ✅ Oz agent run succeeded');
     expect(main.summary).toContain('| Duration | 10s |');
-    expect(main.summary).toContain('- Pull request: [acme/widgets#\u206042](https://github.com/acme/widgets/pull/42) (branch oz/fix-flaky-test)');
+    expect(main.summary).toContain(
+      '- Pull request: [acme/widgets#\u206042](https://github.com/acme/widgets/pull/42) (branch oz/fix-flaky-test)',
+    );
     expect(main.summary).toContain('| Cost | 16 credits (inference 12.5, compute 3, platform 0.5), about $0.32 |');
 
     expect(main.log).toContain(`Watch the agent: ${main.outputs.session_link}`);
@@ -137,7 +142,9 @@ describe('the bundle against the simulator', () => {
     expect(main.code).toBe(0);
     expect(sim.runs.size).toBe(1);
     expect(main.outputs.state).toBe('SUCCEEDED');
-    expect(main.log).toContain('POST /agent/runs: try 1 failed (Oz API POST /agent/runs failed with 429 Too Many Requests. 429 Too busy Please slow down.)');
+    expect(main.log).toContain(
+      'POST /agent/runs: try 1 failed (Oz API POST /agent/runs failed with 429 Too Many Requests. 429 Too busy Please slow down.)',
+    );
     expect(main.log).toContain('failed with 503 Service Unavailable');
     expect(main.log).toContain('failed: ECONNRESET');
   });
@@ -157,7 +164,9 @@ describe('the bundle against the simulator', () => {
     expect(start.main.outputs.state).toBe('QUEUED');
     expect(start.post.log).not.toContain('cancelling');
     const runId = start.main.outputs.run_id!;
-    const watch = await runStep({ inputs: { warp_api_key: 'wk-e2e-key', api_base_url: url, run_id: runId, poll_interval_seconds: '0.05' } });
+    const watch = await runStep({
+      inputs: { warp_api_key: 'wk-e2e-key', api_base_url: url, run_id: runId, poll_interval_seconds: '0.05' },
+    });
     expect(watch.code).toBe(0);
     expect(watch.outputs).toMatchObject({ run_id: runId, state: 'SUCCEEDED' });
     expect(sim.runs.size).toBe(1);

@@ -81,9 +81,17 @@ describe('parseSettings', () => {
   });
 
   it('reads mcp from a file, as a bare map of servers', () => {
-    const s = settings({ warp_api_key: KEY, skill: 'acme/tools:review' }, {}, { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' });
+    const s = settings(
+      { warp_api_key: KEY, skill: 'acme/tools:review' },
+      {},
+      { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' },
+    );
     expect(s.create?.skill).toBe('acme/tools:review');
-    const t = settings({ warp_api_key: KEY, prompt: 'x', mcp: 'mcp.json' }, {}, { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' });
+    const t = settings(
+      { warp_api_key: KEY, prompt: 'x', mcp: 'mcp.json' },
+      {},
+      { '/ws/mcp.json': '{"docs": {"url": "https://mcp.example.com"}}' },
+    );
     expect(t.create?.config?.mcp_servers).toEqual({ docs: { url: 'https://mcp.example.com' } });
   });
 
@@ -99,10 +107,16 @@ describe('parseSettings', () => {
     [{ warp_api_key: KEY }, 'Missing prompt: set prompt, prompt_file or skill'],
     [{ warp_api_key: KEY, prompt: 'x', prompt_file: 'p.md' }, 'Set either prompt or prompt_file, not both.'],
     [{ warp_api_key: KEY, prompt_file: 'missing.md' }, "Invalid prompt_file 'missing.md'. Expected the path of a readable file"],
-    [{ warp_api_key: KEY, prompt: 'x', timeout_minutes: '10m' }, "Invalid timeout_minutes '10m'. Expected a positive number such as 5 or 0.5."],
+    [
+      { warp_api_key: KEY, prompt: 'x', timeout_minutes: '10m' },
+      "Invalid timeout_minutes '10m'. Expected a positive number such as 5 or 0.5.",
+    ],
     [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '0' }, "Invalid poll_interval_seconds '0'. Expected a positive number"],
     [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '-1' }, "Invalid poll_interval_seconds '-1'."],
-    [{ warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '10', max_poll_interval_seconds: '5' }, "Invalid max_poll_interval_seconds '5'. Expected a number no smaller than poll_interval_seconds (10)."],
+    [
+      { warp_api_key: KEY, prompt: 'x', poll_interval_seconds: '10', max_poll_interval_seconds: '5' },
+      "Invalid max_poll_interval_seconds '5'. Expected a number no smaller than poll_interval_seconds (10).",
+    ],
     [{ warp_api_key: KEY, prompt: 'x', wait: 'yes' }, "Invalid wait 'yes'. Expected true or false."],
     [{ warp_api_key: KEY, prompt: 'x', cancel_on_abort: '1' }, "Invalid cancel_on_abort '1'. Expected true or false."],
     [{ warp_api_key: KEY, prompt: 'x', computer_use: 'on' }, "Invalid computer_use 'on'. Expected true or false."],
@@ -112,7 +126,7 @@ describe('parseSettings', () => {
     [{ warp_api_key: KEY, prompt: 'x', api_base_url: 'ftp://x/y' }, "Invalid api_base_url 'ftp://x/y'. Expected an http(s) URL"],
     [{ warp_api_key: KEY, run_id: '../../etc' }, "Invalid run_id '../../etc'. Expected a run id of letters"],
     [{ warp_api_key: KEY, run_id: 'r1', prompt: 'x' }, 'run_id watches an existing run, so it cannot be combined with prompt'],
-    [{ warp_api_key: KEY, prompt: 'x', mcp: '{"fs": 1}' }, "Invalid mcp: server 'fs' must be an object with \"command\""],
+    [{ warp_api_key: KEY, prompt: 'x', mcp: '{"fs": 1}' }, 'Invalid mcp: server \'fs\' must be an object with "command"'],
     [{ warp_api_key: KEY, prompt: 'x', mcp: '{not json' }, 'Invalid mcp: it is not valid JSON'],
     [{ warp_api_key: KEY, prompt: 'x', mcp: 'nope.json' }, "Invalid mcp 'nope.json'. Expected JSON such as"],
     [{ warp_api_key: KEY, prompt: 'x', metadata: 'just-a-key' }, "Invalid metadata 'just-a-key'. Expected key=value lines"],
@@ -128,7 +142,7 @@ describe('parseSettings', () => {
 describe('parseMetadata', () => {
   it('enforces the API rules on keys and values', () => {
     expect(errorOf(() => parseMetadata('bad key=1'))).toBe(
-      "Invalid metadata 'bad key'. Expected a metadata key of 1-64 characters from a-z, A-Z, 0-9, \".\", \"_\" and \"-\".",
+      'Invalid metadata \'bad key\'. Expected a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-".',
     );
     expect(errorOf(() => parseMetadata(`k=${'é'.repeat(129)}`))).toContain('at most 256 bytes');
     expect(parseMetadata(`k=${'é'.repeat(128)}`).k).toHaveLength(128);
@@ -141,7 +155,9 @@ describe('parseMetadata', () => {
 describe('parseMcp', () => {
   it('accepts the three kinds of server', () => {
     const servers = parseMcp(
-      JSON.stringify({ mcpServers: { a: { command: 'x', env: { K: 'v' } }, b: { url: 'https://m', headers: { H: 'v' } }, c: { warp_id: 'w' } } }),
+      JSON.stringify({
+        mcpServers: { a: { command: 'x', env: { K: 'v' } }, b: { url: 'https://m', headers: { H: 'v' } }, c: { warp_id: 'w' } },
+      }),
       '/ws',
       () => '',
     );

@@ -45,7 +45,11 @@ describe('the post step', () => {
 
   it('cancels a run the main step left live', async () => {
     const step = post({ oz_run_id: 'run-1' });
-    const api = nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'INPROGRESS' }).post('/agent/runs/run-1/cancel').reply(200, '"run-1"');
+    const api = nock(BASE)
+      .get('/agent/runs/run-1')
+      .reply(200, { run_id: 'run-1', state: 'INPROGRESS' })
+      .post('/agent/runs/run-1/cancel')
+      .reply(200, '"run-1"');
     await runPost(FAST);
     expect(api.isDone()).toBe(true);
     expect(step.lines[0]).toBe(`::add-mask::${KEY}`);
@@ -85,7 +89,11 @@ describe('the post step', () => {
 
   it('only warns when it cannot cancel: a post step never fails the job', async () => {
     const step = post({ oz_run_id: 'run-1' });
-    nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'INPROGRESS' }).post('/agent/runs/run-1/cancel').reply(422, { title: 'Unprocessable Entity', detail: 'not cancellable' });
+    nock(BASE)
+      .get('/agent/runs/run-1')
+      .reply(200, { run_id: 'run-1', state: 'INPROGRESS' })
+      .post('/agent/runs/run-1/cancel')
+      .reply(422, { title: 'Unprocessable Entity', detail: 'not cancellable' });
     await runPost(FAST);
     expect(step.log()).toContain('::warning::Oz run run-1 cannot be cancelled through the API');
     expect(process.exitCode).toBeUndefined();

@@ -81,7 +81,7 @@ describe('runOutputs', () => {
       pull_request_url: 'https://github.com/acme/widgets/pull/7',
     });
     expect(JSON.parse(outputs.artifacts!)).toHaveLength(4);
-    expect(JSON.parse(outputs.run!).run_id).toBe('run-1');
+    expect((JSON.parse(outputs.run!) as RunItem).run_id).toBe('run-1');
   });
 
   it('sets the run id and empty values when the run was never read', () => {
@@ -119,7 +119,12 @@ describe('renderSummary', () => {
   });
 
   it('reports a timeout with its note even when the run was never read', () => {
-    const md = renderSummary({ outcome: 'timeout', runId: 'r-7', note: 'The run did not end within timeout_minutes (1), so the run was cancelled.', elapsedMs: 61_000 });
+    const md = renderSummary({
+      outcome: 'timeout',
+      runId: 'r-7',
+      note: 'The run did not end within timeout_minutes (1), so the run was cancelled.',
+      elapsedMs: 61_000,
+    });
     expect(md).toContain('## ⏱️ Oz agent run timed out');
     expect(md).toContain('timeout\\_minutes \\(1\\), so the run was cancelled.');
     expect(md).toContain('| Run ID | r-7 |');

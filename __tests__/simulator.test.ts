@@ -8,8 +8,14 @@ let url = '';
 const auth = { authorization: 'Bearer wk-sim', 'content-type': 'application/json' };
 const post = (path: string, body: string) => fetch(`${url}${path}`, { method: 'POST', headers: auth, body });
 const get = (path: string) => fetch(`${url}${path}`, { headers: auth });
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test reads of JSON answers
-const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
+/** The fields of the simulator's answers these tests read. */
+interface Answer {
+  run_id: string;
+  detail?: string;
+  error_code?: string;
+  runs: { prompt: string }[];
+}
+const json = async (response: Response | Promise<Response>) => (await (await response).json()) as Answer;
 
 beforeAll(async () => {
   url = await sim.start();
@@ -25,7 +31,10 @@ describe('OzSimulator', () => {
     expect(await json(malformed)).toMatchObject({ title: 'Bad Request', detail: 'The request body is not valid JSON.', retryable: false });
     const badKey = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: { 'bad key': 'v' } }));
     expect((await json(badKey)).detail).toBe('Invalid metadata key "bad key".');
-    const tooMany = await post('/agent/runs', JSON.stringify({ prompt: 'x', metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }));
+    const tooMany = await post(
+      '/agent/runs',
+      JSON.stringify({ prompt: 'x', metadata: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v'])) }),
+    );
     expect(tooMany.status).toBe(400);
     expect(sim.runs.size).toBe(0);
   });

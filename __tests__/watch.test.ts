@@ -4,7 +4,8 @@ import { OzClient } from '../src/oz-client.ts';
 import { PollSchedule, StopSignal, watchRun } from '../src/watch.ts';
 
 const BASE = 'https://oz.test/api/v1';
-const client = () => new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 'test', retry: { retries: 1, minDelayMs: 5, maxDelayMs: 5 } });
+const client = () =>
+  new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 'test', retry: { retries: 1, minDelayMs: 5, maxDelayMs: 5 } });
 const run = (state: string, extra = {}) => ({ run_id: 'r1', state, title: 't', ...extra });
 
 beforeAll(() => nock.disableNetConnect());
@@ -79,8 +80,18 @@ describe('watchRun', () => {
 
   it('re-reads a SUCCEEDED run once for artifacts that come a little later', async () => {
     const pr = { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/a/b/pull/1' } };
-    nock(BASE).get('/agent/runs/r1').reply(200, run('SUCCEEDED')).get('/agent/runs/r1').reply(200, run('SUCCEEDED', { artifacts: [pr] }));
-    const result = await watchRun({ client: client(), runId: 'r1', schedule: new PollSchedule(1, 1), signal: new AbortController().signal, artifactGraceMs: 1 });
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED'))
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', { artifacts: [pr] }));
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: new AbortController().signal,
+      artifactGraceMs: 1,
+    });
     expect(result.run?.artifacts).toEqual([pr]);
   });
 

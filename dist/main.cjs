@@ -1541,15 +1541,19 @@ function parseRetryAfter(value, now = Date.now()) {
 }
 
 // src/sleep.ts
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
 function sleep(ms, signal) {
   return new Promise((resolve2, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason);
+      reject(reasonOf(signal));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(reasonOf(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -1560,9 +1564,9 @@ function sleep(ms, signal) {
 }
 function raceAbort(promise, signal) {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(reasonOf(signal));
   return new Promise((resolve2, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(reasonOf(signal));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
@@ -1864,7 +1868,12 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
     }
   };
   try {
-    return await client.withRetry("POST /agent/runs", attempt, signal, (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2));
+    return await client.withRetry(
+      "POST /agent/runs",
+      attempt,
+      signal,
+      (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2)
+    );
   } catch (error2) {
     if (created !== void 0) return created;
     throw error2;
@@ -2235,7 +2244,7 @@ var OzClient = class {
     if (query.name !== void 0) params.set("name", query.name);
     for (const state of query.state ?? []) params.append("state", state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
-    const path = `/agent/runs${params.size > 0 ? `?${params}` : ""}`;
+    const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ""}`;
     return this.withRetry(`GET /agent/runs`, () => this.request("GET", path), signal);
   }
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
@@ -2292,8 +2301,7 @@ var OzClient = class {
         throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
       }
     }
-    const retryAfter = message.headers["retry-after"];
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers["retry-after"]));
   }
 };
 function readBody(message, timeoutMs) {
@@ -2419,7 +2427,10 @@ function pullRequestLabel(url) {
 }
 function describeArtifact(artifact) {
   const data = artifact.data ?? {};
-  const text = (key) => typeof data[key] === "string" ? data[key] : void 0;
+  const text = (key) => {
+    const value = data[key];
+    return typeof value === "string" ? value : void 0;
+  };
   switch (artifact.artifact_type) {
     case "PULL_REQUEST": {
       const branch = text("branch");

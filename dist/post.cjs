@@ -1485,15 +1485,19 @@ function parseRetryAfter(value, now = Date.now()) {
 }
 
 // src/sleep.ts
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
 function sleep(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason);
+      reject(reasonOf(signal));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(reasonOf(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
@@ -1504,9 +1508,9 @@ function sleep(ms, signal) {
 }
 function raceAbort(promise, signal) {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(reasonOf(signal));
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(reasonOf(signal));
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
@@ -1830,7 +1834,7 @@ var OzClient = class {
     if (query.name !== void 0) params.set("name", query.name);
     for (const state of query.state ?? []) params.append("state", state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
-    const path = `/agent/runs${params.size > 0 ? `?${params}` : ""}`;
+    const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ""}`;
     return this.withRetry(`GET /agent/runs`, () => this.request("GET", path), signal);
   }
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
@@ -1887,8 +1891,7 @@ var OzClient = class {
         throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
       }
     }
-    const retryAfter = message.headers["retry-after"];
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers["retry-after"]));
   }
 };
 function readBody(message, timeoutMs) {

@@ -72,7 +72,13 @@ async function watchedRun() {
   const url = await sim.start();
   try {
     const result = await runStep({
-      inputs: { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, poll_interval_seconds: '0.05', max_poll_interval_seconds: '0.3' },
+      inputs: {
+        warp_api_key: 'wk-bench',
+        prompt: 'Benchmark prompt',
+        api_base_url: url,
+        poll_interval_seconds: '0.05',
+        max_poll_interval_seconds: '0.3',
+      },
     });
     if (result.code !== 0) throw new Error(`watched run failed:\n${result.log}`);
     return sim.requests.length;
@@ -89,14 +95,23 @@ async function endToExit() {
   const dir = mkdtempSync(join(tmpdir(), 'oz-bench-rss-'));
   const rssFile = join(dir, 'rss');
   const preload = join(dir, 'rss.cjs');
-  writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`);
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));`,
+  );
   try {
     const gaps: number[] = [];
     let rss = 0;
     for (let i = 0; i < 3; i++) {
       let exited = 0;
       const result = await runStep({
-        inputs: { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, poll_interval_seconds: '1', max_poll_interval_seconds: '2' },
+        inputs: {
+          warp_api_key: 'wk-bench',
+          prompt: 'Benchmark prompt',
+          api_base_url: url,
+          poll_interval_seconds: '1',
+          max_poll_interval_seconds: '2',
+        },
         nodeArgs: ['-r', preload],
         onSpawn: (child) => child.on('exit', () => (exited = now())),
       });

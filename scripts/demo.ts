@@ -72,7 +72,12 @@ function logLine(chunk: string): void {
 
 const sim = new OzSimulator({ msPerSecond: 250 });
 const url = await sim.start();
-const common = { warp_api_key: 'wk-demo-not-a-real-key', api_base_url: url, poll_interval_seconds: '0.5', max_poll_interval_seconds: '1.5' };
+const common = {
+  warp_api_key: 'wk-demo-not-a-real-key',
+  api_base_url: url,
+  poll_interval_seconds: '0.5',
+  max_poll_interval_seconds: '1.5',
+};
 console.log(bold('Oz agent action demo'));
 console.log(dim(`Simulated Oz API at ${url} (time runs 4x faster); the bundle is dist/main.cjs, run as the runner runs it.`));
 
@@ -89,8 +94,13 @@ try {
   checks.push(['a run that succeeds passes the step', ok.code === 0 && ok.outputs.state === 'SUCCEEDED' && post.code === 0]);
 
   console.log(`\n${bold('2. A run that fails fails the step, saying why')}\n`);
-  const failed = await runStep({ inputs: { ...common, prompt: 'Upgrade the build image.', metadata: 'sim_outcome=failed' }, onOutput: logLine });
-  console.log(`  ${failed.code === 1 ? green('✔ step failed, as it should: a required check on this job blocks the merge') : red('✘ step did not fail')}`);
+  const failed = await runStep({
+    inputs: { ...common, prompt: 'Upgrade the build image.', metadata: 'sim_outcome=failed' },
+    onOutput: logLine,
+  });
+  console.log(
+    `  ${failed.code === 1 ? green('✔ step failed, as it should: a required check on this job blocks the merge') : red('✘ step did not fail')}`,
+  );
   checks.push(['a FAILED run fails the step', failed.code === 1 && failed.outputs.error_code === 'environment_setup_failed']);
 
   console.log(`\n${bold('3. The workflow is cancelled while the agent works: the run is cancelled too')}\n`);
@@ -108,7 +118,10 @@ try {
   });
   const orphans = [...sim.runs.values()].filter((r) => r.outcome === 'never' && r.cancelledAt === undefined).length;
   console.log(`  ${orphans === 0 ? green('✔ no agent left running') : red(`✘ ${orphans} agent(s) left running`)}`);
-  checks.push(['a cancelled workflow leaves no agent running', cancelled.code === 1 && cancelled.outputs.state === 'CANCELLED' && orphans === 0]);
+  checks.push([
+    'a cancelled workflow leaves no agent running',
+    cancelled.code === 1 && cancelled.outputs.state === 'CANCELLED' && orphans === 0,
+  ]);
 } finally {
   await sim.stop();
 }

@@ -11,7 +11,9 @@ const sim = new OzSimulator({
 });
 const url = await sim.start();
 console.log(`Oz API simulator listening at ${url}`);
-console.log('Any key starting with wk- is accepted. Choose a run\'s outcome with metadata sim_outcome=succeeded|failed|error|blocked|never|unknown-state.');
+console.log(
+  "Any key starting with wk- is accepted. Choose a run's outcome with metadata sim_outcome=succeeded|failed|error|blocked|never|unknown-state.",
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

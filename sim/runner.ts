@@ -118,7 +118,9 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+    child.on('close', (c, s) => resolve([c, s])),
+  );
   return {
     code,
     signal,

@@ -141,7 +141,15 @@ export class OzSimulator {
     if (url.pathname.startsWith('/__sim/')) return this.admin(method, url.pathname, text, res);
 
     const path = url.pathname.replace(/^\/api\/v1/, '');
-    const record: RecordedRequest = { method, path, query: url.search, headers: req.headers, body: parseJson(text), answer: 0, at: Date.now() };
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.search,
+      headers: req.headers,
+      body: parseJson(text),
+      answer: 0,
+      at: Date.now(),
+    };
     this.requests.push(record);
     res.on('finish', () => {
       if (record.answer === 0) record.answer = res.statusCode;
@@ -164,7 +172,13 @@ export class OzSimulator {
         res.writeHead(status, { 'Content-Type': 'text/html' });
         res.end(`<html><head><title>${status}</title></head><body><h1>${status} Too busy</h1><p>Please slow down.</p></body></html>`);
       } else {
-        this.problem(res, status, status === 429 ? 'Too Many Requests' : 'Service Unavailable', 'Injected by the simulator', status !== 429);
+        this.problem(
+          res,
+          status,
+          status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+          'Injected by the simulator',
+          status !== 429,
+        );
       }
       return;
     }
@@ -275,12 +289,24 @@ export class OzSimulator {
     if (state === 'SUCCEEDED') {
       const repo = run.metadata.github_repository ?? 'example/repo';
       view.artifacts = [
-        { artifact_type: 'PLAN', created_at: at(end), data: { document_uid: 'doc-1', title: 'Fix the flaky test', url: 'https://app.warp.dev/drive/doc-1' } },
-        { artifact_type: 'PULL_REQUEST', created_at: at(end), data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' } },
+        {
+          artifact_type: 'PLAN',
+          created_at: at(end),
+          data: { document_uid: 'doc-1', title: 'Fix the flaky test', url: 'https://app.warp.dev/drive/doc-1' },
+        },
+        {
+          artifact_type: 'PULL_REQUEST',
+          created_at: at(end),
+          data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' },
+        },
       ];
       view.status_message = { message: 'Opened a pull request with the fix.' };
     } else if (state === 'FAILED') {
-      view.status_message = { message: 'The environment failed to set up: `npm ci` exited 1.', error_code: 'environment_setup_failed', retryable: false };
+      view.status_message = {
+        message: 'The environment failed to set up: `npm ci` exited 1.',
+        error_code: 'environment_setup_failed',
+        retryable: false,
+      };
     } else if (state === 'ERROR') {
       view.status_message = { message: 'The agent crashed: internal error.', error_code: 'internal_error', retryable: true };
     } else if (state === 'BLOCKED') {
@@ -289,7 +315,15 @@ export class OzSimulator {
       view.status_message = { message: 'Cancelled through the API.' };
     }
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
-      view.request_usage = { inference_cost: 12.5, compute_cost: 3, platform_cost: 0.5, inference_cost_usd: 0.25, compute_cost_usd: 0.06, platform_cost_usd: 0.01, total_tokens: 48210 };
+      view.request_usage = {
+        inference_cost: 12.5,
+        compute_cost: 3,
+        platform_cost: 0.5,
+        inference_cost_usd: 0.25,
+        compute_cost_usd: 0.06,
+        platform_cost_usd: 0.01,
+        total_tokens: 48210,
+      };
     }
     return view;
   }
@@ -342,8 +376,18 @@ export class OzSimulator {
       this.inject(...(faults as Fault[]));
       return this.json(res, 200, { queued: this.faults.length });
     }
-    if (method === 'GET' && path === '/__sim/requests') return this.json(res, 200, this.requests.map(({ headers, ...r }) => r));
-    if (method === 'GET' && path === '/__sim/runs') return this.json(res, 200, [...this.runs.keys()].map((id) => this.view(id)));
+    if (method === 'GET' && path === '/__sim/requests')
+      return this.json(
+        res,
+        200,
+        this.requests.map(({ headers: _headers, ...r }) => r),
+      );
+    if (method === 'GET' && path === '/__sim/runs')
+      return this.json(
+        res,
+        200,
+        [...this.runs.keys()].map((id) => this.view(id)),
+      );
     if (method === 'POST' && path === '/__sim/reset') {
       this.reset();
       return this.json(res, 200, {});
@@ -375,7 +419,14 @@ export class OzSimulator {
 }
 
 function terminalState(outcome: SimOutcome): string {
-  return { succeeded: 'SUCCEEDED', failed: 'FAILED', error: 'ERROR', blocked: 'BLOCKED', never: 'INPROGRESS', 'unknown-state': 'SUCCEEDED' }[outcome];
+  return {
+    succeeded: 'SUCCEEDED',
+    failed: 'FAILED',
+    error: 'ERROR',
+    blocked: 'BLOCKED',
+    never: 'INPROGRESS',
+    'unknown-state': 'SUCCEEDED',
+  }[outcome];
 }
 
 function checkMetadata(metadata: Record<string, unknown>): string | undefined {

@@ -163,8 +163,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
         report.note = `${why}; cancel_on_abort is false, so the run was left running.`;
         return;
       }
-      const budget =
-        result.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
+      const budget = result.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
       const cancel = await cancelRun(client, runId!, budget);
       settled = reportCancel(runId!, cancel);
       report.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;

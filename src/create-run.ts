@@ -54,7 +54,12 @@ export async function createRunExactlyOnce(
   };
 
   try {
-    return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof LostCreateError) && isRetryable(error));
+    return await client.withRetry(
+      'POST /agent/runs',
+      attempt,
+      signal,
+      (error) => !(error instanceof LostCreateError) && isRetryable(error),
+    );
   } catch (error) {
     if (created !== undefined) return created;
     throw error;

@@ -13,17 +13,19 @@ const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': 
  * own (`https://`, `www.`, `@name`, `#123`) get an invisible word joiner so they stay plain text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
-    .replace(/[\\`*_{}[\]()!|~^$]/g, '\\$&')
-    // List markers, thematic breaks and setext underlines only act at the start of a line.
-    .replace(/^[-+=]/, '\\$&')
-    .replace(/^(\d+)([.)])/, '$1\\$2')
-    .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`)
-    .replace(/\bwww\./gi, `www${WORD_JOINER}.`)
-    .replace(/@/g, `@${WORD_JOINER}`)
-    .replace(/#/g, `#${WORD_JOINER}`)
-    .replace(/\r\n|\r|\n/g, '<br>');
+  return (
+    text
+      .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]!)
+      .replace(/[\\`*_{}[\]()!|~^$]/g, '\\$&')
+      // List markers, thematic breaks and setext underlines only act at the start of a line.
+      .replace(/^[-+=]/, '\\$&')
+      .replace(/^(\d+)([.)])/, '$1\\$2')
+      .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`)
+      .replace(/\bwww\./gi, `www${WORD_JOINER}.`)
+      .replace(/@/g, `@${WORD_JOINER}`)
+      .replace(/#/g, `#${WORD_JOINER}`)
+      .replace(/\r\n|\r|\n/g, '<br>')
+  );
 }
 
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */

@@ -89,7 +89,7 @@ export class OzClient {
     if (query.name !== undefined) params.set('name', query.name);
     for (const state of query.state ?? []) params.append('state', state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
-    const path = `/agent/runs${params.size > 0 ? `?${params}` : ''}`;
+    const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
     return this.withRetry(`GET /agent/runs`, () => this.request<ListRunsResponse>('GET', path), signal);
   }
 
@@ -155,8 +155,7 @@ export class OzClient {
         throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
       }
     }
-    const retryAfter = message.headers['retry-after'];
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter));
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
   }
 }
 
@@ -210,7 +209,7 @@ export function parseProblem(text: string): Problem {
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   const problem: Problem = {};
   const title = str(body.title);
-  const detail = str(body.detail) ?? (title === undefined ? str(body.error) ?? str(body.message) : undefined);
+  const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
   const traceId = str(body.trace_id);
   const errorCode = str(body.error_code) ?? str(body.code);
   if (title !== undefined) problem.title = title;

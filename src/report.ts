@@ -84,7 +84,10 @@ function pullRequestLabel(url: string | undefined): string {
 
 function describeArtifact(artifact: Artifact): string {
   const data = artifact.data ?? {};
-  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : undefined);
+  const text = (key: string) => {
+    const value = data[key];
+    return typeof value === 'string' ? value : undefined;
+  };
   switch (artifact.artifact_type) {
     case 'PULL_REQUEST': {
       const branch = text('branch');

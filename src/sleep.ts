@@ -1,3 +1,9 @@
+/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
+function reasonOf(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 /**
  * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
  * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
@@ -6,12 +12,12 @@
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
-      reject(signal.reason);
+      reject(reasonOf(signal));
       return;
     }
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal!.reason);
+      reject(reasonOf(signal!));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
@@ -24,9 +30,9 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
 export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) return Promise.reject(reasonOf(signal));
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => reject(reasonOf(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => {
@@ -35,7 +41,7 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise
       },
       (error) => {
         signal.removeEventListener('abort', onAbort);
-        reject(error);
+        reject(error as Error);
       },
     );
   });

@@ -65,7 +65,11 @@ export function stepInProcess(inputs: Record<string, string>, extraEnv: Record<s
   for (const [name, value] of Object.entries(files.env)) vi.stubEnv(name, value);
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    lines.push(...String(chunk).split('\n').filter((l) => l !== ''));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
     return true;
   });
   return { ...files, log: () => lines.join('\n'), lines };
