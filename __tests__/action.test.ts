@@ -1,14 +1,13 @@
 import nock from 'nock';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMain, type MainOptions } from '../src/action.ts';
 import { REQUEST_ID_KEY } from '../src/create-run.ts';
+import { connectionReset, isolateSteps } from './helpers/nock.ts';
 import { stepInProcess } from './helpers/step.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const KEY = 'wk-test-secret-key';
 const FAST: MainOptions = { retry: { retries: 3, minDelayMs: 1, maxDelayMs: 5 }, artifactGraceMs: 1, random: () => 0.5 };
-const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-
 function inputs(overrides: Record<string, string> = {}) {
   return {
     warp_api_key: KEY,
@@ -39,19 +38,8 @@ const done = run('SUCCEEDED', {
   artifacts: [{ artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/42', branch: 'oz/fix' } }],
 });
 
-/** Requests nock saw that matched nothing: the step must not send any. */
-let unmatched: string[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.emitter.on('no match', (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`));
-});
-beforeEach(() => {
-  unmatched = [];
-});
-afterEach(() => {
-  nock.cleanAll();
-  process.exitCode = undefined;
-});
+/** Requests that matched no mock: a step must send none it was not expected to. */
+const { unmatched } = isolateSteps();
 
 describe('the main step', () => {
   it('creates a run, watches it to SUCCEEDED, and reports it in outputs, summary and log', async () => {
@@ -178,7 +166,7 @@ describe('the main step', () => {
     nock(BASE).post('/agent/runs').reply(200, { run_id: 'run-1', state: 'QUEUED' });
     nock(BASE).get('/agent/runs/run-1').times(1000).reply(200, run('INPROGRESS'));
     await runMain(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain('cancel_on_abort is false, so the run was left running.');
     expect(step.outputs().state).toBe('INPROGRESS');
@@ -238,7 +226,7 @@ describe('the main step', () => {
       .get('/agent/runs/run-1')
       .reply(503, { title: 'Service Unavailable' })
       .get('/agent/runs/run-1')
-      .replyWithError(reset())
+      .replyWithError(connectionReset())
       .get('/agent/runs/run-1')
       .reply(200, done);
     await runMain(FAST);
@@ -253,14 +241,14 @@ describe('the main step', () => {
     let requestId = '';
     nock(BASE)
       .post('/agent/runs', (body: { metadata: Record<string, string> }) => ((requestId = body.metadata[REQUEST_ID_KEY]!), true))
-      .replyWithError(reset())
+      .replyWithError(connectionReset())
       .get('/agent/runs')
       .query((q) => q[`metadata[${REQUEST_ID_KEY}]`] === requestId)
       .reply(() => [200, { runs: [run('QUEUED', { run_id: 'run-lost', metadata: { [REQUEST_ID_KEY]: requestId } })] }])
       .get('/agent/runs/run-lost')
       .reply(200, { ...done, run_id: 'run-lost' });
     await runMain(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(step.outputs().run_id).toBe('run-lost');
     expect(step.log()).toContain('Created Oz run run-lost (QUEUED), found again after its create answer was lost.');
   });
@@ -274,7 +262,7 @@ describe('the main step', () => {
       .reply(200, run('QUEUED'));
     await runMain(FAST);
     expect(api.isDone()).toBe(true);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(process.exitCode ?? 0).toBe(0);
     expect(step.outputs()).toMatchObject({ run_id: 'run-1', state: 'QUEUED' });
     expect(step.summary()).toContain('## 🚀 Oz agent run started');
@@ -285,7 +273,7 @@ describe('the main step', () => {
     const step = stepInProcess({ warp_api_key: KEY, run_id: 'run-1', api_base_url: BASE, poll_interval_seconds: '0.01' });
     nock(BASE).get('/agent/runs/run-1').reply(200, run('INPROGRESS')).get('/agent/runs/run-1').reply(200, done);
     await runMain(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(step.outputs()).toMatchObject({ run_id: 'run-1', state: 'SUCCEEDED' });
     expect(step.log()).toContain('Watching existing Oz run run-1.');
   });
@@ -296,7 +284,7 @@ describe('the main step', () => {
       .post('/agent/runs')
       .reply(401, { title: 'Unauthorized', detail: 'Invalid API key', trace_id: 't-1' }, { 'Content-Type': 'application/problem+json' });
     await runMain(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain(
       '::error::Oz API POST /agent/runs failed with 401 Unauthorized. Unauthorized: Invalid API key. The Warp API key is missing, invalid or revoked',
@@ -311,7 +299,7 @@ describe('the main step', () => {
   ])('rejects bad input %j before any request', async (bad, message) => {
     const step = stepInProcess(inputs(bad));
     await runMain(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain(message);
     expect(step.state()).toEqual({});

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { connectionReset } from './helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../src/create-run.ts';
 import { OzClient } from '../src/oz-client.ts';
@@ -12,7 +13,6 @@ const client = () =>
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 },
     requestTimeoutMs: 300,
   });
-const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 const lookup = (requestId: string) => ({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: requestId });
 const run = (id: string, requestId: string) => ({ run_id: id, state: 'QUEUED', metadata: { [REQUEST_ID_KEY]: requestId } });
 
@@ -46,7 +46,7 @@ describe('createRunExactlyOnce', () => {
   it('adopts the run a lost create started instead of starting a second one', async () => {
     const scope = nock(BASE)
       .post('/agent/runs')
-      .replyWithError(reset())
+      .replyWithError(connectionReset())
       .get('/agent/runs')
       .query(lookup('req-2'))
       .reply(200, { runs: [run('r-lost', 'req-2')], page_info: { has_next_page: false } });
@@ -73,7 +73,7 @@ describe('createRunExactlyOnce', () => {
   it('fails clearly, without a second create, when the look-up is not possible', async () => {
     nock(BASE)
       .post('/agent/runs')
-      .replyWithError(reset())
+      .replyWithError(connectionReset())
       .get('/agent/runs')
       .query(lookup('req-4'))
       .reply(400, { title: 'Bad Request', detail: 'metadata filters are not available', error_code: 'feature_not_available' });

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { connectionReset } from './helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../src/errors.ts';
 import { OzClient, type RetryNotice } from '../src/oz-client.ts';
@@ -15,9 +16,6 @@ function client(notices: RetryNotice[] = [], retry = {}) {
     onRetry: (n) => notices.push(n),
   });
 }
-
-/** nock 15 only emits errors given as Error instances, not plain objects. */
-const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 const RUN = { run_id: 'r1', task_id: 'r1', title: 't', prompt: 'p', state: 'INPROGRESS', created_at: 'x', updated_at: 'x' };
 
@@ -50,7 +48,13 @@ describe('OzClient requests', () => {
 describe('retry decisions', () => {
   it('retries 5xx and resets on reads, then succeeds', async () => {
     const notices: RetryNotice[] = [];
-    nock(BASE).get('/agent/runs/r1').reply(503, 'down').get('/agent/runs/r1').replyWithError(reset()).get('/agent/runs/r1').reply(200, RUN);
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(503, 'down')
+      .get('/agent/runs/r1')
+      .replyWithError(connectionReset())
+      .get('/agent/runs/r1')
+      .reply(200, RUN);
     await expect(client(notices).getRun('r1')).resolves.toMatchObject({ state: 'INPROGRESS' });
     expect(notices.map((n) => n.error.constructor.name)).toEqual(['OzApiError', 'OzNetworkError']);
   });

@@ -1,27 +1,18 @@
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { REQUEST_ID_KEY } from '../src/create-run.ts';
 import { runPost } from '../src/post-step.ts';
 import { USER_AGENT, VERSION } from '../src/version.ts';
+import { isolateSteps } from './helpers/nock.ts';
 import { stepInProcess } from './helpers/step.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const KEY = 'wk-post-key';
 const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, cancelBudgetMs: 2000 };
 
-let unmatched: string[] = [];
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.emitter.on('no match', (req: { method?: string; path?: string }) => unmatched.push(`${req.method} ${req.path}`));
-});
-beforeEach(() => {
-  unmatched = [];
-});
-afterEach(() => {
-  nock.cleanAll();
-  process.exitCode = undefined;
-});
+/** Requests that matched no mock: a step must send none it was not expected to. */
+const { unmatched } = isolateSteps();
 
 /** A post step after a main step that left this state behind. */
 function post(state: Record<string, string>, inputs: Record<string, string> = {}) {
@@ -34,13 +25,13 @@ describe('the post step', () => {
   it('does nothing when the main step settled its run', async () => {
     post({ oz_run_id: 'run-1', oz_settled: 'true' });
     await runPost(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
   });
 
   it('does nothing when the main step never got as far as a create', async () => {
     post({});
     await runPost(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
   });
 
   it('cancels a run the main step left live', async () => {
@@ -76,14 +67,14 @@ describe('the post step', () => {
     const step = post({ oz_run_id: 'run-1' });
     nock(BASE).get('/agent/runs/run-1').reply(200, { run_id: 'run-1', state: 'SUCCEEDED' });
     await runPost(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(step.log()).toContain('Oz run run-1 has ended (SUCCEEDED); nothing to cancel.');
   });
 
   it('respects cancel_on_abort: false', async () => {
     const step = post({ oz_run_id: 'run-1' }, { cancel_on_abort: 'false' });
     await runPost(FAST);
-    expect(unmatched).toEqual([]);
+    expect(unmatched()).toEqual([]);
     expect(step.log()).toContain('cancel_on_abort is false');
   });
 
