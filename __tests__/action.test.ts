@@ -303,6 +303,35 @@ describe('the main step', () => {
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain(message);
     expect(step.state()).toEqual({});
+    expect(step.summary()).toContain(`## ⚠️ Oz agent run could not be followed`);
+  });
+
+  it('with wait false, a failed read after the create still passes, with the run id', async () => {
+    const step = stepInProcess(inputs({ wait: 'false' }));
+    nock(BASE).post('/agent/runs').reply(200, { run_id: 'run-1', state: 'QUEUED' }).get('/agent/runs/run-1').times(4).reply(503, 'down');
+    await runMain(FAST);
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(step.outputs()).toMatchObject({ run_id: 'run-1', state: 'QUEUED' });
+    expect(step.log()).toContain('::warning::Could not read Oz run run-1');
+  });
+
+  it('logs MCP servers by name only, since their env and headers often hold tokens', async () => {
+    const mcp = JSON.stringify({
+      mcpServers: { linear: { url: 'https://mcp.linear.app', headers: { Authorization: 'Bearer lin_api_123' } } },
+    });
+    const step = stepInProcess(inputs({ mcp }));
+    let body: { config?: { mcp_servers?: unknown } } = {};
+    nock(BASE)
+      .post('/agent/runs', (b: typeof body) => ((body = b), true))
+      .reply(200, { run_id: 'run-1', state: 'QUEUED' })
+      .get('/agent/runs/run-1')
+      .reply(200, done);
+    await runMain(FAST);
+    expect(body.config?.mcp_servers).toEqual({
+      linear: { url: 'https://mcp.linear.app', headers: { Authorization: 'Bearer lin_api_123' } },
+    });
+    expect(step.log()).toContain('"mcp_servers":["linear"]');
+    expect(step.log()).not.toContain('lin_api_123');
   });
 
   it('masks the API key first and never prints it in logs, outputs or the summary', async () => {

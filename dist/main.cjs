@@ -2631,6 +2631,13 @@ function reportCancel(runId, result) {
       return false;
   }
 }
+function describeSettings(settings) {
+  const servers = settings.create?.config?.mcp_servers;
+  return JSON.stringify(
+    { ...settings, apiKey: "***" },
+    (key, value) => key === "mcp_servers" && servers ? Object.keys(servers) : value
+  );
+}
 function failureMessage(run) {
   const status = run.status_message;
   let message = `Oz run ${run.run_id} ended ${run.state}`;
@@ -2649,10 +2656,10 @@ async function runMain(options = {}) {
   try {
     settings = parseSettings(getInput);
   } catch (error2) {
-    setFailed(error2.message);
+    await finish({ outcome: "error", note: error2.message });
     return;
   }
-  debug(`Settings: ${JSON.stringify({ ...settings, apiKey: "***" })}`);
+  debug(`Settings: ${describeSettings(settings)}`);
   const stop = new AbortController();
   const onSignal = (signal) => {
     if (stop.signal.aborted) return;
@@ -2670,6 +2677,7 @@ async function runMain(options = {}) {
   let settled = false;
   try {
     let runId = settings.runId;
+    let startState = "";
     if (settings.create) {
       const requestId = (0, import_node_crypto.randomUUID)();
       saveRequestId(requestId);
@@ -2677,6 +2685,7 @@ async function runMain(options = {}) {
       if (dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
       runId = created.runId;
+      startState = created.state;
       saveRunId(runId);
       setOutput("run_id", runId);
       info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
@@ -2689,9 +2698,14 @@ async function runMain(options = {}) {
     if (!settings.wait) {
       settled = true;
       report.outcome = "started";
-      report.run = await raceAbort(client.getRun(runId, stop.signal), stop.signal);
       report.note = "wait is false: the run goes on after this step. Watch it in another step with run_id.";
-      if (report.run.session_link) info(`Watch the agent: ${report.run.session_link}`);
+      try {
+        report.run = await raceAbort(client.getRun(runId, stop.signal), stop.signal);
+        if (report.run.session_link) info(`Watch the agent: ${report.run.session_link}`);
+      } catch (error2) {
+        warning(`Could not read Oz run ${runId}: ${error2.message}`);
+        report.run = { run_id: runId, state: startState };
+      }
       return;
     }
     let linkShown = false;

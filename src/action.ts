@@ -58,6 +58,14 @@ export function reportCancel(runId: string, result: CancelResult): boolean {
   }
 }
 
+/** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
+function describeSettings(settings: Settings): string {
+  const servers = settings.create?.config?.mcp_servers;
+  return JSON.stringify({ ...settings, apiKey: '***' }, (key, value: unknown) =>
+    key === 'mcp_servers' && servers ? Object.keys(servers) : value,
+  );
+}
+
 function failureMessage(run: RunItem): string {
   const status = run.status_message;
   let message = `Oz run ${run.run_id} ended ${run.state}`;
@@ -81,10 +89,11 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   try {
     settings = parseSettings(core.getInput);
   } catch (error) {
-    core.setFailed((error as Error).message);
+    // Nothing was sent: say what is wrong, in the log and the summary.
+    await finish({ outcome: 'error', note: (error as Error).message });
     return;
   }
-  core.debug(`Settings: ${JSON.stringify({ ...settings, apiKey: '***' })}`);
+  core.debug(`Settings: ${describeSettings(settings)}`);
 
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -105,6 +114,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 
   try {
     let runId = settings.runId;
+    let startState = '';
     if (settings.create) {
       const requestId = randomUUID();
       saveRequestId(requestId);
@@ -112,6 +122,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       if (dropped.length > 0) core.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
       runId = created.runId;
+      startState = created.state;
       saveRunId(runId);
       core.setOutput('run_id', runId);
       core.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
@@ -125,9 +136,15 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     if (!settings.wait) {
       settled = true;
       report.outcome = 'started';
-      report.run = await raceAbort(client.getRun(runId!, stop.signal), stop.signal);
       report.note = 'wait is false: the run goes on after this step. Watch it in another step with run_id.';
-      if (report.run.session_link) core.info(`Watch the agent: ${report.run.session_link}`);
+      try {
+        report.run = await raceAbort(client.getRun(runId!, stop.signal), stop.signal);
+        if (report.run.session_link) core.info(`Watch the agent: ${report.run.session_link}`);
+      } catch (error) {
+        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+        core.warning(`Could not read Oz run ${runId}: ${(error as Error).message}`);
+        report.run = { run_id: runId!, state: startState };
+      }
       return;
     }
 
