@@ -1,5 +1,8 @@
 /** The simulator's own behaviour where the SDK contract test does not reach. */
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createRunExactlyOnce } from '../src/create-run.ts';
+import { OzClient } from '../src/oz-client.ts';
 import { OzSimulator } from '../sim/server.ts';
 
 // Slow clock: a run stays QUEUED for 2 s and PENDING for 2 s more.
@@ -67,5 +70,41 @@ describe('OzSimulator', () => {
     expect(limited.headers.get('retry-after')).toBe('3');
     expect(await limited.text()).toContain('<html>');
     expect((await get('/agent/runs')).status).toBe(200);
+  });
+});
+
+describe('a create that never answers', () => {
+  it('leaves the client to time out, and the action finds the run it started', async () => {
+    sim.inject({ method: 'POST', path: '/agent/runs', kind: 'silent-create' });
+    const client = new OzClient({
+      baseUrl: url,
+      apiKey: 'wk-sim',
+      userAgent: 'test',
+      requestTimeoutMs: 200,
+      retry: { minDelayMs: 5, maxDelayMs: 10 },
+    });
+    const created = await createRunExactlyOnce(client, { prompt: 'x' }, 'req-silent');
+    expect(created.adopted).toBe(true);
+    expect(sim.runs.size).toBe(1);
+    expect(created.runId).toBe([...sim.runs.keys()][0]);
+  });
+});
+
+describe('npm run simulator', () => {
+  it('prints its base URL on PORT and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['sim/cli.ts'], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const base = await new Promise<string>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const match = /listening at (http:\/\/127\.0\.0\.1:\d+\/api\/v1)/.exec(out);
+        if (match) resolve(match[1]!);
+      }),
+    );
+    expect((await fetch(`${base}/agent/runs`, { headers: auth })).status).toBe(200);
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toContain('SIGTERM: stopping');
   });
 });

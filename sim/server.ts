@@ -21,9 +21,10 @@ export interface Fault {
    * - `status`: answer `status` (default 503) with a problem+json body, or HTML when `html` is set;
    * - `reset`: destroy the connection without answering;
    * - `slow`: wait `delayMs` before answering normally;
-   * - `lost-create`: create the run, then destroy the connection (the answer is lost).
+   * - `lost-create`: create the run, then destroy the connection (the answer is lost);
+   * - `silent-create`: create the run and never answer (the client times out).
    */
-  kind: 'status' | 'reset' | 'slow' | 'lost-create';
+  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'silent-create';
   status?: number;
   retryAfter?: string;
   html?: boolean;
@@ -194,6 +195,11 @@ export class OzSimulator {
         record.answer = 'lost-create';
         this.log(`POST ${path} -> run ${created} created, answer lost (fault)`);
         req.socket.destroy();
+        return;
+      }
+      if (created && fault?.kind === 'silent-create') {
+        record.answer = 'silent-create';
+        this.log(`POST ${path} -> run ${created} created, no answer (fault)`);
         return;
       }
       if (created) this.json(res, 200, { run_id: created, task_id: created, state: 'QUEUED' });
