@@ -1445,6 +1445,9 @@ function error(message, properties = {}) {
 function warning(message, properties = {}) {
   issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function notice(message, properties = {}) {
+  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -1709,6 +1712,14 @@ function parseMcp(value, workspace, readFile) {
   }
   return servers;
 }
+var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function parseLogins(read, name) {
+  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
+  for (const login of logins) {
+    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
+  }
+  return logins;
+}
 function parseApiBaseUrl(value) {
   if (value === void 0) return DEFAULT_API_BASE_URL;
   let url;
@@ -1827,15 +1838,27 @@ function parseSettings(read, env = process.env, readFile = (path) => (0, import_
       `a number no smaller than poll_interval_seconds (${pollIntervalMs / 1e3})`
     );
   }
+  const wait = parseBoolean(read, "wait", true);
+  const checkName = read("check_name");
+  if (checkName !== "" && !wait) {
+    throw new InputError(
+      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
+    );
+  }
   const settings = {
     apiKey,
     apiBaseUrl: parseApiBaseUrl(optional(read, "api_base_url")),
-    wait: parseBoolean(read, "wait", true),
+    wait,
     timeoutMs: parsePositiveNumber(read, "timeout_minutes", 60) * 6e4,
     pollIntervalMs,
     maxPollIntervalMs,
     cancelOnAbort: parseBoolean(read, "cancel_on_abort", true),
-    userMetadata
+    userMetadata,
+    githubToken: read("github_token"),
+    prComment: parseBoolean(read, "pr_comment", true),
+    checkName,
+    allowedUsers: parseLogins(read, "allowed_users"),
+    allowedBots: parseLogins(read, "allowed_bots")
   };
   if (create !== void 0) settings.create = create;
   if (runId !== void 0) settings.runId = runId;
@@ -1893,11 +1916,50 @@ async function findByRequestId(client, requestId, cause, signal) {
   }
 }
 
-// src/github-context.ts
+// src/github-event.ts
 var import_node_fs2 = require("node:fs");
+var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
+var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
+var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
+function readEvent(env = process.env) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  let payload = {};
+  try {
+    if (env.GITHUB_EVENT_PATH) payload = JSON.parse((0, import_node_fs2.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const info2 = {
+    name,
+    isComment: COMMENT_EVENTS.includes(name),
+    isForkPullRequest: false
+  };
+  if (owner && repo) Object.assign(info2, { owner, repo });
+  const pr = payload.pull_request;
+  if (typeof pr?.number === "number") {
+    info2.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
+    if (pr.head?.sha) info2.headSha = pr.head.sha;
+    const head = pr.head?.repo?.full_name;
+    info2.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
+  } else if (typeof payload.issue?.number === "number") {
+    const isPullRequest = payload.issue.pull_request !== void 0;
+    info2.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
+  }
+  const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+  if (author?.login) info2.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
+  const body = payload.comment?.body ?? payload.review?.body;
+  if (typeof body === "string") info2.commentBody = body;
+  return info2;
+}
+function concernsThread(event) {
+  return THREAD_EVENTS.includes(event.name) && event.thread !== void 0;
+}
+
+// src/github-context.ts
 function readGitHubContext(env = process.env) {
   const value = (name) => env[name] ? env[name] : void 0;
-  const context = { serverUrl: value("GITHUB_SERVER_URL") ?? "https://github.com" };
+  const event = readEvent(env);
+  const context = { serverUrl: value("GITHUB_SERVER_URL") ?? "https://github.com", event };
   const fields = [
     ["repository", "GITHUB_REPOSITORY"],
     ["runId", "GITHUB_RUN_ID"],
@@ -1913,19 +1975,11 @@ function readGitHubContext(env = process.env) {
     const v = value(name);
     if (v !== void 0) context[field] = v;
   }
-  const pr = pullRequestNumber(value("GITHUB_EVENT_PATH"));
-  if (pr !== void 0) context.pullRequest = pr;
-  return context;
-}
-function pullRequestNumber(eventPath) {
-  if (eventPath === void 0) return void 0;
-  try {
-    const event = JSON.parse((0, import_node_fs2.readFileSync)(eventPath, "utf8"));
-    if (typeof event.pull_request?.number === "number") return event.pull_request.number;
-    if (event.issue?.pull_request && typeof event.issue.number === "number") return event.issue.number;
-  } catch {
+  if (event.thread?.isPullRequest) {
+    const { number, url } = event.thread;
+    context.pullRequest = { number, ...url && { url }, ...event.headSha && { headSha: event.headSha } };
   }
-  return void 0;
+  return context;
 }
 function workflowRunUrl(context) {
   if (!context.repository || !context.runId) return void 0;
@@ -1942,7 +1996,9 @@ function buildMetadata(context, user, reserved) {
     ["github_repository", context.repository],
     ["github_run_id", context.runId],
     ["github_run_attempt", context.runAttempt],
-    ["github_pr_number", context.pullRequest?.toString()],
+    ["github_pr_number", context.pullRequest?.number.toString()],
+    ["github_pr_head_sha", context.pullRequest?.headSha],
+    ["github_pr_url", context.pullRequest?.url],
     ["github_sha", context.sha],
     ["github_workflow", context.workflow],
     ["github_job", context.job],
@@ -1958,6 +2014,397 @@ function buildMetadata(context, user, reserved) {
     else metadata[key] = fitMetadataValue(value);
   }
   return { metadata, dropped };
+}
+
+// src/github-types.ts
+var GitHubApiError = class extends Error {
+  name = "GitHubApiError";
+  status;
+  constructor(what, status, message) {
+    super(`GitHub API ${what} failed with ${status}: ${message}`);
+    this.status = status;
+  }
+};
+
+// src/markdown.ts
+var WORD_JOINER = "\u2060";
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+function escapeMarkdown(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
+}
+function safeLink(label, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+function safeUrl(url) {
+  if (typeof url !== "string") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/report.ts
+function runOutputs(run, runId) {
+  const artifacts = run?.artifacts ?? [];
+  const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
+  const retryable = run?.status_message?.retryable;
+  return {
+    run_id: run?.run_id ?? runId ?? "",
+    state: run?.state ?? "",
+    session_link: run?.session_link ?? "",
+    title: run?.title ?? "",
+    status_message: run?.status_message?.message ?? "",
+    error_code: run?.status_message?.error_code ?? "",
+    retryable: retryable === void 0 ? "" : String(retryable),
+    conversation_id: run?.conversation_id ?? "",
+    pull_request_url: typeof pr?.data?.url === "string" ? pr.data.url : "",
+    artifacts: JSON.stringify(artifacts),
+    run: run === void 0 ? "" : JSON.stringify(run)
+  };
+}
+function formatIsoDuration(value) {
+  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!match) return void 0;
+  const [, d, h, m, s] = match;
+  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  return formatDuration(seconds * 1e3);
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms / 1e3);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
+}
+var HEADINGS = {
+  succeeded: "\u2705 Oz agent run succeeded",
+  failed: "\u274C Oz agent run did not succeed",
+  timeout: "\u23F1\uFE0F Oz agent run timed out",
+  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
+  started: "\u{1F680} Oz agent run started",
+  error: "\u26A0\uFE0F Oz agent run could not be followed",
+  skipped: "\u23ED\uFE0F Oz agent not started"
+};
+function pullRequestLabel(url) {
+  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+  return match ? `${match[1]}#${match[2]}` : "pull request";
+}
+function describeArtifact(artifact) {
+  const data = artifact.data ?? {};
+  const text = (key) => {
+    const value = data[key];
+    return typeof value === "string" ? value : void 0;
+  };
+  switch (artifact.artifact_type) {
+    case "PULL_REQUEST": {
+      const branch = text("branch");
+      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
+    }
+    case "PLAN":
+      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
+    case "FILE": {
+      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
+      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
+    }
+    case "SCREENSHOT":
+      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
+    case "EXTERNAL_REFERENCE":
+      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
+    default:
+      return `${escapeMarkdown(artifact.artifact_type)}`;
+  }
+}
+function usageRows(run) {
+  const usage = run.request_usage;
+  if (!usage) return [];
+  const rows = [];
+  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
+  if (credits.length > 0) {
+    const total = credits.reduce((sum, [, c]) => sum + c, 0);
+    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
+    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
+    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
+  }
+  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
+  return rows;
+}
+function round(n) {
+  return String(Math.round(n * 100) / 100);
+}
+function renderSummary(report) {
+  const { run } = report;
+  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
+  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
+  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  const rows = [];
+  const runId = run?.run_id ?? report.runId;
+  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
+  if (duration) rows.push(["Duration", duration]);
+  const status = run?.status_message;
+  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
+  if (run) rows.push(...usageRows(run));
+  const pr = report.pullRequest;
+  if (pr) rows.push(["Pull request", safeLink(`#${pr.number}`, pr.url)]);
+  if (pr?.headSha) rows.push(["Head commit", escapeMarkdown(pr.headSha.slice(0, 12))]);
+  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
+  if (rows.length > 0) {
+    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
+  }
+  const artifacts = run?.artifacts ?? [];
+  if (artifacts.length > 0) {
+    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+  }
+  return lines.join("\n");
+}
+
+// src/feedback.ts
+var CheckRunError = class extends Error {
+  name = "CheckRunError";
+};
+function progressBody(marker, run, workflowRunUrl2) {
+  const links = [
+    run.session_link ? safeLink("Watch the agent", run.session_link) : void 0,
+    workflowRunUrl2 ? safeLink("Workflow run", workflowRunUrl2) : void 0
+  ].filter(Boolean);
+  return [
+    marker,
+    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    "",
+    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
+    links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
+  ].join("\n");
+}
+function checkConclusion(report) {
+  switch (report.outcome) {
+    case "succeeded":
+      return "success";
+    case "timeout":
+      return "timed_out";
+    case "cancelled":
+      return "cancelled";
+    case "failed":
+      if (report.run?.state === "BLOCKED") return "action_required";
+      if (report.run?.state === "CANCELLED") return "cancelled";
+      return "failure";
+    default:
+      return "failure";
+  }
+}
+var CHECK_TITLES = {
+  success: "The agent run succeeded",
+  failure: "The agent run did not succeed",
+  cancelled: "The agent run was cancelled",
+  timed_out: "The agent run timed out",
+  action_required: "The agent needs a person"
+};
+var Feedback = class {
+  commentId;
+  commentUrl;
+  checkRunId;
+  options;
+  commentsOff = false;
+  queue = Promise.resolve();
+  constructor(options) {
+    this.options = options;
+  }
+  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+  async startCheck() {
+    const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
+    if (!checkName) return;
+    try {
+      this.checkRunId = await api.createCheck(checkName, headSha, {
+        status: "in_progress",
+        ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
+        title: "The agent is starting",
+        summary: "An Oz agent run is being created."
+      });
+    } catch (error2) {
+      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
+      throw new CheckRunError(
+        `check_name is set, but the check run "${checkName}" could not be created: ${error2.message}.${hint}`
+      );
+    }
+  }
+  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
+  progress(run) {
+    this.enqueue(async () => {
+      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+      if (this.checkRunId !== void 0) {
+        await this.updateCheck({
+          status: "in_progress",
+          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
+          title: `The agent run is ${run.state}`,
+          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
+        });
+      }
+    });
+  }
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. */
+  async finish(report) {
+    this.enqueue(async () => {
+      const summary2 = renderSummary(report);
+      await this.writeComment(`${this.options.marker}
+${summary2}`);
+      if (this.checkRunId !== void 0) {
+        const conclusion = checkConclusion(report);
+        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        await this.updateCheck({
+          status: "completed",
+          conclusion,
+          ...detailsUrl && { detailsUrl },
+          title: CHECK_TITLES[conclusion],
+          summary: summary2
+        });
+      }
+    });
+    await this.queue;
+  }
+  enqueue(task) {
+    this.queue = this.queue.then(task).catch((error2) => this.options.warn(`Could not update GitHub: ${error2.message}`));
+  }
+  async writeComment(body) {
+    const { api, thread } = this.options;
+    if (thread === void 0 || this.commentsOff) return;
+    try {
+      if (this.commentId === void 0) {
+        const existing = await api.findComment(thread, this.options.marker);
+        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+        this.commentId = written.id;
+        this.commentUrl = written.url;
+        this.options.onComment?.(written.id);
+      } else {
+        await api.updateComment(this.commentId, body);
+      }
+    } catch (error2) {
+      this.commentsOff = true;
+      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      this.options.warn(
+        status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error2.message}. The run is reported in the job summary.`
+      );
+    }
+  }
+  async updateCheck(update) {
+    await this.options.api.updateCheck(this.checkRunId, update);
+  }
+};
+function commentMarker(env = process.env) {
+  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+}
+
+// src/github-loader.ts
+async function loadGitHubApi(token, owner, repo) {
+  const { createGitHubApi } = await import("./github.cjs");
+  return createGitHubApi(token, owner, repo);
+}
+
+// src/state.ts
+var KEYS = {
+  runId: "oz_run_id",
+  requestId: "oz_request_id",
+  settled: "oz_settled",
+  checkRunId: "oz_check_run_id",
+  commentId: "oz_comment_id"
+};
+function saveRunId(runId) {
+  saveState(KEYS.runId, runId);
+}
+function saveRequestId(requestId) {
+  saveState(KEYS.requestId, requestId);
+}
+function saveCheckRunId(id) {
+  saveState(KEYS.checkRunId, String(id));
+}
+function saveCommentId(id) {
+  saveState(KEYS.commentId, String(id));
+}
+function markSettled() {
+  saveState(KEYS.settled, "true");
+}
+
+// src/triggers.ts
+var TRUSTED_ROLES = ["admin", "maintain", "write"];
+var sameLogin = (a, b) => a.replace(/\[bot\]$/i, "").toLowerCase() === b.replace(/\[bot\]$/i, "").toLowerCase();
+async function decideTrigger(event, trust, permissionOf) {
+  if (!event.isComment) return { allowed: true };
+  if (event.commentBody?.includes(COMMENT_MARKER_PREFIX)) {
+    return { allowed: false, reason: "the comment is one this action wrote" };
+  }
+  const actor = event.actor;
+  if (!actor) return { allowed: false, reason: `the ${event.name} event names no author` };
+  if (actor.isBot) {
+    return trust.allowedBots.some((bot) => sameLogin(bot, actor.login)) ? { allowed: true } : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
+  }
+  if (trust.allowedUsers.some((user) => sameLogin(user, actor.login))) return { allowed: true };
+  if (!permissionOf) {
+    return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
+  }
+  let role;
+  try {
+    role = await permissionOf(actor.login);
+  } catch (error2) {
+    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error2.message})` };
+  }
+  return TRUSTED_ROLES.includes(role) ? { allowed: true } : {
+    allowed: false,
+    reason: `${actor.login} has ${role} permission; the agent starts only for people with write, maintain or admin access, or listed in allowed_users`
+  };
+}
+
+// src/github-side.ts
+var FORK_WITHOUT_KEY = "Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
+async function prepareGitHub(settings, context) {
+  const { event } = context;
+  const token = settings.githubToken;
+  let api;
+  const github = async () => api ??= await loadGitHubApi(token, event.owner, event.repo);
+  const canCall = token !== "" && event.owner !== void 0 && event.repo !== void 0;
+  if (event.isComment) {
+    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : void 0);
+    if (!decision.allowed) return { skip: decision.reason };
+  }
+  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : void 0;
+  if (!settings.checkName && thread === void 0) return {};
+  if (!canCall) {
+    if (settings.checkName) throw new CheckRunError("check_name is set, but there is no github_token to create the check run with.");
+    warning("pr_comment is on, but there is no github_token: the run is reported in the job summary only.");
+    return {};
+  }
+  let headSha = context.pullRequest?.headSha ?? context.sha ?? "";
+  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
+    try {
+      headSha = await (await github()).pullRequestHead(event.thread.number);
+    } catch (error2) {
+      throw new CheckRunError(
+        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error2.message}`
+      );
+    }
+  }
+  const runUrl = workflowRunUrl(context);
+  const feedback = new Feedback({
+    api: await github(),
+    ...thread !== void 0 && { thread },
+    ...settings.checkName && { checkName: settings.checkName },
+    headSha,
+    marker: commentMarker(),
+    ...runUrl && { workflowRunUrl: runUrl },
+    warn: (message) => warning(message),
+    onComment: saveCommentId
+  });
+  await feedback.startCheck();
+  if (feedback.checkRunId !== void 0) saveCheckRunId(feedback.checkRunId);
+  return { feedback };
 }
 
 // node_modules/is-network-error/index.js
@@ -2357,156 +2804,6 @@ function parseProblem(text) {
   return problem;
 }
 
-// src/markdown.ts
-var WORD_JOINER = "\u2060";
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-function escapeMarkdown(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
-}
-function safeLink(label, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-function safeUrl(url) {
-  if (typeof url !== "string") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-
-// src/report.ts
-function runOutputs(run, runId) {
-  const artifacts = run?.artifacts ?? [];
-  const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
-  const retryable = run?.status_message?.retryable;
-  return {
-    run_id: run?.run_id ?? runId ?? "",
-    state: run?.state ?? "",
-    session_link: run?.session_link ?? "",
-    title: run?.title ?? "",
-    status_message: run?.status_message?.message ?? "",
-    error_code: run?.status_message?.error_code ?? "",
-    retryable: retryable === void 0 ? "" : String(retryable),
-    conversation_id: run?.conversation_id ?? "",
-    pull_request_url: typeof pr?.data?.url === "string" ? pr.data.url : "",
-    artifacts: JSON.stringify(artifacts),
-    run: run === void 0 ? "" : JSON.stringify(run)
-  };
-}
-function formatIsoDuration(value) {
-  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
-  if (!match) return void 0;
-  const [, d, h, m, s] = match;
-  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
-  return formatDuration(seconds * 1e3);
-}
-function formatDuration(ms) {
-  let rest = Math.round(ms / 1e3);
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const m = Math.floor(rest / 60);
-  const s = rest - m * 60;
-  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
-}
-var HEADINGS = {
-  succeeded: "\u2705 Oz agent run succeeded",
-  failed: "\u274C Oz agent run did not succeed",
-  timeout: "\u23F1\uFE0F Oz agent run timed out",
-  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
-  started: "\u{1F680} Oz agent run started",
-  error: "\u26A0\uFE0F Oz agent run could not be followed"
-};
-function pullRequestLabel(url) {
-  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
-  return match ? `${match[1]}#${match[2]}` : "pull request";
-}
-function describeArtifact(artifact) {
-  const data = artifact.data ?? {};
-  const text = (key) => {
-    const value = data[key];
-    return typeof value === "string" ? value : void 0;
-  };
-  switch (artifact.artifact_type) {
-    case "PULL_REQUEST": {
-      const branch = text("branch");
-      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
-    }
-    case "PLAN":
-      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
-    case "FILE": {
-      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
-      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
-    }
-    case "SCREENSHOT":
-      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
-    case "EXTERNAL_REFERENCE":
-      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
-    default:
-      return `${escapeMarkdown(artifact.artifact_type)}`;
-  }
-}
-function usageRows(run) {
-  const usage = run.request_usage;
-  if (!usage) return [];
-  const rows = [];
-  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
-  if (credits.length > 0) {
-    const total = credits.reduce((sum, [, c]) => sum + c, 0);
-    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
-    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
-    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
-  }
-  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
-  return rows;
-}
-function round(n) {
-  return String(Math.round(n * 100) / 100);
-}
-function renderSummary(report) {
-  const { run } = report;
-  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
-  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
-  if (report.note) lines.push(escapeMarkdown(report.note), "");
-  const rows = [];
-  const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
-  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
-  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
-  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
-  if (duration) rows.push(["Duration", duration]);
-  const status = run?.status_message;
-  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
-  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
-  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
-  if (run) rows.push(...usageRows(run));
-  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
-  if (rows.length > 0) {
-    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
-  }
-  const artifacts = run?.artifacts ?? [];
-  if (artifacts.length > 0) {
-    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
-  }
-  return lines.join("\n");
-}
-
-// src/state.ts
-var KEYS = { runId: "oz_run_id", requestId: "oz_request_id", settled: "oz_settled" };
-function saveRunId(runId) {
-  saveState(KEYS.runId, runId);
-}
-function saveRequestId(requestId) {
-  saveState(KEYS.requestId, requestId);
-}
-function markSettled() {
-  saveState(KEYS.settled, "true");
-}
-
 // src/types.ts
 var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
 var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
@@ -2602,9 +2899,11 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 // src/action.ts
-function maskApiKey() {
+function maskSecrets() {
   const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
   if (key !== "") setSecret(key);
+  const token = getInput("github_token");
+  if (token !== "") setSecret(token);
 }
 function makeClient(settings, retry) {
   return new OzClient({
@@ -2650,16 +2949,38 @@ function failureMessage(run) {
   return message;
 }
 async function runMain(options = {}) {
-  maskApiKey();
+  maskSecrets();
   const startedAt = Date.now();
+  const context = readGitHubContext();
+  const report = { outcome: "error", ...context.pullRequest && { pullRequest: context.pullRequest } };
+  const runUrl = workflowRunUrl(context);
+  if (runUrl) report.workflowRunUrl = runUrl;
+  setOutput("skipped", "false");
   let settings;
   try {
     settings = parseSettings(getInput);
   } catch (error2) {
-    await finish({ outcome: "error", note: error2.message });
+    const missingKey = error2.message.startsWith("Missing warp_api_key");
+    report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : error2.message;
+    await finish(report);
     return;
   }
   debug(`Settings: ${describeSettings(settings)}`);
+  let feedback;
+  try {
+    const github = await prepareGitHub(settings, context);
+    if (github.skip !== void 0) {
+      setOutput("skipped", "true");
+      notice(`Not starting an Oz agent: ${github.skip}.`);
+      await finish({ ...report, outcome: "skipped", note: `Not started: ${github.skip}.` });
+      return;
+    }
+    feedback = github.feedback;
+  } catch (error2) {
+    report.note = error2.message;
+    await finish(report);
+    return;
+  }
   const stop = new AbortController();
   const onSignal = (signal) => {
     if (stop.signal.aborted) return;
@@ -2670,10 +2991,6 @@ async function runMain(options = {}) {
   process.on("SIGTERM", onSignal);
   const deadline = setTimeout(() => stop.abort(new StopSignal("timeout")), settings.timeoutMs);
   const client = makeClient(settings, options.retry);
-  const context = readGitHubContext();
-  const report = { outcome: "error" };
-  const runUrl = workflowRunUrl(context);
-  if (runUrl) report.workflowRunUrl = runUrl;
   let settled = false;
   try {
     let runId = settings.runId;
@@ -2695,6 +3012,7 @@ async function runMain(options = {}) {
       info(`Watching existing Oz run ${runId}.`);
     }
     report.runId = runId;
+    feedback?.progress({ state: startState || "QUEUED", ...settings.create?.title && { title: settings.create.title } });
     if (!settings.wait) {
       settled = true;
       report.outcome = "started";
@@ -2718,6 +3036,7 @@ async function runMain(options = {}) {
       onStateChange: (run, previous) => {
         const elapsed = formatDuration(Date.now() - startedAt);
         info(`[${elapsed}] ${previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ""}`}`);
+        feedback?.progress(run);
         if (!linkShown && run.session_link) {
           linkShown = true;
           info(`Watch the agent: ${run.session_link}`);
@@ -2764,13 +3083,21 @@ async function runMain(options = {}) {
     process.off("SIGTERM", onSignal);
     if (settled || isTerminal(report.run?.state)) markSettled();
     report.elapsedMs = Date.now() - startedAt;
-    await finish(report);
+    if (feedback) {
+      await raceAbort(feedback.finish(report), AbortSignal.timeout(options.githubBudgetMs ?? 15e3)).catch(
+        () => warning("GitHub did not answer in time; the pull request comment or check run may be out of date.")
+      );
+    }
+    await finish(report, feedback);
   }
 }
-async function finish(report) {
+async function finish(report, feedback) {
   const outputs = runOutputs(report.run, report.runId);
   for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  setOutput("comment_url", feedback?.commentUrl ?? "");
+  setOutput("check_run_id", feedback?.checkRunId?.toString() ?? "");
   await writeSummary(report);
+  if (report.outcome === "skipped") return;
   if (report.outcome === "succeeded") {
     info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
   } else if (report.outcome === "started") {

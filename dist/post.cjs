@@ -1550,6 +1550,184 @@ var RESERVED_METADATA_KEY = "oz_action_request_id";
 // src/create-run.ts
 var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 
+// src/github-event.ts
+var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
+var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
+var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
+
+// src/markdown.ts
+var WORD_JOINER = "\u2060";
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+function escapeMarkdown(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
+}
+function safeLink(label, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+function safeUrl(url) {
+  if (typeof url !== "string") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/report.ts
+function formatIsoDuration(value) {
+  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!match) return void 0;
+  const [, d, h, m, s] = match;
+  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  return formatDuration(seconds * 1e3);
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms / 1e3);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
+}
+var HEADINGS = {
+  succeeded: "\u2705 Oz agent run succeeded",
+  failed: "\u274C Oz agent run did not succeed",
+  timeout: "\u23F1\uFE0F Oz agent run timed out",
+  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
+  started: "\u{1F680} Oz agent run started",
+  error: "\u26A0\uFE0F Oz agent run could not be followed",
+  skipped: "\u23ED\uFE0F Oz agent not started"
+};
+function pullRequestLabel(url) {
+  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+  return match ? `${match[1]}#${match[2]}` : "pull request";
+}
+function describeArtifact(artifact) {
+  const data = artifact.data ?? {};
+  const text = (key) => {
+    const value = data[key];
+    return typeof value === "string" ? value : void 0;
+  };
+  switch (artifact.artifact_type) {
+    case "PULL_REQUEST": {
+      const branch = text("branch");
+      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
+    }
+    case "PLAN":
+      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
+    case "FILE": {
+      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
+      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
+    }
+    case "SCREENSHOT":
+      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
+    case "EXTERNAL_REFERENCE":
+      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
+    default:
+      return `${escapeMarkdown(artifact.artifact_type)}`;
+  }
+}
+function usageRows(run) {
+  const usage = run.request_usage;
+  if (!usage) return [];
+  const rows = [];
+  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
+  if (credits.length > 0) {
+    const total = credits.reduce((sum, [, c]) => sum + c, 0);
+    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
+    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
+    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
+  }
+  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
+  return rows;
+}
+function round(n) {
+  return String(Math.round(n * 100) / 100);
+}
+function renderSummary(report) {
+  const { run } = report;
+  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
+  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
+  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  const rows = [];
+  const runId = run?.run_id ?? report.runId;
+  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
+  if (duration) rows.push(["Duration", duration]);
+  const status = run?.status_message;
+  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
+  if (run) rows.push(...usageRows(run));
+  const pr = report.pullRequest;
+  if (pr) rows.push(["Pull request", safeLink(`#${pr.number}`, pr.url)]);
+  if (pr?.headSha) rows.push(["Head commit", escapeMarkdown(pr.headSha.slice(0, 12))]);
+  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
+  if (rows.length > 0) {
+    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
+  }
+  const artifacts = run?.artifacts ?? [];
+  if (artifacts.length > 0) {
+    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+  }
+  return lines.join("\n");
+}
+
+// src/feedback.ts
+function checkConclusion(report) {
+  switch (report.outcome) {
+    case "succeeded":
+      return "success";
+    case "timeout":
+      return "timed_out";
+    case "cancelled":
+      return "cancelled";
+    case "failed":
+      if (report.run?.state === "BLOCKED") return "action_required";
+      if (report.run?.state === "CANCELLED") return "cancelled";
+      return "failure";
+    default:
+      return "failure";
+  }
+}
+function commentMarker(env = process.env) {
+  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+}
+
+// src/github-loader.ts
+async function loadGitHubApi(token, owner, repo) {
+  const { createGitHubApi } = await import("./github.cjs");
+  return createGitHubApi(token, owner, repo);
+}
+
+// src/state.ts
+var KEYS = {
+  runId: "oz_run_id",
+  requestId: "oz_request_id",
+  settled: "oz_settled",
+  checkRunId: "oz_check_run_id",
+  commentId: "oz_comment_id"
+};
+function readState() {
+  const runId = getState(KEYS.runId);
+  const requestId = getState(KEYS.requestId);
+  const checkRunId = Number(getState(KEYS.checkRunId));
+  const commentId = Number(getState(KEYS.commentId));
+  return {
+    ...runId && { runId },
+    ...requestId && { requestId },
+    settled: getState(KEYS.settled) === "true",
+    ...checkRunId > 0 && { checkRunId },
+    ...commentId > 0 && { commentId }
+  };
+}
+
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
@@ -1947,18 +2125,6 @@ function parseProblem(text) {
   return problem;
 }
 
-// src/state.ts
-var KEYS = { runId: "oz_run_id", requestId: "oz_request_id", settled: "oz_settled" };
-function readState() {
-  const runId = getState(KEYS.runId);
-  const requestId = getState(KEYS.requestId);
-  return {
-    ...runId && { runId },
-    ...requestId && { requestId },
-    settled: getState(KEYS.settled) === "true"
-  };
-}
-
 // src/types.ts
 var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
 function isTerminal(state) {
@@ -1970,9 +2136,11 @@ var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
 // src/action.ts
-function maskApiKey() {
+function maskSecrets() {
   const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
   if (key !== "") setSecret(key);
+  const token = getInput("github_token");
+  if (token !== "") setSecret(token);
 }
 function makeClient(settings, retry) {
   return new OzClient({
@@ -2002,20 +2170,27 @@ function reportCancel(runId, result) {
 
 // src/post-step.ts
 async function runPost(options = {}) {
-  maskApiKey();
+  maskSecrets();
   const state = readState();
-  if (state.settled || state.runId === void 0 && state.requestId === void 0) {
+  const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== void 0);
+  if (state.settled || !leftOver) {
     debug("Oz post step: nothing left to clean up.");
     return;
   }
+  const { run, note } = await settleRun(state, options);
+  await finishOnGitHub(state, run, note);
+}
+async function settleRun(state, options) {
+  const stopped = "The step was stopped before the run ended";
+  if (state.runId === void 0 && state.requestId === void 0) return { note: `${stopped}.` };
   if (/^false$/i.test(getInput("cancel_on_abort"))) {
     info(`Oz run ${state.runId ?? "(unknown id)"} may still be running; cancel_on_abort is false, so it is left alone.`);
-    return;
+    return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
   const apiKey = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
   if (apiKey === "") {
     warning("Oz post step: no API key, so a run the main step left may still be running.");
-    return;
+    return { note: `${stopped}; it may still be running.` };
   }
   const apiBaseUrl = (getInput("api_base_url") || DEFAULT_API_BASE_URL).replace(/\/+$/, "");
   const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
@@ -2026,18 +2201,53 @@ async function runPost(options = {}) {
       runId = runs?.[0]?.run_id;
       if (runId === void 0) {
         info("Oz post step: the main step created no run.");
-        return;
+        return { note: `${stopped}, before any run was created.` };
       }
     }
     const run = await client.getRun(runId);
     if (isTerminal(run.state)) {
       info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
-      return;
+      return { run, note: `The step was stopped; the run had ended ${run.state}.` };
     }
     info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
-    reportCancel(runId, await cancelRun(client, runId, options.cancelBudgetMs ?? 3e4));
+    const budget = options.cancelBudgetMs ?? 3e4;
+    const cancel = await cancelRun(client, runId, budget);
+    reportCancel(runId, cancel);
+    const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5e3))).catch(() => run);
+    return {
+      run: after,
+      note: `${stopped}, so the post step ${cancel.outcome === "cancelled" ? "cancelled it" : `could not cancel it (${cancel.outcome})`}.`
+    };
   } catch (error) {
     warning(`Oz post step could not check the run: ${error.message}. It may still be running.`);
+    return { note: `${stopped}; it may still be running.` };
+  }
+}
+async function finishOnGitHub(state, run, note) {
+  if (state.checkRunId === void 0 && state.commentId === void 0) return;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+  const token = getInput("github_token");
+  if (!owner || !repo || token === "") {
+    warning("Oz post step: no github_token, so the check run or comment may still show the run in progress.");
+    return;
+  }
+  const report = {
+    outcome: isTerminal(run?.state) && run?.state !== "CANCELLED" ? run?.state === "SUCCEEDED" ? "succeeded" : "failed" : "cancelled",
+    note,
+    ...run && { run, runId: run.run_id }
+  };
+  const summary2 = renderSummary(report);
+  try {
+    const api = await loadGitHubApi(token, owner, repo);
+    if (state.checkRunId !== void 0) {
+      const conclusion = checkConclusion(report);
+      await api.updateCheck(state.checkRunId, { status: "completed", conclusion, title: `The agent run ended: ${conclusion}`, summary: summary2 });
+      info(`Completed check run ${state.checkRunId} (${conclusion}).`);
+    }
+    if (state.commentId !== void 0) await api.updateComment(state.commentId, `${commentMarker()}
+${summary2}`);
+  } catch (error) {
+    warning(`Oz post step could not update GitHub: ${error.message}`);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Builds the committed `dist/` with esbuild: `dist/main.cjs` and `dist/post.cjs` (the action's steps),
- * `dist/undici.cjs` (loaded only when a proxy dispatcher is asked for) and `dist/licenses.txt`.
+ * `dist/github.cjs` (Octokit, loaded only for pull request comments, check runs and permission
+ * look-ups), `dist/undici.cjs` (loaded only by those or for a proxy dispatcher) and `dist/licenses.txt`.
  *
  * Two choices here keep the step's start-up close to bare Node's (see README, Benchmark):
  * - CommonJS output. An ES module that imports `node:http` makes Node build an ESM facade of it, which
@@ -16,7 +17,8 @@ import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-const httpClientDir = join(root, 'node_modules', '@actions', 'http-client', 'lib');
+// @actions/http-client, and the older copy @actions/github brings along.
+const HTTP_CLIENT = /node_modules[\\/]@actions[\\/]http-client[\\/]lib[\\/]/;
 
 /** Modules @actions/http-client imports eagerly but uses only behind a proxy: what it reads of each, and where from. */
 const LAZY: Record<string, { names: string[]; from: string }> = {
@@ -27,14 +29,17 @@ const LAZY: Record<string, { names: string[]; from: string }> = {
 const lazyProxyModules: esbuild.Plugin = {
   name: 'lazy-proxy-modules',
   setup(build) {
-    build.onResolve({ filter: /^(undici|tunnel)$/ }, (args) =>
-      args.importer.startsWith(httpClientDir) ? { path: args.path, namespace: 'lazy' } : undefined,
-    );
+    build.onResolve({ filter: /^(undici|tunnel)$/ }, (args) => {
+      if (HTTP_CLIENT.test(args.importer)) return { path: args.path, namespace: 'lazy', pluginData: args.resolveDir };
+      // Anything else that imports undici (@actions/github's fetch) uses it at once: the shared file.
+      if (args.path === 'undici' && args.namespace !== 'lazy') return { path: './undici.cjs', external: true };
+      return undefined;
+    });
     build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
       const { names, from } = LAZY[args.path]!;
       return {
         loader: 'js',
-        resolveDir: httpClientDir,
+        resolveDir: args.pluginData as string,
         contents: [
           `// ${args.path}, loaded the first time @actions/http-client uses it (only behind a proxy).`,
           'let loaded;',
@@ -43,6 +48,16 @@ const lazyProxyModules: esbuild.Plugin = {
         ].join('\n'),
       };
     });
+  },
+};
+
+/** The steps load the GitHub API module (Octokit) from dist/github.cjs, only when they need it. */
+const githubOnDemand: esbuild.Plugin = {
+  name: 'github-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/github-api\.ts$/ }, (args) =>
+      args.importer.endsWith('github-loader.ts') ? { path: './github.cjs', external: true } : undefined,
+    );
   },
 };
 
@@ -62,11 +77,11 @@ mkdirSync(dist);
 const results = await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: { main: 'src/main.ts', post: 'src/post.ts' },
+    entryPoints: { main: 'src/main.ts', post: 'src/post.ts', github: 'src/github-api.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },
-    external: ['./undici.cjs'],
-    plugins: [lazyProxyModules],
+    external: ['./undici.cjs', './github.cjs'],
+    plugins: [lazyProxyModules, githubOnDemand],
   }),
   esbuild.build({ ...common, entryPoints: { undici: 'node_modules/undici/index.js' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
 ]);

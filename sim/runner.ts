@@ -22,6 +22,19 @@ export function readActionYaml(): ActionYaml {
   return parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYaml;
 }
 
+/**
+ * action.yml's input defaults as the runner passes them: `${{ github.token }}` becomes the job's token
+ * (GITHUB_TOKEN in `env`, else empty).
+ */
+export function defaultInputs(env: Record<string, string> = {}): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(readActionYaml().inputs).map(([name, spec]) => [
+      name,
+      (spec.default ?? '').replace(/\$\{\{\s*github\.token\s*\}\}/g, env.GITHUB_TOKEN ?? ''),
+    ]),
+  );
+}
+
 /** Parses a runner command file (`name<<delimiter` blocks, or `name=value` lines). */
 export function parseCommandFile(text: string): Record<string, string> {
   const values: Record<string, string> = {};
@@ -91,8 +104,8 @@ export function stepEnvironment(dir: string, options: StepOptions): Record<strin
     GITHUB_EVENT_NAME: 'workflow_dispatch',
     GITHUB_ACTOR: 'octocat',
   };
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[name] ?? spec.default ?? '';
+  for (const [name, value] of Object.entries(defaultInputs(options.env))) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = options.inputs?.[name] ?? value;
   }
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     if (!(name in action.inputs)) throw new Error(`action.yml declares no input named ${name}`);

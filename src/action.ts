@@ -2,7 +2,9 @@ import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { createRunExactlyOnce } from './create-run.ts';
+import type { Feedback } from './feedback.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl } from './github-context.ts';
+import { FORK_WITHOUT_KEY, prepareGitHub } from './github-side.ts';
 import { parseSettings, type Settings } from './inputs.ts';
 import { OzClient, type RetryNotice, type RetryPolicy } from './oz-client.ts';
 import { formatDuration, renderSummary, runOutputs, type Report } from './report.ts';
@@ -21,12 +23,16 @@ export interface MainOptions {
   timeoutCancelBudgetMs?: number;
   artifactGraceMs?: number;
   random?: () => number;
+  /** How long finishing the comment and check run may take. */
+  githubBudgetMs?: number;
 }
 
-/** Reads the API key and masks it; this runs before anything else so no log line can show it. */
-export function maskApiKey(): void {
+/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
+export function maskSecrets(): void {
   const key = core.getInput('warp_api_key') || (process.env.WARP_API_KEY ?? '').trim();
   if (key !== '') core.setSecret(key);
+  const token = core.getInput('github_token');
+  if (token !== '') core.setSecret(token);
 }
 
 export function makeClient(settings: Pick<Settings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
@@ -83,17 +89,41 @@ function failureMessage(run: RunItem): string {
  * outputs and job summary and fail the step unless it succeeded. Never throws.
  */
 export async function runMain(options: MainOptions = {}): Promise<void> {
-  maskApiKey();
+  maskSecrets();
   const startedAt = Date.now();
+  const context = readGitHubContext();
+  const report: Report = { outcome: 'error', ...(context.pullRequest && { pullRequest: context.pullRequest }) };
+  const runUrl = workflowRunUrl(context);
+  if (runUrl) report.workflowRunUrl = runUrl;
+  core.setOutput('skipped', 'false');
+
   let settings: Settings;
   try {
     settings = parseSettings(core.getInput);
   } catch (error) {
     // Nothing was sent: say what is wrong, in the log and the summary.
-    await finish({ outcome: 'error', note: (error as Error).message });
+    const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
+    report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (error as Error).message;
+    await finish(report);
     return;
   }
   core.debug(`Settings: ${describeSettings(settings)}`);
+
+  let feedback: Feedback | undefined;
+  try {
+    const github = await prepareGitHub(settings, context);
+    if (github.skip !== undefined) {
+      core.setOutput('skipped', 'true');
+      core.notice(`Not starting an Oz agent: ${github.skip}.`);
+      await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });
+      return;
+    }
+    feedback = github.feedback;
+  } catch (error) {
+    report.note = (error as Error).message;
+    await finish(report);
+    return;
+  }
 
   const stop = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
@@ -106,10 +136,6 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const deadline = setTimeout(() => stop.abort(new StopSignal('timeout')), settings.timeoutMs);
 
   const client = makeClient(settings, options.retry);
-  const context = readGitHubContext();
-  const report: Report = { outcome: 'error' };
-  const runUrl = workflowRunUrl(context);
-  if (runUrl) report.workflowRunUrl = runUrl;
   let settled = false;
 
   try {
@@ -132,6 +158,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       core.info(`Watching existing Oz run ${runId}.`);
     }
     report.runId = runId!;
+    feedback?.progress({ state: startState || 'QUEUED', ...(settings.create?.title && { title: settings.create.title }) });
 
     if (!settings.wait) {
       settled = true;
@@ -158,6 +185,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       onStateChange: (run, previous) => {
         const elapsed = formatDuration(Date.now() - startedAt);
         core.info(`[${elapsed}] ${previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`}`);
+        feedback?.progress(run);
         if (!linkShown && run.session_link) {
           linkShown = true;
           core.info(`Watch the agent: ${run.session_link}`);
@@ -216,16 +244,25 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     process.off('SIGTERM', onSignal);
     if (settled || isTerminal(report.run?.state)) markSettled();
     report.elapsedMs = Date.now() - startedAt;
-    await finish(report);
+    if (feedback) {
+      // GitHub gets a bounded time: the runner kills a cancelled step soon, and the post step finishes what is left.
+      await raceAbort(feedback.finish(report), AbortSignal.timeout(options.githubBudgetMs ?? 15_000)).catch(() =>
+        core.warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'),
+      );
+    }
+    await finish(report, feedback);
   }
 }
 
 /** Outputs, job summary and the step's status, for every outcome. */
-async function finish(report: Report): Promise<void> {
+async function finish(report: Report, feedback?: Feedback): Promise<void> {
   const outputs = runOutputs(report.run, report.runId);
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  core.setOutput('comment_url', feedback?.commentUrl ?? '');
+  core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
   await writeSummary(report);
 
+  if (report.outcome === 'skipped') return;
   if (report.outcome === 'succeeded') {
     core.info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`);
   } else if (report.outcome === 'started') {

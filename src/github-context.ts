@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readEvent, type EventInfo } from './github-event.ts';
 import { METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES } from './inputs.ts';
 
 /**
@@ -16,12 +16,15 @@ export interface GitHubContext {
   ref?: string;
   eventName?: string;
   actor?: string;
-  pullRequest?: number;
+  /** The pull request the event concerns, if any. */
+  pullRequest?: { number: number; url?: string; headSha?: string };
+  event: EventInfo;
 }
 
 export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
   const value = (name: string) => (env[name] ? env[name] : undefined);
-  const context: GitHubContext = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com' };
+  const event = readEvent(env);
+  const context: GitHubContext = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
   const fields: [keyof GitHubContext, string][] = [
     ['repository', 'GITHUB_REPOSITORY'],
     ['runId', 'GITHUB_RUN_ID'],
@@ -37,25 +40,11 @@ export function readGitHubContext(env: NodeJS.ProcessEnv = process.env): GitHubC
     const v = value(name);
     if (v !== undefined) (context as unknown as Record<string, string>)[field] = v;
   }
-  const pr = pullRequestNumber(value('GITHUB_EVENT_PATH'));
-  if (pr !== undefined) context.pullRequest = pr;
-  return context;
-}
-
-function pullRequestNumber(eventPath: string | undefined): number | undefined {
-  if (eventPath === undefined) return undefined;
-  try {
-    const event = JSON.parse(readFileSync(eventPath, 'utf8')) as {
-      pull_request?: { number?: number };
-      issue?: { number?: number; pull_request?: unknown };
-    };
-    if (typeof event.pull_request?.number === 'number') return event.pull_request.number;
-    // Comments on a pull request arrive as issue events whose issue has a pull_request field.
-    if (event.issue?.pull_request && typeof event.issue.number === 'number') return event.issue.number;
-  } catch {
-    // No event file (or not JSON) only means no pull request number in the metadata.
+  if (event.thread?.isPullRequest) {
+    const { number, url } = event.thread;
+    context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
   }
-  return undefined;
+  return context;
 }
 
 /** The workflow run's page, for the summary; undefined outside Actions. */
@@ -86,7 +75,9 @@ export function buildMetadata(
     ['github_repository', context.repository],
     ['github_run_id', context.runId],
     ['github_run_attempt', context.runAttempt],
-    ['github_pr_number', context.pullRequest?.toString()],
+    ['github_pr_number', context.pullRequest?.number.toString()],
+    ['github_pr_head_sha', context.pullRequest?.headSha],
+    ['github_pr_url', context.pullRequest?.url],
     ['github_sha', context.sha],
     ['github_workflow', context.workflow],
     ['github_job', context.job],

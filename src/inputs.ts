@@ -32,6 +32,16 @@ export interface Settings {
   cancelOnAbort: boolean;
   /** Metadata the user asked for (`metadata` input), merged over the GitHub context. */
   userMetadata: Record<string, string>;
+  /** Token for comments, check runs and permission look-ups (`github_token`, default the job's token). */
+  githubToken: string;
+  /** Keep a comment on the pull request or issue the event concerns (default true). */
+  prComment: boolean;
+  /** Name of a check run that follows the run; empty for none. */
+  checkName: string;
+  /** Logins that may trigger from comments whatever their permission. */
+  allowedUsers: string[];
+  /** Bots that may trigger from comments. */
+  allowedBots: string[];
 }
 
 export const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
@@ -170,6 +180,20 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
   return servers as Record<string, McpServer>;
 }
 
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+
+/** A list of GitHub logins, separated by commas, spaces or new lines. */
+export function parseLogins(read: InputReader, name: string): string[] {
+  const logins = read(name)
+    .split(/[\s,]+/)
+    .map((login) => login.replace(/^@/, ''))
+    .filter((login) => login !== '');
+  for (const login of logins) {
+    if (!LOGIN_PATTERN.test(login)) fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
+  }
+  return logins;
+}
+
 function parseApiBaseUrl(value: string | undefined): string {
   if (value === undefined) return DEFAULT_API_BASE_URL;
   let url: URL;
@@ -306,15 +330,28 @@ export function parseSettings(
     );
   }
 
+  const wait = parseBoolean(read, 'wait', true);
+  const checkName = read('check_name');
+  if (checkName !== '' && !wait) {
+    throw new InputError(
+      'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.',
+    );
+  }
+
   const settings: Settings = {
     apiKey,
     apiBaseUrl: parseApiBaseUrl(optional(read, 'api_base_url')),
-    wait: parseBoolean(read, 'wait', true),
+    wait,
     timeoutMs: parsePositiveNumber(read, 'timeout_minutes', 60) * 60_000,
     pollIntervalMs,
     maxPollIntervalMs,
     cancelOnAbort: parseBoolean(read, 'cancel_on_abort', true),
     userMetadata,
+    githubToken: read('github_token'),
+    prComment: parseBoolean(read, 'pr_comment', true),
+    checkName,
+    allowedUsers: parseLogins(read, 'allowed_users'),
+    allowedBots: parseLogins(read, 'allowed_bots'),
   };
   if (create !== undefined) settings.create = create;
   if (runId !== undefined) settings.runId = runId;

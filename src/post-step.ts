@@ -1,11 +1,15 @@
 import * as core from '@actions/core';
-import { makeClient, maskApiKey, reportCancel } from './action.ts';
+import { makeClient, maskSecrets, reportCancel } from './action.ts';
 import { cancelRun } from './cancel.ts';
 import { REQUEST_ID_KEY } from './create-run.ts';
+import { checkConclusion, commentMarker } from './feedback.ts';
+import { loadGitHubApi } from './github-loader.ts';
 import { DEFAULT_API_BASE_URL } from './inputs.ts';
 import type { RetryPolicy } from './oz-client.ts';
-import { readState } from './state.ts';
-import { isTerminal } from './types.ts';
+import { raceAbort } from './sleep.ts';
+import { renderSummary, type Report } from './report.ts';
+import { readState, type StepState } from './state.ts';
+import { isTerminal, type RunItem } from './types.ts';
 
 export interface PostOptions {
   retry?: Partial<RetryPolicy>;
@@ -14,23 +18,33 @@ export interface PostOptions {
 
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
- * killed, or its cancel failed), cancel the run if it is still live. It only ever warns.
+ * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
+ * pull request comment it left in progress. It only ever warns.
  */
 export async function runPost(options: PostOptions = {}): Promise<void> {
-  maskApiKey();
+  maskSecrets();
   const state = readState();
-  if (state.settled || (state.runId === undefined && state.requestId === undefined)) {
+  const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
+  if (state.settled || !leftOver) {
     core.debug('Oz post step: nothing left to clean up.');
     return;
   }
+  const { run, note } = await settleRun(state, options);
+  await finishOnGitHub(state, run, note);
+}
+
+/** Cancels the run if it is still live; returns the run as last read and what happened to it. */
+async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
+  const stopped = 'The step was stopped before the run ended';
+  if (state.runId === undefined && state.requestId === undefined) return { note: `${stopped}.` };
   if (/^false$/i.test(core.getInput('cancel_on_abort'))) {
     core.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
-    return;
+    return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
   const apiKey = core.getInput('warp_api_key') || (process.env.WARP_API_KEY ?? '').trim();
   if (apiKey === '') {
     core.warning('Oz post step: no API key, so a run the main step left may still be running.');
-    return;
+    return { note: `${stopped}; it may still be running.` };
   }
   const apiBaseUrl = (core.getInput('api_base_url') || DEFAULT_API_BASE_URL).replace(/\/+$/, '');
   const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
@@ -43,17 +57,53 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
       runId = runs?.[0]?.run_id;
       if (runId === undefined) {
         core.info('Oz post step: the main step created no run.');
-        return;
+        return { note: `${stopped}, before any run was created.` };
       }
     }
     const run = await client.getRun(runId);
     if (isTerminal(run.state)) {
       core.info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
-      return;
+      return { run, note: `The step was stopped; the run had ended ${run.state}.` };
     }
     core.info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
-    reportCancel(runId, await cancelRun(client, runId, options.cancelBudgetMs ?? 30_000));
+    const budget = options.cancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(client, runId, budget);
+    reportCancel(runId, cancel);
+    const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5000))).catch(() => run);
+    return {
+      run: after,
+      note: `${stopped}, so the post step ${cancel.outcome === 'cancelled' ? 'cancelled it' : `could not cancel it (${cancel.outcome})`}.`,
+    };
   } catch (error) {
     core.warning(`Oz post step could not check the run: ${(error as Error).message}. It may still be running.`);
+    return { note: `${stopped}; it may still be running.` };
+  }
+}
+
+/** Completes the check run and finishes the comment the main step left in progress. */
+async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string): Promise<void> {
+  if (state.checkRunId === undefined && state.commentId === undefined) return;
+  const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  const token = core.getInput('github_token');
+  if (!owner || !repo || token === '') {
+    core.warning('Oz post step: no github_token, so the check run or comment may still show the run in progress.');
+    return;
+  }
+  const report: Report = {
+    outcome: isTerminal(run?.state) && run?.state !== 'CANCELLED' ? (run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed') : 'cancelled',
+    note,
+    ...(run && { run, runId: run.run_id }),
+  };
+  const summary = renderSummary(report);
+  try {
+    const api = await loadGitHubApi(token, owner, repo);
+    if (state.checkRunId !== undefined) {
+      const conclusion = checkConclusion(report);
+      await api.updateCheck(state.checkRunId, { status: 'completed', conclusion, title: `The agent run ended: ${conclusion}`, summary });
+      core.info(`Completed check run ${state.checkRunId} (${conclusion}).`);
+    }
+    if (state.commentId !== undefined) await api.updateComment(state.commentId, `${commentMarker()}\n${summary}`);
+  } catch (error) {
+    core.warning(`Oz post step could not update GitHub: ${(error as Error).message}`);
   }
 }

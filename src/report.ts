@@ -14,7 +14,9 @@ export type Outcome =
   /** `wait: false`: the run was started and left running. */
   | 'started'
   /** The action itself failed (bad answer, lost create, read failure). */
-  | 'error';
+  | 'error'
+  /** The event may not start an agent (an untrusted commenter, the action's own comment). */
+  | 'skipped';
 
 export interface Report {
   outcome: Outcome;
@@ -26,6 +28,8 @@ export interface Report {
   /** Watching time, used when the run has no `run_time`. */
   elapsedMs?: number;
   workflowRunUrl?: string;
+  /** The pull request the workflow ran for. */
+  pullRequest?: { number: number; url?: string; headSha?: string };
 }
 
 /** The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them. */
@@ -74,6 +78,7 @@ const HEADINGS: Record<Outcome, string> = {
   cancelled: '🚫 Oz agent run cancelled with the workflow',
   started: '🚀 Oz agent run started',
   error: '⚠️ Oz agent run could not be followed',
+  skipped: '⏭️ Oz agent not started',
 };
 
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -148,6 +153,9 @@ export function renderSummary(report: Report): string {
   if (status?.error_code) rows.push(['Error code', escapeMarkdown(status.error_code)]);
   if (status?.retryable !== undefined) rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
   if (run) rows.push(...usageRows(run));
+  const pr = report.pullRequest;
+  if (pr) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
+  if (pr?.headSha) rows.push(['Head commit', escapeMarkdown(pr.headSha.slice(0, 12))]);
   if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
   if (rows.length > 0) {
     lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');

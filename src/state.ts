@@ -11,9 +11,18 @@ export interface StepState {
   requestId?: string;
   /** True once nothing is left for the post step to do (the run ended, was cancelled, or is meant to outlive the step). */
   settled: boolean;
+  /** The check run and the comment that follow the run, for the post step to finish. */
+  checkRunId?: number;
+  commentId?: number;
 }
 
-const KEYS = { runId: 'oz_run_id', requestId: 'oz_request_id', settled: 'oz_settled' } as const;
+const KEYS = {
+  runId: 'oz_run_id',
+  requestId: 'oz_request_id',
+  settled: 'oz_settled',
+  checkRunId: 'oz_check_run_id',
+  commentId: 'oz_comment_id',
+} as const;
 
 export function saveRunId(runId: string): void {
   core.saveState(KEYS.runId, runId);
@@ -23,6 +32,14 @@ export function saveRequestId(requestId: string): void {
   core.saveState(KEYS.requestId, requestId);
 }
 
+export function saveCheckRunId(id: number): void {
+  core.saveState(KEYS.checkRunId, String(id));
+}
+
+export function saveCommentId(id: number): void {
+  core.saveState(KEYS.commentId, String(id));
+}
+
 export function markSettled(): void {
   core.saveState(KEYS.settled, 'true');
 }
@@ -30,9 +47,13 @@ export function markSettled(): void {
 export function readState(): StepState {
   const runId = core.getState(KEYS.runId);
   const requestId = core.getState(KEYS.requestId);
+  const checkRunId = Number(core.getState(KEYS.checkRunId));
+  const commentId = Number(core.getState(KEYS.commentId));
   return {
     ...(runId && { runId }),
     ...(requestId && { requestId }),
     settled: core.getState(KEYS.settled) === 'true',
+    ...(checkRunId > 0 && { checkRunId }),
+    ...(commentId > 0 && { commentId }),
   };
 }

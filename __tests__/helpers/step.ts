@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { parseCommandFile, readActionYaml } from '../../sim/runner.ts';
+import { defaultInputs, parseCommandFile } from '../../sim/runner.ts';
 
 /** The files and environment the runner gives a step, in a fresh temporary folder. */
 export interface StepFiles {
@@ -13,10 +13,6 @@ export interface StepFiles {
   summary(): string;
 }
 
-/** Default inputs from action.yml, as the runner passes them when a workflow leaves them out. */
-const ACTION_DEFAULTS: Record<string, string> = Object.fromEntries(
-  Object.entries(readActionYaml().inputs).flatMap(([name, spec]) => (spec.default === undefined ? [] : [[name, spec.default]])),
-);
 
 export function stepFiles(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, inProcess = false): StepFiles {
   const dir = mkdtempSync(join(tmpdir(), 'oz-step-'));
@@ -40,7 +36,7 @@ export function stepFiles(inputs: Record<string, string>, extraEnv: Record<strin
     GITHUB_SERVER_URL: 'https://github.com',
     ...extraEnv,
   };
-  for (const [name, value] of Object.entries({ ...ACTION_DEFAULTS, ...inputs })) {
+  for (const [name, value] of Object.entries({ ...defaultInputs(extraEnv), ...inputs })) {
     env[`INPUT_${name.toUpperCase()}`] = value;
   }
   return {

@@ -1,0 +1,180 @@
+import { GitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './github-types.ts';
+import { COMMENT_MARKER_PREFIX } from './github-event.ts';
+import { escapeMarkdown, safeLink } from './markdown.ts';
+import { renderSummary, type Report } from './report.ts';
+import type { RunItem } from './types.ts';
+
+/** The check run could not be created: the user relies on it to gate merges, so the step fails. */
+export class CheckRunError extends Error {
+  override name = 'CheckRunError';
+}
+
+export interface FeedbackOptions {
+  api: GitHubApi;
+  /** The pull request or issue to keep a comment on; none when pr_comment is off or the event has none. */
+  thread?: number;
+  /** Name of the check run to create; none when check_name is empty. */
+  checkName?: string;
+  /** The commit the check run is for. */
+  headSha: string;
+  /** Identifies this step's comment across re-runs of the job. */
+  marker: string;
+  workflowRunUrl?: string;
+  warn: (message: string) => void;
+  /** Told the comment's id once it exists, so the post step can finish it. */
+  onComment?: (id: number) => void;
+}
+
+/** Comment text for a run still going on. */
+function progressBody(marker: string, run: Pick<RunItem, 'state' | 'title' | 'session_link'>, workflowRunUrl?: string): string {
+  const links = [
+    run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
+    workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+  ].filter(Boolean);
+  return [
+    marker,
+    `## ⏳ Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    '',
+    ...(run.title ? [`**${escapeMarkdown(run.title)}**`, ''] : []),
+    links.length > 0 ? links.join(' · ') : 'The session link appears here when the agent starts.',
+  ].join('\n');
+}
+
+/** The check run's conclusion for how the step ended. */
+export function checkConclusion(report: Report): CheckConclusion {
+  switch (report.outcome) {
+    case 'succeeded':
+      return 'success';
+    case 'timeout':
+      return 'timed_out';
+    case 'cancelled':
+      return 'cancelled';
+    case 'failed':
+      if (report.run?.state === 'BLOCKED') return 'action_required';
+      if (report.run?.state === 'CANCELLED') return 'cancelled';
+      return 'failure';
+    default:
+      return 'failure';
+  }
+}
+
+const CHECK_TITLES: Record<CheckConclusion, string> = {
+  success: 'The agent run succeeded',
+  failure: 'The agent run did not succeed',
+  cancelled: 'The agent run was cancelled',
+  timed_out: 'The agent run timed out',
+  action_required: 'The agent needs a person',
+};
+
+/**
+ * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
+ * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
+ * merges. Updates are queued so polling never waits for GitHub.
+ */
+export class Feedback {
+  commentId: number | undefined;
+  commentUrl: string | undefined;
+  checkRunId: number | undefined;
+  private readonly options: FeedbackOptions;
+  private commentsOff = false;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(options: FeedbackOptions) {
+    this.options = options;
+  }
+
+  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+  async startCheck(): Promise<void> {
+    const { api, checkName, headSha, workflowRunUrl } = this.options;
+    if (!checkName) return;
+    try {
+      this.checkRunId = await api.createCheck(checkName, headSha, {
+        status: 'in_progress',
+        ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
+        title: 'The agent is starting',
+        summary: 'An Oz agent run is being created.',
+      });
+    } catch (error) {
+      const status = error instanceof GitHubApiError ? error.status : 0;
+      const hint =
+        status === 403 || status === 404
+          ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
+          : '';
+      throw new CheckRunError(
+        `check_name is set, but the check run "${checkName}" could not be created: ${(error as Error).message}.${hint}`,
+      );
+    }
+  }
+
+  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
+  progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'>): void {
+    this.enqueue(async () => {
+      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+      if (this.checkRunId !== undefined) {
+        await this.updateCheck({
+          status: 'in_progress',
+          ...((run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl }),
+          title: `The agent run is ${run.state}`,
+          summary: run.title ? escapeMarkdown(run.title) : 'An Oz agent run is in progress.',
+        });
+      }
+    });
+  }
+
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. */
+  async finish(report: Report): Promise<void> {
+    this.enqueue(async () => {
+      const summary = renderSummary(report);
+      await this.writeComment(`${this.options.marker}\n${summary}`);
+      if (this.checkRunId !== undefined) {
+        const conclusion = checkConclusion(report);
+        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        await this.updateCheck({
+          status: 'completed',
+          conclusion,
+          ...(detailsUrl && { detailsUrl }),
+          title: CHECK_TITLES[conclusion],
+          summary,
+        });
+      }
+    });
+    await this.queue;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => this.options.warn(`Could not update GitHub: ${(error as Error).message}`));
+  }
+
+  private async writeComment(body: string): Promise<void> {
+    const { api, thread } = this.options;
+    if (thread === undefined || this.commentsOff) return;
+    try {
+      if (this.commentId === undefined) {
+        const existing = await api.findComment(thread, this.options.marker);
+        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+        this.commentId = written.id;
+        this.commentUrl = written.url;
+        this.options.onComment?.(written.id);
+      } else {
+        await api.updateComment(this.commentId, body);
+      }
+    } catch (error) {
+      this.commentsOff = true;
+      const status = error instanceof GitHubApiError ? error.status : 0;
+      this.options.warn(
+        status === 403 || status === 404
+          ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
+          : `Could not write the pull request comment: ${(error as Error).message}. The run is reported in the job summary.`,
+      );
+    }
+  }
+
+  private async updateCheck(update: CheckUpdate): Promise<void> {
+    await this.options.api.updateCheck(this.checkRunId!, update);
+  }
+}
+
+/** The hidden marker for this step's comment: the same for every attempt of the workflow run. */
+export function commentMarker(env: NodeJS.ProcessEnv = process.env): string {
+  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''} -->`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The GitHub REST calls the action makes (comments, check runs, permission look-ups), over
+ * `@actions/github`'s Octokit. The bundle loads this module only when it is needed (see
+ * github-loader.ts): Octokit and undici would otherwise cost every step's start-up.
+ */
+import { getOctokit } from '@actions/github';
+import { GitHubApiError, type CheckUpdate, type GitHubApi } from './github-types.ts';
+import { USER_AGENT } from './version.ts';
+
+async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 0;
+    throw new GitHubApiError(what, status, (error as Error).message);
+  }
+}
+
+// GitHub caps a check run's summary at 65535 characters.
+const MAX_SUMMARY = 65_000;
+
+function checkFields(update: CheckUpdate) {
+  return {
+    ...(update.status && { status: update.status }),
+    ...(update.conclusion && { conclusion: update.conclusion, completed_at: new Date().toISOString() }),
+    ...(update.detailsUrl && { details_url: update.detailsUrl }),
+    output: { title: update.title.slice(0, 255), summary: update.summary.slice(0, MAX_SUMMARY) },
+  };
+}
+
+export function createGitHubApi(token: string, owner: string, repo: string): GitHubApi {
+  const octokit = getOctokit(token, { userAgent: USER_AGENT });
+  const rest = octokit.rest;
+  return {
+    permission: (username) =>
+      call('GET collaborator permission', async () => {
+        const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
+        // role_name tells maintain and triage apart, which permission folds into write and read.
+        return (data as { role_name?: string }).role_name ?? data.permission;
+      }),
+    pullRequestHead: (number) =>
+      call('GET pull request', async () => (await rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha),
+    findComment: (thread, marker) =>
+      call('list comments', async () => {
+        for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: thread,
+          per_page: 100,
+        })) {
+          const found = page.data.find((c) => c.body?.includes(marker));
+          if (found) return { id: found.id, url: found.html_url };
+        }
+        return undefined;
+      }),
+    createComment: (thread, body) =>
+      call('create comment', async () => {
+        const { data } = await rest.issues.createComment({ owner, repo, issue_number: thread, body });
+        return { id: data.id, url: data.html_url };
+      }),
+    updateComment: (id, body) =>
+      call('update comment', async () => {
+        const { data } = await rest.issues.updateComment({ owner, repo, comment_id: id, body });
+        return { id: data.id, url: data.html_url };
+      }),
+    createCheck: (name, headSha, update) =>
+      call(
+        'create check run',
+        async () => (await rest.checks.create({ owner, repo, name, head_sha: headSha, ...checkFields(update) })).data.id,
+      ),
+    updateCheck: (id, update) =>
+      call('update check run', async () => {
+        await rest.checks.update({ owner, repo, check_run_id: id, ...checkFields(update) });
+      }),
+  };
+}

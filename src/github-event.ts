@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+
+/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
+export const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'] as const;
+
+/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
+export const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS] as const;
+
+/** The hidden marker that starts every comment this action writes. */
+export const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
+
+/** What the action needs from the event that triggered the workflow. */
+export interface EventInfo {
+  name: string;
+  owner?: string;
+  repo?: string;
+  /** The pull request or issue the event concerns (for a comment on a pull request, the pull request). */
+  thread?: { number: number; isPullRequest: boolean; url?: string };
+  /** The pull request's head commit, when the payload has it (not for issue_comment events). */
+  headSha?: string;
+  /** Who triggered the event: the comment's or review's author, else the sender. */
+  actor?: { login: string; isBot: boolean };
+  /** True for comment and review events. */
+  isComment: boolean;
+  /** The comment or review body, to recognise the action's own comments. */
+  commentBody?: string;
+  /** A pull_request event from a fork: its workflow gets no secrets. */
+  isForkPullRequest: boolean;
+}
+
+interface User {
+  login?: string;
+  type?: string;
+}
+
+interface Payload {
+  pull_request?: {
+    number?: number;
+    html_url?: string;
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
+  issue?: { number?: number; html_url?: string; pull_request?: unknown };
+  comment?: { body?: string; user?: User };
+  review?: { body?: string | null; user?: User };
+  sender?: User;
+}
+
+/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
+export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
+  const name = env.GITHUB_EVENT_NAME ?? '';
+  let payload: Payload = {};
+  try {
+    if (env.GITHUB_EVENT_PATH) payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Payload;
+  } catch {
+    // No readable event: nothing is known about a pull request or who triggered the run.
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const info: EventInfo = {
+    name,
+    isComment: (COMMENT_EVENTS as readonly string[]).includes(name),
+    isForkPullRequest: false,
+  };
+  if (owner && repo) Object.assign(info, { owner, repo });
+
+  const pr = payload.pull_request;
+  if (typeof pr?.number === 'number') {
+    info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
+    if (pr.head?.sha) info.headSha = pr.head.sha;
+    const head = pr.head?.repo?.full_name;
+    info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
+  } else if (typeof payload.issue?.number === 'number') {
+    const isPullRequest = payload.issue.pull_request !== undefined;
+    info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+  }
+
+  const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+  if (author?.login) info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
+  const body = payload.comment?.body ?? payload.review?.body;
+  if (typeof body === 'string') info.commentBody = body;
+  return info;
+}
+
+/** Whether the action keeps a comment on this event's pull request or issue. */
+export function concernsThread(event: EventInfo): boolean {
+  return (THREAD_EVENTS as readonly string[]).includes(event.name) && event.thread !== undefined;
+}

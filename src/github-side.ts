@@ -1,0 +1,74 @@
+import * as core from '@actions/core';
+import { commentMarker, Feedback, CheckRunError } from './feedback.ts';
+import type { GitHubApi } from './github-types.ts';
+import type { GitHubContext } from './github-context.ts';
+import { workflowRunUrl } from './github-context.ts';
+import { concernsThread } from './github-event.ts';
+import { loadGitHubApi } from './github-loader.ts';
+import type { Settings } from './inputs.ts';
+import { saveCheckRunId, saveCommentId } from './state.ts';
+import { decideTrigger } from './triggers.ts';
+
+/** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
+export const FORK_WITHOUT_KEY =
+  'Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. ' +
+  'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
+  "or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
+
+export interface GitHubSide {
+  /** Why the agent must not start for this event; undefined when it may. */
+  skip?: string;
+  feedback?: Feedback;
+}
+
+/**
+ * What the action does on GitHub before the run starts: decides whether the event may start an agent
+ * (comment and review events need a trusted author), then sets up the pull request comment and creates
+ * the check run. Throws CheckRunError when a requested check run cannot be created.
+ */
+export async function prepareGitHub(settings: Settings, context: GitHubContext): Promise<GitHubSide> {
+  const { event } = context;
+  const token = settings.githubToken;
+  let api: GitHubApi | undefined;
+  const github = async () => (api ??= await loadGitHubApi(token, event.owner!, event.repo!));
+  const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
+
+  if (event.isComment) {
+    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
+    if (!decision.allowed) return { skip: decision.reason };
+  }
+
+  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
+  if (!settings.checkName && thread === undefined) return {};
+  if (!canCall) {
+    if (settings.checkName) throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
+    core.warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
+    return {};
+  }
+
+  let headSha = context.pullRequest?.headSha ?? context.sha ?? '';
+  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
+    // A comment event does not carry the pull request's head: the check belongs on it, not on the default branch.
+    try {
+      headSha = await (await github()).pullRequestHead(event.thread.number);
+    } catch (error) {
+      throw new CheckRunError(
+        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${(error as Error).message}`,
+      );
+    }
+  }
+  const runUrl = workflowRunUrl(context);
+  const feedback = new Feedback({
+    api: await github(),
+    ...(thread !== undefined && { thread }),
+    ...(settings.checkName && { checkName: settings.checkName }),
+    headSha,
+    marker: commentMarker(),
+    ...(runUrl && { workflowRunUrl: runUrl }),
+    warn: (message) => core.warning(message),
+    onComment: saveCommentId,
+  });
+  await feedback.startCheck();
+  if (feedback.checkRunId !== undefined) saveCheckRunId(feedback.checkRunId);
+  return { feedback };
+}

@@ -1,0 +1,35 @@
+/** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
+
+/** A GitHub API error, with the status the callers decide on (403: missing permission). */
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError';
+  readonly status: number;
+  constructor(what: string, status: number, message: string) {
+    super(`GitHub API ${what} failed with ${status}: ${message}`);
+    this.status = status;
+  }
+}
+
+export type CheckConclusion = 'success' | 'failure' | 'cancelled' | 'timed_out' | 'action_required';
+
+export interface CheckUpdate {
+  status?: 'in_progress' | 'completed';
+  conclusion?: CheckConclusion;
+  detailsUrl?: string;
+  title: string;
+  summary: string;
+}
+
+/** The calls, bound to one repository. */
+export interface GitHubApi {
+  /** The person's permission on the repository: `admin`, `maintain`, `write`, `triage`, `read` or `none`. */
+  permission(username: string): Promise<string>;
+  /** The head commit of a pull request. */
+  pullRequestHead(number: number): Promise<string>;
+  /** The first comment on the thread whose body contains `marker`. */
+  findComment(thread: number, marker: string): Promise<{ id: number; url: string } | undefined>;
+  createComment(thread: number, body: string): Promise<{ id: number; url: string }>;
+  updateComment(id: number, body: string): Promise<{ id: number; url: string }>;
+  createCheck(name: string, headSha: string, update: CheckUpdate): Promise<number>;
+  updateCheck(id: number, update: CheckUpdate): Promise<void>;
+}
