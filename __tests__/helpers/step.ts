@@ -13,7 +13,6 @@ export interface StepFiles {
   summary(): string;
 }
 
-
 export function stepFiles(inputs: Record<string, string>, extraEnv: Record<string, string> = {}, inProcess = false): StepFiles {
   const dir = mkdtempSync(join(tmpdir(), 'oz-step-'));
   // @actions/core keeps the first summary path it sees for the life of the process, so in-process
