@@ -1,0 +1,73 @@
+/** Every example workflow is valid, minimal in permissions, bounded in time, and uses only declared inputs. */
+import { validateWorkflow } from '@action-validator/core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { readActionYaml, ROOT } from '../sim/runner.ts';
+
+interface Step {
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  permissions?: unknown;
+  concurrency?: unknown;
+  jobs: Record<string, { permissions?: unknown; concurrency?: unknown; 'timeout-minutes'?: number; steps: Step[] }>;
+}
+
+const dir = join(ROOT, 'examples');
+const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+const inputs = new Set(Object.keys(readActionYaml().inputs));
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+describe('examples/', () => {
+  it('holds the six documented workflows', () => {
+    expect(files.sort()).toEqual([
+      'answer-mention.yml',
+      'fix-issue-on-label.yml',
+      'matrix.yml',
+      'nightly.yml',
+      'pr-review.yml',
+      'start-and-wait.yml',
+    ]);
+  });
+
+  describe.each(files)('%s', (file) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const workflow = parse(text) as Workflow;
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const ours = steps.filter((step) => /\/oz-agent-action@v\d+$/.test(step.uses ?? ''));
+
+    it('is a valid workflow', () => {
+      expect(validateWorkflow(text).errors).toEqual([]);
+    });
+
+    it('sets permissions, concurrency and a timeout for every job', () => {
+      for (const job of Object.values(workflow.jobs)) {
+        expect(job.permissions ?? workflow.permissions).toBeDefined();
+        expect(job.concurrency ?? workflow.concurrency).toBeDefined();
+        expect(job['timeout-minutes']).toBeGreaterThan(0);
+      }
+    });
+
+    it('uses the action with only the inputs action.yml declares, and the key from a secret', () => {
+      expect(ours.length).toBeGreaterThan(0);
+      for (const step of ours) {
+        for (const name of Object.keys(step.with ?? {})) expect(inputs, `${file}: ${name}`).toContain(name);
+        expect(step.with?.warp_api_key).toBe('${{ secrets.WARP_API_KEY }}');
+      }
+    });
+
+    it('is linked from the README', () => {
+      expect(readme).toContain(`examples/${file}`);
+    });
+  });
+
+  it('asks for write permissions only where the action writes: comments and check runs', () => {
+    const review = parse(readFileSync(join(dir, 'pr-review.yml'), 'utf8')) as Workflow;
+    expect(review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', checks: 'write' });
+    const nightly = parse(readFileSync(join(dir, 'nightly.yml'), 'utf8')) as Workflow;
+    expect(nightly.permissions).toEqual({});
+  });
+});
