@@ -2223,7 +2223,7 @@ var Feedback = class {
     const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
     if (!checkName) return;
     try {
-      this.checkRunId = await api.createCheck(checkName, headSha, {
+      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
         status: "in_progress",
         ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
         title: "The agent is starting",
@@ -2275,9 +2275,10 @@ ${summary2}`);
     this.queue = this.queue.then(task).catch((error2) => this.options.warn(`Could not update GitHub: ${error2.message}`));
   }
   async writeComment(body) {
-    const { api, thread } = this.options;
+    const { thread } = this.options;
     if (thread === void 0 || this.commentsOff) return;
     try {
+      const api = await this.options.api();
       if (this.commentId === void 0) {
         const existing = await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
@@ -2296,7 +2297,7 @@ ${summary2}`);
     }
   }
   async updateCheck(update) {
-    await this.options.api.updateCheck(this.checkRunId, update);
+    await (await this.options.api()).updateCheck(this.checkRunId, update);
   }
 };
 function commentMarker(env = process.env) {
@@ -2393,7 +2394,7 @@ async function prepareGitHub(settings, context) {
   }
   const runUrl = workflowRunUrl(context);
   const feedback = new Feedback({
-    api: await github(),
+    api: github,
     ...thread !== void 0 && { thread },
     ...settings.checkName && { checkName: settings.checkName },
     headSha,

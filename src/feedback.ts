@@ -10,7 +10,8 @@ export class CheckRunError extends Error {
 }
 
 export interface FeedbackOptions {
-  api: GitHubApi;
+  /** The GitHub API, loaded on first use (after the run is created, when only a comment is wanted). */
+  api: () => Promise<GitHubApi>;
   /** The pull request or issue to keep a comment on; none when pr_comment is off or the event has none. */
   thread?: number;
   /** Name of the check run to create; none when check_name is empty. */
@@ -88,7 +89,7 @@ export class Feedback {
     const { api, checkName, headSha, workflowRunUrl } = this.options;
     if (!checkName) return;
     try {
-      this.checkRunId = await api.createCheck(checkName, headSha, {
+      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
         status: 'in_progress',
         ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
         title: 'The agent is starting',
@@ -146,9 +147,10 @@ export class Feedback {
   }
 
   private async writeComment(body: string): Promise<void> {
-    const { api, thread } = this.options;
+    const { thread } = this.options;
     if (thread === undefined || this.commentsOff) return;
     try {
+      const api = await this.options.api();
       if (this.commentId === undefined) {
         const existing = await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
@@ -170,7 +172,7 @@ export class Feedback {
   }
 
   private async updateCheck(update: CheckUpdate): Promise<void> {
-    await this.options.api.updateCheck(this.checkRunId!, update);
+    await (await this.options.api()).updateCheck(this.checkRunId!, update);
   }
 }
 

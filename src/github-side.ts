@@ -59,7 +59,7 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   }
   const runUrl = workflowRunUrl(context);
   const feedback = new Feedback({
-    api: await github(),
+    api: github,
     ...(thread !== undefined && { thread }),
     ...(settings.checkName && { checkName: settings.checkName }),
     headSha,
