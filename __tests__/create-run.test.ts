@@ -2,6 +2,7 @@ import nock from 'nock';
 import { connectionReset } from './helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../src/create-run.ts';
+import { buildMetadata, readGitHubContext } from '../src/github-context.ts';
 import { OzClient } from '../src/oz-client.ts';
 
 const BASE = 'https://oz.test/api/v1';
@@ -100,5 +101,33 @@ describe('createRunExactlyOnce', () => {
         return [200, { run_id: 'r9', state: 'QUEUED' }];
       });
     await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-6', stop.signal)).resolves.toMatchObject({ runId: 'r9' });
+  });
+});
+
+describe('buildMetadata', () => {
+  const context = readGitHubContext({
+    GITHUB_REPOSITORY: 'acme/widgets',
+    GITHUB_RUN_ID: '1',
+    GITHUB_RUN_ATTEMPT: '2',
+    GITHUB_WORKFLOW: 'W'.repeat(300),
+    GITHUB_ACTOR: 'octocat',
+  });
+
+  it('traces the run to its workflow run, fitting values to 256 bytes, with the user winning', () => {
+    const { metadata } = buildMetadata(context, { github_actor: 'someone-else' });
+    expect(metadata).toMatchObject({
+      github_repository: 'acme/widgets',
+      github_run_id: '1',
+      github_run_attempt: '2',
+      github_actor: 'someone-else',
+    });
+    expect(metadata.github_workflow).toHaveLength(256);
+  });
+
+  it('always leaves room for the request id within the 20 keys the API allows', () => {
+    const user = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']));
+    const { metadata, dropped } = buildMetadata(context, user);
+    expect(Object.keys(metadata)).toHaveLength(19);
+    expect(dropped).toEqual(['github_run_attempt', 'github_workflow', 'github_actor']);
   });
 });

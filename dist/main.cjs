@@ -1991,7 +1991,7 @@ function fitMetadataValue(value) {
   while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
   return text;
 }
-function buildMetadata(context, user, reserved) {
+function buildMetadata(context, user) {
   const candidates = [
     ["github_repository", context.repository],
     ["github_run_id", context.runId],
@@ -2006,11 +2006,11 @@ function buildMetadata(context, user, reserved) {
     ["github_event", context.eventName],
     ["github_actor", context.actor]
   ];
-  const metadata = { ...user, ...reserved };
+  const metadata = { ...user };
   const dropped = [];
   for (const [key, value] of candidates) {
     if (value === void 0 || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_MAX_KEYS) dropped.push(key);
+    if (Object.keys(metadata).length >= METADATA_MAX_KEYS - 1) dropped.push(key);
     else metadata[key] = fitMetadataValue(value);
   }
   return { metadata, dropped };
@@ -2999,7 +2999,7 @@ async function runMain(options = {}) {
     if (settings.create) {
       const requestId = (0, import_node_crypto.randomUUID)();
       saveRequestId(requestId);
-      const { metadata, dropped } = buildMetadata(context, settings.userMetadata, {});
+      const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
       if (dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
       runId = created.runId;
@@ -3007,13 +3007,13 @@ async function runMain(options = {}) {
       saveRunId(runId);
       setOutput("run_id", runId);
       info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
+      feedback?.progress({ state: created.state, ...settings.create.title && { title: settings.create.title } });
     } else if (runId !== void 0) {
       saveRunId(runId);
       setOutput("run_id", runId);
       info(`Watching existing Oz run ${runId}.`);
     }
     report.runId = runId;
-    feedback?.progress({ state: startState || "QUEUED", ...settings.create?.title && { title: settings.create.title } });
     if (!settings.wait) {
       settled = true;
       report.outcome = "started";

@@ -144,7 +144,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
     if (settings.create) {
       const requestId = randomUUID();
       saveRequestId(requestId);
-      const { metadata, dropped } = buildMetadata(context, settings.userMetadata, {});
+      const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
       if (dropped.length > 0) core.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
       runId = created.runId;
@@ -152,13 +152,13 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       saveRunId(runId);
       core.setOutput('run_id', runId);
       core.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+      feedback?.progress({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
     } else if (runId !== undefined) {
       saveRunId(runId);
       core.setOutput('run_id', runId);
       core.info(`Watching existing Oz run ${runId}.`);
     }
     report.runId = runId!;
-    feedback?.progress({ state: startState || 'QUEUED', ...(settings.create?.title && { title: settings.create.title }) });
 
     if (!settings.wait) {
       settled = true;

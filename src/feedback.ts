@@ -89,7 +89,9 @@ export class Feedback {
     const { api, checkName, headSha, workflowRunUrl } = this.options;
     if (!checkName) return;
     try {
-      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+      this.checkRunId = await (
+        await api()
+      ).createCheck(checkName, headSha, {
         status: 'in_progress',
         ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
         title: 'The agent is starting',

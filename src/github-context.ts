@@ -62,14 +62,13 @@ export function fitMetadataValue(value: string): string {
 }
 
 /**
- * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts;
- * `reserved` keys (the request id) are always kept; when the total would pass the API's 20 keys, the
- * context keys listed last are left out first, and their names are returned in `dropped`.
+ * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
+ * of the API's 20 keys is left for the request id that create-run adds; when the rest would not fit,
+ * the context keys listed last are left out first, and their names are returned in `dropped`.
  */
 export function buildMetadata(
   context: GitHubContext,
   user: Record<string, string>,
-  reserved: Record<string, string>,
 ): { metadata: Record<string, string>; dropped: string[] } {
   const candidates: [string, string | undefined][] = [
     ['github_repository', context.repository],
@@ -85,11 +84,11 @@ export function buildMetadata(
     ['github_event', context.eventName],
     ['github_actor', context.actor],
   ];
-  const metadata: Record<string, string> = { ...user, ...reserved };
+  const metadata: Record<string, string> = { ...user };
   const dropped: string[] = [];
   for (const [key, value] of candidates) {
     if (value === undefined || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_MAX_KEYS) dropped.push(key);
+    if (Object.keys(metadata).length >= METADATA_MAX_KEYS - 1) dropped.push(key);
     else metadata[key] = fitMetadataValue(value);
   }
   return { metadata, dropped };
