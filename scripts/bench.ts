@@ -143,7 +143,8 @@ const rows: [string, string][] = [
   ['Run end to step exit (median of 3; poll interval 1-2 s)', `${ms(end.gap)} (worst ${ms(end.worst)})`],
   ['Peak memory of the main step (max RSS)', `${end.rss.toFixed(0)} MB`],
   ['Bundle: dist/main.cjs + dist/post.cjs', `${size('main.cjs')} + ${size('post.cjs')}`],
-  ['Bundle: dist/undici.cjs (loaded only for a proxy dispatcher)', size('undici.cjs')],
+  ['Bundle: dist/github.cjs (loaded only for comments, check runs, permission look-ups)', size('github.cjs')],
+  ['Bundle: dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', size('undici.cjs')],
 ];
 console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
 console.log('| Measure | Value |\n| --- | --- |');
