@@ -71,3 +71,15 @@ describe('examples/', () => {
     expect(nightly.permissions).toEqual({});
   });
 });
+
+describe('.github/workflows/', () => {
+  it.each(readdirSync(join(ROOT, '.github', 'workflows')))('%s is a valid workflow using only declared inputs', (file) => {
+    const text = readFileSync(join(ROOT, '.github', 'workflows', file), 'utf8');
+    expect(validateWorkflow(text).errors).toEqual([]);
+    const workflow = parse(text) as Workflow;
+    for (const step of Object.values(workflow.jobs).flatMap((job) => job.steps)) {
+      if (step.uses !== './') continue;
+      for (const name of Object.keys(step.with ?? {})) expect(inputs, `${file}: ${name}`).toContain(name);
+    }
+  });
+});
