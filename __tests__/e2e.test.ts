@@ -85,7 +85,8 @@ describe('the bundle against the simulator', () => {
   });
 
   it('warns once about a state it does not know, and keeps watching', async () => {
-    const main = await runStep({ inputs: inputs({ metadata: 'sim_outcome=unknown-state' }) });
+    // The unknown state lasts 100 ms here: poll every 50 ms so it is seen even on a busy machine.
+    const main = await runStep({ inputs: inputs({ metadata: 'sim_outcome=unknown-state', max_poll_interval_seconds: '0.05' }) });
     expect(main.code).toBe(0);
     expect(main.log.match(/::warning::Oz reported the state AWAITING_REVIEW/g)).toHaveLength(1);
   });
