@@ -2805,6 +2805,82 @@ function parseProblem(text) {
   return problem;
 }
 
+// src/version.ts
+var VERSION = "1.0.0";
+var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+
+// src/step-common.ts
+function maskSecrets() {
+  const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
+  if (key !== "") setSecret(key);
+  const token = getInput("github_token");
+  if (token !== "") setSecret(token);
+}
+function makeClient(settings, retry) {
+  return new OzClient({
+    baseUrl: settings.apiBaseUrl,
+    apiKey: settings.apiKey,
+    userAgent: USER_AGENT,
+    ...retry && { retry },
+    onRetry: ({ what, attempt, delayMs, error: error2 }) => info(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
+  });
+}
+function reportCancel(runId, result) {
+  switch (result.outcome) {
+    case "cancelled":
+      info(`Cancelled Oz run ${runId}.`);
+      return true;
+    case "already-ended":
+      info(`Oz run ${runId} had already ended; nothing to cancel.`);
+      return true;
+    case "not-cancellable":
+      warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      return true;
+    case "failed":
+      warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return false;
+  }
+}
+
+// src/step-result.ts
+function failureMessage(run) {
+  const status = run.status_message;
+  let message = `Oz run ${run.run_id} ended ${run.state}`;
+  if (status?.message) message += `: ${status.message}`;
+  if (status?.error_code) message += ` [${status.error_code}]`;
+  if (status?.retryable === true) message += ". Retryable: a new run may succeed.";
+  else if (status?.retryable === false) message += ". Not retryable: fix the cause before running again.";
+  if (run.state === "BLOCKED") message += " The agent needs a person: open the session to unblock it.";
+  if (run.session_link) message += ` Session: ${run.session_link}`;
+  return message;
+}
+async function finish(report, feedback) {
+  const outputs = runOutputs(report.run, report.runId);
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  setOutput("comment_url", feedback?.commentUrl ?? "");
+  setOutput("check_run_id", feedback?.checkRunId?.toString() ?? "");
+  await writeSummary(report);
+  if (report.outcome === "skipped") return;
+  if (report.outcome === "succeeded") {
+    info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
+  } else if (report.outcome === "started") {
+    info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
+  } else if (report.outcome === "failed" && report.run) {
+    setFailed(failureMessage(report.run));
+  } else {
+    const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ""}: ` : "";
+    setFailed(`${run}${report.note ?? "the run did not succeed."}`);
+  }
+}
+async function writeSummary(report) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(renderSummary(report), true).write();
+  } catch (error2) {
+    warning(`Could not write the job summary: ${error2.message}`);
+  }
+}
+
 // src/types.ts
 var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
 var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
@@ -2814,10 +2890,6 @@ function isTerminal(state) {
 function isDocumentedState(state) {
   return isTerminal(state) || LIVE_STATES.includes(state);
 }
-
-// src/version.ts
-var VERSION = "1.0.0";
-var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
 // src/watch.ts
 var PollSchedule = class {
@@ -2900,54 +2972,12 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 // src/action.ts
-function maskSecrets() {
-  const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
-  if (key !== "") setSecret(key);
-  const token = getInput("github_token");
-  if (token !== "") setSecret(token);
-}
-function makeClient(settings, retry) {
-  return new OzClient({
-    baseUrl: settings.apiBaseUrl,
-    apiKey: settings.apiKey,
-    userAgent: USER_AGENT,
-    ...retry && { retry },
-    onRetry: ({ what, attempt, delayMs, error: error2 }) => info(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
-  });
-}
-function reportCancel(runId, result) {
-  switch (result.outcome) {
-    case "cancelled":
-      info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case "already-ended":
-      info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case "not-cancellable":
-      warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case "failed":
-      warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
-}
 function describeSettings(settings) {
   const servers = settings.create?.config?.mcp_servers;
   return JSON.stringify(
     { ...settings, apiKey: "***" },
     (key, value) => key === "mcp_servers" && servers ? Object.keys(servers) : value
   );
-}
-function failureMessage(run) {
-  const status = run.status_message;
-  let message = `Oz run ${run.run_id} ended ${run.state}`;
-  if (status?.message) message += `: ${status.message}`;
-  if (status?.error_code) message += ` [${status.error_code}]`;
-  if (status?.retryable === true) message += ". Retryable: a new run may succeed.";
-  else if (status?.retryable === false) message += ". Not retryable: fix the cause before running again.";
-  if (run.state === "BLOCKED") message += " The agent needs a person: open the session to unblock it.";
-  if (run.session_link) message += ` Session: ${run.session_link}`;
-  return message;
 }
 async function runMain(options = {}) {
   maskSecrets();
@@ -3090,32 +3120,6 @@ async function runMain(options = {}) {
       );
     }
     await finish(report, feedback);
-  }
-}
-async function finish(report, feedback) {
-  const outputs = runOutputs(report.run, report.runId);
-  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
-  setOutput("comment_url", feedback?.commentUrl ?? "");
-  setOutput("check_run_id", feedback?.checkRunId?.toString() ?? "");
-  await writeSummary(report);
-  if (report.outcome === "skipped") return;
-  if (report.outcome === "succeeded") {
-    info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
-  } else if (report.outcome === "started") {
-    info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
-  } else if (report.outcome === "failed" && report.run) {
-    setFailed(failureMessage(report.run));
-  } else {
-    const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ""}: ` : "";
-    setFailed(`${run}${report.note ?? "the run did not succeed."}`);
-  }
-}
-async function writeSummary(report) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    await summary.addRaw(renderSummary(report), true).write();
-  } catch (error2) {
-    warning(`Could not write the job summary: ${error2.message}`);
   }
 }
 

@@ -1408,326 +1408,6 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/errors.ts
-var OzApiError = class extends Error {
-  name = "OzApiError";
-  method;
-  path;
-  status;
-  problem;
-  /** From `Retry-After`, when the server sent one. */
-  retryAfterMs;
-  constructor(method, path, status, problem, retryAfterMs) {
-    super(describeApiError(method, path, status, problem));
-    this.method = method;
-    this.path = path;
-    this.status = status;
-    this.problem = problem;
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-var OzNetworkError = class extends Error {
-  name = "OzNetworkError";
-  code;
-  /** False only when the request surely never reached the server (refused, unknown host). */
-  mayHaveReachedServer;
-  constructor(method, path, code, mayHaveReachedServer, cause) {
-    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
-    this.code = code;
-    this.mayHaveReachedServer = mayHaveReachedServer;
-  }
-};
-var STATUS_TEXT = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  408: "Request Timeout",
-  409: "Conflict",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout"
-};
-function describeApiError(method, path, status, problem) {
-  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
-  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
-  if (said.length === 2 && said[1].includes(said[0])) said.shift();
-  if (said.length > 0) parts.push(said.join(": "));
-  else if (problem.text) parts.push(problem.text);
-  if (status === 401) {
-    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
-  } else if (status === 403) {
-    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
-  }
-  let message = parts.join(". ");
-  if (problem.errorCode) message += ` [${problem.errorCode}]`;
-  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
-  return message;
-}
-function isRetryableStatus(status) {
-  return status === 408 || status === 429 || status >= 500;
-}
-function isRetryable(error) {
-  if (error instanceof OzNetworkError) return true;
-  if (error instanceof OzApiError) return isRetryableStatus(error.status);
-  return false;
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
-}
-
-// src/sleep.ts
-function reasonOf(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason : new Error(String(reason));
-}
-function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(reasonOf(signal));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(reasonOf(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function raceAbort(promise, signal) {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(reasonOf(signal));
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(reasonOf(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      }
-    );
-  });
-}
-
-// src/cancel.ts
-async function cancelRun(client, runId, budgetMs) {
-  const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error) => error instanceof OzApiError && error.status === 409 || isRetryable(error);
-  try {
-    await raceAbort(
-      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
-      deadline
-    );
-    return { outcome: "cancelled" };
-  } catch (error) {
-    if (error instanceof OzApiError && error.status === 400) return { outcome: "already-ended", error };
-    if (error instanceof OzApiError && error.status === 422) return { outcome: "not-cancellable", error };
-    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error }) : error;
-    return { outcome: "failed", error: cause };
-  }
-}
-
-// src/inputs.ts
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var RESERVED_METADATA_KEY = "oz_action_request_id";
-
-// src/create-run.ts
-var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
-
-// src/github-event.ts
-var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
-var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
-var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
-
-// src/markdown.ts
-var WORD_JOINER = "\u2060";
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-function escapeMarkdown(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
-}
-function safeLink(label, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-function safeUrl(url) {
-  if (typeof url !== "string") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-
-// src/report.ts
-function formatIsoDuration(value) {
-  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
-  if (!match) return void 0;
-  const [, d, h, m, s] = match;
-  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
-  return formatDuration(seconds * 1e3);
-}
-function formatDuration(ms) {
-  let rest = Math.round(ms / 1e3);
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const m = Math.floor(rest / 60);
-  const s = rest - m * 60;
-  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
-}
-var HEADINGS = {
-  succeeded: "\u2705 Oz agent run succeeded",
-  failed: "\u274C Oz agent run did not succeed",
-  timeout: "\u23F1\uFE0F Oz agent run timed out",
-  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
-  started: "\u{1F680} Oz agent run started",
-  error: "\u26A0\uFE0F Oz agent run could not be followed",
-  skipped: "\u23ED\uFE0F Oz agent not started"
-};
-function pullRequestLabel(url) {
-  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
-  return match ? `${match[1]}#${match[2]}` : "pull request";
-}
-function describeArtifact(artifact) {
-  const data = artifact.data ?? {};
-  const text = (key) => {
-    const value = data[key];
-    return typeof value === "string" ? value : void 0;
-  };
-  switch (artifact.artifact_type) {
-    case "PULL_REQUEST": {
-      const branch = text("branch");
-      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
-    }
-    case "PLAN":
-      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
-    case "FILE": {
-      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
-      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
-    }
-    case "SCREENSHOT":
-      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
-    case "EXTERNAL_REFERENCE":
-      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
-    default:
-      return `${escapeMarkdown(artifact.artifact_type)}`;
-  }
-}
-function usageRows(run) {
-  const usage = run.request_usage;
-  if (!usage) return [];
-  const rows = [];
-  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
-  if (credits.length > 0) {
-    const total = credits.reduce((sum, [, c]) => sum + c, 0);
-    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
-    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
-    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
-  }
-  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
-  return rows;
-}
-function round(n) {
-  return String(Math.round(n * 100) / 100);
-}
-function renderSummary(report) {
-  const { run } = report;
-  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
-  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
-  if (report.note) lines.push(escapeMarkdown(report.note), "");
-  const rows = [];
-  const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
-  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
-  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
-  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
-  if (duration) rows.push(["Duration", duration]);
-  const status = run?.status_message;
-  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
-  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
-  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
-  if (run) rows.push(...usageRows(run));
-  const pr = report.pullRequest;
-  if (pr) rows.push(["Pull request", safeLink(`#${pr.number}`, pr.url)]);
-  if (pr?.headSha) rows.push(["Head commit", escapeMarkdown(pr.headSha.slice(0, 12))]);
-  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
-  if (rows.length > 0) {
-    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
-  }
-  const artifacts = run?.artifacts ?? [];
-  if (artifacts.length > 0) {
-    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
-  }
-  return lines.join("\n");
-}
-
-// src/feedback.ts
-function checkConclusion(report) {
-  switch (report.outcome) {
-    case "succeeded":
-      return "success";
-    case "timeout":
-      return "timed_out";
-    case "cancelled":
-      return "cancelled";
-    case "failed":
-      if (report.run?.state === "BLOCKED") return "action_required";
-      if (report.run?.state === "CANCELLED") return "cancelled";
-      return "failure";
-    default:
-      return "failure";
-  }
-}
-function commentMarker(env = process.env) {
-  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
-}
-
-// src/github-loader.ts
-async function loadGitHubApi(token, owner, repo) {
-  const { createGitHubApi } = await import("./github.cjs");
-  return createGitHubApi(token, owner, repo);
-}
-
-// src/state.ts
-var KEYS = {
-  runId: "oz_run_id",
-  requestId: "oz_request_id",
-  settled: "oz_settled",
-  checkRunId: "oz_check_run_id",
-  commentId: "oz_comment_id"
-};
-function readState() {
-  const runId = getState(KEYS.runId);
-  const requestId = getState(KEYS.requestId);
-  const checkRunId = Number(getState(KEYS.checkRunId));
-  const commentId = Number(getState(KEYS.commentId));
-  return {
-    ...runId && { runId },
-    ...requestId && { requestId },
-    settled: getState(KEYS.settled) === "true",
-    ...checkRunId > 0 && { checkRunId },
-    ...commentId > 0 && { commentId }
-  };
-}
-
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
@@ -1977,6 +1657,123 @@ async function pRetry(input, options = {}) {
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
 
+// src/errors.ts
+var OzApiError = class extends Error {
+  name = "OzApiError";
+  method;
+  path;
+  status;
+  problem;
+  /** From `Retry-After`, when the server sent one. */
+  retryAfterMs;
+  constructor(method, path, status, problem, retryAfterMs) {
+    super(describeApiError(method, path, status, problem));
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
+  }
+};
+var OzNetworkError = class extends Error {
+  name = "OzNetworkError";
+  code;
+  /** False only when the request surely never reached the server (refused, unknown host). */
+  mayHaveReachedServer;
+  constructor(method, path, code, mayHaveReachedServer, cause) {
+    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
+    this.code = code;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+};
+var STATUS_TEXT = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+function describeApiError(method, path, status, problem) {
+  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
+  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
+  if (said.length === 2 && said[1].includes(said[0])) said.shift();
+  if (said.length > 0) parts.push(said.join(": "));
+  else if (problem.text) parts.push(problem.text);
+  if (status === 401) {
+    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
+  } else if (status === 403) {
+    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
+  }
+  let message = parts.join(". ");
+  if (problem.errorCode) message += ` [${problem.errorCode}]`;
+  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
+  return message;
+}
+function isRetryableStatus(status) {
+  return status === 408 || status === 429 || status >= 500;
+}
+function isRetryable(error) {
+  if (error instanceof OzNetworkError) return true;
+  if (error instanceof OzApiError) return isRetryableStatus(error.status);
+  return false;
+}
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - now);
+}
+
+// src/sleep.ts
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+function sleep(ms, signal) {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(reasonOf(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(reasonOf(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function raceAbort(promise, signal) {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(reasonOf(signal));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(reasonOf(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      }
+    );
+  });
+}
+
 // src/oz-client.ts
 var DEFAULT_RETRY_POLICY = {
   retries: 5,
@@ -2125,17 +1922,11 @@ function parseProblem(text) {
   return problem;
 }
 
-// src/types.ts
-var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
-function isTerminal(state) {
-  return TERMINAL_STATES.includes(state ?? "");
-}
-
 // src/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
-// src/action.ts
+// src/step-common.ts
 function maskSecrets() {
   const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
   if (key !== "") setSecret(key);
@@ -2166,6 +1957,215 @@ function reportCancel(runId, result) {
       warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
       return false;
   }
+}
+
+// src/cancel.ts
+async function cancelRun(client, runId, budgetMs) {
+  const deadline = AbortSignal.timeout(budgetMs);
+  const retryIf = (error) => error instanceof OzApiError && error.status === 409 || isRetryable(error);
+  try {
+    await raceAbort(
+      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
+      deadline
+    );
+    return { outcome: "cancelled" };
+  } catch (error) {
+    if (error instanceof OzApiError && error.status === 400) return { outcome: "already-ended", error };
+    if (error instanceof OzApiError && error.status === 422) return { outcome: "not-cancellable", error };
+    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error }) : error;
+    return { outcome: "failed", error: cause };
+  }
+}
+
+// src/inputs.ts
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+var RESERVED_METADATA_KEY = "oz_action_request_id";
+
+// src/create-run.ts
+var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
+
+// src/github-event.ts
+var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
+var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
+var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
+
+// src/markdown.ts
+var WORD_JOINER = "\u2060";
+var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+function escapeMarkdown(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
+}
+function safeLink(label, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+function safeUrl(url) {
+  if (typeof url !== "string") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
+// src/report.ts
+function formatIsoDuration(value) {
+  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+  if (!match) return void 0;
+  const [, d, h, m, s] = match;
+  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+  return formatDuration(seconds * 1e3);
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms / 1e3);
+  const h = Math.floor(rest / 3600);
+  rest -= h * 3600;
+  const m = Math.floor(rest / 60);
+  const s = rest - m * 60;
+  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
+}
+var HEADINGS = {
+  succeeded: "\u2705 Oz agent run succeeded",
+  failed: "\u274C Oz agent run did not succeed",
+  timeout: "\u23F1\uFE0F Oz agent run timed out",
+  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
+  started: "\u{1F680} Oz agent run started",
+  error: "\u26A0\uFE0F Oz agent run could not be followed",
+  skipped: "\u23ED\uFE0F Oz agent not started"
+};
+function pullRequestLabel(url) {
+  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+  return match ? `${match[1]}#${match[2]}` : "pull request";
+}
+function describeArtifact(artifact) {
+  const data = artifact.data ?? {};
+  const text = (key) => {
+    const value = data[key];
+    return typeof value === "string" ? value : void 0;
+  };
+  switch (artifact.artifact_type) {
+    case "PULL_REQUEST": {
+      const branch = text("branch");
+      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
+    }
+    case "PLAN":
+      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
+    case "FILE": {
+      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
+      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
+    }
+    case "SCREENSHOT":
+      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
+    case "EXTERNAL_REFERENCE":
+      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
+    default:
+      return `${escapeMarkdown(artifact.artifact_type)}`;
+  }
+}
+function usageRows(run) {
+  const usage = run.request_usage;
+  if (!usage) return [];
+  const rows = [];
+  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
+  if (credits.length > 0) {
+    const total = credits.reduce((sum, [, c]) => sum + c, 0);
+    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
+    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
+    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
+  }
+  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
+  return rows;
+}
+function round(n) {
+  return String(Math.round(n * 100) / 100);
+}
+function renderSummary(report) {
+  const { run } = report;
+  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
+  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
+  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  const rows = [];
+  const runId = run?.run_id ?? report.runId;
+  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
+  if (duration) rows.push(["Duration", duration]);
+  const status = run?.status_message;
+  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
+  if (run) rows.push(...usageRows(run));
+  const pr = report.pullRequest;
+  if (pr) rows.push(["Pull request", safeLink(`#${pr.number}`, pr.url)]);
+  if (pr?.headSha) rows.push(["Head commit", escapeMarkdown(pr.headSha.slice(0, 12))]);
+  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
+  if (rows.length > 0) {
+    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
+  }
+  const artifacts = run?.artifacts ?? [];
+  if (artifacts.length > 0) {
+    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+  }
+  return lines.join("\n");
+}
+
+// src/feedback.ts
+function checkConclusion(report) {
+  switch (report.outcome) {
+    case "succeeded":
+      return "success";
+    case "timeout":
+      return "timed_out";
+    case "cancelled":
+      return "cancelled";
+    case "failed":
+      if (report.run?.state === "BLOCKED") return "action_required";
+      if (report.run?.state === "CANCELLED") return "cancelled";
+      return "failure";
+    default:
+      return "failure";
+  }
+}
+function commentMarker(env = process.env) {
+  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+}
+
+// src/github-loader.ts
+async function loadGitHubApi(token, owner, repo) {
+  const { createGitHubApi } = await import("./github.cjs");
+  return createGitHubApi(token, owner, repo);
+}
+
+// src/state.ts
+var KEYS = {
+  runId: "oz_run_id",
+  requestId: "oz_request_id",
+  settled: "oz_settled",
+  checkRunId: "oz_check_run_id",
+  commentId: "oz_comment_id"
+};
+function readState() {
+  const runId = getState(KEYS.runId);
+  const requestId = getState(KEYS.requestId);
+  const checkRunId = Number(getState(KEYS.checkRunId));
+  const commentId = Number(getState(KEYS.commentId));
+  return {
+    ...runId && { runId },
+    ...requestId && { requestId },
+    settled: getState(KEYS.settled) === "true",
+    ...checkRunId > 0 && { checkRunId },
+    ...commentId > 0 && { commentId }
+  };
+}
+
+// src/types.ts
+var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
+function isTerminal(state) {
+  return TERMINAL_STATES.includes(state ?? "");
 }
 
 // src/post-step.ts

@@ -1,17 +1,18 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
-import { cancelRun, type CancelResult } from './cancel.ts';
+import { cancelRun } from './cancel.ts';
 import { createRunExactlyOnce } from './create-run.ts';
 import type { Feedback } from './feedback.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl } from './github-context.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub } from './github-side.ts';
 import { parseSettings, type Settings } from './inputs.ts';
-import { OzClient, type RetryNotice, type RetryPolicy } from './oz-client.ts';
-import { formatDuration, renderSummary, runOutputs, type Report } from './report.ts';
+import type { RetryPolicy } from './oz-client.ts';
+import { formatDuration, type Report } from './report.ts';
 import { raceAbort } from './sleep.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
-import { isTerminal, type RunItem } from './types.ts';
-import { USER_AGENT } from './version.ts';
+import { makeClient, maskSecrets, reportCancel } from './step-common.ts';
+import { finish } from './step-result.ts';
+import { isTerminal } from './types.ts';
 import { PollSchedule, StopSignal, watchRun } from './watch.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
@@ -27,61 +28,12 @@ export interface MainOptions {
   githubBudgetMs?: number;
 }
 
-/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
-export function maskSecrets(): void {
-  const key = core.getInput('warp_api_key') || (process.env.WARP_API_KEY ?? '').trim();
-  if (key !== '') core.setSecret(key);
-  const token = core.getInput('github_token');
-  if (token !== '') core.setSecret(token);
-}
-
-export function makeClient(settings: Pick<Settings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
-  return new OzClient({
-    baseUrl: settings.apiBaseUrl,
-    apiKey: settings.apiKey,
-    userAgent: USER_AGENT,
-    ...(retry && { retry }),
-    onRetry: ({ what, attempt, delayMs, error }: RetryNotice) =>
-      core.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-  });
-}
-
-/** Logs a cancel's outcome; returns whether the run is taken care of (nothing left for the post step). */
-export function reportCancel(runId: string, result: CancelResult): boolean {
-  switch (result.outcome) {
-    case 'cancelled':
-      core.info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case 'already-ended':
-      core.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case 'not-cancellable':
-      core.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case 'failed':
-      core.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
-}
-
 /** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
 function describeSettings(settings: Settings): string {
   const servers = settings.create?.config?.mcp_servers;
   return JSON.stringify({ ...settings, apiKey: '***' }, (key, value: unknown) =>
     key === 'mcp_servers' && servers ? Object.keys(servers) : value,
   );
-}
-
-function failureMessage(run: RunItem): string {
-  const status = run.status_message;
-  let message = `Oz run ${run.run_id} ended ${run.state}`;
-  if (status?.message) message += `: ${status.message}`;
-  if (status?.error_code) message += ` [${status.error_code}]`;
-  if (status?.retryable === true) message += '. Retryable: a new run may succeed.';
-  else if (status?.retryable === false) message += '. Not retryable: fix the cause before running again.';
-  if (run.state === 'BLOCKED') message += ' The agent needs a person: open the session to unblock it.';
-  if (run.session_link) message += ` Session: ${run.session_link}`;
-  return message;
 }
 
 /**
@@ -251,36 +203,5 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
       );
     }
     await finish(report, feedback);
-  }
-}
-
-/** Outputs, job summary and the step's status, for every outcome. */
-async function finish(report: Report, feedback?: Feedback): Promise<void> {
-  const outputs = runOutputs(report.run, report.runId);
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
-  core.setOutput('comment_url', feedback?.commentUrl ?? '');
-  core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
-  await writeSummary(report);
-
-  if (report.outcome === 'skipped') return;
-  if (report.outcome === 'succeeded') {
-    core.info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`);
-  } else if (report.outcome === 'started') {
-    core.info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
-  } else if (report.outcome === 'failed' && report.run) {
-    core.setFailed(failureMessage(report.run));
-  } else {
-    const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ''}: ` : '';
-    core.setFailed(`${run}${report.note ?? 'the run did not succeed.'}`);
-  }
-}
-
-async function writeSummary(report: Report): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    await core.summary.addRaw(renderSummary(report), true).write();
-  } catch (error) {
-    // A summary that cannot be written must not hide how the run went.
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
   }
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets, reportCancel } from './action.ts';
+import { makeClient, maskSecrets, reportCancel } from './step-common.ts';
 import { cancelRun } from './cancel.ts';
 import { REQUEST_ID_KEY } from './create-run.ts';
 import { checkConclusion, commentMarker } from './feedback.ts';
