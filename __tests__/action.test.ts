@@ -41,6 +41,14 @@ const done = run('SUCCEEDED', {
 /** Requests that matched no mock: a step must send none it was not expected to. */
 const { unmatched } = isolateSteps();
 
+/** The summary's heading for each way a run can end other than SUCCEEDED. */
+const HEADINGS: Record<string, string> = {
+  FAILED: '❌ Oz agent run failed',
+  ERROR: '❌ Oz agent run failed with a platform error',
+  BLOCKED: '✋ Oz agent run is blocked: it needs a person',
+  CANCELLED: '🚫 Oz agent run was cancelled',
+};
+
 describe('the main step', () => {
   it('creates a run, watches it to SUCCEEDED, and reports it in outputs, summary and log', async () => {
     const step = stepInProcess(inputs({ title: 'Flaky test', model: 'claude-sonnet-4', metadata: 'team=platform' }));
@@ -134,7 +142,7 @@ describe('the main step', () => {
       status_message: status.message,
       error_code: (status as { error_code?: string }).error_code ?? '',
     });
-    expect(step.summary()).toContain('## ❌ Oz agent run did not succeed');
+    expect(step.summary()).toContain(`## ${HEADINGS[state]}`);
     expect(step.state().oz_settled).toBe('true');
   });
 

@@ -81,7 +81,7 @@ describe('the bundle against the simulator', () => {
     expect(main.code).toBe(1);
     expect(main.outputs.state).toBe(state);
     expect(main.log).toContain(`::error::Oz run ${main.outputs.run_id} ended ${state}: ${message}`);
-    expect(main.summary).toContain('## ❌ Oz agent run did not succeed');
+    expect(main.summary).toContain(state === 'BLOCKED' ? '## ✋ Oz agent run is blocked: it needs a person' : '## ❌ Oz agent run failed');
   });
 
   it('warns once about a state it does not know, and keeps watching', async () => {

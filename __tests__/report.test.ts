@@ -112,7 +112,7 @@ describe('renderSummary', () => {
       outcome: 'failed',
       run: { run_id: 'r', state: 'ERROR', status_message: { message: 'boom', error_code: 'internal_error', retryable: true } },
     });
-    expect(md).toContain('## ❌ Oz agent run did not succeed');
+    expect(md).toContain('## ❌ Oz agent run failed with a platform error');
     expect(md).toContain('| State | ERROR |');
     expect(md).toContain('| Error code | internal\\_error |');
     expect(md).toContain('| Retryable | yes: a new run may succeed |');

@@ -2029,7 +2029,7 @@ function formatDuration(ms) {
 }
 var HEADINGS = {
   succeeded: "\u2705 Oz agent run succeeded",
-  failed: "\u274C Oz agent run did not succeed",
+  failed: "\u274C Oz agent run failed",
   timeout: "\u23F1\uFE0F Oz agent run timed out",
   cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
   started: "\u{1F680} Oz agent run started",
@@ -2082,9 +2082,18 @@ function usageRows(run) {
 function round(n) {
   return String(Math.round(n * 100) / 100);
 }
+var FAILED_HEADINGS = {
+  FAILED: "\u274C Oz agent run failed",
+  ERROR: "\u274C Oz agent run failed with a platform error",
+  BLOCKED: "\u270B Oz agent run is blocked: it needs a person",
+  CANCELLED: "\u{1F6AB} Oz agent run was cancelled"
+};
+function heading(report) {
+  return report.outcome === "failed" && FAILED_HEADINGS[report.run?.state ?? ""] || HEADINGS[report.outcome];
+}
 function renderSummary(report) {
   const { run } = report;
-  const lines = [`## ${HEADINGS[report.outcome]}`, ""];
+  const lines = [`## ${heading(report)}`, ""];
   if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
   if (report.note) lines.push(escapeMarkdown(report.note), "");
   const rows = [];

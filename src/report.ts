@@ -73,7 +73,7 @@ export function formatDuration(ms: number): string {
 
 const HEADINGS: Record<Outcome, string> = {
   succeeded: '✅ Oz agent run succeeded',
-  failed: '❌ Oz agent run did not succeed',
+  failed: '❌ Oz agent run failed',
   timeout: '⏱️ Oz agent run timed out',
   cancelled: '🚫 Oz agent run cancelled with the workflow',
   started: '🚀 Oz agent run started',
@@ -134,10 +134,22 @@ function round(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
+/** Ended runs other than SUCCEEDED, by what a reader should do about them. */
+const FAILED_HEADINGS: Record<string, string> = {
+  FAILED: '❌ Oz agent run failed',
+  ERROR: '❌ Oz agent run failed with a platform error',
+  BLOCKED: '✋ Oz agent run is blocked: it needs a person',
+  CANCELLED: '🚫 Oz agent run was cancelled',
+};
+
+function heading(report: Report): string {
+  return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
+}
+
 /** The job summary as Markdown. Everything that came from the API is escaped. */
 export function renderSummary(report: Report): string {
   const { run } = report;
-  const lines = [`## ${HEADINGS[report.outcome]}`, ''];
+  const lines = [`## ${heading(report)}`, ''];
   if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, '');
   if (report.note) lines.push(escapeMarkdown(report.note), '');
 
