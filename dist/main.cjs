@@ -1736,8 +1736,11 @@ function parseApiBaseUrl(value) {
   }
   return url.href.replace(/\/+$/, "");
 }
+function readApiKey(read, env = process.env) {
+  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+}
 function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs.readFileSync)(path, "utf8")) {
-  const apiKey = read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+  const apiKey = readApiKey(read, env);
   if (apiKey === "") {
     throw new InputError(
       "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable."
@@ -2820,7 +2823,7 @@ var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
 // src/step-common.ts
 function maskSecrets() {
-  const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
+  const key = readApiKey(getInput);
   if (key !== "") setSecret(key);
   const token = getInput("github_token");
   if (token !== "") setSecret(token);

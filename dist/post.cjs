@@ -1408,6 +1408,46 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/inputs.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+var RESERVED_METADATA_KEY = "oz_action_request_id";
+function quote(value) {
+  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+}
+function fail(input, value, expected) {
+  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
+}
+function parseBoolean(read, name, fallback) {
+  const value = read(name);
+  if (value === "") return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  fail(name, value, "true or false");
+}
+function parseApiBaseUrl(value) {
+  if (value === void 0) return DEFAULT_API_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail("api_base_url", value, "a URL without query, fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function readApiKey(read, env = process.env) {
+  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+}
+
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
@@ -1928,7 +1968,7 @@ var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
 // src/step-common.ts
 function maskSecrets() {
-  const key = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
+  const key = readApiKey(getInput);
   if (key !== "") setSecret(key);
   const token = getInput("github_token");
   if (token !== "") setSecret(token);
@@ -1976,10 +2016,6 @@ async function cancelRun(client, runId, budgetMs) {
     return { outcome: "failed", error: cause };
   }
 }
-
-// src/inputs.ts
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var RESERVED_METADATA_KEY = "oz_action_request_id";
 
 // src/create-run.ts
 var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
@@ -2192,16 +2228,16 @@ async function runPost(options = {}) {
 async function settleRun(state, options) {
   const stopped = "The step was stopped before the run ended";
   if (state.runId === void 0 && state.requestId === void 0) return { note: `${stopped}.` };
-  if (/^false$/i.test(getInput("cancel_on_abort"))) {
+  if (!parseBoolean(getInput, "cancel_on_abort", true)) {
     info(`Oz run ${state.runId ?? "(unknown id)"} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
-  const apiKey = getInput("warp_api_key") || (process.env.WARP_API_KEY ?? "").trim();
+  const apiKey = readApiKey(getInput);
   if (apiKey === "") {
     warning("Oz post step: no API key, so a run the main step left may still be running.");
     return { note: `${stopped}; it may still be running.` };
   }
-  const apiBaseUrl = (getInput("api_base_url") || DEFAULT_API_BASE_URL).replace(/\/+$/, "");
+  const apiBaseUrl = parseApiBaseUrl(getInput("api_base_url") || void 0);
   const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
   try {
     let runId = state.runId;

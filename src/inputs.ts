@@ -194,7 +194,8 @@ export function parseLogins(read: InputReader, name: string): string[] {
   return logins;
 }
 
-function parseApiBaseUrl(value: string | undefined): string {
+/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
+export function parseApiBaseUrl(value: string | undefined): string {
   if (value === undefined) return DEFAULT_API_BASE_URL;
   let url: URL;
   try {
@@ -211,6 +212,11 @@ function parseApiBaseUrl(value: string | undefined): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
+export function readApiKey(read: InputReader, env: NodeJS.ProcessEnv = process.env): string {
+  return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+
 /**
  * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
  * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
@@ -220,7 +226,7 @@ export function parseSettings(
   env: NodeJS.ProcessEnv = process.env,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Settings {
-  const apiKey = read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+  const apiKey = readApiKey(read, env);
   if (apiKey === '') {
     throw new InputError(
       'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',

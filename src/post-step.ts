@@ -4,7 +4,7 @@ import { cancelRun } from './cancel.ts';
 import { REQUEST_ID_KEY } from './create-run.ts';
 import { checkConclusion, commentMarker } from './feedback.ts';
 import { loadGitHubApi } from './github-loader.ts';
-import { DEFAULT_API_BASE_URL } from './inputs.ts';
+import { parseApiBaseUrl, parseBoolean, readApiKey } from './inputs.ts';
 import type { RetryPolicy } from './oz-client.ts';
 import { raceAbort } from './sleep.ts';
 import { renderSummary, type Report } from './report.ts';
@@ -37,16 +37,16 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
 async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
   const stopped = 'The step was stopped before the run ended';
   if (state.runId === undefined && state.requestId === undefined) return { note: `${stopped}.` };
-  if (/^false$/i.test(core.getInput('cancel_on_abort'))) {
+  if (!parseBoolean(core.getInput, 'cancel_on_abort', true)) {
     core.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
-  const apiKey = core.getInput('warp_api_key') || (process.env.WARP_API_KEY ?? '').trim();
+  const apiKey = readApiKey(core.getInput);
   if (apiKey === '') {
     core.warning('Oz post step: no API key, so a run the main step left may still be running.');
     return { note: `${stopped}; it may still be running.` };
   }
-  const apiBaseUrl = (core.getInput('api_base_url') || DEFAULT_API_BASE_URL).replace(/\/+$/, '');
+  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined);
   const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
 
   try {

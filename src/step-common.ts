@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { CancelResult } from './cancel.ts';
-import type { Settings } from './inputs.ts';
+import { readApiKey, type Settings } from './inputs.ts';
 import { OzClient, type RetryNotice, type RetryPolicy } from './oz-client.ts';
 import { USER_AGENT } from './version.ts';
 
@@ -8,7 +8,7 @@ import { USER_AGENT } from './version.ts';
 
 /** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
 export function maskSecrets(): void {
-  const key = core.getInput('warp_api_key') || (process.env.WARP_API_KEY ?? '').trim();
+  const key = readApiKey(core.getInput);
   if (key !== '') core.setSecret(key);
   const token = core.getInput('github_token');
   if (token !== '') core.setSecret(token);
