@@ -2227,8 +2227,11 @@ var Feedback = class {
   options;
   commentsOff = false;
   queue = Promise.resolve();
+  failed = false;
   constructor(options) {
     this.options = options;
+    this.checkRunId = options.resume?.checkRunId;
+    this.commentId = options.resume?.commentId;
   }
   /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
   async startCheck() {
@@ -2263,7 +2266,7 @@ var Feedback = class {
       }
     });
   }
-  /** The step is ending: finish the comment and complete the check, whatever the outcome. */
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
   async finish(report) {
     this.enqueue(async () => {
       const summary2 = renderSummary(report);
@@ -2282,23 +2285,27 @@ ${summary2}`);
       }
     });
     await this.queue;
+    return !this.failed && !this.commentsOff;
   }
   enqueue(task) {
-    this.queue = this.queue.then(task).catch((error2) => this.options.warn(`Could not update GitHub: ${error2.message}`));
+    this.queue = this.queue.then(task).catch((error2) => {
+      this.failed = true;
+      this.options.warn(`Could not update GitHub: ${error2.message}`);
+    });
   }
   async writeComment(body) {
     const { thread } = this.options;
-    if (thread === void 0 || this.commentsOff) return;
+    if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
     try {
       const api = await this.options.api();
-      if (this.commentId === void 0) {
+      if (this.commentId !== void 0) {
+        await api.updateComment(this.commentId, body);
+      } else if (thread !== void 0) {
         const existing = await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
         this.commentId = written.id;
         this.commentUrl = written.url;
         this.options.onComment?.(written.id);
-      } else {
-        await api.updateComment(this.commentId, body);
       }
     } catch (error2) {
       this.commentsOff = true;

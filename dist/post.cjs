@@ -2020,10 +2020,51 @@ async function cancelRun(client, runId, budgetMs) {
 // src/create-run.ts
 var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 
+// src/github-types.ts
+var GitHubApiError = class extends Error {
+  name = "GitHubApiError";
+  status;
+  constructor(what, status, message) {
+    super(`GitHub API ${what} failed with ${status}: ${message}`);
+    this.status = status;
+  }
+};
+
 // src/github-event.ts
+var import_node_fs = require("node:fs");
 var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
 var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
 var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
+function readEvent(env = process.env) {
+  const name = env.GITHUB_EVENT_NAME ?? "";
+  let payload = {};
+  try {
+    if (env.GITHUB_EVENT_PATH) payload = JSON.parse((0, import_node_fs.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+  }
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const info2 = {
+    name,
+    isComment: COMMENT_EVENTS.includes(name),
+    isForkPullRequest: false
+  };
+  if (owner && repo) Object.assign(info2, { owner, repo });
+  const pr = payload.pull_request;
+  if (typeof pr?.number === "number") {
+    info2.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
+    if (pr.head?.sha) info2.headSha = pr.head.sha;
+    const head = pr.head?.repo?.full_name;
+    info2.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
+  } else if (typeof payload.issue?.number === "number") {
+    const isPullRequest = payload.issue.pull_request !== void 0;
+    info2.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
+  }
+  const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+  if (author?.login) info2.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
+  const body = payload.comment?.body ?? payload.review?.body;
+  if (typeof body === "string") info2.commentBody = body;
+  return info2;
+}
 
 // src/markdown.ts
 var WORD_JOINER = "\u2060";
@@ -2159,6 +2200,22 @@ function renderSummary(report) {
 }
 
 // src/feedback.ts
+var CheckRunError = class extends Error {
+  name = "CheckRunError";
+};
+function progressBody(marker, run, workflowRunUrl2) {
+  const links = [
+    run.session_link ? safeLink("Watch the agent", run.session_link) : void 0,
+    workflowRunUrl2 ? safeLink("Workflow run", workflowRunUrl2) : void 0
+  ].filter(Boolean);
+  return [
+    marker,
+    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    "",
+    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
+    links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
+  ].join("\n");
+}
 function checkConclusion(report) {
   switch (report.outcome) {
     case "succeeded":
@@ -2175,8 +2232,146 @@ function checkConclusion(report) {
       return "failure";
   }
 }
+var CHECK_TITLES = {
+  success: "The agent run succeeded",
+  failure: "The agent run did not succeed",
+  cancelled: "The agent run was cancelled",
+  timed_out: "The agent run timed out",
+  action_required: "The agent needs a person"
+};
+var Feedback = class {
+  commentId;
+  commentUrl;
+  checkRunId;
+  options;
+  commentsOff = false;
+  queue = Promise.resolve();
+  failed = false;
+  constructor(options) {
+    this.options = options;
+    this.checkRunId = options.resume?.checkRunId;
+    this.commentId = options.resume?.commentId;
+  }
+  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+  async startCheck() {
+    const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
+    if (!checkName) return;
+    try {
+      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+        status: "in_progress",
+        ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
+        title: "The agent is starting",
+        summary: "An Oz agent run is being created."
+      });
+    } catch (error) {
+      const status = error instanceof GitHubApiError ? error.status : 0;
+      const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
+      throw new CheckRunError(
+        `check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`
+      );
+    }
+  }
+  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
+  progress(run) {
+    this.enqueue(async () => {
+      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+      if (this.checkRunId !== void 0) {
+        await this.updateCheck({
+          status: "in_progress",
+          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
+          title: `The agent run is ${run.state}`,
+          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
+        });
+      }
+    });
+  }
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
+  async finish(report) {
+    this.enqueue(async () => {
+      const summary2 = renderSummary(report);
+      await this.writeComment(`${this.options.marker}
+${summary2}`);
+      if (this.checkRunId !== void 0) {
+        const conclusion = checkConclusion(report);
+        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        await this.updateCheck({
+          status: "completed",
+          conclusion,
+          ...detailsUrl && { detailsUrl },
+          title: CHECK_TITLES[conclusion],
+          summary: summary2
+        });
+      }
+    });
+    await this.queue;
+    return !this.failed && !this.commentsOff;
+  }
+  enqueue(task) {
+    this.queue = this.queue.then(task).catch((error) => {
+      this.failed = true;
+      this.options.warn(`Could not update GitHub: ${error.message}`);
+    });
+  }
+  async writeComment(body) {
+    const { thread } = this.options;
+    if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
+    try {
+      const api = await this.options.api();
+      if (this.commentId !== void 0) {
+        await api.updateComment(this.commentId, body);
+      } else if (thread !== void 0) {
+        const existing = await api.findComment(thread, this.options.marker);
+        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+        this.commentId = written.id;
+        this.commentUrl = written.url;
+        this.options.onComment?.(written.id);
+      }
+    } catch (error) {
+      this.commentsOff = true;
+      const status = error instanceof GitHubApiError ? error.status : 0;
+      this.options.warn(
+        status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`
+      );
+    }
+  }
+  async updateCheck(update) {
+    await (await this.options.api()).updateCheck(this.checkRunId, update);
+  }
+};
 function commentMarker(env = process.env) {
   return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+}
+
+// src/github-context.ts
+function readGitHubContext(env = process.env) {
+  const value = (name) => env[name] ? env[name] : void 0;
+  const event = readEvent(env);
+  const context = { serverUrl: value("GITHUB_SERVER_URL") ?? "https://github.com", event };
+  const fields = [
+    ["repository", "GITHUB_REPOSITORY"],
+    ["runId", "GITHUB_RUN_ID"],
+    ["runAttempt", "GITHUB_RUN_ATTEMPT"],
+    ["workflow", "GITHUB_WORKFLOW"],
+    ["job", "GITHUB_JOB"],
+    ["sha", "GITHUB_SHA"],
+    ["ref", "GITHUB_REF"],
+    ["eventName", "GITHUB_EVENT_NAME"],
+    ["actor", "GITHUB_ACTOR"]
+  ];
+  for (const [field, name] of fields) {
+    const v = value(name);
+    if (v !== void 0) context[field] = v;
+  }
+  if (event.thread?.isPullRequest) {
+    const { number, url } = event.thread;
+    context.pullRequest = { number, ...url && { url }, ...event.headSha && { headSha: event.headSha } };
+  }
+  return context;
+}
+function workflowRunUrl(context) {
+  if (!context.repository || !context.runId) return void 0;
+  const attempt = context.runAttempt && context.runAttempt !== "1" ? `/attempts/${context.runAttempt}` : "";
+  return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
 }
 
 // src/github-loader.ts
@@ -2269,7 +2464,8 @@ async function settleRun(state, options) {
   }
 }
 async function finishOnGitHub(state, run, note) {
-  if (state.checkRunId === void 0 && state.commentId === void 0) return;
+  const { checkRunId, commentId } = state;
+  if (checkRunId === void 0 && commentId === void 0) return;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
   const token = getInput("github_token");
   if (!owner || !repo || token === "") {
@@ -2281,18 +2477,17 @@ async function finishOnGitHub(state, run, note) {
     note,
     ...run && { run, runId: run.run_id }
   };
-  const summary2 = renderSummary(report);
-  try {
-    const api = await loadGitHubApi(token, owner, repo);
-    if (state.checkRunId !== void 0) {
-      const conclusion = checkConclusion(report);
-      await api.updateCheck(state.checkRunId, { status: "completed", conclusion, title: `The agent run ended: ${conclusion}`, summary: summary2 });
-      info(`Completed check run ${state.checkRunId} (${conclusion}).`);
-    }
-    if (state.commentId !== void 0) await api.updateComment(state.commentId, `${commentMarker()}
-${summary2}`);
-  } catch (error) {
-    warning(`Oz post step could not update GitHub: ${error.message}`);
+  const runUrl = workflowRunUrl(readGitHubContext());
+  const feedback = new Feedback({
+    api: () => loadGitHubApi(token, owner, repo),
+    headSha: "",
+    marker: commentMarker(),
+    ...runUrl && { workflowRunUrl: runUrl },
+    resume: { ...checkRunId !== void 0 && { checkRunId }, ...commentId !== void 0 && { commentId } },
+    warn: (message) => warning(`Oz post step: ${message}`)
+  });
+  if (await feedback.finish(report) && checkRunId !== void 0) {
+    info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
   }
 }
 

@@ -24,6 +24,8 @@ export interface FeedbackOptions {
   warn: (message: string) => void;
   /** Told the comment's id once it exists, so the post step can finish it. */
   onComment?: (id: number) => void;
+  /** A check run and comment the main step left in progress, for the post step to finish. */
+  resume?: { checkRunId?: number; commentId?: number };
 }
 
 /** Comment text for a run still going on. */
@@ -79,9 +81,12 @@ export class Feedback {
   private readonly options: FeedbackOptions;
   private commentsOff = false;
   private queue: Promise<void> = Promise.resolve();
+  private failed = false;
 
   constructor(options: FeedbackOptions) {
     this.options = options;
+    this.checkRunId = options.resume?.checkRunId;
+    this.commentId = options.resume?.commentId;
   }
 
   /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
@@ -124,8 +129,8 @@ export class Feedback {
     });
   }
 
-  /** The step is ending: finish the comment and complete the check, whatever the outcome. */
-  async finish(report: Report): Promise<void> {
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
+  async finish(report: Report): Promise<boolean> {
     this.enqueue(async () => {
       const summary = renderSummary(report);
       await this.writeComment(`${this.options.marker}\n${summary}`);
@@ -142,25 +147,29 @@ export class Feedback {
       }
     });
     await this.queue;
+    return !this.failed && !this.commentsOff;
   }
 
   private enqueue(task: () => Promise<void>): void {
-    this.queue = this.queue.then(task).catch((error: unknown) => this.options.warn(`Could not update GitHub: ${(error as Error).message}`));
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      this.failed = true;
+      this.options.warn(`Could not update GitHub: ${(error as Error).message}`);
+    });
   }
 
   private async writeComment(body: string): Promise<void> {
     const { thread } = this.options;
-    if (thread === undefined || this.commentsOff) return;
+    if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return;
     try {
       const api = await this.options.api();
-      if (this.commentId === undefined) {
+      if (this.commentId !== undefined) {
+        await api.updateComment(this.commentId, body);
+      } else if (thread !== undefined) {
         const existing = await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
         this.commentId = written.id;
         this.commentUrl = written.url;
         this.options.onComment?.(written.id);
-      } else {
-        await api.updateComment(this.commentId, body);
       }
     } catch (error) {
       this.commentsOff = true;

@@ -2,12 +2,13 @@ import * as core from '@actions/core';
 import { makeClient, maskSecrets, reportCancel } from './step-common.ts';
 import { cancelRun } from './cancel.ts';
 import { REQUEST_ID_KEY } from './create-run.ts';
-import { checkConclusion, commentMarker } from './feedback.ts';
+import { checkConclusion, commentMarker, Feedback } from './feedback.ts';
+import { readGitHubContext, workflowRunUrl } from './github-context.ts';
 import { loadGitHubApi } from './github-loader.ts';
 import { parseApiBaseUrl, parseBoolean, readApiKey } from './inputs.ts';
 import type { RetryPolicy } from './oz-client.ts';
 import { raceAbort } from './sleep.ts';
-import { renderSummary, type Report } from './report.ts';
+import type { Report } from './report.ts';
 import { readState, type StepState } from './state.ts';
 import { isTerminal, type RunItem } from './types.ts';
 
@@ -82,7 +83,8 @@ async function settleRun(state: StepState, options: PostOptions): Promise<{ run?
 
 /** Completes the check run and finishes the comment the main step left in progress. */
 async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string): Promise<void> {
-  if (state.checkRunId === undefined && state.commentId === undefined) return;
+  const { checkRunId, commentId } = state;
+  if (checkRunId === undefined && commentId === undefined) return;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   const token = core.getInput('github_token');
   if (!owner || !repo || token === '') {
@@ -94,16 +96,16 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     note,
     ...(run && { run, runId: run.run_id }),
   };
-  const summary = renderSummary(report);
-  try {
-    const api = await loadGitHubApi(token, owner, repo);
-    if (state.checkRunId !== undefined) {
-      const conclusion = checkConclusion(report);
-      await api.updateCheck(state.checkRunId, { status: 'completed', conclusion, title: `The agent run ended: ${conclusion}`, summary });
-      core.info(`Completed check run ${state.checkRunId} (${conclusion}).`);
-    }
-    if (state.commentId !== undefined) await api.updateComment(state.commentId, `${commentMarker()}\n${summary}`);
-  } catch (error) {
-    core.warning(`Oz post step could not update GitHub: ${(error as Error).message}`);
+  const runUrl = workflowRunUrl(readGitHubContext());
+  const feedback = new Feedback({
+    api: () => loadGitHubApi(token, owner, repo),
+    headSha: '',
+    marker: commentMarker(),
+    ...(runUrl && { workflowRunUrl: runUrl }),
+    resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
+    warn: (message) => core.warning(`Oz post step: ${message}`),
+  });
+  if ((await feedback.finish(report)) && checkRunId !== undefined) {
+    core.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
   }
 }
