@@ -1,8 +1,8 @@
 /** The simulator's own behaviour where the SDK contract test does not reach. */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRunExactlyOnce } from '../src/create-run.ts';
-import { OzClient } from '../src/oz-client.ts';
+import { createRunExactlyOnce } from '../src/run/create.ts';
+import { OzClient } from '../src/oz/client.ts';
 import { OzSimulator } from '../sim/server.ts';
 
 // Slow clock: a run stays QUEUED for 2 s and PENDING for 2 s more.

@@ -1071,12 +1071,12 @@ var require_lib = __commonJS({
   }
 });
 
-// src/github-api.ts
-var github_api_exports = {};
-__export(github_api_exports, {
+// src/github/api.ts
+var api_exports = {};
+__export(api_exports, {
   createGitHubApi: () => createGitHubApi
 });
-module.exports = __toCommonJS(github_api_exports);
+module.exports = __toCommonJS(api_exports);
 
 // node_modules/@actions/github/lib/context.js
 var import_fs = require("fs");
@@ -5243,7 +5243,7 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
-// src/github-types.ts
+// src/github/types.ts
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
@@ -5253,11 +5253,11 @@ var GitHubApiError = class extends Error {
   }
 };
 
-// src/version.ts
+// src/oz/version.ts
 var VERSION7 = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION7} node/${process.versions.node}`;
 
-// src/github-api.ts
+// src/github/api.ts
 async function call(what, request2) {
   try {
     return await request2();

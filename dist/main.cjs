@@ -1459,10 +1459,10 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
-// src/action.ts
+// src/action/main-step.ts
 var import_node_crypto = require("node:crypto");
 
-// src/errors.ts
+// src/oz/errors.ts
 var OzApiError = class extends Error {
   name = "OzApiError";
   method;
@@ -1543,7 +1543,7 @@ function parseRetryAfter(value, now = Date.now()) {
   return Math.max(0, date - now);
 }
 
-// src/sleep.ts
+// src/oz/sleep.ts
 function reasonOf(signal) {
   const reason = signal.reason;
   return reason instanceof Error ? reason : new Error(String(reason));
@@ -1584,7 +1584,7 @@ function raceAbort(promise, signal) {
   });
 }
 
-// src/cancel.ts
+// src/run/cancel.ts
 async function cancelRun(client, runId, budgetMs) {
   const deadline = AbortSignal.timeout(budgetMs);
   const retryIf = (error2) => error2 instanceof OzApiError && error2.status === 409 || isRetryable(error2);
@@ -1602,7 +1602,7 @@ async function cancelRun(client, runId, budgetMs) {
   }
 }
 
-// src/inputs.ts
+// src/action/inputs.ts
 var import_node_fs = require("node:fs");
 var import_node_path = require("node:path");
 var InputError = class extends Error {
@@ -1868,7 +1868,7 @@ function parseSettings(read, env = process.env, readFile = (path) => (0, import_
   return settings;
 }
 
-// src/create-run.ts
+// src/run/create.ts
 var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 var LostCreateError = class extends Error {
   name = "LostCreateError";
@@ -1919,7 +1919,7 @@ async function findByRequestId(client, requestId, cause, signal) {
   }
 }
 
-// src/github-event.ts
+// src/github/event.ts
 var import_node_fs2 = require("node:fs");
 var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
 var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
@@ -1958,7 +1958,7 @@ function concernsThread(event) {
   return THREAD_EVENTS.includes(event.name) && event.thread !== void 0;
 }
 
-// src/github-context.ts
+// src/github/context.ts
 function readGitHubContext(env = process.env) {
   const value = (name) => env[name] ? env[name] : void 0;
   const event = readEvent(env);
@@ -2019,7 +2019,7 @@ function buildMetadata(context, user) {
   return { metadata, dropped };
 }
 
-// src/github-types.ts
+// src/github/types.ts
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
@@ -2029,7 +2029,7 @@ var GitHubApiError = class extends Error {
   }
 };
 
-// src/markdown.ts
+// src/report/markdown.ts
 var WORD_JOINER = "\u2060";
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 function escapeMarkdown(text) {
@@ -2051,7 +2051,7 @@ function safeUrl(url) {
   return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
-// src/report.ts
+// src/report/summary.ts
 function runOutputs(run, runId) {
   const artifacts = run?.artifacts ?? [];
   const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
@@ -2180,7 +2180,7 @@ function renderSummary(report) {
   return lines.join("\n");
 }
 
-// src/feedback.ts
+// src/github/feedback.ts
 var CheckRunError = class extends Error {
   name = "CheckRunError";
 };
@@ -2323,13 +2323,13 @@ function commentMarker(env = process.env) {
   return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
 }
 
-// src/github-loader.ts
+// src/github/loader.ts
 async function loadGitHubApi(token, owner, repo) {
   const { createGitHubApi } = await import("./github.cjs");
   return createGitHubApi(token, owner, repo);
 }
 
-// src/state.ts
+// src/action/state.ts
 var KEYS = {
   runId: "oz_run_id",
   requestId: "oz_request_id",
@@ -2353,7 +2353,7 @@ function markSettled() {
   saveState(KEYS.settled, "true");
 }
 
-// src/triggers.ts
+// src/github/triggers.ts
 var TRUSTED_ROLES = ["admin", "maintain", "write"];
 var sameLogin = (a, b) => a.replace(/\[bot\]$/i, "").toLowerCase() === b.replace(/\[bot\]$/i, "").toLowerCase();
 async function decideTrigger(event, trust, permissionOf) {
@@ -2382,7 +2382,7 @@ async function decideTrigger(event, trust, permissionOf) {
   };
 }
 
-// src/github-side.ts
+// src/action/github-setup.ts
 var FORK_WITHOUT_KEY = "Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
 async function prepareGitHub(settings, context) {
   const { event } = context;
@@ -2676,7 +2676,7 @@ async function pRetry(input, options = {}) {
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
 
-// src/oz-client.ts
+// src/oz/client.ts
 var DEFAULT_RETRY_POLICY = {
   retries: 5,
   minDelayMs: 1e3,
@@ -2696,7 +2696,7 @@ var OzClient = class {
     this.timeoutMs = options.requestTimeoutMs ?? 3e4;
     this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
   }
-  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see create-run). */
+  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
   createRunOnce(body) {
     return this.request("POST", "/agent/runs", body);
   }
@@ -2824,11 +2824,11 @@ function parseProblem(text) {
   return problem;
 }
 
-// src/version.ts
+// src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
-// src/step-common.ts
+// src/action/common.ts
 function maskSecrets() {
   const key = readApiKey(getInput);
   if (key !== "") setSecret(key);
@@ -2861,7 +2861,7 @@ function reportCancel(runId, result) {
   }
 }
 
-// src/step-result.ts
+// src/action/publish.ts
 function failureMessage(run) {
   const status = run.status_message;
   let message = `Oz run ${run.run_id} ended ${run.state}`;
@@ -2900,7 +2900,7 @@ async function writeSummary(report) {
   }
 }
 
-// src/types.ts
+// src/oz/types.ts
 var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
 var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
 function isTerminal(state) {
@@ -2910,7 +2910,7 @@ function isDocumentedState(state) {
   return isTerminal(state) || LIVE_STATES.includes(state);
 }
 
-// src/watch.ts
+// src/run/watch.ts
 var PollSchedule = class {
   step = 0;
   minMs;
@@ -2990,7 +2990,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
   }
 }
 
-// src/action.ts
+// src/action/main-step.ts
 function describeSettings(settings) {
   const servers = settings.create?.config?.mcp_servers;
   return JSON.stringify(

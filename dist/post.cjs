@@ -1408,7 +1408,7 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/inputs.ts
+// src/action/inputs.ts
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -1697,7 +1697,7 @@ async function pRetry(input, options = {}) {
   throw new Error("Retry attempts exhausted without throwing an error.");
 }
 
-// src/errors.ts
+// src/oz/errors.ts
 var OzApiError = class extends Error {
   name = "OzApiError";
   method;
@@ -1773,7 +1773,7 @@ function parseRetryAfter(value, now = Date.now()) {
   return Math.max(0, date - now);
 }
 
-// src/sleep.ts
+// src/oz/sleep.ts
 function reasonOf(signal) {
   const reason = signal.reason;
   return reason instanceof Error ? reason : new Error(String(reason));
@@ -1814,7 +1814,7 @@ function raceAbort(promise, signal) {
   });
 }
 
-// src/oz-client.ts
+// src/oz/client.ts
 var DEFAULT_RETRY_POLICY = {
   retries: 5,
   minDelayMs: 1e3,
@@ -1834,7 +1834,7 @@ var OzClient = class {
     this.timeoutMs = options.requestTimeoutMs ?? 3e4;
     this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
   }
-  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see create-run). */
+  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
   createRunOnce(body) {
     return this.request("POST", "/agent/runs", body);
   }
@@ -1962,11 +1962,11 @@ function parseProblem(text) {
   return problem;
 }
 
-// src/version.ts
+// src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
-// src/step-common.ts
+// src/action/common.ts
 function maskSecrets() {
   const key = readApiKey(getInput);
   if (key !== "") setSecret(key);
@@ -1999,7 +1999,7 @@ function reportCancel(runId, result) {
   }
 }
 
-// src/cancel.ts
+// src/run/cancel.ts
 async function cancelRun(client, runId, budgetMs) {
   const deadline = AbortSignal.timeout(budgetMs);
   const retryIf = (error) => error instanceof OzApiError && error.status === 409 || isRetryable(error);
@@ -2017,10 +2017,10 @@ async function cancelRun(client, runId, budgetMs) {
   }
 }
 
-// src/create-run.ts
+// src/run/create.ts
 var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 
-// src/github-types.ts
+// src/github/types.ts
 var GitHubApiError = class extends Error {
   name = "GitHubApiError";
   status;
@@ -2030,7 +2030,7 @@ var GitHubApiError = class extends Error {
   }
 };
 
-// src/github-event.ts
+// src/github/event.ts
 var import_node_fs = require("node:fs");
 var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
 var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
@@ -2066,7 +2066,7 @@ function readEvent(env = process.env) {
   return info2;
 }
 
-// src/markdown.ts
+// src/report/markdown.ts
 var WORD_JOINER = "\u2060";
 var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 function escapeMarkdown(text) {
@@ -2088,7 +2088,7 @@ function safeUrl(url) {
   return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
-// src/report.ts
+// src/report/summary.ts
 function formatIsoDuration(value) {
   const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
   if (!match) return void 0;
@@ -2199,7 +2199,7 @@ function renderSummary(report) {
   return lines.join("\n");
 }
 
-// src/feedback.ts
+// src/github/feedback.ts
 var CheckRunError = class extends Error {
   name = "CheckRunError";
 };
@@ -2342,7 +2342,7 @@ function commentMarker(env = process.env) {
   return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
 }
 
-// src/github-context.ts
+// src/github/context.ts
 function readGitHubContext(env = process.env) {
   const value = (name) => env[name] ? env[name] : void 0;
   const event = readEvent(env);
@@ -2374,13 +2374,13 @@ function workflowRunUrl(context) {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
 }
 
-// src/github-loader.ts
+// src/github/loader.ts
 async function loadGitHubApi(token, owner, repo) {
   const { createGitHubApi } = await import("./github.cjs");
   return createGitHubApi(token, owner, repo);
 }
 
-// src/state.ts
+// src/action/state.ts
 var KEYS = {
   runId: "oz_run_id",
   requestId: "oz_request_id",
@@ -2402,13 +2402,13 @@ function readState() {
   };
 }
 
-// src/types.ts
+// src/oz/types.ts
 var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
 function isTerminal(state) {
   return TERMINAL_STATES.includes(state ?? "");
 }
 
-// src/post-step.ts
+// src/action/post-step.ts
 async function runPost(options = {}) {
   maskSecrets();
   const state = readState();

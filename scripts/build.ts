@@ -55,8 +55,8 @@ const lazyProxyModules: esbuild.Plugin = {
 const githubOnDemand: esbuild.Plugin = {
   name: 'github-on-demand',
   setup(build) {
-    build.onResolve({ filter: /^\.\/github-api\.ts$/ }, (args) =>
-      args.importer.endsWith('github-loader.ts') ? { path: './github.cjs', external: true } : undefined,
+    build.onResolve({ filter: /^\.\/api\.ts$/ }, (args) =>
+      /[\\/]github[\\/]loader\.ts$/.test(args.importer) ? { path: './github.cjs', external: true } : undefined,
     );
   },
 };
@@ -77,7 +77,7 @@ mkdirSync(dist);
 const results = await Promise.all([
   esbuild.build({
     ...common,
-    entryPoints: { main: 'src/main.ts', post: 'src/post.ts', github: 'src/github-api.ts' },
+    entryPoints: { main: 'src/main.ts', post: 'src/post.ts', github: 'src/github/api.ts' },
     outdir: dist,
     outExtension: { '.js': '.cjs' },
     external: ['./undici.cjs', './github.cjs'],

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runMain } from './action.ts';
+import { runMain } from './action/main-step.ts';
 
 // No top-level await: the bundle is CommonJS (see scripts/build.ts).
 runMain()

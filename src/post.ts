@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { runPost } from './post-step.ts';
+import { runPost } from './action/post-step.ts';
 
 runPost()
   .catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { AgentConfig, CreateRunRequest, McpServer } from './types.ts';
+import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 
 /** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
 export type InputReader = (name: string) => string;
@@ -118,7 +118,7 @@ export function parseMetadata(text: string): Record<string, string> {
     checkMetadataPair(key, value, 'metadata');
     metadata[key] = value;
   }
-  // One of the API's 20 keys carries the action's request id (see create-run).
+  // One of the API's 20 keys carries the action's request id (see run/create.ts).
   if (Object.keys(metadata).length > METADATA_MAX_KEYS - 1) {
     fail('metadata', `${Object.keys(metadata).length} keys`, `at most ${METADATA_MAX_KEYS - 1} keys`);
   }

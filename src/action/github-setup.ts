@@ -1,13 +1,13 @@
 import * as core from '@actions/core';
-import { commentMarker, Feedback, CheckRunError } from './feedback.ts';
-import type { GitHubApi } from './github-types.ts';
-import type { GitHubContext } from './github-context.ts';
-import { workflowRunUrl } from './github-context.ts';
-import { concernsThread } from './github-event.ts';
-import { loadGitHubApi } from './github-loader.ts';
+import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
+import type { GitHubApi } from '../github/types.ts';
+import type { GitHubContext } from '../github/context.ts';
+import { workflowRunUrl } from '../github/context.ts';
+import { concernsThread } from '../github/event.ts';
+import { loadGitHubApi } from '../github/loader.ts';
 import type { Settings } from './inputs.ts';
 import { saveCheckRunId, saveCommentId } from './state.ts';
-import { decideTrigger } from './triggers.ts';
+import { decideTrigger } from '../github/triggers.ts';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 export const FORK_WITHOUT_KEY =

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import type { Feedback } from './feedback.ts';
-import { renderSummary, runOutputs, type Report } from './report.ts';
-import type { RunItem } from './types.ts';
+import type { Feedback } from '../github/feedback.ts';
+import { renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import type { RunItem } from '../oz/types.ts';
 
 /** The error annotation for a run that ended other than SUCCEEDED: state, why, and whether to retry. */
 function failureMessage(run: RunItem): string {

@@ -72,7 +72,7 @@ export class OzClient {
     this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
   }
 
-  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see create-run). */
+  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
   createRunOnce(body: CreateRunRequest): Promise<CreateRunResponse> {
     return this.request<CreateRunResponse>('POST', '/agent/runs', body);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, parseMcp, parseMetadata, parseSettings } from '../src/inputs.ts';
+import { InputError, parseMcp, parseMetadata, parseSettings } from '../../src/action/inputs.ts';
 
 const KEY = 'wk-secret-123';
 

@@ -1,6 +1,6 @@
-import { isRetryable, OzApiError } from './errors.ts';
-import type { OzClient } from './oz-client.ts';
-import { raceAbort } from './sleep.ts';
+import { isRetryable, OzApiError } from '../oz/errors.ts';
+import type { OzClient } from '../oz/client.ts';
+import { raceAbort } from '../oz/sleep.ts';
 
 /** What came of asking Oz to cancel a run. */
 export type CancelOutcome =

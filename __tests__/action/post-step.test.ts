@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_ID_KEY } from '../src/create-run.ts';
-import { runPost } from '../src/post-step.ts';
-import { USER_AGENT, VERSION } from '../src/version.ts';
-import { isolateSteps } from './helpers/nock.ts';
-import { stepInProcess } from './helpers/step.ts';
+import { REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { runPost } from '../../src/action/post-step.ts';
+import { USER_AGENT, VERSION } from '../../src/oz/version.ts';
+import { isolateSteps } from '../helpers/nock.ts';
+import { stepInProcess } from '../helpers/step.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const KEY = 'wk-post-key';
@@ -99,7 +99,7 @@ describe('the post step', () => {
 
 describe('version', () => {
   it('matches package.json and names the action in the User-Agent', () => {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     expect(VERSION).toBe(pkg.version);
     expect(USER_AGENT).toMatch(/^oz-agent-action\/\d+\.\d+\.\d+ node\//);
   });

@@ -1,11 +1,11 @@
 /**
  * The GitHub REST calls the action makes (comments, check runs, permission look-ups), over
  * `@actions/github`'s Octokit. The bundle loads this module only when it is needed (see
- * github-loader.ts): Octokit and undici would otherwise cost every step's start-up.
+ * loader.ts): Octokit and undici would otherwise cost every step's start-up.
  */
 import { getOctokit } from '@actions/github';
-import { GitHubApiError, type CheckUpdate, type GitHubApi } from './github-types.ts';
-import { USER_AGENT } from './version.ts';
+import { GitHubApiError, type CheckUpdate, type GitHubApi } from './types.ts';
+import { USER_AGENT } from '../oz/version.ts';
 
 async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {

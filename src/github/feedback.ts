@@ -1,8 +1,8 @@
-import { GitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './github-types.ts';
-import { COMMENT_MARKER_PREFIX } from './github-event.ts';
-import { escapeMarkdown, safeLink } from './markdown.ts';
-import { renderSummary, type Report } from './report.ts';
-import type { RunItem } from './types.ts';
+import { GitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
+import { COMMENT_MARKER_PREFIX } from './event.ts';
+import { escapeMarkdown, safeLink } from '../report/markdown.ts';
+import { renderSummary, type Report } from '../report/summary.ts';
+import type { RunItem } from '../oz/types.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 export class CheckRunError extends Error {

@@ -1,16 +1,16 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets, reportCancel } from './step-common.ts';
-import { cancelRun } from './cancel.ts';
-import { REQUEST_ID_KEY } from './create-run.ts';
-import { checkConclusion, commentMarker, Feedback } from './feedback.ts';
-import { readGitHubContext, workflowRunUrl } from './github-context.ts';
-import { loadGitHubApi } from './github-loader.ts';
+import { makeClient, maskSecrets, reportCancel } from './common.ts';
+import { cancelRun } from '../run/cancel.ts';
+import { REQUEST_ID_KEY } from '../run/create.ts';
+import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
+import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
+import { loadGitHubApi } from '../github/loader.ts';
 import { parseApiBaseUrl, parseBoolean, readApiKey } from './inputs.ts';
-import type { RetryPolicy } from './oz-client.ts';
-import { raceAbort } from './sleep.ts';
-import type { Report } from './report.ts';
+import type { RetryPolicy } from '../oz/client.ts';
+import { raceAbort } from '../oz/sleep.ts';
+import type { Report } from '../report/summary.ts';
 import { readState, type StepState } from './state.ts';
-import { isTerminal, type RunItem } from './types.ts';
+import { isTerminal, type RunItem } from '../oz/types.ts';
 
 export interface PostOptions {
   retry?: Partial<RetryPolicy>;

@@ -1,4 +1,4 @@
-import type { GitHubApi } from './github-types.ts';
+import type { GitHubApi } from './types.ts';
 
 /**
  * Loads the GitHub API module on first use. The build turns this import into one of dist/github.cjs,
@@ -6,6 +6,6 @@ import type { GitHubApi } from './github-types.ts';
  * is needed.
  */
 export async function loadGitHubApi(token: string, owner: string, repo: string): Promise<GitHubApi> {
-  const { createGitHubApi } = await import('./github-api.ts');
+  const { createGitHubApi } = await import('./api.ts');
   return createGitHubApi(token, owner, repo);
 }

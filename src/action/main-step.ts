@@ -1,19 +1,19 @@
 import * as core from '@actions/core';
 import { randomUUID } from 'node:crypto';
-import { cancelRun } from './cancel.ts';
-import { createRunExactlyOnce } from './create-run.ts';
-import type { Feedback } from './feedback.ts';
-import { buildMetadata, readGitHubContext, workflowRunUrl } from './github-context.ts';
-import { FORK_WITHOUT_KEY, prepareGitHub } from './github-side.ts';
+import { cancelRun } from '../run/cancel.ts';
+import { createRunExactlyOnce } from '../run/create.ts';
+import type { Feedback } from '../github/feedback.ts';
+import { buildMetadata, readGitHubContext, workflowRunUrl } from '../github/context.ts';
+import { FORK_WITHOUT_KEY, prepareGitHub } from './github-setup.ts';
 import { parseSettings, type Settings } from './inputs.ts';
-import type { RetryPolicy } from './oz-client.ts';
-import { formatDuration, type Report } from './report.ts';
-import { raceAbort } from './sleep.ts';
+import type { RetryPolicy } from '../oz/client.ts';
+import { formatDuration, type Report } from '../report/summary.ts';
+import { raceAbort } from '../oz/sleep.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
-import { makeClient, maskSecrets, reportCancel } from './step-common.ts';
-import { finish } from './step-result.ts';
-import { isTerminal } from './types.ts';
-import { PollSchedule, StopSignal, watchRun } from './watch.ts';
+import { makeClient, maskSecrets, reportCancel } from './common.ts';
+import { finish } from './publish.ts';
+import { isTerminal } from '../oz/types.ts';
+import { PollSchedule, StopSignal, watchRun } from '../run/watch.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
 export interface MainOptions {

@@ -1,5 +1,5 @@
-import { readEvent, type EventInfo } from './github-event.ts';
-import { METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES } from './inputs.ts';
+import { readEvent, type EventInfo } from './event.ts';
+import { METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES } from '../action/inputs.ts';
 
 /**
  * Where the step runs, read from the runner's environment. Read directly rather than through
@@ -63,7 +63,7 @@ export function fitMetadataValue(value: string): string {
 
 /**
  * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
- * of the API's 20 keys is left for the request id that create-run adds; when the rest would not fit,
+ * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
  * the context keys listed last are left out first, and their names are returned in `dropped`.
  */
 export function buildMetadata(

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import type { CancelResult } from './cancel.ts';
+import type { CancelResult } from '../run/cancel.ts';
 import { readApiKey, type Settings } from './inputs.ts';
-import { OzClient, type RetryNotice, type RetryPolicy } from './oz-client.ts';
-import { USER_AGENT } from './version.ts';
+import { OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
+import { USER_AGENT } from '../oz/version.ts';
 
 // What the main and post steps share: masking, the API client with its retry log, and cancel reports.
 

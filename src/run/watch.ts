@@ -1,7 +1,7 @@
-import { isRetryable } from './errors.ts';
-import type { OzClient } from './oz-client.ts';
-import { raceAbort, sleep } from './sleep.ts';
-import { isDocumentedState, isTerminal, type RunItem } from './types.ts';
+import { isRetryable } from '../oz/errors.ts';
+import type { OzClient } from '../oz/client.ts';
+import { raceAbort, sleep } from '../oz/sleep.ts';
+import { isDocumentedState, isTerminal, type RunItem } from '../oz/types.ts';
 
 /**
  * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`, with ±15%

@@ -1,9 +1,9 @@
 import nock from 'nock';
-import { connectionReset } from './helpers/nock.ts';
+import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../src/create-run.ts';
-import { buildMetadata, readGitHubContext } from '../src/github-context.ts';
-import { OzClient } from '../src/oz-client.ts';
+import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { buildMetadata, readGitHubContext } from '../../src/github/context.ts';
+import { OzClient } from '../../src/oz/client.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () =>

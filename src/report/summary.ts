@@ -1,5 +1,5 @@
 import { escapeMarkdown, safeLink } from './markdown.ts';
-import type { Artifact, RunItem } from './types.ts';
+import type { Artifact, RunItem } from '../oz/types.ts';
 
 /** How the step ended, as far as the run is concerned. */
 export type Outcome =

@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
-import { runMain, type MainOptions } from '../src/action.ts';
-import { REQUEST_ID_KEY } from '../src/create-run.ts';
-import { connectionReset, isolateSteps } from './helpers/nock.ts';
-import { stepInProcess } from './helpers/step.ts';
+import { runMain, type MainOptions } from '../../src/action/main-step.ts';
+import { REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { connectionReset, isolateSteps } from '../helpers/nock.ts';
+import { stepInProcess } from '../helpers/step.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const KEY = 'wk-test-secret-key';

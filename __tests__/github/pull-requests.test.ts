@@ -3,12 +3,12 @@ import nock from 'nock';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { runMain, type MainOptions } from '../src/action.ts';
-import { readEvent } from '../src/github-event.ts';
-import { runPost } from '../src/post-step.ts';
-import { decideTrigger } from '../src/triggers.ts';
-import { isolateSteps } from './helpers/nock.ts';
-import { stepInProcess } from './helpers/step.ts';
+import { runMain, type MainOptions } from '../../src/action/main-step.ts';
+import { readEvent } from '../../src/github/event.ts';
+import { runPost } from '../../src/action/post-step.ts';
+import { decideTrigger } from '../../src/github/triggers.ts';
+import { isolateSteps } from '../helpers/nock.ts';
+import { stepInProcess } from '../helpers/step.ts';
 
 const OZ = 'https://oz.test/api/v1';
 const GH = 'https://api.github.com';

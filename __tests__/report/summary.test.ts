@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, safeLink, safeUrl } from '../src/markdown.ts';
-import { formatDuration, formatIsoDuration, renderSummary, runOutputs } from '../src/report.ts';
-import type { RunItem } from '../src/types.ts';
+import { escapeMarkdown, safeLink, safeUrl } from '../../src/report/markdown.ts';
+import { formatDuration, formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
+import type { RunItem } from '../../src/oz/types.ts';
 
 const WJ = '\u2060';
 

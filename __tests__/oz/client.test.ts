@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { connectionReset } from './helpers/nock.ts';
+import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../src/errors.ts';
-import { OzClient, type RetryNotice } from '../src/oz-client.ts';
+import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
+import { OzClient, type RetryNotice } from '../../src/oz/client.ts';
 
 const BASE = 'https://oz.test/api/v1';
 

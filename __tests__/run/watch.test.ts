@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { OzClient } from '../src/oz-client.ts';
-import { PollSchedule, StopSignal, watchRun } from '../src/watch.ts';
+import { OzClient } from '../../src/oz/client.ts';
+import { PollSchedule, StopSignal, watchRun } from '../../src/run/watch.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () =>
