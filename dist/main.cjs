@@ -1602,274 +1602,38 @@ async function cancelRun(client, runId, budgetMs) {
   }
 }
 
-// src/action/inputs.ts
-var import_node_fs = require("node:fs");
-var import_node_path = require("node:path");
-var InputError = class extends Error {
-  name = "InputError";
-};
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var MODES = ["normal", "plan", "orchestrate"];
-var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+// src/oz/metadata.ts
 var METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 var METADATA_MAX_KEYS = 20;
 var METADATA_MAX_VALUE_BYTES = 256;
-var RESERVED_METADATA_KEY = "oz_action_request_id";
-function quote(value) {
-  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${short.replace(/\r?\n/g, "\\n")}'`;
-}
-function fail(input, value, expected) {
-  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
-}
-function optional(read, name) {
-  const value = read(name);
-  return value === "" ? void 0 : value;
-}
-function parseBoolean(read, name, fallback) {
-  const value = read(name);
-  if (value === "") return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  fail(name, value, "true or false");
-}
-function parsePositiveNumber(read, name, fallback) {
-  const value = read(name);
-  if (value === "") return fallback;
-  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || number <= 0) fail(name, value, "a positive number such as 5 or 0.5");
-  return number;
-}
-function utf8Bytes(value) {
-  return Buffer.byteLength(value, "utf8");
-}
-function checkMetadataPair(key, value, source) {
+var REQUEST_ID_KEY = "oz_action_request_id";
+var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+function metadataPairProblem(key, value) {
   if (!METADATA_KEY_PATTERN.test(key)) {
-    fail(source, key, 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"');
+    return { what: "key", expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
   }
-  if (utf8Bytes(value) > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
-    fail(source, value, `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters`);
+  if (Buffer.byteLength(value, "utf8") > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
+    return { what: "value", expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
   }
+  return void 0;
 }
-function parseMetadata(text) {
-  const metadata = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    if (eq <= 0) fail("metadata", line, "key=value lines, one pair per line");
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    checkMetadataPair(key, value, "metadata");
-    metadata[key] = value;
-  }
-  if (Object.keys(metadata).length > METADATA_MAX_KEYS - 1) {
-    fail("metadata", `${Object.keys(metadata).length} keys`, `at most ${METADATA_MAX_KEYS - 1} keys`);
-  }
-  if (RESERVED_METADATA_KEY in metadata) {
-    fail("metadata", RESERVED_METADATA_KEY, "a key other than this one, which the action sets itself");
-  }
-  return metadata;
+function fitMetadataValue(value) {
+  let text = value.replaceAll("\0", "");
+  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
+  return text;
 }
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
-}
-function parseMcp(value, workspace, readFile) {
-  let text = value;
-  let where = "mcp";
-  if (!value.startsWith("{")) {
-    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
-    try {
-      text = readFile(path);
-    } catch {
-      fail("mcp", value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-    }
-    where = `mcp file ${quote(value)}`;
+function mergeMetadata(user, context) {
+  const metadata = { ...user };
+  const dropped = [];
+  for (const [key, value] of context) {
+    if (value === void 0 || key in metadata) continue;
+    if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS) dropped.push(key);
+    else metadata[key] = fitMetadataValue(value);
   }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error2) {
-    throw new InputError(
-      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
-    );
-  }
-  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
-  if (!isRecord(servers) || Object.keys(servers).length === 0) {
-    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
-  }
-  for (const [name, server] of Object.entries(servers)) {
-    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
-    if (!ok) {
-      throw new InputError(
-        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
-      );
-    }
-  }
-  return servers;
-}
-var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-function parseLogins(read, name) {
-  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
-  for (const login of logins) {
-    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
-  }
-  return logins;
-}
-function parseApiBaseUrl(value) {
-  if (value === void 0) return DEFAULT_API_BASE_URL;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    fail("api_base_url", value, "a URL without query, fragment or credentials");
-  }
-  return url.href.replace(/\/+$/, "");
-}
-function readApiKey(read, env = process.env) {
-  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
-}
-function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs.readFileSync)(path, "utf8")) {
-  const apiKey = readApiKey(read, env);
-  if (apiKey === "") {
-    throw new InputError(
-      "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable."
-    );
-  }
-  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
-    throw new InputError('Invalid warp_api_key: expected a Warp API key, which starts with "wk-" and has no spaces.');
-  }
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const runId = optional(read, "run_id");
-  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
-    fail("run_id", runId, 'a run id of letters, digits, "-" and "_"');
-  }
-  const promptInput = optional(read, "prompt");
-  const promptFile = optional(read, "prompt_file");
-  const skill = optional(read, "skill");
-  if (promptInput !== void 0 && promptFile !== void 0) {
-    throw new InputError("Set either prompt or prompt_file, not both.");
-  }
-  let prompt = promptInput;
-  if (promptFile !== void 0) {
-    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
-    try {
-      prompt = readFile(path);
-    } catch {
-      fail("prompt_file", promptFile, "the path of a readable file, relative to the workspace");
-    }
-    if (prompt.trim() === "") fail("prompt_file", promptFile, "a file with a non-empty prompt");
-  }
-  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
-    fail("skill", skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
-  }
-  const mode = optional(read, "mode");
-  if (mode !== void 0 && !MODES.includes(mode)) {
-    fail("mode", mode, MODES.join(", ") + " (one of)");
-  }
-  const metadataText = optional(read, "metadata");
-  const userMetadata = metadataText === void 0 ? {} : parseMetadata(metadataText);
-  const mcpText = optional(read, "mcp");
-  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile);
-  const computerUse = parseBoolean(read, "computer_use");
-  const config = {};
-  const name = optional(read, "name");
-  const model = optional(read, "model");
-  const environment = optional(read, "environment");
-  const basePrompt = optional(read, "base_prompt");
-  const host = optional(read, "host");
-  if (name !== void 0) config.name = name;
-  if (model !== void 0) config.model_id = model;
-  if (environment !== void 0) config.environment_id = environment;
-  if (basePrompt !== void 0) config.base_prompt = basePrompt;
-  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
-  if (host !== void 0) config.worker_host = host;
-  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
-  const title = optional(read, "title");
-  const conversationId = optional(read, "conversation_id");
-  const creating = [
-    ["prompt", promptInput],
-    ["prompt_file", promptFile],
-    ["skill", skill],
-    ["title", title],
-    ["mode", mode],
-    ["conversation_id", conversationId],
-    ["mcp", mcpText],
-    ["metadata", metadataText],
-    ["name", name],
-    ["model", model],
-    ["environment", environment],
-    ["base_prompt", basePrompt],
-    ["host", host],
-    ["computer_use", read("computer_use") || void 0]
-  ].filter(([, v]) => v !== void 0);
-  let create;
-  if (runId !== void 0) {
-    if (creating.length > 0) {
-      throw new InputError(
-        `run_id watches an existing run, so it cannot be combined with ${creating.map(([k]) => k).join(", ")}: those configure a new run.`
-      );
-    }
-  } else {
-    if (prompt === void 0 && skill === void 0) {
-      throw new InputError("Missing prompt: set prompt, prompt_file or skill (or run_id to watch an existing run).");
-    }
-    create = {};
-    if (prompt !== void 0) create.prompt = prompt;
-    if (skill !== void 0) create.skill = skill;
-    if (title !== void 0) create.title = title;
-    if (mode !== void 0) create.mode = mode;
-    if (conversationId !== void 0) create.conversation_id = conversationId;
-    if (Object.keys(config).length > 0) create.config = config;
-  }
-  const pollIntervalMs = parsePositiveNumber(read, "poll_interval_seconds", 5) * 1e3;
-  const maxPollIntervalMs = parsePositiveNumber(read, "max_poll_interval_seconds", 30) * 1e3;
-  if (maxPollIntervalMs < pollIntervalMs) {
-    fail(
-      "max_poll_interval_seconds",
-      read("max_poll_interval_seconds") || "30",
-      `a number no smaller than poll_interval_seconds (${pollIntervalMs / 1e3})`
-    );
-  }
-  const wait = parseBoolean(read, "wait", true);
-  const checkName = read("check_name");
-  if (checkName !== "" && !wait) {
-    throw new InputError(
-      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
-    );
-  }
-  const settings = {
-    apiKey,
-    apiBaseUrl: parseApiBaseUrl(optional(read, "api_base_url")),
-    wait,
-    timeoutMs: parsePositiveNumber(read, "timeout_minutes", 60) * 6e4,
-    pollIntervalMs,
-    maxPollIntervalMs,
-    cancelOnAbort: parseBoolean(read, "cancel_on_abort", true),
-    userMetadata,
-    githubToken: read("github_token"),
-    prComment: parseBoolean(read, "pr_comment", true),
-    checkName,
-    allowedUsers: parseLogins(read, "allowed_users"),
-    allowedBots: parseLogins(read, "allowed_bots")
-  };
-  if (create !== void 0) settings.create = create;
-  if (runId !== void 0) settings.runId = runId;
-  return settings;
+  return { metadata, dropped };
 }
 
 // src/run/create.ts
-var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 var LostCreateError = class extends Error {
   name = "LostCreateError";
 };
@@ -1920,7 +1684,7 @@ async function findByRequestId(client, requestId, cause, signal) {
 }
 
 // src/github/event.ts
-var import_node_fs2 = require("node:fs");
+var import_node_fs = require("node:fs");
 var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
 var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
 var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
@@ -1928,7 +1692,7 @@ function readEvent(env = process.env) {
   const name = env.GITHUB_EVENT_NAME ?? "";
   let payload = {};
   try {
-    if (env.GITHUB_EVENT_PATH) payload = JSON.parse((0, import_node_fs2.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
+    if (env.GITHUB_EVENT_PATH) payload = JSON.parse((0, import_node_fs.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
   } catch {
   }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
@@ -1989,11 +1753,6 @@ function workflowRunUrl(context) {
   const attempt = context.runAttempt && context.runAttempt !== "1" ? `/attempts/${context.runAttempt}` : "";
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
 }
-function fitMetadataValue(value) {
-  let text = value.replaceAll("\0", "");
-  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
-  return text;
-}
 function buildMetadata(context, user) {
   const candidates = [
     ["github_repository", context.repository],
@@ -2009,14 +1768,7 @@ function buildMetadata(context, user) {
     ["github_event", context.eventName],
     ["github_actor", context.actor]
   ];
-  const metadata = { ...user };
-  const dropped = [];
-  for (const [key, value] of candidates) {
-    if (value === void 0 || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_MAX_KEYS - 1) dropped.push(key);
-    else metadata[key] = fitMetadataValue(value);
-  }
-  return { metadata, dropped };
+  return mergeMetadata(user, candidates);
 }
 
 // src/github/types.ts
@@ -2425,6 +2177,261 @@ async function prepareGitHub(settings, context) {
   await feedback.startCheck();
   if (feedback.checkRunId !== void 0) saveCheckRunId(feedback.checkRunId);
   return { feedback };
+}
+
+// src/action/inputs.ts
+var import_node_fs2 = require("node:fs");
+var import_node_path = require("node:path");
+var InputError = class extends Error {
+  name = "InputError";
+};
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+var MODES = ["normal", "plan", "orchestrate"];
+var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+function quote(value) {
+  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+}
+function fail(input, value, expected) {
+  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
+}
+function optional(read, name) {
+  const value = read(name);
+  return value === "" ? void 0 : value;
+}
+function parseBoolean(read, name, fallback) {
+  const value = read(name);
+  if (value === "") return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  fail(name, value, "true or false");
+}
+function parsePositiveNumber(read, name, fallback) {
+  const value = read(name);
+  if (value === "") return fallback;
+  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number) || number <= 0) fail(name, value, "a positive number such as 5 or 0.5");
+  return number;
+}
+function checkMetadataPair(key, value, source) {
+  const problem = metadataPairProblem(key, value);
+  if (problem) fail(source, problem.what === "key" ? key : value, problem.expected);
+}
+function parseMetadata(text) {
+  const metadata = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) fail("metadata", line, "key=value lines, one pair per line");
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    checkMetadataPair(key, value, "metadata");
+    metadata[key] = value;
+  }
+  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
+    fail("metadata", `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+  }
+  if (REQUEST_ID_KEY in metadata) {
+    fail("metadata", REQUEST_ID_KEY, "a key other than this one, which the action sets itself");
+  }
+  return metadata;
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
+function parseMcp(value, workspace, readFile) {
+  let text = value;
+  let where = "mcp";
+  if (!value.startsWith("{")) {
+    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
+    try {
+      text = readFile(path);
+    } catch {
+      fail("mcp", value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+    }
+    where = `mcp file ${quote(value)}`;
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error2) {
+    throw new InputError(
+      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
+    );
+  }
+  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
+  if (!isRecord(servers) || Object.keys(servers).length === 0) {
+    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+  }
+  for (const [name, server] of Object.entries(servers)) {
+    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
+    if (!ok) {
+      throw new InputError(
+        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
+      );
+    }
+  }
+  return servers;
+}
+var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function parseLogins(read, name) {
+  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
+  for (const login of logins) {
+    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
+  }
+  return logins;
+}
+function parseApiBaseUrl(value) {
+  if (value === void 0) return DEFAULT_API_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail("api_base_url", value, "a URL without query, fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function readApiKey(read, env = process.env) {
+  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+}
+function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs2.readFileSync)(path, "utf8")) {
+  const apiKey = readApiKey(read, env);
+  if (apiKey === "") {
+    throw new InputError(
+      "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable."
+    );
+  }
+  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
+    throw new InputError('Invalid warp_api_key: expected a Warp API key, which starts with "wk-" and has no spaces.');
+  }
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const runId = optional(read, "run_id");
+  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
+    fail("run_id", runId, 'a run id of letters, digits, "-" and "_"');
+  }
+  const promptInput = optional(read, "prompt");
+  const promptFile = optional(read, "prompt_file");
+  const skill = optional(read, "skill");
+  if (promptInput !== void 0 && promptFile !== void 0) {
+    throw new InputError("Set either prompt or prompt_file, not both.");
+  }
+  let prompt = promptInput;
+  if (promptFile !== void 0) {
+    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
+    try {
+      prompt = readFile(path);
+    } catch {
+      fail("prompt_file", promptFile, "the path of a readable file, relative to the workspace");
+    }
+    if (prompt.trim() === "") fail("prompt_file", promptFile, "a file with a non-empty prompt");
+  }
+  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
+    fail("skill", skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
+  }
+  const mode = optional(read, "mode");
+  if (mode !== void 0 && !MODES.includes(mode)) {
+    fail("mode", mode, MODES.join(", ") + " (one of)");
+  }
+  const metadataText = optional(read, "metadata");
+  const userMetadata = metadataText === void 0 ? {} : parseMetadata(metadataText);
+  const mcpText = optional(read, "mcp");
+  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile);
+  const computerUse = parseBoolean(read, "computer_use");
+  const config = {};
+  const name = optional(read, "name");
+  const model = optional(read, "model");
+  const environment = optional(read, "environment");
+  const basePrompt = optional(read, "base_prompt");
+  const host = optional(read, "host");
+  if (name !== void 0) config.name = name;
+  if (model !== void 0) config.model_id = model;
+  if (environment !== void 0) config.environment_id = environment;
+  if (basePrompt !== void 0) config.base_prompt = basePrompt;
+  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
+  if (host !== void 0) config.worker_host = host;
+  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
+  const title = optional(read, "title");
+  const conversationId = optional(read, "conversation_id");
+  const creating = [
+    ["prompt", promptInput],
+    ["prompt_file", promptFile],
+    ["skill", skill],
+    ["title", title],
+    ["mode", mode],
+    ["conversation_id", conversationId],
+    ["mcp", mcpText],
+    ["metadata", metadataText],
+    ["name", name],
+    ["model", model],
+    ["environment", environment],
+    ["base_prompt", basePrompt],
+    ["host", host],
+    ["computer_use", read("computer_use") || void 0]
+  ].filter(([, v]) => v !== void 0);
+  let create;
+  if (runId !== void 0) {
+    if (creating.length > 0) {
+      throw new InputError(
+        `run_id watches an existing run, so it cannot be combined with ${creating.map(([k]) => k).join(", ")}: those configure a new run.`
+      );
+    }
+  } else {
+    if (prompt === void 0 && skill === void 0) {
+      throw new InputError("Missing prompt: set prompt, prompt_file or skill (or run_id to watch an existing run).");
+    }
+    create = {};
+    if (prompt !== void 0) create.prompt = prompt;
+    if (skill !== void 0) create.skill = skill;
+    if (title !== void 0) create.title = title;
+    if (mode !== void 0) create.mode = mode;
+    if (conversationId !== void 0) create.conversation_id = conversationId;
+    if (Object.keys(config).length > 0) create.config = config;
+  }
+  const pollIntervalMs = parsePositiveNumber(read, "poll_interval_seconds", 5) * 1e3;
+  const maxPollIntervalMs = parsePositiveNumber(read, "max_poll_interval_seconds", 30) * 1e3;
+  if (maxPollIntervalMs < pollIntervalMs) {
+    fail(
+      "max_poll_interval_seconds",
+      read("max_poll_interval_seconds") || "30",
+      `a number no smaller than poll_interval_seconds (${pollIntervalMs / 1e3})`
+    );
+  }
+  const wait = parseBoolean(read, "wait", true);
+  const checkName = read("check_name");
+  if (checkName !== "" && !wait) {
+    throw new InputError(
+      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
+    );
+  }
+  const settings = {
+    apiKey,
+    apiBaseUrl: parseApiBaseUrl(optional(read, "api_base_url")),
+    wait,
+    timeoutMs: parsePositiveNumber(read, "timeout_minutes", 60) * 6e4,
+    pollIntervalMs,
+    maxPollIntervalMs,
+    cancelOnAbort: parseBoolean(read, "cancel_on_abort", true),
+    userMetadata,
+    githubToken: read("github_token"),
+    prComment: parseBoolean(read, "pr_comment", true),
+    checkName,
+    allowedUsers: parseLogins(read, "allowed_users"),
+    allowedBots: parseLogins(read, "allowed_bots")
+  };
+  if (create !== void 0) settings.create = create;
+  if (runId !== void 0) settings.runId = runId;
+  return settings;
 }
 
 // node_modules/is-network-error/index.js

@@ -1408,12 +1408,16 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
+// src/oz/metadata.ts
+var METADATA_MAX_KEYS = 20;
+var REQUEST_ID_KEY = "oz_action_request_id";
+var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+
 // src/action/inputs.ts
 var InputError = class extends Error {
   name = "InputError";
 };
 var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var RESERVED_METADATA_KEY = "oz_action_request_id";
 function quote(value) {
   const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
   return `'${short.replace(/\r?\n/g, "\\n")}'`;
@@ -2016,9 +2020,6 @@ async function cancelRun(client, runId, budgetMs) {
     return { outcome: "failed", error: cause };
   }
 }
-
-// src/run/create.ts
-var REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 
 // src/github/types.ts
 var GitHubApiError = class extends Error {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import { runMain, type MainOptions } from '../../src/action/main-step.ts';
-import { REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { REQUEST_ID_KEY } from '../../src/oz/metadata.ts';
 import { connectionReset, isolateSteps } from '../helpers/nock.ts';
 import { stepInProcess } from '../helpers/step.ts';
 

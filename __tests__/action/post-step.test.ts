@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import { REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { REQUEST_ID_KEY } from '../../src/oz/metadata.ts';
 import { runPost } from '../../src/action/post-step.ts';
 import { USER_AGENT, VERSION } from '../../src/oz/version.ts';
 import { isolateSteps } from '../helpers/nock.ts';

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRunExactlyOnce, LostCreateError, REQUEST_ID_KEY } from '../../src/run/create.ts';
+import { REQUEST_ID_KEY } from '../../src/oz/metadata.ts';
+import { createRunExactlyOnce, LostCreateError } from '../../src/run/create.ts';
 import { buildMetadata, readGitHubContext } from '../../src/github/context.ts';
 import { OzClient } from '../../src/oz/client.ts';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 
 /** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
@@ -50,11 +51,6 @@ const MODES = ['normal', 'plan', 'orchestrate'] as const;
 // skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
 const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-export const METADATA_MAX_KEYS = 20;
-export const METADATA_MAX_VALUE_BYTES = 256;
-/** Set by the action on every create, to find a run whose create answer was lost. */
-export const RESERVED_METADATA_KEY = 'oz_action_request_id';
 
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 export function quote(value: string): string {
@@ -91,18 +87,10 @@ export function parsePositiveNumber(read: InputReader, name: string, fallback: n
   return number;
 }
 
-function utf8Bytes(value: string): number {
-  return Buffer.byteLength(value, 'utf8');
-}
-
 /** Checks one metadata pair against the API's rules; `source` names where it came from. */
 export function checkMetadataPair(key: string, value: string, source: string): void {
-  if (!METADATA_KEY_PATTERN.test(key)) {
-    fail(source, key, 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"');
-  }
-  if (utf8Bytes(value) > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-    fail(source, value, `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters`);
-  }
+  const problem = metadataPairProblem(key, value);
+  if (problem) fail(source, problem.what === 'key' ? key : value, problem.expected);
 }
 
 /** Parses `key=value` lines (blank lines and `#` comments skipped). */
@@ -119,11 +107,11 @@ export function parseMetadata(text: string): Record<string, string> {
     metadata[key] = value;
   }
   // One of the API's 20 keys carries the action's request id (see run/create.ts).
-  if (Object.keys(metadata).length > METADATA_MAX_KEYS - 1) {
-    fail('metadata', `${Object.keys(metadata).length} keys`, `at most ${METADATA_MAX_KEYS - 1} keys`);
+  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
+    fail('metadata', `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
   }
-  if (RESERVED_METADATA_KEY in metadata) {
-    fail('metadata', RESERVED_METADATA_KEY, 'a key other than this one, which the action sets itself');
+  if (REQUEST_ID_KEY in metadata) {
+    fail('metadata', REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
   }
   return metadata;
 }

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { makeClient, maskSecrets, reportCancel } from './common.ts';
 import { cancelRun } from '../run/cancel.ts';
-import { REQUEST_ID_KEY } from '../run/create.ts';
+import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import { loadGitHubApi } from '../github/loader.ts';

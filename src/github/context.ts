@@ -1,5 +1,5 @@
 import { readEvent, type EventInfo } from './event.ts';
-import { METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES } from '../action/inputs.ts';
+import { mergeMetadata } from '../oz/metadata.ts';
 
 /**
  * Where the step runs, read from the runner's environment. Read directly rather than through
@@ -54,13 +54,6 @@ export function workflowRunUrl(context: GitHubContext): string | undefined {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
 }
 
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-export function fitMetadataValue(value: string): string {
-  let text = value.replaceAll('\0', '');
-  while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join('');
-  return text;
-}
-
 /**
  * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
  * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
@@ -84,12 +77,5 @@ export function buildMetadata(
     ['github_event', context.eventName],
     ['github_actor', context.actor],
   ];
-  const metadata: Record<string, string> = { ...user };
-  const dropped: string[] = [];
-  for (const [key, value] of candidates) {
-    if (value === undefined || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_MAX_KEYS - 1) dropped.push(key);
-    else metadata[key] = fitMetadataValue(value);
-  }
-  return { metadata, dropped };
+  return mergeMetadata(user, candidates);
 }

@@ -1,10 +1,7 @@
 import { isRetryable, mayHaveCreated } from '../oz/errors.ts';
-import { RESERVED_METADATA_KEY } from '../action/inputs.ts';
 import type { OzClient } from '../oz/client.ts';
+import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
-
-/** Metadata key that tags each create with this step's request id, so a lost answer can be found again. */
-export const REQUEST_ID_KEY = RESERVED_METADATA_KEY;
 
 /** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
 export class LostCreateError extends Error {
