@@ -1459,230 +1459,6 @@ function saveState(name, value) {
   issueCommand("save-state", { name }, toCommandValue(value));
 }
 
-// src/action/main-step.ts
-var import_node_crypto = require("node:crypto");
-
-// src/oz/errors.ts
-var OzApiError = class extends Error {
-  name = "OzApiError";
-  method;
-  path;
-  status;
-  problem;
-  /** From `Retry-After`, when the server sent one. */
-  retryAfterMs;
-  constructor(method, path, status, problem, retryAfterMs) {
-    super(describeApiError(method, path, status, problem));
-    this.method = method;
-    this.path = path;
-    this.status = status;
-    this.problem = problem;
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-var OzNetworkError = class extends Error {
-  name = "OzNetworkError";
-  code;
-  /** False only when the request surely never reached the server (refused, unknown host). */
-  mayHaveReachedServer;
-  constructor(method, path, code, mayHaveReachedServer, cause) {
-    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
-    this.code = code;
-    this.mayHaveReachedServer = mayHaveReachedServer;
-  }
-};
-var STATUS_TEXT = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  408: "Request Timeout",
-  409: "Conflict",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout"
-};
-function describeApiError(method, path, status, problem) {
-  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
-  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
-  if (said.length === 2 && said[1].includes(said[0])) said.shift();
-  if (said.length > 0) parts.push(said.join(": "));
-  else if (problem.text) parts.push(problem.text);
-  if (status === 401) {
-    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
-  } else if (status === 403) {
-    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
-  }
-  let message = parts.join(". ");
-  if (problem.errorCode) message += ` [${problem.errorCode}]`;
-  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
-  return message;
-}
-function isRetryableStatus(status) {
-  return status === 408 || status === 429 || status >= 500;
-}
-function isRetryable(error2) {
-  if (error2 instanceof OzNetworkError) return true;
-  if (error2 instanceof OzApiError) return isRetryableStatus(error2.status);
-  return false;
-}
-function mayHaveCreated(error2) {
-  if (error2 instanceof OzNetworkError) return error2.mayHaveReachedServer;
-  if (error2 instanceof OzApiError) return error2.status >= 500;
-  return false;
-}
-function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
-}
-
-// src/oz/sleep.ts
-function reasonOf(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason : new Error(String(reason));
-}
-function sleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) {
-      reject(reasonOf(signal));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(reasonOf(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function raceAbort(promise, signal) {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(reasonOf(signal));
-  return new Promise((resolve2, reject) => {
-    const onAbort = () => reject(reasonOf(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve2(value);
-      },
-      (error2) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error2);
-      }
-    );
-  });
-}
-
-// src/run/cancel.ts
-async function cancelRun(client, runId, budgetMs) {
-  const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error2) => error2 instanceof OzApiError && error2.status === 409 || isRetryable(error2);
-  try {
-    await raceAbort(
-      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
-      deadline
-    );
-    return { outcome: "cancelled" };
-  } catch (error2) {
-    if (error2 instanceof OzApiError && error2.status === 400) return { outcome: "already-ended", error: error2 };
-    if (error2 instanceof OzApiError && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
-    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error2 }) : error2;
-    return { outcome: "failed", error: cause };
-  }
-}
-
-// src/oz/metadata.ts
-var METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-var METADATA_MAX_KEYS = 20;
-var METADATA_MAX_VALUE_BYTES = 256;
-var REQUEST_ID_KEY = "oz_action_request_id";
-var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-function metadataPairProblem(key, value) {
-  if (!METADATA_KEY_PATTERN.test(key)) {
-    return { what: "key", expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-  }
-  if (Buffer.byteLength(value, "utf8") > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
-    return { what: "value", expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-  }
-  return void 0;
-}
-function fitMetadataValue(value) {
-  let text = value.replaceAll("\0", "");
-  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
-  return text;
-}
-function mergeMetadata(user, context) {
-  const metadata = { ...user };
-  const dropped = [];
-  for (const [key, value] of context) {
-    if (value === void 0 || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS) dropped.push(key);
-    else metadata[key] = fitMetadataValue(value);
-  }
-  return { metadata, dropped };
-}
-
-// src/run/create.ts
-var LostCreateError = class extends Error {
-  name = "LostCreateError";
-};
-async function createRunExactlyOnce(client, body, requestId, signal) {
-  const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
-  let uncertain;
-  let created;
-  const attempt = async () => {
-    if (uncertain !== void 0) {
-      const found = await findByRequestId(client, requestId, uncertain, signal);
-      if (found !== void 0) return created = found;
-    }
-    try {
-      const answer = await client.createRunOnce(tagged);
-      if (typeof answer?.run_id !== "string" || answer.run_id === "") {
-        throw new LostCreateError(`Oz API POST /agent/runs answered without a run_id: ${JSON.stringify(answer)?.slice(0, 200)}`);
-      }
-      return created = { runId: answer.run_id, state: answer.state ?? "QUEUED", adopted: false };
-    } catch (error2) {
-      if (mayHaveCreated(error2)) uncertain = error2;
-      throw error2;
-    }
-  };
-  try {
-    return await client.withRetry(
-      "POST /agent/runs",
-      attempt,
-      signal,
-      (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2)
-    );
-  } catch (error2) {
-    if (created !== void 0) return created;
-    throw error2;
-  }
-}
-async function findByRequestId(client, requestId, cause, signal) {
-  try {
-    const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 5 }, signal);
-    const run = runs?.find((r) => r.metadata?.[REQUEST_ID_KEY] === void 0 || r.metadata[REQUEST_ID_KEY] === requestId);
-    return run === void 0 ? void 0 : { runId: run.run_id, state: run.state, adopted: true };
-  } catch (error2) {
-    if (signal?.aborted) throw error2;
-    throw new LostCreateError(
-      `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ${REQUEST_ID_KEY}=${requestId} failed (${error2.message}). Not retrying, so as not to start a second agent: check Oz for a run with that metadata before re-running this job.`,
-      { cause: error2 }
-    );
-  }
-}
-
 // src/github/event.ts
 var import_node_fs = require("node:fs");
 var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
@@ -1720,6 +1496,37 @@ function readEvent(env = process.env) {
 }
 function concernsThread(event) {
   return THREAD_EVENTS.includes(event.name) && event.thread !== void 0;
+}
+
+// src/oz/metadata.ts
+var METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+var METADATA_MAX_KEYS = 20;
+var METADATA_MAX_VALUE_BYTES = 256;
+var REQUEST_ID_KEY = "oz_action_request_id";
+var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+function metadataPairProblem(key, value) {
+  if (!METADATA_KEY_PATTERN.test(key)) {
+    return { what: "key", expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+  }
+  if (Buffer.byteLength(value, "utf8") > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
+    return { what: "value", expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+  }
+  return void 0;
+}
+function fitMetadataValue(value) {
+  let text = value.replaceAll("\0", "");
+  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
+  return text;
+}
+function mergeMetadata(user, context) {
+  const metadata = { ...user };
+  const dropped = [];
+  for (const [key, value] of context) {
+    if (value === void 0 || key in metadata) continue;
+    if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS) dropped.push(key);
+    else metadata[key] = fitMetadataValue(value);
+  }
+  return { metadata, dropped };
 }
 
 // src/github/context.ts
@@ -1771,15 +1578,46 @@ function buildMetadata(context, user) {
   return mergeMetadata(user, candidates);
 }
 
-// src/github/types.ts
-var GitHubApiError = class extends Error {
-  name = "GitHubApiError";
-  status;
-  constructor(what, status, message) {
-    super(`GitHub API ${what} failed with ${status}: ${message}`);
-    this.status = status;
-  }
-};
+// src/oz/sleep.ts
+function reasonOf(signal) {
+  const reason = signal.reason;
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+function sleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) {
+      reject(reasonOf(signal));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(reasonOf(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+function raceAbort(promise, signal) {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(reasonOf(signal));
+  return new Promise((resolve2, reject) => {
+    const onAbort = () => reject(reasonOf(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve2(value);
+      },
+      (error2) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error2);
+      }
+    );
+  });
+}
 
 // src/report/markdown.ts
 var WORD_JOINER = "\u2060";
@@ -1932,506 +1770,390 @@ function renderSummary(report) {
   return lines.join("\n");
 }
 
-// src/github/feedback.ts
-var CheckRunError = class extends Error {
-  name = "CheckRunError";
-};
-function progressBody(marker, run, workflowRunUrl2) {
-  const links = [
-    run.session_link ? safeLink("Watch the agent", run.session_link) : void 0,
-    workflowRunUrl2 ? safeLink("Workflow run", workflowRunUrl2) : void 0
-  ].filter(Boolean);
-  return [
-    marker,
-    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
-    "",
-    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
-    links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
-  ].join("\n");
+// src/report/progress.ts
+function stateLine(run, previous, elapsedMs) {
+  const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ""}`;
+  return `[${formatDuration(elapsedMs)}] ${change}`;
 }
-function checkConclusion(report) {
-  switch (report.outcome) {
-    case "succeeded":
-      return "success";
-    case "timeout":
-      return "timed_out";
-    case "cancelled":
-      return "cancelled";
-    case "failed":
-      if (report.run?.state === "BLOCKED") return "action_required";
-      if (report.run?.state === "CANCELLED") return "cancelled";
-      return "failure";
-    default:
-      return "failure";
-  }
-}
-var CHECK_TITLES = {
-  success: "The agent run succeeded",
-  failure: "The agent run did not succeed",
-  cancelled: "The agent run was cancelled",
-  timed_out: "The agent run timed out",
-  action_required: "The agent needs a person"
-};
-var Feedback = class {
-  commentId;
-  commentUrl;
-  checkRunId;
-  options;
-  commentsOff = false;
-  queue = Promise.resolve();
-  failed = false;
-  constructor(options) {
-    this.options = options;
-    this.checkRunId = options.resume?.checkRunId;
-    this.commentId = options.resume?.commentId;
-  }
-  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
-  async startCheck() {
-    const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
-    if (!checkName) return;
-    try {
-      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
-        status: "in_progress",
-        ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
-        title: "The agent is starting",
-        summary: "An Oz agent run is being created."
-      });
-    } catch (error2) {
-      const status = error2 instanceof GitHubApiError ? error2.status : 0;
-      const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
-      throw new CheckRunError(
-        `check_name is set, but the check run "${checkName}" could not be created: ${error2.message}.${hint}`
-      );
-    }
-  }
-  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
-  progress(run) {
-    this.enqueue(async () => {
-      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
-      if (this.checkRunId !== void 0) {
-        await this.updateCheck({
-          status: "in_progress",
-          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
-          title: `The agent run is ${run.state}`,
-          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
-        });
-      }
-    });
-  }
-  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-  async finish(report) {
-    this.enqueue(async () => {
-      const summary2 = renderSummary(report);
-      await this.writeComment(`${this.options.marker}
-${summary2}`);
-      if (this.checkRunId !== void 0) {
-        const conclusion = checkConclusion(report);
-        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
-        await this.updateCheck({
-          status: "completed",
-          conclusion,
-          ...detailsUrl && { detailsUrl },
-          title: CHECK_TITLES[conclusion],
-          summary: summary2
-        });
-      }
-    });
-    await this.queue;
-    return !this.failed && !this.commentsOff;
-  }
-  enqueue(task) {
-    this.queue = this.queue.then(task).catch((error2) => {
-      this.failed = true;
-      this.options.warn(`Could not update GitHub: ${error2.message}`);
-    });
-  }
-  async writeComment(body) {
-    const { thread } = this.options;
-    if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
-    try {
-      const api = await this.options.api();
-      if (this.commentId !== void 0) {
-        await api.updateComment(this.commentId, body);
-      } else if (thread !== void 0) {
-        const existing = await api.findComment(thread, this.options.marker);
-        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
-        this.commentId = written.id;
-        this.commentUrl = written.url;
-        this.options.onComment?.(written.id);
-      }
-    } catch (error2) {
-      this.commentsOff = true;
-      const status = error2 instanceof GitHubApiError ? error2.status : 0;
-      this.options.warn(
-        status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error2.message}. The run is reported in the job summary.`
-      );
-    }
-  }
-  async updateCheck(update) {
-    await (await this.options.api()).updateCheck(this.checkRunId, update);
-  }
-};
-function commentMarker(env = process.env) {
-  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+function sessionLine(url) {
+  return `Watch the agent: ${url}`;
 }
 
-// src/github/loader.ts
-async function loadGitHubApi(token, owner, repo) {
-  const { createGitHubApi } = await import("./github.cjs");
-  return createGitHubApi(token, owner, repo);
+// src/run/lifecycle.ts
+var import_node_crypto = require("node:crypto");
+
+// src/oz/types.ts
+var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
+var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
+function isTerminal(state) {
+  return TERMINAL_STATES.includes(state ?? "");
+}
+function isDocumentedState(state) {
+  return isTerminal(state) || LIVE_STATES.includes(state);
 }
 
-// src/action/state.ts
-var KEYS = {
-  runId: "oz_run_id",
-  requestId: "oz_request_id",
-  settled: "oz_settled",
-  checkRunId: "oz_check_run_id",
-  commentId: "oz_comment_id"
+// src/oz/errors.ts
+var OzApiError = class extends Error {
+  name = "OzApiError";
+  method;
+  path;
+  status;
+  problem;
+  /** From `Retry-After`, when the server sent one. */
+  retryAfterMs;
+  constructor(method, path, status, problem, retryAfterMs) {
+    super(describeApiError(method, path, status, problem));
+    this.method = method;
+    this.path = path;
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterMs = retryAfterMs;
+  }
 };
-function saveRunId(runId) {
-  saveState(KEYS.runId, runId);
+var OzNetworkError = class extends Error {
+  name = "OzNetworkError";
+  code;
+  /** False only when the request surely never reached the server (refused, unknown host). */
+  mayHaveReachedServer;
+  constructor(method, path, code, mayHaveReachedServer, cause) {
+    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
+    this.code = code;
+    this.mayHaveReachedServer = mayHaveReachedServer;
+  }
+};
+var STATUS_TEXT = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  408: "Request Timeout",
+  409: "Conflict",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout"
+};
+function describeApiError(method, path, status, problem) {
+  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
+  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
+  if (said.length === 2 && said[1].includes(said[0])) said.shift();
+  if (said.length > 0) parts.push(said.join(": "));
+  else if (problem.text) parts.push(problem.text);
+  if (status === 401) {
+    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
+  } else if (status === 403) {
+    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
+  }
+  let message = parts.join(". ");
+  if (problem.errorCode) message += ` [${problem.errorCode}]`;
+  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
+  return message;
 }
-function saveRequestId(requestId) {
-  saveState(KEYS.requestId, requestId);
+function isRetryableStatus(status) {
+  return status === 408 || status === 429 || status >= 500;
 }
-function saveCheckRunId(id) {
-  saveState(KEYS.checkRunId, String(id));
+function isRetryable(error2) {
+  if (error2 instanceof OzNetworkError) return true;
+  if (error2 instanceof OzApiError) return isRetryableStatus(error2.status);
+  return false;
 }
-function saveCommentId(id) {
-  saveState(KEYS.commentId, String(id));
+function mayHaveCreated(error2) {
+  if (error2 instanceof OzNetworkError) return error2.mayHaveReachedServer;
+  if (error2 instanceof OzApiError) return error2.status >= 500;
+  return false;
 }
-function markSettled() {
-  saveState(KEYS.settled, "true");
+function parseRetryAfter(value, now = Date.now()) {
+  if (value === void 0 || value.trim() === "") return void 0;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
+  const date = Date.parse(text);
+  if (Number.isNaN(date)) return void 0;
+  return Math.max(0, date - now);
 }
 
-// src/github/triggers.ts
-var TRUSTED_ROLES = ["admin", "maintain", "write"];
-var sameLogin = (a, b) => a.replace(/\[bot\]$/i, "").toLowerCase() === b.replace(/\[bot\]$/i, "").toLowerCase();
-async function decideTrigger(event, trust, permissionOf) {
-  if (!event.isComment) return { allowed: true };
-  if (event.commentBody?.includes(COMMENT_MARKER_PREFIX)) {
-    return { allowed: false, reason: "the comment is one this action wrote" };
-  }
-  const actor = event.actor;
-  if (!actor) return { allowed: false, reason: `the ${event.name} event names no author` };
-  if (actor.isBot) {
-    return trust.allowedBots.some((bot) => sameLogin(bot, actor.login)) ? { allowed: true } : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
-  }
-  if (trust.allowedUsers.some((user) => sameLogin(user, actor.login))) return { allowed: true };
-  if (!permissionOf) {
-    return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
-  }
-  let role;
+// src/run/cancel.ts
+async function cancelRun(client, runId, budgetMs) {
+  const deadline = AbortSignal.timeout(budgetMs);
+  const retryIf = (error2) => error2 instanceof OzApiError && error2.status === 409 || isRetryable(error2);
   try {
-    role = await permissionOf(actor.login);
+    await raceAbort(
+      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
+      deadline
+    );
+    return { outcome: "cancelled" };
   } catch (error2) {
-    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error2.message})` };
+    if (error2 instanceof OzApiError && error2.status === 400) return { outcome: "already-ended", error: error2 };
+    if (error2 instanceof OzApiError && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
+    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error2 }) : error2;
+    return { outcome: "failed", error: cause };
   }
-  return TRUSTED_ROLES.includes(role) ? { allowed: true } : {
-    allowed: false,
-    reason: `${actor.login} has ${role} permission; the agent starts only for people with write, maintain or admin access, or listed in allowed_users`
+}
+
+// src/run/create.ts
+var LostCreateError = class extends Error {
+  name = "LostCreateError";
+};
+async function createRunExactlyOnce(client, body, requestId, signal) {
+  const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
+  let uncertain;
+  let created;
+  const attempt = async () => {
+    if (uncertain !== void 0) {
+      const found = await findByRequestId(client, requestId, uncertain, signal);
+      if (found !== void 0) return created = found;
+    }
+    try {
+      const answer = await client.createRunOnce(tagged);
+      if (typeof answer?.run_id !== "string" || answer.run_id === "") {
+        throw new LostCreateError(`Oz API POST /agent/runs answered without a run_id: ${JSON.stringify(answer)?.slice(0, 200)}`);
+      }
+      return created = { runId: answer.run_id, state: answer.state ?? "QUEUED", adopted: false };
+    } catch (error2) {
+      if (mayHaveCreated(error2)) uncertain = error2;
+      throw error2;
+    }
   };
-}
-
-// src/action/github-setup.ts
-var FORK_WITHOUT_KEY = "Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
-async function prepareGitHub(settings, context) {
-  const { event } = context;
-  const token = settings.githubToken;
-  let api;
-  const github = async () => api ??= await loadGitHubApi(token, event.owner, event.repo);
-  const canCall = token !== "" && event.owner !== void 0 && event.repo !== void 0;
-  if (event.isComment) {
-    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : void 0);
-    if (!decision.allowed) return { skip: decision.reason };
-  }
-  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : void 0;
-  if (!settings.checkName && thread === void 0) return {};
-  if (!canCall) {
-    if (settings.checkName) throw new CheckRunError("check_name is set, but there is no github_token to create the check run with.");
-    warning("pr_comment is on, but there is no github_token: the run is reported in the job summary only.");
-    return {};
-  }
-  let headSha = context.pullRequest?.headSha ?? context.sha ?? "";
-  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
-    try {
-      headSha = await (await github()).pullRequestHead(event.thread.number);
-    } catch (error2) {
-      throw new CheckRunError(
-        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error2.message}`
-      );
-    }
-  }
-  const runUrl = workflowRunUrl(context);
-  const feedback = new Feedback({
-    api: github,
-    ...thread !== void 0 && { thread },
-    ...settings.checkName && { checkName: settings.checkName },
-    headSha,
-    marker: commentMarker(),
-    ...runUrl && { workflowRunUrl: runUrl },
-    warn: (message) => warning(message),
-    onComment: saveCommentId
-  });
-  await feedback.startCheck();
-  if (feedback.checkRunId !== void 0) saveCheckRunId(feedback.checkRunId);
-  return { feedback };
-}
-
-// src/action/inputs.ts
-var import_node_fs2 = require("node:fs");
-var import_node_path = require("node:path");
-var InputError = class extends Error {
-  name = "InputError";
-};
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var MODES = ["normal", "plan", "orchestrate"];
-var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-function quote(value) {
-  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${short.replace(/\r?\n/g, "\\n")}'`;
-}
-function fail(input, value, expected) {
-  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
-}
-function optional(read, name) {
-  const value = read(name);
-  return value === "" ? void 0 : value;
-}
-function parseBoolean(read, name, fallback) {
-  const value = read(name);
-  if (value === "") return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  fail(name, value, "true or false");
-}
-function parsePositiveNumber(read, name, fallback) {
-  const value = read(name);
-  if (value === "") return fallback;
-  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || number <= 0) fail(name, value, "a positive number such as 5 or 0.5");
-  return number;
-}
-function checkMetadataPair(key, value, source) {
-  const problem = metadataPairProblem(key, value);
-  if (problem) fail(source, problem.what === "key" ? key : value, problem.expected);
-}
-function parseMetadata(text) {
-  const metadata = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    if (eq <= 0) fail("metadata", line, "key=value lines, one pair per line");
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    checkMetadataPair(key, value, "metadata");
-    metadata[key] = value;
-  }
-  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-    fail("metadata", `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
-  }
-  if (REQUEST_ID_KEY in metadata) {
-    fail("metadata", REQUEST_ID_KEY, "a key other than this one, which the action sets itself");
-  }
-  return metadata;
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
-}
-function parseMcp(value, workspace, readFile) {
-  let text = value;
-  let where = "mcp";
-  if (!value.startsWith("{")) {
-    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
-    try {
-      text = readFile(path);
-    } catch {
-      fail("mcp", value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-    }
-    where = `mcp file ${quote(value)}`;
-  }
-  let parsed;
   try {
-    parsed = JSON.parse(text);
+    return await client.withRetry(
+      "POST /agent/runs",
+      attempt,
+      signal,
+      (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2)
+    );
   } catch (error2) {
-    throw new InputError(
-      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
+    if (created !== void 0) return created;
+    throw error2;
+  }
+}
+async function findByRequestId(client, requestId, cause, signal) {
+  try {
+    const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 5 }, signal);
+    const run = runs?.find((r) => r.metadata?.[REQUEST_ID_KEY] === void 0 || r.metadata[REQUEST_ID_KEY] === requestId);
+    return run === void 0 ? void 0 : { runId: run.run_id, state: run.state, adopted: true };
+  } catch (error2) {
+    if (signal?.aborted) throw error2;
+    throw new LostCreateError(
+      `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ${REQUEST_ID_KEY}=${requestId} failed (${error2.message}). Not retrying, so as not to start a second agent: check Oz for a run with that metadata before re-running this job.`,
+      { cause: error2 }
     );
   }
-  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
-  if (!isRecord(servers) || Object.keys(servers).length === 0) {
-    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+}
+
+// src/run/stop.ts
+var StopSignal = class extends Error {
+  name = "StopSignal";
+  reason;
+  constructor(reason) {
+    super(reason === "timeout" ? "timed out" : "cancelled");
+    this.reason = reason;
   }
-  for (const [name, server] of Object.entries(servers)) {
-    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
-    if (!ok) {
-      throw new InputError(
-        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
-      );
+};
+function stopReason(signal) {
+  return signal.reason instanceof StopSignal ? signal.reason.reason : "cancelled";
+}
+function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
+  const controller = new AbortController();
+  let received;
+  const handler = (signal) => {
+    if (controller.signal.aborted) return;
+    received = signal;
+    onSignal?.(signal);
+    controller.abort(new StopSignal("cancelled"));
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+  const deadline = setTimeout(() => controller.abort(new StopSignal("timeout")), timeoutMs);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    dispose: () => {
+      clearTimeout(deadline);
+      process.off("SIGINT", handler);
+      process.off("SIGTERM", handler);
+    }
+  };
+}
+function isStopSignal(error2) {
+  return error2 instanceof Error && error2.name === "StopSignal" && "reason" in error2;
+}
+
+// src/run/watch.ts
+var PollSchedule = class {
+  step = 0;
+  minMs;
+  maxMs;
+  factor;
+  random;
+  constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
+    this.minMs = minMs;
+    this.maxMs = maxMs;
+    this.random = random;
+    this.factor = factor;
+  }
+  next() {
+    const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
+    this.step += 1;
+    const jittered = base * (0.85 + 0.3 * this.random());
+    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, jittered)));
+  }
+  reset() {
+    this.step = 0;
+  }
+};
+async function watchRun(options) {
+  const { client, runId, schedule, signal } = options;
+  const seenUnknown = /* @__PURE__ */ new Set();
+  let run;
+  for (; ; ) {
+    if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
+    try {
+      const next = await raceAbort(client.getRun(runId, signal), signal);
+      const previous = run?.state;
+      run = next;
+      if (next.state !== previous) {
+        schedule.reset();
+        if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
+          seenUnknown.add(next.state);
+          options.onUnknownState?.(next.state);
+        }
+        options.onStateChange?.(next, previous);
+      }
+      if (isTerminal(next.state)) {
+        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && options.artifactGraceMs) {
+          run = await rereadForArtifacts(client, next, options.artifactGraceMs, signal);
+        }
+        return { run };
+      }
+    } catch (error2) {
+      if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
+      if (!isRetryable(error2)) throw error2;
+      options.onReadError?.(error2);
+    }
+    try {
+      await sleep(schedule.next(), signal);
+    } catch {
+      return { ...run && { run }, stopped: stopReason(signal) };
     }
   }
-  return servers;
 }
-var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-function parseLogins(read, name) {
-  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
-  for (const login of logins) {
-    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
-  }
-  return logins;
-}
-function parseApiBaseUrl(value) {
-  if (value === void 0) return DEFAULT_API_BASE_URL;
-  let url;
+async function rereadForArtifacts(client, run, graceMs, signal) {
   try {
-    url = new URL(value);
+    await sleep(graceMs, signal);
+    const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+    return isTerminal(again.state) ? again : run;
   } catch {
-    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
+    return run;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    fail("api_base_url", value, "a URL without query, fragment or credentials");
-  }
-  return url.href.replace(/\/+$/, "");
 }
-function readApiKey(read, env = process.env) {
-  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+
+// src/run/lifecycle.ts
+function tellCancel(runId, result, events) {
+  switch (result.outcome) {
+    case "cancelled":
+      events.info(`Cancelled Oz run ${runId}.`);
+      return true;
+    case "already-ended":
+      events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
+      return true;
+    case "not-cancellable":
+      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      return true;
+    case "failed":
+      events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return false;
+  }
 }
-function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs2.readFileSync)(path, "utf8")) {
-  const apiKey = readApiKey(read, env);
-  if (apiKey === "") {
-    throw new InputError(
-      "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable."
-    );
-  }
-  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
-    throw new InputError('Invalid warp_api_key: expected a Warp API key, which starts with "wk-" and has no spaces.');
-  }
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const runId = optional(read, "run_id");
-  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
-    fail("run_id", runId, 'a run id of letters, digits, "-" and "_"');
-  }
-  const promptInput = optional(read, "prompt");
-  const promptFile = optional(read, "prompt_file");
-  const skill = optional(read, "skill");
-  if (promptInput !== void 0 && promptFile !== void 0) {
-    throw new InputError("Set either prompt or prompt_file, not both.");
-  }
-  let prompt = promptInput;
-  if (promptFile !== void 0) {
-    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
-    try {
-      prompt = readFile(path);
-    } catch {
-      fail("prompt_file", promptFile, "the path of a readable file, relative to the workspace");
+async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
+  const label = options.label ?? ((name) => name);
+  const startedAt = options.startedAt ?? Date.now();
+  const result = { outcome: "error", settled: false };
+  try {
+    let runId = settings.runId;
+    let startState = "";
+    if (settings.create) {
+      const requestId = (0, import_node_crypto.randomUUID)();
+      events.requestId?.(requestId);
+      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
+      runId = created.runId;
+      startState = created.state;
+      result.runId = runId;
+      events.runId?.(runId);
+      events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
+      events.progress?.({ state: created.state, ...settings.create.title && { title: settings.create.title } });
+    } else if (runId !== void 0) {
+      result.runId = runId;
+      events.runId?.(runId);
+      events.info(`Watching existing Oz run ${runId}.`);
     }
-    if (prompt.trim() === "") fail("prompt_file", promptFile, "a file with a non-empty prompt");
-  }
-  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
-    fail("skill", skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
-  }
-  const mode = optional(read, "mode");
-  if (mode !== void 0 && !MODES.includes(mode)) {
-    fail("mode", mode, MODES.join(", ") + " (one of)");
-  }
-  const metadataText = optional(read, "metadata");
-  const userMetadata = metadataText === void 0 ? {} : parseMetadata(metadataText);
-  const mcpText = optional(read, "mcp");
-  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile);
-  const computerUse = parseBoolean(read, "computer_use");
-  const config = {};
-  const name = optional(read, "name");
-  const model = optional(read, "model");
-  const environment = optional(read, "environment");
-  const basePrompt = optional(read, "base_prompt");
-  const host = optional(read, "host");
-  if (name !== void 0) config.name = name;
-  if (model !== void 0) config.model_id = model;
-  if (environment !== void 0) config.environment_id = environment;
-  if (basePrompt !== void 0) config.base_prompt = basePrompt;
-  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
-  if (host !== void 0) config.worker_host = host;
-  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
-  const title = optional(read, "title");
-  const conversationId = optional(read, "conversation_id");
-  const creating = [
-    ["prompt", promptInput],
-    ["prompt_file", promptFile],
-    ["skill", skill],
-    ["title", title],
-    ["mode", mode],
-    ["conversation_id", conversationId],
-    ["mcp", mcpText],
-    ["metadata", metadataText],
-    ["name", name],
-    ["model", model],
-    ["environment", environment],
-    ["base_prompt", basePrompt],
-    ["host", host],
-    ["computer_use", read("computer_use") || void 0]
-  ].filter(([, v]) => v !== void 0);
-  let create;
-  if (runId !== void 0) {
-    if (creating.length > 0) {
-      throw new InputError(
-        `run_id watches an existing run, so it cannot be combined with ${creating.map(([k]) => k).join(", ")}: those configure a new run.`
-      );
+    const id = runId;
+    if (!settings.wait) {
+      result.settled = true;
+      result.outcome = "started";
+      result.note = `${label("wait")} is false: the run goes on after this step. Watch it in another step with ${label("run_id")}.`;
+      try {
+        result.run = await raceAbort(client.getRun(id, stop), stop);
+        if (result.run.session_link) events.sessionLink?.(result.run.session_link);
+      } catch (error2) {
+        events.warning(`Could not read Oz run ${id}: ${error2.message}`);
+        result.run = { run_id: id, state: startState };
+      }
+      return result;
     }
-  } else {
-    if (prompt === void 0 && skill === void 0) {
-      throw new InputError("Missing prompt: set prompt, prompt_file or skill (or run_id to watch an existing run).");
+    let linkShown = false;
+    const watched = await watchRun({
+      client,
+      runId: id,
+      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+      signal: stop,
+      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2e3),
+      onStateChange: (run, previous) => {
+        events.stateChange?.(run, previous, Date.now() - startedAt);
+        events.progress?.(run);
+        if (!linkShown && run.session_link) {
+          linkShown = true;
+          events.sessionLink?.(run.session_link);
+        }
+      },
+      onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
+      onReadError: (error2) => events.warning(`Could not read Oz run ${id}: ${error2.message}. Still watching.`)
+    });
+    if (watched.run) result.run = watched.run;
+    if (watched.stopped) {
+      result.outcome = watched.stopped;
+      const why = watched.stopped === "timeout" ? `The run did not end within ${label("timeout_minutes")} (${settings.timeoutMs / 6e4})` : "The workflow was cancelled";
+      if (!settings.cancelOnAbort) {
+        result.settled = true;
+        result.note = `${why}; ${label("cancel_on_abort")} is false, so the run was left running.`;
+        return result;
+      }
+      const budget = watched.stopped === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
+      const cancel = await cancelRun(client, id, budget);
+      result.settled = tellCancel(id, cancel, events);
+      result.note = `${why}, so the run was ${cancel.outcome === "cancelled" ? "cancelled" : `not cancelled (${cancel.outcome})`}.`;
+      try {
+        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3e3)));
+      } catch {
+      }
+      return result;
     }
-    create = {};
-    if (prompt !== void 0) create.prompt = prompt;
-    if (skill !== void 0) create.skill = skill;
-    if (title !== void 0) create.title = title;
-    if (mode !== void 0) create.mode = mode;
-    if (conversationId !== void 0) create.conversation_id = conversationId;
-    if (Object.keys(config).length > 0) create.config = config;
+    result.settled = true;
+    result.outcome = watched.run?.state === "SUCCEEDED" ? "succeeded" : "failed";
+  } catch (error2) {
+    if (isStopSignal(error2)) {
+      result.outcome = error2.reason;
+      result.note = error2.reason === "timeout" ? `The run could not be created within ${label("timeout_minutes")}.` : "The workflow was cancelled before the run was created.";
+    } else {
+      result.outcome = "error";
+      result.note = error2.message;
+      if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+        result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 3e4), events);
+      }
+    }
   }
-  const pollIntervalMs = parsePositiveNumber(read, "poll_interval_seconds", 5) * 1e3;
-  const maxPollIntervalMs = parsePositiveNumber(read, "max_poll_interval_seconds", 30) * 1e3;
-  if (maxPollIntervalMs < pollIntervalMs) {
-    fail(
-      "max_poll_interval_seconds",
-      read("max_poll_interval_seconds") || "30",
-      `a number no smaller than poll_interval_seconds (${pollIntervalMs / 1e3})`
-    );
-  }
-  const wait = parseBoolean(read, "wait", true);
-  const checkName = read("check_name");
-  if (checkName !== "" && !wait) {
-    throw new InputError(
-      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
-    );
-  }
-  const settings = {
-    apiKey,
-    apiBaseUrl: parseApiBaseUrl(optional(read, "api_base_url")),
-    wait,
-    timeoutMs: parsePositiveNumber(read, "timeout_minutes", 60) * 6e4,
-    pollIntervalMs,
-    maxPollIntervalMs,
-    cancelOnAbort: parseBoolean(read, "cancel_on_abort", true),
-    userMetadata,
-    githubToken: read("github_token"),
-    prComment: parseBoolean(read, "pr_comment", true),
-    checkName,
-    allowedUsers: parseLogins(read, "allowed_users"),
-    allowedBots: parseLogins(read, "allowed_bots")
-  };
-  if (create !== void 0) settings.create = create;
-  if (runId !== void 0) settings.runId = runId;
-  return settings;
+  if (isTerminal(result.run?.state)) result.settled = true;
+  return result;
 }
 
 // node_modules/is-network-error/index.js
@@ -2835,6 +2557,283 @@ function parseProblem(text) {
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
+// src/action/inputs.ts
+var import_node_fs2 = require("node:fs");
+
+// src/run/settings.ts
+var import_node_path = require("node:path");
+var InputError = class extends Error {
+  name = "InputError";
+};
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+var MODES = ["normal", "plan", "orchestrate"];
+var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+function inputSource(read) {
+  return { read, label: (name) => name };
+}
+function quote(value) {
+  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+}
+function fail(label, value, expected) {
+  throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+}
+function optional(src, name) {
+  const value = src.read(name);
+  return value === "" ? void 0 : value;
+}
+function parseBoolean(src, name, fallback) {
+  const value = src.read(name);
+  if (value === "") return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  fail(src.label(name), value, "true or false");
+}
+function parsePositiveNumber(src, name, fallback) {
+  const value = src.read(name);
+  if (value === "") return fallback;
+  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(number) || number <= 0) fail(src.label(name), value, "a positive number such as 5 or 0.5");
+  return number;
+}
+function checkMetadataPair(key, value, source) {
+  const problem = metadataPairProblem(key, value);
+  if (problem) fail(source, problem.what === "key" ? key : value, problem.expected);
+}
+function checkUserMetadata(metadata, source) {
+  for (const [key, value] of Object.entries(metadata)) checkMetadataPair(key, value, source);
+  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
+    fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+  }
+  if (REQUEST_ID_KEY in metadata) fail(source, REQUEST_ID_KEY, "a key other than this one, which the action sets itself");
+  return metadata;
+}
+function parseMetadata(text, source = "metadata") {
+  const metadata = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const eq = line.indexOf("=");
+    if (eq <= 0) fail(source, line, "key=value lines, one pair per line");
+    const key = line.slice(0, eq).trim();
+    const value = line.slice(eq + 1).trim();
+    checkMetadataPair(key, value, source);
+    metadata[key] = value;
+  }
+  return checkUserMetadata(metadata, source);
+}
+function isRecord(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
+function parseMcp(value, workspace, readFile, label = "mcp") {
+  let text = value;
+  let where = label;
+  if (!value.startsWith("{")) {
+    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
+    try {
+      text = readFile(path);
+    } catch {
+      fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+    }
+    where = `${label} file ${quote(value)}`;
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error2) {
+    throw new InputError(
+      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
+    );
+  }
+  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
+  if (!isRecord(servers) || Object.keys(servers).length === 0) {
+    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+  }
+  for (const [name, server] of Object.entries(servers)) {
+    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
+    if (!ok) {
+      throw new InputError(
+        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
+      );
+    }
+  }
+  return servers;
+}
+function parseApiBaseUrl(value, label = "api_base_url") {
+  if (value === void 0) return DEFAULT_API_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(label, value, "an absolute URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail(label, value, "an http(s) URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail(label, value, "a URL without query, fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+function checkApiKey(apiKey, label, missing) {
+  if (apiKey === "") throw new InputError(missing);
+  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
+    throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+  }
+}
+function parseRunSettings(src, options) {
+  const { apiKey, workspace, readFile } = options;
+  const label = src.label;
+  checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
+  const runId = optional(src, "run_id");
+  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
+    fail(label("run_id"), runId, 'a run id of letters, digits, "-" and "_"');
+  }
+  const promptInput = optional(src, "prompt");
+  const promptFile = optional(src, "prompt_file");
+  const skill = optional(src, "skill");
+  if (promptInput !== void 0 && promptFile !== void 0) {
+    throw new InputError(`Set either ${label("prompt")} or ${label("prompt_file")}, not both.`);
+  }
+  let prompt = promptInput;
+  if (promptFile !== void 0) {
+    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
+    try {
+      prompt = readFile(path);
+    } catch {
+      fail(label("prompt_file"), promptFile, "the path of a readable file, relative to the workspace");
+    }
+    if (prompt.trim() === "") fail(label("prompt_file"), promptFile, "a file with a non-empty prompt");
+  }
+  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
+    fail(label("skill"), skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
+  }
+  const mode = optional(src, "mode");
+  if (mode !== void 0 && !MODES.includes(mode)) {
+    fail(label("mode"), mode, MODES.join(", ") + " (one of)");
+  }
+  const metadataText = optional(src, "metadata");
+  const userMetadata = options.metadata !== void 0 ? checkUserMetadata(options.metadata, label("metadata")) : metadataText === void 0 ? {} : parseMetadata(metadataText, label("metadata"));
+  const mcpText = optional(src, "mcp");
+  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile, label("mcp"));
+  const computerUse = parseBoolean(src, "computer_use");
+  const config = {};
+  const name = optional(src, "name");
+  const model = optional(src, "model");
+  const environment = optional(src, "environment");
+  const basePrompt = optional(src, "base_prompt");
+  const host = optional(src, "host");
+  if (name !== void 0) config.name = name;
+  if (model !== void 0) config.model_id = model;
+  if (environment !== void 0) config.environment_id = environment;
+  if (basePrompt !== void 0) config.base_prompt = basePrompt;
+  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
+  if (host !== void 0) config.worker_host = host;
+  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
+  const title = optional(src, "title");
+  const conversationId = optional(src, "conversation_id");
+  const creating = [
+    ["prompt", promptInput],
+    ["prompt_file", promptFile],
+    ["skill", skill],
+    ["title", title],
+    ["mode", mode],
+    ["conversation_id", conversationId],
+    ["mcp", mcpText],
+    ["metadata", Object.keys(userMetadata).length > 0 ? "set" : metadataText],
+    ["name", name],
+    ["model", model],
+    ["environment", environment],
+    ["base_prompt", basePrompt],
+    ["host", host],
+    ["computer_use", src.read("computer_use") || void 0]
+  ].filter(([, v]) => v !== void 0);
+  let create;
+  if (runId !== void 0) {
+    if (creating.length > 0) {
+      throw new InputError(
+        `${label("run_id")} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(", ")}: those configure a new run.`
+      );
+    }
+  } else {
+    if (prompt === void 0 && skill === void 0) {
+      throw new InputError(
+        `Missing ${label("prompt")}: set ${label("prompt")}, ${label("prompt_file")} or ${label("skill")} (or ${label("run_id")} to watch an existing run).`
+      );
+    }
+    create = {};
+    if (prompt !== void 0) create.prompt = prompt;
+    if (skill !== void 0) create.skill = skill;
+    if (title !== void 0) create.title = title;
+    if (mode !== void 0) create.mode = mode;
+    if (conversationId !== void 0) create.conversation_id = conversationId;
+    if (Object.keys(config).length > 0) create.config = config;
+  }
+  const pollIntervalMs = parsePositiveNumber(src, "poll_interval_seconds", 5) * 1e3;
+  const maxPollIntervalMs = parsePositiveNumber(src, "max_poll_interval_seconds", 30) * 1e3;
+  if (maxPollIntervalMs < pollIntervalMs) {
+    fail(
+      label("max_poll_interval_seconds"),
+      src.read("max_poll_interval_seconds") || "30",
+      `a number no smaller than ${label("poll_interval_seconds")} (${pollIntervalMs / 1e3})`
+    );
+  }
+  const settings = {
+    apiKey,
+    apiBaseUrl: parseApiBaseUrl(optional(src, "api_base_url"), label("api_base_url")),
+    wait: parseBoolean(src, "wait", true),
+    timeoutMs: parsePositiveNumber(src, "timeout_minutes", 60) * 6e4,
+    pollIntervalMs,
+    maxPollIntervalMs,
+    cancelOnAbort: parseBoolean(src, "cancel_on_abort", true),
+    userMetadata
+  };
+  if (create !== void 0) settings.create = create;
+  if (runId !== void 0) settings.runId = runId;
+  return settings;
+}
+
+// src/action/inputs.ts
+var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function parseLogins(read, name) {
+  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
+  for (const login of logins) {
+    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
+  }
+  return logins;
+}
+function readApiKey(read, env = process.env) {
+  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+}
+function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs2.readFileSync)(path, "utf8")) {
+  const src = inputSource(read);
+  const run = parseRunSettings(src, {
+    apiKey: readApiKey(read, env),
+    apiKeyLabel: "warp_api_key",
+    missingApiKey: "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.",
+    workspace: env.GITHUB_WORKSPACE || process.cwd(),
+    readFile
+  });
+  const checkName = read("check_name");
+  if (checkName !== "" && !run.wait) {
+    throw new InputError(
+      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
+    );
+  }
+  return {
+    ...run,
+    githubToken: read("github_token"),
+    prComment: parseBoolean(src, "pr_comment", true),
+    checkName,
+    allowedUsers: parseLogins(read, "allowed_users"),
+    allowedBots: parseLogins(read, "allowed_bots")
+  };
+}
+
 // src/action/common.ts
 function maskSecrets() {
   const key = readApiKey(getInput);
@@ -2851,21 +2850,262 @@ function makeClient(settings, retry) {
     onRetry: ({ what, attempt, delayMs, error: error2 }) => info(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
   });
 }
-function reportCancel(runId, result) {
-  switch (result.outcome) {
-    case "cancelled":
-      info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case "already-ended":
-      info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case "not-cancellable":
-      warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case "failed":
-      warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
+
+// src/github/types.ts
+var GitHubApiError = class extends Error {
+  name = "GitHubApiError";
+  status;
+  constructor(what, status, message) {
+    super(`GitHub API ${what} failed with ${status}: ${message}`);
+    this.status = status;
   }
+};
+
+// src/github/feedback.ts
+var CheckRunError = class extends Error {
+  name = "CheckRunError";
+};
+function progressBody(marker, run, workflowRunUrl2) {
+  const links = [
+    run.session_link ? safeLink("Watch the agent", run.session_link) : void 0,
+    workflowRunUrl2 ? safeLink("Workflow run", workflowRunUrl2) : void 0
+  ].filter(Boolean);
+  return [
+    marker,
+    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    "",
+    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
+    links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
+  ].join("\n");
+}
+function checkConclusion(report) {
+  switch (report.outcome) {
+    case "succeeded":
+      return "success";
+    case "timeout":
+      return "timed_out";
+    case "cancelled":
+      return "cancelled";
+    case "failed":
+      if (report.run?.state === "BLOCKED") return "action_required";
+      if (report.run?.state === "CANCELLED") return "cancelled";
+      return "failure";
+    default:
+      return "failure";
+  }
+}
+var CHECK_TITLES = {
+  success: "The agent run succeeded",
+  failure: "The agent run did not succeed",
+  cancelled: "The agent run was cancelled",
+  timed_out: "The agent run timed out",
+  action_required: "The agent needs a person"
+};
+var Feedback = class {
+  commentId;
+  commentUrl;
+  checkRunId;
+  options;
+  commentsOff = false;
+  queue = Promise.resolve();
+  failed = false;
+  constructor(options) {
+    this.options = options;
+    this.checkRunId = options.resume?.checkRunId;
+    this.commentId = options.resume?.commentId;
+  }
+  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+  async startCheck() {
+    const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
+    if (!checkName) return;
+    try {
+      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+        status: "in_progress",
+        ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
+        title: "The agent is starting",
+        summary: "An Oz agent run is being created."
+      });
+    } catch (error2) {
+      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
+      throw new CheckRunError(
+        `check_name is set, but the check run "${checkName}" could not be created: ${error2.message}.${hint}`
+      );
+    }
+  }
+  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
+  progress(run) {
+    this.enqueue(async () => {
+      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+      if (this.checkRunId !== void 0) {
+        await this.updateCheck({
+          status: "in_progress",
+          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
+          title: `The agent run is ${run.state}`,
+          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
+        });
+      }
+    });
+  }
+  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
+  async finish(report) {
+    this.enqueue(async () => {
+      const summary2 = renderSummary(report);
+      await this.writeComment(`${this.options.marker}
+${summary2}`);
+      if (this.checkRunId !== void 0) {
+        const conclusion = checkConclusion(report);
+        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        await this.updateCheck({
+          status: "completed",
+          conclusion,
+          ...detailsUrl && { detailsUrl },
+          title: CHECK_TITLES[conclusion],
+          summary: summary2
+        });
+      }
+    });
+    await this.queue;
+    return !this.failed && !this.commentsOff;
+  }
+  enqueue(task) {
+    this.queue = this.queue.then(task).catch((error2) => {
+      this.failed = true;
+      this.options.warn(`Could not update GitHub: ${error2.message}`);
+    });
+  }
+  async writeComment(body) {
+    const { thread } = this.options;
+    if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
+    try {
+      const api = await this.options.api();
+      if (this.commentId !== void 0) {
+        await api.updateComment(this.commentId, body);
+      } else if (thread !== void 0) {
+        const existing = await api.findComment(thread, this.options.marker);
+        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+        this.commentId = written.id;
+        this.commentUrl = written.url;
+        this.options.onComment?.(written.id);
+      }
+    } catch (error2) {
+      this.commentsOff = true;
+      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      this.options.warn(
+        status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error2.message}. The run is reported in the job summary.`
+      );
+    }
+  }
+  async updateCheck(update) {
+    await (await this.options.api()).updateCheck(this.checkRunId, update);
+  }
+};
+function commentMarker(env = process.env) {
+  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+}
+
+// src/github/loader.ts
+async function loadGitHubApi(token, owner, repo) {
+  const { createGitHubApi } = await import("./github.cjs");
+  return createGitHubApi(token, owner, repo);
+}
+
+// src/action/state.ts
+var KEYS = {
+  runId: "oz_run_id",
+  requestId: "oz_request_id",
+  settled: "oz_settled",
+  checkRunId: "oz_check_run_id",
+  commentId: "oz_comment_id"
+};
+function saveRunId(runId) {
+  saveState(KEYS.runId, runId);
+}
+function saveRequestId(requestId) {
+  saveState(KEYS.requestId, requestId);
+}
+function saveCheckRunId(id) {
+  saveState(KEYS.checkRunId, String(id));
+}
+function saveCommentId(id) {
+  saveState(KEYS.commentId, String(id));
+}
+function markSettled() {
+  saveState(KEYS.settled, "true");
+}
+
+// src/github/triggers.ts
+var TRUSTED_ROLES = ["admin", "maintain", "write"];
+var sameLogin = (a, b) => a.replace(/\[bot\]$/i, "").toLowerCase() === b.replace(/\[bot\]$/i, "").toLowerCase();
+async function decideTrigger(event, trust, permissionOf) {
+  if (!event.isComment) return { allowed: true };
+  if (event.commentBody?.includes(COMMENT_MARKER_PREFIX)) {
+    return { allowed: false, reason: "the comment is one this action wrote" };
+  }
+  const actor = event.actor;
+  if (!actor) return { allowed: false, reason: `the ${event.name} event names no author` };
+  if (actor.isBot) {
+    return trust.allowedBots.some((bot) => sameLogin(bot, actor.login)) ? { allowed: true } : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
+  }
+  if (trust.allowedUsers.some((user) => sameLogin(user, actor.login))) return { allowed: true };
+  if (!permissionOf) {
+    return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
+  }
+  let role;
+  try {
+    role = await permissionOf(actor.login);
+  } catch (error2) {
+    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error2.message})` };
+  }
+  return TRUSTED_ROLES.includes(role) ? { allowed: true } : {
+    allowed: false,
+    reason: `${actor.login} has ${role} permission; the agent starts only for people with write, maintain or admin access, or listed in allowed_users`
+  };
+}
+
+// src/action/github-setup.ts
+var FORK_WITHOUT_KEY = "Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
+async function prepareGitHub(settings, context) {
+  const { event } = context;
+  const token = settings.githubToken;
+  let api;
+  const github = async () => api ??= await loadGitHubApi(token, event.owner, event.repo);
+  const canCall = token !== "" && event.owner !== void 0 && event.repo !== void 0;
+  if (event.isComment) {
+    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : void 0);
+    if (!decision.allowed) return { skip: decision.reason };
+  }
+  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : void 0;
+  if (!settings.checkName && thread === void 0) return {};
+  if (!canCall) {
+    if (settings.checkName) throw new CheckRunError("check_name is set, but there is no github_token to create the check run with.");
+    warning("pr_comment is on, but there is no github_token: the run is reported in the job summary only.");
+    return {};
+  }
+  let headSha = context.pullRequest?.headSha ?? context.sha ?? "";
+  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
+    try {
+      headSha = await (await github()).pullRequestHead(event.thread.number);
+    } catch (error2) {
+      throw new CheckRunError(
+        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error2.message}`
+      );
+    }
+  }
+  const runUrl = workflowRunUrl(context);
+  const feedback = new Feedback({
+    api: github,
+    ...thread !== void 0 && { thread },
+    ...settings.checkName && { checkName: settings.checkName },
+    headSha,
+    marker: commentMarker(),
+    ...runUrl && { workflowRunUrl: runUrl },
+    warn: (message) => warning(message),
+    onComment: saveCommentId
+  });
+  await feedback.startCheck();
+  if (feedback.checkRunId !== void 0) saveCheckRunId(feedback.checkRunId);
+  return { feedback };
 }
 
 // src/action/publish.ts
@@ -2907,101 +3147,11 @@ async function writeSummary(report) {
   }
 }
 
-// src/oz/types.ts
-var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
-var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
-function isTerminal(state) {
-  return TERMINAL_STATES.includes(state ?? "");
-}
-function isDocumentedState(state) {
-  return isTerminal(state) || LIVE_STATES.includes(state);
-}
-
-// src/run/watch.ts
-var PollSchedule = class {
-  step = 0;
-  minMs;
-  maxMs;
-  factor;
-  random;
-  constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
-    this.minMs = minMs;
-    this.maxMs = maxMs;
-    this.random = random;
-    this.factor = factor;
-  }
-  next() {
-    const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
-    this.step += 1;
-    const jittered = base * (0.85 + 0.3 * this.random());
-    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, jittered)));
-  }
-  reset() {
-    this.step = 0;
-  }
-};
-var StopSignal = class extends Error {
-  name = "StopSignal";
-  reason;
-  constructor(reason) {
-    super(reason === "timeout" ? "timed out" : "cancelled");
-    this.reason = reason;
-  }
-};
-function stopReason(signal) {
-  return signal.reason instanceof StopSignal ? signal.reason.reason : "cancelled";
-}
-async function watchRun(options) {
-  const { client, runId, schedule, signal } = options;
-  const seenUnknown = /* @__PURE__ */ new Set();
-  let run;
-  for (; ; ) {
-    if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
-    try {
-      const next = await raceAbort(client.getRun(runId, signal), signal);
-      const previous = run?.state;
-      run = next;
-      if (next.state !== previous) {
-        schedule.reset();
-        if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
-          seenUnknown.add(next.state);
-          options.onUnknownState?.(next.state);
-        }
-        options.onStateChange?.(next, previous);
-      }
-      if (isTerminal(next.state)) {
-        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && options.artifactGraceMs) {
-          run = await rereadForArtifacts(client, next, options.artifactGraceMs, signal);
-        }
-        return { run };
-      }
-    } catch (error2) {
-      if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
-      if (!isRetryable(error2)) throw error2;
-      options.onReadError?.(error2);
-    }
-    try {
-      await sleep(schedule.next(), signal);
-    } catch {
-      return { ...run && { run }, stopped: stopReason(signal) };
-    }
-  }
-}
-async function rereadForArtifacts(client, run, graceMs, signal) {
-  try {
-    await sleep(graceMs, signal);
-    const again = await raceAbort(client.getRun(run.run_id, signal), signal);
-    return isTerminal(again.state) ? again : run;
-  } catch {
-    return run;
-  }
-}
-
 // src/action/main-step.ts
 function describeSettings(settings) {
   const servers = settings.create?.config?.mcp_servers;
   return JSON.stringify(
-    { ...settings, apiKey: "***" },
+    { ...settings, apiKey: "***", githubToken: settings.githubToken ? "***" : "" },
     (key, value) => key === "mcp_servers" && servers ? Object.keys(servers) : value
   );
 }
@@ -3009,144 +3159,85 @@ async function runMain(options = {}) {
   maskSecrets();
   const startedAt = Date.now();
   const context = readGitHubContext();
+  const report = initialReport(context);
+  setOutput("skipped", "false");
+  const settings = await readSettings(report, context);
+  if (settings === void 0) return;
+  const github = await prepareGitHubSide(settings, context, report);
+  if (github === void 0) return;
+  const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+  Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+  if (settled) markSettled();
+  await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
+  await finish(report, github.feedback);
+}
+function initialReport(context) {
   const report = { outcome: "error", ...context.pullRequest && { pullRequest: context.pullRequest } };
   const runUrl = workflowRunUrl(context);
   if (runUrl) report.workflowRunUrl = runUrl;
-  setOutput("skipped", "false");
-  let settings;
+  return report;
+}
+async function readSettings(report, context) {
   try {
-    settings = parseSettings(getInput);
+    const settings = parseSettings(getInput);
+    debug(`Settings: ${describeSettings(settings)}`);
+    return settings;
   } catch (error2) {
     const missingKey = error2.message.startsWith("Missing warp_api_key");
     report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : error2.message;
     await finish(report);
-    return;
+    return void 0;
   }
-  debug(`Settings: ${describeSettings(settings)}`);
-  let feedback;
+}
+async function prepareGitHubSide(settings, context, report) {
   try {
     const github = await prepareGitHub(settings, context);
-    if (github.skip !== void 0) {
-      setOutput("skipped", "true");
-      notice(`Not starting an Oz agent: ${github.skip}.`);
-      await finish({ ...report, outcome: "skipped", note: `Not started: ${github.skip}.` });
-      return;
-    }
-    feedback = github.feedback;
+    if (github.skip === void 0) return github.feedback ? { feedback: github.feedback } : {};
+    setOutput("skipped", "true");
+    notice(`Not starting an Oz agent: ${github.skip}.`);
+    await finish({ ...report, outcome: "skipped", note: `Not started: ${github.skip}.` });
   } catch (error2) {
     report.note = error2.message;
     await finish(report);
-    return;
   }
-  const stop = new AbortController();
-  const onSignal = (signal) => {
-    if (stop.signal.aborted) return;
-    info(`Received ${signal}: the workflow was cancelled or the step timed out.`);
-    stop.abort(new StopSignal("cancelled"));
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  const deadline = setTimeout(() => stop.abort(new StopSignal("timeout")), settings.timeoutMs);
-  const client = makeClient(settings, options.retry);
-  let settled = false;
+  return void 0;
+}
+async function runAgent(settings, context, feedback, options, startedAt) {
+  const stop = stopOnSignalsAndDeadline(
+    settings.timeoutMs,
+    (signal) => info(`Received ${signal}: the workflow was cancelled or the step timed out.`)
+  );
+  const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
+  if (settings.create && dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
   try {
-    let runId = settings.runId;
-    let startState = "";
-    if (settings.create) {
-      const requestId = (0, import_node_crypto.randomUUID)();
-      saveRequestId(requestId);
-      const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-      if (dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
-      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop.signal);
-      runId = created.runId;
-      startState = created.state;
-      saveRunId(runId);
-      setOutput("run_id", runId);
-      info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
-      feedback?.progress({ state: created.state, ...settings.create.title && { title: settings.create.title } });
-    } else if (runId !== void 0) {
-      saveRunId(runId);
-      setOutput("run_id", runId);
-      info(`Watching existing Oz run ${runId}.`);
-    }
-    report.runId = runId;
-    if (!settings.wait) {
-      settled = true;
-      report.outcome = "started";
-      report.note = "wait is false: the run goes on after this step. Watch it in another step with run_id.";
-      try {
-        report.run = await raceAbort(client.getRun(runId, stop.signal), stop.signal);
-        if (report.run.session_link) info(`Watch the agent: ${report.run.session_link}`);
-      } catch (error2) {
-        warning(`Could not read Oz run ${runId}: ${error2.message}`);
-        report.run = { run_id: runId, state: startState };
-      }
-      return;
-    }
-    let linkShown = false;
-    const result = await watchRun({
-      client,
-      runId,
-      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-      signal: stop.signal,
-      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2e3),
-      onStateChange: (run, previous) => {
-        const elapsed = formatDuration(Date.now() - startedAt);
-        info(`[${elapsed}] ${previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ""}`}`);
-        feedback?.progress(run);
-        if (!linkShown && run.session_link) {
-          linkShown = true;
-          info(`Watch the agent: ${run.session_link}`);
-        }
+    return await startAndWatch(
+      makeClient(settings, options.retry),
+      settings,
+      metadata,
+      stop.signal,
+      {
+        info: (message) => info(message),
+        warning: (message) => warning(message),
+        requestId: saveRequestId,
+        runId: (id) => {
+          saveRunId(id);
+          setOutput("run_id", id);
+        },
+        progress: (run) => feedback?.progress(run),
+        stateChange: (run, previous, elapsedMs) => info(stateLine(run, previous, elapsedMs)),
+        sessionLink: (url) => info(sessionLine(url))
       },
-      onUnknownState: (state) => warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-      onReadError: (error2) => warning(`Could not read Oz run ${runId}: ${error2.message}. Still watching.`)
-    });
-    if (result.run) report.run = result.run;
-    if (result.stopped) {
-      report.outcome = result.stopped;
-      const why = result.stopped === "timeout" ? `The run did not end within timeout_minutes (${settings.timeoutMs / 6e4})` : "The workflow was cancelled";
-      if (!settings.cancelOnAbort) {
-        settled = true;
-        report.note = `${why}; cancel_on_abort is false, so the run was left running.`;
-        return;
-      }
-      const budget = result.stopped === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
-      const cancel = await cancelRun(client, runId, budget);
-      settled = reportCancel(runId, cancel);
-      report.note = `${why}, so the run was ${cancel.outcome === "cancelled" ? "cancelled" : `not cancelled (${cancel.outcome})`}.`;
-      try {
-        report.run = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 3e3)));
-      } catch {
-      }
-      return;
-    }
-    settled = true;
-    report.outcome = result.run?.state === "SUCCEEDED" ? "succeeded" : "failed";
-  } catch (error2) {
-    if (error2 instanceof StopSignal) {
-      report.outcome = error2.reason;
-      report.note = error2.reason === "timeout" ? "The run could not be created within timeout_minutes." : "The workflow was cancelled before the run was created.";
-    } else {
-      report.outcome = "error";
-      report.note = error2.message;
-      if (report.runId && !isTerminal(report.run?.state) && settings.cancelOnAbort && settings.wait) {
-        settled = reportCancel(report.runId, await cancelRun(client, report.runId, options.timeoutCancelBudgetMs ?? 3e4));
-      }
-    }
+      { ...options, startedAt }
+    );
   } finally {
-    clearTimeout(deadline);
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-    if (settled || isTerminal(report.run?.state)) markSettled();
-    report.elapsedMs = Date.now() - startedAt;
-    if (feedback) {
-      await raceAbort(feedback.finish(report), AbortSignal.timeout(options.githubBudgetMs ?? 15e3)).catch(
-        () => warning("GitHub did not answer in time; the pull request comment or check run may be out of date.")
-      );
-    }
-    await finish(report, feedback);
+    stop.dispose();
   }
+}
+async function finishOnGitHub(report, feedback, budgetMs = 15e3) {
+  if (!feedback) return;
+  await raceAbort(feedback.finish(report), AbortSignal.timeout(budgetMs)).catch(
+    () => warning("GitHub did not answer in time; the pull request comment or check run may be out of date.")
+  );
 }
 
 // src/main.ts

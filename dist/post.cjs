@@ -1408,50 +1408,6 @@ function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
 
-// src/oz/metadata.ts
-var METADATA_MAX_KEYS = 20;
-var REQUEST_ID_KEY = "oz_action_request_id";
-var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-
-// src/action/inputs.ts
-var InputError = class extends Error {
-  name = "InputError";
-};
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-function quote(value) {
-  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${short.replace(/\r?\n/g, "\\n")}'`;
-}
-function fail(input, value, expected) {
-  throw new InputError(`Invalid ${input} ${quote(value)}. Expected ${expected}.`);
-}
-function parseBoolean(read, name, fallback) {
-  const value = read(name);
-  if (value === "") return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  fail(name, value, "true or false");
-}
-function parseApiBaseUrl(value) {
-  if (value === void 0) return DEFAULT_API_BASE_URL;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    fail("api_base_url", value, "an absolute URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    fail("api_base_url", value, "an http(s) URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    fail("api_base_url", value, "a URL without query, fragment or credentials");
-  }
-  return url.href.replace(/\/+$/, "");
-}
-function readApiKey(read, env = process.env) {
-  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
-}
-
 // node_modules/is-network-error/index.js
 var objectToString = Object.prototype.toString;
 var isError = (value) => objectToString.call(value) === "[object Error]";
@@ -1970,6 +1926,55 @@ function parseProblem(text) {
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 
+// src/oz/metadata.ts
+var METADATA_MAX_KEYS = 20;
+var REQUEST_ID_KEY = "oz_action_request_id";
+var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+
+// src/run/settings.ts
+var InputError = class extends Error {
+  name = "InputError";
+};
+var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
+function inputSource(read) {
+  return { read, label: (name) => name };
+}
+function quote(value) {
+  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+}
+function fail(label, value, expected) {
+  throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+}
+function parseBoolean(src, name, fallback) {
+  const value = src.read(name);
+  if (value === "") return fallback;
+  if (/^true$/i.test(value)) return true;
+  if (/^false$/i.test(value)) return false;
+  fail(src.label(name), value, "true or false");
+}
+function parseApiBaseUrl(value, label = "api_base_url") {
+  if (value === void 0) return DEFAULT_API_BASE_URL;
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(label, value, "an absolute URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    fail(label, value, "an http(s) URL such as https://app.warp.dev/api/v1");
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    fail(label, value, "a URL without query, fragment or credentials");
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+// src/action/inputs.ts
+function readApiKey(read, env = process.env) {
+  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+}
+
 // src/action/common.ts
 function maskSecrets() {
   const key = readApiKey(getInput);
@@ -1986,21 +1991,11 @@ function makeClient(settings, retry) {
     onRetry: ({ what, attempt, delayMs, error }) => info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
   });
 }
-function reportCancel(runId, result) {
-  switch (result.outcome) {
-    case "cancelled":
-      info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case "already-ended":
-      info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case "not-cancellable":
-      warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case "failed":
-      warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
+
+// src/oz/types.ts
+var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
+function isTerminal(state) {
+  return TERMINAL_STATES.includes(state ?? "");
 }
 
 // src/run/cancel.ts
@@ -2018,6 +2013,24 @@ async function cancelRun(client, runId, budgetMs) {
     if (error instanceof OzApiError && error.status === 422) return { outcome: "not-cancellable", error };
     const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error }) : error;
     return { outcome: "failed", error: cause };
+  }
+}
+
+// src/run/lifecycle.ts
+function tellCancel(runId, result, events) {
+  switch (result.outcome) {
+    case "cancelled":
+      events.info(`Cancelled Oz run ${runId}.`);
+      return true;
+    case "already-ended":
+      events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
+      return true;
+    case "not-cancellable":
+      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      return true;
+    case "failed":
+      events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return false;
   }
 }
 
@@ -2403,12 +2416,6 @@ function readState() {
   };
 }
 
-// src/oz/types.ts
-var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
-function isTerminal(state) {
-  return TERMINAL_STATES.includes(state ?? "");
-}
-
 // src/action/post-step.ts
 async function runPost(options = {}) {
   maskSecrets();
@@ -2424,7 +2431,7 @@ async function runPost(options = {}) {
 async function settleRun(state, options) {
   const stopped = "The step was stopped before the run ended";
   if (state.runId === void 0 && state.requestId === void 0) return { note: `${stopped}.` };
-  if (!parseBoolean(getInput, "cancel_on_abort", true)) {
+  if (!parseBoolean(inputSource(getInput), "cancel_on_abort", true)) {
     info(`Oz run ${state.runId ?? "(unknown id)"} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
@@ -2453,7 +2460,7 @@ async function settleRun(state, options) {
     info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
     const budget = options.cancelBudgetMs ?? 3e4;
     const cancel = await cancelRun(client, runId, budget);
-    reportCancel(runId, cancel);
+    tellCancel(runId, cancel, { info, warning });
     const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5e3))).catch(() => run);
     return {
       run: after,

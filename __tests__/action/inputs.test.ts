@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError, parseMcp, parseMetadata, parseSettings } from '../../src/action/inputs.ts';
+import { parseSettings } from '../../src/action/inputs.ts';
+import { InputError, parseMcp, parseMetadata } from '../../src/run/settings.ts';
 
 const KEY = 'wk-secret-123';
 

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
-import { PollSchedule, StopSignal, watchRun } from '../../src/run/watch.ts';
+import { StopSignal } from '../../src/run/stop.ts';
+import { PollSchedule, watchRun } from '../../src/run/watch.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () =>

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import type { CancelResult } from '../run/cancel.ts';
-import { readApiKey, type Settings } from './inputs.ts';
 import { OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
 import { USER_AGENT } from '../oz/version.ts';
+import type { RunSettings } from '../run/settings.ts';
+import { readApiKey } from './inputs.ts';
 
-// What the main and post steps share: masking, the API client with its retry log, and cancel reports.
+// What the main and post steps share: masking and the API client with its retry log.
 
 /** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
 export function maskSecrets(): void {
@@ -14,7 +14,7 @@ export function maskSecrets(): void {
   if (token !== '') core.setSecret(token);
 }
 
-export function makeClient(settings: Pick<Settings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
+export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
   return new OzClient({
     baseUrl: settings.apiBaseUrl,
     apiKey: settings.apiKey,
@@ -23,22 +23,4 @@ export function makeClient(settings: Pick<Settings, 'apiBaseUrl' | 'apiKey'>, re
     onRetry: ({ what, attempt, delayMs, error }: RetryNotice) =>
       core.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
   });
-}
-
-/** Logs a cancel's outcome; returns whether the run is taken care of (nothing left for the post step). */
-export function reportCancel(runId: string, result: CancelResult): boolean {
-  switch (result.outcome) {
-    case 'cancelled':
-      core.info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case 'already-ended':
-      core.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case 'not-cancellable':
-      core.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case 'failed':
-      core.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
 }

@@ -1,11 +1,13 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets, reportCancel } from './common.ts';
+import { makeClient, maskSecrets } from './common.ts';
+import { tellCancel } from '../run/lifecycle.ts';
 import { cancelRun } from '../run/cancel.ts';
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import { loadGitHubApi } from '../github/loader.ts';
-import { parseApiBaseUrl, parseBoolean, readApiKey } from './inputs.ts';
+import { inputSource, parseApiBaseUrl, parseBoolean } from '../run/settings.ts';
+import { readApiKey } from './inputs.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { Report } from '../report/summary.ts';
@@ -38,7 +40,7 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
 async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
   const stopped = 'The step was stopped before the run ended';
   if (state.runId === undefined && state.requestId === undefined) return { note: `${stopped}.` };
-  if (!parseBoolean(core.getInput, 'cancel_on_abort', true)) {
+  if (!parseBoolean(inputSource(core.getInput), 'cancel_on_abort', true)) {
     core.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
@@ -69,7 +71,7 @@ async function settleRun(state: StepState, options: PostOptions): Promise<{ run?
     core.info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
     const budget = options.cancelBudgetMs ?? 30_000;
     const cancel = await cancelRun(client, runId, budget);
-    reportCancel(runId, cancel);
+    tellCancel(runId, cancel, { info: core.info, warning: core.warning });
     const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5000))).catch(() => run);
     return {
       run: after,

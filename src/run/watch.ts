@@ -2,6 +2,7 @@ import { isRetryable } from '../oz/errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort, sleep } from '../oz/sleep.ts';
 import { isDocumentedState, isTerminal, type RunItem } from '../oz/types.ts';
+import { stopReason, type StopReason } from './stop.ts';
 
 /**
  * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`, with ±15%
@@ -33,18 +34,6 @@ export class PollSchedule {
   }
 }
 
-/** Why watching stopped before the run ended. */
-export type StopReason = 'timeout' | 'cancelled';
-
-export class StopSignal extends Error {
-  override name = 'StopSignal';
-  readonly reason: StopReason;
-  constructor(reason: StopReason) {
-    super(reason === 'timeout' ? 'timed out' : 'cancelled');
-    this.reason = reason;
-  }
-}
-
 export interface WatchOptions {
   client: OzClient;
   runId: string;
@@ -66,10 +55,6 @@ export interface WatchResult {
   run?: RunItem;
   /** Set when watching stopped before the run ended. */
   stopped?: StopReason;
-}
-
-function stopReason(signal: AbortSignal): StopReason {
-  return signal.reason instanceof StopSignal ? signal.reason.reason : 'cancelled';
 }
 
 /**

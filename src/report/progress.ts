@@ -1,0 +1,13 @@
+import type { RunItem } from '../oz/types.ts';
+import { formatDuration } from './summary.ts';
+
+/** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
+export function stateLine(run: Pick<RunItem, 'state' | 'title'>, previous: string | undefined, elapsedMs: number): string {
+  const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`;
+  return `[${formatDuration(elapsedMs)}] ${change}`;
+}
+
+/** The log line that says where to watch the agent. */
+export function sessionLine(url: string): string {
+  return `Watch the agent: ${url}`;
+}

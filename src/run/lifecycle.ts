@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import type { OzClient } from '../oz/client.ts';
+import { raceAbort } from '../oz/sleep.ts';
+import { isTerminal, type RunItem } from '../oz/types.ts';
+import { cancelRun, type CancelResult } from './cancel.ts';
+import { createRunExactlyOnce } from './create.ts';
+import type { RunSettings } from './settings.ts';
+import { isStopSignal } from './stop.ts';
+import { PollSchedule, watchRun } from './watch.ts';
+
+/** How a run went, as far as the front end is concerned. */
+export type RunOutcome =
+  /** The run reached SUCCEEDED. */
+  | 'succeeded'
+  /** The run reached FAILED, ERROR, BLOCKED or CANCELLED. */
+  | 'failed'
+  /** The timeout passed first. */
+  | 'timeout'
+  /** The workflow or the process was cancelled first. */
+  | 'cancelled'
+  /** `wait: false`: the run was started and left running. */
+  | 'started'
+  /** Following the run failed (bad answer, lost create, read failure). */
+  | 'error';
+
+export interface RunResult {
+  outcome: RunOutcome;
+  /** The last run read; missing when the run was never read. */
+  run?: RunItem;
+  runId?: string;
+  /** One sentence on the outcome (cancel result, error...). */
+  note?: string;
+  /** True once nothing is left to clean up: the run ended, was cancelled, or is meant to outlive us. */
+  settled: boolean;
+}
+
+/** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
+export interface RunEvents {
+  info: (message: string) => void;
+  warning: (message: string) => void;
+  /** The request id the create is tagged with, told before the create is sent. */
+  requestId?: (id: string) => void;
+  /** The run this lifecycle follows, once known. */
+  runId?: (id: string) => void;
+  /** The run was created (or found), or changed state. */
+  progress?: (run: Pick<RunItem, 'state' | 'title' | 'session_link'>) => void;
+  /** The run changed state (`previous` undefined for the first read), `elapsedMs` after the start. */
+  stateChange?: (run: RunItem, previous: string | undefined, elapsedMs: number) => void;
+  /** Where to watch the agent, told once, when the API first gives it. */
+  sessionLink?: (url: string) => void;
+}
+
+/** Knobs for tests and the simulator; users never set them. */
+export interface LifecycleOptions {
+  /** How long a cancel may take after a signal (the runner kills the step soon after). */
+  signalCancelBudgetMs?: number;
+  /** How long a cancel may take after the timeout. */
+  timeoutCancelBudgetMs?: number;
+  artifactGraceMs?: number;
+  random?: () => number;
+  /** How the user knows a setting, for messages (`timeout_minutes` or `--timeout-minutes`). */
+  label?: (name: string) => string;
+  /** When the front end started, for elapsed times in the log. */
+  startedAt?: number;
+}
+
+/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
+export function tellCancel(runId: string, result: CancelResult, events: Pick<RunEvents, 'info' | 'warning'>): boolean {
+  switch (result.outcome) {
+    case 'cancelled':
+      events.info(`Cancelled Oz run ${runId}.`);
+      return true;
+    case 'already-ended':
+      events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
+      return true;
+    case 'not-cancellable':
+      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      return true;
+    case 'failed':
+      events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return false;
+  }
+}
+
+/**
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
+ * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
+ * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
+ */
+export async function startAndWatch(
+  client: OzClient,
+  settings: RunSettings,
+  metadata: Record<string, string>,
+  stop: AbortSignal,
+  events: RunEvents,
+  options: LifecycleOptions = {},
+): Promise<RunResult> {
+  const label = options.label ?? ((name: string) => name);
+  const startedAt = options.startedAt ?? Date.now();
+  const result: RunResult = { outcome: 'error', settled: false };
+
+  try {
+    let runId = settings.runId;
+    let startState = '';
+    if (settings.create) {
+      const requestId = randomUUID();
+      events.requestId?.(requestId);
+      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
+      runId = created.runId;
+      startState = created.state;
+      result.runId = runId;
+      events.runId?.(runId);
+      events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+      events.progress?.({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+    } else if (runId !== undefined) {
+      result.runId = runId;
+      events.runId?.(runId);
+      events.info(`Watching existing Oz run ${runId}.`);
+    }
+    const id = runId!;
+
+    if (!settings.wait) {
+      result.settled = true;
+      result.outcome = 'started';
+      result.note = `${label('wait')} is false: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
+      try {
+        result.run = await raceAbort(client.getRun(id, stop), stop);
+        if (result.run.session_link) events.sessionLink?.(result.run.session_link);
+      } catch (error) {
+        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+        events.warning(`Could not read Oz run ${id}: ${(error as Error).message}`);
+        result.run = { run_id: id, state: startState };
+      }
+      return result;
+    }
+
+    let linkShown = false;
+    const watched = await watchRun({
+      client,
+      runId: id,
+      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+      signal: stop,
+      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2000),
+      onStateChange: (run, previous) => {
+        events.stateChange?.(run, previous, Date.now() - startedAt);
+        events.progress?.(run);
+        if (!linkShown && run.session_link) {
+          linkShown = true;
+          events.sessionLink?.(run.session_link);
+        }
+      },
+      onUnknownState: (state) =>
+        events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
+      onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+    });
+    if (watched.run) result.run = watched.run;
+
+    if (watched.stopped) {
+      result.outcome = watched.stopped;
+      const why =
+        watched.stopped === 'timeout'
+          ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
+          : 'The workflow was cancelled';
+      if (!settings.cancelOnAbort) {
+        result.settled = true;
+        result.note = `${why}; ${label('cancel_on_abort')} is false, so the run was left running.`;
+        return result;
+      }
+      const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
+      const cancel = await cancelRun(client, id, budget);
+      result.settled = tellCancel(id, cancel, events);
+      result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+      // One quick read so the outputs show the state after the cancel.
+      try {
+        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+      } catch {
+        // The state before the cancel stays in the result.
+      }
+      return result;
+    }
+
+    result.settled = true;
+    result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
+  } catch (error) {
+    if (isStopSignal(error)) {
+      result.outcome = error.reason;
+      result.note =
+        error.reason === 'timeout'
+          ? `The run could not be created within ${label('timeout_minutes')}.`
+          : 'The workflow was cancelled before the run was created.';
+    } else {
+      result.outcome = 'error';
+      result.note = (error as Error).message;
+      // Following the run failed while it may still be live: do not leave an agent behind.
+      if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+        result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
+      }
+    }
+  }
+  if (isTerminal(result.run?.state)) result.settled = true;
+  return result;
+}

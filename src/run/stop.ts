@@ -1,0 +1,58 @@
+/** Why watching stopped before the run ended. */
+export type StopReason = 'timeout' | 'cancelled';
+
+/** The reason an abort signal carries when the step or CLI is stopped. */
+export class StopSignal extends Error {
+  override name = 'StopSignal';
+  readonly reason: StopReason;
+  constructor(reason: StopReason) {
+    super(reason === 'timeout' ? 'timed out' : 'cancelled');
+    this.reason = reason;
+  }
+}
+
+/** The stop reason an aborted signal carries ('cancelled' for any other abort). */
+export function stopReason(signal: AbortSignal): StopReason {
+  return signal.reason instanceof StopSignal ? signal.reason.reason : 'cancelled';
+}
+
+export interface Stopper {
+  /** Aborted with a StopSignal: 'cancelled' on SIGINT or SIGTERM, 'timeout' at the deadline. */
+  signal: AbortSignal;
+  /** Which signal stopped it, if one did. */
+  received(): NodeJS.Signals | undefined;
+  /** Removes the signal handlers and the deadline timer. */
+  dispose(): void;
+}
+
+/**
+ * One stop for a whole run: SIGINT and SIGTERM (the runner's cancellation, Ctrl-C, a CI system's
+ * kill) and the deadline `timeoutMs` from now. `onSignal` is told once, when a signal arrives.
+ */
+export function stopOnSignalsAndDeadline(timeoutMs: number, onSignal?: (signal: NodeJS.Signals) => void): Stopper {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const handler = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) return;
+    received = signal;
+    onSignal?.(signal);
+    controller.abort(new StopSignal('cancelled'));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  const deadline = setTimeout(() => controller.abort(new StopSignal('timeout')), timeoutMs);
+  return {
+    signal: controller.signal,
+    received: () => received,
+    dispose: () => {
+      clearTimeout(deadline);
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+}
+
+/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
+export function isStopSignal(error: unknown): error is StopSignal {
+  return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
+}
