@@ -190,13 +190,14 @@ describe('the bundle against the simulator', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
-      // Loopback addresses bypass the proxy, so the API is named by a host only the proxy resolves.
-      const apiUrl = url.replace('127.0.0.1', 'oz-api.internal');
+      // Loopback addresses bypass the proxy, so the API is named by a host only the proxy resolves (a
+      // name under .localhost, which the action allows over plain http like any loopback host).
+      const apiUrl = url.replace('127.0.0.1', 'oz-api.localhost');
       const main = await runStep({ inputs: inputs({ api_base_url: apiUrl }), env: { HTTP_PROXY: proxyUrl, http_proxy: proxyUrl } });
       expect(main.code).toBe(0);
       expect(main.outputs.state).toBe('SUCCEEDED');
       expect(tunnels.length).toBeGreaterThan(1);
-      expect(new Set(tunnels)).toEqual(new Set([`oz-api.internal:${new URL(url).port}`]));
+      expect(new Set(tunnels)).toEqual(new Set([`oz-api.localhost:${new URL(url).port}`]));
     } finally {
       proxy.close();
     }

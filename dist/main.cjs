@@ -723,12 +723,12 @@ var HttpClient = class {
         throw new Error("Client has already been disposed.");
       }
       const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
       const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info2, data);
+        response = yield this.requestRaw(info3, data);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler of this.handlers) {
@@ -738,7 +738,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
+            return authenticationHandler.handleAuthentication(this, info3, data);
           } else {
             return response;
           }
@@ -761,8 +761,8 @@ var HttpClient = class {
               }
             }
           }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -791,7 +791,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info2, data) {
+  requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve2, reject) => {
         function callbackForResult(err, res) {
@@ -803,7 +803,7 @@ var HttpClient = class {
             resolve2(res);
           }
         }
-        this.requestRawWithCallback(info2, data, callbackForResult);
+        this.requestRawWithCallback(info3, data, callbackForResult);
       });
     });
   }
@@ -813,12 +813,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info2, data, onResult) {
+  requestRawWithCallback(info3, data, onResult) {
     if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
+      if (!info3.options.headers) {
+        info3.options.headers = {};
       }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err, res) {
@@ -827,7 +827,7 @@ var HttpClient = class {
         onResult(err, res);
       }
     }
-    const req = info2.httpModule.request(info2.options, (msg) => {
+    const req = info3.httpModule.request(info3.options, (msg) => {
       const res = new HttpClientResponse(msg);
       handleResult(void 0, res);
     });
@@ -839,7 +839,7 @@ var HttpClient = class {
       if (socket) {
         socket.end();
       }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
     });
     req.on("error", function(err) {
       handleResult(err);
@@ -875,27 +875,27 @@ var HttpClient = class {
     return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
   }
   _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
     if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
+      info3.options.headers["user-agent"] = this.userAgent;
     }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
+    info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
       for (const handler of this.handlers) {
-        handler.prepareRequest(info2.options);
+        handler.prepareRequest(info3.options);
       }
     }
-    return info2;
+    return info3;
   }
   _mergeHeaders(headers) {
     if (this.requestOptions && this.requestOptions.headers) {
@@ -1472,27 +1472,27 @@ function readEvent(env = process.env) {
   } catch {
   }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const info2 = {
+  const info3 = {
     name,
     isComment: COMMENT_EVENTS.includes(name),
     isForkPullRequest: false
   };
-  if (owner && repo) Object.assign(info2, { owner, repo });
+  if (owner && repo) Object.assign(info3, { owner, repo });
   const pr = payload.pull_request;
   if (typeof pr?.number === "number") {
-    info2.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
-    if (pr.head?.sha) info2.headSha = pr.head.sha;
+    info3.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
+    if (pr.head?.sha) info3.headSha = pr.head.sha;
     const head = pr.head?.repo?.full_name;
-    info2.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
+    info3.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
   } else if (typeof payload.issue?.number === "number") {
     const isPullRequest = payload.issue.pull_request !== void 0;
-    info2.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
+    info3.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
   }
   const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
-  if (author?.login) info2.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
+  if (author?.login) info3.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
   const body = payload.comment?.body ?? payload.review?.body;
-  if (typeof body === "string") info2.commentBody = body;
-  return info2;
+  if (typeof body === "string") info3.commentBody = body;
+  return info3;
 }
 function concernsThread(event) {
   return THREAD_EVENTS.includes(event.name) && event.thread !== void 0;
@@ -1629,8 +1629,9 @@ function safeLink(label, url) {
   const href = safeUrl(url);
   return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
+var MAX_URL_LENGTH = 8192;
 function safeUrl(url) {
-  if (typeof url !== "string") return void 0;
+  if (typeof url !== "string" || url.length > MAX_URL_LENGTH) return void 0;
   let parsed;
   try {
     parsed = new URL(url);
@@ -1641,23 +1642,61 @@ function safeUrl(url) {
   return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 
+// src/report/limits.ts
+var MAX_SUMMARY_BYTES = 900 * 1024;
+var MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
+var MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+var MAX_RUN_OUTPUT_BYTES = 512 * 1024;
+var MAX_SHOWN_TEXT_CHARS = 4e3;
+var MAX_LIST_ITEMS = 50;
+var SHORTENED = " \u2026 (shortened)";
+function fitBytes(text, maxBytes) {
+  if (Buffer.byteLength(text, "utf8") <= maxBytes) return text;
+  const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, "utf8"));
+  let cut = Buffer.from(text, "utf8").subarray(0, room).toString("utf8");
+  cut = cut.replace(/\uFFFD$/, "");
+  return cut + SHORTENED;
+}
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+  const chars = Array.from(text);
+  return chars.length <= maxChars ? text : chars.slice(0, maxChars).join("") + SHORTENED;
+}
+function fitJson(value, maxBytes) {
+  let json = JSON.stringify(value) ?? "";
+  for (let limit = 4096; Buffer.byteLength(json, "utf8") > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
+    json = JSON.stringify(value, (_key, v) => typeof v === "string" ? fitChars(v, limit) : v);
+  }
+  return Buffer.byteLength(json, "utf8") <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+}
+function capList(items, max = MAX_LIST_ITEMS) {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
 // src/report/summary.ts
-function runOutputs(run, runId) {
+function runOutputs(run, runId, onDropped = () => {
+}) {
   const artifacts = run?.artifacts ?? [];
   const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
   const retryable = run?.status_message?.retryable;
+  const url = (output, value) => {
+    if (value === void 0 || value === null || value === "") return "";
+    const safe = safeUrl(value);
+    if (safe === void 0) onDropped(output, String(value));
+    return safe ?? "";
+  };
+  const text = (value) => fitBytes(value ?? "", MAX_TEXT_OUTPUT_BYTES);
   return {
-    run_id: run?.run_id ?? runId ?? "",
-    state: run?.state ?? "",
-    session_link: run?.session_link ?? "",
-    title: run?.title ?? "",
-    status_message: run?.status_message?.message ?? "",
-    error_code: run?.status_message?.error_code ?? "",
+    run_id: text(run?.run_id ?? runId),
+    state: text(run?.state),
+    session_link: url("session_link", run?.session_link),
+    title: text(run?.title),
+    status_message: text(run?.status_message?.message),
+    error_code: text(run?.status_message?.error_code),
     retryable: retryable === void 0 ? "" : String(retryable),
-    conversation_id: run?.conversation_id ?? "",
-    pull_request_url: typeof pr?.data?.url === "string" ? pr.data.url : "",
-    artifacts: JSON.stringify(artifacts),
-    run: run === void 0 ? "" : JSON.stringify(run)
+    conversation_id: text(run?.conversation_id),
+    pull_request_url: url("pull_request_url", pr?.data?.url),
+    artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
+    run: run === void 0 ? "" : fitJson(run, MAX_RUN_OUTPUT_BYTES)
   };
 }
 function formatIsoDuration(value) {
@@ -1692,7 +1731,7 @@ function describeArtifact(artifact) {
   const data = artifact.data ?? {};
   const text = (key) => {
     const value = data[key];
-    return typeof value === "string" ? value : void 0;
+    return typeof value === "string" ? fitChars(value, 500) : void 0;
   };
   switch (artifact.artifact_type) {
     case "PULL_REQUEST": {
@@ -1710,7 +1749,7 @@ function describeArtifact(artifact) {
     case "EXTERNAL_REFERENCE":
       return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
     default:
-      return `${escapeMarkdown(artifact.artifact_type)}`;
+      return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
   }
 }
 function usageRows(run) {
@@ -1742,18 +1781,18 @@ function heading(report) {
 function renderSummary(report) {
   const { run } = report;
   const lines = [`## ${heading(report)}`, ""];
-  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
-  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  if (run?.title) lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, "");
+  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), "");
   const rows = [];
   const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.state) rows.push(["State", escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
-  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(fitChars(runId, 200))]);
   const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
   if (duration) rows.push(["Duration", duration]);
   const status = run?.status_message;
-  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
-  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.message) rows.push(["Status message", escapeMarkdown(fitChars(status.message))]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(fitChars(status.error_code, 100))]);
   if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
@@ -1765,9 +1804,12 @@ function renderSummary(report) {
   }
   const artifacts = run?.artifacts ?? [];
   if (artifacts.length > 0) {
-    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+    const { shown, more } = capList(artifacts);
+    lines.push("### Artifacts", "", ...shown.map((a) => `- ${describeArtifact(a)}`));
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+    lines.push("");
   }
-  return lines.join("\n");
+  return fitBytes(lines.join("\n"), MAX_SUMMARY_BYTES);
 }
 
 // src/report/progress.ts
@@ -1776,7 +1818,8 @@ function stateLine(run, previous, elapsedMs) {
   return `[${formatDuration(elapsedMs)}] ${change}`;
 }
 function sessionLine(url) {
-  return `Watch the agent: ${url}`;
+  const safe = safeUrl(url);
+  return safe === void 0 ? void 0 : `Watch the agent: ${safe}`;
 }
 
 // src/run/lifecycle.ts
@@ -1810,13 +1853,33 @@ var OzApiError = class extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 };
+var OzBadAnswerError = class extends Error {
+  name = "OzBadAnswerError";
+  status;
+  constructor(method, path, status, what) {
+    super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+    this.status = status;
+  }
+};
+var OzRedirectError = class extends Error {
+  name = "OzRedirectError";
+  status;
+  location;
+  constructor(method, path, status, location) {
+    super(
+      `Oz API ${method} ${path} answered ${status}, a redirect to ${location || "(no Location header)"}. The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.`
+    );
+    this.status = status;
+    this.location = location;
+  }
+};
 var OzNetworkError = class extends Error {
   name = "OzNetworkError";
   code;
   /** False only when the request surely never reached the server (refused, unknown host). */
   mayHaveReachedServer;
-  constructor(method, path, code, mayHaveReachedServer, cause) {
-    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
+  constructor(method, path, code, mayHaveReachedServer, cause, hint) {
+    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ""}`, { cause });
     this.code = code;
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
@@ -1854,14 +1917,23 @@ function describeApiError(method, path, status, problem) {
 function isRetryableStatus(status) {
   return status === 408 || status === 429 || status >= 500;
 }
+function named(error2, name) {
+  return error2 instanceof Error && error2.name === name;
+}
+var isApiError = (error2) => named(error2, "OzApiError");
+var isNetworkError = (error2) => named(error2, "OzNetworkError");
+var isBadAnswer = (error2) => named(error2, "OzBadAnswerError");
+var UNRESOLVED = /* @__PURE__ */ new Set(["ENOTFOUND"]);
 function isRetryable(error2) {
-  if (error2 instanceof OzNetworkError) return true;
-  if (error2 instanceof OzApiError) return isRetryableStatus(error2.status);
+  if (isNetworkError(error2)) return !UNRESOLVED.has(error2.code);
+  if (isBadAnswer(error2)) return true;
+  if (isApiError(error2)) return isRetryableStatus(error2.status);
   return false;
 }
 function mayHaveCreated(error2) {
-  if (error2 instanceof OzNetworkError) return error2.mayHaveReachedServer;
-  if (error2 instanceof OzApiError) return error2.status >= 500;
+  if (isNetworkError(error2)) return error2.mayHaveReachedServer;
+  if (isBadAnswer(error2)) return true;
+  if (isApiError(error2)) return error2.status >= 500;
   return false;
 }
 function parseRetryAfter(value, now = Date.now()) {
@@ -1876,7 +1948,7 @@ function parseRetryAfter(value, now = Date.now()) {
 // src/run/cancel.ts
 async function cancelRun(client, runId, budgetMs) {
   const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error2) => error2 instanceof OzApiError && error2.status === 409 || isRetryable(error2);
+  const retryIf = (error2) => isApiError(error2) && error2.status === 409 || isRetryable(error2);
   try {
     await raceAbort(
       client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
@@ -1884,8 +1956,8 @@ async function cancelRun(client, runId, budgetMs) {
     );
     return { outcome: "cancelled" };
   } catch (error2) {
-    if (error2 instanceof OzApiError && error2.status === 400) return { outcome: "already-ended", error: error2 };
-    if (error2 instanceof OzApiError && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
+    if (isApiError(error2) && error2.status === 400) return { outcome: "already-ended", error: error2 };
+    if (isApiError(error2) && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
     const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error2 }) : error2;
     return { outcome: "failed", error: cause };
   }
@@ -1901,14 +1973,11 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
   let created;
   const attempt = async () => {
     if (uncertain !== void 0) {
-      const found = await findByRequestId(client, requestId, uncertain, signal);
-      if (found !== void 0) return created = found;
+      const found = await lookUpLostCreate(client, requestId, uncertain, signal);
+      if (found !== void 0) return created = { runId: found.run_id, state: found.state, adopted: true };
     }
     try {
-      const answer = await client.createRunOnce(tagged);
-      if (typeof answer?.run_id !== "string" || answer.run_id === "") {
-        throw new LostCreateError(`Oz API POST /agent/runs answered without a run_id: ${JSON.stringify(answer)?.slice(0, 200)}`);
-      }
+      const answer = await raceAbort(client.createRunOnce(tagged), signal);
       return created = { runId: answer.run_id, state: answer.state ?? "QUEUED", adopted: false };
     } catch (error2) {
       if (mayHaveCreated(error2)) uncertain = error2;
@@ -1920,18 +1989,31 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
       "POST /agent/runs",
       attempt,
       signal,
-      (error2) => !(error2 instanceof LostCreateError) && isRetryable(error2)
+      (error2) => !(error2 instanceof Error && error2.name === "LostCreateError") && isRetryable(error2)
     );
   } catch (error2) {
     if (created !== void 0) return created;
     throw error2;
   }
 }
-async function findByRequestId(client, requestId, cause, signal) {
+var MAX_LOOKUP_PAGES = 10;
+async function findRunByRequestId(client, requestId, signal) {
+  let cursor;
+  for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+    const { runs, page_info } = await client.listRuns(
+      { metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...cursor !== void 0 && { cursor } },
+      signal
+    );
+    const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
+    if (mine !== void 0) return mine;
+    cursor = page_info?.has_next_page ? page_info.next_cursor : void 0;
+    if (cursor === void 0 || cursor === "") return void 0;
+  }
+  throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
+}
+async function lookUpLostCreate(client, requestId, cause, signal) {
   try {
-    const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 5 }, signal);
-    const run = runs?.find((r) => r.metadata?.[REQUEST_ID_KEY] === void 0 || r.metadata[REQUEST_ID_KEY] === requestId);
-    return run === void 0 ? void 0 : { runId: run.run_id, state: run.state, adopted: true };
+    return await findRunByRequestId(client, requestId, signal);
   } catch (error2) {
     if (signal?.aborted) throw error2;
     throw new LostCreateError(
@@ -1951,7 +2033,21 @@ var StopSignal = class extends Error {
   }
 };
 function stopReason(signal) {
-  return signal.reason instanceof StopSignal ? signal.reason.reason : "cancelled";
+  return isStopSignal(signal.reason) ? signal.reason.reason : "cancelled";
+}
+var MAX_TIMER_MS = 2147483647;
+function atDeadline(at, action) {
+  let timer;
+  const arm = () => {
+    const remaining = at - Date.now();
+    if (remaining <= 0) {
+      action();
+      return;
+    }
+    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+  };
+  arm();
+  return () => clearTimeout(timer);
 }
 function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
   const controller = new AbortController();
@@ -1964,12 +2060,12 @@ function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
   };
   process.on("SIGINT", handler);
   process.on("SIGTERM", handler);
-  const deadline = setTimeout(() => controller.abort(new StopSignal("timeout")), timeoutMs);
+  const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal("timeout")));
   return {
     signal: controller.signal,
     received: () => received,
     dispose: () => {
-      clearTimeout(deadline);
+      cancelDeadline();
       process.off("SIGINT", handler);
       process.off("SIGTERM", handler);
     }
@@ -1995,8 +2091,9 @@ var PollSchedule = class {
   next() {
     const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
     this.step += 1;
-    const jittered = base * (0.85 + 0.3 * this.random());
-    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, jittered)));
+    const low = Math.max(this.minMs, base * 0.8);
+    const high = Math.min(this.maxMs, base * 1.2);
+    return Math.round(low + (high - low) * this.random());
   }
   reset() {
     this.step = 0;
@@ -2021,14 +2118,15 @@ async function watchRun(options) {
         options.onStateChange?.(next, previous);
       }
       if (isTerminal(next.state)) {
-        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && options.artifactGraceMs) {
-          run = await rereadForArtifacts(client, next, options.artifactGraceMs, signal);
+        const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
+        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && graceMs > 0) {
+          run = await rereadForArtifacts(client, next, graceMs, signal);
         }
         return { run };
       }
     } catch (error2) {
       if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
-      if (!isRetryable(error2)) throw error2;
+      if (!isRetryable(error2)) return { ...run && { run }, failed: error2 };
       options.onReadError?.(error2);
     }
     try {
@@ -2038,14 +2136,21 @@ async function watchRun(options) {
     }
   }
 }
+var DEFAULT_ARTIFACT_GRACE_MS = 6e3;
 async function rereadForArtifacts(client, run, graceMs, signal) {
-  try {
-    await sleep(graceMs, signal);
-    const again = await raceAbort(client.getRun(run.run_id, signal), signal);
-    return isTerminal(again.state) ? again : run;
-  } catch {
-    return run;
+  let latest = run;
+  for (let i = 0; i < 3; i++) {
+    try {
+      await sleep(graceMs / 3, signal);
+      const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+      if (!isTerminal(again.state)) return latest;
+      latest = again;
+      if ((again.artifacts ?? []).length > 0) return again;
+    } catch {
+      return latest;
+    }
   }
+  return latest;
 }
 
 // src/run/lifecycle.ts
@@ -2065,15 +2170,35 @@ function tellCancel(runId, result, events) {
       return false;
   }
 }
+async function cancelUnansweredCreate(client, requestId, budgetMs, events, result) {
+  const deadline = AbortSignal.timeout(budgetMs);
+  let run;
+  try {
+    run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
+  } catch (error2) {
+    events.warning(`Could not check whether the unanswered create started a run: ${error2.message}. It may be running.`);
+    return;
+  }
+  if (run === void 0) return;
+  result.runId = run.run_id;
+  result.run = run;
+  events.runId?.(run.run_id);
+  if (isTerminal(run.state)) {
+    result.settled = true;
+    return;
+  }
+  result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1e3, budgetMs - 1e3)), events);
+}
 async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
   const label = options.label ?? ((name) => name);
   const startedAt = options.startedAt ?? Date.now();
   const result = { outcome: "error", settled: false };
+  let requestId;
   try {
     let runId = settings.runId;
     let startState = "";
     if (settings.create) {
-      const requestId = (0, import_node_crypto.randomUUID)();
+      requestId = (0, import_node_crypto.randomUUID)();
       events.requestId?.(requestId);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
       runId = created.runId;
@@ -2107,7 +2232,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
       runId: id,
       schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
       signal: stop,
-      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2e3),
+      ...options.artifactGraceMs !== void 0 && { artifactGraceMs: options.artifactGraceMs },
       onStateChange: (run, previous) => {
         events.stateChange?.(run, previous, Date.now() - startedAt);
         events.progress?.(run);
@@ -2120,6 +2245,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
       onReadError: (error2) => events.warning(`Could not read Oz run ${id}: ${error2.message}. Still watching.`)
     });
     if (watched.run) result.run = watched.run;
+    if (watched.failed) throw watched.failed;
     if (watched.stopped) {
       result.outcome = watched.stopped;
       const why = watched.stopped === "timeout" ? `The run did not end within ${label("timeout_minutes")} (${settings.timeoutMs / 6e4})` : "The workflow was cancelled";
@@ -2144,6 +2270,10 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isStopSignal(error2)) {
       result.outcome = error2.reason;
       result.note = error2.reason === "timeout" ? `The run could not be created within ${label("timeout_minutes")}.` : "The workflow was cancelled before the run was created.";
+      if (requestId !== void 0 && settings.cancelOnAbort) {
+        const budget = error2.reason === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
+        await cancelUnansweredCreate(client, requestId, budget, events, result);
+      }
     } else {
       result.outcome = "error";
       result.note = error2.message;
@@ -2177,7 +2307,7 @@ var errorMessages = /* @__PURE__ */ new Set([
   "Network connection lost"
   // Cloudflare Workers (fetch)
 ]);
-function isNetworkError(error2) {
+function isNetworkError2(error2) {
   const isValid = error2 && isError(error2) && error2.name === "TypeError" && typeof error2.message === "string";
   if (!isValid) {
     return false;
@@ -2309,7 +2439,7 @@ async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed,
     throw unwrapAbortError(normalizedError);
   }
   const retriesLeft = options.retries - retriesConsumed;
-  const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+  const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError2(normalizedError);
   const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
   const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
   const consumeRetryContext = Object.freeze({
@@ -2423,15 +2553,34 @@ var OzClient = class {
     this.options = options;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.requestTimeoutMs ?? 3e4;
-    this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
+    this.http = new HttpClient(options.userAgent, [], {
+      socketTimeout: this.timeoutMs,
+      keepAlive: false,
+      allowRetries: false,
+      allowRedirects: false
+    });
   }
   /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-  createRunOnce(body) {
-    return this.request("POST", "/agent/runs", body);
+  async createRunOnce(body) {
+    const answer = await this.request("POST", "/agent/runs", body);
+    if (!isObject(answer) || typeof answer.run_id !== "string" || answer.run_id === "") {
+      throw new OzBadAnswerError("POST", "/agent/runs", 200, `no run_id: ${describeBody(answer)}`);
+    }
+    return answer;
   }
   getRun(runId, signal) {
     const path = `/agent/runs/${encodeURIComponent(runId)}`;
-    return this.withRetry(`GET ${path}`, () => this.request("GET", path), signal);
+    return this.withRetry(
+      `GET ${path}`,
+      async () => {
+        const answer = await this.request("GET", path);
+        if (!isObject(answer) || typeof answer.run_id !== "string" || typeof answer.state !== "string" || answer.state === "") {
+          throw new OzBadAnswerError("GET", path, 200, `something other than a run: ${describeBody(answer)}`);
+        }
+        return answer;
+      },
+      signal
+    );
   }
   listRuns(query = {}, signal) {
     const params = new URLSearchParams();
@@ -2441,11 +2590,26 @@ var OzClient = class {
     for (const state of query.state ?? []) params.append("state", state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
     const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ""}`;
-    return this.withRetry(`GET /agent/runs`, () => this.request("GET", path), signal);
+    return this.withRetry(
+      `GET /agent/runs`,
+      async () => {
+        const answer = await this.request("GET", path);
+        if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === "string")) {
+          throw new OzBadAnswerError("GET", "/agent/runs", 200, `something other than a list of runs: ${describeBody(answer)}`);
+        }
+        return answer;
+      },
+      signal
+    );
   }
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-  cancelRunOnce(runId) {
-    return this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+  async cancelRunOnce(runId) {
+    try {
+      return await this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+    } catch (error2) {
+      if (isBadAnswer(error2)) return void 0;
+      throw error2;
+    }
   }
   /**
    * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
@@ -2463,7 +2627,7 @@ var OzClient = class {
       shouldRetry: ({ error: error2 }) => retryIf(error2),
       onFailedAttempt: async ({ error: error2, attemptNumber, retriesLeft, retryDelay }) => {
         if (retriesLeft === 0 || !retryIf(error2)) return;
-        const asked = error2 instanceof OzApiError ? error2.retryAfterMs : void 0;
+        const asked = isApiError(error2) ? error2.retryAfterMs : void 0;
         const extra = asked === void 0 ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
         this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error: error2 });
         if (extra > 0) await sleep(extra, signal);
@@ -2486,15 +2650,20 @@ var OzClient = class {
       text = await readBody(message, this.timeoutMs);
     } catch (error2) {
       const code = error2.code ?? (/timeout/i.test(String(error2)) ? "ETIMEDOUT" : "ENETWORK");
-      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error2);
+      const hint = code === "ENOTFOUND" ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).` : void 0;
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error2, hint);
     }
     const status = message.statusCode ?? 0;
+    if (status >= 300 && status < 400) {
+      const location = message.headers.location ?? "";
+      throw new OzRedirectError(method, shownPath, status, location);
+    }
     if (status >= 200 && status < 300) {
-      if (text.trim() === "") return void 0;
+      if (text.trim() === "") throw new OzBadAnswerError(method, shownPath, status, "an empty body");
       try {
         return JSON.parse(text);
       } catch {
-        throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
+        throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
       }
     }
     throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers["retry-after"]));
@@ -2525,6 +2694,12 @@ function readBody(message, timeoutMs) {
     });
   });
 }
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describeBody(value) {
+  return snippet(JSON.stringify(value) ?? String(value));
+}
 function snippet(text) {
   const plain = text.replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || "(empty body)";
@@ -2543,7 +2718,7 @@ function parseProblem(text) {
   const title = str(body.title);
   const detail = str(body.detail) ?? (title === void 0 ? str(body.error) ?? str(body.message) : void 0);
   const traceId = str(body.trace_id);
-  const errorCode = str(body.error_code) ?? str(body.code);
+  const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
   if (title !== void 0) problem.title = title;
   if (detail !== void 0) problem.detail = detail;
   if (traceId !== void 0) problem.traceId = traceId;
@@ -2552,10 +2727,28 @@ function parseProblem(text) {
   if (title === void 0 && detail === void 0) problem.text = snippet(text);
   return problem;
 }
+function codeFromType(type) {
+  if (type === void 0 || type === "about:blank") return void 0;
+  let path;
+  try {
+    path = new URL(type, "https://x.invalid").pathname;
+  } catch {
+    return void 0;
+  }
+  const segment = path.split("/").filter(Boolean).pop();
+  return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll("-", "_") : void 0;
+}
 
 // src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+
+// src/report/redact.ts
+function redactor(secrets2) {
+  const kept = [...new Set(secrets2.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  if (kept.length === 0) return (text) => text;
+  return (text) => kept.reduce((out, secret) => out.split(secret).join("***"), text);
+}
 
 // src/action/inputs.ts
 var import_node_fs2 = require("node:fs");
@@ -2677,7 +2870,14 @@ function parseApiBaseUrl(value, label = "api_base_url") {
   if (url.search || url.hash || url.username || url.password) {
     fail(label, value, "a URL without query, fragment or credentials");
   }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    fail(label, value, "an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])");
+  }
   return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 function checkApiKey(apiKey, label, missing) {
   if (apiKey === "") throw new InputError(missing);
@@ -2834,12 +3034,28 @@ function parseSettings(read, env = process.env, readFile = (path) => (0, import_
   };
 }
 
+// src/action/log.ts
+var import_node_crypto2 = require("node:crypto");
+function info2(message) {
+  if (!/::|##\[/.test(message)) {
+    info(message);
+    return;
+  }
+  const token = (0, import_node_crypto2.randomUUID)();
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
+}
+
 // src/action/common.ts
+function secrets() {
+  return [readApiKey(getInput), getInput("github_token")].filter((s) => s !== "");
+}
 function maskSecrets() {
-  const key = readApiKey(getInput);
-  if (key !== "") setSecret(key);
-  const token = getInput("github_token");
-  if (token !== "") setSecret(token);
+  for (const secret of secrets()) setSecret(secret);
+}
+function redactSecrets() {
+  return redactor(secrets());
 }
 function makeClient(settings, retry) {
   return new OzClient({
@@ -2847,19 +3063,14 @@ function makeClient(settings, retry) {
     apiKey: settings.apiKey,
     userAgent: USER_AGENT,
     ...retry && { retry },
-    onRetry: ({ what, attempt, delayMs, error: error2 }) => info(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
+    onRetry: ({ what, attempt, delayMs, error: error2 }) => info2(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
   });
 }
 
 // src/github/types.ts
-var GitHubApiError = class extends Error {
-  name = "GitHubApiError";
-  status;
-  constructor(what, status, message) {
-    super(`GitHub API ${what} failed with ${status}: ${message}`);
-    this.status = status;
-  }
-};
+function isGitHubApiError(error2) {
+  return error2 instanceof Error && error2.name === "GitHubApiError" && typeof error2.status === "number";
+}
 
 // src/github/feedback.ts
 var CheckRunError = class extends Error {
@@ -2872,9 +3083,9 @@ function progressBody(marker, run, workflowRunUrl2) {
   ].filter(Boolean);
   return [
     marker,
-    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
     "",
-    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
+    ...run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ""] : [],
     links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
   ].join("\n");
 }
@@ -2926,7 +3137,7 @@ var Feedback = class {
         summary: "An Oz agent run is being created."
       });
     } catch (error2) {
-      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      const status = isGitHubApiError(error2) ? error2.status : 0;
       const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
       throw new CheckRunError(
         `check_name is set, but the check run "${checkName}" could not be created: ${error2.message}.${hint}`
@@ -2938,11 +3149,12 @@ var Feedback = class {
     this.enqueue(async () => {
       await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
       if (this.checkRunId !== void 0) {
+        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: "in_progress",
-          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
-          title: `The agent run is ${run.state}`,
-          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
+          ...detailsUrl && { detailsUrl },
+          title: `The agent run is ${fitChars(run.state, 100)}`,
+          summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : "An Oz agent run is in progress."
         });
       }
     });
@@ -2955,7 +3167,7 @@ var Feedback = class {
 ${summary2}`);
       if (this.checkRunId !== void 0) {
         const conclusion = checkConclusion(report);
-        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: "completed",
           conclusion,
@@ -2974,8 +3186,9 @@ ${summary2}`);
       this.options.warn(`Could not update GitHub: ${error2.message}`);
     });
   }
-  async writeComment(body) {
+  async writeComment(text) {
     const { thread } = this.options;
+    const body = this.options.redact?.(text) ?? text;
     if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
     try {
       const api = await this.options.api();
@@ -2990,14 +3203,15 @@ ${summary2}`);
       }
     } catch (error2) {
       this.commentsOff = true;
-      const status = error2 instanceof GitHubApiError ? error2.status : 0;
+      const status = isGitHubApiError(error2) ? error2.status : 0;
       this.options.warn(
         status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error2.message}. The run is reported in the job summary.`
       );
     }
   }
   async updateCheck(update) {
-    await (await this.options.api()).updateCheck(this.checkRunId, update);
+    const redact = this.options.redact ?? ((text) => text);
+    await (await this.options.api()).updateCheck(this.checkRunId, { ...update, title: redact(update.title), summary: redact(update.summary) });
   }
 };
 function commentMarker(env = process.env) {
@@ -3019,7 +3233,7 @@ var KEYS = {
   commentId: "oz_comment_id"
 };
 function saveRunId(runId) {
-  saveState(KEYS.runId, runId);
+  saveState(KEYS.runId, redactSecrets()(runId));
 }
 function saveRequestId(requestId) {
   saveState(KEYS.requestId, requestId);
@@ -3099,6 +3313,7 @@ async function prepareGitHub(settings, context) {
     ...settings.checkName && { checkName: settings.checkName },
     headSha,
     marker: commentMarker(),
+    redact: redactSecrets(),
     ...runUrl && { workflowRunUrl: runUrl },
     warn: (message) => warning(message),
     onComment: saveCommentId
@@ -3112,25 +3327,31 @@ async function prepareGitHub(settings, context) {
 function failureMessage(run) {
   const status = run.status_message;
   let message = `Oz run ${run.run_id} ended ${run.state}`;
-  if (status?.message) message += `: ${status.message}`;
-  if (status?.error_code) message += ` [${status.error_code}]`;
+  if (status?.message) message += `: ${fitChars(status.message)}`;
+  if (status?.error_code) message += ` [${fitChars(status.error_code, 100)}]`;
   if (status?.retryable === true) message += ". Retryable: a new run may succeed.";
   else if (status?.retryable === false) message += ". Not retryable: fix the cause before running again.";
   if (run.state === "BLOCKED") message += " The agent needs a person: open the session to unblock it.";
-  if (run.session_link) message += ` Session: ${run.session_link}`;
+  const session = safeUrl(run.session_link);
+  if (session) message += ` Session: ${session}`;
   return message;
 }
 async function finish(report, feedback) {
-  const outputs = runOutputs(report.run, report.runId);
-  for (const [name, value] of Object.entries(outputs)) setOutput(name, value);
+  const redact = redactSecrets();
+  const outputs = runOutputs(
+    report.run,
+    report.runId,
+    (name) => debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`)
+  );
+  for (const [name, value] of Object.entries(outputs)) setOutput(name, redact(value));
   setOutput("comment_url", feedback?.commentUrl ?? "");
   setOutput("check_run_id", feedback?.checkRunId?.toString() ?? "");
-  await writeSummary(report);
+  await writeSummary(report, redact);
   if (report.outcome === "skipped") return;
   if (report.outcome === "succeeded") {
-    info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
+    info2(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
   } else if (report.outcome === "started") {
-    info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
+    info2(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
   } else if (report.outcome === "failed" && report.run) {
     setFailed(failureMessage(report.run));
   } else {
@@ -3138,10 +3359,10 @@ async function finish(report, feedback) {
     setFailed(`${run}${report.note ?? "the run did not succeed."}`);
   }
 }
-async function writeSummary(report) {
+async function writeSummary(report, redact) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await summary.addRaw(renderSummary(report), true).write();
+    await summary.addRaw(redact(renderSummary(report)), true).write();
   } catch (error2) {
     warning(`Could not write the job summary: ${error2.message}`);
   }
@@ -3205,10 +3426,10 @@ async function prepareGitHubSide(settings, context, report) {
 async function runAgent(settings, context, feedback, options, startedAt) {
   const stop = stopOnSignalsAndDeadline(
     settings.timeoutMs,
-    (signal) => info(`Received ${signal}: the workflow was cancelled or the step timed out.`)
+    (signal) => info2(`Received ${signal}: the workflow was cancelled or the step timed out.`)
   );
   const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-  if (settings.create && dropped.length > 0) info(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
+  if (settings.create && dropped.length > 0) info2(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
   try {
     return await startAndWatch(
       makeClient(settings, options.retry),
@@ -3216,16 +3437,20 @@ async function runAgent(settings, context, feedback, options, startedAt) {
       metadata,
       stop.signal,
       {
-        info: (message) => info(message),
+        info: (message) => info2(message),
         warning: (message) => warning(message),
         requestId: saveRequestId,
         runId: (id) => {
           saveRunId(id);
-          setOutput("run_id", id);
+          setOutput("run_id", redactSecrets()(id));
         },
         progress: (run) => feedback?.progress(run),
-        stateChange: (run, previous, elapsedMs) => info(stateLine(run, previous, elapsedMs)),
-        sessionLink: (url) => info(sessionLine(url))
+        stateChange: (run, previous, elapsedMs) => info2(stateLine(run, previous, elapsedMs)),
+        sessionLink: (url) => {
+          const line = sessionLine(url);
+          if (line) info2(line);
+          else debug("The session link from the API is not an http(s) URL; it is not shown.");
+        }
       },
       { ...options, startedAt }
     );

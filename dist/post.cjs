@@ -695,12 +695,12 @@ var HttpClient = class {
         throw new Error("Client has already been disposed.");
       }
       const parsedUrl = new URL(requestUrl);
-      let info2 = this._prepareRequest(verb, parsedUrl, headers);
+      let info3 = this._prepareRequest(verb, parsedUrl, headers);
       const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
       let numTries = 0;
       let response;
       do {
-        response = yield this.requestRaw(info2, data);
+        response = yield this.requestRaw(info3, data);
         if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
           let authenticationHandler;
           for (const handler of this.handlers) {
@@ -710,7 +710,7 @@ var HttpClient = class {
             }
           }
           if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info2, data);
+            return authenticationHandler.handleAuthentication(this, info3, data);
           } else {
             return response;
           }
@@ -733,8 +733,8 @@ var HttpClient = class {
               }
             }
           }
-          info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info2, data);
+          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+          response = yield this.requestRaw(info3, data);
           redirectsRemaining--;
         }
         if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
@@ -763,7 +763,7 @@ var HttpClient = class {
    * @param info
    * @param data
    */
-  requestRaw(info2, data) {
+  requestRaw(info3, data) {
     return __awaiter(this, void 0, void 0, function* () {
       return new Promise((resolve, reject) => {
         function callbackForResult(err, res) {
@@ -775,7 +775,7 @@ var HttpClient = class {
             resolve(res);
           }
         }
-        this.requestRawWithCallback(info2, data, callbackForResult);
+        this.requestRawWithCallback(info3, data, callbackForResult);
       });
     });
   }
@@ -785,12 +785,12 @@ var HttpClient = class {
    * @param data
    * @param onResult
    */
-  requestRawWithCallback(info2, data, onResult) {
+  requestRawWithCallback(info3, data, onResult) {
     if (typeof data === "string") {
-      if (!info2.options.headers) {
-        info2.options.headers = {};
+      if (!info3.options.headers) {
+        info3.options.headers = {};
       }
-      info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
     }
     let callbackCalled = false;
     function handleResult(err, res) {
@@ -799,7 +799,7 @@ var HttpClient = class {
         onResult(err, res);
       }
     }
-    const req = info2.httpModule.request(info2.options, (msg) => {
+    const req = info3.httpModule.request(info3.options, (msg) => {
       const res = new HttpClientResponse(msg);
       handleResult(void 0, res);
     });
@@ -811,7 +811,7 @@ var HttpClient = class {
       if (socket) {
         socket.end();
       }
-      handleResult(new Error(`Request timeout: ${info2.options.path}`));
+      handleResult(new Error(`Request timeout: ${info3.options.path}`));
     });
     req.on("error", function(err) {
       handleResult(err);
@@ -847,27 +847,27 @@ var HttpClient = class {
     return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
   }
   _prepareRequest(method, requestUrl, headers) {
-    const info2 = {};
-    info2.parsedUrl = requestUrl;
-    const usingSsl = info2.parsedUrl.protocol === "https:";
-    info2.httpModule = usingSsl ? https : http;
+    const info3 = {};
+    info3.parsedUrl = requestUrl;
+    const usingSsl = info3.parsedUrl.protocol === "https:";
+    info3.httpModule = usingSsl ? https : http;
     const defaultPort = usingSsl ? 443 : 80;
-    info2.options = {};
-    info2.options.host = info2.parsedUrl.hostname;
-    info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-    info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-    info2.options.method = method;
-    info2.options.headers = this._mergeHeaders(headers);
+    info3.options = {};
+    info3.options.host = info3.parsedUrl.hostname;
+    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
+    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
+    info3.options.method = method;
+    info3.options.headers = this._mergeHeaders(headers);
     if (this.userAgent != null) {
-      info2.options.headers["user-agent"] = this.userAgent;
+      info3.options.headers["user-agent"] = this.userAgent;
     }
-    info2.options.agent = this._getAgent(info2.parsedUrl);
+    info3.options.agent = this._getAgent(info3.parsedUrl);
     if (this.handlers) {
       for (const handler of this.handlers) {
-        handler.prepareRequest(info2.options);
+        handler.prepareRequest(info3.options);
       }
     }
-    return info2;
+    return info3;
   }
   _mergeHeaders(headers) {
     if (this.requestOptions && this.requestOptions.headers) {
@@ -1675,13 +1675,33 @@ var OzApiError = class extends Error {
     this.retryAfterMs = retryAfterMs;
   }
 };
+var OzBadAnswerError = class extends Error {
+  name = "OzBadAnswerError";
+  status;
+  constructor(method, path, status, what) {
+    super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+    this.status = status;
+  }
+};
+var OzRedirectError = class extends Error {
+  name = "OzRedirectError";
+  status;
+  location;
+  constructor(method, path, status, location) {
+    super(
+      `Oz API ${method} ${path} answered ${status}, a redirect to ${location || "(no Location header)"}. The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.`
+    );
+    this.status = status;
+    this.location = location;
+  }
+};
 var OzNetworkError = class extends Error {
   name = "OzNetworkError";
   code;
   /** False only when the request surely never reached the server (refused, unknown host). */
   mayHaveReachedServer;
-  constructor(method, path, code, mayHaveReachedServer, cause) {
-    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})`, { cause });
+  constructor(method, path, code, mayHaveReachedServer, cause, hint) {
+    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ""}`, { cause });
     this.code = code;
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
@@ -1719,9 +1739,17 @@ function describeApiError(method, path, status, problem) {
 function isRetryableStatus(status) {
   return status === 408 || status === 429 || status >= 500;
 }
+function named(error, name) {
+  return error instanceof Error && error.name === name;
+}
+var isApiError = (error) => named(error, "OzApiError");
+var isNetworkError2 = (error) => named(error, "OzNetworkError");
+var isBadAnswer = (error) => named(error, "OzBadAnswerError");
+var UNRESOLVED = /* @__PURE__ */ new Set(["ENOTFOUND"]);
 function isRetryable(error) {
-  if (error instanceof OzNetworkError) return true;
-  if (error instanceof OzApiError) return isRetryableStatus(error.status);
+  if (isNetworkError2(error)) return !UNRESOLVED.has(error.code);
+  if (isBadAnswer(error)) return true;
+  if (isApiError(error)) return isRetryableStatus(error.status);
   return false;
 }
 function parseRetryAfter(value, now = Date.now()) {
@@ -1792,15 +1820,34 @@ var OzClient = class {
     this.options = options;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.requestTimeoutMs ?? 3e4;
-    this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
+    this.http = new HttpClient(options.userAgent, [], {
+      socketTimeout: this.timeoutMs,
+      keepAlive: false,
+      allowRetries: false,
+      allowRedirects: false
+    });
   }
   /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-  createRunOnce(body) {
-    return this.request("POST", "/agent/runs", body);
+  async createRunOnce(body) {
+    const answer = await this.request("POST", "/agent/runs", body);
+    if (!isObject(answer) || typeof answer.run_id !== "string" || answer.run_id === "") {
+      throw new OzBadAnswerError("POST", "/agent/runs", 200, `no run_id: ${describeBody(answer)}`);
+    }
+    return answer;
   }
   getRun(runId, signal) {
     const path = `/agent/runs/${encodeURIComponent(runId)}`;
-    return this.withRetry(`GET ${path}`, () => this.request("GET", path), signal);
+    return this.withRetry(
+      `GET ${path}`,
+      async () => {
+        const answer = await this.request("GET", path);
+        if (!isObject(answer) || typeof answer.run_id !== "string" || typeof answer.state !== "string" || answer.state === "") {
+          throw new OzBadAnswerError("GET", path, 200, `something other than a run: ${describeBody(answer)}`);
+        }
+        return answer;
+      },
+      signal
+    );
   }
   listRuns(query = {}, signal) {
     const params = new URLSearchParams();
@@ -1810,11 +1857,26 @@ var OzClient = class {
     for (const state of query.state ?? []) params.append("state", state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
     const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ""}`;
-    return this.withRetry(`GET /agent/runs`, () => this.request("GET", path), signal);
+    return this.withRetry(
+      `GET /agent/runs`,
+      async () => {
+        const answer = await this.request("GET", path);
+        if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === "string")) {
+          throw new OzBadAnswerError("GET", "/agent/runs", 200, `something other than a list of runs: ${describeBody(answer)}`);
+        }
+        return answer;
+      },
+      signal
+    );
   }
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-  cancelRunOnce(runId) {
-    return this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+  async cancelRunOnce(runId) {
+    try {
+      return await this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+    } catch (error) {
+      if (isBadAnswer(error)) return void 0;
+      throw error;
+    }
   }
   /**
    * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
@@ -1832,7 +1894,7 @@ var OzClient = class {
       shouldRetry: ({ error }) => retryIf(error),
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
         if (retriesLeft === 0 || !retryIf(error)) return;
-        const asked = error instanceof OzApiError ? error.retryAfterMs : void 0;
+        const asked = isApiError(error) ? error.retryAfterMs : void 0;
         const extra = asked === void 0 ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
         this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
         if (extra > 0) await sleep(extra, signal);
@@ -1855,15 +1917,20 @@ var OzClient = class {
       text = await readBody(message, this.timeoutMs);
     } catch (error) {
       const code = error.code ?? (/timeout/i.test(String(error)) ? "ETIMEDOUT" : "ENETWORK");
-      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error);
+      const hint = code === "ENOTFOUND" ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).` : void 0;
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
     }
     const status = message.statusCode ?? 0;
+    if (status >= 300 && status < 400) {
+      const location = message.headers.location ?? "";
+      throw new OzRedirectError(method, shownPath, status, location);
+    }
     if (status >= 200 && status < 300) {
-      if (text.trim() === "") return void 0;
+      if (text.trim() === "") throw new OzBadAnswerError(method, shownPath, status, "an empty body");
       try {
         return JSON.parse(text);
       } catch {
-        throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
+        throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
       }
     }
     throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers["retry-after"]));
@@ -1894,6 +1961,12 @@ function readBody(message, timeoutMs) {
     });
   });
 }
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function describeBody(value) {
+  return snippet(JSON.stringify(value) ?? String(value));
+}
 function snippet(text) {
   const plain = text.replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
   return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || "(empty body)";
@@ -1912,7 +1985,7 @@ function parseProblem(text) {
   const title = str(body.title);
   const detail = str(body.detail) ?? (title === void 0 ? str(body.error) ?? str(body.message) : void 0);
   const traceId = str(body.trace_id);
-  const errorCode = str(body.error_code) ?? str(body.code);
+  const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
   if (title !== void 0) problem.title = title;
   if (detail !== void 0) problem.detail = detail;
   if (traceId !== void 0) problem.traceId = traceId;
@@ -1921,10 +1994,28 @@ function parseProblem(text) {
   if (title === void 0 && detail === void 0) problem.text = snippet(text);
   return problem;
 }
+function codeFromType(type) {
+  if (type === void 0 || type === "about:blank") return void 0;
+  let path;
+  try {
+    path = new URL(type, "https://x.invalid").pathname;
+  } catch {
+    return void 0;
+  }
+  const segment = path.split("/").filter(Boolean).pop();
+  return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll("-", "_") : void 0;
+}
 
 // src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+
+// src/report/redact.ts
+function redactor(secrets2) {
+  const kept = [...new Set(secrets2.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+  if (kept.length === 0) return (text) => text;
+  return (text) => kept.reduce((out, secret) => out.split(secret).join("***"), text);
+}
 
 // src/oz/metadata.ts
 var METADATA_MAX_KEYS = 20;
@@ -1967,7 +2058,14 @@ function parseApiBaseUrl(value, label = "api_base_url") {
   if (url.search || url.hash || url.username || url.password) {
     fail(label, value, "a URL without query, fragment or credentials");
   }
+  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
+    fail(label, value, "an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])");
+  }
   return url.href.replace(/\/+$/, "");
+}
+function isLoopback(hostname) {
+  const host = hostname.toLowerCase().replace(/\.$/, "");
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 // src/action/inputs.ts
@@ -1975,12 +2073,28 @@ function readApiKey(read, env = process.env) {
   return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
 }
 
+// src/action/log.ts
+var import_node_crypto = require("node:crypto");
+function info2(message) {
+  if (!/::|##\[/.test(message)) {
+    info(message);
+    return;
+  }
+  const token = (0, import_node_crypto.randomUUID)();
+  info(`::stop-commands::${token}`);
+  info(message);
+  info(`::${token}::`);
+}
+
 // src/action/common.ts
+function secrets() {
+  return [readApiKey(getInput), getInput("github_token")].filter((s) => s !== "");
+}
 function maskSecrets() {
-  const key = readApiKey(getInput);
-  if (key !== "") setSecret(key);
-  const token = getInput("github_token");
-  if (token !== "") setSecret(token);
+  for (const secret of secrets()) setSecret(secret);
+}
+function redactSecrets() {
+  return redactor(secrets());
 }
 function makeClient(settings, retry) {
   return new OzClient({
@@ -1988,7 +2102,7 @@ function makeClient(settings, retry) {
     apiKey: settings.apiKey,
     userAgent: USER_AGENT,
     ...retry && { retry },
-    onRetry: ({ what, attempt, delayMs, error }) => info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
+    onRetry: ({ what, attempt, delayMs, error }) => info2(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
   });
 }
 
@@ -2001,7 +2115,7 @@ function isTerminal(state) {
 // src/run/cancel.ts
 async function cancelRun(client, runId, budgetMs) {
   const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error) => error instanceof OzApiError && error.status === 409 || isRetryable(error);
+  const retryIf = (error) => isApiError(error) && error.status === 409 || isRetryable(error);
   try {
     await raceAbort(
       client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
@@ -2009,11 +2123,28 @@ async function cancelRun(client, runId, budgetMs) {
     );
     return { outcome: "cancelled" };
   } catch (error) {
-    if (error instanceof OzApiError && error.status === 400) return { outcome: "already-ended", error };
-    if (error instanceof OzApiError && error.status === 422) return { outcome: "not-cancellable", error };
+    if (isApiError(error) && error.status === 400) return { outcome: "already-ended", error };
+    if (isApiError(error) && error.status === 422) return { outcome: "not-cancellable", error };
     const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error }) : error;
     return { outcome: "failed", error: cause };
   }
+}
+
+// src/run/create.ts
+var MAX_LOOKUP_PAGES = 10;
+async function findRunByRequestId(client, requestId, signal) {
+  let cursor;
+  for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+    const { runs, page_info } = await client.listRuns(
+      { metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...cursor !== void 0 && { cursor } },
+      signal
+    );
+    const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
+    if (mine !== void 0) return mine;
+    cursor = page_info?.has_next_page ? page_info.next_cursor : void 0;
+    if (cursor === void 0 || cursor === "") return void 0;
+  }
+  throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
 }
 
 // src/run/lifecycle.ts
@@ -2035,14 +2166,9 @@ function tellCancel(runId, result, events) {
 }
 
 // src/github/types.ts
-var GitHubApiError = class extends Error {
-  name = "GitHubApiError";
-  status;
-  constructor(what, status, message) {
-    super(`GitHub API ${what} failed with ${status}: ${message}`);
-    this.status = status;
-  }
-};
+function isGitHubApiError(error) {
+  return error instanceof Error && error.name === "GitHubApiError" && typeof error.status === "number";
+}
 
 // src/github/event.ts
 var import_node_fs = require("node:fs");
@@ -2057,27 +2183,50 @@ function readEvent(env = process.env) {
   } catch {
   }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const info2 = {
+  const info3 = {
     name,
     isComment: COMMENT_EVENTS.includes(name),
     isForkPullRequest: false
   };
-  if (owner && repo) Object.assign(info2, { owner, repo });
+  if (owner && repo) Object.assign(info3, { owner, repo });
   const pr = payload.pull_request;
   if (typeof pr?.number === "number") {
-    info2.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
-    if (pr.head?.sha) info2.headSha = pr.head.sha;
+    info3.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
+    if (pr.head?.sha) info3.headSha = pr.head.sha;
     const head = pr.head?.repo?.full_name;
-    info2.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
+    info3.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
   } else if (typeof payload.issue?.number === "number") {
     const isPullRequest = payload.issue.pull_request !== void 0;
-    info2.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
+    info3.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
   }
   const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
-  if (author?.login) info2.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
+  if (author?.login) info3.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
   const body = payload.comment?.body ?? payload.review?.body;
-  if (typeof body === "string") info2.commentBody = body;
-  return info2;
+  if (typeof body === "string") info3.commentBody = body;
+  return info3;
+}
+
+// src/report/limits.ts
+var MAX_SUMMARY_BYTES = 900 * 1024;
+var MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
+var MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+var MAX_RUN_OUTPUT_BYTES = 512 * 1024;
+var MAX_SHOWN_TEXT_CHARS = 4e3;
+var MAX_LIST_ITEMS = 50;
+var SHORTENED = " \u2026 (shortened)";
+function fitBytes(text, maxBytes) {
+  if (Buffer.byteLength(text, "utf8") <= maxBytes) return text;
+  const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, "utf8"));
+  let cut = Buffer.from(text, "utf8").subarray(0, room).toString("utf8");
+  cut = cut.replace(/\uFFFD$/, "");
+  return cut + SHORTENED;
+}
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+  const chars = Array.from(text);
+  return chars.length <= maxChars ? text : chars.slice(0, maxChars).join("") + SHORTENED;
+}
+function capList(items, max = MAX_LIST_ITEMS) {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 
 // src/report/markdown.ts
@@ -2090,8 +2239,9 @@ function safeLink(label, url) {
   const href = safeUrl(url);
   return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
+var MAX_URL_LENGTH = 8192;
 function safeUrl(url) {
-  if (typeof url !== "string") return void 0;
+  if (typeof url !== "string" || url.length > MAX_URL_LENGTH) return void 0;
   let parsed;
   try {
     parsed = new URL(url);
@@ -2135,7 +2285,7 @@ function describeArtifact(artifact) {
   const data = artifact.data ?? {};
   const text = (key) => {
     const value = data[key];
-    return typeof value === "string" ? value : void 0;
+    return typeof value === "string" ? fitChars(value, 500) : void 0;
   };
   switch (artifact.artifact_type) {
     case "PULL_REQUEST": {
@@ -2153,7 +2303,7 @@ function describeArtifact(artifact) {
     case "EXTERNAL_REFERENCE":
       return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
     default:
-      return `${escapeMarkdown(artifact.artifact_type)}`;
+      return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
   }
 }
 function usageRows(run) {
@@ -2185,18 +2335,18 @@ function heading(report) {
 function renderSummary(report) {
   const { run } = report;
   const lines = [`## ${heading(report)}`, ""];
-  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, "");
-  if (report.note) lines.push(escapeMarkdown(report.note), "");
+  if (run?.title) lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, "");
+  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), "");
   const rows = [];
   const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(["State", escapeMarkdown(run.state)]);
+  if (run?.state) rows.push(["State", escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
-  if (runId) rows.push(["Run ID", escapeMarkdown(runId)]);
+  if (runId) rows.push(["Run ID", escapeMarkdown(fitChars(runId, 200))]);
   const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
   if (duration) rows.push(["Duration", duration]);
   const status = run?.status_message;
-  if (status?.message) rows.push(["Status message", escapeMarkdown(status.message)]);
-  if (status?.error_code) rows.push(["Error code", escapeMarkdown(status.error_code)]);
+  if (status?.message) rows.push(["Status message", escapeMarkdown(fitChars(status.message))]);
+  if (status?.error_code) rows.push(["Error code", escapeMarkdown(fitChars(status.error_code, 100))]);
   if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
@@ -2208,9 +2358,12 @@ function renderSummary(report) {
   }
   const artifacts = run?.artifacts ?? [];
   if (artifacts.length > 0) {
-    lines.push("### Artifacts", "", ...artifacts.map((a) => `- ${describeArtifact(a)}`), "");
+    const { shown, more } = capList(artifacts);
+    lines.push("### Artifacts", "", ...shown.map((a) => `- ${describeArtifact(a)}`));
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+    lines.push("");
   }
-  return lines.join("\n");
+  return fitBytes(lines.join("\n"), MAX_SUMMARY_BYTES);
 }
 
 // src/github/feedback.ts
@@ -2224,9 +2377,9 @@ function progressBody(marker, run, workflowRunUrl2) {
   ].filter(Boolean);
   return [
     marker,
-    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
     "",
-    ...run.title ? [`**${escapeMarkdown(run.title)}**`, ""] : [],
+    ...run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ""] : [],
     links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
   ].join("\n");
 }
@@ -2278,7 +2431,7 @@ var Feedback = class {
         summary: "An Oz agent run is being created."
       });
     } catch (error) {
-      const status = error instanceof GitHubApiError ? error.status : 0;
+      const status = isGitHubApiError(error) ? error.status : 0;
       const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
       throw new CheckRunError(
         `check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`
@@ -2290,11 +2443,12 @@ var Feedback = class {
     this.enqueue(async () => {
       await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
       if (this.checkRunId !== void 0) {
+        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: "in_progress",
-          ...(run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl },
-          title: `The agent run is ${run.state}`,
-          summary: run.title ? escapeMarkdown(run.title) : "An Oz agent run is in progress."
+          ...detailsUrl && { detailsUrl },
+          title: `The agent run is ${fitChars(run.state, 100)}`,
+          summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : "An Oz agent run is in progress."
         });
       }
     });
@@ -2307,7 +2461,7 @@ var Feedback = class {
 ${summary2}`);
       if (this.checkRunId !== void 0) {
         const conclusion = checkConclusion(report);
-        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: "completed",
           conclusion,
@@ -2326,8 +2480,9 @@ ${summary2}`);
       this.options.warn(`Could not update GitHub: ${error.message}`);
     });
   }
-  async writeComment(body) {
+  async writeComment(text) {
     const { thread } = this.options;
+    const body = this.options.redact?.(text) ?? text;
     if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
     try {
       const api = await this.options.api();
@@ -2342,14 +2497,15 @@ ${summary2}`);
       }
     } catch (error) {
       this.commentsOff = true;
-      const status = error instanceof GitHubApiError ? error.status : 0;
+      const status = isGitHubApiError(error) ? error.status : 0;
       this.options.warn(
         status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`
       );
     }
   }
   async updateCheck(update) {
-    await (await this.options.api()).updateCheck(this.checkRunId, update);
+    const redact = this.options.redact ?? ((text) => text);
+    await (await this.options.api()).updateCheck(this.checkRunId, { ...update, title: redact(update.title), summary: redact(update.summary) });
   }
 };
 function commentMarker(env = process.env) {
@@ -2432,7 +2588,7 @@ async function settleRun(state, options) {
   const stopped = "The step was stopped before the run ended";
   if (state.runId === void 0 && state.requestId === void 0) return { note: `${stopped}.` };
   if (!parseBoolean(inputSource(getInput), "cancel_on_abort", true)) {
-    info(`Oz run ${state.runId ?? "(unknown id)"} may still be running; cancel_on_abort is false, so it is left alone.`);
+    info2(`Oz run ${state.runId ?? "(unknown id)"} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
   const apiKey = readApiKey(getInput);
@@ -2445,22 +2601,21 @@ async function settleRun(state, options) {
   try {
     let runId = state.runId;
     if (runId === void 0) {
-      const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: state.requestId }, limit: 5 });
-      runId = runs?.[0]?.run_id;
+      runId = (await findRunByRequestId(client, state.requestId))?.run_id;
       if (runId === void 0) {
-        info("Oz post step: the main step created no run.");
+        info2("Oz post step: the main step created no run.");
         return { note: `${stopped}, before any run was created.` };
       }
     }
     const run = await client.getRun(runId);
     if (isTerminal(run.state)) {
-      info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
+      info2(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
       return { run, note: `The step was stopped; the run had ended ${run.state}.` };
     }
-    info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
+    info2(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
     const budget = options.cancelBudgetMs ?? 3e4;
     const cancel = await cancelRun(client, runId, budget);
-    tellCancel(runId, cancel, { info, warning });
+    tellCancel(runId, cancel, { info: info2, warning: (m) => warning(m) });
     const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5e3))).catch(() => run);
     return {
       run: after,
@@ -2490,12 +2645,13 @@ async function finishOnGitHub(state, run, note) {
     api: () => loadGitHubApi(token, owner, repo),
     headSha: "",
     marker: commentMarker(),
+    redact: redactSecrets(),
     ...runUrl && { workflowRunUrl: runUrl },
     resume: { ...checkRunId !== void 0 && { checkRunId }, ...commentId !== void 0 && { commentId } },
     warn: (message) => warning(`Oz post step: ${message}`)
   });
   if (await feedback.finish(report) && checkRunId !== void 0) {
-    info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
+    info2(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
   }
 }
 

@@ -49,12 +49,18 @@ describe('the post step', () => {
     expect(process.exitCode).toBeUndefined();
   });
 
-  it('finds and cancels a run whose create answer the main step never got', async () => {
+  it('finds and cancels a run whose create answer the main step never got, and no other', async () => {
     post({ oz_request_id: 'req-1' });
+    // A list that ignores the filter: a stranger's live run comes first; only the run tagged req-1 is ours.
     const api = nock(BASE)
       .get('/agent/runs')
-      .query({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: 'req-1' })
-      .reply(200, { runs: [{ run_id: 'run-9', state: 'QUEUED' }] })
+      .query({ limit: '100', [`metadata[${REQUEST_ID_KEY}]`]: 'req-1' })
+      .reply(200, {
+        runs: [
+          { run_id: 'run-stranger', state: 'INPROGRESS', metadata: { [REQUEST_ID_KEY]: 'req-other' } },
+          { run_id: 'run-9', state: 'QUEUED', metadata: { [REQUEST_ID_KEY]: 'req-1' } },
+        ],
+      })
       .get('/agent/runs/run-9')
       .reply(200, { run_id: 'run-9', state: 'QUEUED' })
       .post('/agent/runs/run-9/cancel')

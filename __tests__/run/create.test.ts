@@ -15,7 +15,7 @@ const client = () =>
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 },
     requestTimeoutMs: 300,
   });
-const lookup = (requestId: string) => ({ limit: '5', [`metadata[${REQUEST_ID_KEY}]`]: requestId });
+const lookup = (requestId: string) => ({ limit: '100', [`metadata[${REQUEST_ID_KEY}]`]: requestId });
 const run = (id: string, requestId: string) => ({ run_id: id, state: 'QUEUED', metadata: { [REQUEST_ID_KEY]: requestId } });
 
 beforeAll(() => nock.disableNetConnect());
@@ -92,16 +92,54 @@ describe('createRunExactlyOnce', () => {
     );
   });
 
-  it('keeps a run created while the step was being cancelled', async () => {
+  it('stops waiting for a create that never answers when the stop signal fires', async () => {
     const stop = new AbortController();
+    nock(BASE).post('/agent/runs').delay(10_000).reply(200, { run_id: 'r9', state: 'QUEUED' });
+    setTimeout(() => stop.abort(new Error('timed out')), 50);
+    const started = Date.now();
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-6', stop.signal)).rejects.toThrow('timed out');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('adopts only a run whose own metadata carries the request id, paging through a list that ignores the filter', async () => {
+    const other = (id: string) => ({ run_id: id, state: 'INPROGRESS', metadata: { [REQUEST_ID_KEY]: 'someone-else' } });
+    const bare = { run_id: 'no-metadata', state: 'INPROGRESS' };
     nock(BASE)
       .post('/agent/runs')
-      .delay(50)
-      .reply(() => {
-        stop.abort(new Error('cancelled'));
-        return [200, { run_id: 'r9', state: 'QUEUED' }];
-      });
-    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-6', stop.signal)).resolves.toMatchObject({ runId: 'r9' });
+      .replyWithError(connectionReset())
+      .get('/agent/runs')
+      .query(lookup('req-7'))
+      .reply(200, { runs: [other('a'), bare], page_info: { has_next_page: true, next_cursor: 'c2' } })
+      .get('/agent/runs')
+      .query({ ...lookup('req-7'), cursor: 'c2' })
+      .reply(200, { runs: [other('b'), run('mine', 'req-7')], page_info: { has_next_page: false } });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-7')).resolves.toEqual({
+      runId: 'mine',
+      state: 'QUEUED',
+      adopted: true,
+    });
+  });
+
+  it('creates again, rather than adopt a stranger, when no listed run carries the request id', async () => {
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(503, 'busy')
+      .get('/agent/runs')
+      .query(lookup('req-8'))
+      .reply(200, { runs: [{ run_id: 'stranger', state: 'INPROGRESS' }], page_info: { has_next_page: false } })
+      .post('/agent/runs')
+      .reply(200, { run_id: 'r-new', state: 'QUEUED' });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-8')).resolves.toMatchObject({ runId: 'r-new', adopted: false });
+  });
+
+  it('looks the run up when a create answers 200 without a run id, instead of creating a second one', async () => {
+    nock(BASE)
+      .post('/agent/runs')
+      .reply(200, '')
+      .get('/agent/runs')
+      .query(lookup('req-9'))
+      .reply(200, { runs: [run('r-found', 'req-9')], page_info: { has_next_page: false } });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-9')).resolves.toMatchObject({ runId: 'r-found', adopted: true });
   });
 });
 

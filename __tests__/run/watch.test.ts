@@ -15,7 +15,7 @@ afterEach(() => nock.cleanAll());
 describe('PollSchedule', () => {
   it('starts at the poll interval and grows towards the maximum', () => {
     const schedule = new PollSchedule(5000, 30_000, () => 0.5);
-    expect(Array.from({ length: 7 }, () => schedule.next())).toEqual([5000, 7500, 11250, 16875, 25313, 30000, 30000]);
+    expect(Array.from({ length: 7 }, () => schedule.next())).toEqual([5500, 7500, 11250, 16875, 25125, 27000, 27000]);
   });
 
   it('starts again from the short interval after reset', () => {
@@ -23,16 +23,31 @@ describe('PollSchedule', () => {
     schedule.next();
     schedule.next();
     schedule.reset();
-    expect(schedule.next()).toBe(1000);
+    expect(schedule.next()).toBe(1100);
   });
 
-  it('jitters within ±15% but never leaves [min, max]', () => {
+  it('jitters within ±20% but never leaves [min, max]', () => {
     const low = new PollSchedule(1000, 10_000, () => 0);
     const high = new PollSchedule(1000, 10_000, () => 1);
-    expect([low.next(), low.next()]).toEqual([1000, 1275]);
-    expect([high.next(), high.next()]).toEqual([1150, 1725]);
+    expect([low.next(), low.next()]).toEqual([1000, 1200]);
+    expect([high.next(), high.next()]).toEqual([1200, 1800]);
     const capped = new PollSchedule(1000, 1000, () => 1);
     expect(capped.next()).toBe(1000);
+  });
+
+  it('spreads pauses at both bounds, so steps started together drift apart', () => {
+    const draws = [0.1, 0.3, 0.5, 0.7, 0.9];
+    const first = draws.map((r) => new PollSchedule(5000, 30_000, () => r).next());
+    expect(new Set(first).size).toBe(draws.length);
+    expect(Math.min(...first)).toBeGreaterThanOrEqual(5000);
+    const atMax = draws.map((r) => {
+      const schedule = new PollSchedule(5000, 30_000, () => r);
+      for (let i = 0; i < 10; i++) schedule.next();
+      return schedule.next();
+    });
+    expect(new Set(atMax).size).toBe(draws.length);
+    expect(Math.max(...atMax)).toBeLessThanOrEqual(30_000);
+    expect(Math.min(...atMax)).toBeGreaterThanOrEqual(24_000);
   });
 });
 
@@ -115,10 +130,65 @@ describe('watchRun', () => {
     expect(result).toMatchObject({ stopped: 'timeout', run: { state: 'INPROGRESS' } });
   });
 
-  it('throws on a final error such as 404', async () => {
-    nock(BASE).get('/agent/runs/r1').reply(404, { title: 'Not Found' });
-    await expect(
-      watchRun({ client: client(), runId: 'r1', schedule: new PollSchedule(1, 1), signal: new AbortController().signal }),
-    ).rejects.toThrow('404 Not Found');
+  it('ends on a final error such as 404, keeping the last run read', async () => {
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('INPROGRESS', { session_link: 'https://app.warp.dev/session/s1' }))
+      .get('/agent/runs/r1')
+      .reply(404, { title: 'Not Found' });
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: new AbortController().signal,
+    });
+    expect(result.failed?.message).toContain('404 Not Found');
+    expect(result.run).toMatchObject({ state: 'INPROGRESS', title: 't', session_link: 'https://app.warp.dev/session/s1' });
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['a body that is not JSON', '<html>oops</html>'],
+    ['JSON that is not a run', '{"hello":"world"}'],
+  ])('treats a 200 with %s as a failed read and keeps watching', async (_what, body) => {
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('INPROGRESS'))
+      .get('/agent/runs/r1')
+      .times(2)
+      .reply(200, body)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', { artifacts: [{ artifact_type: 'PLAN' }] }));
+    const warnings: string[] = [];
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: new AbortController().signal,
+      onReadError: (error) => warnings.push(error.message),
+    });
+    expect(result.run?.state).toBe('SUCCEEDED');
+    expect(result.failed).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/answered 200 with/);
+  });
+
+  it('reads a SUCCEEDED run again for artifacts that come a little later, whatever the poll interval', async () => {
+    const pr = { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/a/b/pull/1' } };
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED'))
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED'))
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', { artifacts: [pr] }));
+    const result = await watchRun({
+      client: client(),
+      runId: 'r1',
+      schedule: new PollSchedule(1, 1),
+      signal: new AbortController().signal,
+      artifactGraceMs: 60,
+    });
+    expect(result.run?.artifacts).toEqual([pr]);
   });
 });

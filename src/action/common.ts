@@ -1,17 +1,26 @@
 import * as core from '@actions/core';
 import { OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
 import { USER_AGENT } from '../oz/version.ts';
+import { redactor, type Redact } from '../report/redact.ts';
 import type { RunSettings } from '../run/settings.ts';
 import { readApiKey } from './inputs.ts';
+import * as log from './log.ts';
 
 // What the main and post steps share: masking and the API client with its retry log.
 
+/** The API key and the GitHub token, wherever the step reads them from. */
+function secrets(): string[] {
+  return [readApiKey(core.getInput), core.getInput('github_token')].filter((s) => s !== '');
+}
+
 /** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
 export function maskSecrets(): void {
-  const key = readApiKey(core.getInput);
-  if (key !== '') core.setSecret(key);
-  const token = core.getInput('github_token');
-  if (token !== '') core.setSecret(token);
+  for (const secret of secrets()) core.setSecret(secret);
+}
+
+/** Takes the API key and the token out of text bound for a file the runner does not mask. */
+export function redactSecrets(): Redact {
+  return redactor(secrets());
 }
 
 export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
@@ -21,6 +30,6 @@ export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>,
     userAgent: USER_AGENT,
     ...(retry && { retry }),
     onRetry: ({ what, attempt, delayMs, error }: RetryNotice) =>
-      core.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+      log.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
   });
 }

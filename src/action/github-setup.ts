@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { redactSecrets } from './common.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -64,6 +65,7 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     ...(settings.checkName && { checkName: settings.checkName }),
     headSha,
     marker: commentMarker(),
+    redact: redactSecrets(),
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
     onComment: saveCommentId,

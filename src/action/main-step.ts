@@ -7,11 +7,12 @@ import { sessionLine, stateLine } from '../report/progress.ts';
 import type { Report } from '../report/summary.ts';
 import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
-import { makeClient, maskSecrets } from './common.ts';
+import { makeClient, maskSecrets, redactSecrets } from './common.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub } from './github-setup.ts';
 import { parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
+import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
 export interface MainOptions extends Omit<LifecycleOptions, 'label' | 'startedAt'> {
@@ -98,10 +99,10 @@ async function runAgent(
   startedAt: number,
 ): Promise<RunResult> {
   const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) =>
-    core.info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
+    log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
   );
   const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-  if (settings.create && dropped.length > 0) core.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+  if (settings.create && dropped.length > 0) log.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
   try {
     return await startAndWatch(
       makeClient(settings, options.retry),
@@ -109,16 +110,20 @@ async function runAgent(
       metadata,
       stop.signal,
       {
-        info: (message) => core.info(message),
+        info: (message) => log.info(message),
         warning: (message) => core.warning(message),
         requestId: saveRequestId,
         runId: (id) => {
           saveRunId(id);
-          core.setOutput('run_id', id);
+          core.setOutput('run_id', redactSecrets()(id));
         },
         progress: (run) => feedback?.progress(run),
-        stateChange: (run, previous, elapsedMs) => core.info(stateLine(run, previous, elapsedMs)),
-        sessionLink: (url) => core.info(sessionLine(url)),
+        stateChange: (run, previous, elapsedMs) => log.info(stateLine(run, previous, elapsedMs)),
+        sessionLink: (url) => {
+          const line = sessionLine(url);
+          if (line) log.info(line);
+          else core.debug('The session link from the API is not an http(s) URL; it is not shown.');
+        },
       },
       { ...options, startedAt },
     );

@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets } from './common.ts';
+import { makeClient, maskSecrets, redactSecrets } from './common.ts';
 import { tellCancel } from '../run/lifecycle.ts';
 import { cancelRun } from '../run/cancel.ts';
-import { REQUEST_ID_KEY } from '../oz/metadata.ts';
+import { findRunByRequestId } from '../run/create.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import { loadGitHubApi } from '../github/loader.ts';
@@ -13,6 +13,7 @@ import { raceAbort } from '../oz/sleep.ts';
 import type { Report } from '../report/summary.ts';
 import { readState, type StepState } from './state.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
+import * as log from './log.ts';
 
 export interface PostOptions {
   retry?: Partial<RetryPolicy>;
@@ -41,7 +42,7 @@ async function settleRun(state: StepState, options: PostOptions): Promise<{ run?
   const stopped = 'The step was stopped before the run ended';
   if (state.runId === undefined && state.requestId === undefined) return { note: `${stopped}.` };
   if (!parseBoolean(inputSource(core.getInput), 'cancel_on_abort', true)) {
-    core.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
+    log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
     return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
   }
   const apiKey = readApiKey(core.getInput);
@@ -56,22 +57,22 @@ async function settleRun(state: StepState, options: PostOptions): Promise<{ run?
     let runId = state.runId;
     if (runId === undefined) {
       // The main step was stopped before the create answered: find the run by the id it was tagged with.
-      const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: state.requestId! }, limit: 5 });
-      runId = runs?.[0]?.run_id;
+      // Only a run that carries this step's request id is ours: never cancel another.
+      runId = (await findRunByRequestId(client, state.requestId!))?.run_id;
       if (runId === undefined) {
-        core.info('Oz post step: the main step created no run.');
+        log.info('Oz post step: the main step created no run.');
         return { note: `${stopped}, before any run was created.` };
       }
     }
     const run = await client.getRun(runId);
     if (isTerminal(run.state)) {
-      core.info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
+      log.info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
       return { run, note: `The step was stopped; the run had ended ${run.state}.` };
     }
-    core.info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
+    log.info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
     const budget = options.cancelBudgetMs ?? 30_000;
     const cancel = await cancelRun(client, runId, budget);
-    tellCancel(runId, cancel, { info: core.info, warning: core.warning });
+    tellCancel(runId, cancel, { info: log.info, warning: (m) => core.warning(m) });
     const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5000))).catch(() => run);
     return {
       run: after,
@@ -103,11 +104,12 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     api: () => loadGitHubApi(token, owner, repo),
     headSha: '',
     marker: commentMarker(),
+    redact: redactSecrets(),
     ...(runUrl && { workflowRunUrl: runUrl }),
     resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
     warn: (message) => core.warning(`Oz post step: ${message}`),
   });
   if ((await feedback.finish(report)) && checkRunId !== undefined) {
-    core.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
+    log.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
   }
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { redactSecrets } from './common.ts';
 
 /**
  * What the main step leaves for the post step (`GITHUB_STATE`). Each write is appended to the file at
@@ -25,7 +26,8 @@ const KEYS = {
 } as const;
 
 export function saveRunId(runId: string): void {
-  core.saveState(KEYS.runId, runId);
+  // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
+  core.saveState(KEYS.runId, redactSecrets()(runId));
 }
 
 export function saveRequestId(requestId: string): void {

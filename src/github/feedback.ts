@@ -1,6 +1,7 @@
-import { GitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
+import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
-import { escapeMarkdown, safeLink } from '../report/markdown.ts';
+import { fitChars } from '../report/limits.ts';
+import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
 import { renderSummary, type Report } from '../report/summary.ts';
 import type { RunItem } from '../oz/types.ts';
 
@@ -26,6 +27,8 @@ export interface FeedbackOptions {
   onComment?: (id: number) => void;
   /** A check run and comment the main step left in progress, for the post step to finish. */
   resume?: { checkRunId?: number; commentId?: number };
+  /** Takes secrets out of text before it is written to GitHub (comments and check runs are not masked). */
+  redact?: (text: string) => string;
 }
 
 /** Comment text for a run still going on. */
@@ -36,9 +39,9 @@ function progressBody(marker: string, run: Pick<RunItem, 'state' | 'title' | 'se
   ].filter(Boolean);
   return [
     marker,
-    `## ⏳ Oz agent run in progress: ${escapeMarkdown(run.state)}`,
+    `## ⏳ Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
     '',
-    ...(run.title ? [`**${escapeMarkdown(run.title)}**`, ''] : []),
+    ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
     links.length > 0 ? links.join(' · ') : 'The session link appears here when the agent starts.',
   ].join('\n');
 }
@@ -103,7 +106,7 @@ export class Feedback {
         summary: 'An Oz agent run is being created.',
       });
     } catch (error) {
-      const status = error instanceof GitHubApiError ? error.status : 0;
+      const status = isGitHubApiError(error) ? error.status : 0;
       const hint =
         status === 403 || status === 404
           ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
@@ -119,11 +122,12 @@ export class Feedback {
     this.enqueue(async () => {
       await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
       if (this.checkRunId !== undefined) {
+        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: 'in_progress',
-          ...((run.session_link ?? this.options.workflowRunUrl) && { detailsUrl: run.session_link ?? this.options.workflowRunUrl }),
-          title: `The agent run is ${run.state}`,
-          summary: run.title ? escapeMarkdown(run.title) : 'An Oz agent run is in progress.',
+          ...(detailsUrl && { detailsUrl }),
+          title: `The agent run is ${fitChars(run.state, 100)}`,
+          summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
         });
       }
     });
@@ -136,7 +140,7 @@ export class Feedback {
       await this.writeComment(`${this.options.marker}\n${summary}`);
       if (this.checkRunId !== undefined) {
         const conclusion = checkConclusion(report);
-        const detailsUrl = report.run?.session_link ?? this.options.workflowRunUrl;
+        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: 'completed',
           conclusion,
@@ -157,8 +161,9 @@ export class Feedback {
     });
   }
 
-  private async writeComment(body: string): Promise<void> {
+  private async writeComment(text: string): Promise<void> {
     const { thread } = this.options;
+    const body = this.options.redact?.(text) ?? text;
     if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return;
     try {
       const api = await this.options.api();
@@ -173,7 +178,7 @@ export class Feedback {
       }
     } catch (error) {
       this.commentsOff = true;
-      const status = error instanceof GitHubApiError ? error.status : 0;
+      const status = isGitHubApiError(error) ? error.status : 0;
       this.options.warn(
         status === 403 || status === 404
           ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
@@ -183,7 +188,10 @@ export class Feedback {
   }
 
   private async updateCheck(update: CheckUpdate): Promise<void> {
-    await (await this.options.api()).updateCheck(this.checkRunId!, update);
+    const redact = this.options.redact ?? ((text: string) => text);
+    await (
+      await this.options.api()
+    ).updateCheck(this.checkRunId!, { ...update, title: redact(update.title), summary: redact(update.summary) });
   }
 }
 

@@ -10,6 +10,11 @@ export class GitHubApiError extends Error {
   }
 }
 
+/** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
+export function isGitHubApiError(error: unknown): error is GitHubApiError {
+  return error instanceof Error && error.name === 'GitHubApiError' && typeof (error as { status?: unknown }).status === 'number';
+}
+
 export type CheckConclusion = 'success' | 'failure' | 'cancelled' | 'timed_out' | 'action_required';
 
 export interface CheckUpdate {

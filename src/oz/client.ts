@@ -1,7 +1,17 @@
 import { HttpClient } from '@actions/http-client';
 import type { IncomingMessage } from 'node:http';
 import pRetry from 'p-retry';
-import { isRetryable, OzApiError, OzNetworkError, parseRetryAfter, type Problem } from './errors.ts';
+import {
+  isApiError,
+  isBadAnswer,
+  isRetryable,
+  OzApiError,
+  OzBadAnswerError,
+  OzNetworkError,
+  OzRedirectError,
+  parseRetryAfter,
+  type Problem,
+} from './errors.ts';
 import { sleep } from './sleep.ts';
 import type { CreateRunRequest, CreateRunResponse, ListRunsResponse, RunItem } from './types.ts';
 
@@ -69,17 +79,38 @@ export class OzClient {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-    this.http = new HttpClient(options.userAgent, [], { socketTimeout: this.timeoutMs, keepAlive: false, allowRetries: false });
+    // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
+    this.http = new HttpClient(options.userAgent, [], {
+      socketTimeout: this.timeoutMs,
+      keepAlive: false,
+      allowRetries: false,
+      allowRedirects: false,
+    });
   }
 
   /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-  createRunOnce(body: CreateRunRequest): Promise<CreateRunResponse> {
-    return this.request<CreateRunResponse>('POST', '/agent/runs', body);
+  async createRunOnce(body: CreateRunRequest): Promise<CreateRunResponse> {
+    const answer = await this.request<unknown>('POST', '/agent/runs', body);
+    if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+      throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
+    }
+    return answer as unknown as CreateRunResponse;
   }
 
   getRun(runId: string, signal?: AbortSignal): Promise<RunItem> {
     const path = `/agent/runs/${encodeURIComponent(runId)}`;
-    return this.withRetry(`GET ${path}`, () => this.request<RunItem>('GET', path), signal);
+    return this.withRetry(
+      `GET ${path}`,
+      async () => {
+        const answer = await this.request<unknown>('GET', path);
+        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || typeof answer.state !== 'string' || answer.state === '') {
+          throw new OzBadAnswerError('GET', path, 200, `something other than a run: ${describeBody(answer)}`);
+        }
+        return answer as RunItem;
+      },
+      signal,
+    );
   }
 
   listRuns(query: ListRunsQuery = {}, signal?: AbortSignal): Promise<ListRunsResponse> {
@@ -90,12 +121,28 @@ export class OzClient {
     for (const state of query.state ?? []) params.append('state', state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
     const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-    return this.withRetry(`GET /agent/runs`, () => this.request<ListRunsResponse>('GET', path), signal);
+    return this.withRetry(
+      `GET /agent/runs`,
+      async () => {
+        const answer = await this.request<unknown>('GET', path);
+        if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === 'string')) {
+          throw new OzBadAnswerError('GET', '/agent/runs', 200, `something other than a list of runs: ${describeBody(answer)}`);
+        }
+        return answer as unknown as ListRunsResponse;
+      },
+      signal,
+    );
   }
 
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-  cancelRunOnce(runId: string): Promise<unknown> {
-    return this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+  async cancelRunOnce(runId: string): Promise<unknown> {
+    try {
+      return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+    } catch (error) {
+      // Any 2xx accepts the cancel, whatever its body says.
+      if (isBadAnswer(error)) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -119,7 +166,7 @@ export class OzClient {
       shouldRetry: ({ error }) => retryIf(error),
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
         if (retriesLeft === 0 || !retryIf(error)) return;
-        const asked = error instanceof OzApiError ? error.retryAfterMs : undefined;
+        const asked = isApiError(error) ? error.retryAfterMs : undefined;
         const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
         this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
         // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
@@ -144,15 +191,23 @@ export class OzClient {
       text = await readBody(message, this.timeoutMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error);
+      const hint =
+        code === 'ENOTFOUND'
+          ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
+          : undefined;
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
     }
     const status = message.statusCode ?? 0;
+    if (status >= 300 && status < 400) {
+      const location = message.headers.location ?? '';
+      throw new OzRedirectError(method, shownPath, status, location);
+    }
     if (status >= 200 && status < 300) {
-      if (text.trim() === '') return undefined as T;
+      if (text.trim() === '') throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
       try {
         return JSON.parse(text) as T;
       } catch {
-        throw new OzApiError(method, shownPath, status, { text: `the answer was not JSON: ${snippet(text)}` });
+        throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
       }
     }
     throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
@@ -186,6 +241,14 @@ function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> 
   });
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeBody(value: unknown): string {
+  return snippet(JSON.stringify(value) ?? String(value));
+}
+
 function snippet(text: string): string {
   // An HTML error page: keep what its body says, not its head, scripts or styles.
   const plain = text
@@ -211,7 +274,8 @@ export function parseProblem(text: string): Problem {
   const title = str(body.title);
   const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
   const traceId = str(body.trace_id);
-  const errorCode = str(body.error_code) ?? str(body.code);
+  // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
+  const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
   if (title !== undefined) problem.title = title;
   if (detail !== undefined) problem.detail = detail;
   if (traceId !== undefined) problem.traceId = traceId;
@@ -219,4 +283,17 @@ export function parseProblem(text: string): Problem {
   if (typeof body.retryable === 'boolean') problem.retryable = body.retryable;
   if (title === undefined && detail === undefined) problem.text = snippet(text);
   return problem;
+}
+
+/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
+export function codeFromType(type: string | undefined): string | undefined {
+  if (type === undefined || type === 'about:blank') return undefined;
+  let path: string;
+  try {
+    path = new URL(type, 'https://x.invalid').pathname;
+  } catch {
+    return undefined;
+  }
+  const segment = path.split('/').filter(Boolean).pop();
+  return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
 }

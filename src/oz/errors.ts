@@ -30,6 +30,34 @@ export class OzApiError extends Error {
   }
 }
 
+/**
+ * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
+ * is worth another try, and for a create it leaves open whether the run was made.
+ */
+export class OzBadAnswerError extends Error {
+  override name = 'OzBadAnswerError';
+  readonly status: number;
+  constructor(method: string, path: string, status: number, what: string) {
+    super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+    this.status = status;
+  }
+}
+
+/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
+export class OzRedirectError extends Error {
+  override name = 'OzRedirectError';
+  readonly status: number;
+  readonly location: string;
+  constructor(method: string, path: string, status: number, location: string) {
+    super(
+      `Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
+        'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.',
+    );
+    this.status = status;
+    this.location = location;
+  }
+}
+
 /** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
 export class OzNetworkError extends Error {
   override name = 'OzNetworkError';
@@ -37,8 +65,8 @@ export class OzNetworkError extends Error {
   /** False only when the request surely never reached the server (refused, unknown host). */
   readonly mayHaveReachedServer: boolean;
 
-  constructor(method: string, path: string, code: string, mayHaveReachedServer: boolean, cause: unknown) {
-    super(`Oz API ${method} ${path} failed: ${code} (${(cause as Error)?.message ?? String(cause)})`, { cause });
+  constructor(method: string, path: string, code: string, mayHaveReachedServer: boolean, cause: unknown, hint?: string) {
+    super(`Oz API ${method} ${path} failed: ${code} (${(cause as Error)?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
     this.code = code;
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
@@ -82,10 +110,25 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** Whether a failed request is worth another try. Other 4xx answers are final. */
+/**
+ * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
+ * defined twice, as it is when two bundle files each carry a copy.
+ */
+function named<T extends Error>(error: unknown, name: string): error is T {
+  return error instanceof Error && error.name === name;
+}
+export const isApiError = (error: unknown): error is OzApiError => named<OzApiError>(error, 'OzApiError');
+export const isNetworkError = (error: unknown): error is OzNetworkError => named<OzNetworkError>(error, 'OzNetworkError');
+export const isBadAnswer = (error: unknown): error is OzBadAnswerError => named<OzBadAnswerError>(error, 'OzBadAnswerError');
+
+/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
+const UNRESOLVED = new Set(['ENOTFOUND']);
+
+/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof OzNetworkError) return true;
-  if (error instanceof OzApiError) return isRetryableStatus(error.status);
+  if (isNetworkError(error)) return !UNRESOLVED.has(error.code);
+  if (isBadAnswer(error)) return true;
+  if (isApiError(error)) return isRetryableStatus(error.status);
   return false;
 }
 
@@ -95,8 +138,9 @@ export function isRetryable(error: unknown): boolean {
  * come from a gateway after the backend already created the run.
  */
 export function mayHaveCreated(error: unknown): boolean {
-  if (error instanceof OzNetworkError) return error.mayHaveReachedServer;
-  if (error instanceof OzApiError) return error.status >= 500;
+  if (isNetworkError(error)) return error.mayHaveReachedServer;
+  if (isBadAnswer(error)) return true;
+  if (isApiError(error)) return error.status >= 500;
   return false;
 }
 

@@ -34,9 +34,15 @@ export function safeLink(label: string, url: unknown): string {
   return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
 
-/** The URL normalised, with the characters that could end a Markdown link target percent-encoded. */
+/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
+const MAX_URL_LENGTH = 8192;
+
+/**
+ * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
+ * undefined unless it is an absolute http(s) URL of reasonable length.
+ */
 export function safeUrl(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined;
+  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);

@@ -1,4 +1,5 @@
 import type { RunItem } from '../oz/types.ts';
+import { safeUrl } from './markdown.ts';
 import { formatDuration } from './summary.ts';
 
 /** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
@@ -7,7 +8,8 @@ export function stateLine(run: Pick<RunItem, 'state' | 'title'>, previous: strin
   return `[${formatDuration(elapsedMs)}] ${change}`;
 }
 
-/** The log line that says where to watch the agent. */
-export function sessionLine(url: string): string {
-  return `Watch the agent: ${url}`;
+/** The log line that says where to watch the agent; undefined when the link is not an http(s) URL. */
+export function sessionLine(url: string): string | undefined {
+  const safe = safeUrl(url);
+  return safe === undefined ? undefined : `Watch the agent: ${safe}`;
 }

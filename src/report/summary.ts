@@ -1,4 +1,14 @@
-import { escapeMarkdown, safeLink } from './markdown.ts';
+import {
+  capList,
+  fitBytes,
+  fitChars,
+  fitJson,
+  MAX_ARTIFACTS_OUTPUT_BYTES,
+  MAX_RUN_OUTPUT_BYTES,
+  MAX_SUMMARY_BYTES,
+  MAX_TEXT_OUTPUT_BYTES,
+} from './limits.ts';
+import { escapeMarkdown, safeLink, safeUrl } from './markdown.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
 
 /** How the step ended, as far as the run is concerned. */
@@ -32,23 +42,38 @@ export interface Report {
   pullRequest?: { number: number; url?: string; headSha?: string };
 }
 
-/** The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them. */
-export function runOutputs(run: RunItem | undefined, runId: string | undefined): Record<string, string> {
+/**
+ * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
+ * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
+ * shortened to stay within GitHub's output limits.
+ */
+export function runOutputs(
+  run: RunItem | undefined,
+  runId: string | undefined,
+  onDropped: (output: string, value: string) => void = () => {},
+): Record<string, string> {
   const artifacts = run?.artifacts ?? [];
   const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
   const retryable = run?.status_message?.retryable;
+  const url = (output: string, value: unknown): string => {
+    if (value === undefined || value === null || value === '') return '';
+    const safe = safeUrl(value);
+    if (safe === undefined) onDropped(output, String(value));
+    return safe ?? '';
+  };
+  const text = (value: string | undefined) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
   return {
-    run_id: run?.run_id ?? runId ?? '',
-    state: run?.state ?? '',
-    session_link: run?.session_link ?? '',
-    title: run?.title ?? '',
-    status_message: run?.status_message?.message ?? '',
-    error_code: run?.status_message?.error_code ?? '',
+    run_id: text(run?.run_id ?? runId),
+    state: text(run?.state),
+    session_link: url('session_link', run?.session_link),
+    title: text(run?.title),
+    status_message: text(run?.status_message?.message),
+    error_code: text(run?.status_message?.error_code),
     retryable: retryable === undefined ? '' : String(retryable),
-    conversation_id: run?.conversation_id ?? '',
-    pull_request_url: typeof pr?.data?.url === 'string' ? pr.data.url : '',
-    artifacts: JSON.stringify(artifacts),
-    run: run === undefined ? '' : JSON.stringify(run),
+    conversation_id: text(run?.conversation_id),
+    pull_request_url: url('pull_request_url', pr?.data?.url),
+    artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
+    run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
   };
 }
 
@@ -91,7 +116,7 @@ function describeArtifact(artifact: Artifact): string {
   const data = artifact.data ?? {};
   const text = (key: string) => {
     const value = data[key];
-    return typeof value === 'string' ? value : undefined;
+    return typeof value === 'string' ? fitChars(value, 500) : undefined;
   };
   switch (artifact.artifact_type) {
     case 'PULL_REQUEST': {
@@ -109,7 +134,7 @@ function describeArtifact(artifact: Artifact): string {
     case 'EXTERNAL_REFERENCE':
       return `Link: ${safeLink(text('title') ?? text('url') ?? 'reference', text('url'))}`;
     default:
-      return `${escapeMarkdown(artifact.artifact_type)}`;
+      return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
   }
 }
 
@@ -150,19 +175,19 @@ function heading(report: Report): string {
 export function renderSummary(report: Report): string {
   const { run } = report;
   const lines = [`## ${heading(report)}`, ''];
-  if (run?.title) lines.push(`**${escapeMarkdown(run.title)}**`, '');
-  if (report.note) lines.push(escapeMarkdown(report.note), '');
+  if (run?.title) lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, '');
+  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
 
   const rows: string[][] = [];
   const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(['State', escapeMarkdown(run.state)]);
+  if (run?.state) rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
-  if (runId) rows.push(['Run ID', escapeMarkdown(runId)]);
+  if (runId) rows.push(['Run ID', escapeMarkdown(fitChars(runId, 200))]);
   const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
   if (duration) rows.push(['Duration', duration]);
   const status = run?.status_message;
-  if (status?.message) rows.push(['Status message', escapeMarkdown(status.message)]);
-  if (status?.error_code) rows.push(['Error code', escapeMarkdown(status.error_code)]);
+  if (status?.message) rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
+  if (status?.error_code) rows.push(['Error code', escapeMarkdown(fitChars(status.error_code, 100))]);
   if (status?.retryable !== undefined) rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
@@ -175,7 +200,11 @@ export function renderSummary(report: Report): string {
 
   const artifacts = run?.artifacts ?? [];
   if (artifacts.length > 0) {
-    lines.push('### Artifacts', '', ...artifacts.map((a) => `- ${describeArtifact(a)}`), '');
+    const { shown, more } = capList(artifacts);
+    lines.push('### Artifacts', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+    lines.push('');
   }
-  return lines.join('\n');
+  // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
+  return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }

@@ -1,4 +1,4 @@
-import { isRetryable, OzApiError } from '../oz/errors.ts';
+import { isApiError, isRetryable } from '../oz/errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 
@@ -24,7 +24,7 @@ export interface CancelResult {
  */
 export async function cancelRun(client: OzClient, runId: string, budgetMs: number): Promise<CancelResult> {
   const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error: unknown) => (error instanceof OzApiError && error.status === 409) || isRetryable(error);
+  const retryIf = (error: unknown) => (isApiError(error) && error.status === 409) || isRetryable(error);
   try {
     await raceAbort(
       client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
@@ -32,8 +32,8 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
     );
     return { outcome: 'cancelled' };
   } catch (error) {
-    if (error instanceof OzApiError && error.status === 400) return { outcome: 'already-ended', error };
-    if (error instanceof OzApiError && error.status === 422) return { outcome: 'not-cancellable', error };
+    if (isApiError(error) && error.status === 400) return { outcome: 'already-ended', error };
+    if (isApiError(error) && error.status === 422) return { outcome: 'not-cancellable', error };
     const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : (error as Error);
     return { outcome: 'failed', error: cause };
   }

@@ -1,7 +1,8 @@
 import { isRetryable, mayHaveCreated } from '../oz/errors.ts';
+import { raceAbort } from '../oz/sleep.ts';
 import type { OzClient } from '../oz/client.ts';
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
-import type { CreateRunRequest } from '../oz/types.ts';
+import type { CreateRunRequest, RunItem } from '../oz/types.ts';
 
 /** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
 export class LostCreateError extends Error {
@@ -35,14 +36,13 @@ export async function createRunExactlyOnce(
 
   const attempt = async (): Promise<CreatedRun> => {
     if (uncertain !== undefined) {
-      const found = await findByRequestId(client, requestId, uncertain, signal);
-      if (found !== undefined) return (created = found);
+      const found = await lookUpLostCreate(client, requestId, uncertain, signal);
+      if (found !== undefined) return (created = { runId: found.run_id, state: found.state, adopted: true });
     }
     try {
-      const answer = await client.createRunOnce(tagged);
-      if (typeof answer?.run_id !== 'string' || answer.run_id === '') {
-        throw new LostCreateError(`Oz API POST /agent/runs answered without a run_id: ${JSON.stringify(answer)?.slice(0, 200)}`);
-      }
+      // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
+      // the run it may have started is found by its request id and cancelled by the caller.
+      const answer = await raceAbort(client.createRunOnce(tagged), signal);
       return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
     } catch (error) {
       if (mayHaveCreated(error)) uncertain = error as Error;
@@ -55,7 +55,7 @@ export async function createRunExactlyOnce(
       'POST /agent/runs',
       attempt,
       signal,
-      (error) => !(error instanceof LostCreateError) && isRetryable(error),
+      (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error),
     );
   } catch (error) {
     if (created !== undefined) return created;
@@ -63,11 +63,33 @@ export async function createRunExactlyOnce(
   }
 }
 
-async function findByRequestId(client: OzClient, requestId: string, cause: Error, signal?: AbortSignal): Promise<CreatedRun | undefined> {
+/** How many pages of runs a look-up reads at most, for a server that ignores the metadata filter. */
+const MAX_LOOKUP_PAGES = 10;
+
+/**
+ * The run created with `requestId`, if there is one. The list endpoint may ignore the metadata filter,
+ * so every returned run's own metadata is checked, page after page: only a run that carries this
+ * request id is ever returned. Throws when the runs cannot be read, or when there are more pages than
+ * it reads (so the answer is not known).
+ */
+export async function findRunByRequestId(client: OzClient, requestId: string, signal?: AbortSignal): Promise<RunItem | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+    const { runs, page_info } = await client.listRuns(
+      { metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...(cursor !== undefined && { cursor }) },
+      signal,
+    );
+    const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
+    if (mine !== undefined) return mine;
+    cursor = page_info?.has_next_page ? page_info.next_cursor : undefined;
+    if (cursor === undefined || cursor === '') return undefined;
+  }
+  throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
+}
+
+async function lookUpLostCreate(client: OzClient, requestId: string, cause: Error, signal?: AbortSignal): Promise<RunItem | undefined> {
   try {
-    const { runs } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 5 }, signal);
-    const run = runs?.find((r) => r.metadata?.[REQUEST_ID_KEY] === undefined || r.metadata[REQUEST_ID_KEY] === requestId);
-    return run === undefined ? undefined : { runId: run.run_id, state: run.state, adopted: true };
+    return await findRunByRequestId(client, requestId, signal);
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new LostCreateError(

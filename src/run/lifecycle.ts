@@ -3,7 +3,7 @@ import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
-import { createRunExactlyOnce } from './create.ts';
+import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal } from './stop.ts';
 import { PollSchedule, watchRun } from './watch.ts';
@@ -83,6 +83,37 @@ export function tellCancel(runId: string, result: CancelResult, events: Pick<Run
 }
 
 /**
+ * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
+ * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
+ */
+async function cancelUnansweredCreate(
+  client: OzClient,
+  requestId: string,
+  budgetMs: number,
+  events: RunEvents,
+  result: RunResult,
+): Promise<void> {
+  const deadline = AbortSignal.timeout(budgetMs);
+  let run: RunItem | undefined;
+  try {
+    run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
+  } catch (error) {
+    events.warning(`Could not check whether the unanswered create started a run: ${(error as Error).message}. It may be running.`);
+    return;
+  }
+  // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+  if (run === undefined) return;
+  result.runId = run.run_id;
+  result.run = run;
+  events.runId?.(run.run_id);
+  if (isTerminal(run.state)) {
+    result.settled = true;
+    return;
+  }
+  result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
+}
+
+/**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
  * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
  * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
@@ -98,12 +129,13 @@ export async function startAndWatch(
   const label = options.label ?? ((name: string) => name);
   const startedAt = options.startedAt ?? Date.now();
   const result: RunResult = { outcome: 'error', settled: false };
+  let requestId: string | undefined;
 
   try {
     let runId = settings.runId;
     let startState = '';
     if (settings.create) {
-      const requestId = randomUUID();
+      requestId = randomUUID();
       events.requestId?.(requestId);
       const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
       runId = created.runId;
@@ -140,7 +172,7 @@ export async function startAndWatch(
       runId: id,
       schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
       signal: stop,
-      artifactGraceMs: options.artifactGraceMs ?? Math.min(settings.pollIntervalMs, 2000),
+      ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
       onStateChange: (run, previous) => {
         events.stateChange?.(run, previous, Date.now() - startedAt);
         events.progress?.(run);
@@ -154,6 +186,7 @@ export async function startAndWatch(
       onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
     });
     if (watched.run) result.run = watched.run;
+    if (watched.failed) throw watched.failed;
 
     if (watched.stopped) {
       result.outcome = watched.stopped;
@@ -188,6 +221,10 @@ export async function startAndWatch(
         error.reason === 'timeout'
           ? `The run could not be created within ${label('timeout_minutes')}.`
           : 'The workflow was cancelled before the run was created.';
+      if (requestId !== undefined && settings.cancelOnAbort) {
+        const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
+        await cancelUnansweredCreate(client, requestId, budget, events, result);
+      }
     } else {
       result.outcome = 'error';
       result.note = (error as Error).message;

@@ -193,7 +193,17 @@ export function parseApiBaseUrl(value: string | undefined, label = 'api_base_url
   if (url.search || url.hash || url.username || url.password) {
     fail(label, value, 'a URL without query, fragment or credentials');
   }
+  // The bearer key travels with every request: over plain http it would cross the network in clear text.
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+  }
   return url.href.replace(/\/+$/, '');
+}
+
+/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 /** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */

@@ -13,7 +13,7 @@ export class StopSignal extends Error {
 
 /** The stop reason an aborted signal carries ('cancelled' for any other abort). */
 export function stopReason(signal: AbortSignal): StopReason {
-  return signal.reason instanceof StopSignal ? signal.reason.reason : 'cancelled';
+  return isStopSignal(signal.reason) ? signal.reason.reason : 'cancelled';
 }
 
 export interface Stopper {
@@ -23,6 +23,27 @@ export interface Stopper {
   received(): NodeJS.Signals | undefined;
   /** Removes the signal handlers and the deadline timer. */
   dispose(): void;
+}
+
+/** The longest delay one timer holds (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * Calls `action` at the time `at` (ms since the epoch), however far off: a deadline beyond what one
+ * timer holds is reached through a chain of timers. Returns a function that cancels it.
+ */
+export function atDeadline(at: number, action: () => void): () => void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const remaining = at - Date.now();
+    if (remaining <= 0) {
+      action();
+      return;
+    }
+    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+  };
+  arm();
+  return () => clearTimeout(timer);
 }
 
 /**
@@ -40,12 +61,12 @@ export function stopOnSignalsAndDeadline(timeoutMs: number, onSignal?: (signal: 
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
-  const deadline = setTimeout(() => controller.abort(new StopSignal('timeout')), timeoutMs);
+  const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal('timeout')));
   return {
     signal: controller.signal,
     received: () => received,
     dispose: () => {
-      clearTimeout(deadline);
+      cancelDeadline();
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);
     },

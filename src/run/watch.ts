@@ -5,8 +5,10 @@ import { isDocumentedState, isTerminal, type RunItem } from '../oz/types.ts';
 import { stopReason, type StopReason } from './stop.ts';
 
 /**
- * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`, with ±15%
- * jitter so many jobs started together do not poll in step. `reset()` goes back to the short pause.
+ * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`. Each pause is
+ * drawn at random from ±20% around that, within [minMs, maxMs]: the jitter is applied after the
+ * bounds, so steps started together drift apart instead of all waiting exactly `minMs` or `maxMs`.
+ * `reset()` goes back to the short pause.
  */
 export class PollSchedule {
   private step = 0;
@@ -25,8 +27,9 @@ export class PollSchedule {
   next(): number {
     const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
     this.step += 1;
-    const jittered = base * (0.85 + 0.3 * this.random());
-    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, jittered)));
+    const low = Math.max(this.minMs, base * 0.8);
+    const high = Math.min(this.maxMs, base * 1.2);
+    return Math.round(low + (high - low) * this.random());
   }
 
   reset(): void {
@@ -46,7 +49,10 @@ export interface WatchOptions {
   onUnknownState?: (state: string) => void;
   /** A read that failed even after retries; watching goes on until the deadline. */
   onReadError?: (error: Error) => void;
-  /** Pause before re-reading a SUCCEEDED run that has no artifacts yet (they can come a little later). */
+  /**
+   * How long to keep re-reading a SUCCEEDED run that has no artifacts yet (they can come a little
+   * later), whatever the poll interval. Default 6 s; 0 for no second look.
+   */
   artifactGraceMs?: number;
 }
 
@@ -55,11 +61,14 @@ export interface WatchResult {
   run?: RunItem;
   /** Set when watching stopped before the run ended. */
   stopped?: StopReason;
+  /** A read that failed for good (401, 404...): watching stopped there, and `run` is the last one read. */
+  failed?: Error;
 }
 
 /**
  * Reads the run until it reaches a terminal state or the signal stops it. Transient read failures
- * (after the client's own retries) are reported and polling goes on; a final one (401, 404...) throws.
+ * (after the client's own retries, bad bodies included) are reported and polling goes on; a final one
+ * (401, 404...) ends the watch with `failed`, keeping the last run read.
  */
 export async function watchRun(options: WatchOptions): Promise<WatchResult> {
   const { client, runId, schedule, signal } = options;
@@ -81,14 +90,15 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
         options.onStateChange?.(next, previous);
       }
       if (isTerminal(next.state)) {
-        if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && options.artifactGraceMs) {
-          run = await rereadForArtifacts(client, next, options.artifactGraceMs, signal);
+        const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
+        if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
+          run = await rereadForArtifacts(client, next, graceMs, signal);
         }
         return { run };
       }
     } catch (error) {
       if (signal.aborted) return { ...(run && { run }), stopped: stopReason(signal) };
-      if (!isRetryable(error)) throw error;
+      if (!isRetryable(error)) return { ...(run && { run }), failed: error as Error };
       options.onReadError?.(error as Error);
     }
     try {
@@ -99,13 +109,22 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
   }
 }
 
+const DEFAULT_ARTIFACT_GRACE_MS = 6000;
+
+/** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
 async function rereadForArtifacts(client: OzClient, run: RunItem, graceMs: number, signal: AbortSignal): Promise<RunItem> {
-  try {
-    await sleep(graceMs, signal);
-    const again = await raceAbort(client.getRun(run.run_id, signal), signal);
-    return isTerminal(again.state) ? again : run;
-  } catch {
-    // The run has ended; a failed second look only means fewer artifacts in the report.
-    return run;
+  let latest = run;
+  for (let i = 0; i < 3; i++) {
+    try {
+      await sleep(graceMs / 3, signal);
+      const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+      if (!isTerminal(again.state)) return latest;
+      latest = again;
+      if ((again.artifacts ?? []).length > 0) return again;
+    } catch {
+      // The run has ended; a failed second look only means fewer artifacts in the report.
+      return latest;
+    }
   }
+  return latest;
 }

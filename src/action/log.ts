@@ -1,0 +1,22 @@
+import * as core from '@actions/core';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The step log, safe for text the action did not write. The runner reads every line of the log for
+ * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
+ * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
+ * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
+ * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
+ * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
+ * their text into one command's data.
+ */
+export function info(message: string): void {
+  if (!/::|##\[/.test(message)) {
+    core.info(message);
+    return;
+  }
+  const token = randomUUID();
+  core.info(`::stop-commands::${token}`);
+  core.info(message);
+  core.info(`::${token}::`);
+}
