@@ -1681,7 +1681,7 @@ function runOutputs(run, runId, onDropped = () => {
   const url = (output, value) => {
     if (value === void 0 || value === null || value === "") return "";
     const safe = safeUrl(value);
-    if (safe === void 0) onDropped(output, String(value));
+    if (safe === void 0) onDropped(output, typeof value === "string" ? value : JSON.stringify(value));
     return safe ?? "";
   };
   const text = (value) => fitBytes(value ?? "", MAX_TEXT_OUTPUT_BYTES);

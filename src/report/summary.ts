@@ -58,7 +58,7 @@ export function runOutputs(
   const url = (output: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return '';
     const safe = safeUrl(value);
-    if (safe === undefined) onDropped(output, String(value));
+    if (safe === undefined) onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
     return safe ?? '';
   };
   const text = (value: string | undefined) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
