@@ -2573,8 +2573,24 @@ function readState() {
 }
 
 // src/action/post-step.ts
+function postBudgetMs(options) {
+  const seconds = Number(process.env.OZ_ACTION_POST_BUDGET_SECONDS);
+  return options.budgetMs ?? (seconds > 0 ? seconds * 1e3 : 6e4);
+}
 async function runPost(options = {}) {
   maskSecrets();
+  const budgetMs = postBudgetMs(options);
+  const deadline = AbortSignal.timeout(budgetMs);
+  try {
+    await raceAbort(cleanUp(options), deadline);
+  } catch (error) {
+    if (!deadline.aborted) throw error;
+    warning(
+      `Oz post step: gave up after ${Math.round(budgetMs / 1e3)} s without an answer; a run the main step left may still be running.`
+    );
+  }
+}
+async function cleanUp(options) {
   const state = readState();
   const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== void 0);
   if (state.settled || !leftOver) {
@@ -2658,4 +2674,4 @@ async function finishOnGitHub(state, run, note) {
 // src/post.ts
 runPost().catch((error) => {
   warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
-}).finally(() => process.exit());
+}).finally(() => process.exit(0));

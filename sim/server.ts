@@ -22,14 +22,24 @@ export interface Fault {
    * - `reset`: destroy the connection without answering;
    * - `slow`: wait `delayMs` before answering normally;
    * - `lost-create`: create the run, then destroy the connection (the answer is lost);
-   * - `silent-create`: create the run and never answer (the client times out).
+   * - `silent-create`: create the run and never answer (the client times out);
+   * - `body`: answer `status` (default 200) with `body` as it is (an empty or broken answer);
+   * - `redirect`: answer `status` (default 302) with `Location: location`.
    */
-  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'silent-create';
+  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'silent-create' | 'body' | 'redirect';
   status?: number;
   retryAfter?: string;
   html?: boolean;
+  /** For `status`: the error code the problem's type names (default by status). */
+  code?: string;
+  /** For `status`: put the request's Authorization header in the detail, as a careless server might. */
+  echoAuth?: boolean;
+  body?: string;
+  location?: string;
   delayMs?: number;
   count?: number;
+  /** Let this many matching requests through before the fault starts. */
+  after?: number;
 }
 
 export interface SimulatorOptions {
@@ -42,6 +52,33 @@ export interface SimulatorOptions {
   /** Quiet unless set: a line per request. */
   log?: (line: string) => void;
 }
+
+/** Problem codes by status, when a fault or a check names none. */
+const DEFAULT_CODES: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'authentication_required',
+  403: 'not_authorized',
+  404: 'resource_not_found',
+  409: 'conflict',
+  422: 'operation_not_supported',
+  429: 'resource_unavailable',
+  500: 'internal_error',
+  502: 'internal_error',
+  503: 'resource_unavailable',
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+};
 
 export interface RecordedRequest {
   method: string;
@@ -68,6 +105,8 @@ export class OzSimulator {
   readonly runs = new Map<string, SimRun>();
   readonly requests: RecordedRequest[] = [];
   private faults: Fault[] = [];
+  /** Answer the list endpoint as a server that honours no filter would: every run, newest first. */
+  ignoreListFilters = false;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly msPerSecond: number;
@@ -84,7 +123,7 @@ export class OzSimulator {
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
         this.log(`simulator error: ${String(error)}`);
-        if (!res.headersSent) this.problem(res, 500, 'Internal Server Error', String(error));
+        if (!res.headersSent) this.problem(res, 500, String(error), { instance: req.url ?? '/' });
       });
     });
     this.server.on('connection', (socket) => {
@@ -119,6 +158,7 @@ export class OzSimulator {
     this.runs.clear();
     this.requests.length = 0;
     this.faults = [];
+    this.ignoreListFilters = false;
   }
 
   /** Requests to the API (not to the simulator's own /__sim endpoints). */
@@ -130,6 +170,10 @@ export class OzSimulator {
     const index = this.faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)));
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
+    if ((fault.after ?? 0) > 0) {
+      fault.after! -= 1;
+      return undefined;
+    }
     fault.count = (fault.count ?? 1) - 1;
     if (fault.count <= 0) this.faults.splice(index, 1);
     return fault;
@@ -173,24 +217,32 @@ export class OzSimulator {
         res.writeHead(status, { 'Content-Type': 'text/html' });
         res.end(`<html><head><title>${status}</title></head><body><h1>${status} Too busy</h1><p>Please slow down.</p></body></html>`);
       } else {
-        this.problem(
-          res,
-          status,
-          status === 429 ? 'Too Many Requests' : 'Service Unavailable',
-          'Injected by the simulator',
-          status !== 429,
-        );
+        const detail = fault.echoAuth ? `Injected by the simulator for ${req.headers.authorization ?? ''}` : 'Injected by the simulator';
+        this.problem(res, status, detail, { retryable: status >= 500 || status === 429, code: fault.code, instance: url.pathname });
       }
       return;
     }
+    if (fault?.kind === 'body') {
+      record.answer = `${fault.status ?? 200} body (fault)`;
+      res.writeHead(fault.status ?? 200, { 'Content-Type': 'application/json' });
+      res.end(fault.body ?? '');
+      return;
+    }
+    if (fault?.kind === 'redirect') {
+      record.answer = `${fault.status ?? 302} redirect (fault)`;
+      res.writeHead(fault.status ?? 302, { Location: fault.location ?? '' });
+      res.end();
+      return;
+    }
+    const instance = url.pathname;
 
     const auth = req.headers.authorization ?? '';
     if (!/^Bearer wk-\S+$/.test(auth)) {
-      return this.problem(res, 401, 'Unauthorized', 'A valid API key (Bearer wk-...) is required.');
+      return this.problem(res, 401, 'A valid API key (Bearer wk-...) is required.', { instance });
     }
 
     if (method === 'POST' && (path === '/agent/runs' || path === '/agent/run')) {
-      const created = this.create(text, res);
+      const created = this.create(text, res, instance);
       if (created && fault?.kind === 'lost-create') {
         record.answer = 'lost-create';
         this.log(`POST ${path} -> run ${created} created, answer lost (fault)`);
@@ -205,38 +257,39 @@ export class OzSimulator {
       if (created) this.json(res, 200, { run_id: created, task_id: created, state: 'QUEUED' });
       return;
     }
-    if (method === 'GET' && path === '/agent/runs') return this.list(url.searchParams, res);
+    if (method === 'GET' && path === '/agent/runs') return this.list(url.searchParams, res, instance);
     const read = /^\/agent\/runs\/([^/]+)$/.exec(path);
     if (method === 'GET' && read) {
       const run = this.view(decodeURIComponent(read[1]!));
-      return run ? this.json(res, 200, run) : this.problem(res, 404, 'Not Found', `No run with id ${read[1]}.`);
+      return run ? this.json(res, 200, run) : this.problem(res, 404, `No run with id ${read[1]}.`, { instance });
     }
     const cancel = /^\/agent\/runs\/([^/]+)\/cancel$/.exec(path);
-    if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res);
-    return this.problem(res, 404, 'Not Found', `No route for ${method} ${path}.`);
+    if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res, instance);
+    return this.problem(res, 404, `No route for ${method} ${path}.`, { instance });
   }
 
-  private create(text: string, res: ServerResponse): string | undefined {
+  private create(text: string, res: ServerResponse, instance: string): string | undefined {
+    const bad = (detail: string) => this.problem(res, 400, detail, { instance });
     const body = parseJson(text);
     if (body === undefined) {
-      this.problem(res, 400, 'Bad Request', 'The request body is not valid JSON.', false, 'invalid_request');
+      bad('The request body is not valid JSON.');
       return undefined;
     }
     const b = body as Record<string, unknown>;
     const config = (typeof b.config === 'object' && b.config !== null ? b.config : {}) as Record<string, unknown>;
     if (typeof b.prompt !== 'string' && typeof b.skill !== 'string' && !config.skill_spec && !config.skills) {
-      this.problem(res, 400, 'Bad Request', 'A prompt or a skill is required.', false, 'invalid_request');
+      bad('A prompt or a skill is required.');
       return undefined;
     }
     const metadata = (b.metadata ?? {}) as Record<string, unknown>;
     const problem = checkMetadata(metadata);
     if (problem) {
-      this.problem(res, 400, 'Bad Request', problem, false, 'invalid_request');
+      bad(problem);
       return undefined;
     }
     const outcome = (metadata.sim_outcome as SimOutcome | undefined) ?? 'succeeded';
     if (!OUTCOMES.includes(outcome)) {
-      this.problem(res, 400, 'Bad Request', `sim_outcome must be one of ${OUTCOMES.join(', ')}.`, false, 'invalid_request');
+      bad(`sim_outcome must be one of ${OUTCOMES.join(', ')}.`);
       return undefined;
     }
     const id = randomUUID();
@@ -292,7 +345,10 @@ export class OzSimulator {
       view.run_time = `PT${Math.floor(ran / 60)}M${Math.round(ran % 60)}S`;
       view.is_sandbox_running = state === 'CLAIMED' || state === 'INPROGRESS';
     }
-    if (state === 'SUCCEEDED') {
+    const knobs = run.metadata;
+    const artifactsDelayMs = Number(knobs.sim_artifacts_delay_ms ?? 0);
+    const artifactsDue = Date.now() >= sim.createdAt + end * this.msPerSecond + artifactsDelayMs;
+    if (state === 'SUCCEEDED' && artifactsDue) {
       const repo = run.metadata.github_repository ?? 'example/repo';
       view.artifacts = [
         {
@@ -306,6 +362,21 @@ export class OzSimulator {
           data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' },
         },
       ];
+      for (let i = 0; i < Number(knobs.sim_files ?? 0); i++) {
+        (view.artifacts as unknown[]).push({
+          artifact_type: 'FILE',
+          created_at: at(end),
+          data: {
+            artifact_uid: `file-${i}`,
+            filename: `report-${i}.txt`,
+            filepath: `out/report-${i}.txt`,
+            mime_type: 'text/plain',
+            size_bytes: 10,
+          },
+        });
+      }
+      view.status_message = { message: 'Opened a pull request with the fix.' };
+    } else if (state === 'SUCCEEDED') {
       view.status_message = { message: 'Opened a pull request with the fix.' };
     } else if (state === 'FAILED') {
       view.status_message = {
@@ -319,6 +390,20 @@ export class OzSimulator {
       view.status_message = { message: 'The agent needs approval to push to a protected branch.' };
     } else if (state === 'CANCELLED') {
       view.status_message = { message: 'Cancelled through the API.' };
+    }
+    // Knobs for tests of hostile or huge answers, chosen per run with metadata.
+    if (view.status_message && knobs.sim_status_message !== undefined) {
+      (view.status_message as Record<string, unknown>).message = knobs.sim_status_message;
+    }
+    if (view.status_message && knobs.sim_status_bytes !== undefined) {
+      const message = (view.status_message as { message: string }).message;
+      (view.status_message as Record<string, unknown>).message = message.padEnd(Number(knobs.sim_status_bytes), ' lorem ipsum');
+    }
+    if (knobs.sim_links === 'unsafe' && view.session_link) {
+      view.session_link = 'javascript:alert(document.cookie)';
+      for (const artifact of (view.artifacts ?? []) as { data: Record<string, unknown> }[]) {
+        if (typeof artifact.data.url === 'string') artifact.data.url = 'javascript:alert(1)';
+      }
     }
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
       view.request_usage = {
@@ -334,19 +419,20 @@ export class OzSimulator {
     return view;
   }
 
-  private list(params: URLSearchParams, res: ServerResponse): void {
+  private list(params: URLSearchParams, res: ServerResponse, instance: string): void {
     const limit = Number(params.get('limit') ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-      return this.problem(res, 400, 'Bad Request', 'limit must be an integer from 1 to 500.', false, 'invalid_request');
+      return this.problem(res, 400, 'limit must be an integer from 1 to 500.', { instance });
     }
     const metadata: [string, string][] = [];
     for (const [key, value] of params) {
       const m = /^metadata\[(.+)\]$/.exec(key);
       if (m) metadata.push([m[1]!, value]);
     }
-    if (metadata.length > 5) return this.problem(res, 400, 'Bad Request', 'At most 5 metadata filters.', false, 'invalid_request');
-    const states = params.getAll('state');
-    const name = params.get('name');
+    if (metadata.length > 5) return this.problem(res, 400, 'At most 5 metadata filters.', { instance });
+    if (this.ignoreListFilters) metadata.length = 0;
+    const states = this.ignoreListFilters ? [] : params.getAll('state');
+    const name = this.ignoreListFilters ? null : params.get('name');
     const all = [...this.runs.keys()]
       .map((id) => this.view(id)!)
       .filter((run) => states.length === 0 || states.includes(run.state as string))
@@ -362,15 +448,15 @@ export class OzSimulator {
     });
   }
 
-  private cancel(id: string, res: ServerResponse): void {
+  private cancel(id: string, res: ServerResponse, instance: string): void {
     const current = this.view(id);
     const sim = this.runs.get(id);
-    if (!current || !sim) return this.problem(res, 404, 'Not Found', `No run with id ${id}.`);
+    if (!current || !sim) return this.problem(res, 404, `No run with id ${id}.`, { instance });
     const state = current.state as string;
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
-      return this.problem(res, 400, 'Bad Request', `The run has already ended (${state}).`, false, 'invalid_request');
+      return this.problem(res, 400, `The run has already ended (${state}).`, { instance });
     }
-    if (state === 'PENDING') return this.problem(res, 409, 'Conflict', 'The run is being scheduled; try again shortly.', true, 'conflict');
+    if (state === 'PENDING') return this.problem(res, 409, 'The run is being scheduled; try again shortly.', { instance, retryable: true });
     sim.cancelledAt = Date.now();
     this.json(res, 200, id);
   }
@@ -398,7 +484,7 @@ export class OzSimulator {
       this.reset();
       return this.json(res, 200, {});
     }
-    this.problem(res, 404, 'Not Found', `No simulator endpoint ${method} ${path}.`);
+    this.problem(res, 404, `No simulator endpoint ${method} ${path}.`, { instance: path });
   }
 
   private json(res: ServerResponse, status: number, body: unknown): void {
@@ -406,19 +492,29 @@ export class OzSimulator {
     res.end(JSON.stringify(body));
   }
 
-  private problem(res: ServerResponse, status: number, title: string, detail: string, retryable = false, errorCode?: string): void {
+  /**
+   * An error as the API writes it (shared oz-api.md, "Errors, exactly"): the code only in the `type`
+   * URL's last segment (`-` for `_`), `instance` the request path, `error` = `title (detail)`.
+   */
+  private problem(
+    res: ServerResponse,
+    status: number,
+    detail: string,
+    options: { instance: string; retryable?: boolean; code?: string | undefined },
+  ): void {
+    const code = options.code ?? DEFAULT_CODES[status] ?? 'internal_error';
+    const title = TITLES[status] ?? 'Error';
     res.writeHead(status, { 'Content-Type': 'application/problem+json' });
     res.end(
       JSON.stringify({
-        type: `https://docs.warp.dev/errors/${title.toLowerCase().replace(/\s+/g, '-')}`,
+        type: `https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/${code.replaceAll('_', '-')}/`,
         title,
         status,
         detail,
-        instance: randomUUID(),
-        error: `${title}: ${detail}`,
-        retryable,
+        instance: options.instance,
+        error: `${title} (${detail})`,
+        retryable: options.retryable ?? false,
         trace_id: randomUUID().replaceAll('-', ''),
-        ...(errorCode && { error_code: errorCode }),
       }),
     );
   }

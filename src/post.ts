@@ -6,4 +6,5 @@ runPost()
     // A post step never turns a green job red: warn, whatever was thrown.
     core.warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
   })
-  .finally(() => process.exit());
+  // Exit 0 whatever happened: cleanup never fails the job, and nothing left behind may hold it open.
+  .finally(() => process.exit(0));

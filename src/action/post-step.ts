@@ -18,15 +18,36 @@ import * as log from './log.ts';
 export interface PostOptions {
   retry?: Partial<RetryPolicy>;
   cancelBudgetMs?: number;
+  /** How long the whole post step may take. Default 60 s (`OZ_ACTION_POST_BUDGET_SECONDS` shortens it for tests). */
+  budgetMs?: number;
+}
+
+/** The post step's whole budget: a job must never wait long on cleanup, whatever the API does. */
+function postBudgetMs(options: PostOptions): number {
+  const seconds = Number(process.env.OZ_ACTION_POST_BUDGET_SECONDS);
+  return options.budgetMs ?? (seconds > 0 ? seconds * 1000 : 60_000);
 }
 
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
  * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
- * pull request comment it left in progress. It only ever warns.
+ * pull request comment it left in progress. It ends within its budget and only ever warns.
  */
 export async function runPost(options: PostOptions = {}): Promise<void> {
   maskSecrets();
+  const budgetMs = postBudgetMs(options);
+  const deadline = AbortSignal.timeout(budgetMs);
+  try {
+    await raceAbort(cleanUp(options), deadline);
+  } catch (error) {
+    if (!deadline.aborted) throw error;
+    core.warning(
+      `Oz post step: gave up after ${Math.round(budgetMs / 1000)} s without an answer; a run the main step left may still be running.`,
+    );
+  }
+}
+
+async function cleanUp(options: PostOptions): Promise<void> {
   const state = readState();
   const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
   if (state.settled || !leftOver) {

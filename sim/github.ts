@@ -1,0 +1,175 @@
+/**
+ * A double of the GitHub REST API calls the action makes (permission look-ups, pull request heads,
+ * issue comments, check runs), so the committed bundle's pull request paths run end to end. The step
+ * reaches it through `GITHUB_API_URL`, as it reaches GitHub on a runner. Not part of the action bundle.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface GitHubComment {
+  id: number;
+  thread: number;
+  body: string;
+  user: string;
+}
+
+export interface GitHubCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status?: string;
+  conclusion?: string;
+  details_url?: string;
+  output?: { title: string; summary: string };
+  /** Every update, in order, as sent. */
+  updates: Record<string, unknown>[];
+}
+
+export interface GitHubDoubleOptions {
+  /** The login of the token's own identity: comments it writes are its. Default `github-actions[bot]`. */
+  tokenUser?: string;
+}
+
+export class GitHubDouble {
+  readonly comments = new Map<number, GitHubComment>();
+  readonly checkRuns = new Map<number, GitHubCheckRun>();
+  readonly requests: { method: string; path: string; body: unknown; authorization?: string }[] = [];
+  /** Permission (role) by login; `none` for anyone not listed. */
+  permissions: Record<string, string> = {};
+  /** Head commit by pull request number. */
+  pullHeads: Record<number, string> = {};
+  /** What the token may not do: answered 403 "Resource not accessible by integration". */
+  denied = new Set<'comments' | 'checks' | 'permissions'>();
+  private nextId = 1000;
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly tokenUser: string;
+  url = '';
+
+  constructor(options: GitHubDoubleOptions = {}) {
+    this.tokenUser = options.tokenUser ?? 'github-actions[bot]';
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => this.json(res, 500, { message: String(error) }));
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    for (const socket of this.sockets) socket.destroy();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  reset(): void {
+    this.comments.clear();
+    this.checkRuns.clear();
+    this.requests.length = 0;
+    this.permissions = {};
+    this.pullHeads = {};
+    this.denied.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://github');
+    const method = req.method ?? 'GET';
+    const text = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+    const body: unknown = text === '' ? undefined : JSON.parse(text);
+    this.requests.push({
+      method,
+      path: url.pathname,
+      body,
+      ...(req.headers.authorization && { authorization: req.headers.authorization }),
+    });
+    const input = (body ?? {}) as Record<string, unknown>;
+    const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (!repo) return this.json(res, 404, { message: 'Not Found' });
+    const [, owner, name, rest] = repo;
+    const deny = (what: 'comments' | 'checks' | 'permissions') => {
+      if (!this.denied.has(what)) return false;
+      this.json(res, 403, { message: 'Resource not accessible by integration', status: '403' });
+      return true;
+    };
+    let m: RegExpExecArray | null;
+
+    if (method === 'GET' && (m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest!))) {
+      if (deny('permissions')) return;
+      const role = this.permissions[decodeURIComponent(m[1]!)] ?? 'none';
+      const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+      return this.json(res, 200, { permission, role_name: role, user: { login: m[1] } });
+    }
+    if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest!))) {
+      const number = Number(m[1]);
+      return this.json(res, 200, { number, head: { sha: this.pullHeads[number] ?? 'f'.repeat(40) } });
+    }
+    if (method === 'GET' && (m = /^\/issues\/(\d+)\/comments$/.exec(rest!))) {
+      const thread = Number(m[1]);
+      return this.json(
+        res,
+        200,
+        [...this.comments.values()].filter((c) => c.thread === thread).map((c) => this.commentView(owner!, name!, c)),
+      );
+    }
+    if (method === 'POST' && (m = /^\/issues\/(\d+)\/comments$/.exec(rest!))) {
+      if (deny('comments')) return;
+      const comment = { id: this.nextId++, thread: Number(m[1]), body: String(input.body), user: this.tokenUser };
+      this.comments.set(comment.id, comment);
+      return this.json(res, 201, this.commentView(owner!, name!, comment));
+    }
+    if (method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(rest!))) {
+      if (deny('comments')) return;
+      const comment = this.comments.get(Number(m[1]));
+      if (!comment) return this.json(res, 404, { message: 'Not Found' });
+      comment.body = String(input.body);
+      return this.json(res, 200, this.commentView(owner!, name!, comment));
+    }
+    if (method === 'POST' && rest === '/check-runs') {
+      if (deny('checks')) return;
+      const check: GitHubCheckRun = { id: this.nextId++, name: String(input.name), head_sha: String(input.head_sha), updates: [input] };
+      this.applyCheck(check, input);
+      this.checkRuns.set(check.id, check);
+      return this.json(res, 201, { ...check });
+    }
+    if (method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(rest!))) {
+      if (deny('checks')) return;
+      const check = this.checkRuns.get(Number(m[1]));
+      if (!check) return this.json(res, 404, { message: 'Not Found' });
+      check.updates.push(input);
+      this.applyCheck(check, input);
+      return this.json(res, 200, { ...check });
+    }
+    this.json(res, 404, { message: `No route for ${method} ${url.pathname}` });
+  }
+
+  private applyCheck(check: GitHubCheckRun, input: Record<string, unknown>): void {
+    if (typeof input.status === 'string') check.status = input.status;
+    if (typeof input.conclusion === 'string') check.conclusion = input.conclusion;
+    if (typeof input.details_url === 'string') check.details_url = input.details_url;
+    if (input.output) check.output = input.output as GitHubCheckRun['output'];
+  }
+
+  private commentView(owner: string, repo: string, comment: GitHubComment) {
+    return {
+      id: comment.id,
+      body: comment.body,
+      user: { login: comment.user, type: comment.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      html_url: `https://github.com/${owner}/${repo}/issues/${comment.thread}#issuecomment-${comment.id}`,
+    };
+  }
+
+  private json(res: ServerResponse, status: number, body: unknown): void {
+    res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify(body));
+  }
+}
