@@ -8,11 +8,17 @@
  *   played 100 times faster: the simulator's clock and the poll intervals are scaled alike.
  * - Time from the run ending (the instant the simulator turns it terminal) to the step's exit.
  * - Peak memory (max RSS) of the main step, and the size of dist/.
+ * - 50 steps started at the same instant, polling with the default schedule (5 s growing to 30 s,
+ *   played 20 times faster): requests per second, and how evenly they arrive (the busiest 100 ms
+ *   against the average, and the coefficient of variation of requests per 100 ms), beside the same
+ *   with the schedule as it was before (jitter applied before the bounds).
  */
 import { spawn } from 'node:child_process';
 import { statSync, writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OzClient } from '../src/oz/client.ts';
+import { PollSchedule, watchRun } from '../src/run/watch.ts';
 import { ROOT, runStep, stepEnvironment, readActionYaml } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
 
@@ -127,12 +133,57 @@ async function endToExit() {
   }
 }
 
+/** The schedule before it spread its pauses: ±15% jitter, then clamped to the bounds (so many pauses were exactly 5 s or 30 s). */
+class ClampedAfterJitter extends PollSchedule {
+  private count = 0;
+  override next(): number {
+    const base = Math.min(this.maxMs, this.minMs * this.factor ** this.count++);
+    return Math.round(Math.min(this.maxMs, Math.max(this.minMs, base * (0.85 + 0.3 * Math.random()))));
+  }
+  override reset(): void {
+    this.count = 0;
+  }
+}
+
+/** 50 watch loops started together against the simulator; how their reads spread over time. */
+async function parallelSteps(makeSchedule: (min: number, max: number) => PollSchedule) {
+  const speed = 20;
+  const steps = 50;
+  const windowMs = 15_000;
+  const sim = new OzSimulator({ msPerSecond: 1000 / speed, phases: { queued: 0, pending: 0, claimed: 0, inprogress: 100_000 } });
+  const url = await sim.start();
+  try {
+    const client = new OzClient({ baseUrl: url, apiKey: 'wk-bench', userAgent: 'bench' });
+    const ids = await Promise.all(Array.from({ length: steps }, () => client.createRunOnce({ prompt: 'parallel' })));
+    const stop = new AbortController();
+    const started = Date.now();
+    const loops = ids.map(({ run_id }) =>
+      watchRun({ client, runId: run_id, schedule: makeSchedule(5000 / speed, 30_000 / speed), signal: stop.signal }),
+    );
+    setTimeout(() => stop.abort(), windowMs);
+    await Promise.all(loops);
+    // Leave out the first 3 s: steps started at one instant read at once, whatever the jitter.
+    const reads = sim.apiRequests('GET', '/agent/runs/').filter((r) => r.at - started >= 3000 && r.at - started < windowMs);
+    const buckets = new Array<number>((windowMs - 3000) / 100).fill(0);
+    for (const r of reads) buckets[Math.floor((r.at - started - 3000) / 100)]! += 1;
+    const mean = reads.length / buckets.length;
+    const sd = Math.sqrt(buckets.reduce((sum, b) => sum + (b - mean) ** 2, 0) / buckets.length);
+    // The window is `speed` times shorter than the real time it stands for.
+    return { perSecond: reads.length / (((windowMs - 3000) / 1000) * speed), peak: Math.max(...buckets) / mean, cv: sd / mean };
+  } finally {
+    await sim.stop();
+  }
+}
+
 const sim = new OzSimulator({ msPerSecond: 1000 });
 const url = await sim.start();
 const start = await startup(sim, url);
 await sim.stop();
 const requests = await watchedRun();
 const end = await endToExit();
+const spread = await parallelSteps((min, max) => new PollSchedule(min, max));
+const clamped = await parallelSteps((min, max) => new ClampedAfterJitter(min, max));
+const evenness = (s: typeof spread) => `busiest 100 ms ${s.peak.toFixed(1)}x the mean, CV ${s.cv.toFixed(2)}`;
 const size = (file: string) => `${(statSync(join(ROOT, 'dist', file)).size / 1024).toFixed(0)} KB`;
 
 const rows: [string, string][] = [
@@ -142,6 +193,9 @@ const rows: [string, string][] = [
   ['API requests, one 10-minute run at default polling', String(requests)],
   ['Run end to step exit (median of 3; poll interval 1-2 s)', `${ms(end.gap)} (worst ${ms(end.worst)})`],
   ['Peak memory of the main step (max RSS)', `${end.rss.toFixed(0)} MB`],
+  ['50 parallel steps, API reads per second (at real-time speed)', `${spread.perSecond.toFixed(1)}`],
+  ['50 parallel steps, how evenly reads arrive', evenness(spread)],
+  ['The same before pauses were spread (jitter, then bounds)', evenness(clamped)],
   ['Bundle: dist/main.cjs + dist/post.cjs', `${size('main.cjs')} + ${size('post.cjs')}`],
   ['Bundle: dist/github.cjs (loaded only for comments, check runs, permission look-ups)', size('github.cjs')],
   ['Bundle: dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', size('undici.cjs')],
