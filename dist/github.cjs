@@ -5256,6 +5256,7 @@ var GitHubApiError = class extends Error {
 // src/oz/version.ts
 var VERSION7 = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION7} node/${process.versions.node}`;
+var CLI_USER_AGENT = `oz-agent-run/${VERSION7} node/${process.versions.node}`;
 
 // src/github/api.ts
 async function call(what, request2) {

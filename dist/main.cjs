@@ -2191,6 +2191,8 @@ async function cancelUnansweredCreate(client, requestId, budgetMs, events, resul
 }
 async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
   const label = options.label ?? ((name) => name);
+  const off = options.off ?? ((name) => `${label(name)} is false`);
+  const cancelled = options.cancelled ?? "The workflow was cancelled";
   const startedAt = options.startedAt ?? Date.now();
   const result = { outcome: "error", settled: false };
   let requestId;
@@ -2216,7 +2218,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (!settings.wait) {
       result.settled = true;
       result.outcome = "started";
-      result.note = `${label("wait")} is false: the run goes on after this step. Watch it in another step with ${label("run_id")}.`;
+      result.note = `${off("wait")}: the run goes on after this step. Watch it in another step with ${label("run_id")}.`;
       try {
         result.run = await raceAbort(client.getRun(id, stop), stop);
         if (result.run.session_link) events.sessionLink?.(result.run.session_link);
@@ -2248,10 +2250,10 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (watched.failed) throw watched.failed;
     if (watched.stopped) {
       result.outcome = watched.stopped;
-      const why = watched.stopped === "timeout" ? `The run did not end within ${label("timeout_minutes")} (${settings.timeoutMs / 6e4})` : "The workflow was cancelled";
+      const why = watched.stopped === "timeout" ? `The run did not end within ${label("timeout_minutes")} (${settings.timeoutMs / 6e4})` : cancelled;
       if (!settings.cancelOnAbort) {
         result.settled = true;
-        result.note = `${why}; ${label("cancel_on_abort")} is false, so the run was left running.`;
+        result.note = `${why}; ${off("cancel_on_abort")}, so the run was left running.`;
         return result;
       }
       const budget = watched.stopped === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
@@ -2269,7 +2271,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
   } catch (error2) {
     if (isStopSignal(error2)) {
       result.outcome = error2.reason;
-      result.note = error2.reason === "timeout" ? `The run could not be created within ${label("timeout_minutes")}.` : "The workflow was cancelled before the run was created.";
+      result.note = error2.reason === "timeout" ? `The run could not be created within ${label("timeout_minutes")}.` : `${cancelled} before the run was created.`;
       if (requestId !== void 0 && settings.cancelOnAbort) {
         const budget = error2.reason === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
         await cancelUnansweredCreate(client, requestId, budget, events, result);
@@ -2742,6 +2744,7 @@ function codeFromType(type) {
 // src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+var CLI_USER_AGENT = `oz-agent-run/${VERSION} node/${process.versions.node}`;
 
 // src/report/redact.ts
 function redactor(secrets2) {

@@ -2009,6 +2009,7 @@ function codeFromType(type) {
 // src/oz/version.ts
 var VERSION = "1.0.0";
 var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+var CLI_USER_AGENT = `oz-agent-run/${VERSION} node/${process.versions.node}`;
 
 // src/report/redact.ts
 function redactor(secrets2) {

@@ -12,7 +12,7 @@
  *   file of its own; tunnel stays in the bundle but is evaluated only when a proxy is in use.
  */
 import * as esbuild from 'esbuild';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -84,7 +84,20 @@ const results = await Promise.all([
     plugins: [lazyProxyModules, githubOnDemand],
   }),
   esbuild.build({ ...common, entryPoints: { undici: 'node_modules/undici/index.js' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
+  // The CLI (package.json bin): the same core, no GitHub side.
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir: dist,
+    outExtension: { '.js': '.cjs' },
+    banner: { js: '#!/usr/bin/env node' },
+    external: ['./undici.cjs'],
+    plugins: [lazyProxyModules],
+  }),
 ]);
+
+// The CLI is run directly (package.json bin).
+chmodSync(join(dist, 'cli.cjs'), 0o755);
 
 /** Third-party packages in the bundles, with their licence texts, as ncc's licenses.txt had them. */
 const packages = new Map<string, string>();

@@ -60,6 +60,10 @@ export interface LifecycleOptions {
   random?: () => number;
   /** How the user knows a setting, for messages (`timeout_minutes` or `--timeout-minutes`). */
   label?: (name: string) => string;
+  /** How to say a true/false setting is turned off (`wait is false`, or `--no-wait is set`). */
+  off?: (name: string) => string;
+  /** What a cancellation is, in the front end's words ('The workflow was cancelled'). */
+  cancelled?: string;
   /** When the front end started, for elapsed times in the log. */
   startedAt?: number;
 }
@@ -127,6 +131,8 @@ export async function startAndWatch(
   options: LifecycleOptions = {},
 ): Promise<RunResult> {
   const label = options.label ?? ((name: string) => name);
+  const off = options.off ?? ((name: string) => `${label(name)} is false`);
+  const cancelled = options.cancelled ?? 'The workflow was cancelled';
   const startedAt = options.startedAt ?? Date.now();
   const result: RunResult = { outcome: 'error', settled: false };
   let requestId: string | undefined;
@@ -154,7 +160,7 @@ export async function startAndWatch(
     if (!settings.wait) {
       result.settled = true;
       result.outcome = 'started';
-      result.note = `${label('wait')} is false: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
+      result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
       try {
         result.run = await raceAbort(client.getRun(id, stop), stop);
         if (result.run.session_link) events.sessionLink?.(result.run.session_link);
@@ -193,10 +199,10 @@ export async function startAndWatch(
       const why =
         watched.stopped === 'timeout'
           ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
-          : 'The workflow was cancelled';
+          : cancelled;
       if (!settings.cancelOnAbort) {
         result.settled = true;
-        result.note = `${why}; ${label('cancel_on_abort')} is false, so the run was left running.`;
+        result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
         return result;
       }
       const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
@@ -220,7 +226,7 @@ export async function startAndWatch(
       result.note =
         error.reason === 'timeout'
           ? `The run could not be created within ${label('timeout_minutes')}.`
-          : 'The workflow was cancelled before the run was created.';
+          : `${cancelled} before the run was created.`;
       if (requestId !== undefined && settings.cancelOnAbort) {
         const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
         await cancelUnansweredCreate(client, requestId, budget, events, result);

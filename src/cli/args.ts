@@ -1,0 +1,163 @@
+import { parseArgs } from 'node:util';
+import { checkMetadataPair, fail, InputError, type SettingSource } from '../run/settings.ts';
+
+/** String flags, named as the action's inputs in kebab case. */
+const STRINGS = [
+  'prompt',
+  'prompt-file',
+  'skill',
+  'title',
+  'name',
+  'model',
+  'environment',
+  'base-prompt',
+  'host',
+  'mcp',
+  'mode',
+  'conversation-id',
+  'api-base-url',
+  'run-id',
+  'timeout-minutes',
+  'poll-interval-seconds',
+  'max-poll-interval-seconds',
+  'summary-file',
+  'output-file',
+] as const;
+
+export const USAGE = `Usage: oz-agent-run [flags]
+
+Runs a Warp Oz cloud agent, watches it to its end, and reports how it went.
+The API key comes from WARP_API_KEY (never a flag); OZ_API_BASE_URL overrides the API's address.
+
+What to run:
+  --prompt TEXT                 the task for the agent
+  --prompt-file PATH            read the prompt from a file
+  --skill SPEC                  a skill (skill_name, repo:skill_name, org/repo:skill_name, org/repo:path/to/SKILL.md)
+  --title TEXT                  the run's title
+  --mode normal|plan|orchestrate
+  --conversation-id ID          continue a conversation
+  --run-id ID                   watch an existing run instead of creating one
+
+How to run it:
+  --name LABEL                  a label that groups runs
+  --model ID                    the model
+  --environment ID              the environment (repositories, setup)
+  --base-prompt TEXT            instructions placed before the prompt
+  --host NAME                   a self-hosted worker
+  --computer-use, --no-computer-use
+  --mcp JSON|PATH               MCP servers: {"mcpServers": {...}} or a file holding it
+  --metadata KEY=VALUE          run metadata (repeatable)
+
+Watching:
+  --no-wait                     start the run, print its id and exit 0
+  --timeout-minutes N           give up after N minutes and cancel the run (default 60)
+  --poll-interval-seconds N     first pause between reads (default 5)
+  --max-poll-interval-seconds N longest pause between reads (default 30)
+  --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
+  --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
+
+Reporting (progress goes to stderr):
+  --json                        print the outputs as one JSON object on stdout at the end
+  --summary-file PATH           write the Markdown summary to PATH
+  --output-file PATH            write KEY=value lines (OZ_RUN_ID, OZ_STATE, ...) for GitLab's dotenv reports
+
+  --help, --version
+
+Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
+2 no run could be started (bad flags, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
+cancelling the run.`;
+
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  json: boolean;
+  summaryFile?: string;
+  outputFile?: string;
+  /** Settings named as the action's inputs, for run/settings.ts. */
+  source: SettingSource;
+  /** `--metadata` pairs, checked; undefined when none were given. */
+  metadata?: Record<string, string>;
+}
+
+/** `prompt_file` → `--prompt-file`; the negated booleans as the user writes them. */
+export function flagLabel(name: string): string {
+  if (name === 'wait') return '--no-wait';
+  if (name === 'cancel_on_abort') return '--no-cancel-on-abort';
+  if (name === 'metadata') return '--metadata';
+  return `--${name.replaceAll('_', '-')}`;
+}
+
+/**
+ * Parses the command line with `node:util` parseArgs. Bad flags throw an InputError (exit 2), before
+ * anything is sent. `env` supplies OZ_API_BASE_URL.
+ */
+export function parseCli(argv: string[], env: Record<string, string | undefined>): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    throw new InputError(`${(error as Error).message}. See oz-agent-run --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 0) {
+    throw new InputError(`Unexpected argument '${positionals[0]}': every setting is a flag, such as --prompt "...". See --help.`);
+  }
+  const strings = values as Record<string, string | undefined>;
+  const bool = (name: string, value: boolean | undefined) => (value === undefined ? '' : String(value));
+  const read = (name: string): string => {
+    switch (name) {
+      case 'wait':
+        return bool(name, values.wait);
+      case 'cancel_on_abort':
+        return bool(name, values['cancel-on-abort']);
+      case 'computer_use':
+        return bool(name, values['computer-use']);
+      case 'api_base_url':
+        return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
+      case 'metadata':
+        // Repeated --metadata pairs come as `metadata` below, not as text.
+        return '';
+      default:
+        return (strings[name.replaceAll('_', '-')] ?? '').trim();
+    }
+  };
+
+  let metadata: Record<string, string> | undefined;
+  for (const pair of values.metadata ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) fail('--metadata', pair, 'KEY=VALUE, such as --metadata team=platform');
+    const key = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    checkMetadataPair(key, value, '--metadata');
+    (metadata ??= {})[key] = value;
+  }
+
+  return {
+    help: values.help ?? false,
+    version: values.version ?? false,
+    json: values.json ?? false,
+    ...(values['summary-file'] !== undefined && { summaryFile: values['summary-file'] }),
+    ...(values['output-file'] !== undefined && { outputFile: values['output-file'] }),
+    source: { read, label: flagLabel },
+    ...(metadata !== undefined && { metadata }),
+  };
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      ...(Object.fromEntries(STRINGS.map((name) => [name, { type: 'string' }])) as Record<(typeof STRINGS)[number], { type: 'string' }>),
+      metadata: { type: 'string', multiple: true },
+      wait: { type: 'boolean' },
+      'cancel-on-abort': { type: 'boolean' },
+      'computer-use': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
+    },
+  });
+}

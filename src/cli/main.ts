@@ -1,0 +1,154 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { OzClient } from '../oz/client.ts';
+import { mergeMetadata } from '../oz/metadata.ts';
+import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
+import { fitBytes } from '../report/limits.ts';
+import { sessionLine, stateLine } from '../report/progress.ts';
+import { redactor, type Redact } from '../report/redact.ts';
+import { renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { plainText } from '../report/text.ts';
+import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
+import { parseRunSettings, type RunSettings } from '../run/settings.ts';
+import { stopOnSignalsAndDeadline } from '../run/stop.ts';
+import { flagLabel, parseCli, USAGE, type CliArgs } from './args.ts';
+import { ciMetadata } from './ci.ts';
+
+/** Where the CLI writes: stdout for results, stderr for progress. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 } as const;
+
+/** Outputs that can be long or span lines: left out of the dotenv file. */
+const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
+
+/**
+ * `oz-agent-run`: the action's start-watch-report loop for any other CI. Returns the exit code: 0 the
+ * run succeeded (or started, with --no-wait), 1 it started and did not succeed, 2 no run could be
+ * started, 130/143 after SIGINT/SIGTERM.
+ */
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+  options: LifecycleOptions = {},
+): Promise<number> {
+  const apiKey = (env.WARP_API_KEY ?? '').trim();
+  const redact = redactor([apiKey]);
+  // Progress is text from the API too: no escape sequences, and no secret.
+  const say = (line: string) => io.stderr(`${redact(plainText(line))}\n`);
+
+  let args: CliArgs;
+  let settings: RunSettings;
+  try {
+    args = parseCli(argv, env);
+    if (args.help) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT.succeeded;
+    }
+    if (args.version) {
+      io.stdout(`${VERSION}\n`);
+      return EXIT.succeeded;
+    }
+    settings = parseRunSettings(args.source, {
+      apiKey,
+      apiKeyLabel: 'WARP_API_KEY',
+      missingApiKey: 'Missing WARP_API_KEY: set it in the environment (a flag would show the key in process lists and shell history).',
+      workspace: process.cwd(),
+      readFile: (path) => readFileSync(path, 'utf8'),
+      ...(args.metadata !== undefined && { metadata: args.metadata }),
+    });
+  } catch (error) {
+    say(`oz-agent-run: ${(error as Error).message}`);
+    return EXIT.notStarted;
+  }
+
+  const startedAt = Date.now();
+  const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => say(`Received ${signal}: stopping.`));
+  const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
+  if (settings.create && dropped.length > 0) say(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+  const client = new OzClient({
+    baseUrl: settings.apiBaseUrl,
+    apiKey,
+    userAgent: CLI_USER_AGENT,
+    onRetry: ({ what, attempt, delayMs, error }) =>
+      say(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+  });
+  let result: RunResult;
+  try {
+    result = await startAndWatch(
+      client,
+      settings,
+      metadata,
+      stop.signal,
+      {
+        info: say,
+        warning: (message) => say(`warning: ${message}`),
+        stateChange: (run, previous, elapsedMs) => say(stateLine(run, previous, elapsedMs)),
+        sessionLink: (url) => {
+          const line = sessionLine(url);
+          if (line) say(line);
+        },
+      },
+      { ...options, label: flagLabel, off: (name) => `${flagLabel(name)} is set`, cancelled: 'The run was interrupted', startedAt },
+    );
+  } finally {
+    stop.dispose();
+  }
+
+  const { settled: _settled, ...rest } = result;
+  const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
+  const outputs = runOutputs(report.run, report.runId);
+  writeResults(args, report, outputs, io, redact, say);
+
+  if (report.outcome === 'succeeded') {
+    say(`Oz run ${outputs.run_id} succeeded.`);
+    return EXIT.succeeded;
+  }
+  if (report.outcome === 'started') {
+    // The id is what a later `--run-id` needs: on stdout, alone, unless --json printed it already.
+    if (!args.json) io.stdout(`${redact(outputs.run_id!)}\n`);
+    return EXIT.succeeded;
+  }
+  say(`oz-agent-run: ${describeFailure(report)}`);
+  const signal = stop.received();
+  if (signal === 'SIGINT') return EXIT.sigint;
+  if (signal === 'SIGTERM') return EXIT.sigterm;
+  // Refused, or stopped before the create: no run started.
+  return report.runId === undefined ? EXIT.notStarted : EXIT.notSucceeded;
+}
+
+function describeFailure(report: Report): string {
+  const run = report.run;
+  if (report.outcome === 'failed' && run) {
+    const status = run.status_message;
+    return `Oz run ${run.run_id} ended ${run.state}${status?.message ? `: ${status.message}` : ''}${status?.error_code ? ` [${status.error_code}]` : ''}`;
+  }
+  return `${report.runId ? `Oz run ${report.runId}: ` : ''}${report.note ?? 'the run did not succeed.'}`;
+}
+
+/** `--json`, `--summary-file` and `--output-file`, all with secrets taken out. */
+function writeResults(
+  args: CliArgs,
+  report: Report,
+  outputs: Record<string, string>,
+  io: CliIo,
+  redact: Redact,
+  say: (line: string) => void,
+): void {
+  if (args.json) io.stdout(`${redact(JSON.stringify(outputs))}\n`);
+  try {
+    if (args.summaryFile !== undefined) writeFileSync(args.summaryFile, redact(renderSummary(report)));
+    if (args.outputFile !== undefined) {
+      const lines = Object.entries(outputs)
+        .filter(([name]) => !NOT_IN_DOTENV.has(name))
+        // dotenv values are single lines; GitLab also caps their length.
+        .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
+      writeFileSync(args.outputFile, `${lines.join('\n')}\n`);
+    }
+  } catch (error) {
+    say(`warning: could not write a report file: ${(error as Error).message}`);
+  }
+}
