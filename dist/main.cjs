@@ -1,3474 +1,4614 @@
-"use strict";
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __commonJS = (cb, mod) => function __require() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+/******/ (() => { // webpackBootstrap
+/******/ 	"use strict";
+/******/ 	var __webpack_modules__ = ({
 
-// node_modules/tunnel/lib/tunnel.js
-var require_tunnel = __commonJS({
-  "node_modules/tunnel/lib/tunnel.js"(exports2) {
-    "use strict";
-    var net = require("net");
-    var tls = require("tls");
-    var http2 = require("http");
-    var https2 = require("https");
-    var events = require("events");
-    var assert = require("assert");
-    var util = require("util");
-    exports2.httpOverHttp = httpOverHttp2;
-    exports2.httpsOverHttp = httpsOverHttp2;
-    exports2.httpOverHttps = httpOverHttps2;
-    exports2.httpsOverHttps = httpsOverHttps2;
-    function httpOverHttp2(options) {
-      var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
-      return agent;
-    }
-    function httpsOverHttp2(options) {
-      var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
-      agent.createSocket = createSecureSocket;
-      agent.defaultPort = 443;
-      return agent;
-    }
-    function httpOverHttps2(options) {
-      var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
-      return agent;
-    }
-    function httpsOverHttps2(options) {
-      var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
-      agent.createSocket = createSecureSocket;
-      agent.defaultPort = 443;
-      return agent;
-    }
-    function TunnelingAgent(options) {
-      var self = this;
-      self.options = options || {};
-      self.proxyOptions = self.options.proxy || {};
-      self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
-      self.requests = [];
-      self.sockets = [];
-      self.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
-        for (var i = 0, len = self.requests.length; i < len; ++i) {
-          var pending = self.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
-            self.requests.splice(i, 1);
-            pending.request.onSocket(socket);
-            return;
-          }
-        }
-        socket.destroy();
-        self.removeSocket(socket);
-      });
-    }
-    util.inherits(TunnelingAgent, events.EventEmitter);
-    TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
-      var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
-      if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
-        return;
-      }
-      self.createSocket(options, function(socket) {
-        socket.on("free", onFree);
-        socket.on("close", onCloseOrRemove);
-        socket.on("agentRemove", onCloseOrRemove);
-        req.onSocket(socket);
-        function onFree() {
-          self.emit("free", socket, options);
-        }
-        function onCloseOrRemove(err) {
-          self.removeSocket(socket);
-          socket.removeListener("free", onFree);
-          socket.removeListener("close", onCloseOrRemove);
-          socket.removeListener("agentRemove", onCloseOrRemove);
-        }
-      });
-    };
-    TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
-      var self = this;
-      var placeholder = {};
-      self.sockets.push(placeholder);
-      var connectOptions = mergeOptions({}, self.proxyOptions, {
-        method: "CONNECT",
-        path: options.host + ":" + options.port,
-        agent: false,
-        headers: {
-          host: options.host + ":" + options.port
-        }
-      });
-      if (options.localAddress) {
-        connectOptions.localAddress = options.localAddress;
-      }
-      if (connectOptions.proxyAuth) {
-        connectOptions.headers = connectOptions.headers || {};
-        connectOptions.headers["Proxy-Authorization"] = "Basic " + new Buffer(connectOptions.proxyAuth).toString("base64");
-      }
-      debug2("making CONNECT request");
-      var connectReq = self.request(connectOptions);
-      connectReq.useChunkedEncodingByDefault = false;
-      connectReq.once("response", onResponse);
-      connectReq.once("upgrade", onUpgrade);
-      connectReq.once("connect", onConnect);
-      connectReq.once("error", onError);
-      connectReq.end();
-      function onResponse(res) {
-        res.upgrade = true;
-      }
-      function onUpgrade(res, socket, head) {
-        process.nextTick(function() {
-          onConnect(res, socket, head);
-        });
-      }
-      function onConnect(res, socket, head) {
-        connectReq.removeAllListeners();
-        socket.removeAllListeners();
-        if (res.statusCode !== 200) {
-          debug2(
-            "tunneling socket could not be established, statusCode=%d",
-            res.statusCode
-          );
-          socket.destroy();
-          var error2 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
-          self.removeSocket(placeholder);
-          return;
-        }
-        if (head.length > 0) {
-          debug2("got illegal response body from proxy");
-          socket.destroy();
-          var error2 = new Error("got illegal response body from proxy");
-          error2.code = "ECONNRESET";
-          options.request.emit("error", error2);
-          self.removeSocket(placeholder);
-          return;
-        }
-        debug2("tunneling connection has established");
-        self.sockets[self.sockets.indexOf(placeholder)] = socket;
-        return cb(socket);
-      }
-      function onError(cause) {
-        connectReq.removeAllListeners();
-        debug2(
-          "tunneling socket could not be established, cause=%s\n",
-          cause.message,
-          cause.stack
-        );
-        var error2 = new Error("tunneling socket could not be established, cause=" + cause.message);
-        error2.code = "ECONNRESET";
-        options.request.emit("error", error2);
-        self.removeSocket(placeholder);
-      }
-    };
-    TunnelingAgent.prototype.removeSocket = function removeSocket(socket) {
-      var pos = this.sockets.indexOf(socket);
-      if (pos === -1) {
-        return;
-      }
-      this.sockets.splice(pos, 1);
-      var pending = this.requests.shift();
-      if (pending) {
-        this.createSocket(pending, function(socket2) {
-          pending.request.onSocket(socket2);
-        });
-      }
-    };
-    function createSecureSocket(options, cb) {
-      var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
-        var hostHeader = options.request.getHeader("host");
-        var tlsOptions = mergeOptions({}, self.options, {
-          socket,
-          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
-        });
-        var secureSocket = tls.connect(0, tlsOptions);
-        self.sockets[self.sockets.indexOf(socket)] = secureSocket;
-        cb(secureSocket);
-      });
-    }
-    function toOptions(host, port, localAddress) {
-      if (typeof host === "string") {
-        return {
-          host,
-          port,
-          localAddress
-        };
-      }
-      return host;
-    }
-    function mergeOptions(target) {
-      for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
-        if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
-            }
-          }
-        }
-      }
-      return target;
-    }
-    var debug2;
-    if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
-      debug2 = function() {
-        var args = Array.prototype.slice.call(arguments);
-        if (typeof args[0] === "string") {
-          args[0] = "TUNNEL: " + args[0];
-        } else {
-          args.unshift("TUNNEL:");
-        }
-        console.error.apply(console, args);
-      };
-    } else {
-      debug2 = function() {
-      };
-    }
-    exports2.debug = debug2;
-  }
-});
+/***/ 959:
+/***/ ((module) => {
 
-// node_modules/tunnel/index.js
-var require_tunnel2 = __commonJS({
-  "node_modules/tunnel/index.js"(exports2, module2) {
-    module2.exports = require_tunnel();
-  }
-});
+module.exports = require("./github.cjs");
 
-// lazy:tunnel
-var require_tunnel3 = __commonJS({
-  "lazy:tunnel"(exports2, module2) {
-    var loaded;
-    var load = () => loaded ??= require_tunnel2();
-    module2.exports = { get httpOverHttp() {
-      return load().httpOverHttp;
-    }, get httpsOverHttp() {
-      return load().httpsOverHttp;
-    }, get httpOverHttps() {
-      return load().httpOverHttps;
-    }, get httpsOverHttps() {
-      return load().httpsOverHttps;
-    } };
-  }
-});
+/***/ })
 
-// lazy:undici
-var require_undici = __commonJS({
-  "lazy:undici"(exports2, module2) {
-    var loaded;
-    var load = () => loaded ??= require("./undici.cjs");
-    module2.exports = { get ProxyAgent() {
-      return load().ProxyAgent;
-    } };
-  }
-});
+/******/ 	});
+/************************************************************************/
+/******/ 	// The module cache
+/******/ 	var __webpack_module_cache__ = {};
+/******/ 	
+/******/ 	// The require function
+/******/ 	function __nccwpck_require__(moduleId) {
+/******/ 		// Check if module is in cache
+/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 		if (cachedModule !== undefined) {
+/******/ 			return cachedModule.exports;
+/******/ 		}
+/******/ 		// Create a new module (and put it into the cache)
+/******/ 		var module = __webpack_module_cache__[moduleId] = {
+/******/ 			// no module.id needed
+/******/ 			// no module.loaded needed
+/******/ 			exports: {}
+/******/ 		};
+/******/ 	
+/******/ 		// Execute the module function
+/******/ 		var threw = true;
+/******/ 		try {
+/******/ 			__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 			threw = false;
+/******/ 		} finally {
+/******/ 			if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 		}
+/******/ 	
+/******/ 		// Return the exports of the module
+/******/ 		return module.exports;
+/******/ 	}
+/******/ 	
+/************************************************************************/
+/******/ 	/* webpack/runtime/asset-relocator-loader */
+/******/ 	if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = __dirname + "/";
+/******/ 	
+/******/ 	/* webpack/runtime/create fake namespace object */
+/******/ 	(() => {
+/******/ 		var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 		var leafPrototypes;
+/******/ 		// create a fake namespace object
+/******/ 		// mode & 1: value is a module id, require it
+/******/ 		// mode & 2: merge all properties of value into the ns
+/******/ 		// mode & 4: return value when already ns object
+/******/ 		// mode & 16: return value when it's Promise-like
+/******/ 		// mode & 8|1: behave like require
+/******/ 		__nccwpck_require__.t = function(value, mode) {
+/******/ 			if(mode & 1) value = this(value);
+/******/ 			if(mode & 8) return value;
+/******/ 			if(typeof value === 'object' && value) {
+/******/ 				if((mode & 4) && value.__esModule) return value;
+/******/ 				if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 			}
+/******/ 			var ns = Object.create(null);
+/******/ 			__nccwpck_require__.r(ns);
+/******/ 			var def = {};
+/******/ 			leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 			for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 				Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 			}
+/******/ 			def['default'] = () => (value);
+/******/ 			__nccwpck_require__.d(ns, def);
+/******/ 			return ns;
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/define property getters */
+/******/ 	(() => {
+/******/ 		// define getter functions for harmony exports
+/******/ 		__nccwpck_require__.d = (exports, definition) => {
+/******/ 			for(var key in definition) {
+/******/ 				if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 				}
+/******/ 			}
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+/******/ 	(() => {
+/******/ 		__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ 	})();
+/******/ 	
+/******/ 	/* webpack/runtime/make namespace object */
+/******/ 	(() => {
+/******/ 		// define __esModule on exports
+/******/ 		__nccwpck_require__.r = (exports) => {
+/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 			}
+/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 		};
+/******/ 	})();
+/******/ 	
+/************************************************************************/
+var __webpack_exports__ = {};
 
-// node_modules/@actions/core/lib/command.js
-var os = __toESM(require("os"), 1);
-
-// node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
-    return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
-  }
-  return JSON.stringify(input);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = require("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
 }
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
 function toCommandProperties(annotationProperties) {
-  if (!Object.keys(annotationProperties).length) {
-    return {};
-  }
-  return {
-    title: annotationProperties.title,
-    file: annotationProperties.file,
-    line: annotationProperties.startLine,
-    endLine: annotationProperties.endLine,
-    col: annotationProperties.startColumn,
-    endColumn: annotationProperties.endColumn
-  };
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
 }
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
 
-// node_modules/@actions/core/lib/command.js
-function issueCommand(command, properties, message) {
-  const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
-var CMD_STRING = "::";
-var Command = class {
-  constructor(command, properties, message) {
-    if (!command) {
-      command = "missing.command";
-    }
-    this.command = command;
-    this.properties = properties;
-    this.message = message;
-  }
-  toString() {
-    let cmdStr = CMD_STRING + this.command;
-    if (this.properties && Object.keys(this.properties).length > 0) {
-      cmdStr += " ";
-      let first = true;
-      for (const key in this.properties) {
-        if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
-            if (first) {
-              first = false;
-            } else {
-              cmdStr += ",";
-            }
-            cmdStr += `${key}=${escapeProperty(val)}`;
-          }
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
         }
-      }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
     }
-    cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-    return cmdStr;
-  }
-};
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
 function escapeData(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
 }
 function escapeProperty(s) {
-  return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
 }
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = require("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = require("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
 
-// node_modules/@actions/core/lib/file-command.js
-var crypto = __toESM(require("crypto"), 1);
-var fs = __toESM(require("fs"), 1);
-var os2 = __toESM(require("os"), 1);
-function issueFileCommand(command, message) {
-  const filePath = process.env[`GITHUB_${command}`];
-  if (!filePath) {
-    throw new Error(`Unable to find environment variable for file command ${command}`);
-  }
-  if (!fs.existsSync(filePath)) {
-    throw new Error(`Missing file at path: ${filePath}`);
-  }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
-    encoding: "utf8"
-  });
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
 }
-function prepareKeyValueMessage(key, value) {
-  const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-  const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-  }
-  if (convertedValue.includes(delimiter)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-  }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
-
-// node_modules/@actions/core/lib/core.js
-var os4 = __toESM(require("os"), 1);
-
-// node_modules/@actions/http-client/lib/index.js
-var http = __toESM(require("http"), 1);
-var https = __toESM(require("https"), 1);
-
-// node_modules/@actions/http-client/lib/proxy.js
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = require("path");
+;// CONCATENATED MODULE: external "http"
+const external_http_namespaceObject = require("http");
+var external_http_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_http_namespaceObject, 2);
+;// CONCATENATED MODULE: external "https"
+const external_https_namespaceObject = require("https");
+var external_https_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_https_namespaceObject, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
-  const usingSsl = reqUrl.protocol === "https:";
-  if (checkBypass(reqUrl)) {
-    return void 0;
-  }
-  const proxyVar = (() => {
-    if (usingSsl) {
-      return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-    } else {
-      return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
     }
-  })();
-  if (proxyVar) {
-    try {
-      return new DecodedURL(proxyVar);
-    } catch (_a) {
-      if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-        return new DecodedURL(`http://${proxyVar}`);
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
     }
-  } else {
-    return void 0;
-  }
+    else {
+        return undefined;
+    }
 }
 function checkBypass(reqUrl) {
-  if (!reqUrl.hostname) {
-    return false;
-  }
-  const reqHost = reqUrl.hostname;
-  if (isLoopbackAddress(reqHost)) {
-    return true;
-  }
-  const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-  if (!noProxy) {
-    return false;
-  }
-  let reqPort;
-  if (reqUrl.port) {
-    reqPort = Number(reqUrl.port);
-  } else if (reqUrl.protocol === "http:") {
-    reqPort = 80;
-  } else if (reqUrl.protocol === "https:") {
-    reqPort = 443;
-  }
-  const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-  if (typeof reqPort === "number") {
-    upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-  }
-  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-      return true;
+    if (!reqUrl.hostname) {
+        return false;
     }
-  }
-  return false;
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
 }
 function isLoopbackAddress(host) {
-  const hostLower = host.toLowerCase();
-  return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
 }
-var DecodedURL = class extends URL {
-  constructor(url, base) {
-    super(url, base);
-    this._decodedUsername = decodeURIComponent(super.username);
-    this._decodedPassword = decodeURIComponent(super.password);
-  }
-  get username() {
-    return this._decodedUsername;
-  }
-  get password() {
-    return this._decodedPassword;
-  }
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: external "./lazy-tunnel.cjs"
+const external_lazy_tunnel_cjs_namespaceObject = require("./lazy-tunnel.cjs");
+;// CONCATENATED MODULE: external "./lazy-undici.cjs"
+const external_lazy_undici_cjs_namespaceObject = require("./lazy-undici.cjs");
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
 
-// node_modules/@actions/http-client/lib/index.js
-var tunnel = __toESM(require_tunnel3(), 1);
-var import_undici = __toESM(require_undici(), 1);
-var __awaiter = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
-    }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
+
+
+
+
 var HttpCodes;
-(function(HttpCodes2) {
-  HttpCodes2[HttpCodes2["OK"] = 200] = "OK";
-  HttpCodes2[HttpCodes2["MultipleChoices"] = 300] = "MultipleChoices";
-  HttpCodes2[HttpCodes2["MovedPermanently"] = 301] = "MovedPermanently";
-  HttpCodes2[HttpCodes2["ResourceMoved"] = 302] = "ResourceMoved";
-  HttpCodes2[HttpCodes2["SeeOther"] = 303] = "SeeOther";
-  HttpCodes2[HttpCodes2["NotModified"] = 304] = "NotModified";
-  HttpCodes2[HttpCodes2["UseProxy"] = 305] = "UseProxy";
-  HttpCodes2[HttpCodes2["SwitchProxy"] = 306] = "SwitchProxy";
-  HttpCodes2[HttpCodes2["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-  HttpCodes2[HttpCodes2["PermanentRedirect"] = 308] = "PermanentRedirect";
-  HttpCodes2[HttpCodes2["BadRequest"] = 400] = "BadRequest";
-  HttpCodes2[HttpCodes2["Unauthorized"] = 401] = "Unauthorized";
-  HttpCodes2[HttpCodes2["PaymentRequired"] = 402] = "PaymentRequired";
-  HttpCodes2[HttpCodes2["Forbidden"] = 403] = "Forbidden";
-  HttpCodes2[HttpCodes2["NotFound"] = 404] = "NotFound";
-  HttpCodes2[HttpCodes2["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-  HttpCodes2[HttpCodes2["NotAcceptable"] = 406] = "NotAcceptable";
-  HttpCodes2[HttpCodes2["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-  HttpCodes2[HttpCodes2["RequestTimeout"] = 408] = "RequestTimeout";
-  HttpCodes2[HttpCodes2["Conflict"] = 409] = "Conflict";
-  HttpCodes2[HttpCodes2["Gone"] = 410] = "Gone";
-  HttpCodes2[HttpCodes2["TooManyRequests"] = 429] = "TooManyRequests";
-  HttpCodes2[HttpCodes2["InternalServerError"] = 500] = "InternalServerError";
-  HttpCodes2[HttpCodes2["NotImplemented"] = 501] = "NotImplemented";
-  HttpCodes2[HttpCodes2["BadGateway"] = 502] = "BadGateway";
-  HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-  HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
 var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
 })(Headers || (Headers = {}));
 var MediaTypes;
-(function(MediaTypes2) {
-  MediaTypes2["ApplicationJson"] = "application/json";
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
 })(MediaTypes || (MediaTypes = {}));
-var HttpRedirectCodes = [
-  HttpCodes.MovedPermanently,
-  HttpCodes.ResourceMoved,
-  HttpCodes.SeeOther,
-  HttpCodes.TemporaryRedirect,
-  HttpCodes.PermanentRedirect
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
 ];
-var HttpResponseRetryCodes = [
-  HttpCodes.BadGateway,
-  HttpCodes.ServiceUnavailable,
-  HttpCodes.GatewayTimeout
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
 ];
-var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-var ExponentialBackoffCeiling = 10;
-var ExponentialBackoffTimeSlice = 5;
-var HttpClientError = class _HttpClientError extends Error {
-  constructor(message, statusCode) {
-    super(message);
-    this.name = "HttpClientError";
-    this.statusCode = statusCode;
-    Object.setPrototypeOf(this, _HttpClientError.prototype);
-  }
-};
-var HttpClientResponse = class {
-  constructor(message) {
-    this.message = message;
-  }
-  readBody() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        let output = Buffer.alloc(0);
-        this.message.on("data", (chunk) => {
-          output = Buffer.concat([output, chunk]);
-        });
-        this.message.on("end", () => {
-          resolve2(output.toString());
-        });
-      }));
-    });
-  }
-  readBodyBuffer() {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
-        const chunks = [];
-        this.message.on("data", (chunk) => {
-          chunks.push(chunk);
-        });
-        this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
-        });
-      }));
-    });
-  }
-};
-var HttpClient = class {
-  constructor(userAgent, handlers, requestOptions) {
-    this._ignoreSslError = false;
-    this._allowRedirects = true;
-    this._allowRedirectDowngrade = false;
-    this._maxRedirects = 50;
-    this._allowRetries = false;
-    this._maxRetries = 1;
-    this._keepAlive = false;
-    this._disposed = false;
-    this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-    this.handlers = handlers || [];
-    this.requestOptions = requestOptions;
-    if (requestOptions) {
-      if (requestOptions.ignoreSslError != null) {
-        this._ignoreSslError = requestOptions.ignoreSslError;
-      }
-      this._socketTimeout = requestOptions.socketTimeout;
-      if (requestOptions.allowRedirects != null) {
-        this._allowRedirects = requestOptions.allowRedirects;
-      }
-      if (requestOptions.allowRedirectDowngrade != null) {
-        this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-      }
-      if (requestOptions.maxRedirects != null) {
-        this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-      }
-      if (requestOptions.keepAlive != null) {
-        this._keepAlive = requestOptions.keepAlive;
-      }
-      if (requestOptions.allowRetries != null) {
-        this._allowRetries = requestOptions.allowRetries;
-      }
-      if (requestOptions.maxRetries != null) {
-        this._maxRetries = requestOptions.maxRetries;
-      }
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
     }
-  }
-  options(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  get(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("GET", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  del(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  post(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("POST", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  patch(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  put(requestUrl, data, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("PUT", requestUrl, data, additionalHeaders || {});
-    });
-  }
-  head(requestUrl, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-    });
-  }
-  sendStream(verb, requestUrl, stream, additionalHeaders) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return this.request(verb, requestUrl, stream, additionalHeaders);
-    });
-  }
-  /**
-   * Gets a typed object from an endpoint
-   * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-   */
-  getJson(requestUrl_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      const res = yield this.get(requestUrl, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  postJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.post(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  putJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.put(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  patchJson(requestUrl_1, obj_1) {
-    return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-      const data = JSON.stringify(obj, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-      const res = yield this.patch(requestUrl, data, additionalHeaders);
-      return this._processResponse(res, this.requestOptions);
-    });
-  }
-  /**
-   * Makes a raw http request.
-   * All other methods such as get, post, patch, and request ultimately call this.
-   * Prefer get, del, post and patch
-   */
-  request(verb, requestUrl, data, headers) {
-    return __awaiter(this, void 0, void 0, function* () {
-      if (this._disposed) {
-        throw new Error("Client has already been disposed.");
-      }
-      const parsedUrl = new URL(requestUrl);
-      let info3 = this._prepareRequest(verb, parsedUrl, headers);
-      const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-      let numTries = 0;
-      let response;
-      do {
-        response = yield this.requestRaw(info3, data);
-        if (response && response.message && response.message.statusCode === HttpCodes.Unauthorized) {
-          let authenticationHandler;
-          for (const handler of this.handlers) {
-            if (handler.canHandleAuthentication(response)) {
-              authenticationHandler = handler;
-              break;
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
             }
-          }
-          if (authenticationHandler) {
-            return authenticationHandler.handleAuthentication(this, info3, data);
-          } else {
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
             return response;
-          }
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
         }
-        let redirectsRemaining = this._maxRedirects;
-        while (response.message.statusCode && HttpRedirectCodes.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-          const redirectUrl = response.message.headers["location"];
-          if (!redirectUrl) {
-            break;
-          }
-          const parsedRedirectUrl = new URL(redirectUrl);
-          if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-            throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-          }
-          yield response.readBody();
-          if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-            for (const header in headers) {
-              if (header.toLowerCase() === "authorization") {
-                delete headers[header];
-              }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
             }
-          }
-          info3 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-          response = yield this.requestRaw(info3, data);
-          redirectsRemaining--;
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
         }
-        if (!response.message.statusCode || !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-          return response;
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
         }
-        numTries += 1;
-        if (numTries < maxTries) {
-          yield response.readBody();
-          yield this._performExponentialBackoff(numTries);
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
         }
-      } while (numTries < maxTries);
-      return response;
-    });
-  }
-  /**
-   * Needs to be called if keepAlive is set to true in request options.
-   */
-  dispose() {
-    if (this._agent) {
-      this._agent.destroy();
-    }
-    this._disposed = true;
-  }
-  /**
-   * Raw request.
-   * @param info
-   * @param data
-   */
-  requestRaw(info3, data) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
-        function callbackForResult(err, res) {
-          if (err) {
-            reject(err);
-          } else if (!res) {
-            reject(new Error("Unknown error"));
-          } else {
-            resolve2(res);
-          }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
         }
-        this.requestRawWithCallback(info3, data, callbackForResult);
-      });
-    });
-  }
-  /**
-   * Raw request with callback.
-   * @param info
-   * @param data
-   * @param onResult
-   */
-  requestRawWithCallback(info3, data, onResult) {
-    if (typeof data === "string") {
-      if (!info3.options.headers) {
-        info3.options.headers = {};
-      }
-      info3.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-    }
-    let callbackCalled = false;
-    function handleResult(err, res) {
-      if (!callbackCalled) {
-        callbackCalled = true;
-        onResult(err, res);
-      }
-    }
-    const req = info3.httpModule.request(info3.options, (msg) => {
-      const res = new HttpClientResponse(msg);
-      handleResult(void 0, res);
-    });
-    let socket;
-    req.on("socket", (sock) => {
-      socket = sock;
-    });
-    req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-      if (socket) {
-        socket.end();
-      }
-      handleResult(new Error(`Request timeout: ${info3.options.path}`));
-    });
-    req.on("error", function(err) {
-      handleResult(err);
-    });
-    if (data && typeof data === "string") {
-      req.write(data, "utf8");
-    }
-    if (data && typeof data !== "string") {
-      data.on("close", function() {
-        req.end();
-      });
-      data.pipe(req);
-    } else {
-      req.end();
-    }
-  }
-  /**
-   * Gets an http agent. This function is useful when you need an http agent that handles
-   * routing through a proxy server - depending upon the url and proxy environment variables.
-   * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-   */
-  getAgent(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    return this._getAgent(parsedUrl);
-  }
-  getAgentDispatcher(serverUrl) {
-    const parsedUrl = new URL(serverUrl);
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (!useProxy) {
-      return;
-    }
-    return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-  }
-  _prepareRequest(method, requestUrl, headers) {
-    const info3 = {};
-    info3.parsedUrl = requestUrl;
-    const usingSsl = info3.parsedUrl.protocol === "https:";
-    info3.httpModule = usingSsl ? https : http;
-    const defaultPort = usingSsl ? 443 : 80;
-    info3.options = {};
-    info3.options.host = info3.parsedUrl.hostname;
-    info3.options.port = info3.parsedUrl.port ? parseInt(info3.parsedUrl.port) : defaultPort;
-    info3.options.path = (info3.parsedUrl.pathname || "") + (info3.parsedUrl.search || "");
-    info3.options.method = method;
-    info3.options.headers = this._mergeHeaders(headers);
-    if (this.userAgent != null) {
-      info3.options.headers["user-agent"] = this.userAgent;
-    }
-    info3.options.agent = this._getAgent(info3.parsedUrl);
-    if (this.handlers) {
-      for (const handler of this.handlers) {
-        handler.prepareRequest(info3.options);
-      }
-    }
-    return info3;
-  }
-  _mergeHeaders(headers) {
-    if (this.requestOptions && this.requestOptions.headers) {
-      return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-    }
-    return lowercaseKeys(headers || {});
-  }
-  /**
-   * Gets an existing header value or returns a default.
-   * Handles converting number header values to strings since HTTP headers must be strings.
-   * Note: This returns string | string[] since some headers can have multiple values.
-   * For headers that must always be a single string (like Content-Type), use the
-   * specialized _getExistingOrDefaultContentTypeHeader method instead.
-   */
-  _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-      if (headerValue) {
-        clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-      }
-    }
-    const additionalValue = additionalHeaders[header];
-    if (additionalValue !== void 0) {
-      return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-    }
-    if (clientHeader !== void 0) {
-      return clientHeader;
-    }
-    return _default;
-  }
-  /**
-   * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-   * Always returns a single string (not an array) since Content-Type should be a single value.
-   * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-   * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-   * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-   */
-  _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-    let clientHeader;
-    if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-      if (headerValue) {
-        if (typeof headerValue === "number") {
-          clientHeader = String(headerValue);
-        } else if (Array.isArray(headerValue)) {
-          clientHeader = headerValue.join(", ");
-        } else {
-          clientHeader = headerValue;
+        else {
+            req.end();
         }
-      }
     }
-    const additionalValue = additionalHeaders[Headers.ContentType];
-    if (additionalValue !== void 0) {
-      if (typeof additionalValue === "number") {
-        return String(additionalValue);
-      } else if (Array.isArray(additionalValue)) {
-        return additionalValue.join(", ");
-      } else {
-        return additionalValue;
-      }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
     }
-    if (clientHeader !== void 0) {
-      return clientHeader;
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
     }
-    return _default;
-  }
-  _getAgent(parsedUrl) {
-    let agent;
-    const proxyUrl = getProxyUrl(parsedUrl);
-    const useProxy = proxyUrl && proxyUrl.hostname;
-    if (this._keepAlive && useProxy) {
-      agent = this._proxyAgent;
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject_0 : external_http_namespaceObject_0;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
     }
-    if (!useProxy) {
-      agent = this._agent;
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
     }
-    if (agent) {
-      return agent;
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
     }
-    const usingSsl = parsedUrl.protocol === "https:";
-    let maxSockets = 100;
-    if (this.requestOptions) {
-      maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
     }
-    if (proxyUrl && proxyUrl.hostname) {
-      const agentOptions = {
-        maxSockets,
-        keepAlive: this._keepAlive,
-        proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-          proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-        }), { host: proxyUrl.hostname, port: proxyUrl.port })
-      };
-      let tunnelAgent;
-      const overHttps = proxyUrl.protocol === "https:";
-      if (usingSsl) {
-        tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-      } else {
-        tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-      }
-      agent = tunnelAgent(agentOptions);
-      this._proxyAgent = agent;
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_namespaceObject.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? external_lazy_tunnel_cjs_namespaceObject.httpsOverHttps : external_lazy_tunnel_cjs_namespaceObject.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? external_lazy_tunnel_cjs_namespaceObject.httpOverHttps : external_lazy_tunnel_cjs_namespaceObject.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_namespaceObject.Agent(options) : new external_http_namespaceObject.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
     }
-    if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-      this._agent = agent;
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new external_lazy_undici_cjs_namespaceObject.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
     }
-    if (usingSsl && this._ignoreSslError) {
-      agent.options = Object.assign(agent.options || {}, {
-        rejectUnauthorized: false
-      });
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
     }
-    return agent;
-  }
-  _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-    let proxyAgent;
-    if (this._keepAlive) {
-      proxyAgent = this._proxyAgentDispatcher;
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
     }
-    if (proxyAgent) {
-      return proxyAgent;
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
     }
-    const usingSsl = parsedUrl.protocol === "https:";
-    proxyAgent = new import_undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-      token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-    }));
-    this._proxyAgentDispatcher = proxyAgent;
-    if (usingSsl && this._ignoreSslError) {
-      proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-        rejectUnauthorized: false
-      });
-    }
-    return proxyAgent;
-  }
-  _getUserAgentWithOrchestrationId(userAgent) {
-    const baseUserAgent = userAgent || "actions/http-client";
-    const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-    if (orchId) {
-      const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-      return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-    }
-    return baseUserAgent;
-  }
-  _performExponentialBackoff(retryNumber) {
-    return __awaiter(this, void 0, void 0, function* () {
-      retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-      const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
-  }
-  _processResponse(res, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
-        const statusCode = res.message.statusCode || 0;
-        const response = {
-          statusCode,
-          result: null,
-          headers: {}
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
         };
-        if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
         }
-        function dateTimeDeserializer(key, value) {
-          if (typeof value === "string") {
-            const a = new Date(value);
-            if (!isNaN(a.valueOf())) {
-              return a;
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
             }
-          }
-          return value;
-        }
-        let obj;
-        let contents;
-        try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
-              obj = JSON.parse(contents, dateTimeDeserializer);
-            } else {
-              obj = JSON.parse(contents);
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
             }
-            response.result = obj;
-          }
-          response.headers = res.message.headers;
-        } catch (err) {
-        }
-        if (statusCode > 299) {
-          let msg;
-          if (obj && obj.message) {
-            msg = obj.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
-          } else {
-            msg = `Failed request: (${statusCode})`;
-          }
-          const err = new HttpClientError(msg, statusCode);
-          err.result = response.result;
-          reject(err);
-        } else {
-          resolve2(response);
-        }
-      }));
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
-  }
 };
-var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
 
-// node_modules/@actions/core/lib/summary.js
-var import_os = require("os");
-var import_fs = require("fs");
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
-  function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
-    });
-  }
-  return new (P || (P = Promise))(function(resolve2, reject) {
-    function fulfilled(value) {
-      try {
-        step(generator.next(value));
-      } catch (e) {
-        reject(e);
-      }
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
     }
-    function rejected(value) {
-      try {
-        step(generator["throw"](value));
-      } catch (e) {
-        reject(e);
-      }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
     }
-    function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
-    }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
-  });
-};
-var { access, appendFile, writeFile } = import_fs.promises;
-var SUMMARY_ENV_VAR = "GITHUB_STEP_SUMMARY";
-var Summary = class {
-  constructor() {
-    this._buffer = "";
-  }
-  /**
-   * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-   * Also checks r/w permissions.
-   *
-   * @returns step summary file path
-   */
-  filePath() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      if (this._filePath) {
-        return this._filePath;
-      }
-      const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-      if (!pathFromEnv) {
-        throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-      }
-      try {
-        yield access(pathFromEnv, import_fs.constants.R_OK | import_fs.constants.W_OK);
-      } catch (_a) {
-        throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-      }
-      this._filePath = pathFromEnv;
-      return this._filePath;
-    });
-  }
-  /**
-   * Wraps content in an HTML tag, adding any HTML attributes
-   *
-   * @param {string} tag HTML tag to wrap
-   * @param {string | null} content content within the tag
-   * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-   *
-   * @returns {string} content wrapped in HTML element
-   */
-  wrap(tag, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
-      return `<${tag}${htmlAttrs}>`;
-    }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-  }
-  /**
-   * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-   *
-   * @param {SummaryWriteOptions} [options] (optional) options for write operation
-   *
-   * @returns {Promise<Summary>} summary instance
-   */
-  write(options) {
-    return __awaiter2(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-      const filePath = yield this.filePath();
-      const writeFunc = overwrite ? writeFile : appendFile;
-      yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
-      return this.emptyBuffer();
-    });
-  }
-  /**
-   * Clears the summary buffer and wipes the summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  clear() {
-    return __awaiter2(this, void 0, void 0, function* () {
-      return this.emptyBuffer().write({ overwrite: true });
-    });
-  }
-  /**
-   * Returns the current summary buffer as a string
-   *
-   * @returns {string} string of summary buffer
-   */
-  stringify() {
-    return this._buffer;
-  }
-  /**
-   * If the summary buffer is empty
-   *
-   * @returns {boolen} true if the buffer is empty
-   */
-  isEmptyBuffer() {
-    return this._buffer.length === 0;
-  }
-  /**
-   * Resets the summary buffer without writing to summary file
-   *
-   * @returns {Summary} summary instance
-   */
-  emptyBuffer() {
-    this._buffer = "";
-    return this;
-  }
-  /**
-   * Adds raw text to the summary buffer
-   *
-   * @param {string} text content to add
-   * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-  /**
-   * Adds the operating system-specific end-of-line marker to the buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addEOL() {
-    return this.addRaw(import_os.EOL);
-  }
-  /**
-   * Adds an HTML codeblock to the summary buffer
-   *
-   * @param {string} code content to render within fenced code block
-   * @param {string} lang (optional) language to syntax highlight code
-   *
-   * @returns {Summary} summary instance
-   */
-  addCodeBlock(code, lang) {
-    const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code), attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML list to the summary buffer
-   *
-   * @param {string[]} items list of items to render
-   * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-   *
-   * @returns {Summary} summary instance
-   */
-  addList(items, ordered = false) {
-    const tag = ordered ? "ol" : "ul";
-    const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag, listItems);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML table to the summary buffer
-   *
-   * @param {SummaryTableCell[]} rows table rows
-   *
-   * @returns {Summary} summary instance
-   */
-  addTable(rows) {
-    const tableBody = rows.map((row) => {
-      const cells = row.map((cell) => {
-        if (typeof cell === "string") {
-          return this.wrap("td", cell);
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
-        const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag, data, attrs);
-      }).join("");
-      return this.wrap("tr", cells);
-    }).join("");
-    const element = this.wrap("table", tableBody);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds a collapsable HTML details element to the summary buffer
-   *
-   * @param {string} label text for the closed state
-   * @param {string} content collapsable content
-   *
-   * @returns {Summary} summary instance
-   */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML image tag to the summary buffer
-   *
-   * @param {string} src path to the image you to embed
-   * @param {string} alt text description of the image
-   * @param {SummaryImageOptions} options (optional) addition image attributes
-   *
-   * @returns {Summary} summary instance
-   */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
-    const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
-    const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML section heading element
-   *
-   * @param {string} text heading text
-   * @param {number | string} [level=1] (optional) the heading level, default: 1
-   *
-   * @returns {Summary} summary instance
-   */
-  addHeading(text, level) {
-    const tag = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML thematic break (<hr>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addSeparator() {
-    const element = this.wrap("hr", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML line break (<br>) to the summary buffer
-   *
-   * @returns {Summary} summary instance
-   */
-  addBreak() {
-    const element = this.wrap("br", null);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML blockquote to the summary buffer
-   *
-   * @param {string} text quote text
-   * @param {string} cite (optional) citation url
-   *
-   * @returns {Summary} summary instance
-   */
-  addQuote(text, cite) {
-    const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
-    return this.addRaw(element).addEOL();
-  }
-  /**
-   * Adds an HTML anchor tag to the summary buffer
-   *
-   * @param {string} text link text/content
-   * @param {string} href hyperlink
-   *
-   * @returns {Summary} summary instance
-   */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
-    return this.addRaw(element).addEOL();
-  }
-};
-var _summary = new Summary();
-var summary = _summary;
-
-// node_modules/@actions/core/lib/platform.js
-var import_os2 = __toESM(require("os"), 1);
-
-// node_modules/@actions/io/lib/io-util.js
-var fs2 = __toESM(require("fs"), 1);
-var { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises;
-var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs2.constants.O_RDONLY;
-
-// node_modules/@actions/exec/lib/toolrunner.js
-var IS_WINDOWS2 = process.platform === "win32";
-
-// node_modules/@actions/core/lib/platform.js
-var platform = import_os2.default.platform();
-var arch = import_os2.default.arch();
-
-// node_modules/@actions/core/lib/core.js
-var ExitCode;
-(function(ExitCode2) {
-  ExitCode2[ExitCode2["Success"] = 0] = "Success";
-  ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-function setSecret(secret) {
-  issueCommand("add-mask", {}, secret);
-}
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
-  }
-  if (options && options.trimWhitespace === false) {
-    return val;
-  }
-  return val.trim();
-}
-function setOutput(name, value) {
-  const filePath = process.env["GITHUB_OUTPUT"] || "";
-  if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
-  }
-  process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
-}
-function setFailed(message) {
-  process.exitCode = ExitCode.Failure;
-  error(message);
-}
-function debug(message) {
-  issueCommand("debug", {}, message);
-}
-function error(message, properties = {}) {
-  issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function warning(message, properties = {}) {
-  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function notice(message, properties = {}) {
-  issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-function info(message) {
-  process.stdout.write(message + os4.EOL);
-}
-function saveState(name, value) {
-  const filePath = process.env["GITHUB_STATE"] || "";
-  if (filePath) {
-    return issueFileCommand("STATE", prepareKeyValueMessage(name, value));
-  }
-  issueCommand("save-state", { name }, toCommandValue(value));
-}
-
-// src/github/event.ts
-var import_node_fs = require("node:fs");
-var COMMENT_EVENTS = ["issue_comment", "pull_request_review", "pull_request_review_comment"];
-var THREAD_EVENTS = ["pull_request", "pull_request_target", "issues", ...COMMENT_EVENTS];
-var COMMENT_MARKER_PREFIX = "<!-- oz-agent-action";
-function readEvent(env = process.env) {
-  const name = env.GITHUB_EVENT_NAME ?? "";
-  let payload = {};
-  try {
-    if (env.GITHUB_EVENT_PATH) payload = JSON.parse((0, import_node_fs.readFileSync)(env.GITHUB_EVENT_PATH, "utf8"));
-  } catch {
-  }
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const info3 = {
-    name,
-    isComment: COMMENT_EVENTS.includes(name),
-    isForkPullRequest: false
-  };
-  if (owner && repo) Object.assign(info3, { owner, repo });
-  const pr = payload.pull_request;
-  if (typeof pr?.number === "number") {
-    info3.thread = { number: pr.number, isPullRequest: true, ...pr.html_url && { url: pr.html_url } };
-    if (pr.head?.sha) info3.headSha = pr.head.sha;
-    const head = pr.head?.repo?.full_name;
-    info3.isForkPullRequest = name === "pull_request" && (pr.head?.repo === null || !!head && head !== pr.base?.repo?.full_name);
-  } else if (typeof payload.issue?.number === "number") {
-    const isPullRequest = payload.issue.pull_request !== void 0;
-    info3.thread = { number: payload.issue.number, isPullRequest, ...payload.issue.html_url && { url: payload.issue.html_url } };
-  }
-  const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
-  if (author?.login) info3.actor = { login: author.login, isBot: author.type === "Bot" || author.login.endsWith("[bot]") };
-  const body = payload.comment?.body ?? payload.review?.body;
-  if (typeof body === "string") info3.commentBody = body;
-  return info3;
-}
-function concernsThread(event) {
-  return THREAD_EVENTS.includes(event.name) && event.thread !== void 0;
-}
-
-// src/oz/metadata.ts
-var METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-var METADATA_MAX_KEYS = 20;
-var METADATA_MAX_VALUE_BYTES = 256;
-var REQUEST_ID_KEY = "oz_action_request_id";
-var METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-function metadataPairProblem(key, value) {
-  if (!METADATA_KEY_PATTERN.test(key)) {
-    return { what: "key", expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-  }
-  if (Buffer.byteLength(value, "utf8") > METADATA_MAX_VALUE_BYTES || value.includes("\0")) {
-    return { what: "value", expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-  }
-  return void 0;
-}
-function fitMetadataValue(value) {
-  let text = value.replaceAll("\0", "");
-  while (Buffer.byteLength(text, "utf8") > METADATA_MAX_VALUE_BYTES) text = Array.from(text).slice(0, -1).join("");
-  return text;
-}
-function mergeMetadata(user, context) {
-  const metadata = { ...user };
-  const dropped = [];
-  for (const [key, value] of context) {
-    if (value === void 0 || key in metadata) continue;
-    if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS) dropped.push(key);
-    else metadata[key] = fitMetadataValue(value);
-  }
-  return { metadata, dropped };
-}
-
-// src/github/context.ts
-function readGitHubContext(env = process.env) {
-  const value = (name) => env[name] ? env[name] : void 0;
-  const event = readEvent(env);
-  const context = { serverUrl: value("GITHUB_SERVER_URL") ?? "https://github.com", event };
-  const fields = [
-    ["repository", "GITHUB_REPOSITORY"],
-    ["runId", "GITHUB_RUN_ID"],
-    ["runAttempt", "GITHUB_RUN_ATTEMPT"],
-    ["workflow", "GITHUB_WORKFLOW"],
-    ["job", "GITHUB_JOB"],
-    ["sha", "GITHUB_SHA"],
-    ["ref", "GITHUB_REF"],
-    ["eventName", "GITHUB_EVENT_NAME"],
-    ["actor", "GITHUB_ACTOR"]
-  ];
-  for (const [field, name] of fields) {
-    const v = value(name);
-    if (v !== void 0) context[field] = v;
-  }
-  if (event.thread?.isPullRequest) {
-    const { number, url } = event.thread;
-    context.pullRequest = { number, ...url && { url }, ...event.headSha && { headSha: event.headSha } };
-  }
-  return context;
-}
-function workflowRunUrl(context) {
-  if (!context.repository || !context.runId) return void 0;
-  const attempt = context.runAttempt && context.runAttempt !== "1" ? `/attempts/${context.runAttempt}` : "";
-  return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
-}
-function buildMetadata(context, user) {
-  const candidates = [
-    ["github_repository", context.repository],
-    ["github_run_id", context.runId],
-    ["github_run_attempt", context.runAttempt],
-    ["github_pr_number", context.pullRequest?.number.toString()],
-    ["github_pr_head_sha", context.pullRequest?.headSha],
-    ["github_pr_url", context.pullRequest?.url],
-    ["github_sha", context.sha],
-    ["github_workflow", context.workflow],
-    ["github_job", context.job],
-    ["github_ref", context.ref],
-    ["github_event", context.eventName],
-    ["github_actor", context.actor]
-  ];
-  return mergeMetadata(user, candidates);
-}
-
-// src/oz/sleep.ts
-function reasonOf(signal) {
-  const reason = signal.reason;
-  return reason instanceof Error ? reason : new Error(String(reason));
-}
-function sleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) {
-      reject(reasonOf(signal));
-      return;
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
     }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(reasonOf(signal));
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+;// CONCATENATED MODULE: external "./lazy-exec.cjs"
+const external_lazy_exec_cjs_namespaceObject = require("./lazy-exec.cjs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
 }
-function raceAbort(promise, signal) {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(reasonOf(signal));
-  return new Promise((resolve2, reject) => {
-    const onAbort = () => reject(reasonOf(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve2(value);
-      },
-      (error2) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error2);
-      }
-    );
-  });
-}
-
-// src/report/markdown.ts
-var WORD_JOINER = "\u2060";
-var HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-function escapeMarkdown(text) {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c]).replace(/[\\`*_{}[\]()!|~^$]/g, "\\$&").replace(/^[-+=]/, "\\$&").replace(/^(\d+)([.)])/, "$1\\$2").replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`).replace(/\bwww\./gi, `www${WORD_JOINER}.`).replace(/@/g, `@${WORD_JOINER}`).replace(/#/g, `#${WORD_JOINER}`).replace(/\r\n|\r|\n/g, "<br>");
-}
-function safeLink(label, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-var MAX_URL_LENGTH = 8192;
-function safeUrl(url) {
-  if (typeof url !== "string" || url.length > MAX_URL_LENGTH) return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-
-// src/report/limits.ts
-var MAX_SUMMARY_BYTES = 900 * 1024;
-var MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
-var MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
-var MAX_RUN_OUTPUT_BYTES = 512 * 1024;
-var MAX_SHOWN_TEXT_CHARS = 4e3;
-var MAX_LIST_ITEMS = 50;
-var SHORTENED = " \u2026 (shortened)";
-function fitBytes(text, maxBytes) {
-  if (Buffer.byteLength(text, "utf8") <= maxBytes) return text;
-  const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, "utf8"));
-  let cut = Buffer.from(text, "utf8").subarray(0, room).toString("utf8");
-  cut = cut.replace(/\uFFFD$/, "");
-  return cut + SHORTENED;
-}
-function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
-  const chars = Array.from(text);
-  return chars.length <= maxChars ? text : chars.slice(0, maxChars).join("") + SHORTENED;
-}
-function fitJson(value, maxBytes) {
-  let json = JSON.stringify(value) ?? "";
-  for (let limit = 4096; Buffer.byteLength(json, "utf8") > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
-    json = JSON.stringify(value, (_key, v) => typeof v === "string" ? fitChars(v, limit) : v);
-  }
-  return Buffer.byteLength(json, "utf8") <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
-}
-function capList(items, max = MAX_LIST_ITEMS) {
-  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-
-// src/report/summary.ts
-function runOutputs(run, runId, onDropped = () => {
-}) {
-  const artifacts = run?.artifacts ?? [];
-  const pr = artifacts.find((a) => a.artifact_type === "PULL_REQUEST");
-  const retryable = run?.status_message?.retryable;
-  const url = (output, value) => {
-    if (value === void 0 || value === null || value === "") return "";
-    const safe = safeUrl(value);
-    if (safe === void 0) onDropped(output, typeof value === "string" ? value : JSON.stringify(value));
-    return safe ?? "";
-  };
-  const text = (value) => fitBytes(value ?? "", MAX_TEXT_OUTPUT_BYTES);
-  return {
-    run_id: text(run?.run_id ?? runId),
-    state: text(run?.state),
-    session_link: url("session_link", run?.session_link),
-    title: text(run?.title),
-    status_message: text(run?.status_message?.message),
-    error_code: text(run?.status_message?.error_code),
-    retryable: retryable === void 0 ? "" : String(retryable),
-    conversation_id: text(run?.conversation_id),
-    pull_request_url: url("pull_request_url", pr?.data?.url),
-    artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
-    run: run === void 0 ? "" : fitJson(run, MAX_RUN_OUTPUT_BYTES)
-  };
-}
-function formatIsoDuration(value) {
-  const match = value === void 0 ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
-  if (!match) return void 0;
-  const [, d, h, m, s] = match;
-  const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
-  return formatDuration(seconds * 1e3);
-}
-function formatDuration(ms) {
-  let rest = Math.round(ms / 1e3);
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const m = Math.floor(rest / 60);
-  const s = rest - m * 60;
-  return [h ? `${h}h` : "", h || m ? `${m}m` : "", `${s}s`].filter(Boolean).join(" ");
-}
-var HEADINGS = {
-  succeeded: "\u2705 Oz agent run succeeded",
-  failed: "\u274C Oz agent run failed",
-  timeout: "\u23F1\uFE0F Oz agent run timed out",
-  cancelled: "\u{1F6AB} Oz agent run cancelled with the workflow",
-  started: "\u{1F680} Oz agent run started",
-  error: "\u26A0\uFE0F Oz agent run could not be followed",
-  skipped: "\u23ED\uFE0F Oz agent not started"
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/github/event.ts
+
+/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
+const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'];
+/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
+const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS];
+/** The hidden marker that starts every comment this action writes. */
+const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
+/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
+function readEvent(env = process.env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    let payload = {};
+    try {
+        if (env.GITHUB_EVENT_PATH)
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        // No readable event: nothing is known about a pull request or who triggered the run.
+    }
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const info = {
+        name,
+        isComment: COMMENT_EVENTS.includes(name),
+        isForkPullRequest: false,
+    };
+    if (owner && repo)
+        Object.assign(info, { owner, repo });
+    const pr = payload.pull_request;
+    if (typeof pr?.number === 'number') {
+        info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
+        if (pr.head?.sha)
+            info.headSha = pr.head.sha;
+        const head = pr.head?.repo?.full_name;
+        info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
+    }
+    else if (typeof payload.issue?.number === 'number') {
+        const isPullRequest = payload.issue.pull_request !== undefined;
+        info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+    }
+    const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+    if (author?.login)
+        info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
+    const body = payload.comment?.body ?? payload.review?.body;
+    if (typeof body === 'string')
+        info.commentBody = body;
+    return info;
+}
+/** Whether the action keeps a comment on this event's pull request or issue. */
+function concernsThread(event) {
+    return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
+    return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+
+function readGitHubContext(env = process.env) {
+    const value = (name) => (env[name] ? env[name] : undefined);
+    const event = readEvent(env);
+    const context = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
+    const fields = [
+        ['repository', 'GITHUB_REPOSITORY'],
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['workflow', 'GITHUB_WORKFLOW'],
+        ['job', 'GITHUB_JOB'],
+        ['sha', 'GITHUB_SHA'],
+        ['ref', 'GITHUB_REF'],
+        ['eventName', 'GITHUB_EVENT_NAME'],
+        ['actor', 'GITHUB_ACTOR'],
+    ];
+    for (const [field, name] of fields) {
+        const v = value(name);
+        if (v !== undefined)
+            context[field] = v;
+    }
+    if (event.thread?.isPullRequest) {
+        const { number, url } = event.thread;
+        context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
+    }
+    return context;
+}
+/** The workflow run's page, for the summary; undefined outside Actions. */
+function workflowRunUrl(context) {
+    if (!context.repository || !context.runId)
+        return undefined;
+    const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
+    return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
+}
+/**
+ * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
+ * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
+ * the context keys listed last are left out first, and their names are returned in `dropped`.
+ */
+function buildMetadata(context, user) {
+    const candidates = [
+        ['github_repository', context.repository],
+        ['github_run_id', context.runId],
+        ['github_run_attempt', context.runAttempt],
+        ['github_pr_number', context.pullRequest?.number.toString()],
+        ['github_pr_head_sha', context.pullRequest?.headSha],
+        ['github_pr_url', context.pullRequest?.url],
+        ['github_sha', context.sha],
+        ['github_workflow', context.workflow],
+        ['github_job', context.job],
+        ['github_ref', context.ref],
+        ['github_event', context.eventName],
+        ['github_actor', context.actor],
+    ];
+    return mergeMetadata(user, candidates);
+}
+
+;// CONCATENATED MODULE: ./src/oz/sleep.ts
+/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
+function reasonOf(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
+ * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
+ * timer would let Node exit in the middle of a poll.)
+ */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(reasonOf(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(reasonOf(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
+function raceAbort(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(reasonOf(signal));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(reasonOf(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * Making text from the API safe to put in Markdown (job summaries, comments): no raw HTML, no
+ * injected links or mentions, no broken tables.
+ */
+const WORD_JOINER = '\u2060';
+// Named, not numeric, entities: a numeric one holds a "#" that the issue-reference rule below would split.
+const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/**
+ * Escapes text for GitHub-flavoured Markdown, inline (tables included). HTML is entity-escaped,
+ * Markdown punctuation backslash-escaped, and the shapes GitHub would turn into links or pings on its
+ * own (`https://`, `www.`, `@name`, `#123`) get an invisible word joiner so they stay plain text.
+ */
+function escapeMarkdown(text) {
+    return (text
+        .replace(/[&<>"']/g, (c) => HTML_ENTITIES[c])
+        .replace(/[\\`*_{}[\]()!|~^$]/g, '\\$&')
+        // List markers, thematic breaks and setext underlines only act at the start of a line.
+        .replace(/^[-+=]/, '\\$&')
+        .replace(/^(\d+)([.)])/, '$1\\$2')
+        .replace(/([a-z][a-z0-9+.-]*):\/\//gi, `$1${WORD_JOINER}://`)
+        .replace(/\bwww\./gi, `www${WORD_JOINER}.`)
+        .replace(/@/g, `@${WORD_JOINER}`)
+        .replace(/#/g, `#${WORD_JOINER}`)
+        .replace(/\r\n|\r|\n/g, '<br>'));
+}
+/** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
+function safeLink(label, url) {
+    const href = safeUrl(url);
+    return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
+}
+/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
+const MAX_URL_LENGTH = 8192;
+/**
+ * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
+ * undefined unless it is an absolute http(s) URL of reasonable length.
+ */
+function safeUrl(url) {
+    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/limits.ts
+/**
+ * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
+ * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
+ * cut here with a note rather than break the step.
+ */
+/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+/** One text output (title, status_message...). */
+const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
+/** The `artifacts` output. */
+const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
+const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
+/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
+const MAX_SHOWN_TEXT_CHARS = 4000;
+/** Items of a list shown in the summary before "and N more". */
+const MAX_LIST_ITEMS = 50;
+const SHORTENED = ' … (shortened)';
+/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
+function fitBytes(text, maxBytes) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    // A character split at the cut decodes as U+FFFD: drop it.
+    cut = cut.replace(/\uFFFD$/, '');
+    return cut + SHORTENED;
+}
+/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+}
+/**
+ * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
+ * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ */
+function fitJson(value, maxBytes) {
+    let json = JSON.stringify(value) ?? '';
+    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
+        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+    }
+    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
+    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+}
+/** The first `max` items, and how many were left out. */
+function capList(items, max = MAX_LIST_ITEMS) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/**
+ * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
+ * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
+ * shortened to stay within GitHub's output limits.
+ */
+function runOutputs(run, runId, onDropped = () => { }) {
+    const artifacts = run?.artifacts ?? [];
+    const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
+    const retryable = run?.status_message?.retryable;
+    const url = (output, value) => {
+        if (value === undefined || value === null || value === '')
+            return '';
+        const safe = safeUrl(value);
+        if (safe === undefined)
+            onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
+        return safe ?? '';
+    };
+    const text = (value) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
+    return {
+        run_id: text(run?.run_id ?? runId),
+        state: text(run?.state),
+        session_link: url('session_link', run?.session_link),
+        title: text(run?.title),
+        status_message: text(run?.status_message?.message),
+        error_code: text(run?.status_message?.error_code),
+        retryable: retryable === undefined ? '' : String(retryable),
+        conversation_id: text(run?.conversation_id),
+        pull_request_url: url('pull_request_url', pr?.data?.url),
+        artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
+        run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
+    };
+}
+/** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
+function formatIsoDuration(value) {
+    const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
+    if (!match)
+        return undefined;
+    const [, d, h, m, s] = match;
+    const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
+    return formatDuration(seconds * 1000);
+}
+/** Milliseconds as `1h 2m 3s` (seconds rounded). */
+function formatDuration(ms) {
+    let rest = Math.round(ms / 1000);
+    const h = Math.floor(rest / 3600);
+    rest -= h * 3600;
+    const m = Math.floor(rest / 60);
+    const s = rest - m * 60;
+    return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
+}
+const HEADINGS = {
+    succeeded: '✅ Oz agent run succeeded',
+    failed: '❌ Oz agent run failed',
+    timeout: '⏱️ Oz agent run timed out',
+    cancelled: '🚫 Oz agent run cancelled with the workflow',
+    started: '🚀 Oz agent run started',
+    error: '⚠️ Oz agent run could not be followed',
+    skipped: '⏭️ Oz agent not started',
+};
+/** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
 function pullRequestLabel(url) {
-  const match = url === void 0 ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
-  return match ? `${match[1]}#${match[2]}` : "pull request";
+    const match = url === undefined ? null : /^https?:\/\/[^/]+\/([^/]+\/[^/]+)\/pull\/(\d+)/.exec(url);
+    return match ? `${match[1]}#${match[2]}` : 'pull request';
 }
 function describeArtifact(artifact) {
-  const data = artifact.data ?? {};
-  const text = (key) => {
-    const value = data[key];
-    return typeof value === "string" ? fitChars(value, 500) : void 0;
-  };
-  switch (artifact.artifact_type) {
-    case "PULL_REQUEST": {
-      const branch = text("branch");
-      return `Pull request: ${safeLink(pullRequestLabel(text("url")), text("url"))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ""}`;
+    const data = artifact.data ?? {};
+    const text = (key) => {
+        const value = data[key];
+        return typeof value === 'string' ? fitChars(value, 500) : undefined;
+    };
+    switch (artifact.artifact_type) {
+        case 'PULL_REQUEST': {
+            const branch = text('branch');
+            return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
+        }
+        case 'PLAN':
+            return `Plan: ${safeLink(text('title') ?? 'plan', text('url'))}`;
+        case 'FILE': {
+            const size = typeof data.size_bytes === 'number' ? ` (${data.size_bytes} bytes)` : '';
+            return `File: ${escapeMarkdown(text('filepath') ?? text('filename') ?? 'file')}${size}`;
+        }
+        case 'SCREENSHOT':
+            return `Screenshot: ${escapeMarkdown(text('description') ?? text('artifact_uid') ?? 'screenshot')}`;
+        case 'EXTERNAL_REFERENCE':
+            return `Link: ${safeLink(text('title') ?? text('url') ?? 'reference', text('url'))}`;
+        default:
+            return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
     }
-    case "PLAN":
-      return `Plan: ${safeLink(text("title") ?? "plan", text("url"))}`;
-    case "FILE": {
-      const size = typeof data.size_bytes === "number" ? ` (${data.size_bytes} bytes)` : "";
-      return `File: ${escapeMarkdown(text("filepath") ?? text("filename") ?? "file")}${size}`;
-    }
-    case "SCREENSHOT":
-      return `Screenshot: ${escapeMarkdown(text("description") ?? text("artifact_uid") ?? "screenshot")}`;
-    case "EXTERNAL_REFERENCE":
-      return `Link: ${safeLink(text("title") ?? text("url") ?? "reference", text("url"))}`;
-    default:
-      return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
-  }
 }
 function usageRows(run) {
-  const usage = run.request_usage;
-  if (!usage) return [];
-  const rows = [];
-  const credits = ["inference", "compute", "platform"].map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]]).filter(([, credits2]) => typeof credits2 === "number");
-  if (credits.length > 0) {
-    const total = credits.reduce((sum, [, c]) => sum + c, 0);
-    const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === "number" ? u : 0), 0);
-    const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(", ");
-    rows.push(["Cost", `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ""}`]);
-  }
-  if (typeof usage.total_tokens === "number") rows.push(["Tokens", String(usage.total_tokens)]);
-  return rows;
+    const usage = run.request_usage;
+    if (!usage)
+        return [];
+    const rows = [];
+    const credits = ['inference', 'compute', 'platform']
+        .map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]])
+        .filter(([, credits]) => typeof credits === 'number');
+    if (credits.length > 0) {
+        const total = credits.reduce((sum, [, c]) => sum + c, 0);
+        const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === 'number' ? u : 0), 0);
+        const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(', ');
+        rows.push(['Cost', `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ''}`]);
+    }
+    if (typeof usage.total_tokens === 'number')
+        rows.push(['Tokens', String(usage.total_tokens)]);
+    return rows;
 }
 function round(n) {
-  return String(Math.round(n * 100) / 100);
+    return String(Math.round(n * 100) / 100);
 }
-var FAILED_HEADINGS = {
-  FAILED: "\u274C Oz agent run failed",
-  ERROR: "\u274C Oz agent run failed with a platform error",
-  BLOCKED: "\u270B Oz agent run is blocked: it needs a person",
-  CANCELLED: "\u{1F6AB} Oz agent run was cancelled"
+/** Ended runs other than SUCCEEDED, by what a reader should do about them. */
+const FAILED_HEADINGS = {
+    FAILED: '❌ Oz agent run failed',
+    ERROR: '❌ Oz agent run failed with a platform error',
+    BLOCKED: '✋ Oz agent run is blocked: it needs a person',
+    CANCELLED: '🚫 Oz agent run was cancelled',
 };
 function heading(report) {
-  return report.outcome === "failed" && FAILED_HEADINGS[report.run?.state ?? ""] || HEADINGS[report.outcome];
+    return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
+/** The job summary as Markdown. Everything that came from the API is escaped. */
 function renderSummary(report) {
-  const { run } = report;
-  const lines = [`## ${heading(report)}`, ""];
-  if (run?.title) lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, "");
-  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), "");
-  const rows = [];
-  const runId = run?.run_id ?? report.runId;
-  if (run?.state) rows.push(["State", escapeMarkdown(fitChars(run.state, 100))]);
-  if (run?.session_link) rows.push(["Session", safeLink("Open the agent session", run.session_link)]);
-  if (runId) rows.push(["Run ID", escapeMarkdown(fitChars(runId, 200))]);
-  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === void 0 ? void 0 : formatDuration(report.elapsedMs));
-  if (duration) rows.push(["Duration", duration]);
-  const status = run?.status_message;
-  if (status?.message) rows.push(["Status message", escapeMarkdown(fitChars(status.message))]);
-  if (status?.error_code) rows.push(["Error code", escapeMarkdown(fitChars(status.error_code, 100))]);
-  if (status?.retryable !== void 0) rows.push(["Retryable", status.retryable ? "yes: a new run may succeed" : "no"]);
-  if (run) rows.push(...usageRows(run));
-  const pr = report.pullRequest;
-  if (pr) rows.push(["Pull request", safeLink(`#${pr.number}`, pr.url)]);
-  if (pr?.headSha) rows.push(["Head commit", escapeMarkdown(pr.headSha.slice(0, 12))]);
-  if (report.workflowRunUrl) rows.push(["Workflow run", safeLink("This workflow run", report.workflowRunUrl)]);
-  if (rows.length > 0) {
-    lines.push("| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`), "");
-  }
-  const artifacts = run?.artifacts ?? [];
-  if (artifacts.length > 0) {
-    const { shown, more } = capList(artifacts);
-    lines.push("### Artifacts", "", ...shown.map((a) => `- ${describeArtifact(a)}`));
-    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-    lines.push("");
-  }
-  return fitBytes(lines.join("\n"), MAX_SUMMARY_BYTES);
+    const { run } = report;
+    const lines = [`## ${heading(report)}`, ''];
+    if (run?.title)
+        lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, '');
+    if (report.note)
+        lines.push(escapeMarkdown(fitChars(report.note)), '');
+    const rows = [];
+    const runId = run?.run_id ?? report.runId;
+    if (run?.state)
+        rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
+    if (run?.session_link)
+        rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
+    if (runId)
+        rows.push(['Run ID', escapeMarkdown(fitChars(runId, 200))]);
+    const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
+    if (duration)
+        rows.push(['Duration', duration]);
+    const status = run?.status_message;
+    if (status?.message)
+        rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
+    if (status?.error_code)
+        rows.push(['Error code', escapeMarkdown(fitChars(status.error_code, 100))]);
+    if (status?.retryable !== undefined)
+        rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
+    if (run)
+        rows.push(...usageRows(run));
+    const pr = report.pullRequest;
+    if (pr)
+        rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
+    if (pr?.headSha)
+        rows.push(['Head commit', escapeMarkdown(pr.headSha.slice(0, 12))]);
+    if (report.workflowRunUrl)
+        rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
+    if (rows.length > 0) {
+        lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    }
+    const artifacts = run?.artifacts ?? [];
+    if (artifacts.length > 0) {
+        const { shown, more } = capList(artifacts);
+        lines.push('### Artifacts', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+        lines.push('');
+    }
+    // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
+    return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
 
-// src/report/progress.ts
+;// CONCATENATED MODULE: ./src/report/progress.ts
+
+
+/** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
 function stateLine(run, previous, elapsedMs) {
-  const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ""}`;
-  return `[${formatDuration(elapsedMs)}] ${change}`;
+    const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`;
+    return `[${formatDuration(elapsedMs)}] ${change}`;
 }
+/** The log line that says where to watch the agent; undefined when the link is not an http(s) URL. */
 function sessionLine(url) {
-  const safe = safeUrl(url);
-  return safe === void 0 ? void 0 : `Watch the agent: ${safe}`;
+    const safe = safeUrl(url);
+    return safe === undefined ? undefined : `Watch the agent: ${safe}`;
 }
 
-// src/run/lifecycle.ts
-var import_node_crypto = require("node:crypto");
-
-// src/oz/types.ts
-var LIVE_STATES = ["QUEUED", "PENDING", "CLAIMED", "INPROGRESS"];
-var TERMINAL_STATES = ["SUCCEEDED", "FAILED", "ERROR", "BLOCKED", "CANCELLED"];
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: ./src/oz/types.ts
+/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Documented run states. The API may add more; those are treated as live. */
+const LIVE_STATES = ['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS'];
+const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
 function isTerminal(state) {
-  return TERMINAL_STATES.includes(state ?? "");
+    return TERMINAL_STATES.includes(state ?? '');
 }
 function isDocumentedState(state) {
-  return isTerminal(state) || LIVE_STATES.includes(state);
+    return isTerminal(state) || LIVE_STATES.includes(state);
 }
 
-// src/oz/errors.ts
-var OzApiError = class extends Error {
-  name = "OzApiError";
-  method;
-  path;
-  status;
-  problem;
-  /** From `Retry-After`, when the server sent one. */
-  retryAfterMs;
-  constructor(method, path, status, problem, retryAfterMs) {
-    super(describeApiError(method, path, status, problem));
-    this.method = method;
-    this.path = path;
-    this.status = status;
-    this.problem = problem;
-    this.retryAfterMs = retryAfterMs;
-  }
-};
-var OzBadAnswerError = class extends Error {
-  name = "OzBadAnswerError";
-  status;
-  constructor(method, path, status, what) {
-    super(`Oz API ${method} ${path} answered ${status} with ${what}`);
-    this.status = status;
-  }
-};
-var OzRedirectError = class extends Error {
-  name = "OzRedirectError";
-  status;
-  location;
-  constructor(method, path, status, location) {
-    super(
-      `Oz API ${method} ${path} answered ${status}, a redirect to ${location || "(no Location header)"}. The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.`
-    );
-    this.status = status;
-    this.location = location;
-  }
-};
-var OzNetworkError = class extends Error {
-  name = "OzNetworkError";
-  code;
-  /** False only when the request surely never reached the server (refused, unknown host). */
-  mayHaveReachedServer;
-  constructor(method, path, code, mayHaveReachedServer, cause, hint) {
-    super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ""}`, { cause });
-    this.code = code;
-    this.mayHaveReachedServer = mayHaveReachedServer;
-  }
-};
-var STATUS_TEXT = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  408: "Request Timeout",
-  409: "Conflict",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout"
+;// CONCATENATED MODULE: ./src/oz/errors.ts
+/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+class OzApiError extends Error {
+    name = 'OzApiError';
+    method;
+    path;
+    status;
+    problem;
+    /** From `Retry-After`, when the server sent one. */
+    retryAfterMs;
+    constructor(method, path, status, problem, retryAfterMs) {
+        super(describeApiError(method, path, status, problem));
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.problem = problem;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
+ * is worth another try, and for a create it leaves open whether the run was made.
+ */
+class OzBadAnswerError extends Error {
+    name = 'OzBadAnswerError';
+    status;
+    constructor(method, path, status, what) {
+        super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+        this.status = status;
+    }
+}
+/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
+class OzRedirectError extends Error {
+    name = 'OzRedirectError';
+    status;
+    location;
+    constructor(method, path, status, location) {
+        super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
+            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.');
+        this.status = status;
+        this.location = location;
+    }
+}
+/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
+class OzNetworkError extends Error {
+    name = 'OzNetworkError';
+    code;
+    /** False only when the request surely never reached the server (refused, unknown host). */
+    mayHaveReachedServer;
+    constructor(method, path, code, mayHaveReachedServer, cause, hint) {
+        super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
+        this.code = code;
+        this.mayHaveReachedServer = mayHaveReachedServer;
+    }
+}
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
 };
 function describeApiError(method, path, status, problem) {
-  const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ""}`];
-  const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== "");
-  if (said.length === 2 && said[1].includes(said[0])) said.shift();
-  if (said.length > 0) parts.push(said.join(": "));
-  else if (problem.text) parts.push(problem.text);
-  if (status === 401) {
-    parts.push("The Warp API key is missing, invalid or revoked: check the warp_api_key secret");
-  } else if (status === 403) {
-    parts.push("The Warp API key lacks access to this: use a team agent key with access to the environment and repository");
-  }
-  let message = parts.join(". ");
-  if (problem.errorCode) message += ` [${problem.errorCode}]`;
-  if (problem.traceId) message += ` (trace id ${problem.traceId})`;
-  return message;
+    const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
+    const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
+    // A detail that repeats the title adds nothing.
+    if (said.length === 2 && said[1].includes(said[0]))
+        said.shift();
+    if (said.length > 0)
+        parts.push(said.join(': '));
+    else if (problem.text)
+        parts.push(problem.text);
+    if (status === 401) {
+        parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
+    }
+    else if (status === 403) {
+        parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
+    }
+    let message = parts.join('. ');
+    if (problem.errorCode)
+        message += ` [${problem.errorCode}]`;
+    if (problem.traceId)
+        message += ` (trace id ${problem.traceId})`;
+    return message;
 }
+/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
 function isRetryableStatus(status) {
-  return status === 408 || status === 429 || status >= 500;
+    return status === 408 || status === 429 || status >= 500;
 }
-function named(error2, name) {
-  return error2 instanceof Error && error2.name === name;
+/**
+ * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
+ * defined twice, as it is when two bundle files each carry a copy.
+ */
+function named(error, name) {
+    return error instanceof Error && error.name === name;
 }
-var isApiError = (error2) => named(error2, "OzApiError");
-var isNetworkError = (error2) => named(error2, "OzNetworkError");
-var isBadAnswer = (error2) => named(error2, "OzBadAnswerError");
-var UNRESOLVED = /* @__PURE__ */ new Set(["ENOTFOUND"]);
-function isRetryable(error2) {
-  if (isNetworkError(error2)) return !UNRESOLVED.has(error2.code);
-  if (isBadAnswer(error2)) return true;
-  if (isApiError(error2)) return isRetryableStatus(error2.status);
-  return false;
+const isApiError = (error) => named(error, 'OzApiError');
+const isNetworkError = (error) => named(error, 'OzNetworkError');
+const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
+/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
+const UNRESOLVED = new Set(['ENOTFOUND']);
+/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
+function isRetryable(error) {
+    if (isNetworkError(error))
+        return !UNRESOLVED.has(error.code);
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return isRetryableStatus(error.status);
+    return false;
 }
-function mayHaveCreated(error2) {
-  if (isNetworkError(error2)) return error2.mayHaveReachedServer;
-  if (isBadAnswer(error2)) return true;
-  if (isApiError(error2)) return error2.status >= 500;
-  return false;
+/**
+ * Whether a failed create may still have started a run: the request may have reached the server and
+ * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
+ * come from a gateway after the backend already created the run.
+ */
+function mayHaveCreated(error) {
+    if (isNetworkError(error))
+        return error.mayHaveReachedServer;
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return error.status >= 500;
+    return false;
 }
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
 function parseRetryAfter(value, now = Date.now()) {
-  if (value === void 0 || value.trim() === "") return void 0;
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1e3);
-  const date = Date.parse(text);
-  if (Number.isNaN(date)) return void 0;
-  return Math.max(0, date - now);
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
 }
 
-// src/run/cancel.ts
+;// CONCATENATED MODULE: ./src/run/cancel.ts
+
+
+/**
+ * Cancels a run within `budgetMs`: a 409 (the run is PENDING) and transient failures are tried again
+ * shortly; 400 means it already ended. Never throws: the caller reports the outcome.
+ */
 async function cancelRun(client, runId, budgetMs) {
-  const deadline = AbortSignal.timeout(budgetMs);
-  const retryIf = (error2) => isApiError(error2) && error2.status === 409 || isRetryable(error2);
-  try {
-    await raceAbort(
-      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
-      deadline
-    );
-    return { outcome: "cancelled" };
-  } catch (error2) {
-    if (isApiError(error2) && error2.status === 400) return { outcome: "already-ended", error: error2 };
-    if (isApiError(error2) && error2.status === 422) return { outcome: "not-cancellable", error: error2 };
-    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1e3)} s`, { cause: error2 }) : error2;
-    return { outcome: "failed", error: cause };
-  }
+    const deadline = AbortSignal.timeout(budgetMs);
+    const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
+    try {
+        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        return { outcome: 'cancelled' };
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 400)
+            return { outcome: 'already-ended', error };
+        if (isApiError(error) && error.status === 422)
+            return { outcome: 'not-cancellable', error };
+        const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
+        return { outcome: 'failed', error: cause };
+    }
 }
 
-// src/run/create.ts
-var LostCreateError = class extends Error {
-  name = "LostCreateError";
-};
-async function createRunExactlyOnce(client, body, requestId, signal) {
-  const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
-  let uncertain;
-  let created;
-  const attempt = async () => {
-    if (uncertain !== void 0) {
-      const found = await lookUpLostCreate(client, requestId, uncertain, signal);
-      if (found !== void 0) return created = { runId: found.run_id, state: found.state, adopted: true };
-    }
-    try {
-      const answer = await raceAbort(client.createRunOnce(tagged), signal);
-      return created = { runId: answer.run_id, state: answer.state ?? "QUEUED", adopted: false };
-    } catch (error2) {
-      if (mayHaveCreated(error2)) uncertain = error2;
-      throw error2;
-    }
-  };
-  try {
-    return await client.withRetry(
-      "POST /agent/runs",
-      attempt,
-      signal,
-      (error2) => !(error2 instanceof Error && error2.name === "LostCreateError") && isRetryable(error2)
-    );
-  } catch (error2) {
-    if (created !== void 0) return created;
-    throw error2;
-  }
+;// CONCATENATED MODULE: ./src/run/create.ts
+
+
+
+/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+class LostCreateError extends Error {
+    name = 'LostCreateError';
 }
-var MAX_LOOKUP_PAGES = 10;
+/**
+ * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
+ * `metadata[REQUEST_ID_KEY] = requestId`; before retrying a create whose answer was lost (reset,
+ * timeout or a 5xx after sending), the run is looked up by that key and adopted if it exists. When the
+ * look-up itself fails, this throws LostCreateError instead of risking a second agent.
+ *
+ * An abort stops further tries but never throws away a run that was created meanwhile.
+ */
+async function createRunExactlyOnce(client, body, requestId, signal) {
+    const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
+    let uncertain;
+    let created;
+    const attempt = async () => {
+        if (uncertain !== undefined) {
+            const found = await lookUpLostCreate(client, requestId, uncertain, signal);
+            if (found !== undefined)
+                return (created = { runId: found.run_id, state: found.state, adopted: true });
+        }
+        try {
+            // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
+            // the run it may have started is found by its request id and cancelled by the caller.
+            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
+        }
+        catch (error) {
+            if (mayHaveCreated(error))
+                uncertain = error;
+            throw error;
+        }
+    };
+    try {
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+    }
+    catch (error) {
+        if (created !== undefined)
+            return created;
+        throw error;
+    }
+}
+/** How many pages of runs a look-up reads at most, for a server that ignores the metadata filter. */
+const MAX_LOOKUP_PAGES = 10;
+/**
+ * The run created with `requestId`, if there is one. The list endpoint may ignore the metadata filter,
+ * so every returned run's own metadata is checked, page after page: only a run that carries this
+ * request id is ever returned. Throws when the runs cannot be read, or when there are more pages than
+ * it reads (so the answer is not known).
+ */
 async function findRunByRequestId(client, requestId, signal) {
-  let cursor;
-  for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
-    const { runs, page_info } = await client.listRuns(
-      { metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...cursor !== void 0 && { cursor } },
-      signal
-    );
-    const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
-    if (mine !== void 0) return mine;
-    cursor = page_info?.has_next_page ? page_info.next_cursor : void 0;
-    if (cursor === void 0 || cursor === "") return void 0;
-  }
-  throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
+    let cursor;
+    for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+        const { runs, page_info } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...(cursor !== undefined && { cursor }) }, signal);
+        const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
+        if (mine !== undefined)
+            return mine;
+        cursor = page_info?.has_next_page ? page_info.next_cursor : undefined;
+        if (cursor === undefined || cursor === '')
+            return undefined;
+    }
+    throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
 }
 async function lookUpLostCreate(client, requestId, cause, signal) {
-  try {
-    return await findRunByRequestId(client, requestId, signal);
-  } catch (error2) {
-    if (signal?.aborted) throw error2;
-    throw new LostCreateError(
-      `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ${REQUEST_ID_KEY}=${requestId} failed (${error2.message}). Not retrying, so as not to start a second agent: check Oz for a run with that metadata before re-running this job.`,
-      { cause: error2 }
-    );
-  }
+    try {
+        return await findRunByRequestId(client, requestId, signal);
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
+            `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
+            `check Oz for a run with that metadata before re-running this job.`, { cause: error });
+    }
 }
 
-// src/run/stop.ts
-var StopSignal = class extends Error {
-  name = "StopSignal";
-  reason;
-  constructor(reason) {
-    super(reason === "timeout" ? "timed out" : "cancelled");
-    this.reason = reason;
-  }
-};
+;// CONCATENATED MODULE: ./src/run/stop.ts
+/** The reason an abort signal carries when the step or CLI is stopped. */
+class StopSignal extends Error {
+    name = 'StopSignal';
+    reason;
+    constructor(reason) {
+        super(reason === 'timeout' ? 'timed out' : 'cancelled');
+        this.reason = reason;
+    }
+}
+/** The stop reason an aborted signal carries ('cancelled' for any other abort). */
 function stopReason(signal) {
-  return isStopSignal(signal.reason) ? signal.reason.reason : "cancelled";
+    return isStopSignal(signal.reason) ? signal.reason.reason : 'cancelled';
 }
-var MAX_TIMER_MS = 2147483647;
+/** The longest delay one timer holds (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/**
+ * Calls `action` at the time `at` (ms since the epoch), however far off: a deadline beyond what one
+ * timer holds is reached through a chain of timers. Returns a function that cancels it.
+ */
 function atDeadline(at, action) {
-  let timer;
-  const arm = () => {
-    const remaining = at - Date.now();
-    if (remaining <= 0) {
-      action();
-      return;
-    }
-    timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
-  };
-  arm();
-  return () => clearTimeout(timer);
+    let timer;
+    const arm = () => {
+        const remaining = at - Date.now();
+        if (remaining <= 0) {
+            action();
+            return;
+        }
+        timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+    };
+    arm();
+    return () => clearTimeout(timer);
 }
+/**
+ * One stop for a whole run: SIGINT and SIGTERM (the runner's cancellation, Ctrl-C, a CI system's
+ * kill) and the deadline `timeoutMs` from now. `onSignal` is told once, when a signal arrives.
+ */
 function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
-  const controller = new AbortController();
-  let received;
-  const handler = (signal) => {
-    if (controller.signal.aborted) return;
-    received = signal;
-    onSignal?.(signal);
-    controller.abort(new StopSignal("cancelled"));
-  };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
-  const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal("timeout")));
-  return {
-    signal: controller.signal,
-    received: () => received,
-    dispose: () => {
-      cancelDeadline();
-      process.off("SIGINT", handler);
-      process.off("SIGTERM", handler);
-    }
-  };
+    const controller = new AbortController();
+    let received;
+    const handler = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        onSignal?.(signal);
+        controller.abort(new StopSignal('cancelled'));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal('timeout')));
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            cancelDeadline();
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
 }
-function isStopSignal(error2) {
-  return error2 instanceof Error && error2.name === "StopSignal" && "reason" in error2;
+/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
+function isStopSignal(error) {
+    return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
 }
 
-// src/run/watch.ts
-var PollSchedule = class {
-  step = 0;
-  minMs;
-  maxMs;
-  factor;
-  random;
-  constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
-    this.minMs = minMs;
-    this.maxMs = maxMs;
-    this.random = random;
-    this.factor = factor;
-  }
-  next() {
-    const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
-    this.step += 1;
-    const low = Math.max(this.minMs, base * 0.8);
-    const high = Math.min(this.maxMs, base * 1.2);
-    return Math.round(low + (high - low) * this.random());
-  }
-  reset() {
-    this.step = 0;
-  }
-};
+;// CONCATENATED MODULE: ./src/run/watch.ts
+
+
+
+
+/**
+ * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`. Each pause is
+ * drawn at random from ±20% around that, within [minMs, maxMs]: the jitter is applied after the
+ * bounds, so steps started together drift apart instead of all waiting exactly `minMs` or `maxMs`.
+ * `reset()` goes back to the short pause.
+ */
+class PollSchedule {
+    step = 0;
+    minMs;
+    maxMs;
+    factor;
+    random;
+    constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
+        this.minMs = minMs;
+        this.maxMs = maxMs;
+        this.random = random;
+        this.factor = factor;
+    }
+    next() {
+        const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
+        this.step += 1;
+        const low = Math.max(this.minMs, base * 0.8);
+        const high = Math.min(this.maxMs, base * 1.2);
+        return Math.round(low + (high - low) * this.random());
+    }
+    reset() {
+        this.step = 0;
+    }
+}
+/**
+ * Reads the run until it reaches a terminal state or the signal stops it. Transient read failures
+ * (after the client's own retries, bad bodies included) are reported and polling goes on; a final one
+ * (401, 404...) ends the watch with `failed`, keeping the last run read.
+ */
 async function watchRun(options) {
-  const { client, runId, schedule, signal } = options;
-  const seenUnknown = /* @__PURE__ */ new Set();
-  let run;
-  for (; ; ) {
-    if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
-    try {
-      const next = await raceAbort(client.getRun(runId, signal), signal);
-      const previous = run?.state;
-      run = next;
-      if (next.state !== previous) {
-        schedule.reset();
-        if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
-          seenUnknown.add(next.state);
-          options.onUnknownState?.(next.state);
+    const { client, runId, schedule, signal } = options;
+    const seenUnknown = new Set();
+    let run;
+    for (;;) {
+        if (signal.aborted)
+            return { ...(run && { run }), stopped: stopReason(signal) };
+        try {
+            const next = await raceAbort(client.getRun(runId, signal), signal);
+            const previous = run?.state;
+            run = next;
+            if (next.state !== previous) {
+                schedule.reset();
+                if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
+                    seenUnknown.add(next.state);
+                    options.onUnknownState?.(next.state);
+                }
+                options.onStateChange?.(next, previous);
+            }
+            if (isTerminal(next.state)) {
+                const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
+                if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
+                    run = await rereadForArtifacts(client, next, graceMs, signal);
+                }
+                return { run };
+            }
         }
-        options.onStateChange?.(next, previous);
-      }
-      if (isTerminal(next.state)) {
-        const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
-        if (next.state === "SUCCEEDED" && (next.artifacts ?? []).length === 0 && graceMs > 0) {
-          run = await rereadForArtifacts(client, next, graceMs, signal);
+        catch (error) {
+            if (signal.aborted)
+                return { ...(run && { run }), stopped: stopReason(signal) };
+            if (!isRetryable(error))
+                return { ...(run && { run }), failed: error };
+            options.onReadError?.(error);
         }
-        return { run };
-      }
-    } catch (error2) {
-      if (signal.aborted) return { ...run && { run }, stopped: stopReason(signal) };
-      if (!isRetryable(error2)) return { ...run && { run }, failed: error2 };
-      options.onReadError?.(error2);
+        try {
+            await sleep(schedule.next(), signal);
+        }
+        catch {
+            return { ...(run && { run }), stopped: stopReason(signal) };
+        }
     }
-    try {
-      await sleep(schedule.next(), signal);
-    } catch {
-      return { ...run && { run }, stopped: stopReason(signal) };
-    }
-  }
 }
-var DEFAULT_ARTIFACT_GRACE_MS = 6e3;
+const DEFAULT_ARTIFACT_GRACE_MS = 6000;
+/** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
 async function rereadForArtifacts(client, run, graceMs, signal) {
-  let latest = run;
-  for (let i = 0; i < 3; i++) {
-    try {
-      await sleep(graceMs / 3, signal);
-      const again = await raceAbort(client.getRun(run.run_id, signal), signal);
-      if (!isTerminal(again.state)) return latest;
-      latest = again;
-      if ((again.artifacts ?? []).length > 0) return again;
-    } catch {
-      return latest;
+    let latest = run;
+    for (let i = 0; i < 3; i++) {
+        try {
+            await sleep(graceMs / 3, signal);
+            const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+            if (!isTerminal(again.state))
+                return latest;
+            latest = again;
+            if ((again.artifacts ?? []).length > 0)
+                return again;
+        }
+        catch {
+            // The run has ended; a failed second look only means fewer artifacts in the report.
+            return latest;
+        }
     }
-  }
-  return latest;
+    return latest;
 }
 
-// src/run/lifecycle.ts
+;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
+
+
+
+
+
+
+/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
-  switch (result.outcome) {
-    case "cancelled":
-      events.info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case "already-ended":
-      events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case "not-cancellable":
-      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case "failed":
-      events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
+    switch (result.outcome) {
+        case 'cancelled':
+            events.info(`Cancelled Oz run ${runId}.`);
+            return true;
+        case 'already-ended':
+            events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
+            return true;
+        case 'not-cancellable':
+            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+            return true;
+        case 'failed':
+            events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+            return false;
+    }
 }
+/**
+ * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
+ * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
+ */
 async function cancelUnansweredCreate(client, requestId, budgetMs, events, result) {
-  const deadline = AbortSignal.timeout(budgetMs);
-  let run;
-  try {
-    run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
-  } catch (error2) {
-    events.warning(`Could not check whether the unanswered create started a run: ${error2.message}. It may be running.`);
-    return;
-  }
-  if (run === void 0) return;
-  result.runId = run.run_id;
-  result.run = run;
-  events.runId?.(run.run_id);
-  if (isTerminal(run.state)) {
-    result.settled = true;
-    return;
-  }
-  result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1e3, budgetMs - 1e3)), events);
-}
-async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
-  const label = options.label ?? ((name) => name);
-  const off = options.off ?? ((name) => `${label(name)} is false`);
-  const cancelled = options.cancelled ?? "The workflow was cancelled";
-  const startedAt = options.startedAt ?? Date.now();
-  const result = { outcome: "error", settled: false };
-  let requestId;
-  try {
-    let runId = settings.runId;
-    let startState = "";
-    if (settings.create) {
-      requestId = (0, import_node_crypto.randomUUID)();
-      events.requestId?.(requestId);
-      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-      runId = created.runId;
-      startState = created.state;
-      result.runId = runId;
-      events.runId?.(runId);
-      events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ", found again after its create answer was lost" : ""}.`);
-      events.progress?.({ state: created.state, ...settings.create.title && { title: settings.create.title } });
-    } else if (runId !== void 0) {
-      result.runId = runId;
-      events.runId?.(runId);
-      events.info(`Watching existing Oz run ${runId}.`);
+    const deadline = AbortSignal.timeout(budgetMs);
+    let run;
+    try {
+        run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
     }
-    const id = runId;
-    if (!settings.wait) {
-      result.settled = true;
-      result.outcome = "started";
-      result.note = `${off("wait")}: the run goes on after this step. Watch it in another step with ${label("run_id")}.`;
-      try {
-        result.run = await raceAbort(client.getRun(id, stop), stop);
-        if (result.run.session_link) events.sessionLink?.(result.run.session_link);
-      } catch (error2) {
-        events.warning(`Could not read Oz run ${id}: ${error2.message}`);
-        result.run = { run_id: id, state: startState };
-      }
-      return result;
+    catch (error) {
+        events.warning(`Could not check whether the unanswered create started a run: ${error.message}. It may be running.`);
+        return;
     }
-    let linkShown = false;
-    const watched = await watchRun({
-      client,
-      runId: id,
-      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-      signal: stop,
-      ...options.artifactGraceMs !== void 0 && { artifactGraceMs: options.artifactGraceMs },
-      onStateChange: (run, previous) => {
-        events.stateChange?.(run, previous, Date.now() - startedAt);
-        events.progress?.(run);
-        if (!linkShown && run.session_link) {
-          linkShown = true;
-          events.sessionLink?.(run.session_link);
-        }
-      },
-      onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-      onReadError: (error2) => events.warning(`Could not read Oz run ${id}: ${error2.message}. Still watching.`)
-    });
-    if (watched.run) result.run = watched.run;
-    if (watched.failed) throw watched.failed;
-    if (watched.stopped) {
-      result.outcome = watched.stopped;
-      const why = watched.stopped === "timeout" ? `The run did not end within ${label("timeout_minutes")} (${settings.timeoutMs / 6e4})` : cancelled;
-      if (!settings.cancelOnAbort) {
+    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+    if (run === undefined)
+        return;
+    result.runId = run.run_id;
+    result.run = run;
+    events.runId?.(run.run_id);
+    if (isTerminal(run.state)) {
         result.settled = true;
-        result.note = `${why}; ${off("cancel_on_abort")}, so the run was left running.`;
-        return result;
-      }
-      const budget = watched.stopped === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
-      const cancel = await cancelRun(client, id, budget);
-      result.settled = tellCancel(id, cancel, events);
-      result.note = `${why}, so the run was ${cancel.outcome === "cancelled" ? "cancelled" : `not cancelled (${cancel.outcome})`}.`;
-      try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3e3)));
-      } catch {
-      }
-      return result;
+        return;
     }
-    result.settled = true;
-    result.outcome = watched.run?.state === "SUCCEEDED" ? "succeeded" : "failed";
-  } catch (error2) {
-    if (isStopSignal(error2)) {
-      result.outcome = error2.reason;
-      result.note = error2.reason === "timeout" ? `The run could not be created within ${label("timeout_minutes")}.` : `${cancelled} before the run was created.`;
-      if (requestId !== void 0 && settings.cancelOnAbort) {
-        const budget = error2.reason === "timeout" ? options.timeoutCancelBudgetMs ?? 3e4 : options.signalCancelBudgetMs ?? 5e3;
-        await cancelUnansweredCreate(client, requestId, budget, events, result);
-      }
-    } else {
-      result.outcome = "error";
-      result.note = error2.message;
-      if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-        result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 3e4), events);
-      }
+    result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
+}
+/**
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
+ * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
+ * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
+ */
+async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
+    const label = options.label ?? ((name) => name);
+    const off = options.off ?? ((name) => `${label(name)} is false`);
+    const cancelled = options.cancelled ?? 'The workflow was cancelled';
+    const startedAt = options.startedAt ?? Date.now();
+    const result = { outcome: 'error', settled: false };
+    let requestId;
+    try {
+        let runId = settings.runId;
+        let startState = '';
+        if (settings.create) {
+            requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
+            events.requestId?.(requestId);
+            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
+            runId = created.runId;
+            startState = created.state;
+            result.runId = runId;
+            events.runId?.(runId);
+            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+        }
+        else if (runId !== undefined) {
+            result.runId = runId;
+            events.runId?.(runId);
+            events.info(`Watching existing Oz run ${runId}.`);
+        }
+        const id = runId;
+        if (!settings.wait) {
+            result.settled = true;
+            result.outcome = 'started';
+            result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
+            try {
+                result.run = await raceAbort(client.getRun(id, stop), stop);
+                if (result.run.session_link)
+                    events.sessionLink?.(result.run.session_link);
+            }
+            catch (error) {
+                // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+                events.warning(`Could not read Oz run ${id}: ${error.message}`);
+                result.run = { run_id: id, state: startState };
+            }
+            return result;
+        }
+        let linkShown = false;
+        const watched = await watchRun({
+            client,
+            runId: id,
+            schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+            signal: stop,
+            ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
+            onStateChange: (run, previous) => {
+                events.stateChange?.(run, previous, Date.now() - startedAt);
+                events.progress?.(run);
+                if (!linkShown && run.session_link) {
+                    linkShown = true;
+                    events.sessionLink?.(run.session_link);
+                }
+            },
+            onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
+            onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+        });
+        if (watched.run)
+            result.run = watched.run;
+        if (watched.failed)
+            throw watched.failed;
+        if (watched.stopped) {
+            result.outcome = watched.stopped;
+            const why = watched.stopped === 'timeout'
+                ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
+                : cancelled;
+            if (!settings.cancelOnAbort) {
+                result.settled = true;
+                result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
+                return result;
+            }
+            const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
+            const cancel = await cancelRun(client, id, budget);
+            result.settled = tellCancel(id, cancel, events);
+            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+            // One quick read so the outputs show the state after the cancel.
+            try {
+                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+            }
+            catch {
+                // The state before the cancel stays in the result.
+            }
+            return result;
+        }
+        result.settled = true;
+        result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
     }
-  }
-  if (isTerminal(result.run?.state)) result.settled = true;
-  return result;
+    catch (error) {
+        if (isStopSignal(error)) {
+            result.outcome = error.reason;
+            result.note =
+                error.reason === 'timeout'
+                    ? `The run could not be created within ${label('timeout_minutes')}.`
+                    : `${cancelled} before the run was created.`;
+            if (requestId !== undefined && settings.cancelOnAbort) {
+                const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
+                await cancelUnansweredCreate(client, requestId, budget, events, result);
+            }
+        }
+        else {
+            result.outcome = 'error';
+            result.note = error.message;
+            // Following the run failed while it may still be live: do not leave an agent behind.
+            if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+                result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
+            }
+        }
+    }
+    if (isTerminal(result.run?.state))
+        result.settled = true;
+    return result;
 }
 
-// node_modules/is-network-error/index.js
-var objectToString = Object.prototype.toString;
-var isError = (value) => objectToString.call(value) === "[object Error]";
-var errorMessages = /* @__PURE__ */ new Set([
-  "network error",
-  // Chrome
-  "NetworkError when attempting to fetch resource.",
-  // Firefox
-  "The Internet connection appears to be offline.",
-  // Safari 16
-  "Network request failed",
-  // `cross-fetch`
-  "fetch failed",
-  // Undici (Node.js)
-  "terminated",
-  // Undici (Node.js)
-  " A network error occurred.",
-  // Bun (WebKit)
-  "Network connection lost"
-  // Cloudflare Workers (fetch)
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
 ]);
-function isNetworkError2(error2) {
-  const isValid = error2 && isError(error2) && error2.name === "TypeError" && typeof error2.message === "string";
-  if (!isValid) {
-    return false;
-  }
-  const { message, stack } = error2;
-  if (message === "Load failed" || message.startsWith("Load failed (") && message.endsWith(")")) {
-    return stack === void 0 || "__sentry_captured__" in error2;
-  }
-  if (message.startsWith("error sending request for url")) {
-    return true;
-  }
-  if (message === "Failed to fetch" || message.startsWith("Failed to fetch (") && message.endsWith(")")) {
-    return true;
-  }
-  return errorMessages.has(message);
+
+function is_network_error_isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
 }
 
-// node_modules/p-retry/index.js
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
 function validateRetries(retries) {
-  if (typeof retries === "number") {
-    if (retries < 0) {
-      throw new TypeError("Expected `retries` to be a non-negative number.");
-    }
-    if (Number.isNaN(retries)) {
-      throw new TypeError("Expected `retries` to be a valid number or Infinity, got NaN.");
-    }
-    if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-      throw new TypeError("Expected `retries` to be a non-negative integer or Infinity.");
-    }
-  } else if (retries !== void 0) {
-    throw new TypeError("Expected `retries` to be a number or Infinity.");
-  }
-}
-function validateNumberOption(name, value, { allowInfinity = false } = {}) {
-  if (typeof value !== "number" || Number.isNaN(value)) {
-    throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? " or Infinity" : ""}.`);
-  }
-  if (!allowInfinity && !Number.isFinite(value)) {
-    throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-  }
-  if (value < 0) {
-    throw new TypeError(`Expected \`${name}\` to be \u2265 0.`);
-  }
-}
-function validateOption(name, value, type) {
-  if (value === void 0 || value === null) {
-    return;
-  }
-  if (typeof value !== type) {
-    throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-  }
-}
-function validateSignal(value) {
-  if (value === void 0 || value === null) {
-    return;
-  }
-  if (typeof value.throwIfAborted !== "function" || typeof value.addEventListener !== "function" || typeof value.removeEventListener !== "function") {
-    throw new TypeError("Expected `signal` to be an AbortSignal.");
-  }
-}
-var AbortError = class _AbortError extends Error {
-  constructor(message) {
-    super(typeof message === "string" ? message : void 0);
-    this.name = "AbortError";
-    if (message instanceof Error) {
-      this.originalError = message;
-      ({ message } = message);
-    } else {
-      this.originalError = new Error(message);
-      ({ message } = this.originalError);
-      Error.captureStackTrace?.(this.originalError, _AbortError);
-    }
-    this.message = message;
-  }
-};
-var maximumDelay = 2 ** 31 - 1;
-function calculateDelay(retriesConsumed, options) {
-  if (options.minTimeout === 0) {
-    return 0;
-  }
-  const attempt = retriesConsumed + 1;
-  const random = options.randomize ? Math.random() + 1 : 1;
-  const timeout = Math.round(random * options.minTimeout * options.factor ** (attempt - 1));
-  return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-function calculateRemainingTime(start, max) {
-  return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-async function delayForRetry(delay, options) {
-  if (delay <= 0) {
-    return;
-  }
-  await new Promise((resolve2, reject) => {
-    const onAbort = () => {
-      clearTimeout(timeoutToken);
-      reject(options.signal.reason);
-    };
-    const timeoutToken = setTimeout(() => {
-      options.signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, delay);
-    if (options.unref) {
-      timeoutToken.unref?.();
-    }
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-function stringifyThrownValue(value) {
-  try {
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-function unwrapAbortError(error2) {
-  let cause = error2;
-  while (cause instanceof AbortError && cause.originalError instanceof Error) {
-    cause = cause.originalError;
-  }
-  return cause;
-}
-async function onAttemptFailure({ error: error2, attemptNumber, retriesConsumed, startTime, options }) {
-  const abortIfNeeded = () => {
-    options.signal?.throwIfAborted();
-  };
-  const normalizedError = error2 instanceof Error ? error2 : new TypeError(`Non-error was thrown: "${stringifyThrownValue(error2)}". You should only throw errors.`);
-  abortIfNeeded();
-  if (normalizedError instanceof AbortError) {
-    throw unwrapAbortError(normalizedError);
-  }
-  const retriesLeft = options.retries - retriesConsumed;
-  const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError2(normalizedError);
-  const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-  const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-  const consumeRetryContext = Object.freeze({
-    error: normalizedError,
-    attemptNumber,
-    retriesLeft,
-    retriesConsumed,
-    retryDelay: delayTime
-  });
-  const consumeRetry = await options.shouldConsumeRetry(consumeRetryContext) ?? true;
-  abortIfNeeded();
-  const effectiveDelay = consumeRetry ? delayTime : 0;
-  const context = Object.freeze({
-    error: normalizedError,
-    attemptNumber,
-    retriesLeft,
-    retriesConsumed,
-    retryDelay: effectiveDelay
-  });
-  await options.onFailedAttempt(context);
-  abortIfNeeded();
-  const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-  if (!isRetriableError || remainingTime <= 0 || retriesLeft <= 0) {
-    throw normalizedError;
-  }
-  const shouldRetry = await options.shouldRetry(context);
-  abortIfNeeded();
-  if (!shouldRetry) {
-    throw normalizedError;
-  }
-  const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-  if (remainingTimeAfterShouldRetry <= 0) {
-    throw normalizedError;
-  }
-  if (!consumeRetry) {
-    return false;
-  }
-  await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-  return true;
-}
-async function pRetry(input, options = {}) {
-  options = { ...options };
-  options.retries ??= 10;
-  validateRetries(options.retries);
-  if (Object.hasOwn(options, "forever")) {
-    throw new Error("The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.");
-  }
-  options.factor ??= 2;
-  options.minTimeout ??= 1e3;
-  options.maxTimeout ??= Infinity;
-  options.maxRetryTime ??= Infinity;
-  options.randomize ??= false;
-  options.onFailedAttempt ??= () => {
-  };
-  options.shouldRetry ??= () => true;
-  options.shouldConsumeRetry ??= () => true;
-  validateOption("onFailedAttempt", options.onFailedAttempt, "function");
-  validateOption("shouldRetry", options.shouldRetry, "function");
-  validateOption("shouldConsumeRetry", options.shouldConsumeRetry, "function");
-  validateOption("randomize", options.randomize, "boolean");
-  validateOption("unref", options.unref, "boolean");
-  validateSignal(options.signal);
-  validateNumberOption("factor", options.factor);
-  validateNumberOption("minTimeout", options.minTimeout);
-  validateNumberOption("maxTimeout", options.maxTimeout, { allowInfinity: true });
-  validateNumberOption("maxRetryTime", options.maxRetryTime, { allowInfinity: true });
-  if (options.factor === 0) {
-    options.factor = 1;
-  }
-  options.signal?.throwIfAborted();
-  let attemptNumber = 0;
-  let retriesConsumed = 0;
-  const startTime = performance.now();
-  while (retriesConsumed <= options.retries) {
-    attemptNumber++;
-    try {
-      options.signal?.throwIfAborted();
-      const result = await input(attemptNumber);
-      options.signal?.throwIfAborted();
-      return result;
-    } catch (error2) {
-      if (await onAttemptFailure({
-        error: error2,
-        attemptNumber,
-        retriesConsumed,
-        startTime,
-        options
-      })) {
-        retriesConsumed++;
-      }
-    }
-  }
-  throw new Error("Retry attempts exhausted without throwing an error.");
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
 }
 
-// src/oz/client.ts
-var DEFAULT_RETRY_POLICY = {
-  retries: 5,
-  minDelayMs: 1e3,
-  maxDelayMs: 16e3,
-  maxRetryAfterMs: 6e4
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./src/oz/client.ts
+
+
+
+
+const DEFAULT_RETRY_POLICY = {
+    retries: 5,
+    minDelayMs: 1000,
+    maxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
 };
-var MAX_BODY_BYTES = 4 * 1024 * 1024;
-var NOT_SENT_CODES = /* @__PURE__ */ new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
-var OzClient = class {
-  policy;
-  http;
-  timeoutMs;
-  options;
-  constructor(options) {
-    this.options = options;
-    this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.timeoutMs = options.requestTimeoutMs ?? 3e4;
-    this.http = new HttpClient(options.userAgent, [], {
-      socketTimeout: this.timeoutMs,
-      keepAlive: false,
-      allowRetries: false,
-      allowRedirects: false
-    });
-  }
-  /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-  async createRunOnce(body) {
-    const answer = await this.request("POST", "/agent/runs", body);
-    if (!isObject(answer) || typeof answer.run_id !== "string" || answer.run_id === "") {
-      throw new OzBadAnswerError("POST", "/agent/runs", 200, `no run_id: ${describeBody(answer)}`);
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
+ * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ */
+class OzClient {
+    policy;
+    http;
+    timeoutMs;
+    options;
+    constructor(options) {
+        this.options = options;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
+        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
+        this.http = new lib_HttpClient(options.userAgent, [], {
+            socketTimeout: this.timeoutMs,
+            keepAlive: false,
+            allowRetries: false,
+            allowRedirects: false,
+        });
     }
-    return answer;
-  }
-  getRun(runId, signal) {
-    const path = `/agent/runs/${encodeURIComponent(runId)}`;
-    return this.withRetry(
-      `GET ${path}`,
-      async () => {
-        const answer = await this.request("GET", path);
-        if (!isObject(answer) || typeof answer.run_id !== "string" || typeof answer.state !== "string" || answer.state === "") {
-          throw new OzBadAnswerError("GET", path, 200, `something other than a run: ${describeBody(answer)}`);
+    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
+    async createRunOnce(body) {
+        const answer = await this.request('POST', '/agent/runs', body);
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
         }
         return answer;
-      },
-      signal
-    );
-  }
-  listRuns(query = {}, signal) {
-    const params = new URLSearchParams();
-    if (query.limit !== void 0) params.set("limit", String(query.limit));
-    if (query.cursor !== void 0) params.set("cursor", query.cursor);
-    if (query.name !== void 0) params.set("name", query.name);
-    for (const state of query.state ?? []) params.append("state", state);
-    for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
-    const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ""}`;
-    return this.withRetry(
-      `GET /agent/runs`,
-      async () => {
-        const answer = await this.request("GET", path);
-        if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === "string")) {
-          throw new OzBadAnswerError("GET", "/agent/runs", 200, `something other than a list of runs: ${describeBody(answer)}`);
+    }
+    getRun(runId, signal) {
+        const path = `/agent/runs/${encodeURIComponent(runId)}`;
+        return this.withRetry(`GET ${path}`, async () => {
+            const answer = await this.request('GET', path);
+            // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+            if (!isObject(answer) || typeof answer.run_id !== 'string' || typeof answer.state !== 'string' || answer.state === '') {
+                throw new OzBadAnswerError('GET', path, 200, `something other than a run: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    listRuns(query = {}, signal) {
+        const params = new URLSearchParams();
+        if (query.limit !== undefined)
+            params.set('limit', String(query.limit));
+        if (query.cursor !== undefined)
+            params.set('cursor', query.cursor);
+        if (query.name !== undefined)
+            params.set('name', query.name);
+        for (const state of query.state ?? [])
+            params.append('state', state);
+        for (const [key, value] of Object.entries(query.metadata ?? {}))
+            params.set(`metadata[${key}]`, value);
+        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
+        return this.withRetry(`GET /agent/runs`, async () => {
+            const answer = await this.request('GET', path);
+            if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === 'string')) {
+                throw new OzBadAnswerError('GET', '/agent/runs', 200, `something other than a list of runs: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+    async cancelRunOnce(runId) {
+        try {
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
         }
-        return answer;
-      },
-      signal
-    );
-  }
-  /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-  async cancelRunOnce(runId) {
-    try {
-      return await this.request("POST", `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
-    } catch (error2) {
-      if (isBadAnswer(error2)) return void 0;
-      throw error2;
+        catch (error) {
+            // Any 2xx accepts the cancel, whatever its body says.
+            if (isBadAnswer(error))
+                return undefined;
+            throw error;
+        }
     }
-  }
-  /**
-   * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
-   * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
-   */
-  withRetry(what, attempt, signal, retryIf = isRetryable) {
-    const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
-    return pRetry(attempt, {
-      retries,
-      factor: 2,
-      minTimeout: minDelayMs,
-      maxTimeout: maxDelayMs,
-      randomize: true,
-      ...signal ? { signal } : {},
-      shouldRetry: ({ error: error2 }) => retryIf(error2),
-      onFailedAttempt: async ({ error: error2, attemptNumber, retriesLeft, retryDelay }) => {
-        if (retriesLeft === 0 || !retryIf(error2)) return;
-        const asked = isApiError(error2) ? error2.retryAfterMs : void 0;
-        const extra = asked === void 0 ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
-        this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error: error2 });
-        if (extra > 0) await sleep(extra, signal);
-      }
-    });
-  }
-  async request(method, path, body) {
-    const url = `${this.options.baseUrl}${path}`;
-    const headers = {
-      Authorization: `Bearer ${this.options.apiKey}`,
-      Accept: "application/json, application/problem+json"
-    };
-    if (body !== void 0) headers["Content-Type"] = "application/json";
-    const shownPath = path.split("?")[0];
-    let message;
-    let text;
-    try {
-      const response = await this.http.request(method, url, body === void 0 ? null : JSON.stringify(body), headers);
-      message = response.message;
-      text = await readBody(message, this.timeoutMs);
-    } catch (error2) {
-      const code = error2.code ?? (/timeout/i.test(String(error2)) ? "ETIMEDOUT" : "ENETWORK");
-      const hint = code === "ENOTFOUND" ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).` : void 0;
-      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error2, hint);
+    /**
+     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+     */
+    withRetry(what, attempt, signal, retryIf = isRetryable) {
+        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+        return pRetry(attempt, {
+            retries,
+            factor: 2,
+            minTimeout: minDelayMs,
+            maxTimeout: maxDelayMs,
+            randomize: true,
+            ...(signal ? { signal } : {}),
+            shouldRetry: ({ error }) => retryIf(error),
+            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+                if (retriesLeft === 0 || !retryIf(error))
+                    return;
+                const asked = isApiError(error) ? error.retryAfterMs : undefined;
+                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
+                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
+                if (extra > 0)
+                    await sleep(extra, signal);
+            },
+        });
     }
-    const status = message.statusCode ?? 0;
-    if (status >= 300 && status < 400) {
-      const location = message.headers.location ?? "";
-      throw new OzRedirectError(method, shownPath, status, location);
+    async request(method, path, body) {
+        const url = `${this.options.baseUrl}${path}`;
+        const headers = {
+            Authorization: `Bearer ${this.options.apiKey}`,
+            Accept: 'application/json, application/problem+json',
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const shownPath = path.split('?')[0];
+        let message;
+        let text;
+        try {
+            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            message = response.message;
+            text = await readBody(message, this.timeoutMs);
+        }
+        catch (error) {
+            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
+            const hint = code === 'ENOTFOUND'
+                ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
+                : undefined;
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
+        }
+        const status = message.statusCode ?? 0;
+        if (status >= 300 && status < 400) {
+            const location = message.headers.location ?? '';
+            throw new OzRedirectError(method, shownPath, status, location);
+        }
+        if (status >= 200 && status < 300) {
+            if (text.trim() === '')
+                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
+            }
+        }
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
     }
-    if (status >= 200 && status < 300) {
-      if (text.trim() === "") throw new OzBadAnswerError(method, shownPath, status, "an empty body");
-      try {
-        return JSON.parse(text);
-      } catch {
-        throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
-      }
-    }
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers["retry-after"]));
-  }
-};
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
 function readBody(message, timeoutMs) {
-  return new Promise((resolve2, reject) => {
-    const chunks = [];
-    let size = 0;
-    const timer = setTimeout(() => message.destroy(Object.assign(new Error("body timeout"), { code: "ETIMEDOUT" })), timeoutMs);
-    timer.unref();
-    message.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) message.destroy(Object.assign(new Error("answer too large"), { code: "EBODYTOOLARGE" }));
-      else chunks.push(chunk);
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
+        timer.unref();
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES)
+                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => {
+            clearTimeout(timer);
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        message.on('error', (error) => {
+            clearTimeout(timer);
+            reject(error);
+        });
+        message.on('aborted', () => {
+            clearTimeout(timer);
+            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
     });
-    message.on("end", () => {
-      clearTimeout(timer);
-      resolve2(Buffer.concat(chunks).toString("utf8"));
-    });
-    message.on("error", (error2) => {
-      clearTimeout(timer);
-      reject(error2);
-    });
-    message.on("aborted", () => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error("connection closed mid-answer"), { code: "ECONNRESET" }));
-    });
-  });
 }
 function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function describeBody(value) {
-  return snippet(JSON.stringify(value) ?? String(value));
+    return snippet(JSON.stringify(value) ?? String(value));
 }
 function snippet(text) {
-  const plain = text.replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-  return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || "(empty body)";
+    // An HTML error page: keep what its body says, not its head, scripts or styles.
+    const plain = text
+        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
 }
+/** Reads an RFC 7807 problem, or keeps the start of any other body. */
 function parseProblem(text) {
-  let json;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { text: snippet(text) };
-  }
-  if (typeof json !== "object" || json === null) return { text: snippet(text) };
-  const body = json;
-  const str = (v) => typeof v === "string" && v.trim() !== "" ? v : void 0;
-  const problem = {};
-  const title = str(body.title);
-  const detail = str(body.detail) ?? (title === void 0 ? str(body.error) ?? str(body.message) : void 0);
-  const traceId = str(body.trace_id);
-  const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
-  if (title !== void 0) problem.title = title;
-  if (detail !== void 0) problem.detail = detail;
-  if (traceId !== void 0) problem.traceId = traceId;
-  if (errorCode !== void 0) problem.errorCode = errorCode;
-  if (typeof body.retryable === "boolean") problem.retryable = body.retryable;
-  if (title === void 0 && detail === void 0) problem.text = snippet(text);
-  return problem;
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { text: snippet(text) };
+    }
+    if (typeof json !== 'object' || json === null)
+        return { text: snippet(text) };
+    const body = json;
+    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+    const problem = {};
+    const title = str(body.title);
+    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
+    const traceId = str(body.trace_id);
+    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
+    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
+    if (title !== undefined)
+        problem.title = title;
+    if (detail !== undefined)
+        problem.detail = detail;
+    if (traceId !== undefined)
+        problem.traceId = traceId;
+    if (errorCode !== undefined)
+        problem.errorCode = errorCode;
+    if (typeof body.retryable === 'boolean')
+        problem.retryable = body.retryable;
+    if (title === undefined && detail === undefined)
+        problem.text = snippet(text);
+    return problem;
 }
+/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
 function codeFromType(type) {
-  if (type === void 0 || type === "about:blank") return void 0;
-  let path;
-  try {
-    path = new URL(type, "https://x.invalid").pathname;
-  } catch {
-    return void 0;
-  }
-  const segment = path.split("/").filter(Boolean).pop();
-  return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll("-", "_") : void 0;
+    if (type === undefined || type === 'about:blank')
+        return undefined;
+    let path;
+    try {
+        path = new URL(type, 'https://x.invalid').pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const segment = path.split('/').filter(Boolean).pop();
+    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
 }
 
-// src/oz/version.ts
-var VERSION = "1.0.0";
-var USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
-var CLI_USER_AGENT = `oz-agent-run/${VERSION} node/${process.versions.node}`;
+;// CONCATENATED MODULE: ./src/oz/version.ts
+/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
+const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+/** The CLI's User-Agent: the same version, its own product name. */
+const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
 
-// src/report/redact.ts
-function redactor(secrets2) {
-  const kept = [...new Set(secrets2.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-  if (kept.length === 0) return (text) => text;
-  return (text) => kept.reduce((out, secret) => out.split(secret).join("***"), text);
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
+function redactor(secrets) {
+    const kept = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+    if (kept.length === 0)
+        return (text) => text;
+    return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-// src/action/inputs.ts
-var import_node_fs2 = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/run/settings.ts
 
-// src/run/settings.ts
-var import_node_path = require("node:path");
-var InputError = class extends Error {
-  name = "InputError";
-};
-var DEFAULT_API_BASE_URL = "https://app.warp.dev/api/v1";
-var MODES = ["normal", "plan", "orchestrate"];
-var SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-var RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
+class InputError extends Error {
+    name = 'InputError';
+}
+const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
+const MODES = ['normal', 'plan', 'orchestrate'];
+// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
+const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** The settings source of the action: input names as they are. */
 function inputSource(read) {
-  return { read, label: (name) => name };
+    return { read, label: (name) => name };
 }
+/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 function quote(value) {
-  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${short.replace(/\r?\n/g, "\\n")}'`;
+    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `'${short.replace(/\r?\n/g, '\\n')}'`;
 }
+/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 function fail(label, value, expected) {
-  throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+    throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 function optional(src, name) {
-  const value = src.read(name);
-  return value === "" ? void 0 : value;
+    const value = src.read(name);
+    return value === '' ? undefined : value;
 }
 function parseBoolean(src, name, fallback) {
-  const value = src.read(name);
-  if (value === "") return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  fail(src.label(name), value, "true or false");
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    fail(src.label(name), value, 'true or false');
 }
+/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
 function parsePositiveNumber(src, name, fallback) {
-  const value = src.read(name);
-  if (value === "") return fallback;
-  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || number <= 0) fail(src.label(name), value, "a positive number such as 5 or 0.5");
-  return number;
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number <= 0)
+        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
+    return number;
 }
+/** Checks one metadata pair against the API's rules; `source` names where it came from. */
 function checkMetadataPair(key, value, source) {
-  const problem = metadataPairProblem(key, value);
-  if (problem) fail(source, problem.what === "key" ? key : value, problem.expected);
+    const problem = metadataPairProblem(key, value);
+    if (problem)
+        fail(source, problem.what === 'key' ? key : value, problem.expected);
 }
+/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
 function checkUserMetadata(metadata, source) {
-  for (const [key, value] of Object.entries(metadata)) checkMetadataPair(key, value, source);
-  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-    fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
-  }
-  if (REQUEST_ID_KEY in metadata) fail(source, REQUEST_ID_KEY, "a key other than this one, which the action sets itself");
-  return metadata;
+    for (const [key, value] of Object.entries(metadata))
+        checkMetadataPair(key, value, source);
+    // One of the API's 20 keys carries the request id (see run/create.ts).
+    if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
+        fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+    }
+    if (REQUEST_ID_KEY in metadata)
+        fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
+    return metadata;
 }
-function parseMetadata(text, source = "metadata") {
-  const metadata = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#")) continue;
-    const eq = line.indexOf("=");
-    if (eq <= 0) fail(source, line, "key=value lines, one pair per line");
-    const key = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1).trim();
-    checkMetadataPair(key, value, source);
-    metadata[key] = value;
-  }
-  return checkUserMetadata(metadata, source);
+/** Parses `key=value` lines (blank lines and `#` comments skipped). */
+function parseMetadata(text, source = 'metadata') {
+    const metadata = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            fail(source, line, 'key=value lines, one pair per line');
+        const key = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        checkMetadataPair(key, value, source);
+        metadata[key] = value;
+    }
+    return checkUserMetadata(metadata, source);
 }
 function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function isStringMap(value) {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
-function parseMcp(value, workspace, readFile, label = "mcp") {
-  let text = value;
-  let where = label;
-  if (!value.startsWith("{")) {
-    const path = (0, import_node_path.isAbsolute)(value) ? value : (0, import_node_path.resolve)(workspace, value);
+/**
+ * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
+ * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ */
+function parseMcp(value, workspace, readFile, label = 'mcp') {
+    let text = value;
+    let where = label;
+    if (!value.startsWith('{')) {
+        const path = (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
+        try {
+            text = readFile(path);
+        }
+        catch {
+            fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        }
+        where = `${label} file ${quote(value)}`;
+    }
+    let parsed;
     try {
-      text = readFile(path);
-    } catch {
-      fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        parsed = JSON.parse(text);
     }
-    where = `${label} file ${quote(value)}`;
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error2) {
-    throw new InputError(
-      `Invalid ${where}: it is not valid JSON (${error2.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`
-    );
-  }
-  const servers = isRecord(parsed) && "mcpServers" in parsed ? parsed.mcpServers : parsed;
-  if (!isRecord(servers) || Object.keys(servers).length === 0) {
-    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
-  }
-  for (const [name, server] of Object.entries(servers)) {
-    const ok = isRecord(server) && (typeof server.command === "string" || typeof server.url === "string" || typeof server.warp_id === "string") && (server.args === void 0 || Array.isArray(server.args) && server.args.every((a) => typeof a === "string")) && (server.env === void 0 || isStringMap(server.env)) && (server.headers === void 0 || isStringMap(server.headers));
-    if (!ok) {
-      throw new InputError(
-        `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`
-      );
+    catch (error) {
+        throw new InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
     }
-  }
-  return servers;
+    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!isRecord(servers) || Object.keys(servers).length === 0) {
+        throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    }
+    for (const [name, server] of Object.entries(servers)) {
+        const ok = isRecord(server) &&
+            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
+            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
+            (server.env === undefined || isStringMap(server.env)) &&
+            (server.headers === undefined || isStringMap(server.headers));
+        if (!ok) {
+            throw new InputError(`Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+        }
+    }
+    return servers;
 }
-function parseApiBaseUrl(value, label = "api_base_url") {
-  if (value === void 0) return DEFAULT_API_BASE_URL;
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    fail(label, value, "an absolute URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    fail(label, value, "an http(s) URL such as https://app.warp.dev/api/v1");
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    fail(label, value, "a URL without query, fragment or credentials");
-  }
-  if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    fail(label, value, "an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])");
-  }
-  return url.href.replace(/\/+$/, "");
+/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
+function parseApiBaseUrl(value, label = 'api_base_url') {
+    if (value === undefined)
+        return DEFAULT_API_BASE_URL;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        fail(label, value, 'a URL without query, fragment or credentials');
+    }
+    // The bearer key travels with every request: over plain http it would cross the network in clear text.
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+    }
+    return url.href.replace(/\/+$/, '');
 }
+/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
 function isLoopback(hostname) {
-  const host = hostname.toLowerCase().replace(/\.$/, "");
-  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
+/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
 function checkApiKey(apiKey, label, missing) {
-  if (apiKey === "") throw new InputError(missing);
-  if (/\s/.test(apiKey) || !apiKey.startsWith("wk-")) {
-    throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
-  }
+    if (apiKey === '')
+        throw new InputError(missing);
+    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
+        throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+    }
 }
+/**
+ * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
+ * that configure a new run cannot be combined with `run_id`, which watches an existing one.
+ */
 function parseRunSettings(src, options) {
-  const { apiKey, workspace, readFile } = options;
-  const label = src.label;
-  checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-  const runId = optional(src, "run_id");
-  if (runId !== void 0 && !RUN_ID_PATTERN.test(runId)) {
-    fail(label("run_id"), runId, 'a run id of letters, digits, "-" and "_"');
-  }
-  const promptInput = optional(src, "prompt");
-  const promptFile = optional(src, "prompt_file");
-  const skill = optional(src, "skill");
-  if (promptInput !== void 0 && promptFile !== void 0) {
-    throw new InputError(`Set either ${label("prompt")} or ${label("prompt_file")}, not both.`);
-  }
-  let prompt = promptInput;
-  if (promptFile !== void 0) {
-    const path = (0, import_node_path.isAbsolute)(promptFile) ? promptFile : (0, import_node_path.resolve)(workspace, promptFile);
-    try {
-      prompt = readFile(path);
-    } catch {
-      fail(label("prompt_file"), promptFile, "the path of a readable file, relative to the workspace");
+    const { apiKey, workspace, readFile } = options;
+    const label = src.label;
+    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
+    const runId = optional(src, 'run_id');
+    if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
+        fail(label('run_id'), runId, 'a run id of letters, digits, "-" and "_"');
     }
-    if (prompt.trim() === "") fail(label("prompt_file"), promptFile, "a file with a non-empty prompt");
-  }
-  if (skill !== void 0 && !SKILL_PATTERN.test(skill)) {
-    fail(label("skill"), skill, "skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md");
-  }
-  const mode = optional(src, "mode");
-  if (mode !== void 0 && !MODES.includes(mode)) {
-    fail(label("mode"), mode, MODES.join(", ") + " (one of)");
-  }
-  const metadataText = optional(src, "metadata");
-  const userMetadata = options.metadata !== void 0 ? checkUserMetadata(options.metadata, label("metadata")) : metadataText === void 0 ? {} : parseMetadata(metadataText, label("metadata"));
-  const mcpText = optional(src, "mcp");
-  const mcpServers = mcpText === void 0 ? void 0 : parseMcp(mcpText, workspace, readFile, label("mcp"));
-  const computerUse = parseBoolean(src, "computer_use");
-  const config = {};
-  const name = optional(src, "name");
-  const model = optional(src, "model");
-  const environment = optional(src, "environment");
-  const basePrompt = optional(src, "base_prompt");
-  const host = optional(src, "host");
-  if (name !== void 0) config.name = name;
-  if (model !== void 0) config.model_id = model;
-  if (environment !== void 0) config.environment_id = environment;
-  if (basePrompt !== void 0) config.base_prompt = basePrompt;
-  if (mcpServers !== void 0) config.mcp_servers = mcpServers;
-  if (host !== void 0) config.worker_host = host;
-  if (computerUse !== void 0) config.computer_use_enabled = computerUse;
-  const title = optional(src, "title");
-  const conversationId = optional(src, "conversation_id");
-  const creating = [
-    ["prompt", promptInput],
-    ["prompt_file", promptFile],
-    ["skill", skill],
-    ["title", title],
-    ["mode", mode],
-    ["conversation_id", conversationId],
-    ["mcp", mcpText],
-    ["metadata", Object.keys(userMetadata).length > 0 ? "set" : metadataText],
-    ["name", name],
-    ["model", model],
-    ["environment", environment],
-    ["base_prompt", basePrompt],
-    ["host", host],
-    ["computer_use", src.read("computer_use") || void 0]
-  ].filter(([, v]) => v !== void 0);
-  let create;
-  if (runId !== void 0) {
-    if (creating.length > 0) {
-      throw new InputError(
-        `${label("run_id")} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(", ")}: those configure a new run.`
-      );
+    const promptInput = optional(src, 'prompt');
+    const promptFile = optional(src, 'prompt_file');
+    const skill = optional(src, 'skill');
+    if (promptInput !== undefined && promptFile !== undefined) {
+        throw new InputError(`Set either ${label('prompt')} or ${label('prompt_file')}, not both.`);
     }
-  } else {
-    if (prompt === void 0 && skill === void 0) {
-      throw new InputError(
-        `Missing ${label("prompt")}: set ${label("prompt")}, ${label("prompt_file")} or ${label("skill")} (or ${label("run_id")} to watch an existing run).`
-      );
+    let prompt = promptInput;
+    if (promptFile !== undefined) {
+        const path = (0,external_node_path_namespaceObject.isAbsolute)(promptFile) ? promptFile : (0,external_node_path_namespaceObject.resolve)(workspace, promptFile);
+        try {
+            prompt = readFile(path);
+        }
+        catch {
+            fail(label('prompt_file'), promptFile, 'the path of a readable file, relative to the workspace');
+        }
+        if (prompt.trim() === '')
+            fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
     }
-    create = {};
-    if (prompt !== void 0) create.prompt = prompt;
-    if (skill !== void 0) create.skill = skill;
-    if (title !== void 0) create.title = title;
-    if (mode !== void 0) create.mode = mode;
-    if (conversationId !== void 0) create.conversation_id = conversationId;
-    if (Object.keys(config).length > 0) create.config = config;
-  }
-  const pollIntervalMs = parsePositiveNumber(src, "poll_interval_seconds", 5) * 1e3;
-  const maxPollIntervalMs = parsePositiveNumber(src, "max_poll_interval_seconds", 30) * 1e3;
-  if (maxPollIntervalMs < pollIntervalMs) {
-    fail(
-      label("max_poll_interval_seconds"),
-      src.read("max_poll_interval_seconds") || "30",
-      `a number no smaller than ${label("poll_interval_seconds")} (${pollIntervalMs / 1e3})`
-    );
-  }
-  const settings = {
-    apiKey,
-    apiBaseUrl: parseApiBaseUrl(optional(src, "api_base_url"), label("api_base_url")),
-    wait: parseBoolean(src, "wait", true),
-    timeoutMs: parsePositiveNumber(src, "timeout_minutes", 60) * 6e4,
-    pollIntervalMs,
-    maxPollIntervalMs,
-    cancelOnAbort: parseBoolean(src, "cancel_on_abort", true),
-    userMetadata
-  };
-  if (create !== void 0) settings.create = create;
-  if (runId !== void 0) settings.runId = runId;
-  return settings;
+    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+    }
+    const mode = optional(src, 'mode');
+    if (mode !== undefined && !MODES.includes(mode)) {
+        fail(label('mode'), mode, MODES.join(', ') + ' (one of)');
+    }
+    const metadataText = optional(src, 'metadata');
+    const userMetadata = options.metadata !== undefined
+        ? checkUserMetadata(options.metadata, label('metadata'))
+        : metadataText === undefined
+            ? {}
+            : parseMetadata(metadataText, label('metadata'));
+    const mcpText = optional(src, 'mcp');
+    const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
+    const computerUse = parseBoolean(src, 'computer_use');
+    const config = {};
+    const name = optional(src, 'name');
+    const model = optional(src, 'model');
+    const environment = optional(src, 'environment');
+    const basePrompt = optional(src, 'base_prompt');
+    const host = optional(src, 'host');
+    if (name !== undefined)
+        config.name = name;
+    if (model !== undefined)
+        config.model_id = model;
+    if (environment !== undefined)
+        config.environment_id = environment;
+    if (basePrompt !== undefined)
+        config.base_prompt = basePrompt;
+    if (mcpServers !== undefined)
+        config.mcp_servers = mcpServers;
+    if (host !== undefined)
+        config.worker_host = host;
+    if (computerUse !== undefined)
+        config.computer_use_enabled = computerUse;
+    const title = optional(src, 'title');
+    const conversationId = optional(src, 'conversation_id');
+    const creating = [
+        ['prompt', promptInput],
+        ['prompt_file', promptFile],
+        ['skill', skill],
+        ['title', title],
+        ['mode', mode],
+        ['conversation_id', conversationId],
+        ['mcp', mcpText],
+        ['metadata', Object.keys(userMetadata).length > 0 ? 'set' : metadataText],
+        ['name', name],
+        ['model', model],
+        ['environment', environment],
+        ['base_prompt', basePrompt],
+        ['host', host],
+        ['computer_use', src.read('computer_use') || undefined],
+    ].filter(([, v]) => v !== undefined);
+    let create;
+    if (runId !== undefined) {
+        if (creating.length > 0) {
+            throw new InputError(`${label('run_id')} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(', ')}: those configure a new run.`);
+        }
+    }
+    else {
+        if (prompt === undefined && skill === undefined) {
+            throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
+        }
+        create = {};
+        if (prompt !== undefined)
+            create.prompt = prompt;
+        if (skill !== undefined)
+            create.skill = skill;
+        if (title !== undefined)
+            create.title = title;
+        if (mode !== undefined)
+            create.mode = mode;
+        if (conversationId !== undefined)
+            create.conversation_id = conversationId;
+        if (Object.keys(config).length > 0)
+            create.config = config;
+    }
+    const pollIntervalMs = parsePositiveNumber(src, 'poll_interval_seconds', 5) * 1000;
+    const maxPollIntervalMs = parsePositiveNumber(src, 'max_poll_interval_seconds', 30) * 1000;
+    if (maxPollIntervalMs < pollIntervalMs) {
+        fail(label('max_poll_interval_seconds'), src.read('max_poll_interval_seconds') || '30', `a number no smaller than ${label('poll_interval_seconds')} (${pollIntervalMs / 1000})`);
+    }
+    const settings = {
+        apiKey,
+        apiBaseUrl: parseApiBaseUrl(optional(src, 'api_base_url'), label('api_base_url')),
+        wait: parseBoolean(src, 'wait', true),
+        timeoutMs: parsePositiveNumber(src, 'timeout_minutes', 60) * 60_000,
+        pollIntervalMs,
+        maxPollIntervalMs,
+        cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
+        userMetadata,
+    };
+    if (create !== undefined)
+        settings.create = create;
+    if (runId !== undefined)
+        settings.runId = runId;
+    return settings;
 }
 
-// src/action/inputs.ts
-var LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** A list of GitHub logins, separated by commas, spaces or new lines. */
 function parseLogins(read, name) {
-  const logins = read(name).split(/[\s,]+/).map((login) => login.replace(/^@/, "")).filter((login) => login !== "");
-  for (const login of logins) {
-    if (!LOGIN_PATTERN.test(login)) fail(name, login, "GitHub logins separated by commas or new lines, such as octocat, renovate[bot]");
-  }
-  return logins;
+    const logins = read(name)
+        .split(/[\s,]+/)
+        .map((login) => login.replace(/^@/, ''))
+        .filter((login) => login !== '');
+    for (const login of logins) {
+        if (!LOGIN_PATTERN.test(login))
+            fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
+    }
+    return logins;
 }
+/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
 function readApiKey(read, env = process.env) {
-  return read("warp_api_key") || (env.WARP_API_KEY ?? "").trim();
+    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
 }
-function parseSettings(read, env = process.env, readFile = (path) => (0, import_node_fs2.readFileSync)(path, "utf8")) {
-  const src = inputSource(read);
-  const run = parseRunSettings(src, {
-    apiKey: readApiKey(read, env),
-    apiKeyLabel: "warp_api_key",
-    missingApiKey: "Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.",
-    workspace: env.GITHUB_WORKSPACE || process.cwd(),
-    readFile
-  });
-  const checkName = read("check_name");
-  if (checkName !== "" && !run.wait) {
-    throw new InputError(
-      "check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id."
-    );
-  }
-  return {
-    ...run,
-    githubToken: read("github_token"),
-    prComment: parseBoolean(src, "pr_comment", true),
-    checkName,
-    allowedUsers: parseLogins(read, "allowed_users"),
-    allowedBots: parseLogins(read, "allowed_bots")
-  };
+/**
+ * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
+ * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
+ */
+function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
+    const src = inputSource(read);
+    const run = parseRunSettings(src, {
+        apiKey: readApiKey(read, env),
+        apiKeyLabel: 'warp_api_key',
+        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        readFile,
+    });
+    const checkName = read('check_name');
+    if (checkName !== '' && !run.wait) {
+        throw new InputError('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+    }
+    return {
+        ...run,
+        githubToken: read('github_token'),
+        prComment: parseBoolean(src, 'pr_comment', true),
+        checkName,
+        allowedUsers: parseLogins(read, 'allowed_users'),
+        allowedBots: parseLogins(read, 'allowed_bots'),
+    };
 }
 
-// src/action/log.ts
-var import_node_crypto2 = require("node:crypto");
-function info2(message) {
-  if (!/::|##\[/.test(message)) {
+;// CONCATENATED MODULE: ./src/action/log.ts
+
+
+/**
+ * The step log, safe for text the action did not write. The runner reads every line of the log for
+ * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
+ * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
+ * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
+ * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
+ * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
+ * their text into one command's data.
+ */
+function log_info(message) {
+    if (!/::|##\[/.test(message)) {
+        info(message);
+        return;
+    }
+    const token = (0,external_node_crypto_namespaceObject.randomUUID)();
+    info(`::stop-commands::${token}`);
     info(message);
-    return;
-  }
-  const token = (0, import_node_crypto2.randomUUID)();
-  info(`::stop-commands::${token}`);
-  info(message);
-  info(`::${token}::`);
+    info(`::${token}::`);
 }
 
-// src/action/common.ts
+;// CONCATENATED MODULE: ./src/action/common.ts
+
+
+
+
+
+
+// What the main and post steps share: masking and the API client with its retry log.
+/** The API key and the GitHub token, wherever the step reads them from. */
 function secrets() {
-  return [readApiKey(getInput), getInput("github_token")].filter((s) => s !== "");
+    return [readApiKey(getInput), getInput('github_token')].filter((s) => s !== '');
 }
+/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
 function maskSecrets() {
-  for (const secret of secrets()) setSecret(secret);
+    for (const secret of secrets())
+        core_setSecret(secret);
 }
+/** Takes the API key and the token out of text bound for a file the runner does not mask. */
 function redactSecrets() {
-  return redactor(secrets());
+    return redactor(secrets());
 }
 function makeClient(settings, retry) {
-  return new OzClient({
-    baseUrl: settings.apiBaseUrl,
-    apiKey: settings.apiKey,
-    userAgent: USER_AGENT,
-    ...retry && { retry },
-    onRetry: ({ what, attempt, delayMs, error: error2 }) => info2(`${what}: try ${attempt} failed (${error2.message}); trying again in ${(delayMs / 1e3).toFixed(1)} s`)
-  });
+    return new OzClient({
+        baseUrl: settings.apiBaseUrl,
+        apiKey: settings.apiKey,
+        userAgent: USER_AGENT,
+        ...(retry && { retry }),
+        onRetry: ({ what, attempt, delayMs, error }) => log_info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+    });
 }
 
-// src/github/types.ts
-function isGitHubApiError(error2) {
-  return error2 instanceof Error && error2.name === "GitHubApiError" && typeof error2.status === "number";
+;// CONCATENATED MODULE: ./src/github/types.ts
+/** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
+/** A GitHub API error, with the status the callers decide on (403: missing permission). */
+class GitHubApiError extends Error {
+    name = 'GitHubApiError';
+    status;
+    constructor(what, status, message) {
+        super(`GitHub API ${what} failed with ${status}: ${message}`);
+        this.status = status;
+    }
+}
+/** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
+function isGitHubApiError(error) {
+    return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
-// src/github/feedback.ts
-var CheckRunError = class extends Error {
-  name = "CheckRunError";
-};
-function progressBody(marker, run, workflowRunUrl2) {
-  const links = [
-    run.session_link ? safeLink("Watch the agent", run.session_link) : void 0,
-    workflowRunUrl2 ? safeLink("Workflow run", workflowRunUrl2) : void 0
-  ].filter(Boolean);
-  return [
-    marker,
-    `## \u23F3 Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
-    "",
-    ...run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ""] : [],
-    links.length > 0 ? links.join(" \xB7 ") : "The session link appears here when the agent starts."
-  ].join("\n");
+;// CONCATENATED MODULE: ./src/github/feedback.ts
+
+
+
+
+
+/** The check run could not be created: the user relies on it to gate merges, so the step fails. */
+class CheckRunError extends Error {
+    name = 'CheckRunError';
 }
+/** Comment text for a run still going on. */
+function progressBody(marker, run, workflowRunUrl) {
+    const links = [
+        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+    ].filter(Boolean);
+    return [
+        marker,
+        `## ⏳ Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
+        '',
+        ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
+        links.length > 0 ? links.join(' · ') : 'The session link appears here when the agent starts.',
+    ].join('\n');
+}
+/** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
-  switch (report.outcome) {
-    case "succeeded":
-      return "success";
-    case "timeout":
-      return "timed_out";
-    case "cancelled":
-      return "cancelled";
-    case "failed":
-      if (report.run?.state === "BLOCKED") return "action_required";
-      if (report.run?.state === "CANCELLED") return "cancelled";
-      return "failure";
-    default:
-      return "failure";
-  }
+    switch (report.outcome) {
+        case 'succeeded':
+            return 'success';
+        case 'timeout':
+            return 'timed_out';
+        case 'cancelled':
+            return 'cancelled';
+        case 'failed':
+            if (report.run?.state === 'BLOCKED')
+                return 'action_required';
+            if (report.run?.state === 'CANCELLED')
+                return 'cancelled';
+            return 'failure';
+        default:
+            return 'failure';
+    }
 }
-var CHECK_TITLES = {
-  success: "The agent run succeeded",
-  failure: "The agent run did not succeed",
-  cancelled: "The agent run was cancelled",
-  timed_out: "The agent run timed out",
-  action_required: "The agent needs a person"
+const CHECK_TITLES = {
+    success: 'The agent run succeeded',
+    failure: 'The agent run did not succeed',
+    cancelled: 'The agent run was cancelled',
+    timed_out: 'The agent run timed out',
+    action_required: 'The agent needs a person',
 };
-var Feedback = class {
-  commentId;
-  commentUrl;
-  checkRunId;
-  options;
-  commentsOff = false;
-  queue = Promise.resolve();
-  failed = false;
-  constructor(options) {
-    this.options = options;
-    this.checkRunId = options.resume?.checkRunId;
-    this.commentId = options.resume?.commentId;
-  }
-  /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
-  async startCheck() {
-    const { api, checkName, headSha, workflowRunUrl: workflowRunUrl2 } = this.options;
-    if (!checkName) return;
-    try {
-      this.checkRunId = await (await api()).createCheck(checkName, headSha, {
-        status: "in_progress",
-        ...workflowRunUrl2 && { detailsUrl: workflowRunUrl2 },
-        title: "The agent is starting",
-        summary: "An Oz agent run is being created."
-      });
-    } catch (error2) {
-      const status = isGitHubApiError(error2) ? error2.status : 0;
-      const hint = status === 403 || status === 404 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)." : "";
-      throw new CheckRunError(
-        `check_name is set, but the check run "${checkName}" could not be created: ${error2.message}.${hint}`
-      );
+/**
+ * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
+ * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
+ * merges. Updates are queued so polling never waits for GitHub.
+ */
+class Feedback {
+    commentId;
+    commentUrl;
+    checkRunId;
+    options;
+    commentsOff = false;
+    queue = Promise.resolve();
+    failed = false;
+    constructor(options) {
+        this.options = options;
+        this.checkRunId = options.resume?.checkRunId;
+        this.commentId = options.resume?.commentId;
     }
-  }
-  /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
-  progress(run) {
-    this.enqueue(async () => {
-      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
-      if (this.checkRunId !== void 0) {
-        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
-        await this.updateCheck({
-          status: "in_progress",
-          ...detailsUrl && { detailsUrl },
-          title: `The agent run is ${fitChars(run.state, 100)}`,
-          summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : "An Oz agent run is in progress."
-        });
-      }
-    });
-  }
-  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-  async finish(report) {
-    this.enqueue(async () => {
-      const summary2 = renderSummary(report);
-      await this.writeComment(`${this.options.marker}
-${summary2}`);
-      if (this.checkRunId !== void 0) {
-        const conclusion = checkConclusion(report);
-        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
-        await this.updateCheck({
-          status: "completed",
-          conclusion,
-          ...detailsUrl && { detailsUrl },
-          title: CHECK_TITLES[conclusion],
-          summary: summary2
-        });
-      }
-    });
-    await this.queue;
-    return !this.failed && !this.commentsOff;
-  }
-  enqueue(task) {
-    this.queue = this.queue.then(task).catch((error2) => {
-      this.failed = true;
-      this.options.warn(`Could not update GitHub: ${error2.message}`);
-    });
-  }
-  async writeComment(text) {
-    const { thread } = this.options;
-    const body = this.options.redact?.(text) ?? text;
-    if (this.commentsOff || thread === void 0 && this.commentId === void 0) return;
-    try {
-      const api = await this.options.api();
-      if (this.commentId !== void 0) {
-        await api.updateComment(this.commentId, body);
-      } else if (thread !== void 0) {
-        const existing = await api.findComment(thread, this.options.marker);
-        const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
-        this.commentId = written.id;
-        this.commentUrl = written.url;
-        this.options.onComment?.(written.id);
-      }
-    } catch (error2) {
-      this.commentsOff = true;
-      const status = isGitHubApiError(error2) ? error2.status : 0;
-      this.options.warn(
-        status === 403 || status === 404 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can." : `Could not write the pull request comment: ${error2.message}. The run is reported in the job summary.`
-      );
+    /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+    async startCheck() {
+        const { api, checkName, headSha, workflowRunUrl } = this.options;
+        if (!checkName)
+            return;
+        try {
+            this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+                status: 'in_progress',
+                ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
+                title: 'The agent is starting',
+                summary: 'An Oz agent run is being created.',
+            });
+        }
+        catch (error) {
+            const status = isGitHubApiError(error) ? error.status : 0;
+            const hint = status === 403 || status === 404
+                ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
+                : '';
+            throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
+        }
     }
-  }
-  async updateCheck(update) {
-    const redact = this.options.redact ?? ((text) => text);
-    await (await this.options.api()).updateCheck(this.checkRunId, { ...update, title: redact(update.title), summary: redact(update.summary) });
-  }
-};
+    /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
+    progress(run) {
+        this.enqueue(async () => {
+            await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+            if (this.checkRunId !== undefined) {
+                const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
+                await this.updateCheck({
+                    status: 'in_progress',
+                    ...(detailsUrl && { detailsUrl }),
+                    title: `The agent run is ${fitChars(run.state, 100)}`,
+                    summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
+                });
+            }
+        });
+    }
+    /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
+    async finish(report) {
+        this.enqueue(async () => {
+            const summary = renderSummary(report);
+            await this.writeComment(`${this.options.marker}\n${summary}`);
+            if (this.checkRunId !== undefined) {
+                const conclusion = checkConclusion(report);
+                const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
+                await this.updateCheck({
+                    status: 'completed',
+                    conclusion,
+                    ...(detailsUrl && { detailsUrl }),
+                    title: CHECK_TITLES[conclusion],
+                    summary,
+                });
+            }
+        });
+        await this.queue;
+        return !this.failed && !this.commentsOff;
+    }
+    enqueue(task) {
+        this.queue = this.queue.then(task).catch((error) => {
+            this.failed = true;
+            this.options.warn(`Could not update GitHub: ${error.message}`);
+        });
+    }
+    async writeComment(text) {
+        const { thread } = this.options;
+        const body = this.options.redact?.(text) ?? text;
+        if (this.commentsOff || (thread === undefined && this.commentId === undefined))
+            return;
+        try {
+            const api = await this.options.api();
+            if (this.commentId !== undefined) {
+                await api.updateComment(this.commentId, body);
+            }
+            else if (thread !== undefined) {
+                const existing = await api.findComment(thread, this.options.marker);
+                const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+                this.commentId = written.id;
+                this.commentUrl = written.url;
+                this.options.onComment?.(written.id);
+            }
+        }
+        catch (error) {
+            this.commentsOff = true;
+            const status = isGitHubApiError(error) ? error.status : 0;
+            this.options.warn(status === 403 || status === 404
+                ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
+                : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
+        }
+    }
+    async updateCheck(update) {
+        const redact = this.options.redact ?? ((text) => text);
+        await (await this.options.api()).updateCheck(this.checkRunId, { ...update, title: redact(update.title), summary: redact(update.summary) });
+    }
+}
+/** The hidden marker for this step's comment: the same for every attempt of the workflow run. */
 function commentMarker(env = process.env) {
-  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ""} job=${env.GITHUB_JOB ?? ""} step=${env.GITHUB_ACTION ?? ""} -->`;
+    return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''} -->`;
 }
 
-// src/github/loader.ts
+;// CONCATENATED MODULE: ./src/github/loader.ts
+/**
+ * Loads the GitHub API module on first use. `#github-api` is src/github/api.ts (package.json
+ * `imports`); the build keeps it out of the step's bundle and points it at dist/github.cjs, so the
+ * step's start-up never pays for Octokit unless a comment, check run or permission look-up is needed.
+ */
 async function loadGitHubApi(token, owner, repo) {
-  const { createGitHubApi } = await import("./github.cjs");
-  return createGitHubApi(token, owner, repo);
+    const { createGitHubApi } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 959, 23));
+    return createGitHubApi(token, owner, repo);
 }
 
-// src/action/state.ts
-var KEYS = {
-  runId: "oz_run_id",
-  requestId: "oz_request_id",
-  settled: "oz_settled",
-  checkRunId: "oz_check_run_id",
-  commentId: "oz_comment_id"
+;// CONCATENATED MODULE: ./src/action/state.ts
+
+
+const KEYS = {
+    runId: 'oz_run_id',
+    requestId: 'oz_request_id',
+    settled: 'oz_settled',
+    checkRunId: 'oz_check_run_id',
+    commentId: 'oz_comment_id',
 };
 function saveRunId(runId) {
-  saveState(KEYS.runId, redactSecrets()(runId));
+    // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
+    saveState(KEYS.runId, redactSecrets()(runId));
 }
 function saveRequestId(requestId) {
-  saveState(KEYS.requestId, requestId);
+    saveState(KEYS.requestId, requestId);
 }
 function saveCheckRunId(id) {
-  saveState(KEYS.checkRunId, String(id));
+    saveState(KEYS.checkRunId, String(id));
 }
 function saveCommentId(id) {
-  saveState(KEYS.commentId, String(id));
+    saveState(KEYS.commentId, String(id));
 }
 function markSettled() {
-  saveState(KEYS.settled, "true");
+    saveState(KEYS.settled, 'true');
+}
+function readState() {
+    const runId = core.getState(KEYS.runId);
+    const requestId = core.getState(KEYS.requestId);
+    const checkRunId = Number(core.getState(KEYS.checkRunId));
+    const commentId = Number(core.getState(KEYS.commentId));
+    return {
+        ...(runId && { runId }),
+        ...(requestId && { requestId }),
+        settled: core.getState(KEYS.settled) === 'true',
+        ...(checkRunId > 0 && { checkRunId }),
+        ...(commentId > 0 && { commentId }),
+    };
 }
 
-// src/github/triggers.ts
-var TRUSTED_ROLES = ["admin", "maintain", "write"];
-var sameLogin = (a, b) => a.replace(/\[bot\]$/i, "").toLowerCase() === b.replace(/\[bot\]$/i, "").toLowerCase();
+;// CONCATENATED MODULE: ./src/github/triggers.ts
+
+const TRUSTED_ROLES = ['admin', 'maintain', 'write'];
+const sameLogin = (a, b) => a.replace(/\[bot\]$/i, '').toLowerCase() === b.replace(/\[bot\]$/i, '').toLowerCase();
+/**
+ * Whether this event may start an agent. Only comment and review events are checked: anyone can
+ * comment on a public repository, and an agent acts with the repository's secrets. Fails closed: when
+ * the permission cannot be looked up, the event is not trusted.
+ */
 async function decideTrigger(event, trust, permissionOf) {
-  if (!event.isComment) return { allowed: true };
-  if (event.commentBody?.includes(COMMENT_MARKER_PREFIX)) {
-    return { allowed: false, reason: "the comment is one this action wrote" };
-  }
-  const actor = event.actor;
-  if (!actor) return { allowed: false, reason: `the ${event.name} event names no author` };
-  if (actor.isBot) {
-    return trust.allowedBots.some((bot) => sameLogin(bot, actor.login)) ? { allowed: true } : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
-  }
-  if (trust.allowedUsers.some((user) => sameLogin(user, actor.login))) return { allowed: true };
-  if (!permissionOf) {
-    return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
-  }
-  let role;
-  try {
-    role = await permissionOf(actor.login);
-  } catch (error2) {
-    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error2.message})` };
-  }
-  return TRUSTED_ROLES.includes(role) ? { allowed: true } : {
-    allowed: false,
-    reason: `${actor.login} has ${role} permission; the agent starts only for people with write, maintain or admin access, or listed in allowed_users`
-  };
-}
-
-// src/action/github-setup.ts
-var FORK_WITHOUT_KEY = "Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
-async function prepareGitHub(settings, context) {
-  const { event } = context;
-  const token = settings.githubToken;
-  let api;
-  const github = async () => api ??= await loadGitHubApi(token, event.owner, event.repo);
-  const canCall = token !== "" && event.owner !== void 0 && event.repo !== void 0;
-  if (event.isComment) {
-    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : void 0);
-    if (!decision.allowed) return { skip: decision.reason };
-  }
-  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : void 0;
-  if (!settings.checkName && thread === void 0) return {};
-  if (!canCall) {
-    if (settings.checkName) throw new CheckRunError("check_name is set, but there is no github_token to create the check run with.");
-    warning("pr_comment is on, but there is no github_token: the run is reported in the job summary only.");
-    return {};
-  }
-  let headSha = context.pullRequest?.headSha ?? context.sha ?? "";
-  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
-    try {
-      headSha = await (await github()).pullRequestHead(event.thread.number);
-    } catch (error2) {
-      throw new CheckRunError(
-        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error2.message}`
-      );
+    if (!event.isComment)
+        return { allowed: true };
+    if (event.commentBody?.includes(COMMENT_MARKER_PREFIX)) {
+        return { allowed: false, reason: 'the comment is one this action wrote' };
     }
-  }
-  const runUrl = workflowRunUrl(context);
-  const feedback = new Feedback({
-    api: github,
-    ...thread !== void 0 && { thread },
-    ...settings.checkName && { checkName: settings.checkName },
-    headSha,
-    marker: commentMarker(),
-    redact: redactSecrets(),
-    ...runUrl && { workflowRunUrl: runUrl },
-    warn: (message) => warning(message),
-    onComment: saveCommentId
-  });
-  await feedback.startCheck();
-  if (feedback.checkRunId !== void 0) saveCheckRunId(feedback.checkRunId);
-  return { feedback };
+    const actor = event.actor;
+    if (!actor)
+        return { allowed: false, reason: `the ${event.name} event names no author` };
+    if (actor.isBot) {
+        return trust.allowedBots.some((bot) => sameLogin(bot, actor.login))
+            ? { allowed: true }
+            : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
+    }
+    if (trust.allowedUsers.some((user) => sameLogin(user, actor.login)))
+        return { allowed: true };
+    if (!permissionOf) {
+        return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
+    }
+    let role;
+    try {
+        role = await permissionOf(actor.login);
+    }
+    catch (error) {
+        return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error.message})` };
+    }
+    return TRUSTED_ROLES.includes(role)
+        ? { allowed: true }
+        : {
+            allowed: false,
+            reason: `${actor.login} has ${role} permission; the agent starts only for people with write, maintain or admin access, or listed in allowed_users`,
+        };
 }
 
-// src/action/publish.ts
-function failureMessage(run) {
-  const status = run.status_message;
-  let message = `Oz run ${run.run_id} ended ${run.state}`;
-  if (status?.message) message += `: ${fitChars(status.message)}`;
-  if (status?.error_code) message += ` [${fitChars(status.error_code, 100)}]`;
-  if (status?.retryable === true) message += ". Retryable: a new run may succeed.";
-  else if (status?.retryable === false) message += ". Not retryable: fix the cause before running again.";
-  if (run.state === "BLOCKED") message += " The agent needs a person: open the session to unblock it.";
-  const session = safeUrl(run.session_link);
-  if (session) message += ` Session: ${session}`;
-  return message;
+;// CONCATENATED MODULE: ./src/action/github-setup.ts
+
+
+
+
+
+
+
+
+/** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
+const FORK_WITHOUT_KEY = 'Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. ' +
+    'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
+    "or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
+/**
+ * What the action does on GitHub before the run starts: decides whether the event may start an agent
+ * (comment and review events need a trusted author), then sets up the pull request comment and creates
+ * the check run. Throws CheckRunError when a requested check run cannot be created.
+ */
+async function prepareGitHub(settings, context) {
+    const { event } = context;
+    const token = settings.githubToken;
+    let api;
+    const github = async () => (api ??= await loadGitHubApi(token, event.owner, event.repo));
+    const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
+    if (event.isComment) {
+        const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
+        if (!decision.allowed)
+            return { skip: decision.reason };
+    }
+    const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
+    if (!settings.checkName && thread === undefined)
+        return {};
+    if (!canCall) {
+        if (settings.checkName)
+            throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
+        warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
+        return {};
+    }
+    let headSha = context.pullRequest?.headSha ?? context.sha ?? '';
+    if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
+        // A comment event does not carry the pull request's head: the check belongs on it, not on the default branch.
+        try {
+            headSha = await (await github()).pullRequestHead(event.thread.number);
+        }
+        catch (error) {
+            throw new CheckRunError(`check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error.message}`);
+        }
+    }
+    const runUrl = workflowRunUrl(context);
+    const feedback = new Feedback({
+        api: github,
+        ...(thread !== undefined && { thread }),
+        ...(settings.checkName && { checkName: settings.checkName }),
+        headSha,
+        marker: commentMarker(),
+        redact: redactSecrets(),
+        ...(runUrl && { workflowRunUrl: runUrl }),
+        warn: (message) => warning(message),
+        onComment: saveCommentId,
+    });
+    await feedback.startCheck();
+    if (feedback.checkRunId !== undefined)
+        saveCheckRunId(feedback.checkRunId);
+    return { feedback };
 }
+
+;// CONCATENATED MODULE: ./src/action/publish.ts
+
+
+
+
+
+
+/** The error annotation for a run that ended other than SUCCEEDED: state, why, and whether to retry. */
+function failureMessage(run) {
+    const status = run.status_message;
+    let message = `Oz run ${run.run_id} ended ${run.state}`;
+    if (status?.message)
+        message += `: ${fitChars(status.message)}`;
+    if (status?.error_code)
+        message += ` [${fitChars(status.error_code, 100)}]`;
+    if (status?.retryable === true)
+        message += '. Retryable: a new run may succeed.';
+    else if (status?.retryable === false)
+        message += '. Not retryable: fix the cause before running again.';
+    if (run.state === 'BLOCKED')
+        message += ' The agent needs a person: open the session to unblock it.';
+    const session = safeUrl(run.session_link);
+    if (session)
+        message += ` Session: ${session}`;
+    return message;
+}
+/**
+ * Outputs, job summary and the step's status, for every outcome. The outputs and the summary are
+ * files the runner does not mask: the API key and the token are taken out of them here.
+ */
 async function finish(report, feedback) {
-  const redact = redactSecrets();
-  const outputs = runOutputs(
-    report.run,
-    report.runId,
-    (name) => debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`)
-  );
-  for (const [name, value] of Object.entries(outputs)) setOutput(name, redact(value));
-  setOutput("comment_url", feedback?.commentUrl ?? "");
-  setOutput("check_run_id", feedback?.checkRunId?.toString() ?? "");
-  await writeSummary(report, redact);
-  if (report.outcome === "skipped") return;
-  if (report.outcome === "succeeded") {
-    info2(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ""}`);
-  } else if (report.outcome === "started") {
-    info2(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
-  } else if (report.outcome === "failed" && report.run) {
-    setFailed(failureMessage(report.run));
-  } else {
-    const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ""}: ` : "";
-    setFailed(`${run}${report.note ?? "the run did not succeed."}`);
-  }
+    const redact = redactSecrets();
+    const outputs = runOutputs(report.run, report.runId, (name) => core_debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`));
+    for (const [name, value] of Object.entries(outputs))
+        setOutput(name, redact(value));
+    setOutput('comment_url', feedback?.commentUrl ?? '');
+    setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
+    await writeSummary(report, redact);
+    if (report.outcome === 'skipped')
+        return;
+    if (report.outcome === 'succeeded') {
+        log_info(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`);
+    }
+    else if (report.outcome === 'started') {
+        log_info(`Oz run ${outputs.run_id} started (${outputs.state}); not waiting for it.`);
+    }
+    else if (report.outcome === 'failed' && report.run) {
+        setFailed(failureMessage(report.run));
+    }
+    else {
+        const run = outputs.run_id ? `Oz run ${outputs.run_id}${outputs.state ? ` (${outputs.state})` : ''}: ` : '';
+        setFailed(`${run}${report.note ?? 'the run did not succeed.'}`);
+    }
 }
 async function writeSummary(report, redact) {
-  if (!process.env.GITHUB_STEP_SUMMARY) return;
-  try {
-    await summary.addRaw(redact(renderSummary(report)), true).write();
-  } catch (error2) {
-    warning(`Could not write the job summary: ${error2.message}`);
-  }
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(redact(renderSummary(report)), true).write();
+    }
+    catch (error) {
+        // A summary that cannot be written must not hide how the run went.
+        warning(`Could not write the job summary: ${error.message}`);
+    }
 }
 
-// src/action/main-step.ts
+;// CONCATENATED MODULE: ./src/action/main-step.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
 function describeSettings(settings) {
-  const servers = settings.create?.config?.mcp_servers;
-  return JSON.stringify(
-    { ...settings, apiKey: "***", githubToken: settings.githubToken ? "***" : "" },
-    (key, value) => key === "mcp_servers" && servers ? Object.keys(servers) : value
-  );
+    const servers = settings.create?.config?.mcp_servers;
+    return JSON.stringify({ ...settings, apiKey: '***', githubToken: settings.githubToken ? '***' : '' }, (key, value) => key === 'mcp_servers' && servers ? Object.keys(servers) : value);
 }
+/**
+ * The main step: parse inputs, get GitHub ready, run the agent (create or pick up a run and watch it
+ * to its end), then report it in the outputs, job summary, comment and check run, and fail the step
+ * unless it succeeded. Never throws.
+ */
 async function runMain(options = {}) {
-  maskSecrets();
-  const startedAt = Date.now();
-  const context = readGitHubContext();
-  const report = initialReport(context);
-  setOutput("skipped", "false");
-  const settings = await readSettings(report, context);
-  if (settings === void 0) return;
-  const github = await prepareGitHubSide(settings, context, report);
-  if (github === void 0) return;
-  const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
-  Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
-  if (settled) markSettled();
-  await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
-  await finish(report, github.feedback);
+    maskSecrets();
+    const startedAt = Date.now();
+    const context = readGitHubContext();
+    const report = initialReport(context);
+    setOutput('skipped', 'false');
+    const settings = await readSettings(report, context);
+    if (settings === undefined)
+        return;
+    const github = await prepareGitHubSide(settings, context, report);
+    if (github === undefined)
+        return;
+    const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+    Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+    if (settled)
+        markSettled();
+    await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
+    await finish(report, github.feedback);
 }
+/** What every report starts with: the workflow run and the pull request the event concerns. */
 function initialReport(context) {
-  const report = { outcome: "error", ...context.pullRequest && { pullRequest: context.pullRequest } };
-  const runUrl = workflowRunUrl(context);
-  if (runUrl) report.workflowRunUrl = runUrl;
-  return report;
+    const report = { outcome: 'error', ...(context.pullRequest && { pullRequest: context.pullRequest }) };
+    const runUrl = workflowRunUrl(context);
+    if (runUrl)
+        report.workflowRunUrl = runUrl;
+    return report;
 }
+/** Parses the inputs; on bad input, reports it (nothing was sent) and returns undefined. */
 async function readSettings(report, context) {
-  try {
-    const settings = parseSettings(getInput);
-    debug(`Settings: ${describeSettings(settings)}`);
-    return settings;
-  } catch (error2) {
-    const missingKey = error2.message.startsWith("Missing warp_api_key");
-    report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : error2.message;
-    await finish(report);
-    return void 0;
-  }
+    try {
+        const settings = parseSettings(getInput);
+        core_debug(`Settings: ${describeSettings(settings)}`);
+        return settings;
+    }
+    catch (error) {
+        const missingKey = error.message.startsWith('Missing warp_api_key');
+        report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : error.message;
+        await finish(report);
+        return undefined;
+    }
 }
+/** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
 async function prepareGitHubSide(settings, context, report) {
-  try {
-    const github = await prepareGitHub(settings, context);
-    if (github.skip === void 0) return github.feedback ? { feedback: github.feedback } : {};
-    setOutput("skipped", "true");
-    notice(`Not starting an Oz agent: ${github.skip}.`);
-    await finish({ ...report, outcome: "skipped", note: `Not started: ${github.skip}.` });
-  } catch (error2) {
-    report.note = error2.message;
-    await finish(report);
-  }
-  return void 0;
+    try {
+        const github = await prepareGitHub(settings, context);
+        if (github.skip === undefined)
+            return github.feedback ? { feedback: github.feedback } : {};
+        setOutput('skipped', 'true');
+        notice(`Not starting an Oz agent: ${github.skip}.`);
+        await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });
+    }
+    catch (error) {
+        report.note = error.message;
+        await finish(report);
+    }
+    return undefined;
 }
+/** Creates (or picks up) the run and watches it within timeout_minutes and the workflow's cancellation. */
 async function runAgent(settings, context, feedback, options, startedAt) {
-  const stop = stopOnSignalsAndDeadline(
-    settings.timeoutMs,
-    (signal) => info2(`Received ${signal}: the workflow was cancelled or the step timed out.`)
-  );
-  const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-  if (settings.create && dropped.length > 0) info2(`Run metadata is limited to 20 keys; left out: ${dropped.join(", ")}`);
-  try {
-    return await startAndWatch(
-      makeClient(settings, options.retry),
-      settings,
-      metadata,
-      stop.signal,
-      {
-        info: (message) => info2(message),
-        warning: (message) => warning(message),
-        requestId: saveRequestId,
-        runId: (id) => {
-          saveRunId(id);
-          setOutput("run_id", redactSecrets()(id));
-        },
-        progress: (run) => feedback?.progress(run),
-        stateChange: (run, previous, elapsedMs) => info2(stateLine(run, previous, elapsedMs)),
-        sessionLink: (url) => {
-          const line = sessionLine(url);
-          if (line) info2(line);
-          else debug("The session link from the API is not an http(s) URL; it is not shown.");
-        }
-      },
-      { ...options, startedAt }
-    );
-  } finally {
-    stop.dispose();
-  }
+    const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => log_info(`Received ${signal}: the workflow was cancelled or the step timed out.`));
+    const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
+    if (settings.create && dropped.length > 0)
+        log_info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+    try {
+        return await startAndWatch(makeClient(settings, options.retry), settings, metadata, stop.signal, {
+            info: (message) => log_info(message),
+            warning: (message) => warning(message),
+            requestId: saveRequestId,
+            runId: (id) => {
+                saveRunId(id);
+                setOutput('run_id', redactSecrets()(id));
+            },
+            progress: (run) => feedback?.progress(run),
+            stateChange: (run, previous, elapsedMs) => log_info(stateLine(run, previous, elapsedMs)),
+            sessionLink: (url) => {
+                const line = sessionLine(url);
+                if (line)
+                    log_info(line);
+                else
+                    core_debug('The session link from the API is not an http(s) URL; it is not shown.');
+            },
+        }, { ...options, startedAt });
+    }
+    finally {
+        stop.dispose();
+    }
 }
-async function finishOnGitHub(report, feedback, budgetMs = 15e3) {
-  if (!feedback) return;
-  await raceAbort(feedback.finish(report), AbortSignal.timeout(budgetMs)).catch(
-    () => warning("GitHub did not answer in time; the pull request comment or check run may be out of date.")
-  );
+/** Finishes the comment and check run; GitHub gets a bounded time, and the post step finishes what is left. */
+async function finishOnGitHub(report, feedback, budgetMs = 15_000) {
+    if (!feedback)
+        return;
+    await raceAbort(feedback.finish(report), AbortSignal.timeout(budgetMs)).catch(() => warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'));
 }
 
-// src/main.ts
-runMain().catch((error2) => {
-  setFailed(`Unexpected error: ${error2 instanceof Error ? error2.stack ?? error2.message : String(error2)}`);
-}).finally(() => process.exit());
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+/**
+ * The action's main step, as `@github/local-action` and the bundle entry (entrypoints/main.ts) call
+ * it. It never throws: runMain reports its own failures, and this catches a bug, whatever was thrown.
+ */
+async function run() {
+    try {
+        await runMain();
+    }
+    catch (error) {
+        setFailed(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entrypoints/main.ts
+
+// The bundle entry of the main step (action.yml runs.main). No top-level await: the bundle is CommonJS.
+// Exit when done: a socket or timer some library left behind must not hold the job open.
+void run().finally(() => process.exit());
+
+module.exports = __webpack_exports__;
+/******/ })()
+;

@@ -1,126 +1,126 @@
 /**
- * Builds the committed `dist/` with esbuild: `dist/main.cjs` and `dist/post.cjs` (the action's steps),
- * `dist/github.cjs` (Octokit, loaded only for pull request comments, check runs and permission
- * look-ups), `dist/undici.cjs` (loaded only by those or for a proxy dispatcher) and `dist/licenses.txt`.
+ * Builds the committed `dist/` with @vercel/ncc:
+ * - `dist/main.cjs`, `dist/post.cjs`: the action's two steps; `dist/cli.cjs`: the `oz-agent-run` CLI;
+ * - `dist/github.cjs`: the GitHub API module (Octokit), loaded only for pull request comments, check
+ *   runs and permission look-ups;
+ * - `dist/undici.cjs`, `dist/tunnel.cjs`, `dist/exec.cjs`: dependencies used only now and then,
+ *   loaded on first use through the small `dist/lazy-*.cjs` shims (see LAZY);
+ * - `dist/licenses.txt`: the licence of every package in the bundles.
  *
- * Two choices here keep the step's start-up close to bare Node's (see README, Benchmark):
- * - CommonJS output. An ES module that imports `node:http` makes Node build an ESM facade of it, which
- *   reads every lazy export, including the internal fetch implementation: about 10 ms for nothing.
- * - `@actions/http-client` imports two modules it needs only behind a proxy: `tunnel` (its agents for
- *   an HTTP(S) proxy) and undici (`ProxyAgent`, for callers that ask for a fetch dispatcher). Both are
- *   loaded on first use instead: undici is most of the bundle and about 25 ms to load, so it gets a
- *   file of its own; tunnel stays in the bundle but is evaluated only when a proxy is in use.
+ * Three choices keep the step's start-up close to bare Node's (see README, Benchmark):
+ * - CommonJS output (`esm: false`). An ES module that imports `node:http` makes Node build an ESM
+ *   facade of it, which reads every lazy export, including the internal fetch implementation.
+ * - Dependencies imported at start but used only now and then (undici and tunnel behind a proxy,
+ *   @actions/exec never) are externals that point at a shim with getters, which loads the real
+ *   bundle the first time a name is read (see LAZY).
+ * - The steps' one `await import('#github-api')` (github/loader.ts) is an external too, so Octokit is a
+ *   file of its own that main and post share, loaded only when needed.
  */
-import * as esbuild from 'esbuild';
+import ncc from '@vercel/ncc';
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
-// @actions/http-client, and the older copy @actions/github brings along.
-const HTTP_CLIENT = /node_modules[\\/]@actions[\\/]http-client[\\/]lib[\\/]/;
 
-/** Modules @actions/http-client imports eagerly but uses only behind a proxy: what it reads of each, and where from. */
-const LAZY: Record<string, { names: string[]; from: string }> = {
-  undici: { names: ['ProxyAgent'], from: './undici.cjs' },
-  tunnel: { names: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'], from: 'tunnel' },
-};
-
-const lazyProxyModules: esbuild.Plugin = {
-  name: 'lazy-proxy-modules',
-  setup(build) {
-    build.onResolve({ filter: /^(undici|tunnel)$/ }, (args) => {
-      if (HTTP_CLIENT.test(args.importer)) return { path: args.path, namespace: 'lazy', pluginData: args.resolveDir };
-      // Anything else that imports undici (@actions/github's fetch) uses it at once: the shared file.
-      if (args.path === 'undici' && args.namespace !== 'lazy') return { path: './undici.cjs', external: true };
-      return undefined;
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => {
-      const { names, from } = LAZY[args.path]!;
-      return {
-        loader: 'js',
-        resolveDir: args.pluginData as string,
-        contents: [
-          `// ${args.path}, loaded the first time @actions/http-client uses it (only behind a proxy).`,
-          'let loaded;',
-          `const load = () => (loaded ??= require(${JSON.stringify(from)}));`,
-          `module.exports = { ${names.map((n) => `get ${n}() { return load().${n}; }`).join(', ')} };`,
-        ].join('\n'),
-      };
-    });
+/**
+ * Modules the bundles import at start but use only now and then: each is a file of its own, reached
+ * through a small shim whose getters load it the first time a name is read. For each: the file, the
+ * names its users read, and where it is bundled from.
+ * - undici: `ProxyAgent` (http-client, behind a proxy) and `fetch` (Octokit): most of the code, ~25 ms.
+ * - tunnel: http-client's agents for an HTTP(S) proxy.
+ * - @actions/exec (with @actions/io): only `core.platform` uses it, which the action never calls; left
+ *   in, it would load child_process, assert and more at every start.
+ */
+const LAZY: Record<string, { file: string; names: string[]; entry: string }> = {
+  undici: { file: 'undici', names: ['ProxyAgent', 'fetch'], entry: 'node_modules/undici/index.js' },
+  tunnel: {
+    file: 'tunnel',
+    names: ['httpOverHttp', 'httpsOverHttp', 'httpOverHttps', 'httpsOverHttps'],
+    entry: 'node_modules/tunnel/index.js',
   },
+  '@actions/exec': { file: 'exec', names: ['exec', 'getExecOutput'], entry: 'node_modules/@actions/exec/lib/exec.js' },
 };
 
-/** The steps load the GitHub API module (Octokit) from dist/github.cjs, only when they need it. */
-const githubOnDemand: esbuild.Plugin = {
-  name: 'github-on-demand',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/api\.ts$/ }, (args) =>
-      /[\\/]github[\\/]loader\.ts$/.test(args.importer) ? { path: './github.cjs', external: true } : undefined,
-    );
-  },
-};
+const SHIMS = Object.fromEntries(Object.entries(LAZY).map(([name, { file }]) => [name, `./lazy-${file}.cjs`]));
 
-const common: esbuild.BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node24',
-  format: 'cjs',
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
-  absWorkingDir: root,
-};
+interface Bundle {
+  /** The file in dist/. */
+  out: string;
+  entry: string;
+  externals: Record<string, string>;
+  banner?: string;
+}
+
+const BUNDLES: Bundle[] = [
+  { out: 'main.cjs', entry: 'src/entrypoints/main.ts', externals: { ...SHIMS, '#github-api': './github.cjs' } },
+  { out: 'post.cjs', entry: 'src/entrypoints/post.ts', externals: { ...SHIMS, '#github-api': './github.cjs' } },
+  { out: 'cli.cjs', entry: 'src/entrypoints/cli.ts', externals: SHIMS, banner: '#!/usr/bin/env node\n' },
+  { out: 'github.cjs', entry: 'src/github/api.ts', externals: SHIMS },
+  ...Object.values(LAZY).map(({ file, entry }) => ({ out: `${file}.cjs`, entry, externals: {} })),
+];
 
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist);
-const results = await Promise.all([
-  esbuild.build({
-    ...common,
-    entryPoints: { main: 'src/main.ts', post: 'src/post.ts', github: 'src/github/api.ts' },
-    outdir: dist,
-    outExtension: { '.js': '.cjs' },
-    external: ['./undici.cjs', './github.cjs'],
-    plugins: [lazyProxyModules, githubOnDemand],
-  }),
-  esbuild.build({ ...common, entryPoints: { undici: 'node_modules/undici/index.js' }, outdir: dist, outExtension: { '.js': '.cjs' } }),
-  // The CLI (package.json bin): the same core, no GitHub side.
-  esbuild.build({
-    ...common,
-    entryPoints: { cli: 'src/cli.ts' },
-    outdir: dist,
-    outExtension: { '.js': '.cjs' },
-    banner: { js: '#!/usr/bin/env node' },
-    external: ['./undici.cjs'],
-    plugins: [lazyProxyModules],
-  }),
-]);
+
+/** Folders of the packages in the bundles, with their names (a package nested at another version counts apart). */
+const packages = new Map<string, string>();
+for (const bundle of BUNDLES) {
+  const result = await ncc(join(root, bundle.entry), {
+    esm: false,
+    externals: bundle.externals,
+    target: 'es2023',
+    cache: false,
+    minify: false,
+    sourceMap: false,
+    quiet: true,
+  });
+  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + result.code);
+  for (const file of result.stats.compilation.fileDependencies) {
+    // Code only: the compiler also reads type declarations and package.json files that are not bundled.
+    // ncc's own loaders run at build time; they are not in the output.
+    if (!/\.[cm]?js$/.test(file) || /[\\/]@vercel[\\/]ncc[\\/]/.test(file)) continue;
+    // The package a bundled file belongs to: the last node_modules in its path, then a name (scoped or not).
+    const parts = file.split(/[\\/]/);
+    const at = parts.lastIndexOf('node_modules');
+    if (at < 0) continue;
+    const name = parts[at + 1]?.startsWith('@') ? parts.slice(at + 1, at + 3).join('/') : parts[at + 1];
+    const depth = name?.includes('/') ? 3 : 2;
+    if (name && parts.length > at + depth) packages.set(parts.slice(0, at + depth).join('/'), name);
+  }
+}
+
+for (const [name, { file, names }] of Object.entries(LAZY)) {
+  writeFileSync(
+    join(dist, `lazy-${file}.cjs`),
+    [
+      `// ${name}, loaded the first time one of these is read (see scripts/build.ts).`,
+      "'use strict';",
+      'let loaded;',
+      `const load = () => (loaded ??= require('./${file}.cjs'));`,
+      `module.exports = { ${names.map((n) => `get ${n}() { return load().${n}; }`).join(', ')} };`,
+      '',
+    ].join('\n'),
+  );
+}
 
 // The CLI is run directly (package.json bin).
 chmodSync(join(dist, 'cli.cjs'), 0o755);
 
-/** Third-party packages in the bundles, with their licence texts, as ncc's licenses.txt had them. */
-const packages = new Map<string, string>();
-for (const result of results) {
-  for (const input of Object.keys(result.metafile!.inputs)) {
-    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
-    if (match) packages.set(match[1]!, input.slice(0, input.indexOf(match[1]!) + match[1]!.length));
-  }
-}
-const sections: string[] = [];
-for (const [name, dir] of [...packages].sort(([a], [b]) => a.localeCompare(b))) {
-  const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { license?: string; version: string };
+/** Third-party packages in the bundles, with their licence texts. */
+const sections = new Map<string, string>();
+for (const [dir, name] of packages) {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string; version: string };
   let text = '';
-  for (const file of ['LICENSE', 'LICENSE.md', 'license', 'LICENSE.txt', 'license.md']) {
+  for (const file of ['LICENSE', 'LICENSE.md', 'license', 'LICENSE.txt', 'license.md', 'LICENCE']) {
     try {
-      text = readFileSync(join(root, dir, file), 'utf8').trim();
+      text = readFileSync(join(dir, file), 'utf8').trim();
       break;
     } catch {
       // Try the next usual name.
     }
   }
-  sections.push(`${name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text}`);
+  sections.set(`${name}@${pkg.version}`, `${name}@${pkg.version}\n${pkg.license ?? 'UNKNOWN'}\n${text}`);
 }
-const licenses = join(dist, 'licenses.txt');
-mkdirSync(dirname(licenses), { recursive: true });
-writeFileSync(licenses, `${sections.join('\n\n')}\n`);
+const sorted = [...sections].sort(([a], [b]) => a.localeCompare(b)).map(([, section]) => section);
+writeFileSync(join(dist, 'licenses.txt'), `${sorted.join('\n\n')}\n`);

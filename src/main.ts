@@ -1,11 +1,14 @@
 import * as core from '@actions/core';
 import { runMain } from './action/main-step.ts';
 
-// No top-level await: the bundle is CommonJS (see scripts/build.ts).
-runMain()
-  .catch((error: unknown) => {
-    // runMain reports its own failures; this catches a bug, whatever was thrown.
+/**
+ * The action's main step, as `@github/local-action` and the bundle entry (entrypoints/main.ts) call
+ * it. It never throws: runMain reports its own failures, and this catches a bug, whatever was thrown.
+ */
+export async function run(): Promise<void> {
+  try {
+    await runMain();
+  } catch (error) {
     core.setFailed(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  })
-  // Exit now: a socket or timer some library left behind must not hold the job open.
-  .finally(() => process.exit());
+  }
+}

@@ -201,7 +201,10 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.cjs',
+      'dist/lazy-tunnel.cjs',
+      'dist/lazy-undici.cjs',
       'dist/licenses.txt',
+      'dist/tunnel.cjs',
       'dist/undici.cjs',
       'package.json',
     ]);

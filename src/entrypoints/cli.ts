@@ -1,4 +1,4 @@
-import { runCli } from './cli/main.ts';
+import { runCli } from '../cli/main.ts';
 
 // The CLI's bundle entry. Exit as soon as the work is done: nothing left behind may hold the process open.
 runCli(process.argv.slice(2)).then(
