@@ -57,12 +57,20 @@ describe('the bundle against the simulator', () => {
     ]);
     expect(JSON.parse(main.outputs.run!)).toMatchObject({ run_id: run.run_id, state: 'SUCCEEDED' });
 
-    expect(main.summary).toContain('## ✅ Oz agent run succeeded');
+    // The agent's answer, as an output and first in the summary; then the pull request it opened.
+    const answer = 'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
+    expect(main.outputs.agent_output).toBe(answer);
+    expect(main.outputs.structured_output).toBe('');
+    expect(main.outputs.downloaded_files).toBe('[]');
+    expect(main.summary).toContain(`## ✅ Oz agent run succeeded: Fix flaky auth test\n\n${answer}\n`);
+    expect(main.summary).toContain('- **[acme/widgets#\u206042](https://github.com/acme/widgets/pull/42)** (branch `oz/fix-flaky-test`)');
+    expect(main.summary.indexOf(answer)).toBeLessThan(main.summary.indexOf('Pull request opened by the agent'));
     expect(main.summary).toContain('| Duration | 10s |');
-    expect(main.summary).toContain(
-      '- Pull request: [acme/widgets#\u206042](https://github.com/acme/widgets/pull/42) (branch oz/fix-flaky-test)',
-    );
     expect(main.summary).toContain('| Cost | 16 credits (inference 12.5, compute 3, platform 0.5), about $0.32 |');
+    // What the agent did, in the log.
+    expect(main.log).toMatch(/\] command: npm test/);
+    expect(main.log).toMatch(/\] edit_files: src\/auth\.ts/);
+    expect(main.log).toMatch(/\] says: I fixed the flaky test/);
 
     expect(main.log).toContain(`Watch the agent: ${main.outputs.session_link}`);
     expect(main.log.match(/-> INPROGRESS/g)).toHaveLength(1);

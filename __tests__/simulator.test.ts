@@ -78,6 +78,92 @@ describe('OzSimulator', () => {
   });
 });
 
+describe('the current API', () => {
+  const fast = new OzSimulator({ msPerSecond: 10 });
+  let base = '';
+  beforeAll(async () => {
+    base = await fast.start();
+  });
+  afterAll(() => fast.stop());
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${base}${path}`, { method, headers: auth, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  const until = async (id: string, state: string) => {
+    for (let i = 0; i < 100; i++) {
+      if (((await (await call('GET', `/agent/runs/${id}`)).json()) as { state: string }).state === state) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`${id} never reached ${state}`);
+  };
+
+  it('grows the conversation while the run works, with the answer at the end', async () => {
+    const { run_id } = (await (await call('POST', '/agent/runs', { prompt: 'Fix it' })).json()) as { run_id: string };
+    expect((await call('GET', `/agent/runs/${run_id}/conversation`)).status).toBe(404);
+    await until(run_id, 'SUCCEEDED');
+    const conversation = (await (await call('GET', `/agent/runs/${run_id}/conversation`)).json()) as {
+      steps: { messages: { role: string; content: { type: string; name?: string; text?: string }[] }[] }[];
+    };
+    const blocks = conversation.steps[0]!.messages.flatMap((m) => m.content.map((b) => `${m.role}:${b.name ?? b.text?.slice(0, 12)}`));
+    expect(blocks).toEqual([
+      'user:Fix it',
+      'assistant:On it: Fix i',
+      'assistant:run_command',
+      'assistant:edit_files',
+      'assistant:I fixed the ',
+    ]);
+  });
+
+  it('brings an ended run back to life with a follow-up, and moves updated_at only when the run changes', async () => {
+    const { run_id } = (await (await call('POST', '/agent/runs', { prompt: 'First' })).json()) as { run_id: string };
+    await until(run_id, 'SUCCEEDED');
+    const read = async () => (await (await call('GET', `/agent/runs/${run_id}`)).json()) as { state: string; updated_at: string };
+    const ended = await read();
+    await new Promise((r) => setTimeout(r, 30));
+    expect((await read()).updated_at).toBe(ended.updated_at);
+    expect((await call('POST', `/agent/runs/${run_id}/followups`, { message: 'And the docs' })).status).toBe(200);
+    const revived = await read();
+    expect(revived.state).toBe('QUEUED');
+    expect(revived.updated_at > ended.updated_at).toBe(true);
+    await until(run_id, 'SUCCEEDED');
+    const texts = (
+      (await (await call('GET', `/agent/runs/${run_id}/conversation`)).json()) as {
+        steps: { messages: { content: { text?: string }[] }[] }[];
+      }
+    ).steps[0]!.messages.flatMap((m) => m.content.map((b) => b.text ?? ''));
+    expect(texts.at(-1)).toBe('Done: And the docs');
+    expect((await call('POST', `/agent/runs/${run_id}/followups`, {})).status).toBe(400);
+  });
+
+  it('checks creates as the API does, and sorts lists by updated_at, newest first', async () => {
+    expect((await call('POST', '/agent/runs', { conversation_id: 'conv-1' })).status).toBe(200);
+    expect((await call('POST', '/agent/runs', { prompt: 'x', mode: 'fast' })).status).toBe(400);
+    expect((await call('POST', '/agent/runs', { prompt: 'x', config: { skill_spec: 'a', skills: ['b'] } })).status).toBe(400);
+    expect((await call('POST', '/agent/runs', { prompt: 'x', attachments: [1, 2, 3, 4, 5, 6] })).status).toBe(400);
+    const { runs } = (await (await call('GET', '/agent/runs?limit=500')).json()) as { runs: { updated_at: string }[] };
+    const times = runs.map((r) => r.updated_at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect((await call('GET', '/agent/runs?sort_by=nope')).status).toBe(400);
+  });
+
+  it('serves artifacts through signed URLs that refuse the API key and expire', async () => {
+    const { run_id } = (await (
+      await call('POST', '/agent/runs', { prompt: 'x', metadata: { sim_files: '1', sim_url_ttl_ms: '200' } })
+    ).json()) as {
+      run_id: string;
+    };
+    await until(run_id, 'SUCCEEDED');
+    const { data } = (await (await call('GET', `/agent/artifacts/${run_id.slice(0, 8)}-file-0`)).json()) as {
+      data: { download_url: string };
+    };
+    expect((await fetch(data.download_url, { headers: { authorization: 'Bearer wk-sim' } })).status).toBe(403);
+    expect(await (await fetch(data.download_url)).text()).toContain('report');
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await fetch(data.download_url)).status).toBe(403);
+    const plan = (await (await call('GET', `/agent/artifacts/${run_id.slice(0, 8)}-plan`)).json()) as { data: { content: string } };
+    expect(plan.data.content).toContain('# Fix the flaky test');
+    expect((await call('GET', `/agent/runs/${run_id}/transcript`)).redirected).toBe(true);
+  });
+});
+
 describe('a create that never answers', () => {
   it('leaves the client to time out, and the action finds the run it started', async () => {
     sim.inject({ method: 'POST', path: '/agent/runs', kind: 'silent-create' });

@@ -1,7 +1,16 @@
 #!/usr/bin/env node
 /******/ (() => { // webpackBootstrap
 /******/ 	"use strict";
-/******/ 	var __webpack_modules__ = ({});
+/******/ 	var __webpack_modules__ = ({
+
+/***/ 506:
+/***/ ((module) => {
+
+module.exports = require("./json-schema.cjs");
+
+/***/ })
+
+/******/ 	});
 /************************************************************************/
 /******/ 	// The module cache
 /******/ 	var __webpack_module_cache__ = {};
@@ -100,6 +109,8 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "http"
 const external_http_namespaceObject = require("http");
 var external_http_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_http_namespaceObject, 2);
@@ -1539,6 +1550,45 @@ class OzClient {
             return answer;
         }, signal);
     }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it.
+     */
+    getConversation(runId, signal) {
+        const path = `/agent/runs/${encodeURIComponent(runId)}/conversation`;
+        return this.withRetry(`GET ${path}`, async () => {
+            const answer = await this.request('GET', path);
+            if (!isObject(answer) || !Array.isArray(answer.steps)) {
+                throw new OzBadAnswerError('GET', path, 200, `something other than a conversation: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        const path = `/agent/artifacts/${encodeURIComponent(uid)}`;
+        return this.withRetry(`GET ${path}`, async () => {
+            const answer = await this.request('GET', path);
+            if (!isObject(answer) || !isObject(answer.data)) {
+                throw new OzBadAnswerError('GET', path, 200, `something other than an artifact: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body) {
+        try {
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+        }
+    }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
     async cancelRunOnce(runId) {
         try {
@@ -1776,6 +1826,8 @@ const MAX_SUMMARY_BYTES = 900 * 1024;
 const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
 /** The `artifacts` output. */
 const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+/** `agent_output` and `structured_output`. */
+const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
 /** The `run` output, the largest: together the outputs stay well under 1 MiB. */
 const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
 /** Text from the API shown in the summary or a comment (a title, a status message, a note). */
@@ -1866,6 +1918,53 @@ function safeUrl(url) {
         return undefined;
     return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+/** Markdown inline text outside code: HTML tags inert, mentions dead, links and images http(s) only. */
+function sanitizeInline(text) {
+    return (text
+        // Links and images: kept when their target is http(s), else the text alone.
+        .replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_m, bang, label, url) => {
+        const href = safeUrl(url);
+        return href === undefined ? label : `${bang}[${label}](${href})`;
+    })
+        .replace(/</g, '&lt;')
+        .replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`));
+}
+/**
+ * Markdown written by the agent, made safe to show in a summary or a comment while it still renders as
+ * Markdown: no raw HTML (it cannot close a `<details>` or add a tag), no live @-mentions, no links or
+ * images other than http(s), and no code fence left open to swallow what follows. Code spans and
+ * fenced code stay as they are: there, nothing renders.
+ */
+function sanitizeMarkdown(text) {
+    const out = [];
+    let fence;
+    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (fence !== undefined) {
+            out.push(line);
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+            continue;
+        }
+        if (marker !== undefined) {
+            fence = marker;
+            out.push(line.replace(/</g, '&lt;'));
+            continue;
+        }
+        // Reference-style link definitions: dropped unless they point to http(s).
+        const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
+        if (definition && safeUrl(definition[1]) === undefined)
+            continue;
+        // Outside code spans only (odd parts of a split on backtick runs are code).
+        out.push(line
+            .split(/(`+[^`]*`+)/)
+            .map((part, i) => (i % 2 === 1 ? part : sanitizeInline(part)))
+            .join(''));
+    }
+    if (fence !== undefined)
+        out.push(fence);
+    return out.join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -1902,6 +2001,14 @@ function runOutputs(run, runId, onDropped = () => { }) {
         run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
     };
 }
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
+function agentOutputs(report) {
+    return {
+        agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
+        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
+    };
+}
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 function formatIsoDuration(value) {
     const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -1928,6 +2035,7 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
+    invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
 function pullRequestLabel(url) {
@@ -1990,14 +2098,115 @@ const FAILED_HEADINGS = {
 function heading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
-/** The job summary as Markdown. Everything that came from the API is escaped. */
-function renderSummary(report) {
+/** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
+function nextStep(report, setting = (n) => n) {
+    const run = report.run;
+    const code = run?.status_message?.error_code;
+    if (report.outcome === 'timeout')
+        return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'invalid_output')
+        return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+    if (run?.state === 'BLOCKED')
+        return 'A person must act: open the agent session and approve the step or answer its question.';
+    switch (code) {
+        case 'insufficient_credits':
+            return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+        case 'budget_exceeded':
+            return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+        case 'environment_setup_failed':
+            return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+        case 'external_authentication_required':
+        case 'integration_not_configured':
+        case 'integration_disabled':
+            return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+        case 'not_authorized':
+        case 'authentication_required':
+            return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
+        case 'content_policy_violation':
+            return 'The request was refused by the content policy: reword the prompt.';
+        case 'invalid_request':
+        case 'resource_not_found':
+            return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
+    }
+    if (run?.status_message?.retryable === true || run?.state === 'ERROR')
+        return 'This may be temporary: re-run the job.';
+    if (run?.state === 'CANCELLED')
+        return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+    if (run?.state === 'FAILED')
+        return 'Open the agent session to see what went wrong.';
+    return undefined;
+}
+/** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
+function pullRequests(run, exclude) {
+    return (run?.artifacts ?? [])
+        .filter((a) => a.artifact_type === 'PULL_REQUEST')
+        .map((a) => {
+        const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
+        const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
+        return { url, branch };
+    })
+        .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
+        .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`);
+}
+/** The agent's answer: Markdown, sanitised; folded when long. */
+function answerBlock(answer) {
+    const text = sanitizeMarkdown(fitChars(answer.trim(), 60_000));
+    const lines = text.split('\n');
+    if (lines.length <= 25 && text.length <= 2500)
+        return [text, ''];
+    const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
+    const firstParagraph = lines.slice(0, blank > 0 ? blank : 5).join('\n');
+    const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
+    return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
+}
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
+ */
+function renderSummary(report, options = {}) {
     const { run } = report;
-    const lines = [`## ${heading(report)}`, ''];
-    if (run?.title)
-        lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, '');
+    const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+    const lines = [`## ${heading(report)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
+    if (report.agentOutput)
+        lines.push(...answerBlock(report.agentOutput));
+    if (report.structured && !report.structured.ok) {
+        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`), '');
+    }
+    const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+    if (prs.length > 0)
+        lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
+    const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+    for (const plan of capList(plans, 10).shown) {
+        const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
+        lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
+    }
+    if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
+        const status = run?.status_message;
+        const reason = status?.message
+            ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+            : undefined;
+        const next = nextStep(report);
+        if (reason || next) {
+            lines.push('### What to do next', '');
+            if (reason)
+                lines.push(`**Why:** ${reason}`, '');
+            if (next)
+                lines.push(next, '');
+            if (run?.state === 'BLOCKED' && run.session_link)
+                lines.push(safeLink('Open the agent session', run.session_link), '');
+        }
+    }
+    const files = report.downloadedFiles ?? [];
+    if (files.length > 0) {
+        const { shown, more } = capList(files);
+        lines.push('### Files saved', '', ...shown.map((f) => `- \`${f.replaceAll('`', "'")}\``));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+        lines.push('');
+    }
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
@@ -2005,7 +2214,7 @@ function renderSummary(report) {
     if (run?.session_link)
         rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
     if (runId)
-        rows.push(['Run ID', escapeMarkdown(fitChars(runId, 200))]);
+        rows.push(['Run ID', `\`${fitChars(runId, 200).replaceAll('`', "'")}\``]);
     const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
     if (duration)
         rows.push(['Duration', duration]);
@@ -2013,28 +2222,31 @@ function renderSummary(report) {
     if (status?.message)
         rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
     if (status?.error_code)
-        rows.push(['Error code', escapeMarkdown(fitChars(status.error_code, 100))]);
-    if (status?.retryable !== undefined)
-        rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
+        rows.push(['Error code', `\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+    if (run?.status_message?.retryable !== undefined)
+        rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
     if (run)
         rows.push(...usageRows(run));
     const pr = report.pullRequest;
-    if (pr)
+    if (pr && !options.comment)
         rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
     if (pr?.headSha)
-        rows.push(['Head commit', escapeMarkdown(pr.headSha.slice(0, 12))]);
+        rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
-    if (rows.length > 0) {
-        lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-    }
-    const artifacts = run?.artifacts ?? [];
-    if (artifacts.length > 0) {
-        const { shown, more } = capList(artifacts);
-        lines.push('### Artifacts', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-        if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-        lines.push('');
+    const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    if (rows.length > 0 || others.length > 0) {
+        lines.push('<details><summary>Run details</summary>', '');
+        if (rows.length > 0)
+            lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+        if (others.length > 0) {
+            const { shown, more } = capList(others);
+            lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+            if (more > 0)
+                lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+            lines.push('');
+        }
+        lines.push('</details>', '');
     }
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
@@ -2052,6 +2264,10 @@ function stateLine(run, previous, elapsedMs) {
 function sessionLine(url) {
     const safe = safeUrl(url);
     return safe === undefined ? undefined : `Watch the agent: ${safe}`;
+}
+/** The log line for something the agent did or said: `[2m 10s] command: npm test`. */
+function activityLine(line, elapsedMs) {
+    return `[${formatDuration(elapsedMs)}] ${line.length > 300 ? `${line.slice(0, 297)}...` : line}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/redact.ts
@@ -2110,6 +2326,315 @@ async function cancelRun(client, runId, budgetMs) {
             return { outcome: 'not-cancellable', error };
         const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
         return { outcome: 'failed', error: cause };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: ./src/oz/download.ts
+
+/** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
+class DownloadError extends Error {
+    name = 'DownloadError';
+}
+/**
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
+ * carries its own signature: this client sends no API key, ever (it has no Authorization header to
+ * send). Returns the bytes written.
+ */
+async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
+    const http = new HttpClient(userAgent, [], {
+        socketTimeout: timeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 3,
+    });
+    let response;
+    try {
+        response = await http.get(url);
+    }
+    catch (error) {
+        throw new DownloadError(`the download failed: ${error.message}`);
+    }
+    const status = response.message.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        response.message.resume();
+        throw new DownloadError(`the download URL answered ${status}${status === 403 || status === 410 ? ' (it may have expired)' : ''}`);
+    }
+    const declared = Number(response.message.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        response.message.destroy();
+        throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
+    }
+    let written = 0;
+    try {
+        for await (const chunk of response.message) {
+            if (signal?.aborted)
+                throw new DownloadError('the download was stopped');
+            written += chunk.length;
+            if (written > maxBytes)
+                throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
+            await file.write(chunk);
+        }
+    }
+    catch (error) {
+        response.message.destroy();
+        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/artifacts.ts
+
+
+
+/** At most this much per file, and in all: a run's artifacts must not fill the runner's disk. */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+/**
+ * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
+ * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
+ */
+function safeRelativePath(name) {
+    const segments = name
+        .replaceAll('\\', '/')
+        .split('/')
+        .map((s) => s
+        .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+        .trim()
+        .slice(0, 200))
+        .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
+        .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
+    return segments.length === 0 ? undefined : segments.join('/');
+}
+const EXTENSIONS = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
+/** The file name an artifact is saved under, relative to the folder. */
+function nameFor(detail, listed) {
+    const data = detail.data;
+    const from = (value) => (typeof value === 'string' ? safeRelativePath(value) : undefined);
+    if (detail.artifact_type === 'PLAN') {
+        const title = from(data.title ?? listed.data?.title)?.replaceAll('/', '-');
+        return `plans/${title ?? `plan-${detail.artifact_uid}`}.md`;
+    }
+    if (detail.artifact_type === 'SCREENSHOT') {
+        return `screenshots/${safeRelativePath(detail.artifact_uid) ?? 'screenshot'}${EXTENSIONS[data.content_type ?? ''] ?? '.png'}`;
+    }
+    return from(data.filepath ?? listed.data?.filepath) ?? from(data.filename ?? listed.data?.filename) ?? `file-${detail.artifact_uid}`;
+}
+/** Whether `path` is inside `folder` (both absolute). */
+function inside(folder, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(folder, path);
+    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/**
+ * Opens a new file for `name` under `folder`, never outside it: the resolved path and the real path
+ * of its directory (a symlink placed there earlier counts) must be inside the folder, and an existing
+ * file is never overwritten (`name (2).ext` instead).
+ */
+async function createInside(folder, name) {
+    const target = (0,external_node_path_namespaceObject.join)(folder, name);
+    if (!inside(folder, target))
+        throw new Error(`${name} would land outside the folder`);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    const realFolder = await (0,promises_namespaceObject.realpath)(folder);
+    const realDir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(target));
+    if (realDir !== realFolder && !inside(realFolder, realDir))
+        throw new Error(`${name} would land outside the folder`);
+    const ext = (0,external_node_path_namespaceObject.extname)(target);
+    for (let n = 1; n < 100; n++) {
+        const path = n === 1 ? target : `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
+        try {
+            return { path, file: await (0,promises_namespaceObject.open)(path, 'wx') };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+    throw new Error(`too many files named ${name}`);
+}
+/**
+ * Saves a run's FILE and SCREENSHOT artifacts (through their signed URLs, without the API key) and its
+ * plans (as markdown) under `folder`, within the size caps. Returns the absolute paths written; what
+ * could not be saved is a warning.
+ */
+async function saveArtifacts(client, artifacts, folder, options) {
+    const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+    let budget = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+    const written = [];
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    for (const artifact of artifacts) {
+        if (!['FILE', 'SCREENSHOT', 'PLAN'].includes(artifact.artifact_type))
+            continue;
+        const data = artifact.data ?? {};
+        const uid = typeof data.artifact_uid === 'string' ? data.artifact_uid : typeof data.document_uid === 'string' ? data.document_uid : undefined;
+        const named = [data.filepath, data.filename, data.title, uid].find((v) => typeof v === 'string');
+        const label = `${artifact.artifact_type.toLowerCase()} ${named ?? ''}`.trim();
+        if (uid === undefined) {
+            options.warn(`Could not save the ${label}: the API gave no artifact id.`);
+            continue;
+        }
+        if (typeof data.size_bytes === 'number' && data.size_bytes > Math.min(maxFile, budget)) {
+            options.warn(`Did not save the ${label}: ${data.size_bytes} bytes is over the cap (${Math.min(maxFile, budget)} bytes left).`);
+            continue;
+        }
+        let created;
+        try {
+            const detail = await client.getArtifact(uid, options.signal);
+            created = await createInside(folder, nameFor(detail, artifact));
+            let size;
+            if (detail.artifact_type === 'PLAN') {
+                const content = Buffer.from(detail.data.content ?? '', 'utf8');
+                if (content.length > Math.min(maxFile, budget))
+                    throw new Error(`${content.length} bytes is over the cap`);
+                await created.file.write(content);
+                size = content.length;
+            }
+            else {
+                if (typeof detail.data.download_url !== 'string')
+                    throw new Error('the API gave no download URL');
+                size = await download(detail.data.download_url, created.file, Math.min(maxFile, budget), options.userAgent, options.signal);
+            }
+            await created.file.close();
+            budget -= size;
+            written.push(created.path);
+        }
+        catch (error) {
+            if (created) {
+                await created.file.close().catch(() => { });
+                await (0,promises_namespaceObject.rm)(created.path, { force: true });
+            }
+            options.warn(`Could not save the ${label}: ${error.message}.`);
+        }
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/conversation.ts
+
+/** The text of a message's text blocks. */
+function textOf(content) {
+    return content
+        .filter((b) => b.type === 'text' && typeof b.text === 'string')
+        .map((b) => b.text)
+        .join('\n')
+        .trim();
+}
+/**
+ * The agent's final answer: the text of the last assistant message of the last root step that has
+ * one (shared oz-api.md). Empty when there is none.
+ */
+function finalAnswer(conversation) {
+    const steps = conversation?.steps ?? [];
+    for (let s = steps.length - 1; s >= 0; s--) {
+        const messages = steps[s].messages ?? [];
+        for (let m = messages.length - 1; m >= 0; m--) {
+            const message = messages[m];
+            if (message.role !== 'assistant')
+                continue;
+            const text = textOf(message.content ?? []);
+            if (text !== '')
+                return text;
+        }
+    }
+    return '';
+}
+const firstString = (input, keys) => {
+    for (const key of keys) {
+        const value = input?.[key];
+        if (typeof value === 'string' && value.trim() !== '')
+            return value;
+        if (Array.isArray(value) && value.length > 0) {
+            const items = value.map((v) => (typeof v === 'string' ? v : isPath(v))).filter((v) => !!v);
+            if (items.length > 0)
+                return items.join(', ');
+        }
+    }
+    return undefined;
+};
+const isPath = (value) => {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    return typeof record.path === 'string' ? record.path : typeof record.file_path === 'string' ? record.file_path : undefined;
+};
+/** `command: npm test`, `edit_files: src/auth.ts`, `search: flaky`: what an action was, in a line. */
+function describeAction(block) {
+    const what = block.name === 'run_command' || block.category === 'command' ? 'command' : (block.name ?? block.category ?? 'action');
+    const detail = firstString(block.input, ['command', 'path', 'paths', 'files', 'file_paths', 'query', 'url', 'name', 'title']);
+    return detail === undefined ? what : `${what}: ${detail}`;
+}
+function firstLine(text) {
+    return text.split('\n').find((l) => l.trim() !== '') ?? '';
+}
+/** Every action and assistant message in the conversation, in order, nested steps included. */
+function activity(conversation) {
+    const items = [];
+    const walk = (step) => {
+        (step.messages ?? []).forEach((message, m) => {
+            const content = message.content ?? [];
+            if (message.role === 'assistant') {
+                const text = textOf(content);
+                if (text !== '')
+                    items.push({ key: `${step.id}/m${message.message_ids?.[0] ?? m}`, line: `says: ${firstLine(text)}` });
+            }
+            content.forEach((block, b) => {
+                if (block.type === 'action')
+                    items.push({ key: `a/${block.id ?? `${step.id}/${m}/${b}`}`, line: describeAction(block) });
+            });
+        });
+        for (const child of step.steps ?? [])
+            walk(child);
+    };
+    for (const step of conversation.steps)
+        walk(step);
+    return items;
+}
+/**
+ * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
+ * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
+ * it off quietly; any other failure skips that read.
+ */
+class ConversationWatcher {
+    seen = new Set();
+    lastRead = Number.NEGATIVE_INFINITY;
+    off = false;
+    /** The last conversation read, for the final answer. */
+    latest;
+    client;
+    runId;
+    intervalMs;
+    debug;
+    constructor(client, runId, intervalMs, debug) {
+        this.client = client;
+        this.runId = runId;
+        this.intervalMs = intervalMs;
+        this.debug = debug;
+    }
+    /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
+    async poll(signal, force = false) {
+        if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs))
+            return [];
+        this.lastRead = Date.now();
+        try {
+            this.latest = await this.client.getConversation(this.runId, signal);
+        }
+        catch (error) {
+            if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+                this.off = true;
+                this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+            }
+            else {
+                this.debug(`Could not read the run's conversation: ${error.message}`);
+            }
+            return [];
+        }
+        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        for (const item of fresh)
+            this.seen.add(item.key);
+        return fresh;
     }
 }
 
@@ -2192,6 +2717,67 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
             `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
             `check Oz for a run with that metadata before re-running this job.`, { cause: error });
     }
+}
+
+;// CONCATENATED MODULE: ./src/run/structured.ts
+/**
+ * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
+ * object taken from the agent's final answer and checked against the schema.
+ */
+/**
+ * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
+ * answer, so the answer stays readable and the object is easy to find.
+ */
+function schemaInstruction(schema) {
+    return [
+        '',
+        '',
+        '---',
+        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
+        'in a fenced code block marked `json`, and write nothing after that block.',
+        '',
+        '```json',
+        JSON.stringify(schema, null, 2),
+        '```',
+    ].join('\n');
+}
+/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
+function extractJson(answer) {
+    const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
+    const last = blocks.at(-1);
+    if (!last)
+        return { ok: false, error: 'the final answer has no fenced ```json block' };
+    try {
+        return { ok: true, value: JSON.parse(last[2]) };
+    }
+    catch (error) {
+        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
+    }
+}
+/** Loads the validator on first use (it is a bundle of its own). */
+async function loadValidator(schema) {
+    const { compileSchema } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 506, 23));
+    return compileSchema(schema);
+}
+/** Checks a schema when the settings are read, so a bad one fails before any request. */
+async function checkSchema(schema) {
+    try {
+        await loadValidator(schema);
+        return undefined;
+    }
+    catch (error) {
+        return error.message;
+    }
+}
+/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
+async function structuredOutput(answer, schema) {
+    if (answer.trim() === '')
+        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
+    const extracted = extractJson(answer);
+    if (!extracted.ok)
+        return { ok: false, errors: [extracted.error] };
+    const errors = (await loadValidator(schema))(extracted.value);
+    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -2324,6 +2910,7 @@ async function watchRun(options) {
                 }
                 return { run };
             }
+            await options.onLiveRead?.(next).catch(() => { });
         }
         catch (error) {
             if (signal.aborted)
@@ -2363,6 +2950,9 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
+
+
 
 
 
@@ -2425,6 +3015,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const startedAt = options.startedAt ?? Date.now();
     const result = { outcome: 'error', settled: false };
     let requestId;
+    let conversation;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -2462,6 +3053,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             return result;
         }
         let linkShown = false;
+        const progress = new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
+        conversation = progress;
         const watched = await watchRun({
             client,
             runId: id,
@@ -2478,6 +3071,15 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             },
             onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
             onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+            // While the agent works, what it does, from its conversation (at most once per interval).
+            ...(settings.logProgress && {
+                onLiveRead: async (run) => {
+                    if (run.state === 'QUEUED' || run.state === 'PENDING')
+                        return;
+                    for (const item of await progress.poll(stop))
+                        events.activity?.(item.line, Date.now() - startedAt);
+                },
+            }),
         });
         if (watched.run)
             result.run = watched.run;
@@ -2532,12 +3134,48 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
+    if (result.runId !== undefined) {
+        await whatTheAgentDid(client, settings, result, conversation, events, { ...options, startedAt });
+    }
     return result;
 }
+/** Long enough for a few reads with retries; the run has ended (or been left) by now. */
+const AFTER_RUN_BUDGET_MS = 60_000;
+/**
+ * After the run: its final answer (also when it failed), the rest of its activity, the structured
+ * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * hang the step: each part is bounded, and a failure is a warning.
+ */
+async function whatTheAgentDid(client, settings, result, watcher, events, options) {
+    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+    const reader = watcher ?? new ConversationWatcher(client, result.runId, 0, events.debug ?? (() => { }));
+    const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
+    if (settings.logProgress)
+        for (const item of items)
+            events.activity?.(item.line, Date.now() - options.startedAt);
+    result.agentOutput = finalAnswer(reader.latest);
+    const ended = isTerminal(result.run?.state);
+    if (settings.outputSchema !== undefined && ended) {
+        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
+        if (!result.structured.ok && result.outcome === 'succeeded') {
+            result.outcome = 'invalid_output';
+            result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+        }
+    }
+    if (settings.artifactsPath !== undefined && ended) {
+        result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+            userAgent: options.userAgent ?? 'oz-agent-action',
+            signal: deadline,
+            warn: events.warning,
+        }).catch((error) => {
+            events.warning(`Could not save the run's files: ${error.message}`);
+            return [];
+        });
+    }
+}
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 /** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
@@ -2667,6 +3305,47 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     }
     return servers;
 }
+/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
+    let text = value;
+    if (!value.startsWith('{')) {
+        try {
+            text = readFile((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value));
+        }
+        catch {
+            fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+        }
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+    }
+    if (!isRecord(parsed))
+        fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    return parsed;
+}
+/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value);
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, path);
+    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+    return path;
+}
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+async function checkRunSettings(settings, label = (n) => n) {
+    if (settings.outputSchema === undefined)
+        return;
+    const problem = await checkSchema(settings.outputSchema);
+    if (problem !== undefined)
+        throw new InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+}
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label = 'api_base_url') {
     if (value === undefined)
@@ -2746,6 +3425,9 @@ function parseRunSettings(src, options) {
         : metadataText === undefined
             ? {}
             : parseMetadata(metadataText, label('metadata'));
+    const schemaText = optional(src, 'output_schema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
+    const artifactsText = optional(src, 'artifacts_path');
     const mcpText = optional(src, 'mcp');
     const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
     const computerUse = parseBoolean(src, 'computer_use');
@@ -2798,6 +3480,8 @@ function parseRunSettings(src, options) {
             throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
+        if (outputSchema !== undefined)
+            prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
         if (prompt !== undefined)
             create.prompt = prompt;
         if (skill !== undefined)
@@ -2825,7 +3509,12 @@ function parseRunSettings(src, options) {
         maxPollIntervalMs,
         cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
         userMetadata,
+        logProgress: parseBoolean(src, 'log_progress', true),
     };
+    if (outputSchema !== undefined)
+        settings.outputSchema = outputSchema;
+    if (artifactsText !== undefined)
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)
         settings.create = create;
     if (runId !== undefined)
@@ -2859,6 +3548,8 @@ const STRINGS = [
     'max-poll-interval-seconds',
     'summary-file',
     'output-file',
+    'output-schema',
+    'artifacts-path',
 ];
 const USAGE = `Usage: oz-agent-run [flags]
 
@@ -2890,7 +3581,12 @@ Watching:
   --poll-interval-seconds N     first pause between reads (default 5)
   --max-poll-interval-seconds N longest pause between reads (default 30)
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
+  --no-log-progress             do not print what the agent does while it works
   --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
+
+What the agent did:
+  --output-schema JSON|PATH     ask for a JSON object matching this schema; fail when it is missing or invalid
+  --artifacts-path DIR          save the run's files, screenshots and plans in DIR
 
 Reporting (progress goes to stderr):
   --json                        print the outputs as one JSON object on stdout at the end
@@ -2908,6 +3604,8 @@ function flagLabel(name) {
         return '--no-wait';
     if (name === 'cancel_on_abort')
         return '--no-cancel-on-abort';
+    if (name === 'log_progress')
+        return '--no-log-progress';
     if (name === 'metadata')
         return '--metadata';
     return `--${name.replaceAll('_', '-')}`;
@@ -2938,6 +3636,8 @@ function parseCli(argv, env) {
                 return bool(name, values['cancel-on-abort']);
             case 'computer_use':
                 return bool(name, values['computer-use']);
+            case 'log_progress':
+                return bool(name, values['log-progress']);
             case 'api_base_url':
                 return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
             case 'metadata':
@@ -2979,6 +3679,7 @@ function parse(argv) {
             wait: { type: 'boolean' },
             'cancel-on-abort': { type: 'boolean' },
             'computer-use': { type: 'boolean' },
+            'log-progress': { type: 'boolean' },
             json: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean' },
@@ -3050,6 +3751,7 @@ function ciMetadata(env) {
 
 
 
+
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
 /** Outputs that can be long or span lines: left out of the dotenv file. */
 const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
@@ -3083,6 +3785,7 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
             readFile: (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'),
             ...(args.metadata !== undefined && { metadata: args.metadata }),
         });
+        await checkRunSettings(settings, flagLabel);
     }
     catch (error) {
         say(`oz-agent-run: ${error.message}`);
@@ -3110,14 +3813,24 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
                 if (line)
                     say(line);
             },
-        }, { ...options, label: flagLabel, off: (name) => `${flagLabel(name)} is set`, cancelled: 'The run was interrupted', startedAt });
+            activity: (line, elapsedMs) => say(activityLine(line, elapsedMs)),
+        }, {
+            ...options,
+            label: flagLabel,
+            off: (name) => `${flagLabel(name)} is set`,
+            cancelled: 'The run was interrupted',
+            startedAt,
+            userAgent: CLI_USER_AGENT,
+        });
     }
     finally {
         stop.dispose();
     }
-    const { settled: _settled, ...rest } = result;
+    const { settled: _settled, downloadedFiles, ...rest } = result;
     const report = { ...rest, elapsedMs: Date.now() - startedAt };
-    const outputs = runOutputs(report.run, report.runId);
+    if (downloadedFiles)
+        report.downloadedFiles = downloadedFiles.map((file) => (0,external_node_path_namespaceObject.relative)(process.cwd(), file).split('\\').join('/'));
+    const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
     writeResults(args, report, outputs, io, redact, say);
     if (report.outcome === 'succeeded') {
         say(`Oz run ${outputs.run_id} succeeded.`);

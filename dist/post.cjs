@@ -2401,7 +2401,7 @@ function isRetryableStatus(status) {
 function named(error, name) {
     return error instanceof Error && error.name === name;
 }
-const isApiError = (error) => named(error, 'OzApiError');
+const errors_isApiError = (error) => named(error, 'OzApiError');
 const errors_isNetworkError = (error) => named(error, 'OzNetworkError');
 const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
@@ -2412,7 +2412,7 @@ function errors_isRetryable(error) {
         return !UNRESOLVED.has(error.code);
     if (isBadAnswer(error))
         return true;
-    if (isApiError(error))
+    if (errors_isApiError(error))
         return isRetryableStatus(error.status);
     return false;
 }
@@ -2426,7 +2426,7 @@ function errors_mayHaveCreated(error) {
         return error.mayHaveReachedServer;
     if (isBadAnswer(error))
         return true;
-    if (isApiError(error))
+    if (errors_isApiError(error))
         return error.status >= 500;
     return false;
 }
@@ -2566,6 +2566,45 @@ class OzClient {
             return answer;
         }, signal);
     }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it.
+     */
+    getConversation(runId, signal) {
+        const path = `/agent/runs/${encodeURIComponent(runId)}/conversation`;
+        return this.withRetry(`GET ${path}`, async () => {
+            const answer = await this.request('GET', path);
+            if (!isObject(answer) || !Array.isArray(answer.steps)) {
+                throw new OzBadAnswerError('GET', path, 200, `something other than a conversation: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        const path = `/agent/artifacts/${encodeURIComponent(uid)}`;
+        return this.withRetry(`GET ${path}`, async () => {
+            const answer = await this.request('GET', path);
+            if (!isObject(answer) || !isObject(answer.data)) {
+                throw new OzBadAnswerError('GET', path, 200, `something other than an artifact: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal);
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body) {
+        try {
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+        }
+    }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
     async cancelRunOnce(runId) {
         try {
@@ -2595,7 +2634,7 @@ class OzClient {
             onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
                 if (retriesLeft === 0 || !retryIf(error))
                     return;
-                const asked = isApiError(error) ? error.retryAfterMs : undefined;
+                const asked = errors_isApiError(error) ? error.retryAfterMs : undefined;
                 const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
                 this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
                 // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
@@ -2807,6 +2846,7 @@ function metadata_mergeMetadata(user, context) {
 ;// CONCATENATED MODULE: ./src/run/settings.ts
 
 
+
 /** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
 class settings_InputError extends Error {
     name = 'InputError';
@@ -2934,6 +2974,47 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     }
     return servers;
 }
+/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
+    let text = value;
+    if (!value.startsWith('{')) {
+        try {
+            text = readFile(isAbsolute(value) ? value : resolve(workspace, value));
+        }
+        catch {
+            settings_fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+        }
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new settings_InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+    }
+    if (!isRecord(parsed))
+        settings_fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    return parsed;
+}
+/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
+    const path = resolve(workspace, value);
+    const rel = relative(workspace, path);
+    if (rel.startsWith('..') || isAbsolute(rel))
+        settings_fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+    return path;
+}
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+async function checkRunSettings(settings, label = (n) => n) {
+    if (settings.outputSchema === undefined)
+        return;
+    const problem = await checkSchema(settings.outputSchema);
+    if (problem !== undefined)
+        throw new settings_InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+}
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label = 'api_base_url') {
     if (value === undefined)
@@ -3013,6 +3094,9 @@ function settings_parseRunSettings(src, options) {
         : metadataText === undefined
             ? {}
             : parseMetadata(metadataText, label('metadata'));
+    const schemaText = optional(src, 'output_schema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
+    const artifactsText = optional(src, 'artifacts_path');
     const mcpText = optional(src, 'mcp');
     const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
     const computerUse = settings_parseBoolean(src, 'computer_use');
@@ -3065,6 +3149,8 @@ function settings_parseRunSettings(src, options) {
             throw new settings_InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
+        if (outputSchema !== undefined)
+            prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
         if (prompt !== undefined)
             create.prompt = prompt;
         if (skill !== undefined)
@@ -3092,7 +3178,12 @@ function settings_parseRunSettings(src, options) {
         maxPollIntervalMs,
         cancelOnAbort: settings_parseBoolean(src, 'cancel_on_abort', true),
         userMetadata,
+        logProgress: settings_parseBoolean(src, 'log_progress', true),
     };
+    if (outputSchema !== undefined)
+        settings.outputSchema = outputSchema;
+    if (artifactsText !== undefined)
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)
         settings.create = create;
     if (runId !== undefined)
@@ -3212,18 +3303,327 @@ function makeClient(settings, retry) {
  */
 async function cancel_cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
-    const retryIf = (error) => (isApiError(error) && error.status === 409) || errors_isRetryable(error);
+    const retryIf = (error) => (errors_isApiError(error) && error.status === 409) || errors_isRetryable(error);
     try {
         await sleep_raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
-        if (isApiError(error) && error.status === 400)
+        if (errors_isApiError(error) && error.status === 400)
             return { outcome: 'already-ended', error };
-        if (isApiError(error) && error.status === 422)
+        if (errors_isApiError(error) && error.status === 422)
             return { outcome: 'not-cancellable', error };
         const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
         return { outcome: 'failed', error: cause };
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: ./src/oz/download.ts
+
+/** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
+class DownloadError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'DownloadError';
+}
+/**
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
+ * carries its own signature: this client sends no API key, ever (it has no Authorization header to
+ * send). Returns the bytes written.
+ */
+async function download_download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
+    const http = new HttpClient(userAgent, [], {
+        socketTimeout: timeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 3,
+    });
+    let response;
+    try {
+        response = await http.get(url);
+    }
+    catch (error) {
+        throw new DownloadError(`the download failed: ${error.message}`);
+    }
+    const status = response.message.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        response.message.resume();
+        throw new DownloadError(`the download URL answered ${status}${status === 403 || status === 410 ? ' (it may have expired)' : ''}`);
+    }
+    const declared = Number(response.message.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        response.message.destroy();
+        throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
+    }
+    let written = 0;
+    try {
+        for await (const chunk of response.message) {
+            if (signal?.aborted)
+                throw new DownloadError('the download was stopped');
+            written += chunk.length;
+            if (written > maxBytes)
+                throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
+            await file.write(chunk);
+        }
+    }
+    catch (error) {
+        response.message.destroy();
+        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/artifacts.ts
+
+
+
+/** At most this much per file, and in all: a run's artifacts must not fill the runner's disk. */
+const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (100 * 1024 * 1024));
+const MAX_TOTAL_BYTES = (/* unused pure expression or super */ null && (500 * 1024 * 1024));
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+/**
+ * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
+ * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
+ */
+function safeRelativePath(name) {
+    const segments = name
+        .replaceAll('\\', '/')
+        .split('/')
+        .map((s) => s
+        .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+        .trim()
+        .slice(0, 200))
+        .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
+        .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
+    return segments.length === 0 ? undefined : segments.join('/');
+}
+const EXTENSIONS = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
+/** The file name an artifact is saved under, relative to the folder. */
+function nameFor(detail, listed) {
+    const data = detail.data;
+    const from = (value) => (typeof value === 'string' ? safeRelativePath(value) : undefined);
+    if (detail.artifact_type === 'PLAN') {
+        const title = from(data.title ?? listed.data?.title)?.replaceAll('/', '-');
+        return `plans/${title ?? `plan-${detail.artifact_uid}`}.md`;
+    }
+    if (detail.artifact_type === 'SCREENSHOT') {
+        return `screenshots/${safeRelativePath(detail.artifact_uid) ?? 'screenshot'}${EXTENSIONS[data.content_type ?? ''] ?? '.png'}`;
+    }
+    return from(data.filepath ?? listed.data?.filepath) ?? from(data.filename ?? listed.data?.filename) ?? `file-${detail.artifact_uid}`;
+}
+/** Whether `path` is inside `folder` (both absolute). */
+function inside(folder, path) {
+    const rel = relative(folder, path);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
+}
+/**
+ * Opens a new file for `name` under `folder`, never outside it: the resolved path and the real path
+ * of its directory (a symlink placed there earlier counts) must be inside the folder, and an existing
+ * file is never overwritten (`name (2).ext` instead).
+ */
+async function createInside(folder, name) {
+    const target = join(folder, name);
+    if (!inside(folder, target))
+        throw new Error(`${name} would land outside the folder`);
+    await mkdir(dirname(target), { recursive: true });
+    const realFolder = await realpath(folder);
+    const realDir = await realpath(dirname(target));
+    if (realDir !== realFolder && !inside(realFolder, realDir))
+        throw new Error(`${name} would land outside the folder`);
+    const ext = extname(target);
+    for (let n = 1; n < 100; n++) {
+        const path = n === 1 ? target : `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
+        try {
+            return { path, file: await open(path, 'wx') };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+    throw new Error(`too many files named ${name}`);
+}
+/**
+ * Saves a run's FILE and SCREENSHOT artifacts (through their signed URLs, without the API key) and its
+ * plans (as markdown) under `folder`, within the size caps. Returns the absolute paths written; what
+ * could not be saved is a warning.
+ */
+async function artifacts_saveArtifacts(client, artifacts, folder, options) {
+    const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+    let budget = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+    const written = [];
+    await mkdir(folder, { recursive: true });
+    for (const artifact of artifacts) {
+        if (!['FILE', 'SCREENSHOT', 'PLAN'].includes(artifact.artifact_type))
+            continue;
+        const data = artifact.data ?? {};
+        const uid = typeof data.artifact_uid === 'string' ? data.artifact_uid : typeof data.document_uid === 'string' ? data.document_uid : undefined;
+        const named = [data.filepath, data.filename, data.title, uid].find((v) => typeof v === 'string');
+        const label = `${artifact.artifact_type.toLowerCase()} ${named ?? ''}`.trim();
+        if (uid === undefined) {
+            options.warn(`Could not save the ${label}: the API gave no artifact id.`);
+            continue;
+        }
+        if (typeof data.size_bytes === 'number' && data.size_bytes > Math.min(maxFile, budget)) {
+            options.warn(`Did not save the ${label}: ${data.size_bytes} bytes is over the cap (${Math.min(maxFile, budget)} bytes left).`);
+            continue;
+        }
+        let created;
+        try {
+            const detail = await client.getArtifact(uid, options.signal);
+            created = await createInside(folder, nameFor(detail, artifact));
+            let size;
+            if (detail.artifact_type === 'PLAN') {
+                const content = Buffer.from(detail.data.content ?? '', 'utf8');
+                if (content.length > Math.min(maxFile, budget))
+                    throw new Error(`${content.length} bytes is over the cap`);
+                await created.file.write(content);
+                size = content.length;
+            }
+            else {
+                if (typeof detail.data.download_url !== 'string')
+                    throw new Error('the API gave no download URL');
+                size = await download(detail.data.download_url, created.file, Math.min(maxFile, budget), options.userAgent, options.signal);
+            }
+            await created.file.close();
+            budget -= size;
+            written.push(created.path);
+        }
+        catch (error) {
+            if (created) {
+                await created.file.close().catch(() => { });
+                await rm(created.path, { force: true });
+            }
+            options.warn(`Could not save the ${label}: ${error.message}.`);
+        }
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/conversation.ts
+
+/** The text of a message's text blocks. */
+function textOf(content) {
+    return content
+        .filter((b) => b.type === 'text' && typeof b.text === 'string')
+        .map((b) => b.text)
+        .join('\n')
+        .trim();
+}
+/**
+ * The agent's final answer: the text of the last assistant message of the last root step that has
+ * one (shared oz-api.md). Empty when there is none.
+ */
+function conversation_finalAnswer(conversation) {
+    const steps = conversation?.steps ?? [];
+    for (let s = steps.length - 1; s >= 0; s--) {
+        const messages = steps[s].messages ?? [];
+        for (let m = messages.length - 1; m >= 0; m--) {
+            const message = messages[m];
+            if (message.role !== 'assistant')
+                continue;
+            const text = textOf(message.content ?? []);
+            if (text !== '')
+                return text;
+        }
+    }
+    return '';
+}
+const firstString = (input, keys) => {
+    for (const key of keys) {
+        const value = input?.[key];
+        if (typeof value === 'string' && value.trim() !== '')
+            return value;
+        if (Array.isArray(value) && value.length > 0) {
+            const items = value.map((v) => (typeof v === 'string' ? v : isPath(v))).filter((v) => !!v);
+            if (items.length > 0)
+                return items.join(', ');
+        }
+    }
+    return undefined;
+};
+const isPath = (value) => {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    return typeof record.path === 'string' ? record.path : typeof record.file_path === 'string' ? record.file_path : undefined;
+};
+/** `command: npm test`, `edit_files: src/auth.ts`, `search: flaky`: what an action was, in a line. */
+function describeAction(block) {
+    const what = block.name === 'run_command' || block.category === 'command' ? 'command' : (block.name ?? block.category ?? 'action');
+    const detail = firstString(block.input, ['command', 'path', 'paths', 'files', 'file_paths', 'query', 'url', 'name', 'title']);
+    return detail === undefined ? what : `${what}: ${detail}`;
+}
+function firstLine(text) {
+    return text.split('\n').find((l) => l.trim() !== '') ?? '';
+}
+/** Every action and assistant message in the conversation, in order, nested steps included. */
+function activity(conversation) {
+    const items = [];
+    const walk = (step) => {
+        (step.messages ?? []).forEach((message, m) => {
+            const content = message.content ?? [];
+            if (message.role === 'assistant') {
+                const text = textOf(content);
+                if (text !== '')
+                    items.push({ key: `${step.id}/m${message.message_ids?.[0] ?? m}`, line: `says: ${firstLine(text)}` });
+            }
+            content.forEach((block, b) => {
+                if (block.type === 'action')
+                    items.push({ key: `a/${block.id ?? `${step.id}/${m}/${b}`}`, line: describeAction(block) });
+            });
+        });
+        for (const child of step.steps ?? [])
+            walk(child);
+    };
+    for (const step of conversation.steps)
+        walk(step);
+    return items;
+}
+/**
+ * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
+ * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
+ * it off quietly; any other failure skips that read.
+ */
+class conversation_ConversationWatcher {
+    seen = new Set();
+    lastRead = Number.NEGATIVE_INFINITY;
+    off = false;
+    /** The last conversation read, for the final answer. */
+    latest;
+    client;
+    runId;
+    intervalMs;
+    debug;
+    constructor(client, runId, intervalMs, debug) {
+        this.client = client;
+        this.runId = runId;
+        this.intervalMs = intervalMs;
+        this.debug = debug;
+    }
+    /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
+    async poll(signal, force = false) {
+        if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs))
+            return [];
+        this.lastRead = Date.now();
+        try {
+            this.latest = await this.client.getConversation(this.runId, signal);
+        }
+        catch (error) {
+            if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+                this.off = true;
+                this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+            }
+            else {
+                this.debug(`Could not read the run's conversation: ${error.message}`);
+            }
+            return [];
+        }
+        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        for (const item of fresh)
+            this.seen.add(item.key);
+        return fresh;
     }
 }
 
@@ -3438,6 +3838,7 @@ async function watch_watchRun(options) {
                 }
                 return { run };
             }
+            await options.onLiveRead?.(next).catch(() => { });
         }
         catch (error) {
             if (signal.aborted)
@@ -3477,6 +3878,9 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
+
+
 
 
 
@@ -3539,6 +3943,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const startedAt = options.startedAt ?? Date.now();
     const result = { outcome: 'error', settled: false };
     let requestId;
+    let conversation;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -3576,6 +3981,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             return result;
         }
         let linkShown = false;
+        const progress = new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
+        conversation = progress;
         const watched = await watchRun({
             client,
             runId: id,
@@ -3592,6 +3999,15 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             },
             onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
             onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+            // While the agent works, what it does, from its conversation (at most once per interval).
+            ...(settings.logProgress && {
+                onLiveRead: async (run) => {
+                    if (run.state === 'QUEUED' || run.state === 'PENDING')
+                        return;
+                    for (const item of await progress.poll(stop))
+                        events.activity?.(item.line, Date.now() - startedAt);
+                },
+            }),
         });
         if (watched.run)
             result.run = watched.run;
@@ -3646,7 +4062,44 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
+    if (result.runId !== undefined) {
+        await whatTheAgentDid(client, settings, result, conversation, events, { ...options, startedAt });
+    }
     return result;
+}
+/** Long enough for a few reads with retries; the run has ended (or been left) by now. */
+const AFTER_RUN_BUDGET_MS = 60_000;
+/**
+ * After the run: its final answer (also when it failed), the rest of its activity, the structured
+ * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * hang the step: each part is bounded, and a failure is a warning.
+ */
+async function whatTheAgentDid(client, settings, result, watcher, events, options) {
+    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+    const reader = watcher ?? new ConversationWatcher(client, result.runId, 0, events.debug ?? (() => { }));
+    const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
+    if (settings.logProgress)
+        for (const item of items)
+            events.activity?.(item.line, Date.now() - options.startedAt);
+    result.agentOutput = finalAnswer(reader.latest);
+    const ended = isTerminal(result.run?.state);
+    if (settings.outputSchema !== undefined && ended) {
+        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
+        if (!result.structured.ok && result.outcome === 'succeeded') {
+            result.outcome = 'invalid_output';
+            result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+        }
+    }
+    if (settings.artifactsPath !== undefined && ended) {
+        result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+            userAgent: options.userAgent ?? 'oz-agent-action',
+            signal: deadline,
+            warn: events.warning,
+        }).catch((error) => {
+            events.warning(`Could not save the run's files: ${error.message}`);
+            return [];
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/types.ts
@@ -3729,6 +4182,8 @@ const MAX_SUMMARY_BYTES = 900 * 1024;
 const limits_MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
 /** The `artifacts` output. */
 const limits_MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+/** `agent_output` and `structured_output`. */
+const limits_MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 /** The `run` output, the largest: together the outputs stay well under 1 MiB. */
 const limits_MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
 /** Text from the API shown in the summary or a comment (a title, a status message, a note). */
@@ -3819,6 +4274,53 @@ function markdown_safeUrl(url) {
         return undefined;
     return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+/** Markdown inline text outside code: HTML tags inert, mentions dead, links and images http(s) only. */
+function sanitizeInline(text) {
+    return (text
+        // Links and images: kept when their target is http(s), else the text alone.
+        .replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_m, bang, label, url) => {
+        const href = markdown_safeUrl(url);
+        return href === undefined ? label : `${bang}[${label}](${href})`;
+    })
+        .replace(/</g, '&lt;')
+        .replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`));
+}
+/**
+ * Markdown written by the agent, made safe to show in a summary or a comment while it still renders as
+ * Markdown: no raw HTML (it cannot close a `<details>` or add a tag), no live @-mentions, no links or
+ * images other than http(s), and no code fence left open to swallow what follows. Code spans and
+ * fenced code stay as they are: there, nothing renders.
+ */
+function sanitizeMarkdown(text) {
+    const out = [];
+    let fence;
+    for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+        if (fence !== undefined) {
+            out.push(line);
+            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+                fence = undefined;
+            continue;
+        }
+        if (marker !== undefined) {
+            fence = marker;
+            out.push(line.replace(/</g, '&lt;'));
+            continue;
+        }
+        // Reference-style link definitions: dropped unless they point to http(s).
+        const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
+        if (definition && markdown_safeUrl(definition[1]) === undefined)
+            continue;
+        // Outside code spans only (odd parts of a split on backtick runs are code).
+        out.push(line
+            .split(/(`+[^`]*`+)/)
+            .map((part, i) => (i % 2 === 1 ? part : sanitizeInline(part)))
+            .join(''));
+    }
+    if (fence !== undefined)
+        out.push(fence);
+    return out.join('\n');
+}
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
@@ -3855,6 +4357,14 @@ function runOutputs(run, runId, onDropped = () => { }) {
         run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
     };
 }
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
+function agentOutputs(report) {
+    return {
+        agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
+        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
+    };
+}
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 function formatIsoDuration(value) {
     const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -3881,6 +4391,7 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
+    invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
 function pullRequestLabel(url) {
@@ -3943,14 +4454,115 @@ const FAILED_HEADINGS = {
 function heading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
-/** The job summary as Markdown. Everything that came from the API is escaped. */
-function renderSummary(report) {
+/** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
+function nextStep(report, setting = (n) => n) {
+    const run = report.run;
+    const code = run?.status_message?.error_code;
+    if (report.outcome === 'timeout')
+        return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'invalid_output')
+        return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+    if (run?.state === 'BLOCKED')
+        return 'A person must act: open the agent session and approve the step or answer its question.';
+    switch (code) {
+        case 'insufficient_credits':
+            return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+        case 'budget_exceeded':
+            return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+        case 'environment_setup_failed':
+            return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+        case 'external_authentication_required':
+        case 'integration_not_configured':
+        case 'integration_disabled':
+            return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+        case 'not_authorized':
+        case 'authentication_required':
+            return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
+        case 'content_policy_violation':
+            return 'The request was refused by the content policy: reword the prompt.';
+        case 'invalid_request':
+        case 'resource_not_found':
+            return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
+    }
+    if (run?.status_message?.retryable === true || run?.state === 'ERROR')
+        return 'This may be temporary: re-run the job.';
+    if (run?.state === 'CANCELLED')
+        return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+    if (run?.state === 'FAILED')
+        return 'Open the agent session to see what went wrong.';
+    return undefined;
+}
+/** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
+function pullRequests(run, exclude) {
+    return (run?.artifacts ?? [])
+        .filter((a) => a.artifact_type === 'PULL_REQUEST')
+        .map((a) => {
+        const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
+        const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
+        return { url, branch };
+    })
+        .filter(({ url }) => url !== undefined && markdown_safeUrl(url) !== undefined && url !== exclude)
+        .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`);
+}
+/** The agent's answer: Markdown, sanitised; folded when long. */
+function answerBlock(answer) {
+    const text = sanitizeMarkdown(fitChars(answer.trim(), 60_000));
+    const lines = text.split('\n');
+    if (lines.length <= 25 && text.length <= 2500)
+        return [text, ''];
+    const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
+    const firstParagraph = lines.slice(0, blank > 0 ? blank : 5).join('\n');
+    const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
+    return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
+}
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
+ */
+function renderSummary(report, options = {}) {
     const { run } = report;
-    const lines = [`## ${heading(report)}`, ''];
-    if (run?.title)
-        lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, '');
+    const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+    const lines = [`## ${heading(report)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
+    if (report.agentOutput)
+        lines.push(...answerBlock(report.agentOutput));
+    if (report.structured && !report.structured.ok) {
+        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`), '');
+    }
+    const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+    if (prs.length > 0)
+        lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
+    const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+    for (const plan of capList(plans, 10).shown) {
+        const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
+        lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
+    }
+    if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
+        const status = run?.status_message;
+        const reason = status?.message
+            ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+            : undefined;
+        const next = nextStep(report);
+        if (reason || next) {
+            lines.push('### What to do next', '');
+            if (reason)
+                lines.push(`**Why:** ${reason}`, '');
+            if (next)
+                lines.push(next, '');
+            if (run?.state === 'BLOCKED' && run.session_link)
+                lines.push(safeLink('Open the agent session', run.session_link), '');
+        }
+    }
+    const files = report.downloadedFiles ?? [];
+    if (files.length > 0) {
+        const { shown, more } = capList(files);
+        lines.push('### Files saved', '', ...shown.map((f) => `- \`${f.replaceAll('`', "'")}\``));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+        lines.push('');
+    }
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
@@ -3958,7 +4570,7 @@ function renderSummary(report) {
     if (run?.session_link)
         rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
     if (runId)
-        rows.push(['Run ID', escapeMarkdown(fitChars(runId, 200))]);
+        rows.push(['Run ID', `\`${fitChars(runId, 200).replaceAll('`', "'")}\``]);
     const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
     if (duration)
         rows.push(['Duration', duration]);
@@ -3966,34 +4578,50 @@ function renderSummary(report) {
     if (status?.message)
         rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
     if (status?.error_code)
-        rows.push(['Error code', escapeMarkdown(fitChars(status.error_code, 100))]);
-    if (status?.retryable !== undefined)
-        rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
+        rows.push(['Error code', `\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+    if (run?.status_message?.retryable !== undefined)
+        rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
     if (run)
         rows.push(...usageRows(run));
     const pr = report.pullRequest;
-    if (pr)
+    if (pr && !options.comment)
         rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
     if (pr?.headSha)
-        rows.push(['Head commit', escapeMarkdown(pr.headSha.slice(0, 12))]);
+        rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
-    if (rows.length > 0) {
-        lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-    }
-    const artifacts = run?.artifacts ?? [];
-    if (artifacts.length > 0) {
-        const { shown, more } = capList(artifacts);
-        lines.push('### Artifacts', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-        if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-        lines.push('');
+    const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    if (rows.length > 0 || others.length > 0) {
+        lines.push('<details><summary>Run details</summary>', '');
+        if (rows.length > 0)
+            lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+        if (others.length > 0) {
+            const { shown, more } = capList(others);
+            lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+            if (more > 0)
+                lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+            lines.push('');
+        }
+        lines.push('</details>', '');
     }
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
 
+;// CONCATENATED MODULE: ./src/oz/types.ts
+/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Documented run states. The API may add more; those are treated as live. */
+const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
+const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
+function types_isTerminal(state) {
+    return TERMINAL_STATES.includes(state ?? '');
+}
+function types_isDocumentedState(state) {
+    return types_isTerminal(state) || LIVE_STATES.includes(state);
+}
+
 ;// CONCATENATED MODULE: ./src/github/feedback.ts
+
 
 
 
@@ -4003,18 +4631,35 @@ function renderSummary(report) {
 class CheckRunError extends Error {
     name = 'CheckRunError';
 }
-/** Comment text for a run still going on. */
-function progressBody(marker, run, workflowRunUrl) {
+/**
+ * How a live run is doing, in a word people use. A terminal state can reach the comment before the
+ * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
+ */
+function friendlyState(state) {
+    switch (state) {
+        case 'QUEUED':
+            return 'queued';
+        case 'PENDING':
+        case 'CLAIMED':
+            return 'starting';
+        case 'INPROGRESS':
+            return 'working';
+        default:
+            return types_isTerminal(state) ? 'finishing up' : 'working';
+    }
+}
+/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
+function progressBody(marker, run, elapsedMs, workflowRunUrl) {
     const links = [
         run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
         workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
     ].filter(Boolean);
     return [
         marker,
-        `## ⏳ Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
+        `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
         '',
         ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
-        links.length > 0 ? links.join(' · ') : 'The session link appears here when the agent starts.',
+        links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
     ].join('\n');
 }
 /** The check run's conclusion for how the step ended. */
@@ -4054,6 +4699,7 @@ class Feedback {
     checkRunId;
     options;
     commentsOff = false;
+    startedAt = Date.now();
     queue = Promise.resolve();
     failed = false;
     constructor(options) {
@@ -4085,13 +4731,14 @@ class Feedback {
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
-            await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+            await this.writeComment(progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'in_progress',
                     ...(detailsUrl && { detailsUrl }),
-                    title: `The agent run is ${fitChars(run.state, 100)}`,
+                    // In words, never a state name: an in-progress check must not read "SUCCEEDED".
+                    title: `The agent is ${friendlyState(run.state)}`,
                     summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
                 });
             }
@@ -4100,7 +4747,7 @@ class Feedback {
     /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
     async finish(report) {
         this.enqueue(async () => {
-            const summary = renderSummary(report);
+            const summary = renderSummary(report, { comment: true });
             await this.writeComment(`${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
@@ -4267,18 +4914,6 @@ function readState() {
         ...(checkRunId > 0 && { checkRunId }),
         ...(commentId > 0 && { commentId }),
     };
-}
-
-;// CONCATENATED MODULE: ./src/oz/types.ts
-/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
-/** Documented run states. The API may add more; those are treated as live. */
-const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
-const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
-function types_isTerminal(state) {
-    return TERMINAL_STATES.includes(state ?? '');
-}
-function types_isDocumentedState(state) {
-    return types_isTerminal(state) || LIVE_STATES.includes(state);
 }
 
 ;// CONCATENATED MODULE: ./src/action/post-step.ts

@@ -44,6 +44,13 @@ const LAZY: Record<string, { file: string; names: string[]; entry: string }> = {
 
 const SHIMS = Object.fromEntries(Object.entries(LAZY).map(([name, { file }]) => [name, `./lazy-${file}.cjs`]));
 
+/**
+ * Modules of ours that the steps import with `await import('#name')` (package.json imports) and need
+ * only for some inputs: files of their own, loaded then. Octokit (comments, check runs, permission
+ * look-ups) and Ajv (output_schema).
+ */
+const ON_DEMAND = { '#github-api': './github.cjs', '#json-schema': './json-schema.cjs' };
+
 interface Bundle {
   /** The file in dist/. */
   out: string;
@@ -53,10 +60,11 @@ interface Bundle {
 }
 
 const BUNDLES: Bundle[] = [
-  { out: 'main.cjs', entry: 'src/entrypoints/main.ts', externals: { ...SHIMS, '#github-api': './github.cjs' } },
-  { out: 'post.cjs', entry: 'src/entrypoints/post.ts', externals: { ...SHIMS, '#github-api': './github.cjs' } },
-  { out: 'cli.cjs', entry: 'src/entrypoints/cli.ts', externals: SHIMS, banner: '#!/usr/bin/env node\n' },
+  { out: 'main.cjs', entry: 'src/entrypoints/main.ts', externals: { ...SHIMS, ...ON_DEMAND } },
+  { out: 'post.cjs', entry: 'src/entrypoints/post.ts', externals: { ...SHIMS, ...ON_DEMAND } },
+  { out: 'cli.cjs', entry: 'src/entrypoints/cli.ts', externals: { ...SHIMS, ...ON_DEMAND }, banner: '#!/usr/bin/env node\n' },
   { out: 'github.cjs', entry: 'src/github/api.ts', externals: SHIMS },
+  { out: 'json-schema.cjs', entry: 'src/run/json-schema.ts', externals: {} },
   ...Object.values(LAZY).map(({ file, entry }) => ({ out: `${file}.cjs`, entry, externals: {} })),
 ];
 

@@ -93,9 +93,25 @@ export interface RecordedRequest {
 
 interface SimRun {
   run: Record<string, unknown> & { run_id: string; state: string; metadata: Record<string, string> };
+  /** When the current turn started: the run's phases are timed from here (a follow-up starts a new turn). */
   createdAt: number;
   outcome: SimOutcome;
   cancelledAt?: number;
+  /** Turns that ended before the current one: what was asked, and the answer given. */
+  history: { request: string; answer: string }[];
+  /** What the current turn was asked (the prompt, then each follow-up). */
+  request: string;
+  /** Follow-ups received while the current turn was live, answered at its end. */
+  pending: string[];
+  /** When a follow-up last changed the run. */
+  touchedAt?: number;
+}
+
+/** A signed download the simulator serves itself, as the API's storage would. */
+interface SimDownload {
+  content: Buffer;
+  contentType: string;
+  expiresAt: number;
 }
 
 const PHASES = { queued: 2, pending: 2, claimed: 1, inprogress: 10 };
@@ -107,6 +123,8 @@ export class OzSimulator {
   private faults: Fault[] = [];
   /** Answer the list endpoint as a server that honours no filter would: every run, newest first. */
   ignoreListFilters = false;
+  /** Signed download URLs handed out by the artifact endpoint, by token. */
+  private readonly downloads = new Map<string, SimDownload>();
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
   private readonly msPerSecond: number;
@@ -159,6 +177,7 @@ export class OzSimulator {
     this.requests.length = 0;
     this.faults = [];
     this.ignoreListFilters = false;
+    this.downloads.clear();
   }
 
   /** Requests to the API (not to the simulator's own /__sim endpoints). */
@@ -184,6 +203,7 @@ export class OzSimulator {
     const text = await readText(req);
     const method = req.method ?? 'GET';
     if (url.pathname.startsWith('/__sim/')) return this.admin(method, url.pathname, text, res);
+    if (url.pathname.startsWith('/__download/')) return this.serveDownload(req, url.pathname.slice('/__download/'.length), res);
 
     const path = url.pathname.replace(/^\/api\/v1/, '');
     const record: RecordedRequest = {
@@ -265,6 +285,14 @@ export class OzSimulator {
     }
     const cancel = /^\/agent\/runs\/([^/]+)\/cancel$/.exec(path);
     if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res, instance);
+    const followup = /^\/agent\/runs\/([^/]+)\/followups$/.exec(path);
+    if (method === 'POST' && followup) return this.followup(decodeURIComponent(followup[1]!), text, res, instance);
+    const conversation = /^\/agent\/runs\/([^/]+)\/conversation$/.exec(path);
+    if (method === 'GET' && conversation) return this.conversation(decodeURIComponent(conversation[1]!), res, instance);
+    const transcript = /^\/agent\/runs\/([^/]+)\/transcript$/.exec(path);
+    if (method === 'GET' && transcript) return this.transcript(decodeURIComponent(transcript[1]!), res, instance);
+    const artifact = /^\/agent\/artifacts\/([^/]+)$/.exec(path);
+    if (method === 'GET' && artifact) return this.artifact(decodeURIComponent(artifact[1]!), res, instance);
     return this.problem(res, 404, `No route for ${method} ${path}.`, { instance });
   }
 
@@ -277,8 +305,27 @@ export class OzSimulator {
     }
     const b = body as Record<string, unknown>;
     const config = (typeof b.config === 'object' && b.config !== null ? b.config : {}) as Record<string, unknown>;
-    if (typeof b.prompt !== 'string' && typeof b.skill !== 'string' && !config.skill_spec && !config.skills) {
+    // A hand-off that continues a conversation may omit the prompt.
+    if (
+      typeof b.prompt !== 'string' &&
+      typeof b.skill !== 'string' &&
+      !config.skill_spec &&
+      !config.skills &&
+      typeof b.conversation_id !== 'string'
+    ) {
       bad('A prompt or a skill is required.');
+      return undefined;
+    }
+    if (b.mode !== undefined && !['normal', 'plan', 'orchestrate'].includes(b.mode as string)) {
+      bad('mode must be one of normal, plan, orchestrate.');
+      return undefined;
+    }
+    if (config.skill_spec !== undefined && config.skills !== undefined) {
+      bad('config.skill_spec and config.skills are mutually exclusive.');
+      return undefined;
+    }
+    if (Array.isArray(b.attachments) && b.attachments.length > 5) {
+      bad('At most 5 attachments.');
       return undefined;
     }
     const metadata = (b.metadata ?? {}) as Record<string, unknown>;
@@ -294,10 +341,18 @@ export class OzSimulator {
     }
     const id = randomUUID();
     const now = new Date().toISOString();
-    const prompt = typeof b.prompt === 'string' ? b.prompt : `skill ${String(b.skill ?? config.skill_spec)}`;
+    const prompt =
+      typeof b.prompt === 'string'
+        ? b.prompt
+        : typeof b.conversation_id === 'string' && b.skill === undefined
+          ? `continue ${b.conversation_id}`
+          : `skill ${String(b.skill ?? config.skill_spec)}`;
     this.runs.set(id, {
       createdAt: Date.now(),
       outcome,
+      history: [],
+      request: prompt,
+      pending: [],
       run: {
         run_id: id,
         task_id: id,
@@ -335,7 +390,13 @@ export class OzSimulator {
     if (s >= end && sim.outcome !== 'never') state = terminalState(sim.outcome);
     if (sim.cancelledAt !== undefined) state = 'CANCELLED';
 
-    const view: Record<string, unknown> = { ...run, state, updated_at: new Date().toISOString() };
+    // updated_at moves when the run changes (a new state, a follow-up), not on every read.
+    const phaseStarts: Record<string, number> = { QUEUED: 0, PENDING: p.queued, CLAIMED: p.queued + p.pending, INPROGRESS: started };
+    const stateSince =
+      sim.cancelledAt ??
+      sim.createdAt + (phaseStarts[state] ?? (state === 'AWAITING_REVIEW' ? started + p.inprogress / 2 : end)) * this.msPerSecond;
+    const updatedAt = Math.max(stateSince, sim.touchedAt ?? 0, Date.parse(run.created_at as string));
+    const view: Record<string, unknown> = { ...run, state, updated_at: new Date(updatedAt).toISOString() };
     if (s >= p.queued + p.pending) {
       view.session_id = `sess-${id.slice(0, 8)}`;
       view.session_link = `${this.url.replace(/\/api\/v1$/, '')}/session/${id}`;
@@ -362,19 +423,8 @@ export class OzSimulator {
           data: { url: `https://github.com/${repo}/pull/42`, branch: 'oz/fix-flaky-test' },
         },
       ];
-      for (let i = 0; i < Number(knobs.sim_files ?? 0); i++) {
-        (view.artifacts as unknown[]).push({
-          artifact_type: 'FILE',
-          created_at: at(end),
-          data: {
-            artifact_uid: `file-${i}`,
-            filename: `report-${i}.txt`,
-            filepath: `out/report-${i}.txt`,
-            mime_type: 'text/plain',
-            size_bytes: 10,
-          },
-        });
-      }
+      (view.artifacts as { data: Record<string, unknown> }[])[0]!.data.document_uid = `${id.slice(0, 8)}-plan`;
+      (view.artifacts as unknown[]).push(...this.fileArtifacts(id, at(end)));
       view.status_message = { message: 'Opened a pull request with the fix.' };
     } else if (state === 'SUCCEEDED') {
       view.status_message = { message: 'Opened a pull request with the fix.' };
@@ -419,6 +469,211 @@ export class OzSimulator {
     return view;
   }
 
+  /** The agent's final answer for a turn of a run, as the knobs ask (`sim_answer`, `sim_answer_json`). */
+  private answerOf(sim: SimRun, request: string, turn: number): string {
+    const knobs = sim.run.metadata;
+    if (turn > 0) return `Done: ${request}`;
+    if (sim.outcome === 'failed') return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
+    let answer = knobs.sim_answer ?? 'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
+    if (knobs.sim_answer_json !== undefined) answer += `\n\n\`\`\`json\n${knobs.sim_answer_json}\n\`\`\``;
+    if (sim.pending.length > 0) answer += `\n\nAlso handled: ${sim.pending.join('; ')}`;
+    return answer;
+  }
+
+  /** FILE and SCREENSHOT artifacts of a SUCCEEDED run, as the knobs ask (`sim_files`, `sim_screenshots`, `sim_file_path`). */
+  private fileArtifacts(id: string, createdAt: string): unknown[] {
+    const knobs = this.runs.get(id)!.run.metadata;
+    const short = id.slice(0, 8);
+    const bytes = Number(knobs.sim_file_bytes ?? 12);
+    const files = Array.from({ length: Number(knobs.sim_files ?? 0) }, (_, i) => ({
+      artifact_type: 'FILE',
+      created_at: createdAt,
+      data: {
+        artifact_uid: `${short}-file-${i}`,
+        filename: `report-${i}.txt`,
+        filepath: i === 0 && knobs.sim_file_path !== undefined ? knobs.sim_file_path : `out/report-${i}.txt`,
+        mime_type: 'text/plain',
+        size_bytes: bytes,
+      },
+    }));
+    const shots = Array.from({ length: Number(knobs.sim_screenshots ?? 0) }, (_, i) => ({
+      artifact_type: 'SCREENSHOT',
+      created_at: createdAt,
+      data: { artifact_uid: `${short}-shot-${i}`, mime_type: 'image/png', description: `The login page, step ${i + 1}` },
+    }));
+    return [...files, ...shots];
+  }
+
+  /** The run a simulator artifact uid belongs to (uids start with the run id's first 8 characters). */
+  private runOfArtifact(uid: string): SimRun | undefined {
+    return [...this.runs.values()].find((r) => uid.startsWith(`${r.run.run_id.slice(0, 8)}-`));
+  }
+
+  private artifact(uid: string, res: ServerResponse, instance: string): void {
+    const sim = this.runOfArtifact(uid);
+    const view = sim ? this.view(sim.run.run_id) : undefined;
+    const listed = ((view?.artifacts ?? []) as { artifact_type: string; created_at: string; data: Record<string, unknown> }[]).find(
+      (a) => a.data.artifact_uid === uid || a.data.document_uid === uid,
+    );
+    if (!sim || !listed) return this.problem(res, 404, `No artifact ${uid}.`, { instance });
+    if (listed.artifact_type === 'PLAN') {
+      return this.json(res, 200, {
+        artifact_uid: uid,
+        artifact_type: 'PLAN',
+        created_at: listed.created_at,
+        data: {
+          document_uid: uid,
+          notebook_uid: `nb-${uid}`,
+          title: listed.data.title,
+          url: listed.data.url,
+          content_type: 'text/markdown',
+          content: `# ${String(listed.data.title)}\n\n1. Reproduce the failure.\n2. Fix the race in \`src/auth.ts\`.\n3. Run the tests.\n`,
+        },
+      });
+    }
+    const knobs = sim.run.metadata;
+    const isShot = listed.artifact_type === 'SCREENSHOT';
+    const size = Number(knobs.sim_file_bytes ?? 12);
+    const content = isShot
+      ? Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+      : Buffer.from(`report ${uid}\n`.padEnd(size, '.').slice(0, size));
+    const token = randomUUID();
+    const ttl = Number(knobs.sim_url_ttl_ms ?? 60_000);
+    this.downloads.set(token, { content, contentType: isShot ? 'image/png' : 'text/plain', expiresAt: Date.now() + ttl });
+    const origin = this.url.replace(/\/api\/v1$/, '');
+    this.json(res, 200, {
+      artifact_uid: uid,
+      artifact_type: listed.artifact_type,
+      created_at: listed.created_at,
+      data: {
+        download_url: `${origin}/__download/${token}`,
+        expires_at: new Date(Date.now() + ttl).toISOString(),
+        content_type: isShot ? 'image/png' : 'text/plain',
+        ...(isShot
+          ? { description: listed.data.description }
+          : { filepath: listed.data.filepath, filename: listed.data.filename, size_bytes: size }),
+      },
+    });
+  }
+
+  /** A signed URL: it takes no Authorization header (the key must never come here) and expires. */
+  private serveDownload(req: IncomingMessage, token: string, res: ServerResponse): void {
+    const download = this.downloads.get(token);
+    this.requests.push({
+      method: req.method ?? 'GET',
+      path: `/__download/${token}`,
+      query: '',
+      headers: req.headers,
+      body: undefined,
+      answer: 0,
+      at: Date.now(),
+    });
+    const record = this.requests.at(-1)!;
+    if (req.headers.authorization !== undefined) {
+      record.answer = 403;
+      res.writeHead(403, { 'Content-Type': 'text/plain' });
+      return void res.end('Signed URLs take no Authorization header.');
+    }
+    if (!download) {
+      record.answer = 404;
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      return void res.end('No such object.');
+    }
+    if (Date.now() > download.expiresAt) {
+      record.answer = 403;
+      res.writeHead(403, { 'Content-Type': 'text/plain' });
+      return void res.end('Request has expired.');
+    }
+    record.answer = 200;
+    res.writeHead(200, { 'Content-Type': download.contentType, 'Content-Length': download.content.length });
+    res.end(download.content);
+  }
+
+  /** The run's conversation, growing while it works; 404 before it starts or with `sim_conversation=none`. */
+  private conversation(id: string, res: ServerResponse, instance: string): void {
+    const sim = this.runs.get(id);
+    const view = this.view(id);
+    if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const state = view.state as string;
+    if (sim.run.metadata.sim_conversation === 'none' || (sim.history.length === 0 && ['QUEUED', 'PENDING'].includes(state))) {
+      return this.problem(res, 404, 'The run has no conversation yet.', { instance });
+    }
+    const p = this.phases;
+    const started = p.queued + p.pending + p.claimed;
+    const s = (Date.now() - sim.createdAt) / this.msPerSecond;
+    const text = (value: string) => ({ type: 'text', text: value });
+    const action = (turn: number, n: number, name: string, input: Record<string, unknown>) => ({
+      type: 'action',
+      id: `t${turn}-a${n}`,
+      category: name === 'run_command' ? 'command' : 'files',
+      name,
+      input,
+    });
+    const turnMessages = (turn: number, request: string, upTo: number, answer: string | undefined) => {
+      const messages: unknown[] = [{ role: 'user', content: [text(request)] }];
+      if (upTo >= started)
+        messages.push({
+          role: 'assistant',
+          message_ids: [`t${turn}-m1`],
+          content: [text(`On it: ${request.split('\n')[0]!.slice(0, 60)}`)],
+        });
+      if (upTo >= started + p.inprogress * 0.25)
+        messages.push({ role: 'assistant', content: [action(turn, 1, 'run_command', { command: 'npm test' })] });
+      if (upTo >= started + p.inprogress * 0.5)
+        messages.push({ role: 'assistant', content: [action(turn, 2, 'edit_files', { files: [{ path: 'src/auth.ts' }] })] });
+      if (answer !== undefined) messages.push({ role: 'assistant', message_ids: [`t${turn}-final`], content: [text(answer)] });
+      return messages;
+    };
+    const messages = sim.history.flatMap((turn, i) => turnMessages(i, turn.request, Number.POSITIVE_INFINITY, turn.answer));
+    const ended = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED'].includes(state);
+    const turn = sim.history.length;
+    messages.push(...turnMessages(turn, sim.request, s, ended ? this.answerOf(sim, sim.request, turn) : undefined));
+    this.json(res, 200, {
+      conversation_id: view.conversation_id,
+      steps: [{ id: 'step-1', description: 'The run', messages, steps: [] }],
+    });
+  }
+
+  /** The raw transcript: a redirect to a signed, time-limited URL. */
+  private transcript(id: string, res: ServerResponse, instance: string): void {
+    const sim = this.runs.get(id);
+    if (!sim) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const token = randomUUID();
+    this.downloads.set(token, {
+      content: Buffer.from(JSON.stringify({ run_id: id, turns: [...sim.history, { request: sim.request }] })),
+      contentType: 'application/json',
+      expiresAt: Date.now() + 60_000,
+    });
+    res.writeHead(302, { Location: `${this.url.replace(/\/api\/v1$/, '')}/__download/${token}` });
+    res.end();
+  }
+
+  /** A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life. */
+  private followup(id: string, text: string, res: ServerResponse, instance: string): void {
+    const sim = this.runs.get(id);
+    const view = this.view(id);
+    if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const body = parseJson(text) as { message?: unknown; mode?: unknown } | undefined;
+    if (typeof body?.message !== 'string' || body.message.trim() === '')
+      return this.problem(res, 400, 'message is required.', { instance });
+    if (body.mode !== undefined && !['normal', 'plan', 'orchestrate'].includes(body.mode as string)) {
+      return this.problem(res, 400, 'mode must be one of normal, plan, orchestrate.', { instance });
+    }
+    const state = view.state as string;
+    const now = Date.now();
+    if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
+      sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
+      sim.request = body.message;
+      sim.pending = [];
+      sim.createdAt = now;
+      delete sim.cancelledAt;
+    } else {
+      sim.pending.push(body.message);
+    }
+    sim.touchedAt = now;
+    this.json(res, 200, {});
+  }
+
   private list(params: URLSearchParams, res: ServerResponse, instance: string): void {
     const limit = Number(params.get('limit') ?? 20);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
@@ -432,13 +687,28 @@ export class OzSimulator {
     if (metadata.length > 5) return this.problem(res, 400, 'At most 5 metadata filters.', { instance });
     if (this.ignoreListFilters) metadata.length = 0;
     const states = this.ignoreListFilters ? [] : params.getAll('state');
+    const createdAfter = this.ignoreListFilters ? null : params.get('created_after');
+    // Sorted as the API sorts: updated_at, newest first, unless asked otherwise.
+    const sortBy = params.get('sort_by') ?? 'updated_at';
+    const sortOrder = params.get('sort_order') ?? 'desc';
+    if (!['updated_at', 'created_at', 'title', 'agent'].includes(sortBy) || !['asc', 'desc'].includes(sortOrder)) {
+      return this.problem(res, 400, 'sort_by must be updated_at, created_at, title or agent; sort_order asc or desc.', { instance });
+    }
     const name = this.ignoreListFilters ? null : params.get('name');
     const all = [...this.runs.keys()]
       .map((id) => this.view(id)!)
       .filter((run) => states.length === 0 || states.includes(run.state as string))
       .filter((run) => name === null || (run.agent_config as Record<string, unknown>)?.name === name)
       .filter((run) => metadata.every(([k, v]) => (run.metadata as Record<string, string>)[k] === v))
-      .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
+      .filter((run) => createdAfter === null || String(run.created_at) > createdAfter)
+      .sort((a, b) => {
+        const key = (run: Record<string, unknown>) => {
+          const value = sortBy === 'agent' ? (run.agent_config as { name?: unknown } | undefined)?.name : run[sortBy];
+          return typeof value === 'string' ? value : '';
+        };
+        const [x, y] = [key(a), key(b)];
+        return sortOrder === 'asc' ? x.localeCompare(y) : y.localeCompare(x);
+      });
     const offset = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) : 0;
     const page = all.slice(offset, offset + limit);
     const next = offset + limit < all.length;

@@ -1,8 +1,8 @@
 import nock from 'nock';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runMain, type MainOptions } from '../../src/action/main-step.ts';
 import { REQUEST_ID_KEY } from '../../src/oz/metadata.ts';
-import { connectionReset, isolateSteps } from '../helpers/nock.ts';
+import { connectionReset, isolateSteps, noConversation } from '../helpers/nock.ts';
 import { stepInProcess } from '../helpers/step.ts';
 
 const BASE = 'https://oz.test/api/v1';
@@ -40,6 +40,7 @@ const done = run('SUCCEEDED', {
 
 /** Requests that matched no mock: a step must send none it was not expected to. */
 const { unmatched } = isolateSteps();
+beforeEach(() => noConversation(BASE));
 
 /** The summary's heading for each way a run can end other than SUCCEEDED. */
 const HEADINGS: Record<string, string> = {

@@ -159,6 +159,7 @@ describe('oz-agent-run', () => {
       'OZ_RETRYABLE',
       'OZ_CONVERSATION_ID',
       'OZ_PULL_REQUEST_URL',
+      'OZ_DOWNLOADED_FILES',
     ]);
     expect(values).toMatchObject({ OZ_STATE: 'SUCCEEDED', OZ_TITLE: 'Two lines' });
   });
@@ -201,6 +202,7 @@ describe('the npm package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.cjs',
+      'dist/json-schema.cjs',
       'dist/lazy-tunnel.cjs',
       'dist/lazy-undici.cjs',
       'dist/licenses.txt',

@@ -7,7 +7,7 @@ import { runMain, type MainOptions } from '../../src/action/main-step.ts';
 import { readEvent } from '../../src/github/event.ts';
 import { runPost } from '../../src/action/post-step.ts';
 import { decideTrigger } from '../../src/github/triggers.ts';
-import { isolateSteps } from '../helpers/nock.ts';
+import { isolateSteps, noConversation } from '../helpers/nock.ts';
 import { stepInProcess } from '../helpers/step.ts';
 
 const OZ = 'https://oz.test/api/v1';
@@ -15,6 +15,7 @@ const GH = 'https://api.github.com';
 const REPO = '/repos/acme/widgets';
 const FAST: MainOptions = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, artifactGraceMs: 1, random: () => 0.5 };
 const { unmatched } = isolateSteps();
+beforeEach(() => noConversation(OZ));
 
 const pullRequest = {
   number: 7,
@@ -139,17 +140,22 @@ describe('the pull request comment', () => {
     expect(process.exitCode ?? 0).toBe(0);
     expect(comments.writes[0]).toMatchObject({ method: 'POST' });
     expect(comments.writes[0]!.body).toContain('<!-- oz-agent-action run=4242 job=agent step=review -->');
-    expect(comments.writes[0]!.body).toContain('## ⏳ Oz agent run in progress: QUEUED');
+    expect(comments.writes[0]!.body).toMatch(/## ⏳ The Oz agent is queued \(\d+s\)/);
     expect(
       comments.writes.some(
-        (w) => w.body.includes('in progress: INPROGRESS') && w.body.includes('[Watch the agent](https://app.warp.dev/session/s1)'),
+        (w) => /The Oz agent is working \(\d+s\)/.test(w.body) && w.body.includes('[Watch the agent](https://app.warp.dev/session/s1)'),
       ),
     ).toBe(true);
+    // Live text never names a state, so it can never say "in progress" beside a final one.
+    expect(comments.writes.slice(0, -1).every((w) => !/SUCCEEDED|in progress/.test(w.body))).toBe(true);
     const last = comments.writes.at(-1)!;
     expect(last.method).toBe('PATCH 555');
     expect(last.body).toContain('## ✅ Oz agent run succeeded');
-    expect(last.body).toContain('| Pull request | [#\u20607](https://github.com/acme/widgets/pull/7) |');
-    expect(last.body).toContain('| Head commit | headsha12345 |');
+    // No link to the pull request the comment is on; the run's details are folded, with a header row.
+    expect(last.body).not.toContain('| Pull request | [#\u20607](https://github.com/acme/widgets/pull/7) |');
+    expect(last.body).toContain('<details><summary>Run details</summary>');
+    expect(last.body).toContain('| Detail | Value |');
+    expect(last.body).toContain('| Head commit | `headsha12345` |');
     expect(files.outputs()).toMatchObject({
       comment_url: 'https://github.com/acme/widgets/pull/7#issuecomment-555',
       skipped: 'false',

@@ -5,6 +5,17 @@ import { afterEach, beforeAll, beforeEach } from 'vitest';
 export const connectionReset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
 /**
+ * A run with no conversation yet (404), for step tests that are not about what the agent said: the
+ * step reads the conversation after the run and, with log_progress, while it works.
+ */
+export function noConversation(base: string): void {
+  nock(base)
+    .persist()
+    .get(/\/agent\/runs\/[^/]+\/conversation$/)
+    .reply(404, { type: 'https://docs.warp.dev/errors/resource-not-found/', title: 'Not Found', status: 404 });
+}
+
+/**
  * For tests of a whole step: real network off, mocks and the exit code cleared after each test, and a
  * list of requests that matched no mock (a step must send none it was not expected to).
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, safeLink, safeUrl } from '../../src/report/markdown.ts';
+import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from '../../src/report/markdown.ts';
 import { formatDuration, formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 
@@ -90,32 +90,61 @@ describe('runOutputs', () => {
 });
 
 describe('renderSummary', () => {
-  it('shows the outcome, link, duration, artifacts and usage, with API text escaped', () => {
+  it('shows the outcome, the pull request, plans, and the details folded, with API text escaped', () => {
     const md = renderSummary({ outcome: 'succeeded', run: succeeded, workflowRunUrl: 'https://github.com/acme/widgets/actions/runs/1' });
-    expect(md).toContain('## ✅ Oz agent run succeeded');
-    expect(md).toContain('**Fix &lt;b&gt;login&lt;/b&gt; \\| now**');
-    expect(md).toContain('| Session | [Open the agent session](https://app.warp.dev/session/abc) |');
-    expect(md).toContain('| Duration | 3m 0s |');
-    expect(md).toContain(`| Status message | Done, see @${WJ}team and https${WJ}://evil.example |`);
-    expect(md).toContain('| Cost | 12 credits (inference 10, compute 2), about $0.25 |');
-    expect(md).toContain('| Tokens | 1234 |');
-    expect(md).toContain(`- Pull request: [acme/widgets#${WJ}7](https://github.com/acme/widgets/pull/7) (branch oz/fix)`);
-    expect(md).toContain('- Plan: [The plan](https://app.warp.dev/drive/p1)');
-    expect(md).toContain('- File: out/report.md (120 bytes)');
-    expect(md).toContain(`- Link: \\[x\\]\\(https${WJ}://evil.example\\)`);
+    expect(md).toContain('## ✅ Oz agent run succeeded: Fix &lt;b&gt;login&lt;/b&gt; \\| now');
+    expect(md).toContain(
+      `### Pull request opened by the agent\n\n- **[acme/widgets#${WJ}7](https://github.com/acme/widgets/pull/7)** (branch \`oz/fix\`)`,
+    );
+    expect(md).toContain('<details><summary>Plan: The plan</summary>\n\n[Open the plan in Warp](https://app.warp.dev/drive/p1)');
+    // The details: a real header row, then the facts, cost only here.
+    const details = md.slice(md.indexOf('<details><summary>Run details</summary>'));
+    expect(details).toContain('| Detail | Value |\n| --- | --- |\n| State | SUCCEEDED |');
+    expect(details).toContain('| Session | [Open the agent session](https://app.warp.dev/session/abc) |');
+    expect(details).toContain('| Duration | 3m 0s |');
+    expect(details).toContain(`| Status message | Done, see @${WJ}team and https${WJ}://evil.example |`);
+    expect(details).toContain('| Cost | 12 credits (inference 10, compute 2), about $0.25 |');
+    expect(details).toContain('| Tokens | 1234 |');
+    expect(details).toContain('- File: out/report.md (120 bytes)');
+    expect(details).toContain(`- Link: \\[x\\]\\(https${WJ}://evil.example\\)`);
+    expect(md.indexOf('Cost')).toBeGreaterThan(md.indexOf('<details><summary>Run details'));
     expect(md).not.toContain('<b>');
     expect(md).not.toContain('javascript:');
+    expect(md).not.toContain('### What to do next');
   });
 
-  it('says why a failed run failed and whether to retry', () => {
-    const md = renderSummary({
+  it("puts the agent's answer first, as sanitised Markdown, folded when long", () => {
+    const answer =
+      'Fixed the **race** in `auth.ts`. <img src=x onerror=alert(1)> cc @octocat [docs](https://docs.example) [bad](javascript:alert(1))';
+    const md = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: answer });
+    expect(md.indexOf('Fixed the **race**')).toBeLessThan(md.indexOf('### Pull request'));
+    expect(md).toContain(
+      'Fixed the **race** in `auth.ts`. &lt;img src=x onerror=alert(1)> cc @\u2060octocat [docs](https://docs.example/) bad',
+    );
+    const long = Array.from({ length: 60 }, (_, i) => `Line ${i}`).join('\n');
+    const folded = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: `Summary first.\n\n${long}` });
+    expect(folded).toContain("Summary first.\n\n<details><summary>The agent's full answer</summary>");
+    expect(folded).toContain('Line 59\n\n</details>');
+  });
+
+  it('says why a failed run failed and what to do next, by error code', () => {
+    const failed = (error_code: string, state = 'FAILED', retryable?: boolean) =>
+      renderSummary({
+        outcome: 'failed',
+        run: { run_id: 'r', state, status_message: { message: 'boom', error_code, ...(retryable !== undefined && { retryable }) } },
+      });
+    expect(failed('insufficient_credits')).toContain(
+      '### What to do next\n\n**Why:** boom (`insufficient_credits`)\n\nAdd credits to the Warp team',
+    );
+    expect(failed('environment_setup_failed')).toContain('Check the environment (`environment` input)');
+    expect(failed('internal_error', 'ERROR', true)).toContain('This may be temporary: re-run the job.');
+    expect(failed('internal_error', 'ERROR', true)).toContain('## ❌ Oz agent run failed with a platform error');
+    const blocked = renderSummary({
       outcome: 'failed',
-      run: { run_id: 'r', state: 'ERROR', status_message: { message: 'boom', error_code: 'internal_error', retryable: true } },
+      run: { run_id: 'r', state: 'BLOCKED', session_link: 'https://app.warp.dev/session/b' },
     });
-    expect(md).toContain('## ❌ Oz agent run failed with a platform error');
-    expect(md).toContain('| State | ERROR |');
-    expect(md).toContain('| Error code | internal\\_error |');
-    expect(md).toContain('| Retryable | yes: a new run may succeed |');
+    expect(blocked).toContain('A person must act: open the agent session');
+    expect(blocked).toContain('[Open the agent session](https://app.warp.dev/session/b)');
   });
 
   it('reports a timeout with its note even when the run was never read', () => {
@@ -127,7 +156,47 @@ describe('renderSummary', () => {
     });
     expect(md).toContain('## ⏱️ Oz agent run timed out');
     expect(md).toContain('timeout\\_minutes \\(1\\), so the run was cancelled.');
-    expect(md).toContain('| Run ID | r-7 |');
+    expect(md).toContain('Raise `timeout_minutes`');
+    expect(md).toContain('| Run ID | `r-7` |');
     expect(md).toContain('| Duration | 1m 1s |');
+  });
+
+  it('has no link to the pull request a comment is on', () => {
+    const self = { ...succeeded, artifacts: [{ artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/7' } }] };
+    const report = { outcome: 'succeeded' as const, run: self, pullRequest: { number: 7, url: 'https://github.com/acme/widgets/pull/7' } };
+    expect(renderSummary(report, { comment: true })).not.toContain('](https://github.com/acme/widgets/pull/7)');
+    expect(renderSummary(report)).toContain('](https://github.com/acme/widgets/pull/7)');
+  });
+});
+
+describe('sanitizeMarkdown', () => {
+  it('keeps Markdown and code as they are, and takes out HTML, mentions and non-http(s) links', () => {
+    const text = [
+      '## Done',
+      '- fixed `a<b>` and @alice',
+      '```html',
+      '<script>alert(1)</script> @bob',
+      '```',
+      '[x]: javascript:alert(1)',
+      '![pic](data:image/png;base64,AAAA) ![ok](https://img.example/a.png)',
+      '</details><details open>',
+      '```',
+      'unclosed',
+    ].join('\n');
+    const out = sanitizeMarkdown(text);
+    expect(out).toBe(
+      [
+        '## Done',
+        '- fixed `a<b>` and @\u2060alice',
+        '```html',
+        '<script>alert(1)</script> @bob',
+        '```',
+        'pic ![ok](https://img.example/a.png)',
+        '&lt;/details>&lt;details open>',
+        '```',
+        'unclosed',
+        '```',
+      ].join('\n'),
+    );
   });
 });

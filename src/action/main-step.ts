@@ -3,10 +3,13 @@ import type { Feedback } from '../github/feedback.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } from '../github/context.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
-import { sessionLine, stateLine } from '../report/progress.ts';
+import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import type { Report } from '../report/summary.ts';
 import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
+import { checkRunSettings } from '../run/settings.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
+import { USER_AGENT } from '../oz/version.ts';
+import { relative } from 'node:path';
 import { makeClient, maskSecrets, redactSecrets } from './common.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub } from './github-setup.ts';
 import { parseSettings, type Settings } from './inputs.ts';
@@ -46,11 +49,19 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const github = await prepareGitHubSide(settings, context, report);
   if (github === undefined) return;
 
-  const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+  const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
   Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+  if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
   if (settled) markSettled();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, github.feedback);
+}
+
+/** A path as the workflow's later steps name it: relative to the workspace, with forward slashes. */
+function workspacePath(file: string): string {
+  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)
+    .split('\\')
+    .join('/');
 }
 
 /** What every report starts with: the workflow run and the pull request the event concerns. */
@@ -65,6 +76,7 @@ function initialReport(context: GitHubContext): Report {
 async function readSettings(report: Report, context: GitHubContext): Promise<Settings | undefined> {
   try {
     const settings = parseSettings(core.getInput);
+    await checkRunSettings(settings);
     core.debug(`Settings: ${describeSettings(settings)}`);
     return settings;
   } catch (error) {
@@ -124,8 +136,10 @@ async function runAgent(
           if (line) log.info(line);
           else core.debug('The session link from the API is not an http(s) URL; it is not shown.');
         },
+        activity: (line, elapsedMs) => log.info(activityLine(line, elapsedMs)),
+        debug: (message) => core.debug(message),
       },
-      { ...options, startedAt },
+      { ...options, startedAt, userAgent: USER_AGENT },
     );
   } finally {
     stop.dispose();

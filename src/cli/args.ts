@@ -22,6 +22,8 @@ const STRINGS = [
   'max-poll-interval-seconds',
   'summary-file',
   'output-file',
+  'output-schema',
+  'artifacts-path',
 ] as const;
 
 export const USAGE = `Usage: oz-agent-run [flags]
@@ -54,7 +56,12 @@ Watching:
   --poll-interval-seconds N     first pause between reads (default 5)
   --max-poll-interval-seconds N longest pause between reads (default 30)
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
+  --no-log-progress             do not print what the agent does while it works
   --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
+
+What the agent did:
+  --output-schema JSON|PATH     ask for a JSON object matching this schema; fail when it is missing or invalid
+  --artifacts-path DIR          save the run's files, screenshots and plans in DIR
 
 Reporting (progress goes to stderr):
   --json                        print the outputs as one JSON object on stdout at the end
@@ -83,6 +90,7 @@ export interface CliArgs {
 export function flagLabel(name: string): string {
   if (name === 'wait') return '--no-wait';
   if (name === 'cancel_on_abort') return '--no-cancel-on-abort';
+  if (name === 'log_progress') return '--no-log-progress';
   if (name === 'metadata') return '--metadata';
   return `--${name.replaceAll('_', '-')}`;
 }
@@ -112,6 +120,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         return bool(name, values['cancel-on-abort']);
       case 'computer_use':
         return bool(name, values['computer-use']);
+      case 'log_progress':
+        return bool(name, values['log-progress']);
       case 'api_base_url':
         return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
       case 'metadata':
@@ -155,6 +165,7 @@ function parse(argv: string[]) {
       wait: { type: 'boolean' },
       'cancel-on-abort': { type: 'boolean' },
       'computer-use': { type: 'boolean' },
+      'log-progress': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },

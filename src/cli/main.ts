@@ -1,14 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { OzClient } from '../oz/client.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
 import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
 import { fitBytes } from '../report/limits.ts';
-import { sessionLine, stateLine } from '../report/progress.ts';
+import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactor, type Redact } from '../report/redact.ts';
-import { renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { agentOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
-import { parseRunSettings, type RunSettings } from '../run/settings.ts';
+import { checkRunSettings, parseRunSettings, type RunSettings } from '../run/settings.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { flagLabel, parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
@@ -60,6 +61,7 @@ export async function runCli(
       readFile: (path) => readFileSync(path, 'utf8'),
       ...(args.metadata !== undefined && { metadata: args.metadata }),
     });
+    await checkRunSettings(settings, flagLabel);
   } catch (error) {
     say(`oz-agent-run: ${(error as Error).message}`);
     return EXIT.notStarted;
@@ -91,16 +93,25 @@ export async function runCli(
           const line = sessionLine(url);
           if (line) say(line);
         },
+        activity: (line, elapsedMs) => say(activityLine(line, elapsedMs)),
       },
-      { ...options, label: flagLabel, off: (name) => `${flagLabel(name)} is set`, cancelled: 'The run was interrupted', startedAt },
+      {
+        ...options,
+        label: flagLabel,
+        off: (name) => `${flagLabel(name)} is set`,
+        cancelled: 'The run was interrupted',
+        startedAt,
+        userAgent: CLI_USER_AGENT,
+      },
     );
   } finally {
     stop.dispose();
   }
 
-  const { settled: _settled, ...rest } = result;
+  const { settled: _settled, downloadedFiles, ...rest } = result;
   const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
-  const outputs = runOutputs(report.run, report.runId);
+  if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => relative(process.cwd(), file).split('\\').join('/'));
+  const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
   writeResults(args, report, outputs, io, redact, say);
 
   if (report.outcome === 'succeeded') {

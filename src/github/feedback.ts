@@ -2,8 +2,8 @@ import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubAp
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
-import { renderSummary, type Report } from '../report/summary.ts';
-import type { RunItem } from '../oz/types.ts';
+import { formatDuration, renderSummary, type Report } from '../report/summary.ts';
+import { isTerminal, type RunItem } from '../oz/types.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 export class CheckRunError extends Error {
@@ -31,18 +31,41 @@ export interface FeedbackOptions {
   redact?: (text: string) => string;
 }
 
-/** Comment text for a run still going on. */
-function progressBody(marker: string, run: Pick<RunItem, 'state' | 'title' | 'session_link'>, workflowRunUrl?: string): string {
+/**
+ * How a live run is doing, in a word people use. A terminal state can reach the comment before the
+ * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
+ */
+export function friendlyState(state: string): string {
+  switch (state) {
+    case 'QUEUED':
+      return 'queued';
+    case 'PENDING':
+    case 'CLAIMED':
+      return 'starting';
+    case 'INPROGRESS':
+      return 'working';
+    default:
+      return isTerminal(state) ? 'finishing up' : 'working';
+  }
+}
+
+/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
+function progressBody(
+  marker: string,
+  run: Pick<RunItem, 'state' | 'title' | 'session_link'>,
+  elapsedMs: number,
+  workflowRunUrl?: string,
+): string {
   const links = [
     run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
     workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
   ].filter(Boolean);
   return [
     marker,
-    `## ⏳ Oz agent run in progress: ${escapeMarkdown(fitChars(run.state, 100))}`,
+    `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
     '',
     ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
-    links.length > 0 ? links.join(' · ') : 'The session link appears here when the agent starts.',
+    links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
   ].join('\n');
 }
 
@@ -83,6 +106,7 @@ export class Feedback {
   checkRunId: number | undefined;
   private readonly options: FeedbackOptions;
   private commentsOff = false;
+  private readonly startedAt = Date.now();
   private queue: Promise<void> = Promise.resolve();
   private failed = false;
 
@@ -120,13 +144,14 @@ export class Feedback {
   /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
   progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'>): void {
     this.enqueue(async () => {
-      await this.writeComment(progressBody(this.options.marker, run, this.options.workflowRunUrl));
+      await this.writeComment(progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
       if (this.checkRunId !== undefined) {
         const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: 'in_progress',
           ...(detailsUrl && { detailsUrl }),
-          title: `The agent run is ${fitChars(run.state, 100)}`,
+          // In words, never a state name: an in-progress check must not read "SUCCEEDED".
+          title: `The agent is ${friendlyState(run.state)}`,
           summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
         });
       }
@@ -136,7 +161,7 @@ export class Feedback {
   /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
   async finish(report: Report): Promise<boolean> {
     this.enqueue(async () => {
-      const summary = renderSummary(report);
+      const summary = renderSummary(report, { comment: true });
       await this.writeComment(`${this.options.marker}\n${summary}`);
       if (this.checkRunId !== undefined) {
         const conclusion = checkConclusion(report);

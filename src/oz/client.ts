@@ -13,7 +13,15 @@ import {
   type Problem,
 } from './errors.ts';
 import { sleep } from './sleep.ts';
-import type { CreateRunRequest, CreateRunResponse, ListRunsResponse, RunItem } from './types.ts';
+import type {
+  ArtifactDetail,
+  Conversation,
+  CreateRunRequest,
+  CreateRunResponse,
+  FollowupRequest,
+  ListRunsResponse,
+  RunItem,
+} from './types.ts';
 
 /** How the client retries: exponential backoff with jitter between `minDelayMs` and `maxDelayMs`. */
 export interface RetryPolicy {
@@ -132,6 +140,54 @@ export class OzClient {
       },
       signal,
     );
+  }
+
+  /**
+   * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+   * normalize) is final: the caller decides what that means to it.
+   */
+  getConversation(runId: string, signal?: AbortSignal): Promise<Conversation> {
+    const path = `/agent/runs/${encodeURIComponent(runId)}/conversation`;
+    return this.withRetry(
+      `GET ${path}`,
+      async () => {
+        const answer = await this.request<unknown>('GET', path);
+        if (!isObject(answer) || !Array.isArray(answer.steps)) {
+          throw new OzBadAnswerError('GET', path, 200, `something other than a conversation: ${describeBody(answer)}`);
+        }
+        return answer as unknown as Conversation;
+      },
+      signal,
+    );
+  }
+
+  /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+  getArtifact(uid: string, signal?: AbortSignal): Promise<ArtifactDetail> {
+    const path = `/agent/artifacts/${encodeURIComponent(uid)}`;
+    return this.withRetry(
+      `GET ${path}`,
+      async () => {
+        const answer = await this.request<unknown>('GET', path);
+        if (!isObject(answer) || !isObject(answer.data)) {
+          throw new OzBadAnswerError('GET', path, 200, `something other than an artifact: ${describeBody(answer)}`);
+        }
+        return answer as unknown as ArtifactDetail;
+      },
+      signal,
+    );
+  }
+
+  /**
+   * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+   * delivered twice. The caller reads the run to learn whether a lost one arrived.
+   */
+  async followupOnce(runId: string, body: FollowupRequest): Promise<void> {
+    try {
+      await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+    } catch (error) {
+      // Any 2xx accepts it, whatever its body says.
+      if (!isBadAnswer(error)) throw error;
+    }
   }
 
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */

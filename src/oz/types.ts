@@ -99,3 +99,72 @@ export interface ListRunsResponse {
   runs: RunItem[];
   page_info?: { has_next_page?: boolean; next_cursor?: string };
 }
+
+/** One block of a conversation message (shared oz-api.md, "What the agent did"). Unknown kinds are kept. */
+export interface ConversationBlock {
+  type: string;
+  /** `text` blocks. */
+  text?: string;
+  /** `action` blocks: something the agent did. */
+  id?: string;
+  category?: string;
+  name?: string;
+  input?: Record<string, unknown>;
+  /** `action_result` blocks. */
+  action_id?: string;
+  state?: string;
+  output?: unknown;
+  /** `event` blocks. */
+  data?: unknown;
+}
+
+export interface ConversationMessage {
+  role: string;
+  timestamp?: string;
+  message_ids?: string[];
+  content: ConversationBlock[];
+}
+
+export interface ConversationStep {
+  id: string;
+  description?: string;
+  summary?: string;
+  started_at?: string;
+  completed_at?: string;
+  messages: ConversationMessage[];
+  /** Work delegated from this step. */
+  steps: ConversationStep[];
+}
+
+/** `GET /agent/runs/{id}/conversation`: the run's normalized conversation. */
+export interface Conversation {
+  conversation_id?: string;
+  steps: ConversationStep[];
+}
+
+/** `GET /agent/artifacts/{uid}`: a FILE or SCREENSHOT with a signed download URL, or a PLAN with its markdown. */
+export interface ArtifactDetail {
+  artifact_uid: string;
+  artifact_type: string;
+  created_at?: string;
+  data: {
+    download_url?: string;
+    expires_at?: string;
+    content_type?: string;
+    filepath?: string;
+    filename?: string;
+    description?: string;
+    size_bytes?: number;
+    document_uid?: string;
+    notebook_uid?: string;
+    url?: string;
+    title?: string;
+    content?: string;
+  };
+}
+
+/** `POST /agent/runs/{id}/followups`. */
+export interface FollowupRequest {
+  message: string;
+  mode?: 'normal' | 'plan' | 'orchestrate';
+}

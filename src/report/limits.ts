@@ -10,6 +10,8 @@ export const MAX_SUMMARY_BYTES = 900 * 1024;
 export const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
 /** The `artifacts` output. */
 export const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+/** `agent_output` and `structured_output`. */
+export const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
 /** The `run` output, the largest: together the outputs stay well under 1 MiB. */
 export const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
 /** Text from the API shown in the summary or a comment (a title, a status message, a note). */

@@ -52,3 +52,56 @@ export function safeUrl(url: unknown): string | undefined {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
+
+/** Markdown inline text outside code: HTML tags inert, mentions dead, links and images http(s) only. */
+function sanitizeInline(text: string): string {
+  return (
+    text
+      // Links and images: kept when their target is http(s), else the text alone.
+      .replace(
+        /(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g,
+        (_m, bang: string, label: string, url: string) => {
+          const href = safeUrl(url);
+          return href === undefined ? label : `${bang}[${label}](${href})`;
+        },
+      )
+      .replace(/</g, '&lt;')
+      .replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`)
+  );
+}
+
+/**
+ * Markdown written by the agent, made safe to show in a summary or a comment while it still renders as
+ * Markdown: no raw HTML (it cannot close a `<details>` or add a tag), no live @-mentions, no links or
+ * images other than http(s), and no code fence left open to swallow what follows. Code spans and
+ * fenced code stay as they are: there, nothing renders.
+ */
+export function sanitizeMarkdown(text: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      out.push(line);
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
+      continue;
+    }
+    if (marker !== undefined) {
+      fence = marker;
+      out.push(line.replace(/</g, '&lt;'));
+      continue;
+    }
+    // Reference-style link definitions: dropped unless they point to http(s).
+    const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
+    if (definition && safeUrl(definition[1]) === undefined) continue;
+    // Outside code spans only (odd parts of a split on backtick runs are code).
+    out.push(
+      line
+        .split(/(`+[^`]*`+)/)
+        .map((part, i) => (i % 2 === 1 ? part : sanitizeInline(part)))
+        .join(''),
+    );
+  }
+  if (fence !== undefined) out.push(fence);
+  return out.join('\n');
+}

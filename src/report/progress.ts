@@ -13,3 +13,8 @@ export function sessionLine(url: string): string | undefined {
   const safe = safeUrl(url);
   return safe === undefined ? undefined : `Watch the agent: ${safe}`;
 }
+
+/** The log line for something the agent did or said: `[2m 10s] command: npm test`. */
+export function activityLine(line: string, elapsedMs: number): string {
+  return `[${formatDuration(elapsedMs)}] ${line.length > 300 ? `${line.slice(0, 297)}...` : line}`;
+}

@@ -3,12 +3,13 @@ import {
   fitBytes,
   fitChars,
   fitJson,
+  MAX_ANSWER_OUTPUT_BYTES,
   MAX_ARTIFACTS_OUTPUT_BYTES,
   MAX_RUN_OUTPUT_BYTES,
   MAX_SUMMARY_BYTES,
   MAX_TEXT_OUTPUT_BYTES,
 } from './limits.ts';
-import { escapeMarkdown, safeLink, safeUrl } from './markdown.ts';
+import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
 
 /** How the step ended, as far as the run is concerned. */
@@ -23,6 +24,8 @@ export type Outcome =
   | 'cancelled'
   /** `wait: false`: the run was started and left running. */
   | 'started'
+  /** The run reached SUCCEEDED, but `output_schema` found no valid JSON object in its final answer. */
+  | 'invalid_output'
   /** The action itself failed (bad answer, lost create, read failure). */
   | 'error'
   /** The event may not start an agent (an untrusted commenter, the action's own comment). */
@@ -40,6 +43,12 @@ export interface Report {
   workflowRunUrl?: string;
   /** The pull request the workflow ran for. */
   pullRequest?: { number: number; url?: string; headSha?: string };
+  /** The agent's final answer (Markdown, untrusted). */
+  agentOutput?: string;
+  /** With `output_schema`: the object, or what is wrong with it. */
+  structured?: { ok: true; value: unknown } | { ok: false; errors: string[] };
+  /** With `artifacts_path`: the files written, relative to the workspace. */
+  downloadedFiles?: string[];
 }
 
 /**
@@ -77,6 +86,15 @@ export function runOutputs(
   };
 }
 
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
+export function agentOutputs(report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles'>): Record<string, string> {
+  return {
+    agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+    structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
+    downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
+  };
+}
+
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 export function formatIsoDuration(value: string | undefined): string | undefined {
   const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -104,6 +122,7 @@ const HEADINGS: Record<Outcome, string> = {
   started: '🚀 Oz agent run started',
   error: '⚠️ Oz agent run could not be followed',
   skipped: '⏭️ Oz agent not started',
+  invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -171,39 +190,160 @@ function heading(report: Report): string {
   return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 
-/** The job summary as Markdown. Everything that came from the API is escaped. */
-export function renderSummary(report: Report): string {
+/** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
+export function nextStep(report: Report, setting: (name: string) => string = (n) => n): string | undefined {
+  const run = report.run;
+  const code = run?.status_message?.error_code;
+  if (report.outcome === 'timeout') return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+  if (report.outcome === 'invalid_output')
+    return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+  if (run?.state === 'BLOCKED') return 'A person must act: open the agent session and approve the step or answer its question.';
+  switch (code) {
+    case 'insufficient_credits':
+      return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+    case 'budget_exceeded':
+      return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+    case 'environment_setup_failed':
+      return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+    case 'external_authentication_required':
+    case 'integration_not_configured':
+    case 'integration_disabled':
+      return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+    case 'not_authorized':
+    case 'authentication_required':
+      return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
+    case 'content_policy_violation':
+      return 'The request was refused by the content policy: reword the prompt.';
+    case 'invalid_request':
+    case 'resource_not_found':
+      return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
+  }
+  if (run?.status_message?.retryable === true || run?.state === 'ERROR') return 'This may be temporary: re-run the job.';
+  if (run?.state === 'CANCELLED')
+    return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+  if (run?.state === 'FAILED') return 'Open the agent session to see what went wrong.';
+  return undefined;
+}
+
+/** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
+function pullRequests(run: RunItem | undefined, exclude?: string): string[] {
+  return (run?.artifacts ?? [])
+    .filter((a) => a.artifact_type === 'PULL_REQUEST')
+    .map((a) => {
+      const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
+      const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
+      return { url, branch };
+    })
+    .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
+    .map(
+      ({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`,
+    );
+}
+
+/** The agent's answer: Markdown, sanitised; folded when long. */
+function answerBlock(answer: string): string[] {
+  const text = sanitizeMarkdown(fitChars(answer.trim(), 60_000));
+  const lines = text.split('\n');
+  if (lines.length <= 25 && text.length <= 2500) return [text, ''];
+  const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
+  const firstParagraph = lines.slice(0, blank > 0 ? blank : 5).join('\n');
+  const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
+  return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
+}
+
+export interface RenderOptions {
+  /** For the pull request comment: no link to the pull request it is on. */
+  comment?: boolean;
+}
+
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
+ */
+export function renderSummary(report: Report, options: RenderOptions = {}): string {
   const { run } = report;
-  const lines = [`## ${heading(report)}`, ''];
-  if (run?.title) lines.push(`**${escapeMarkdown(fitChars(run.title, 500))}**`, '');
+  const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+  const lines = [`## ${heading(report)}${title}`, ''];
   if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
+
+  if (report.agentOutput) lines.push(...answerBlock(report.agentOutput));
+  if (report.structured && !report.structured.ok) {
+    lines.push(
+      '**Structured output problems:**',
+      '',
+      ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`),
+      '',
+    );
+  }
+
+  const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+  if (prs.length > 0)
+    lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
+
+  const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+  for (const plan of capList(plans, 10).shown) {
+    const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
+    lines.push(
+      `<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`,
+      '',
+      safeLink('Open the plan in Warp', plan.data?.url),
+      '',
+      '</details>',
+      '',
+    );
+  }
+
+  if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
+    const status = run?.status_message;
+    const reason = status?.message
+      ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+      : undefined;
+    const next = nextStep(report);
+    if (reason || next) {
+      lines.push('### What to do next', '');
+      if (reason) lines.push(`**Why:** ${reason}`, '');
+      if (next) lines.push(next, '');
+      if (run?.state === 'BLOCKED' && run.session_link) lines.push(safeLink('Open the agent session', run.session_link), '');
+    }
+  }
+
+  const files = report.downloadedFiles ?? [];
+  if (files.length > 0) {
+    const { shown, more } = capList(files);
+    lines.push('### Files saved', '', ...shown.map((f) => `- \`${f.replaceAll('`', "'")}\``));
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+    lines.push('');
+  }
 
   const rows: string[][] = [];
   const runId = run?.run_id ?? report.runId;
   if (run?.state) rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
-  if (runId) rows.push(['Run ID', escapeMarkdown(fitChars(runId, 200))]);
+  if (runId) rows.push(['Run ID', `\`${fitChars(runId, 200).replaceAll('`', "'")}\``]);
   const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
   if (duration) rows.push(['Duration', duration]);
   const status = run?.status_message;
   if (status?.message) rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
-  if (status?.error_code) rows.push(['Error code', escapeMarkdown(fitChars(status.error_code, 100))]);
-  if (status?.retryable !== undefined) rows.push(['Retryable', status.retryable ? 'yes: a new run may succeed' : 'no']);
+  if (status?.error_code) rows.push(['Error code', `\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+  if (run?.status_message?.retryable !== undefined)
+    rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
-  if (pr) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
-  if (pr?.headSha) rows.push(['Head commit', escapeMarkdown(pr.headSha.slice(0, 12))]);
+  if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
+  if (pr?.headSha) rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
   if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
-  if (rows.length > 0) {
-    lines.push('| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-  }
-
-  const artifacts = run?.artifacts ?? [];
-  if (artifacts.length > 0) {
-    const { shown, more } = capList(artifacts);
-    lines.push('### Artifacts', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-    lines.push('');
+  const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+  if (rows.length > 0 || others.length > 0) {
+    lines.push('<details><summary>Run details</summary>', '');
+    if (rows.length > 0) lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (others.length > 0) {
+      const { shown, more } = capList(others);
+      lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+      if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+      lines.push('');
+    }
+    lines.push('</details>', '');
   }
   // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
   return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);

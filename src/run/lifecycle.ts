@@ -3,7 +3,10 @@ import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
+import { saveArtifacts } from './artifacts.ts';
+import { ConversationWatcher, finalAnswer } from './conversation.ts';
 import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
+import { structuredOutput, type StructuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal } from './stop.ts';
 import { PollSchedule, watchRun } from './watch.ts';
@@ -20,6 +23,8 @@ export type RunOutcome =
   | 'cancelled'
   /** `wait: false`: the run was started and left running. */
   | 'started'
+  /** The run reached SUCCEEDED, but `output_schema` found no valid JSON object in its final answer. */
+  | 'invalid_output'
   /** Following the run failed (bad answer, lost create, read failure). */
   | 'error';
 
@@ -32,6 +37,12 @@ export interface RunResult {
   note?: string;
   /** True once nothing is left to clean up: the run ended, was cancelled, or is meant to outlive us. */
   settled: boolean;
+  /** The agent's final answer; empty when the API has none. */
+  agentOutput?: string;
+  /** With `output_schema`: the valid object, or what is wrong with it. */
+  structured?: StructuredOutput;
+  /** With `artifacts_path`: the files written, absolute. */
+  downloadedFiles?: string[];
 }
 
 /** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
@@ -48,6 +59,10 @@ export interface RunEvents {
   stateChange?: (run: RunItem, previous: string | undefined, elapsedMs: number) => void;
   /** Where to watch the agent, told once, when the API first gives it. */
   sessionLink?: (url: string) => void;
+  /** Something the agent did or said (`command: npm test`), once each, `elapsedMs` after the start. */
+  activity?: (line: string, elapsedMs: number) => void;
+  /** Details for a debug log. */
+  debug?: (message: string) => void;
 }
 
 /** Knobs for tests and the simulator; users never set them. */
@@ -66,6 +81,10 @@ export interface LifecycleOptions {
   cancelled?: string;
   /** When the front end started, for elapsed times in the log. */
   startedAt?: number;
+  /** How often the conversation is read for progress while the run is live. Default 60 s. */
+  conversationIntervalMs?: number;
+  /** The User-Agent of artifact downloads. */
+  userAgent?: string;
 }
 
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
@@ -136,6 +155,7 @@ export async function startAndWatch(
   const startedAt = options.startedAt ?? Date.now();
   const result: RunResult = { outcome: 'error', settled: false };
   let requestId: string | undefined;
+  let conversation: ConversationWatcher | undefined;
 
   try {
     let runId = settings.runId;
@@ -173,6 +193,8 @@ export async function startAndWatch(
     }
 
     let linkShown = false;
+    const progress = new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {}));
+    conversation = progress;
     const watched = await watchRun({
       client,
       runId: id,
@@ -190,6 +212,13 @@ export async function startAndWatch(
       onUnknownState: (state) =>
         events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
       onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+      // While the agent works, what it does, from its conversation (at most once per interval).
+      ...(settings.logProgress && {
+        onLiveRead: async (run: RunItem) => {
+          if (run.state === 'QUEUED' || run.state === 'PENDING') return;
+          for (const item of await progress.poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
+        },
+      }),
     });
     if (watched.run) result.run = watched.run;
     if (watched.failed) throw watched.failed;
@@ -241,5 +270,50 @@ export async function startAndWatch(
     }
   }
   if (isTerminal(result.run?.state)) result.settled = true;
+  if (result.runId !== undefined) {
+    await whatTheAgentDid(client, settings, result, conversation, events, { ...options, startedAt });
+  }
   return result;
+}
+
+/** Long enough for a few reads with retries; the run has ended (or been left) by now. */
+const AFTER_RUN_BUDGET_MS = 60_000;
+
+/**
+ * After the run: its final answer (also when it failed), the rest of its activity, the structured
+ * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * hang the step: each part is bounded, and a failure is a warning.
+ */
+async function whatTheAgentDid(
+  client: OzClient,
+  settings: RunSettings,
+  result: RunResult,
+  watcher: ConversationWatcher | undefined,
+  events: RunEvents,
+  options: LifecycleOptions & { startedAt: number },
+): Promise<void> {
+  const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+  const reader = watcher ?? new ConversationWatcher(client, result.runId!, 0, events.debug ?? (() => {}));
+  const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
+  if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
+  result.agentOutput = finalAnswer(reader.latest);
+
+  const ended = isTerminal(result.run?.state);
+  if (settings.outputSchema !== undefined && ended) {
+    result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
+    if (!result.structured.ok && result.outcome === 'succeeded') {
+      result.outcome = 'invalid_output';
+      result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+    }
+  }
+  if (settings.artifactsPath !== undefined && ended) {
+    result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+      userAgent: options.userAgent ?? 'oz-agent-action',
+      signal: deadline,
+      warn: events.warning,
+    }).catch((error: unknown) => {
+      events.warning(`Could not save the run's files: ${(error as Error).message}`);
+      return [];
+    });
+  }
 }

@@ -1,6 +1,7 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
+import { checkSchema, schemaInstruction } from './structured.ts';
 
 /**
  * Where settings come from, for both front ends: the action's inputs or the CLI's flags. Names are
@@ -43,6 +44,12 @@ export interface RunSettings {
   cancelOnAbort: boolean;
   /** Metadata the user asked for, merged over the CI context. */
   userMetadata: Record<string, string>;
+  /** A JSON Schema the final answer's JSON object must match (`output_schema`). */
+  outputSchema?: Record<string, unknown>;
+  /** Where FILE and SCREENSHOT artifacts and plans are saved (`artifacts_path`), absolute. */
+  artifactsPath?: string;
+  /** Print what the agent does while the run is live (default true). */
+  logProgress: boolean;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
@@ -178,6 +185,46 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
   return servers as Record<string, McpServer>;
 }
 
+/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
+export function parseOutputSchema(value: string, workspace: string, readFile: (path: string) => string, label = 'output_schema') {
+  let text = value;
+  if (!value.startsWith('{')) {
+    try {
+      text = readFile(isAbsolute(value) ? value : resolve(workspace, value));
+    } catch {
+      fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+    }
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      `Invalid ${label} ${quote(value)}: it is not valid JSON (${(error as Error).message}). Expected a JSON Schema object.`,
+    );
+  }
+  if (!isRecord(parsed)) fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+  return parsed;
+}
+
+/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
+export function parseArtifactsPath(value: string, workspace: string, label = 'artifacts_path'): string {
+  const path = resolve(workspace, value);
+  const rel = relative(workspace, path);
+  if (rel.startsWith('..') || isAbsolute(rel)) fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+  return path;
+}
+
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+export async function checkRunSettings(settings: RunSettings, label: (name: string) => string = (n) => n): Promise<void> {
+  if (settings.outputSchema === undefined) return;
+  const problem = await checkSchema(settings.outputSchema);
+  if (problem !== undefined) throw new InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+}
+
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 export function parseApiBaseUrl(value: string | undefined, label = 'api_base_url'): string {
   if (value === undefined) return DEFAULT_API_BASE_URL;
@@ -272,6 +319,9 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
       : metadataText === undefined
         ? {}
         : parseMetadata(metadataText, label('metadata'));
+  const schemaText = optional(src, 'output_schema');
+  const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
+  const artifactsText = optional(src, 'artifacts_path');
   const mcpText = optional(src, 'mcp');
   const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
   const computerUse = parseBoolean(src, 'computer_use');
@@ -323,6 +373,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
       );
     }
     create = {};
+    if (outputSchema !== undefined) prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
     if (prompt !== undefined) create.prompt = prompt;
     if (skill !== undefined) create.skill = skill;
     if (title !== undefined) create.title = title;
@@ -350,7 +401,10 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     maxPollIntervalMs,
     cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
     userMetadata,
+    logProgress: parseBoolean(src, 'log_progress', true),
   };
+  if (outputSchema !== undefined) settings.outputSchema = outputSchema;
+  if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
   if (create !== undefined) settings.create = create;
   if (runId !== undefined) settings.runId = runId;
   return settings;

@@ -45,6 +45,8 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Each new state, once, with the state before it (undefined for the first read). */
   onStateChange?: (run: RunItem, previous: string | undefined) => void;
+  /** After each read of a live run: a chance to read more (the conversation). Its failures are its own. */
+  onLiveRead?: (run: RunItem) => Promise<void>;
   /** A state the API does not document yet; told once per state. */
   onUnknownState?: (state: string) => void;
   /** A read that failed even after retries; watching goes on until the deadline. */
@@ -96,6 +98,7 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
         }
         return { run };
       }
+      await options.onLiveRead?.(next).catch(() => {});
     } catch (error) {
       if (signal.aborted) return { ...(run && { run }), stopped: stopReason(signal) };
       if (!isRetryable(error)) return { ...(run && { run }), failed: error as Error };

@@ -1,0 +1,61 @@
+/**
+ * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
+ * object taken from the agent's final answer and checked against the schema.
+ */
+
+/**
+ * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
+ * answer, so the answer stays readable and the object is easy to find.
+ */
+export function schemaInstruction(schema: Record<string, unknown>): string {
+  return [
+    '',
+    '',
+    '---',
+    'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
+    'in a fenced code block marked `json`, and write nothing after that block.',
+    '',
+    '```json',
+    JSON.stringify(schema, null, 2),
+    '```',
+  ].join('\n');
+}
+
+export type StructuredOutput = { ok: true; value: unknown } | { ok: false; errors: string[] };
+
+/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
+export function extractJson(answer: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
+  const last = blocks.at(-1);
+  if (!last) return { ok: false, error: 'the final answer has no fenced ```json block' };
+  try {
+    return { ok: true, value: JSON.parse(last[2]!) as unknown };
+  } catch (error) {
+    return { ok: false, error: `the last \`\`\`json block is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+/** Loads the validator on first use (it is a bundle of its own). */
+async function loadValidator(schema: Record<string, unknown>) {
+  const { compileSchema } = await import('#json-schema');
+  return compileSchema(schema);
+}
+
+/** Checks a schema when the settings are read, so a bad one fails before any request. */
+export async function checkSchema(schema: Record<string, unknown>): Promise<string | undefined> {
+  try {
+    await loadValidator(schema);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
+export async function structuredOutput(answer: string, schema: Record<string, unknown>): Promise<StructuredOutput> {
+  if (answer.trim() === '') return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
+  const extracted = extractJson(answer);
+  if (!extracted.ok) return { ok: false, errors: [extracted.error] };
+  const errors = (await loadValidator(schema))(extracted.value);
+  return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
+}
