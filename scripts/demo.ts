@@ -84,14 +84,28 @@ console.log(dim(`Simulated Oz API at ${url} (time runs 4x faster); the bundle is
 const checks: [string, boolean][] = [];
 try {
   console.log(`\n${bold('1. An agent fixes a flaky test and opens a pull request')}\n`);
+  // With a structured verdict and the agent's files saved in the workspace.
   const ok = await runStep({
-    inputs: { ...common, prompt: 'Fix the flaky test in auth.spec.ts and open a pull request.', title: 'Fix flaky auth test' },
+    inputs: {
+      ...common,
+      prompt: 'Fix the flaky test in auth.spec.ts and open a pull request.',
+      title: 'Fix flaky auth test',
+      output_schema:
+        '{"type": "object", "required": ["fixed"], "properties": {"fixed": {"type": "boolean"}, "tests": {"type": "integer"}}}',
+      artifacts_path: 'oz-artifacts',
+      metadata: 'sim_answer_json={"fixed": true, "tests": 214}\nsim_files=1',
+    },
     onOutput: logLine,
   });
   console.log(`  ${ok.code === 0 ? green('✔ step succeeded') : red(`✘ step failed (exit ${ok.code})`)}`);
   show(ok);
   const post = await runStep({ which: 'post', inputs: common, state: ok.state });
   checks.push(['a run that succeeds passes the step', ok.code === 0 && ok.outputs.state === 'SUCCEEDED' && post.code === 0]);
+  const files = JSON.parse(ok.outputs.downloaded_files || '[]') as string[];
+  checks.push([
+    "the agent's answer, its structured output and its files reach the outputs",
+    ok.outputs.agent_output !== '' && ok.outputs.structured_output === '{"fixed":true,"tests":214}' && files.length === 2,
+  ]);
 
   console.log(`\n${bold('2. A run that fails fails the step, saying why')}\n`);
   const failed = await runStep({
@@ -129,4 +143,4 @@ try {
 const apiCalls = sim.requests.length;
 console.log(`\n${bold('Summary')}  ${dim(`${apiCalls} API requests in all`)}`);
 for (const [what, passed] of checks) console.log(`  ${passed ? green('✔') : red('✘')} ${what}`);
-process.exitCode = checks.every(([, passed]) => passed) && checks.length === 3 ? 0 : 1;
+process.exitCode = checks.every(([, passed]) => passed) && checks.length === 4 ? 0 : 1;
