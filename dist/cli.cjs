@@ -2004,6 +2004,7 @@ function runOutputs(run, runId, onDropped = () => { }) {
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
 function agentOutputs(report) {
     return {
+        followed_up: String(report.followedUp === true),
         agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
         structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
         downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
@@ -2095,7 +2096,8 @@ const FAILED_HEADINGS = {
     BLOCKED: '✋ Oz agent run is blocked: it needs a person',
     CANCELLED: '🚫 Oz agent run was cancelled',
 };
-function heading(report) {
+/** The heading for how a run ended: the outcome, in words, with its emoji. */
+function outcomeHeading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
@@ -2167,7 +2169,7 @@ function answerBlock(answer) {
 function renderSummary(report, options = {}) {
     const { run } = report;
     const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-    const lines = [`## ${heading(report)}${title}`, ''];
+    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
     if (report.agentOutput)
@@ -2719,6 +2721,56 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/followup.ts
+
+
+
+/** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
+class LostFollowupError extends Error {
+    name = 'LostFollowupError';
+}
+/**
+ * Whether the run has moved on since `before` was read: a live state, or a later `updated_at`. After a
+ * follow-up, that is how to tell it arrived, and when a terminal state read is the new end.
+ */
+function movedOn(run, before) {
+    if (!isTerminal(run.state))
+        return true;
+    return run.updated_at !== undefined && before.updated_at !== undefined && run.updated_at > before.updated_at;
+}
+/**
+ * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
+ * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
+ * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ */
+async function sendFollowupOnce(client, runId, message, signal) {
+    const before = await raceAbort(client.getRun(runId, signal), signal);
+    let uncertain;
+    await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
+        if (uncertain !== undefined) {
+            let now;
+            try {
+                now = await client.getRun(runId, signal);
+            }
+            catch (error) {
+                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
+                    'Not sending it again, so as not to deliver it twice.');
+            }
+            if (movedOn(now, before))
+                return;
+        }
+        try {
+            await raceAbort(client.followupOnce(runId, { message }), signal);
+        }
+        catch (error) {
+            if (mayHaveCreated(error))
+                uncertain = error;
+            throw error;
+        }
+    }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
+    return before;
+}
+
 ;// CONCATENATED MODULE: ./src/run/structured.ts
 /**
  * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
@@ -2903,7 +2955,10 @@ async function watchRun(options) {
                 }
                 options.onStateChange?.(next, previous);
             }
-            if (isTerminal(next.state)) {
+            if (options.isNewEnd !== undefined && !options.isNewEnd(next)) {
+                // The run has not picked up the follow-up yet: this end is the old one.
+            }
+            else if (isTerminal(next.state)) {
                 const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
                 if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
                     run = await rereadForArtifacts(client, next, graceMs, signal);
@@ -2950,6 +3005,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
 
 
 
@@ -3016,6 +3072,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const result = { outcome: 'error', settled: false };
     let requestId;
     let conversation;
+    /** The run as it was before a follow-up: its end is not the new one. */
+    let followedUpFrom;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -3033,7 +3091,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         else if (runId !== undefined) {
             result.runId = runId;
             events.runId?.(runId);
-            events.info(`Watching existing Oz run ${runId}.`);
+            if (settings.followup !== undefined) {
+                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+                result.followedUp = true;
+                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            }
+            else {
+                events.info(`Watching existing Oz run ${runId}.`);
+            }
         }
         const id = runId;
         if (!settings.wait) {
@@ -3071,6 +3136,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             },
             onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
             onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+            // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+            ...(followedUpFrom !== undefined && {
+                isNewEnd: (() => {
+                    let picked = false;
+                    const before = followedUpFrom;
+                    return (run) => (picked ||= movedOn(run, before));
+                })(),
+            }),
             // While the agent works, what it does, from its conversation (at most once per interval).
             ...(settings.logProgress && {
                 onLiveRead: async (run) => {
@@ -3469,6 +3542,10 @@ function parseRunSettings(src, options) {
         ['host', host],
         ['computer_use', src.read('computer_use') || undefined],
     ].filter(([, v]) => v !== undefined);
+    const followup = optional(src, 'followup');
+    if (followup !== undefined && runId === undefined) {
+        throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
+    }
     let create;
     if (runId !== undefined) {
         if (creating.length > 0) {
@@ -3476,7 +3553,7 @@ function parseRunSettings(src, options) {
         }
     }
     else {
-        if (prompt === undefined && skill === undefined) {
+        if (prompt === undefined && skill === undefined && !options.promptOptional) {
             throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
@@ -3513,6 +3590,8 @@ function parseRunSettings(src, options) {
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
+    if (followup !== undefined)
+        settings.followup = followup;
     if (artifactsText !== undefined)
         settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)
@@ -3550,6 +3629,7 @@ const STRINGS = [
     'output-file',
     'output-schema',
     'artifacts-path',
+    'followup',
 ];
 const USAGE = `Usage: oz-agent-run [flags]
 
@@ -3564,6 +3644,7 @@ What to run:
   --mode normal|plan|orchestrate
   --conversation-id ID          continue a conversation
   --run-id ID                   watch an existing run instead of creating one
+  --followup TEXT               with --run-id: send this message to the run, then watch it to its new end
 
 How to run it:
   --name LABEL                  a label that groups runs

@@ -1855,13 +1855,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -1966,14 +1966,31 @@ function readEvent(env = process.env) {
         info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
         if (pr.head?.sha)
             info.headSha = pr.head.sha;
+        if (pr.title)
+            info.title = pr.title;
+        if (pr.head?.ref)
+            info.headRef = pr.head.ref;
+        if (pr.base?.ref)
+            info.baseRef = pr.base.ref;
         const head = pr.head?.repo?.full_name;
         info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
     }
     else if (typeof payload.issue?.number === 'number') {
         const isPullRequest = payload.issue.pull_request !== undefined;
         info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+        if (payload.issue.title)
+            info.title = payload.issue.title;
+        if (name === 'issues' && typeof payload.issue.body === 'string')
+            info.issueBody = payload.issue.body;
     }
-    const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+    if (typeof payload.comment?.id === 'number') {
+        info.comment = {
+            id: payload.comment.id,
+            kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
+            ...(payload.comment.html_url && { url: payload.comment.html_url }),
+        };
+    }
+    const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
     if (author?.login)
         info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
     const body = payload.comment?.body ?? payload.review?.body;
@@ -2330,6 +2347,7 @@ function runOutputs(run, runId, onDropped = () => { }) {
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
 function agentOutputs(report) {
     return {
+        followed_up: String(report.followedUp === true),
         agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
         structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
         downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
@@ -2421,7 +2439,8 @@ const FAILED_HEADINGS = {
     BLOCKED: '✋ Oz agent run is blocked: it needs a person',
     CANCELLED: '🚫 Oz agent run was cancelled',
 };
-function heading(report) {
+/** The heading for how a run ended: the outcome, in words, with its emoji. */
+function outcomeHeading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
@@ -2493,7 +2512,7 @@ function answerBlock(answer) {
 function renderSummary(report, options = {}) {
     const { run } = report;
     const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-    const lines = [`## ${heading(report)}${title}`, ''];
+    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
     if (report.agentOutput)
@@ -3171,6 +3190,56 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/followup.ts
+
+
+
+/** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
+class LostFollowupError extends Error {
+    name = 'LostFollowupError';
+}
+/**
+ * Whether the run has moved on since `before` was read: a live state, or a later `updated_at`. After a
+ * follow-up, that is how to tell it arrived, and when a terminal state read is the new end.
+ */
+function movedOn(run, before) {
+    if (!isTerminal(run.state))
+        return true;
+    return run.updated_at !== undefined && before.updated_at !== undefined && run.updated_at > before.updated_at;
+}
+/**
+ * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
+ * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
+ * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ */
+async function sendFollowupOnce(client, runId, message, signal) {
+    const before = await raceAbort(client.getRun(runId, signal), signal);
+    let uncertain;
+    await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
+        if (uncertain !== undefined) {
+            let now;
+            try {
+                now = await client.getRun(runId, signal);
+            }
+            catch (error) {
+                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
+                    'Not sending it again, so as not to deliver it twice.');
+            }
+            if (movedOn(now, before))
+                return;
+        }
+        try {
+            await raceAbort(client.followupOnce(runId, { message }), signal);
+        }
+        catch (error) {
+            if (mayHaveCreated(error))
+                uncertain = error;
+            throw error;
+        }
+    }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
+    return before;
+}
+
 ;// CONCATENATED MODULE: ./src/run/structured.ts
 /**
  * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
@@ -3355,7 +3424,10 @@ async function watchRun(options) {
                 }
                 options.onStateChange?.(next, previous);
             }
-            if (isTerminal(next.state)) {
+            if (options.isNewEnd !== undefined && !options.isNewEnd(next)) {
+                // The run has not picked up the follow-up yet: this end is the old one.
+            }
+            else if (isTerminal(next.state)) {
                 const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
                 if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
                     run = await rereadForArtifacts(client, next, graceMs, signal);
@@ -3402,6 +3474,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
 
 
 
@@ -3468,6 +3541,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const result = { outcome: 'error', settled: false };
     let requestId;
     let conversation;
+    /** The run as it was before a follow-up: its end is not the new one. */
+    let followedUpFrom;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -3485,7 +3560,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         else if (runId !== undefined) {
             result.runId = runId;
             events.runId?.(runId);
-            events.info(`Watching existing Oz run ${runId}.`);
+            if (settings.followup !== undefined) {
+                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+                result.followedUp = true;
+                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            }
+            else {
+                events.info(`Watching existing Oz run ${runId}.`);
+            }
         }
         const id = runId;
         if (!settings.wait) {
@@ -3523,6 +3605,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             },
             onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
             onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+            // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+            ...(followedUpFrom !== undefined && {
+                isNewEnd: (() => {
+                    let picked = false;
+                    const before = followedUpFrom;
+                    return (run) => (picked ||= movedOn(run, before));
+                })(),
+            }),
             // While the agent works, what it does, from its conversation (at most once per interval).
             ...(settings.logProgress && {
                 onLiveRead: async (run) => {
@@ -3921,6 +4011,10 @@ function parseRunSettings(src, options) {
         ['host', host],
         ['computer_use', src.read('computer_use') || undefined],
     ].filter(([, v]) => v !== undefined);
+    const followup = optional(src, 'followup');
+    if (followup !== undefined && runId === undefined) {
+        throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
+    }
     let create;
     if (runId !== undefined) {
         if (creating.length > 0) {
@@ -3928,7 +4022,7 @@ function parseRunSettings(src, options) {
         }
     }
     else {
-        if (prompt === undefined && skill === undefined) {
+        if (prompt === undefined && skill === undefined && !options.promptOptional) {
             throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
@@ -3965,6 +4059,8 @@ function parseRunSettings(src, options) {
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
+    if (followup !== undefined)
+        settings.followup = followup;
     if (artifactsText !== undefined)
         settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)
@@ -4674,12 +4770,21 @@ function readApiKey(read, env = process.env) {
  */
 function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     const src = inputSource(read);
+    const rawPhrase = rawInput(read, 'trigger_phrase');
+    if (rawPhrase !== '' && rawPhrase.trim() === '') {
+        fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
+    }
+    const triggerPhrase = rawPhrase.trim();
+    if (/\s/.test(triggerPhrase))
+        fail('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
     const run = parseRunSettings(src, {
         apiKey: readApiKey(read, env),
         apiKeyLabel: 'warp_api_key',
         missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
         workspace: env.GITHUB_WORKSPACE || process.cwd(),
         readFile,
+        // With a trigger phrase, the request in the comment is the prompt.
+        promptOptional: triggerPhrase !== '',
     });
     const checkName = read('check_name');
     if (checkName !== '' && !run.wait) {
@@ -4692,7 +4797,18 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         checkName,
         allowedUsers: parseLogins(read, 'allowed_users'),
         allowedBots: parseLogins(read, 'allowed_bots'),
+        triggerPhrase,
+        continueConversation: parseBoolean(src, 'continue_conversation', true),
+        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
+}
+/**
+ * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
+ * The runner passes inputs as INPUT_* variables.
+ */
+function rawInput(read, name) {
+    const raw = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+    return raw ?? read(name);
 }
 
 ;// CONCATENATED MODULE: ./src/action/log.ts
@@ -4765,7 +4881,75 @@ function isGitHubApiError(error) {
     return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
+;// CONCATENATED MODULE: ./src/github/conversation.ts
+
+
+/** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
+const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
+const STATE_PREFIX = '<!-- oz-agent-state ';
+/** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
+const MAX_EXCHANGES = 20;
+/** The state, hidden in the comment as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+function encodeState(state) {
+    const kept = {
+        ...state,
+        exchanges: state.exchanges
+            .slice(-MAX_EXCHANGES)
+            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
+    };
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
+}
+/** The state in a conversation comment's body; an empty conversation when there is none or it is unreadable. */
+function decodeState(body) {
+    const at = body.indexOf(STATE_PREFIX);
+    if (at < 0)
+        return { exchanges: [] };
+    const end = body.indexOf(' -->', at);
+    try {
+        const parsed = JSON.parse(Buffer.from(body.slice(at + STATE_PREFIX.length, end), 'base64').toString('utf8'));
+        const exchanges = Array.isArray(parsed.exchanges)
+            ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+            : [];
+        return {
+            exchanges,
+            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
+        };
+    }
+    catch {
+        return { exchanges: [] };
+    }
+}
+/** A block of Markdown, folded when long. */
+function folded(text, summary) {
+    const safe = sanitizeMarkdown(text.trim());
+    if (safe.split('\n').length <= 12 && safe.length <= 1500)
+        return [safe];
+    return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
+}
+/**
+ * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
+ * newest last, then `footer` (how the current request stands) and the hidden state.
+ */
+function renderConversation(state, footer) {
+    const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
+    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
+        const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
+        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
+        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
+        if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
+            lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
+        }
+        else if (exchange.state !== undefined) {
+            lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
+        }
+    }
+    lines.push(...footer, '', encodeState(state));
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/github/feedback.ts
+
 
 
 
@@ -4806,6 +4990,37 @@ function progressBody(marker, run, elapsedMs, workflowRunUrl) {
         ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
         links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
     ].join('\n');
+}
+/** One line on a live run: the state in words, the time so far, where to watch. */
+function progressLine(run, elapsedMs, workflowRunUrl) {
+    const links = [
+        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+    ].filter(Boolean);
+    return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
+}
+/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
+function finishedConversation(conversation, report, workflowRunUrl) {
+    const exchange = {
+        ...conversation.exchange,
+        ...(report.agentOutput && { answer: report.agentOutput }),
+        ...(report.run?.state && { state: report.run.state }),
+    };
+    const state = {
+        exchanges: [...conversation.state.exchanges, exchange],
+        ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
+        ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
+            conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
+        }),
+    };
+    const links = [
+        report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
+        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+    ].filter(Boolean);
+    const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
+    if (report.outcome !== 'succeeded' && report.note)
+        footer.push('', escapeMarkdown(fitChars(report.note)));
+    return renderConversation(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
@@ -4876,7 +5091,12 @@ class Feedback {
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
-            await this.writeComment(progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
+            const conversation = this.options.conversation;
+            await this.writeComment(conversation
+                ? renderConversation({ ...conversation.state, exchanges: [...conversation.state.exchanges, conversation.exchange] }, [
+                    progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl),
+                ])
+                : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
@@ -4893,7 +5113,8 @@ class Feedback {
     async finish(report) {
         this.enqueue(async () => {
             const summary = renderSummary(report, { comment: true });
-            await this.writeComment(`${this.options.marker}\n${summary}`);
+            const conversation = this.options.conversation;
+            await this.writeComment(conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -4926,7 +5147,7 @@ class Feedback {
                 await api.updateComment(this.commentId, body);
             }
             else if (thread !== undefined) {
-                const existing = await api.findComment(thread, this.options.marker);
+                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
                 const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
                 this.commentId = written.id;
                 this.commentUrl = written.url;
@@ -5045,7 +5266,131 @@ async function decideTrigger(event, trust, permissionOf) {
         };
 }
 
+;// CONCATENATED MODULE: ./src/github/mention.ts
+/** Events where a trigger phrase may start the agent: comments, reviews and issues. */
+const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'];
+/** The text with code blanked out (same length, so indices still match): fenced blocks, then code spans. */
+function withoutCode(text) {
+    const blank = (s) => s.replace(/[^\n]/g, ' ');
+    return text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank).replace(/(`+)[^`]*?\1/g, blank);
+}
+/**
+ * Where `phrase` stands in `text` as a whole word outside code spans and fenced code (not inside
+ * `@oz-bot` or `foo@oz`), case-insensitively; -1 when it does not.
+ */
+function findPhrase(text, phrase) {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(^|[^\\w@/-])${escaped}(?![\\w-])`, 'i').exec(withoutCode(text));
+    return match ? match.index + match[1].length : -1;
+}
+/** The body that may carry the phrase: the comment's, the review's, or the issue's. */
+function mentionBody(event) {
+    return event.name === 'issues' ? event.issueBody : event.commentBody;
+}
+/** What was asked: the text after the phrase, or the whole body when nothing follows it. */
+function requestText(body, at, phrase) {
+    const after = body.slice(at + phrase.length).trim();
+    return after !== '' ? after : body.replace(body.slice(at, at + phrase.length), '').trim();
+}
+/**
+ * The prompt for a request made in a thread: the standing instruction (the `prompt` input) when there
+ * is one, then who asked, where, and what.
+ */
+function mentionPrompt(event, request, standing) {
+    const thread = event.thread;
+    const kind = thread?.isPullRequest ? 'pull request' : 'issue';
+    const where = [
+        `${kind} #${thread?.number ?? '?'} in ${event.owner}/${event.repo}`,
+        event.title ? `titled "${event.title}"` : undefined,
+        thread?.url,
+    ].filter(Boolean);
+    const branches = thread?.isPullRequest && (event.headRef || event.baseRef)
+        ? `The pull request's head branch is ${event.headRef ?? '(unknown)'} and its base branch is ${event.baseRef ?? '(unknown)'}.`
+        : undefined;
+    return [
+        ...(standing ? [standing.trim(), ''] : []),
+        `@${event.actor?.login ?? 'someone'} asked you this on ${where.join(', ')}.`,
+        ...(branches ? [branches] : []),
+        '',
+        request,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/mention.ts
+
+
+
+
+
+/** Whether this event is one where `trigger_phrase` decides if the agent starts. */
+function isMentionEvent(settings, event) {
+    return settings.triggerPhrase !== '' && MENTION_EVENTS.includes(event.name);
+}
+/**
+ * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
+ * there is one (and `continue_conversation`), else a new run with a prompt written from the event.
+ * Returns why not to start when the phrase is not there.
+ */
+async function prepareMention(settings, event, github) {
+    const body = mentionBody(event) ?? '';
+    const at = findPhrase(body, settings.triggerPhrase);
+    if (at < 0)
+        return { skip: `the ${event.name.replaceAll('_', ' ')} does not mention ${settings.triggerPhrase}` };
+    if (event.thread === undefined)
+        return { skip: `the ${event.name} event names no pull request or issue` };
+    const request = requestText(body, at, settings.triggerPhrase);
+    const who = event.actor?.login ?? 'someone';
+    let state = { exchanges: [] };
+    let commentId;
+    if (github) {
+        try {
+            const api = await github();
+            const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
+            if (found) {
+                state = decodeState(found.body);
+                commentId = found.id;
+            }
+        }
+        catch (error) {
+            warning(`Could not read this thread's conversation (${error.message}); starting a new one.`);
+        }
+    }
+    if (settings.continueConversation && state.runId !== undefined) {
+        settings.runId = state.runId;
+        settings.followup = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+        delete settings.create;
+        log_info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
+    }
+    else {
+        const prompt = mentionPrompt(event, request, settings.standingPrompt);
+        settings.create = {
+            ...settings.create,
+            prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
+        };
+    }
+    startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
+    log_info(settings.followup ?? settings.create?.prompt ?? '');
+    endGroup();
+    const target = event.comment !== undefined
+        ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
+        : event.name === 'issues'
+            ? { kind: 'issue', number: event.thread.number }
+            : undefined;
+    return {
+        mention: {
+            thread: event.thread.number,
+            exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
+            state,
+            ...(commentId !== undefined && { commentId }),
+            ...(target && { target }),
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
+
+
+
 
 
 
@@ -5069,19 +5414,33 @@ async function prepareGitHub(settings, context) {
     let api;
     const github = async () => (api ??= await loadGitHubApi(token, event.owner, event.repo));
     const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
-    if (event.isComment) {
-        const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
+    const mentioned = isMentionEvent(settings, event);
+    // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
+    if (event.isComment || mentioned) {
+        const asComment = { ...event, isComment: true };
+        const decision = await decideTrigger(asComment, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
         if (!decision.allowed)
             return { skip: decision.reason };
     }
+    let mention;
+    if (mentioned) {
+        const prepared = await prepareMention(settings, event, canCall ? github : undefined);
+        if ('skip' in prepared)
+            return { skip: prepared.skip };
+        mention = prepared.mention;
+    }
+    else if (settings.create && settings.create.prompt === undefined && settings.create.skill === undefined) {
+        throw new InputError(`Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`);
+    }
     const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
+    const side = { ...(mention && { mention }), ...(canCall && { api: github }) };
     if (!settings.checkName && thread === undefined)
-        return {};
+        return side;
     if (!canCall) {
         if (settings.checkName)
             throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
         warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
-        return {};
+        return side;
     }
     let headSha = context.pullRequest?.headSha ?? context.sha ?? '';
     if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
@@ -5103,12 +5462,18 @@ async function prepareGitHub(settings, context) {
         redact: redactSecrets(),
         ...(runUrl && { workflowRunUrl: runUrl }),
         warn: (message) => warning(message),
-        onComment: saveCommentId,
+        // A conversation comment is left to the main step: the post step would write one run's summary over it.
+        ...(mention
+            ? {
+                conversation: { state: mention.state, exchange: mention.exchange },
+                ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
+            }
+            : { onComment: saveCommentId }),
     });
     await feedback.startCheck();
     if (feedback.checkRunId !== undefined)
         saveCheckRunId(feedback.checkRunId);
-    return { feedback };
+    return { ...side, feedback };
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
@@ -5215,7 +5580,10 @@ async function runMain(options = {}) {
     const github = await prepareGitHubSide(settings, context, report);
     if (github === undefined)
         return;
+    const reactions = reactor(github);
+    await reactions('eyes');
     const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+    await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
     Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
     if (downloadedFiles)
         report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
@@ -5229,6 +5597,24 @@ function workspacePath(file) {
     return (0,external_node_path_namespaceObject.relative)(process.env.GITHUB_WORKSPACE || process.cwd(), file)
         .split('\\')
         .join('/');
+}
+/**
+ * Reactions on the comment (or issue) that mentioned the trigger phrase: 👀 when the agent starts,
+ * then 🚀 or 😕 for how it went. Without permission to react, one warning, and the step carries on.
+ */
+function reactor(github) {
+    let off = github.mention?.target === undefined || github.api === undefined;
+    return async (content) => {
+        if (off)
+            return;
+        try {
+            await (await github.api()).react(github.mention.target, content);
+        }
+        catch (error) {
+            off = true;
+            warning(`Could not react to the comment (${error.message}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`);
+        }
+    };
 }
 /** What every report starts with: the workflow run and the pull request the event concerns. */
 function initialReport(context) {
@@ -5258,7 +5644,7 @@ async function prepareGitHubSide(settings, context, report) {
     try {
         const github = await prepareGitHub(settings, context);
         if (github.skip === undefined)
-            return github.feedback ? { feedback: github.feedback } : {};
+            return github;
         setOutput('skipped', 'true');
         notice(`Not starting an Oz agent: ${github.skip}.`);
         await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });

@@ -39,7 +39,9 @@ export class GitHubDouble {
   /** Head commit by pull request number. */
   pullHeads: Record<number, string> = {};
   /** What the token may not do: answered 403 "Resource not accessible by integration". */
-  denied = new Set<'comments' | 'checks' | 'permissions'>();
+  denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions'>();
+  /** Reactions added, as `kind id content` (`issue-comment 5 eyes`, `issue 7 rocket`). */
+  readonly reactions: string[] = [];
   private nextId = 1000;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -75,6 +77,14 @@ export class GitHubDouble {
     this.permissions = {};
     this.pullHeads = {};
     this.denied.clear();
+    this.reactions.length = 0;
+  }
+
+  /** A comment as another user wrote it (a person, or someone pasting the action's marker). */
+  addComment(thread: number, body: string, user: string): number {
+    const comment = { id: this.nextId++, thread, body, user };
+    this.comments.set(comment.id, comment);
+    return comment.id;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -93,10 +103,12 @@ export class GitHubDouble {
       ...(req.headers.authorization && { authorization: req.headers.authorization }),
     });
     const input = (body ?? {}) as Record<string, unknown>;
+    // The job's token is an installation token: it cannot read /user, as on GitHub.
+    if (url.pathname === '/user') return this.json(res, 403, { message: 'Resource not accessible by integration' });
     const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!repo) return this.json(res, 404, { message: 'Not Found' });
     const [, owner, name, rest] = repo;
-    const deny = (what: 'comments' | 'checks' | 'permissions') => {
+    const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions') => {
       if (!this.denied.has(what)) return false;
       this.json(res, 403, { message: 'Resource not accessible by integration', status: '403' });
       return true;
@@ -133,6 +145,13 @@ export class GitHubDouble {
       if (!comment) return this.json(res, 404, { message: 'Not Found' });
       comment.body = String(input.body);
       return this.json(res, 200, this.commentView(owner!, name!, comment));
+    }
+    const reaction = /^\/(issues\/comments|pulls\/comments|issues)\/(\d+)\/reactions$/.exec(rest!);
+    if (method === 'POST' && reaction) {
+      if (deny('reactions')) return;
+      const kind = { 'issues/comments': 'issue-comment', 'pulls/comments': 'review-comment', issues: 'issue' }[reaction[1]!]!;
+      this.reactions.push(`${kind} ${reaction[2]} ${String(input.content)}`);
+      return this.json(res, 201, { id: this.nextId++, content: input.content });
     }
     if (method === 'POST' && rest === '/check-runs') {
       if (deny('checks')) return;

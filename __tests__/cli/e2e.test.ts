@@ -159,6 +159,7 @@ describe('oz-agent-run', () => {
       'OZ_RETRYABLE',
       'OZ_CONVERSATION_ID',
       'OZ_PULL_REQUEST_URL',
+      'OZ_FOLLOWED_UP',
       'OZ_DOWNLOADED_FILES',
     ]);
     expect(values).toMatchObject({ OZ_STATE: 'SUCCEEDED', OZ_TITLE: 'Two lines' });

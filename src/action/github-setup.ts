@@ -9,6 +9,9 @@ import { loadGitHubApi } from '../github/loader.ts';
 import type { Settings } from './inputs.ts';
 import { saveCheckRunId, saveCommentId } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
+import { MENTION_EVENTS } from '../github/mention.ts';
+import { InputError } from '../run/settings.ts';
+import { isMentionEvent, prepareMention, type Mention } from './mention.ts';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 export const FORK_WITHOUT_KEY =
@@ -20,6 +23,9 @@ export interface GitHubSide {
   /** Why the agent must not start for this event; undefined when it may. */
   skip?: string;
   feedback?: Feedback;
+  /** A request made with the trigger phrase, and the GitHub API to react to it with. */
+  mention?: Mention;
+  api?: () => Promise<GitHubApi>;
 }
 
 /**
@@ -34,17 +40,31 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   const github = async () => (api ??= await loadGitHubApi(token, event.owner!, event.repo!));
   const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
 
-  if (event.isComment) {
-    const decision = await decideTrigger(event, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
+  const mentioned = isMentionEvent(settings, event);
+  // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
+  if (event.isComment || mentioned) {
+    const asComment = { ...event, isComment: true };
+    const decision = await decideTrigger(asComment, settings, canCall ? async (login) => (await github()).permission(login) : undefined);
     if (!decision.allowed) return { skip: decision.reason };
+  }
+  let mention: Mention | undefined;
+  if (mentioned) {
+    const prepared = await prepareMention(settings, event, canCall ? github : undefined);
+    if ('skip' in prepared) return { skip: prepared.skip };
+    mention = prepared.mention;
+  } else if (settings.create && settings.create.prompt === undefined && settings.create.skill === undefined) {
+    throw new InputError(
+      `Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`,
+    );
   }
 
   const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
-  if (!settings.checkName && thread === undefined) return {};
+  const side = { ...(mention && { mention }), ...(canCall && { api: github }) };
+  if (!settings.checkName && thread === undefined) return side;
   if (!canCall) {
     if (settings.checkName) throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
     core.warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
-    return {};
+    return side;
   }
 
   let headSha = context.pullRequest?.headSha ?? context.sha ?? '';
@@ -68,9 +88,15 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     redact: redactSecrets(),
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
-    onComment: saveCommentId,
+    // A conversation comment is left to the main step: the post step would write one run's summary over it.
+    ...(mention
+      ? {
+          conversation: { state: mention.state, exchange: mention.exchange },
+          ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
+        }
+      : { onComment: saveCommentId }),
   });
   await feedback.startCheck();
   if (feedback.checkRunId !== undefined) saveCheckRunId(feedback.checkRunId);
-  return { feedback };
+  return { ...side, feedback };
 }

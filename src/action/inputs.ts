@@ -13,6 +13,12 @@ export interface Settings extends RunSettings {
   allowedUsers: string[];
   /** Bots that may trigger from comments. */
   allowedBots: string[];
+  /** Start only when a comment, review or issue mentions this (`trigger_phrase`); empty for always. */
+  triggerPhrase: string;
+  /** Send a thread's new request to its existing run as a follow-up (default true). */
+  continueConversation: boolean;
+  /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
+  standingPrompt?: string;
 }
 
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
@@ -44,6 +50,12 @@ export function parseSettings(
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Settings {
   const src = inputSource(read);
+  const rawPhrase = rawInput(read, 'trigger_phrase');
+  if (rawPhrase !== '' && rawPhrase.trim() === '') {
+    fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
+  }
+  const triggerPhrase = rawPhrase.trim();
+  if (/\s/.test(triggerPhrase)) fail('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
   const run = parseRunSettings(src, {
     apiKey: readApiKey(read, env),
     apiKeyLabel: 'warp_api_key',
@@ -51,6 +63,8 @@ export function parseSettings(
       'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     readFile,
+    // With a trigger phrase, the request in the comment is the prompt.
+    promptOptional: triggerPhrase !== '',
   });
   const checkName = read('check_name');
   if (checkName !== '' && !run.wait) {
@@ -65,5 +79,17 @@ export function parseSettings(
     checkName,
     allowedUsers: parseLogins(read, 'allowed_users'),
     allowedBots: parseLogins(read, 'allowed_bots'),
+    triggerPhrase,
+    continueConversation: parseBoolean(src, 'continue_conversation', true),
+    ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
+}
+
+/**
+ * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
+ * The runner passes inputs as INPUT_* variables.
+ */
+function rawInput(read: InputReader, name: string): string {
+  const raw = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+  return raw ?? read(name);
 }

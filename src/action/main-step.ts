@@ -11,7 +11,8 @@ import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { USER_AGENT } from '../oz/version.ts';
 import { relative } from 'node:path';
 import { makeClient, maskSecrets, redactSecrets } from './common.ts';
-import { FORK_WITHOUT_KEY, prepareGitHub } from './github-setup.ts';
+import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
+import type { Reaction } from '../github/types.ts';
 import { parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
@@ -49,7 +50,10 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const github = await prepareGitHubSide(settings, context, report);
   if (github === undefined) return;
 
+  const reactions = reactor(github);
+  await reactions('eyes');
   const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+  await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
   Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
   if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
   if (settled) markSettled();
@@ -62,6 +66,25 @@ function workspacePath(file: string): string {
   return relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)
     .split('\\')
     .join('/');
+}
+
+/**
+ * Reactions on the comment (or issue) that mentioned the trigger phrase: 👀 when the agent starts,
+ * then 🚀 or 😕 for how it went. Without permission to react, one warning, and the step carries on.
+ */
+function reactor(github: GitHubSide): (content: Reaction) => Promise<void> {
+  let off = github.mention?.target === undefined || github.api === undefined;
+  return async (content) => {
+    if (off) return;
+    try {
+      await (await github.api!()).react(github.mention!.target!, content);
+    } catch (error) {
+      off = true;
+      core.warning(
+        `Could not react to the comment (${(error as Error).message}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`,
+      );
+    }
+  };
 }
 
 /** What every report starts with: the workflow run and the pull request the event concerns. */
@@ -88,10 +111,10 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
 }
 
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
-async function prepareGitHubSide(settings: Settings, context: GitHubContext, report: Report): Promise<{ feedback?: Feedback } | undefined> {
+async function prepareGitHubSide(settings: Settings, context: GitHubContext, report: Report): Promise<GitHubSide | undefined> {
   try {
     const github = await prepareGitHub(settings, context);
-    if (github.skip === undefined) return github.feedback ? { feedback: github.feedback } : {};
+    if (github.skip === undefined) return github;
     core.setOutput('skipped', 'true');
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
     await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });

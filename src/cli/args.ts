@@ -24,6 +24,7 @@ const STRINGS = [
   'output-file',
   'output-schema',
   'artifacts-path',
+  'followup',
 ] as const;
 
 export const USAGE = `Usage: oz-agent-run [flags]
@@ -39,6 +40,7 @@ What to run:
   --mode normal|plan|orchestrate
   --conversation-id ID          continue a conversation
   --run-id ID                   watch an existing run instead of creating one
+  --followup TEXT               with --run-id: send this message to the run, then watch it to its new end
 
 How to run it:
   --name LABEL                  a label that groups runs

@@ -53,6 +53,41 @@ export function createGitHubApi(token: string, owner: string, repo: string): Git
         }
         return undefined;
       }),
+    findOwnComment: (thread, marker, login) =>
+      call('list comments', async () => {
+        for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: thread,
+          per_page: 100,
+        })) {
+          // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
+          const found = page.data.find((c) => c.body?.includes(marker) && c.user?.login?.toLowerCase() === login.toLowerCase());
+          if (found) return { id: found.id, url: found.html_url, body: found.body ?? '' };
+        }
+        return undefined;
+      }),
+    identity: async () => {
+      try {
+        return (await rest.users.getAuthenticated()).data.login;
+      } catch {
+        // An installation token (the job's GITHUB_TOKEN) cannot read /user: it acts as the Actions bot.
+        return 'github-actions[bot]';
+      }
+    },
+    react: (target, content) =>
+      call('add reaction', async () => {
+        switch (target.kind) {
+          case 'issue-comment':
+            await rest.reactions.createForIssueComment({ owner, repo, comment_id: target.id, content });
+            break;
+          case 'review-comment':
+            await rest.reactions.createForPullRequestReviewComment({ owner, repo, comment_id: target.id, content });
+            break;
+          case 'issue':
+            await rest.reactions.createForIssue({ owner, repo, issue_number: target.number, content });
+        }
+      }),
     createComment: (thread, body) =>
       call('create comment', async () => {
         const { data } = await rest.issues.createComment({ owner, repo, issue_number: thread, body });

@@ -24,6 +24,14 @@ export interface EventInfo {
   isComment: boolean;
   /** The comment or review body, to recognise the action's own comments. */
   commentBody?: string;
+  /** The comment that triggered the event (issue_comment, pull_request_review_comment), to react to it. */
+  comment?: { id: number; url?: string; kind: 'issue' | 'review' };
+  /** The pull request's or issue's title and body (the body only on `issues` events). */
+  title?: string;
+  issueBody?: string;
+  /** The pull request's branches, when the payload has them. */
+  headRef?: string;
+  baseRef?: string;
   /** A pull_request event from a fork: its workflow gets no secrets. */
   isForkPullRequest: boolean;
 }
@@ -37,12 +45,13 @@ interface Payload {
   pull_request?: {
     number?: number;
     html_url?: string;
-    head?: { sha?: string; repo?: { full_name?: string } | null };
-    base?: { repo?: { full_name?: string } };
+    title?: string;
+    head?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
+    base?: { ref?: string; repo?: { full_name?: string } };
   };
-  issue?: { number?: number; html_url?: string; pull_request?: unknown };
-  comment?: { body?: string; user?: User };
-  review?: { body?: string | null; user?: User };
+  issue?: { number?: number; html_url?: string; pull_request?: unknown; title?: string; body?: string | null; user?: User };
+  comment?: { id?: number; html_url?: string; body?: string; user?: User };
+  review?: { id?: number; html_url?: string; body?: string | null; user?: User };
   sender?: User;
 }
 
@@ -67,14 +76,26 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
   if (typeof pr?.number === 'number') {
     info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
     if (pr.head?.sha) info.headSha = pr.head.sha;
+    if (pr.title) info.title = pr.title;
+    if (pr.head?.ref) info.headRef = pr.head.ref;
+    if (pr.base?.ref) info.baseRef = pr.base.ref;
     const head = pr.head?.repo?.full_name;
     info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
   } else if (typeof payload.issue?.number === 'number') {
     const isPullRequest = payload.issue.pull_request !== undefined;
     info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+    if (payload.issue.title) info.title = payload.issue.title;
+    if (name === 'issues' && typeof payload.issue.body === 'string') info.issueBody = payload.issue.body;
+  }
+  if (typeof payload.comment?.id === 'number') {
+    info.comment = {
+      id: payload.comment.id,
+      kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
+      ...(payload.comment.html_url && { url: payload.comment.html_url }),
+    };
   }
 
-  const author = payload.comment?.user ?? payload.review?.user ?? payload.sender;
+  const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
   if (author?.login) info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
   const body = payload.comment?.body ?? payload.review?.body;
   if (typeof body === 'string') info.commentBody = body;

@@ -2,7 +2,8 @@ import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubAp
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
-import { formatDuration, renderSummary, type Report } from '../report/summary.ts';
+import { formatDuration, outcomeHeading, renderSummary, type Report } from '../report/summary.ts';
+import { renderConversation, type Exchange, type ThreadState } from './conversation.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
@@ -29,6 +30,11 @@ export interface FeedbackOptions {
   resume?: { checkRunId?: number; commentId?: number };
   /** Takes secrets out of text before it is written to GitHub (comments and check runs are not masked). */
   redact?: (text: string) => string;
+  /**
+   * A thread's conversation (trigger_phrase): the comment shows each request and answer instead of
+   * one run's summary, and it is never looked up by marker (the caller found it, by its author).
+   */
+  conversation?: { state: ThreadState; exchange: Exchange };
 }
 
 /**
@@ -67,6 +73,38 @@ function progressBody(
     ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
     links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
   ].join('\n');
+}
+
+/** One line on a live run: the state in words, the time so far, where to watch. */
+function progressLine(run: Pick<RunItem, 'state' | 'session_link'>, elapsedMs: number, workflowRunUrl?: string): string {
+  const links = [
+    run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
+    workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+  ].filter(Boolean);
+  return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
+}
+
+/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
+function finishedConversation(conversation: { state: ThreadState; exchange: Exchange }, report: Report, workflowRunUrl?: string): string {
+  const exchange: Exchange = {
+    ...conversation.exchange,
+    ...(report.agentOutput && { answer: report.agentOutput }),
+    ...(report.run?.state && { state: report.run.state }),
+  };
+  const state: ThreadState = {
+    exchanges: [...conversation.state.exchanges, exchange],
+    ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
+    ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
+      conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
+    }),
+  };
+  const links = [
+    report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
+    workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+  ].filter(Boolean);
+  const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
+  if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
+  return renderConversation(state, footer);
 }
 
 /** The check run's conclusion for how the step ended. */
@@ -144,7 +182,14 @@ export class Feedback {
   /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
   progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'>): void {
     this.enqueue(async () => {
-      await this.writeComment(progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
+      const conversation = this.options.conversation;
+      await this.writeComment(
+        conversation
+          ? renderConversation({ ...conversation.state, exchanges: [...conversation.state.exchanges, conversation.exchange] }, [
+              progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl),
+            ])
+          : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl),
+      );
       if (this.checkRunId !== undefined) {
         const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
@@ -162,7 +207,10 @@ export class Feedback {
   async finish(report: Report): Promise<boolean> {
     this.enqueue(async () => {
       const summary = renderSummary(report, { comment: true });
-      await this.writeComment(`${this.options.marker}\n${summary}`);
+      const conversation = this.options.conversation;
+      await this.writeComment(
+        conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`,
+      );
       if (this.checkRunId !== undefined) {
         const conclusion = checkConclusion(report);
         const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -195,7 +243,7 @@ export class Feedback {
       if (this.commentId !== undefined) {
         await api.updateComment(this.commentId, body);
       } else if (thread !== undefined) {
-        const existing = await api.findComment(thread, this.options.marker);
+        const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
         this.commentId = written.id;
         this.commentUrl = written.url;

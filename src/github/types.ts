@@ -15,6 +15,9 @@ export function isGitHubApiError(error: unknown): error is GitHubApiError {
   return error instanceof Error && error.name === 'GitHubApiError' && typeof (error as { status?: unknown }).status === 'number';
 }
 
+export type Reaction = 'eyes' | 'rocket' | 'confused' | '+1';
+export type ReactionTarget = { kind: 'issue-comment' | 'review-comment'; id: number } | { kind: 'issue'; number: number };
+
 export type CheckConclusion = 'success' | 'failure' | 'cancelled' | 'timed_out' | 'action_required';
 
 export interface CheckUpdate {
@@ -33,6 +36,12 @@ export interface GitHubApi {
   pullRequestHead(number: number): Promise<string>;
   /** The first comment on the thread whose body contains `marker`. */
   findComment(thread: number, marker: string): Promise<{ id: number; url: string } | undefined>;
+  /** The first comment on the thread with `marker` written by `login` (the token's own identity), with its body. */
+  findOwnComment(thread: number, marker: string, login: string): Promise<{ id: number; url: string; body: string } | undefined>;
+  /** The login the token acts as: the user of a personal token, else the Actions bot. */
+  identity(): Promise<string>;
+  /** Adds a reaction to a comment, a review comment or an issue. */
+  react(target: ReactionTarget, content: Reaction): Promise<void>;
   createComment(thread: number, body: string): Promise<{ id: number; url: string }>;
   updateComment(id: number, body: string): Promise<{ id: number; url: string }>;
   createCheck(name: string, headSha: string, update: CheckUpdate): Promise<number>;

@@ -49,6 +49,8 @@ export interface Report {
   structured?: { ok: true; value: unknown } | { ok: false; errors: string[] };
   /** With `artifacts_path`: the files written, relative to the workspace. */
   downloadedFiles?: string[];
+  /** True when the request went to an existing run as a follow-up. */
+  followedUp?: boolean;
 }
 
 /**
@@ -87,8 +89,11 @@ export function runOutputs(
 }
 
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
-export function agentOutputs(report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles'>): Record<string, string> {
+export function agentOutputs(
+  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp'>,
+): Record<string, string> {
   return {
+    followed_up: String(report.followedUp === true),
     agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
     structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
     downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
@@ -186,7 +191,8 @@ const FAILED_HEADINGS: Record<string, string> = {
   CANCELLED: '🚫 Oz agent run was cancelled',
 };
 
-function heading(report: Report): string {
+/** The heading for how a run ended: the outcome, in words, with its emoji. */
+export function outcomeHeading(report: Report): string {
   return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 
@@ -264,7 +270,7 @@ export interface RenderOptions {
 export function renderSummary(report: Report, options: RenderOptions = {}): string {
   const { run } = report;
   const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-  const lines = [`## ${heading(report)}${title}`, ''];
+  const lines = [`## ${outcomeHeading(report)}${title}`, ''];
   if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
 
   if (report.agentOutput) lines.push(...answerBlock(report.agentOutput));

@@ -6,6 +6,7 @@ import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer } from './conversation.ts';
 import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
+import { movedOn, sendFollowupOnce } from './followup.ts';
 import { structuredOutput, type StructuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal } from './stop.ts';
@@ -43,6 +44,8 @@ export interface RunResult {
   structured?: StructuredOutput;
   /** With `artifacts_path`: the files written, absolute. */
   downloadedFiles?: string[];
+  /** True when a follow-up went to an existing run (`followup`). */
+  followedUp?: boolean;
 }
 
 /** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
@@ -156,6 +159,8 @@ export async function startAndWatch(
   const result: RunResult = { outcome: 'error', settled: false };
   let requestId: string | undefined;
   let conversation: ConversationWatcher | undefined;
+  /** The run as it was before a follow-up: its end is not the new one. */
+  let followedUpFrom: RunItem | undefined;
 
   try {
     let runId = settings.runId;
@@ -173,7 +178,13 @@ export async function startAndWatch(
     } else if (runId !== undefined) {
       result.runId = runId;
       events.runId?.(runId);
-      events.info(`Watching existing Oz run ${runId}.`);
+      if (settings.followup !== undefined) {
+        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+        result.followedUp = true;
+        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+      } else {
+        events.info(`Watching existing Oz run ${runId}.`);
+      }
     }
     const id = runId!;
 
@@ -212,6 +223,14 @@ export async function startAndWatch(
       onUnknownState: (state) =>
         events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
       onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
+      // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+      ...(followedUpFrom !== undefined && {
+        isNewEnd: (() => {
+          let picked = false;
+          const before = followedUpFrom;
+          return (run: RunItem) => (picked ||= movedOn(run, before));
+        })(),
+      }),
       // While the agent works, what it does, from its conversation (at most once per interval).
       ...(settings.logProgress && {
         onLiveRead: async (run: RunItem) => {

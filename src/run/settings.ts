@@ -50,6 +50,8 @@ export interface RunSettings {
   artifactsPath?: string;
   /** Print what the agent does while the run is live (default true). */
   logProgress: boolean;
+  /** A message to send to `runId` before watching it to its new end (`followup`). */
+  followup?: string;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
@@ -272,6 +274,8 @@ export interface RunSettingsOptions {
   readFile: (path: string) => string;
   /** Metadata given as pairs rather than `metadata` text (the CLI's repeatable --metadata); checked the same way. */
   metadata?: Record<string, string>;
+  /** The prompt may come later (the action writes it from a comment that mentions the trigger phrase). */
+  promptOptional?: boolean;
 }
 
 /**
@@ -359,6 +363,10 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     ['computer_use', src.read('computer_use') || undefined],
   ].filter(([, v]) => v !== undefined);
 
+  const followup = optional(src, 'followup');
+  if (followup !== undefined && runId === undefined) {
+    throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
+  }
   let create: CreateRunRequest | undefined;
   if (runId !== undefined) {
     if (creating.length > 0) {
@@ -367,7 +375,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
       );
     }
   } else {
-    if (prompt === undefined && skill === undefined) {
+    if (prompt === undefined && skill === undefined && !options.promptOptional) {
       throw new InputError(
         `Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`,
       );
@@ -404,6 +412,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     logProgress: parseBoolean(src, 'log_progress', true),
   };
   if (outputSchema !== undefined) settings.outputSchema = outputSchema;
+  if (followup !== undefined) settings.followup = followup;
   if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
   if (create !== undefined) settings.create = create;
   if (runId !== undefined) settings.runId = runId;

@@ -45,6 +45,11 @@ export interface WatchOptions {
   signal: AbortSignal;
   /** Each new state, once, with the state before it (undefined for the first read). */
   onStateChange?: (run: RunItem, previous: string | undefined) => void;
+  /**
+   * False while a terminal state is still the old end (a follow-up not yet picked up): the watch goes
+   * on until it turns true once.
+   */
+  isNewEnd?: (run: RunItem) => boolean;
   /** After each read of a live run: a chance to read more (the conversation). Its failures are its own. */
   onLiveRead?: (run: RunItem) => Promise<void>;
   /** A state the API does not document yet; told once per state. */
@@ -91,7 +96,9 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
         }
         options.onStateChange?.(next, previous);
       }
-      if (isTerminal(next.state)) {
+      if (options.isNewEnd !== undefined && !options.isNewEnd(next)) {
+        // The run has not picked up the follow-up yet: this end is the old one.
+      } else if (isTerminal(next.state)) {
         const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
         if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
           run = await rereadForArtifacts(client, next, graceMs, signal);

@@ -1,0 +1,89 @@
+import * as core from '@actions/core';
+import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } from '../github/conversation.ts';
+import type { EventInfo } from '../github/event.ts';
+import { findPhrase, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import type { GitHubApi, ReactionTarget } from '../github/types.ts';
+import { schemaInstruction } from '../run/structured.ts';
+import type { Settings } from './inputs.ts';
+import * as log from './log.ts';
+
+/** A request made by mentioning the trigger phrase, and where its conversation stands. */
+export interface Mention {
+  thread: number;
+  exchange: Exchange;
+  state: ThreadState;
+  /** The thread's conversation comment, when the action already wrote one. */
+  commentId?: number;
+  /** What to react to: the triggering comment, or the issue. */
+  target?: ReactionTarget;
+}
+
+/** Whether this event is one where `trigger_phrase` decides if the agent starts. */
+export function isMentionEvent(settings: Settings, event: EventInfo): boolean {
+  return settings.triggerPhrase !== '' && (MENTION_EVENTS as readonly string[]).includes(event.name);
+}
+
+/**
+ * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
+ * there is one (and `continue_conversation`), else a new run with a prompt written from the event.
+ * Returns why not to start when the phrase is not there.
+ */
+export async function prepareMention(
+  settings: Settings,
+  event: EventInfo,
+  github: (() => Promise<GitHubApi>) | undefined,
+): Promise<{ skip: string } | { mention: Mention }> {
+  const body = mentionBody(event) ?? '';
+  const at = findPhrase(body, settings.triggerPhrase);
+  if (at < 0) return { skip: `the ${event.name.replaceAll('_', ' ')} does not mention ${settings.triggerPhrase}` };
+  if (event.thread === undefined) return { skip: `the ${event.name} event names no pull request or issue` };
+  const request = requestText(body, at, settings.triggerPhrase);
+  const who = event.actor?.login ?? 'someone';
+
+  let state: ThreadState = { exchanges: [] };
+  let commentId: number | undefined;
+  if (github) {
+    try {
+      const api = await github();
+      const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
+      if (found) {
+        state = decodeState(found.body);
+        commentId = found.id;
+      }
+    } catch (error) {
+      core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
+    }
+  }
+
+  if (settings.continueConversation && state.runId !== undefined) {
+    settings.runId = state.runId;
+    settings.followup = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+    delete settings.create;
+    log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
+  } else {
+    const prompt = mentionPrompt(event, request, settings.standingPrompt);
+    settings.create = {
+      ...settings.create,
+      prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
+    };
+  }
+  core.startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
+  log.info(settings.followup ?? settings.create?.prompt ?? '');
+  core.endGroup();
+
+  const target: ReactionTarget | undefined =
+    event.comment !== undefined
+      ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
+      : event.name === 'issues'
+        ? { kind: 'issue', number: event.thread.number }
+        : undefined;
+  return {
+    mention: {
+      thread: event.thread.number,
+      exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
+      state,
+      ...(commentId !== undefined && { commentId }),
+      ...(target && { target }),
+    },
+  };
+}
