@@ -1,0 +1,87 @@
+import nock from 'nock';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { OzClient } from '../../src/oz/client.ts';
+import { startAndWatch } from '../../src/run/lifecycle.ts';
+import type { RunSettings } from '../../src/run/settings.ts';
+import { connectionReset } from '../helpers/nock.ts';
+
+const BASE = 'https://oz.test/api/v1';
+const client = () => new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 't', retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 } });
+const settings: RunSettings = {
+  apiKey: 'wk-k',
+  apiBaseUrl: BASE,
+  runId: 'r1',
+  followup: 'And the docs',
+  wait: true,
+  timeoutMs: 10_000,
+  pollIntervalMs: 1,
+  maxPollIntervalMs: 2,
+  cancelOnAbort: true,
+  userMetadata: {},
+  logProgress: false,
+};
+const run = (state: string, updated_at: string) => ({ run_id: 'r1', state, updated_at });
+const OLD = '2026-11-29T10:00:00Z';
+const NEW = '2026-11-29T10:05:00Z';
+const events = { info: () => {}, warning: () => {} };
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  expect(nock.pendingMocks()).toEqual([]);
+  nock.cleanAll();
+});
+
+describe('a follow-up to an ended run', () => {
+  it('does not take the old end, read before the run picked the follow-up up, for the new one', async () => {
+    const followups: unknown[] = [];
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      .post('/agent/runs/r1/followups', (body: unknown) => (followups.push(body), true))
+      .reply(200, {})
+      .get('/agent/runs/r1')
+      .times(2)
+      .reply(200, run('SUCCEEDED', OLD))
+      .get('/agent/runs/r1')
+      .reply(200, run('INPROGRESS', NEW))
+      .get('/agent/runs/r1')
+      .reply(200, { ...run('SUCCEEDED', '2026-11-29T10:09:00Z'), artifacts: [{ artifact_type: 'PLAN' }] })
+      .get('/agent/runs/r1/conversation')
+      .reply(404, {});
+    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    expect(followups).toEqual([{ message: 'And the docs' }]);
+    expect(result).toMatchObject({ outcome: 'succeeded', followedUp: true, run: { updated_at: '2026-11-29T10:09:00Z' } });
+  });
+
+  it('takes a later updated_at as the new end, even without a live state in between', async () => {
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('FAILED', OLD))
+      .post('/agent/runs/r1/followups')
+      .reply(200, {})
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', NEW))
+      .get('/agent/runs/r1/conversation')
+      .reply(404, {});
+    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    expect(result.outcome).toBe('succeeded');
+  });
+
+  it('does not send a follow-up again when its answer was lost but the run moved on', async () => {
+    const followups: unknown[] = [];
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      .post('/agent/runs/r1/followups', (body: unknown) => (followups.push(body), true))
+      .replyWithError(connectionReset())
+      .get('/agent/runs/r1')
+      .reply(200, run('QUEUED', NEW))
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', '2026-11-29T10:09:00Z'))
+      .get('/agent/runs/r1/conversation')
+      .reply(404, {});
+    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    expect(followups).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'succeeded', followedUp: true });
+  });
+});
