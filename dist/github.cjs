@@ -6005,6 +6005,15 @@ function checkFields(update) {
 function createGitHubApi(token, owner, repo) {
     const octokit = getOctokit(token, { userAgent: USER_AGENT });
     const rest = octokit.rest;
+    /** The first comment on a thread that `matches`, reading page after page. */
+    const firstComment = async (thread, matches) => {
+        for await (const page of octokit.paginate.iterator(rest.issues.listComments, { owner, repo, issue_number: thread, per_page: 100 })) {
+            const found = page.data.find(matches);
+            if (found)
+                return found;
+        }
+        return undefined;
+    };
     return {
         permission: (username) => call('GET collaborator permission', async () => {
             const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
@@ -6013,31 +6022,13 @@ function createGitHubApi(token, owner, repo) {
         }),
         pullRequestHead: (number) => call('GET pull request', async () => (await rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha),
         findComment: (thread, marker) => call('list comments', async () => {
-            for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: thread,
-                per_page: 100,
-            })) {
-                const found = page.data.find((c) => c.body?.includes(marker));
-                if (found)
-                    return { id: found.id, url: found.html_url };
-            }
-            return undefined;
+            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true);
+            return found && { id: found.id, url: found.html_url };
         }),
         findOwnComment: (thread, marker, login) => call('list comments', async () => {
-            for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
-                owner,
-                repo,
-                issue_number: thread,
-                per_page: 100,
-            })) {
-                // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
-                const found = page.data.find((c) => c.body?.includes(marker) && c.user?.login?.toLowerCase() === login.toLowerCase());
-                if (found)
-                    return { id: found.id, url: found.html_url, body: found.body ?? '' };
-            }
-            return undefined;
+            // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
+            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase());
+            return found && { id: found.id, url: found.html_url, body: found.body ?? '' };
         }),
         identity: async () => {
             try {

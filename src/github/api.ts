@@ -31,6 +31,15 @@ function checkFields(update: CheckUpdate) {
 export function createGitHubApi(token: string, owner: string, repo: string): GitHubApi {
   const octokit = getOctokit(token, { userAgent: USER_AGENT });
   const rest = octokit.rest;
+  type Comment = { id: number; html_url: string; body?: string | undefined; user?: { login?: string } | null };
+  /** The first comment on a thread that `matches`, reading page after page. */
+  const firstComment = async (thread: number, matches: (comment: Comment) => boolean): Promise<Comment | undefined> => {
+    for await (const page of octokit.paginate.iterator(rest.issues.listComments, { owner, repo, issue_number: thread, per_page: 100 })) {
+      const found = page.data.find(matches);
+      if (found) return found;
+    }
+    return undefined;
+  };
   return {
     permission: (username) =>
       call('GET collaborator permission', async () => {
@@ -42,30 +51,17 @@ export function createGitHubApi(token: string, owner: string, repo: string): Git
       call('GET pull request', async () => (await rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha),
     findComment: (thread, marker) =>
       call('list comments', async () => {
-        for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: thread,
-          per_page: 100,
-        })) {
-          const found = page.data.find((c) => c.body?.includes(marker));
-          if (found) return { id: found.id, url: found.html_url };
-        }
-        return undefined;
+        const found = await firstComment(thread, (c) => c.body?.includes(marker) === true);
+        return found && { id: found.id, url: found.html_url };
       }),
     findOwnComment: (thread, marker, login) =>
       call('list comments', async () => {
-        for await (const page of octokit.paginate.iterator(rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: thread,
-          per_page: 100,
-        })) {
-          // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
-          const found = page.data.find((c) => c.body?.includes(marker) && c.user?.login?.toLowerCase() === login.toLowerCase());
-          if (found) return { id: found.id, url: found.html_url, body: found.body ?? '' };
-        }
-        return undefined;
+        // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
+        const found = await firstComment(
+          thread,
+          (c) => c.body?.includes(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase(),
+        );
+        return found && { id: found.id, url: found.html_url, body: found.body ?? '' };
       }),
     identity: async () => {
       try {
