@@ -32,11 +32,10 @@ beforeEach(() => {
 
 let nextComment = 5000;
 
-/** The step on an issue_comment event: `login` comments `body` on pull request #7. */
-function comment(body: string, options: { login?: string; inputs?: Record<string, string> } = {}) {
+/** The event file of an issue_comment: `login` comments `body` on pull request #7. */
+function commentEvent(body: string, login = 'octocat'): { id: number; path: string } {
   const id = nextComment++;
   const path = join(events, `comment-${id}.json`);
-  const login = options.login ?? 'octocat';
   writeFileSync(
     path,
     JSON.stringify({
@@ -45,21 +44,29 @@ function comment(body: string, options: { login?: string; inputs?: Record<string
       sender: { login, type: 'User' },
     }),
   );
+  return { id, path };
+}
+
+/** The step options for an issue_comment event, as the runner would run it. */
+function stepFor(path: string, inputs: Record<string, string> = {}) {
   return {
-    id,
-    step: runStep({
-      inputs: {
-        warp_api_key: 'wk-conversations',
-        api_base_url: url,
-        github_token: 'ghs-double',
-        trigger_phrase: '@oz',
-        poll_interval_seconds: '0.05',
-        max_poll_interval_seconds: '0.2',
-        ...options.inputs,
-      },
-      env: { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
-    }),
+    inputs: {
+      warp_api_key: 'wk-conversations',
+      api_base_url: url,
+      github_token: 'ghs-double',
+      trigger_phrase: '@oz',
+      poll_interval_seconds: '0.05',
+      max_poll_interval_seconds: '0.2',
+      ...inputs,
+    },
+    env: { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
   };
+}
+
+/** The step on an issue_comment event: `login` comments `body` on pull request #7. */
+function comment(body: string, options: { login?: string; inputs?: Record<string, string> } = {}) {
+  const { id, path } = commentEvent(body, options.login);
+  return { id, step: runStep(stepFor(path, options.inputs)) };
 }
 
 describe('a mention', () => {
@@ -155,6 +162,23 @@ describe('a reply', () => {
     expect(sim.runs.size).toBe(1);
     expect(reply.outputs).toMatchObject({ run_id: first.outputs.run_id, followed_up: 'true', state: 'SUCCEEDED' });
     expect(reply.outputs.agent_output).toContain('Also handled: @octocat follows up');
+  });
+
+  it("reaches the thread's run even when the step that started it was killed", async () => {
+    // The runner kills the step outright once the run is under way (no post step, no final comment).
+    const killed = await runStep({
+      ...stepFor(commentEvent('@oz rewrite the parser').path),
+      onSpawn: (child) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('-> PENDING')) child.kill('SIGKILL');
+        });
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(sim.runs.size).toBe(1);
+    const reply = await comment('@oz also the lexer').step;
+    expect(reply.outputs).toMatchObject({ followed_up: 'true', run_id: [...sim.runs.keys()][0] });
+    expect(sim.runs.size).toBe(1);
   });
 
   it('starts a new run with continue_conversation: false', async () => {

@@ -3086,7 +3086,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             result.runId = runId;
             events.runId?.(runId);
             events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
             result.runId = runId;

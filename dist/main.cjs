@@ -3555,7 +3555,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             result.runId = runId;
             events.runId?.(runId);
             events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
             result.runId = runId;
@@ -5093,9 +5093,12 @@ class Feedback {
         this.enqueue(async () => {
             const conversation = this.options.conversation;
             await this.writeComment(conversation
-                ? renderConversation({ ...conversation.state, exchanges: [...conversation.state.exchanges, conversation.exchange] }, [
-                    progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl),
-                ])
+                ? renderConversation({
+                    ...conversation.state,
+                    // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+                    ...(run.run_id !== undefined && { runId: run.run_id }),
+                    exchanges: [...conversation.state.exchanges, conversation.exchange],
+                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)])
                 : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;

@@ -180,14 +180,20 @@ export class Feedback {
   }
 
   /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
-  progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'>): void {
+  progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }): void {
     this.enqueue(async () => {
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation
-          ? renderConversation({ ...conversation.state, exchanges: [...conversation.state.exchanges, conversation.exchange] }, [
-              progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl),
-            ])
+          ? renderConversation(
+              {
+                ...conversation.state,
+                // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+                ...(run.run_id !== undefined && { runId: run.run_id }),
+                exchanges: [...conversation.state.exchanges, conversation.exchange],
+              },
+              [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)],
+            )
           : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl),
       );
       if (this.checkRunId !== undefined) {

@@ -57,7 +57,7 @@ export interface RunEvents {
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
   /** The run was created (or found), or changed state. */
-  progress?: (run: Pick<RunItem, 'state' | 'title' | 'session_link'>) => void;
+  progress?: (run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }) => void;
   /** The run changed state (`previous` undefined for the first read), `elapsedMs` after the start. */
   stateChange?: (run: RunItem, previous: string | undefined, elapsedMs: number) => void;
   /** Where to watch the agent, told once, when the API first gives it. */
@@ -174,7 +174,7 @@ export async function startAndWatch(
       result.runId = runId;
       events.runId?.(runId);
       events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-      events.progress?.({ state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+      events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
     } else if (runId !== undefined) {
       result.runId = runId;
       events.runId?.(runId);
