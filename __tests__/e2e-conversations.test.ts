@@ -154,8 +154,11 @@ describe('a reply', () => {
   });
 
   it('while the run works goes to that run as a follow-up, not to a new agent', async () => {
-    const first = await comment('@oz refactor the auth module', { inputs: { wait: 'false' } }).step;
+    const started = comment('@oz refactor the auth module', { inputs: { wait: 'false' } });
+    const first = await started.step;
     expect(first.outputs.state).toBe('QUEUED');
+    // Started, not ended: only the 👀 so far.
+    expect(github.reactions).toEqual([`issue-comment ${started.id} eyes`]);
     // wait: false leaves the comment without its final state: the run is still carried by it.
     const reply = await comment('@oz and keep the public API').step;
     expect(reply.code).toBe(0);

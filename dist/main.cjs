@@ -4059,8 +4059,9 @@ function parseRunSettings(src, options) {
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
+    // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
     if (followup !== undefined)
-        settings.followup = followup;
+        settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
     if (artifactsText !== undefined)
         settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)
@@ -5360,7 +5361,8 @@ async function prepareMention(settings, event, github) {
     }
     if (settings.continueConversation && state.runId !== undefined) {
         settings.runId = state.runId;
-        settings.followup = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+        const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+        settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
         delete settings.create;
         log_info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
     }
@@ -5586,7 +5588,9 @@ async function runMain(options = {}) {
     const reactions = reactor(github);
     await reactions('eyes');
     const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
-    await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
+    // wait: false leaves the run going: there is no outcome to react with yet.
+    if (result.outcome !== 'started')
+        await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
     Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
     if (downloadedFiles)
         report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));

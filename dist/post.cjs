@@ -3186,8 +3186,9 @@ function settings_parseRunSettings(src, options) {
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
+    // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
     if (followup !== undefined)
-        settings.followup = followup;
+        settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
     if (artifactsText !== undefined)
         settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
     if (create !== undefined)

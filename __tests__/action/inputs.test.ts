@@ -169,3 +169,24 @@ describe('parseMcp', () => {
     expect(errorOf(() => parseMcp('{"mcpServers": {}}', '/ws', () => ''))).toContain('non-empty map of servers');
   });
 });
+
+describe('follow-ups and mentions', () => {
+  it('needs run_id for a followup, and gives a follow-up the output_schema instruction', () => {
+    expect(errorOf(() => settings({ warp_api_key: KEY, followup: 'more' }))).toBe(
+      'followup needs run_id: it is a message to an existing run.',
+    );
+    const s = settings({ warp_api_key: KEY, run_id: 'r1', followup: 'And the docs', output_schema: '{"type": "object"}' });
+    expect(s.followup).toMatch(/^And the docs\n\n---\nWhen you have finished, end your final answer with one JSON object/);
+    expect(s.create).toBeUndefined();
+  });
+
+  it('lets a trigger phrase stand in for the prompt, and refuses a phrase of spaces or with a space', () => {
+    expect(settings({ warp_api_key: KEY, trigger_phrase: '@oz' })).toMatchObject({
+      triggerPhrase: '@oz',
+      continueConversation: true,
+      create: {},
+    });
+    expect(errorOf(() => settings({ warp_api_key: KEY, trigger_phrase: '@oz please' }))).toContain("Invalid trigger_phrase '@oz please'");
+    expect(errorOf(() => settings({ warp_api_key: KEY }))).toContain('Missing prompt');
+  });
+});

@@ -53,7 +53,8 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const reactions = reactor(github);
   await reactions('eyes');
   const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
-  await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
+  // wait: false leaves the run going: there is no outcome to react with yet.
+  if (result.outcome !== 'started') await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
   Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
   if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
   if (settled) markSettled();

@@ -57,7 +57,8 @@ export async function prepareMention(
 
   if (settings.continueConversation && state.runId !== undefined) {
     settings.runId = state.runId;
-    settings.followup = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+    const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+    settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
     delete settings.create;
     log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
   } else {

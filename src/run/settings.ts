@@ -412,7 +412,8 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     logProgress: parseBoolean(src, 'log_progress', true),
   };
   if (outputSchema !== undefined) settings.outputSchema = outputSchema;
-  if (followup !== undefined) settings.followup = followup;
+  // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
+  if (followup !== undefined) settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
   if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
   if (create !== undefined) settings.create = create;
   if (runId !== undefined) settings.runId = runId;
