@@ -147,6 +147,9 @@ describe('a reply', () => {
     expect(reply.outputs.agent_output).toMatch(/^Done: @octocat follows up/);
     expect(reply.log).toContain(`Sent a follow-up to Oz run ${runId} (SUCCEEDED); watching it to its new end.`);
     expect(reply.log).toMatch(/\] QUEUED/);
+    // Progress tells what the agent did for this request only, not the first one again.
+    expect(reply.log).toMatch(/\] says: Done: @octocat follows up/);
+    expect(reply.log).not.toContain('says: I fixed the flaky test');
     // One comment for the thread, both exchanges in it, newest last.
     expect(github.comments.size).toBe(1);
     const body = [...github.comments.values()][0]!.body;

@@ -3092,6 +3092,10 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
+                // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
+                conversation = new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
+                if (settings.logProgress)
+                    await conversation.poll(stop, true);
                 followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -3118,7 +3122,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             return result;
         }
         let linkShown = false;
-        const progress = new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
+        const progress = conversation ?? new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
         conversation = progress;
         const watched = await watchRun({
             client,
