@@ -171,9 +171,10 @@ describe('a reply', () => {
   });
 
   it("reaches the thread's run even when the step that started it was killed", async () => {
-    // The runner kills the step outright once the run is under way (no post step, no final comment).
+    // The runner kills the step outright once the run is under way (no final comment from it).
+    const event = commentEvent('@oz rewrite the parser');
     const killed = await runStep({
-      ...stepFor(commentEvent('@oz rewrite the parser').path),
+      ...stepFor(event.path),
       onSpawn: (child) => {
         child.stdout?.on('data', (chunk: Buffer) => {
           if (chunk.toString().includes('-> PENDING')) child.kill('SIGKILL');
@@ -182,6 +183,13 @@ describe('a reply', () => {
     });
     expect(killed.signal).toBe('SIGKILL');
     expect(sim.runs.size).toBe(1);
+    // The post step cancels the run and finishes the thread's comment as a conversation.
+    const post = await runStep({ ...stepFor(event.path), which: 'post', state: killed.state });
+    expect(post.code).toBe(0);
+    const [thread] = [...github.comments.values()];
+    expect(thread!.body).toContain('## 💬 Oz agent conversation');
+    expect(thread!.body).toContain('> rewrite the parser');
+    expect(thread!.body).toContain('The run ended CANCELLED without an answer.');
     const reply = await comment('@oz also the lexer').step;
     expect(reply.outputs).toMatchObject({ followed_up: 'true', run_id: [...sim.runs.keys()][0] });
     expect(sim.runs.size).toBe(1);

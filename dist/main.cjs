@@ -5200,6 +5200,7 @@ const KEYS = {
     settled: 'oz_settled',
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
+    conversation: 'oz_conversation',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -5207,6 +5208,10 @@ function saveRunId(runId) {
 }
 function saveRequestId(requestId) {
     saveState(KEYS.requestId, requestId);
+}
+function saveConversation(conversation) {
+    // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
+    saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 function saveCheckRunId(id) {
     saveState(KEYS.checkRunId, String(id));
@@ -5222,13 +5227,26 @@ function readState() {
     const requestId = core.getState(KEYS.requestId);
     const checkRunId = Number(core.getState(KEYS.checkRunId));
     const commentId = Number(core.getState(KEYS.commentId));
+    const conversation = readConversation(core.getState(KEYS.conversation));
     return {
+        ...(conversation && { conversation }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: core.getState(KEYS.settled) === 'true',
         ...(checkRunId > 0 && { checkRunId }),
         ...(commentId > 0 && { commentId }),
     };
+}
+function readConversation(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+        return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/github/triggers.ts
@@ -5471,14 +5489,18 @@ async function prepareGitHub(settings, context) {
         redact: redactSecrets(),
         ...(runUrl && { workflowRunUrl: runUrl }),
         warn: (message) => warning(message),
-        // A conversation comment is left to the main step: the post step would write one run's summary over it.
-        ...(mention
-            ? {
-                conversation: { state: mention.state, exchange: mention.exchange },
-                ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
-            }
-            : { onComment: saveCommentId }),
+        // The post step finishes a conversation comment as a conversation (see saveConversation).
+        ...(mention && {
+            conversation: { state: mention.state, exchange: mention.exchange },
+            ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
+        }),
+        onComment: saveCommentId,
     });
+    if (mention) {
+        saveConversation({ state: mention.state, exchange: mention.exchange });
+        if (mention.commentId !== undefined)
+            saveCommentId(mention.commentId);
+    }
     await feedback.startCheck();
     if (feedback.checkRunId !== undefined)
         saveCheckRunId(feedback.checkRunId);

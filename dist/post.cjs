@@ -5114,6 +5114,7 @@ const KEYS = {
     settled: 'oz_settled',
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
+    conversation: 'oz_conversation',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -5121,6 +5122,10 @@ function saveRunId(runId) {
 }
 function saveRequestId(requestId) {
     core.saveState(KEYS.requestId, requestId);
+}
+function saveConversation(conversation) {
+    // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
+    core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 function saveCheckRunId(id) {
     core.saveState(KEYS.checkRunId, String(id));
@@ -5136,13 +5141,26 @@ function readState() {
     const requestId = getState(KEYS.requestId);
     const checkRunId = Number(getState(KEYS.checkRunId));
     const commentId = Number(getState(KEYS.commentId));
+    const conversation = readConversation(getState(KEYS.conversation));
     return {
+        ...(conversation && { conversation }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: getState(KEYS.settled) === 'true',
         ...(checkRunId > 0 && { checkRunId }),
         ...(commentId > 0 && { commentId }),
     };
+}
+function readConversation(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+        return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/post-step.ts
@@ -5265,6 +5283,8 @@ async function finishOnGitHub(state, run, note) {
         ...(runUrl && { workflowRunUrl: runUrl }),
         resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
         warn: (message) => warning(`Oz post step: ${message}`),
+        // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
+        ...(state.conversation && { conversation: state.conversation }),
     });
     if ((await feedback.finish(report)) && checkRunId !== undefined) {
         log_info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);

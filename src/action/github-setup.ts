@@ -7,7 +7,7 @@ import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { loadGitHubApi } from '../github/loader.ts';
 import type { Settings } from './inputs.ts';
-import { saveCheckRunId, saveCommentId } from './state.ts';
+import { saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
 import { MENTION_EVENTS } from '../github/mention.ts';
 import { InputError } from '../run/settings.ts';
@@ -88,14 +88,17 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     redact: redactSecrets(),
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
-    // A conversation comment is left to the main step: the post step would write one run's summary over it.
-    ...(mention
-      ? {
-          conversation: { state: mention.state, exchange: mention.exchange },
-          ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
-        }
-      : { onComment: saveCommentId }),
+    // The post step finishes a conversation comment as a conversation (see saveConversation).
+    ...(mention && {
+      conversation: { state: mention.state, exchange: mention.exchange },
+      ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
+    }),
+    onComment: saveCommentId,
   });
+  if (mention) {
+    saveConversation({ state: mention.state, exchange: mention.exchange });
+    if (mention.commentId !== undefined) saveCommentId(mention.commentId);
+  }
   await feedback.startCheck();
   if (feedback.checkRunId !== undefined) saveCheckRunId(feedback.checkRunId);
   return { ...side, feedback };

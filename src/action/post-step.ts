@@ -129,6 +129,8 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     ...(runUrl && { workflowRunUrl: runUrl }),
     resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
     warn: (message) => core.warning(`Oz post step: ${message}`),
+    // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
+    ...(state.conversation && { conversation: state.conversation }),
   });
   if ((await feedback.finish(report)) && checkRunId !== undefined) {
     log.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);

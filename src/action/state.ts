@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import type { Exchange, ThreadState } from '../github/conversation.ts';
 import { redactSecrets } from './common.ts';
 
 /**
@@ -15,6 +16,8 @@ export interface StepState {
   /** The check run and the comment that follow the run, for the post step to finish. */
   checkRunId?: number;
   commentId?: number;
+  /** With trigger_phrase: the thread's conversation and the request being answered, for the post step to finish its comment. */
+  conversation?: { state: ThreadState; exchange: Exchange };
 }
 
 const KEYS = {
@@ -23,6 +26,7 @@ const KEYS = {
   settled: 'oz_settled',
   checkRunId: 'oz_check_run_id',
   commentId: 'oz_comment_id',
+  conversation: 'oz_conversation',
 } as const;
 
 export function saveRunId(runId: string): void {
@@ -32,6 +36,11 @@ export function saveRunId(runId: string): void {
 
 export function saveRequestId(requestId: string): void {
   core.saveState(KEYS.requestId, requestId);
+}
+
+export function saveConversation(conversation: { state: ThreadState; exchange: Exchange }): void {
+  // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
+  core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 
 export function saveCheckRunId(id: number): void {
@@ -51,11 +60,23 @@ export function readState(): StepState {
   const requestId = core.getState(KEYS.requestId);
   const checkRunId = Number(core.getState(KEYS.checkRunId));
   const commentId = Number(core.getState(KEYS.commentId));
+  const conversation = readConversation(core.getState(KEYS.conversation));
   return {
+    ...(conversation && { conversation }),
     ...(runId && { runId }),
     ...(requestId && { requestId }),
     settled: core.getState(KEYS.settled) === 'true',
     ...(checkRunId > 0 && { checkRunId }),
     ...(commentId > 0 && { commentId }),
   };
+}
+
+function readConversation(text: string): StepState['conversation'] {
+  if (text === '') return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as StepState['conversation'];
+    return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
 }
