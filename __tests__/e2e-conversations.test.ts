@@ -195,6 +195,16 @@ describe('a reply', () => {
     expect(sim.runs.size).toBe(1);
   });
 
+  it('on a re-run of the job, goes to the same run instead of starting a second agent', async () => {
+    const event = commentEvent('@oz bump the version');
+    const first = await runStep(stepFor(event.path));
+    const rerun = await runStep({ ...stepFor(event.path), env: { ...stepFor(event.path).env, GITHUB_RUN_ATTEMPT: '2' } });
+    expect(first.outputs.followed_up).toBe('false');
+    expect(rerun.outputs).toMatchObject({ followed_up: 'true', run_id: first.outputs.run_id });
+    expect(sim.runs.size).toBe(1);
+    expect(github.comments.size).toBe(1);
+  });
+
   it('starts a new run with continue_conversation: false', async () => {
     await comment('@oz first').step;
     const second = await comment('@oz second', { inputs: { continue_conversation: 'false' } }).step;
