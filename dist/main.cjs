@@ -4775,7 +4775,7 @@ function readApiKey(read, env = process.env) {
  */
 function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8')) {
     const src = inputSource(read);
-    const rawPhrase = rawInput(read, 'trigger_phrase');
+    const rawPhrase = rawInput(read, 'trigger_phrase', env);
     if (rawPhrase !== '' && rawPhrase.trim() === '') {
         fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
     }
@@ -4811,8 +4811,8 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
  * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
  * The runner passes inputs as INPUT_* variables.
  */
-function rawInput(read, name) {
-    const raw = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+function rawInput(read, name, env) {
+    const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
     return raw ?? read(name);
 }
 

@@ -50,7 +50,7 @@ export function parseSettings(
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Settings {
   const src = inputSource(read);
-  const rawPhrase = rawInput(read, 'trigger_phrase');
+  const rawPhrase = rawInput(read, 'trigger_phrase', env);
   if (rawPhrase !== '' && rawPhrase.trim() === '') {
     fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
   }
@@ -89,7 +89,7 @@ export function parseSettings(
  * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
  * The runner passes inputs as INPUT_* variables.
  */
-function rawInput(read: InputReader, name: string): string {
-  const raw = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+function rawInput(read: InputReader, name: string, env: NodeJS.ProcessEnv): string {
+  const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
   return raw ?? read(name);
 }
