@@ -157,7 +157,10 @@ describe('a reply', () => {
   });
 
   it('while the run works goes to that run as a follow-up, not to a new agent', async () => {
-    const started = comment('@oz refactor the auth module', { inputs: { wait: 'false' } });
+    // The run works until the follow-up comes (however busy the machine), then ends.
+    const started = comment('@oz refactor the auth module', {
+      inputs: { wait: 'false', metadata: 'sim_outcome=never\nsim_end_on_followup=true' },
+    });
     const first = await started.step;
     expect(first.outputs.state).toBe('QUEUED');
     // Started, not ended: only the 👀 so far.

@@ -669,6 +669,12 @@ export class OzSimulator {
       delete sim.cancelledAt;
     } else {
       sim.pending.push(body.message);
+      // `sim_end_on_followup`: a run that works until a follow-up comes, then ends as a normal one would.
+      if (sim.run.metadata.sim_end_on_followup === 'true' && sim.outcome === 'never') {
+        const p = this.phases;
+        sim.outcome = 'succeeded';
+        sim.createdAt = now - (p.queued + p.pending + p.claimed) * this.msPerSecond;
+      }
     }
     sim.touchedAt = now;
     this.json(res, 200, {});
