@@ -2736,7 +2736,9 @@ class LostFollowupError extends Error {
 function movedOn(run, before) {
     if (!isTerminal(run.state))
         return true;
-    return run.updated_at !== undefined && before.updated_at !== undefined && run.updated_at > before.updated_at;
+    const [now, then] = [Date.parse(run.updated_at ?? ''), Date.parse(before.updated_at ?? '')];
+    // As instants, not strings: the same moment can be written with other precision or offsets.
+    return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
+import { movedOn } from '../../src/run/followup.ts';
 import { startAndWatch } from '../../src/run/lifecycle.ts';
 import type { RunSettings } from '../../src/run/settings.ts';
 import { connectionReset } from '../helpers/nock.ts';
@@ -29,6 +30,16 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
   expect(nock.pendingMocks()).toEqual([]);
   nock.cleanAll();
+});
+
+describe('movedOn', () => {
+  it('compares updated_at as instants, whatever their precision or offset', () => {
+    const before = run('SUCCEEDED', '2026-11-29T10:00:00Z');
+    expect(movedOn(run('SUCCEEDED', '2026-11-29T10:00:00.000+00:00'), before)).toBe(false);
+    expect(movedOn(run('SUCCEEDED', '2026-11-29T11:00:00.5+01:00'), before)).toBe(true);
+    expect(movedOn(run('SUCCEEDED', 'not a date'), before)).toBe(false);
+    expect(movedOn(run('QUEUED', OLD), before)).toBe(true);
+  });
 });
 
 describe('a follow-up to an ended run', () => {

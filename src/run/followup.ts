@@ -14,7 +14,9 @@ export class LostFollowupError extends Error {
  */
 export function movedOn(run: RunItem, before: RunItem): boolean {
   if (!isTerminal(run.state)) return true;
-  return run.updated_at !== undefined && before.updated_at !== undefined && run.updated_at > before.updated_at;
+  const [now, then] = [Date.parse(run.updated_at ?? ''), Date.parse(before.updated_at ?? '')];
+  // As instants, not strings: the same moment can be written with other precision or offsets.
+  return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
 
 /**
