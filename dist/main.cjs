@@ -4502,15 +4502,8 @@ class OzClient {
         return answer;
     }
     getRun(runId, signal) {
-        const path = `/agent/runs/${encodeURIComponent(runId)}`;
-        return this.withRetry(`GET ${path}`, async () => {
-            const answer = await this.request('GET', path);
-            // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-            if (!isObject(answer) || typeof answer.run_id !== 'string' || typeof answer.state !== 'string' || answer.state === '') {
-                throw new OzBadAnswerError('GET', path, 200, `something other than a run: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
+        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
     }
     listRuns(query = {}, signal) {
         const params = new URLSearchParams();
@@ -4525,35 +4518,29 @@ class OzClient {
         for (const [key, value] of Object.entries(query.metadata ?? {}))
             params.set(`metadata[${key}]`, value);
         const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-        return this.withRetry(`GET /agent/runs`, async () => {
-            const answer = await this.request('GET', path);
-            if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === 'string')) {
-                throw new OzBadAnswerError('GET', '/agent/runs', 200, `something other than a list of runs: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
+        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
     }
     /**
      * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
      * normalize) is final: the caller decides what that means to it.
      */
     getConversation(runId, signal) {
-        const path = `/agent/runs/${encodeURIComponent(runId)}/conversation`;
-        return this.withRetry(`GET ${path}`, async () => {
-            const answer = await this.request('GET', path);
-            if (!isObject(answer) || !Array.isArray(answer.steps)) {
-                throw new OzBadAnswerError('GET', path, 200, `something other than a conversation: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
     }
     /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
     getArtifact(uid, signal) {
-        const path = `/agent/artifacts/${encodeURIComponent(uid)}`;
-        return this.withRetry(`GET ${path}`, async () => {
+        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
+    }
+    /**
+     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
+     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
+     */
+    getChecked(path, what, isValid, signal) {
+        const shown = path.split('?')[0];
+        return this.withRetry(`GET ${shown}`, async () => {
             const answer = await this.request('GET', path);
-            if (!isObject(answer) || !isObject(answer.data)) {
-                throw new OzBadAnswerError('GET', path, 200, `something other than an artifact: ${describeBody(answer)}`);
+            if (!isObject(answer) || !isValid(answer)) {
+                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
             }
             return answer;
         }, signal);

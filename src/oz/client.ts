@@ -106,17 +106,11 @@ export class OzClient {
   }
 
   getRun(runId: string, signal?: AbortSignal): Promise<RunItem> {
-    const path = `/agent/runs/${encodeURIComponent(runId)}`;
-    return this.withRetry(
-      `GET ${path}`,
-      async () => {
-        const answer = await this.request<unknown>('GET', path);
-        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-        if (!isObject(answer) || typeof answer.run_id !== 'string' || typeof answer.state !== 'string' || answer.state === '') {
-          throw new OzBadAnswerError('GET', path, 200, `something other than a run: ${describeBody(answer)}`);
-        }
-        return answer as RunItem;
-      },
+    // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+    return this.getChecked<RunItem>(
+      `/agent/runs/${encodeURIComponent(runId)}`,
+      'a run',
+      (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '',
       signal,
     );
   }
@@ -129,15 +123,10 @@ export class OzClient {
     for (const state of query.state ?? []) params.append('state', state);
     for (const [key, value] of Object.entries(query.metadata ?? {})) params.set(`metadata[${key}]`, value);
     const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-    return this.withRetry(
-      `GET /agent/runs`,
-      async () => {
-        const answer = await this.request<unknown>('GET', path);
-        if (!isObject(answer) || !Array.isArray(answer.runs) || !answer.runs.every((r) => isObject(r) && typeof r.run_id === 'string')) {
-          throw new OzBadAnswerError('GET', '/agent/runs', 200, `something other than a list of runs: ${describeBody(answer)}`);
-        }
-        return answer as unknown as ListRunsResponse;
-      },
+    return this.getChecked<ListRunsResponse>(
+      path,
+      'a list of runs',
+      (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'),
       signal,
     );
   }
@@ -147,31 +136,38 @@ export class OzClient {
    * normalize) is final: the caller decides what that means to it.
    */
   getConversation(runId: string, signal?: AbortSignal): Promise<Conversation> {
-    const path = `/agent/runs/${encodeURIComponent(runId)}/conversation`;
-    return this.withRetry(
-      `GET ${path}`,
-      async () => {
-        const answer = await this.request<unknown>('GET', path);
-        if (!isObject(answer) || !Array.isArray(answer.steps)) {
-          throw new OzBadAnswerError('GET', path, 200, `something other than a conversation: ${describeBody(answer)}`);
-        }
-        return answer as unknown as Conversation;
-      },
+    return this.getChecked<Conversation>(
+      `/agent/runs/${encodeURIComponent(runId)}/conversation`,
+      'a conversation',
+      (a) => Array.isArray(a.steps),
       signal,
     );
   }
 
   /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
   getArtifact(uid: string, signal?: AbortSignal): Promise<ArtifactDetail> {
-    const path = `/agent/artifacts/${encodeURIComponent(uid)}`;
+    return this.getChecked<ArtifactDetail>(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
+  }
+
+  /**
+   * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
+   * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
+   */
+  private getChecked<T>(
+    path: string,
+    what: string,
+    isValid: (answer: Record<string, unknown>) => boolean,
+    signal?: AbortSignal,
+  ): Promise<T> {
+    const shown = path.split('?')[0]!;
     return this.withRetry(
-      `GET ${path}`,
+      `GET ${shown}`,
       async () => {
         const answer = await this.request<unknown>('GET', path);
-        if (!isObject(answer) || !isObject(answer.data)) {
-          throw new OzBadAnswerError('GET', path, 200, `something other than an artifact: ${describeBody(answer)}`);
+        if (!isObject(answer) || !isValid(answer)) {
+          throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
         }
-        return answer as unknown as ArtifactDetail;
+        return answer as T;
       },
       signal,
     );
