@@ -5,25 +5,18 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
 import { runStep } from '../sim/runner.ts';
-import { OzSimulator } from '../sim/server.ts';
 
-const sim = new OzSimulator({ msPerSecond: 20 });
-let url = '';
-
-beforeAll(async () => {
-  url = await sim.start();
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     warp_api_key: 'wk-e2e-agent',
     prompt: 'Review the pull request',
     title: 'Review',
-    api_base_url: url,
+    api_base_url: sim.url,
     poll_interval_seconds: '0.05',
     max_poll_interval_seconds: '0.2',
     ...extra,
@@ -152,7 +145,7 @@ describe('the CLI', () => {
         '--poll-interval-seconds',
         '0.05',
       ],
-      { cwd: dir, env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-cli', OZ_API_BASE_URL: url }, encoding: 'utf8' },
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-cli', OZ_API_BASE_URL: sim.url }, encoding: 'utf8' },
     );
     const outputs = JSON.parse(result.stdout) as Record<string, string>;
     expect(JSON.parse(outputs.structured_output!)).toEqual({ verdict: 'request_changes', issues: 2 });

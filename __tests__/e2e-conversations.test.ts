@@ -6,26 +6,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
 import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
-import { OzSimulator } from '../sim/server.ts';
 
-const sim = new OzSimulator({ msPerSecond: 20 });
+const sim = useSimulator();
 const github = new GitHubDouble();
-let url = '';
 let githubUrl = '';
 const events = mkdtempSync(join(tmpdir(), 'oz-conversation-events-'));
 
 beforeAll(async () => {
-  url = await sim.start();
   githubUrl = await github.start();
 });
 afterAll(async () => {
-  await sim.stop();
   await github.stop();
 });
 beforeEach(() => {
-  sim.reset();
   github.reset();
   github.permissions = { octocat: 'write', visitor: 'read' };
 });
@@ -52,7 +48,7 @@ function stepFor(path: string, inputs: Record<string, string> = {}) {
   return {
     inputs: {
       warp_api_key: 'wk-conversations',
-      api_base_url: url,
+      api_base_url: sim.url,
       github_token: 'ghs-double',
       trigger_phrase: '@oz',
       poll_interval_seconds: '0.05',

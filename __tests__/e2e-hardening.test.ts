@@ -8,26 +8,19 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
 import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
-import { OzSimulator } from '../sim/server.ts';
 
 const KEY = 'wk-e2e-hardening-key';
-const sim = new OzSimulator({ msPerSecond: 20 });
-let url = '';
-
-beforeAll(async () => {
-  url = await sim.start();
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     warp_api_key: KEY,
     prompt: 'Fix the flaky test in auth.spec.ts',
     title: 'Fix flaky auth test',
-    api_base_url: url,
+    api_base_url: sim.url,
     poll_interval_seconds: '0.05',
     max_poll_interval_seconds: '0.2',
     ...extra,
@@ -123,7 +116,7 @@ describe('the API key travels only to the API', () => {
 
 describe('exactly one agent, and only ours', () => {
   it('adopts only its own run after a lost create, when the list ignores the filter', async () => {
-    const stranger = await fetch(`${url}/agent/runs`, {
+    const stranger = await fetch(`${sim.url}/agent/runs`, {
       method: 'POST',
       headers: { authorization: 'Bearer wk-someone-else', 'content-type': 'application/json' },
       body: JSON.stringify({ prompt: 'not ours', metadata: { oz_action_request_id: 'someone-else', sim_outcome: 'never' } }),

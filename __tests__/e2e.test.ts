@@ -5,26 +5,18 @@
  */
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
 import { runMainAndPost, runStep } from '../sim/runner.ts';
-import { OzSimulator } from '../sim/server.ts';
 
-// 20 ms per simulated second: a run takes 15 simulated seconds, 300 ms here.
-const sim = new OzSimulator({ msPerSecond: 20 });
-let url = '';
-
-beforeAll(async () => {
-  url = await sim.start();
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
     warp_api_key: 'wk-e2e-key',
     prompt: 'Fix the flaky test in auth.spec.ts',
     title: 'Fix flaky auth test',
-    api_base_url: url,
+    api_base_url: sim.url,
     poll_interval_seconds: '0.05',
     max_poll_interval_seconds: '0.2',
     ...extra,
@@ -45,7 +37,7 @@ describe('the bundle against the simulator', () => {
       run_id: run.run_id,
       state: 'SUCCEEDED',
       title: 'Fix flaky auth test',
-      session_link: `${url.replace('/api/v1', '')}/session/${run.run_id}`,
+      session_link: `${sim.url.replace('/api/v1', '')}/session/${run.run_id}`,
       status_message: 'Opened a pull request with the fix.',
       error_code: '',
       conversation_id: `conv-${run.run_id.slice(0, 8)}`,
@@ -174,7 +166,7 @@ describe('the bundle against the simulator', () => {
     expect(start.post.log).not.toContain('cancelling');
     const runId = start.main.outputs.run_id!;
     const watch = await runStep({
-      inputs: { warp_api_key: 'wk-e2e-key', api_base_url: url, run_id: runId, poll_interval_seconds: '0.05' },
+      inputs: { warp_api_key: 'wk-e2e-key', api_base_url: sim.url, run_id: runId, poll_interval_seconds: '0.05' },
     });
     expect(watch.code).toBe(0);
     expect(watch.outputs).toMatchObject({ run_id: runId, state: 'SUCCEEDED' });
@@ -187,7 +179,7 @@ describe('the bundle against the simulator', () => {
     const proxy: Server = createServer();
     proxy.on('connect', (req, client, head) => {
       tunnels.push(req.url ?? '');
-      const upstream = connect(Number(new URL(url).port), '127.0.0.1', () => {
+      const upstream = connect(Number(new URL(sim.url).port), '127.0.0.1', () => {
         client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         upstream.write(head);
         upstream.pipe(client).pipe(upstream);
@@ -200,12 +192,12 @@ describe('the bundle against the simulator', () => {
     try {
       // Loopback addresses bypass the proxy, so the API is named by a host only the proxy resolves (a
       // name under .localhost, which the action allows over plain http like any loopback host).
-      const apiUrl = url.replace('127.0.0.1', 'oz-api.localhost');
+      const apiUrl = sim.url.replace('127.0.0.1', 'oz-api.localhost');
       const main = await runStep({ inputs: inputs({ api_base_url: apiUrl }), env: { HTTP_PROXY: proxyUrl, http_proxy: proxyUrl } });
       expect(main.code).toBe(0);
       expect(main.outputs.state).toBe('SUCCEEDED');
       expect(tunnels.length).toBeGreaterThan(1);
-      expect(new Set(tunnels)).toEqual(new Set([`oz-api.localhost:${new URL(url).port}`]));
+      expect(new Set(tunnels)).toEqual(new Set([`oz-api.localhost:${new URL(sim.url).port}`]));
     } finally {
       proxy.close();
     }

@@ -6,20 +6,13 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../helpers/simulator.ts';
 import { ROOT } from '../../sim/runner.ts';
-import { OzSimulator } from '../../sim/server.ts';
 
 const CLI = join(ROOT, 'dist', 'cli.cjs');
 const KEY = 'wk-cli-e2e-key';
-const sim = new OzSimulator({ msPerSecond: 20 });
-let url = '';
-
-beforeAll(async () => {
-  url = await sim.start();
-});
-afterAll(() => sim.stop());
-beforeEach(() => sim.reset());
+const sim = useSimulator();
 
 interface CliResult {
   code: number | null;
@@ -31,7 +24,7 @@ interface CliResult {
 function cli(args: string[], env: Record<string, string> = {}, onStderr?: (text: string, kill: (s: NodeJS.Signals) => void) => void) {
   return new Promise<CliResult>((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', WARP_API_KEY: KEY, OZ_API_BASE_URL: url, ...env },
+      env: { PATH: process.env.PATH ?? '', WARP_API_KEY: KEY, OZ_API_BASE_URL: sim.url, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
