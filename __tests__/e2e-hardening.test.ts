@@ -3,10 +3,7 @@
  * side against a double of its API. Each test runs the bundle as the runner does (sim/runner.ts).
  */
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSimulator } from './helpers/simulator.ts';
 import { GitHubDouble } from '../sim/github.ts';
@@ -229,34 +226,16 @@ describe('a misbehaving API', () => {
 
 describe('the GitHub side, against a double of its API', () => {
   const github = new GitHubDouble();
-  let githubUrl = '';
-  const events = mkdtempSync(join(tmpdir(), 'oz-events-'));
 
   beforeAll(async () => {
-    githubUrl = await github.start();
+    await github.start();
   });
   afterAll(() => github.stop());
   beforeEach(() => github.reset());
 
   /** The step on a pull_request event for PR #7 of acme/widgets. */
   function onPullRequest(extra: Record<string, string> = {}) {
-    const path = join(events, 'pull_request.json');
-    writeFileSync(
-      path,
-      JSON.stringify({
-        pull_request: {
-          number: 7,
-          html_url: 'https://github.com/acme/widgets/pull/7',
-          head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/widgets' } },
-          base: { repo: { full_name: 'acme/widgets' } },
-        },
-        sender: { login: 'octocat', type: 'User' },
-      }),
-    );
-    return runStep({
-      inputs: inputs({ github_token: 'ghs-double-token', ...extra }),
-      env: { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path },
-    });
+    return runStep({ inputs: inputs({ github_token: 'ghs-double-token', ...extra }), env: github.pullRequestEvent() });
   }
 
   it('keeps a comment and a check run in step with the run', async () => {

@@ -58,7 +58,7 @@ function screenshot(html: string, out: string, height: number): void {
 const sim = new OzSimulator({ msPerSecond: 20 });
 const github = new GitHubDouble();
 const url = await sim.start();
-const githubUrl = await github.start();
+await github.start();
 try {
   const common = { warp_api_key: 'wk-pictures', api_base_url: url, poll_interval_seconds: '0.05', max_poll_interval_seconds: '0.2' };
   const summary = await runStep({
@@ -72,20 +72,6 @@ try {
   });
   screenshot(page(summary.summary, 'Job summary', false), join(ROOT, 'docs', 'summary.png'), 440);
 
-  const dir = mkdtempSync(join(tmpdir(), 'oz-pictures-event-'));
-  const event = join(dir, 'event.json');
-  writeFileSync(
-    event,
-    JSON.stringify({
-      pull_request: {
-        number: 7,
-        html_url: 'https://github.com/acme/widgets/pull/7',
-        head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/widgets' } },
-        base: { repo: { full_name: 'acme/widgets' } },
-      },
-      sender: { login: 'octocat', type: 'User' },
-    }),
-  );
   await runStep({
     inputs: {
       ...common,
@@ -94,7 +80,7 @@ try {
       title: 'Review of #7',
       metadata: 'sim_outcome=failed',
     },
-    env: { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event },
+    env: github.pullRequestEvent(),
   });
   const [comment] = [...github.comments.values()];
   screenshot(page(comment!.body, 'github-actions (bot) commented', false), join(ROOT, 'docs', 'pr-comment.png'), 360);

@@ -4,7 +4,10 @@
  * reaches it through `GITHUB_API_URL`, as it reaches GitHub on a runner. Not part of the action bundle.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface GitHubComment {
   id: number;
@@ -78,6 +81,27 @@ export class GitHubDouble {
     this.pullHeads = {};
     this.denied.clear();
     this.reactions.length = 0;
+  }
+
+  /**
+   * The runner's environment for a `pull_request` event on pull request #`number` of acme/widgets,
+   * opened by octocat from the repository itself, with this double as the GitHub API.
+   */
+  pullRequestEvent(number = 7): Record<string, string> {
+    const path = join(mkdtempSync(join(tmpdir(), 'oz-github-event-')), 'event.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        pull_request: {
+          number,
+          html_url: `https://github.com/acme/widgets/pull/${number}`,
+          head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/widgets' } },
+          base: { repo: { full_name: 'acme/widgets' } },
+        },
+        sender: { login: 'octocat', type: 'User' },
+      }),
+    );
+    return { GITHUB_API_URL: this.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path };
   }
 
   /** A comment as another user wrote it (a person, or someone pasting the action's marker). */
