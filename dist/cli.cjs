@@ -3061,6 +3061,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const result = { outcome: 'error', settled: false };
     let requestId;
     let conversation;
+    /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
+    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
     try {
@@ -3082,9 +3084,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.runId?.(runId);
             if (settings.followup !== undefined) {
                 // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-                conversation = new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
                 if (settings.logProgress)
-                    await conversation.poll(stop, true);
+                    await conversationOf(runId).poll(stop, true);
                 followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -3111,8 +3112,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             return result;
         }
         let linkShown = false;
-        const progress = conversation ?? new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }));
-        conversation = progress;
+        const progress = conversationOf(id);
         const watched = await watchRun({
             client,
             runId: id,
@@ -3201,7 +3201,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(client, settings, result, conversation, events, { ...options, startedAt });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
     }
     return result;
 }
@@ -3212,9 +3212,8 @@ const AFTER_RUN_BUDGET_MS = 60_000;
  * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(client, settings, result, watcher, events, options) {
+async function whatTheAgentDid(settings, result, reader, client, events, options) {
     const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
-    const reader = watcher ?? new ConversationWatcher(client, result.runId, 0, events.debug ?? (() => { }));
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)

@@ -159,6 +159,9 @@ export async function startAndWatch(
   const result: RunResult = { outcome: 'error', settled: false };
   let requestId: string | undefined;
   let conversation: ConversationWatcher | undefined;
+  /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
+  const conversationOf = (runId: string) =>
+    (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {})));
   /** The run as it was before a follow-up: its end is not the new one. */
   let followedUpFrom: RunItem | undefined;
 
@@ -180,8 +183,7 @@ export async function startAndWatch(
       events.runId?.(runId);
       if (settings.followup !== undefined) {
         // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-        conversation = new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {}));
-        if (settings.logProgress) await conversation.poll(stop, true);
+        if (settings.logProgress) await conversationOf(runId).poll(stop, true);
         followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
         result.followedUp = true;
         events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -207,9 +209,7 @@ export async function startAndWatch(
     }
 
     let linkShown = false;
-    const progress =
-      conversation ?? new ConversationWatcher(client, id, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {}));
-    conversation = progress;
+    const progress = conversationOf(id);
     const watched = await watchRun({
       client,
       runId: id,
@@ -294,7 +294,7 @@ export async function startAndWatch(
   }
   if (isTerminal(result.run?.state)) result.settled = true;
   if (result.runId !== undefined) {
-    await whatTheAgentDid(client, settings, result, conversation, events, { ...options, startedAt });
+    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
   }
   return result;
 }
@@ -308,15 +308,14 @@ const AFTER_RUN_BUDGET_MS = 60_000;
  * hang the step: each part is bounded, and a failure is a warning.
  */
 async function whatTheAgentDid(
-  client: OzClient,
   settings: RunSettings,
   result: RunResult,
-  watcher: ConversationWatcher | undefined,
+  reader: ConversationWatcher,
+  client: OzClient,
   events: RunEvents,
   options: LifecycleOptions & { startedAt: number },
 ): Promise<void> {
   const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
-  const reader = watcher ?? new ConversationWatcher(client, result.runId!, 0, events.debug ?? (() => {}));
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
   result.agentOutput = finalAnswer(reader.latest);
