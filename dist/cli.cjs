@@ -109,8 +109,6 @@ var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: external "http"
 const external_http_namespaceObject = require("http");
 var external_http_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_http_namespaceObject, 2);
@@ -2282,6 +2280,8 @@ function plainText(text) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/oz/types.ts
 /** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
@@ -3005,6 +3005,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3228,7 +3229,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
         }
     }
     if (settings.artifactsPath !== undefined && ended) {
-        result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
@@ -3236,6 +3237,8 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
             events.warning(`Could not save the run's files: ${error.message}`);
             return [];
         });
+        const workspace = options.workspace ?? process.cwd();
+        result.downloadedFiles = written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/'));
     }
 }
 
@@ -3825,7 +3828,6 @@ function ciMetadata(env) {
 
 
 
-
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
 /** Outputs that can be long or span lines: left out of the dotenv file. */
 const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
@@ -3900,10 +3902,8 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
     finally {
         stop.dispose();
     }
-    const { settled: _settled, downloadedFiles, ...rest } = result;
+    const { settled: _settled, ...rest } = result;
     const report = { ...rest, elapsedMs: Date.now() - startedAt };
-    if (downloadedFiles)
-        report.downloadedFiles = downloadedFiles.map((file) => (0,external_node_path_namespaceObject.relative)(process.cwd(), file).split('\\').join('/'));
     const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
     writeResults(args, report, outputs, io, redact, say);
     if (report.outcome === 'succeeded') {

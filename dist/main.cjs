@@ -2617,6 +2617,8 @@ function activityLine(line, elapsedMs) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/oz/types.ts
 /** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
@@ -2800,8 +2802,6 @@ async function cancelRun(client, runId, budgetMs) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/oz/download.ts
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
@@ -3487,6 +3487,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3710,7 +3711,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
         }
     }
     if (settings.artifactsPath !== undefined && ended) {
-        result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
@@ -3718,6 +3719,8 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
             events.warning(`Could not save the run's files: ${error.message}`);
             return [];
         });
+        const workspace = options.workspace ?? process.cwd();
+        result.downloadedFiles = written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/'));
     }
 }
 
@@ -5576,7 +5579,6 @@ async function writeSummary(report, redact) {
 
 
 
-
 /** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
 function describeSettings(settings) {
     const servers = settings.create?.config?.mcp_servers;
@@ -5601,23 +5603,15 @@ async function runMain(options = {}) {
         return;
     const reactions = reactor(github);
     await reactions('eyes');
-    const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+    const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
     // wait: false leaves the run going: there is no outcome to react with yet.
     if (result.outcome !== 'started')
         await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
     Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
-    if (downloadedFiles)
-        report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
     if (settled)
         markSettled();
     await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
     await finish(report, github.feedback);
-}
-/** A path as the workflow's later steps name it: relative to the workspace, with forward slashes. */
-function workspacePath(file) {
-    return (0,external_node_path_namespaceObject.relative)(process.env.GITHUB_WORKSPACE || process.cwd(), file)
-        .split('\\')
-        .join('/');
 }
 /**
  * Reactions on the comment (or issue) that mentioned the trigger phrase: 👀 when the agent starts,
@@ -5702,7 +5696,7 @@ async function runAgent(settings, context, feedback, options, startedAt) {
             },
             activity: (line, elapsedMs) => log_info(activityLine(line, elapsedMs)),
             debug: (message) => core_debug(message),
-        }, { ...options, startedAt, userAgent: USER_AGENT });
+        }, { ...options, startedAt, userAgent: USER_AGENT, workspace: process.env.GITHUB_WORKSPACE || process.cwd() });
     }
     finally {
         stop.dispose();

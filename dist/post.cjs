@@ -3958,6 +3958,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4181,7 +4182,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
         }
     }
     if (settings.artifactsPath !== undefined && ended) {
-        result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
@@ -4189,6 +4190,8 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
             events.warning(`Could not save the run's files: ${error.message}`);
             return [];
         });
+        const workspace = options.workspace ?? process.cwd();
+        result.downloadedFiles = written.map((file) => relative(workspace, file).split('\\').join('/'));
     }
 }
 

@@ -9,7 +9,6 @@ import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lif
 import { checkRunSettings } from '../run/settings.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { USER_AGENT } from '../oz/version.ts';
-import { relative } from 'node:path';
 import { makeClient, maskSecrets, redactSecrets } from './common.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
@@ -52,21 +51,13 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 
   const reactions = reactor(github);
   await reactions('eyes');
-  const { settled, downloadedFiles, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+  const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (result.outcome !== 'started') await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
   Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
-  if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => workspacePath(file));
   if (settled) markSettled();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, github.feedback);
-}
-
-/** A path as the workflow's later steps name it: relative to the workspace, with forward slashes. */
-function workspacePath(file: string): string {
-  return relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)
-    .split('\\')
-    .join('/');
 }
 
 /**
@@ -163,7 +154,7 @@ async function runAgent(
         activity: (line, elapsedMs) => log.info(activityLine(line, elapsedMs)),
         debug: (message) => core.debug(message),
       },
-      { ...options, startedAt, userAgent: USER_AGENT },
+      { ...options, startedAt, userAgent: USER_AGENT, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
     );
   } finally {
     stop.dispose();

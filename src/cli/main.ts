@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { OzClient } from '../oz/client.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
 import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
@@ -108,9 +107,8 @@ export async function runCli(
     stop.dispose();
   }
 
-  const { settled: _settled, downloadedFiles, ...rest } = result;
+  const { settled: _settled, ...rest } = result;
   const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
-  if (downloadedFiles) report.downloadedFiles = downloadedFiles.map((file) => relative(process.cwd(), file).split('\\').join('/'));
   const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
   writeResults(args, report, outputs, io, redact, say);
 

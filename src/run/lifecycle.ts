@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
@@ -42,7 +43,7 @@ export interface RunResult {
   agentOutput?: string;
   /** With `output_schema`: the valid object, or what is wrong with it. */
   structured?: StructuredOutput;
-  /** With `artifacts_path`: the files written, absolute. */
+  /** With `artifacts_path`: the files written, relative to `workspace`, with forward slashes. */
   downloadedFiles?: string[];
   /** True when a follow-up went to an existing run (`followup`). */
   followedUp?: boolean;
@@ -88,6 +89,8 @@ export interface LifecycleOptions {
   conversationIntervalMs?: number;
   /** The User-Agent of artifact downloads. */
   userAgent?: string;
+  /** Where later steps resolve paths from: saved files are named relative to it. Default the working directory. */
+  workspace?: string;
 }
 
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
@@ -329,7 +332,7 @@ async function whatTheAgentDid(
     }
   }
   if (settings.artifactsPath !== undefined && ended) {
-    result.downloadedFiles = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+    const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
       userAgent: options.userAgent ?? 'oz-agent-action',
       signal: deadline,
       warn: events.warning,
@@ -337,5 +340,7 @@ async function whatTheAgentDid(
       events.warning(`Could not save the run's files: ${(error as Error).message}`);
       return [];
     });
+    const workspace = options.workspace ?? process.cwd();
+    result.downloadedFiles = written.map((file) => relative(workspace, file).split('\\').join('/'));
   }
 }
