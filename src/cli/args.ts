@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { checkMetadataPair, fail, InputError, type SettingSource } from '../run/settings.ts';
+import { explainParseError, joinNegativeValues } from './flag-errors.ts';
 
 /** String flags, named as the action's inputs in kebab case. */
 const STRINGS = [
@@ -26,6 +27,13 @@ const STRINGS = [
   'artifacts-path',
   'followup',
 ] as const;
+
+/** Flags that are true or false; each has its `--no-` form. */
+const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json'] as const;
+/** Flags that need a value. */
+const TAKES_VALUE: ReadonlySet<string> = new Set([...STRINGS, 'metadata']);
+/** Every flag name a user may write, for "did you mean". */
+const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'help', 'version'];
 
 export const USAGE = `Usage: oz-agent-run [flags]
 
@@ -73,7 +81,8 @@ Reporting (progress goes to stderr):
   --help, --version
 
 Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
-2 no run could be started (bad flags, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
+2 no run could be started (bad flags, a report file that cannot be written, a --run-id that does
+not exist, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
 cancelling the run.`;
 
 export interface CliArgs {
@@ -104,9 +113,9 @@ export function flagLabel(name: string): string {
 export function parseCli(argv: string[], env: Record<string, string | undefined>): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
   } catch (error) {
-    throw new InputError(`${(error as Error).message}. See oz-agent-run --help.`);
+    throw new InputError(explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
