@@ -12,6 +12,7 @@ import { checkRunSettings, parseRunSettings, type RunSettings } from '../run/set
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { flagLabel, parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
+import { checkReportFiles } from './report-files.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
 export interface CliIo {
@@ -52,6 +53,10 @@ export async function runCli(
       io.stdout(`${VERSION}\n`);
       return EXIT.succeeded;
     }
+    checkReportFiles([
+      { flag: '--summary-file', path: args.summaryFile },
+      { flag: '--output-file', path: args.outputFile },
+    ]);
     settings = parseRunSettings(args.source, {
       apiKey,
       apiKeyLabel: 'WARP_API_KEY',
@@ -148,16 +153,21 @@ function writeResults(
   say: (line: string) => void,
 ): void {
   if (args.json) io.stdout(`${redact(JSON.stringify(outputs))}\n`);
-  try {
-    if (args.summaryFile !== undefined) writeFileSync(args.summaryFile, redact(renderSummary(report)));
-    if (args.outputFile !== undefined) {
-      const lines = Object.entries(outputs)
-        .filter(([name]) => !NOT_IN_DOTENV.has(name))
-        // dotenv values are single lines; GitLab also caps their length.
-        .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
-      writeFileSync(args.outputFile, `${lines.join('\n')}\n`);
+  // Each file on its own: one that cannot be written (checked before the run, but a disk can fill) never costs the other.
+  const write = (flag: string, path: string | undefined, text: () => string) => {
+    if (path === undefined) return;
+    try {
+      writeFileSync(path, text());
+    } catch (error) {
+      say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`);
     }
-  } catch (error) {
-    say(`warning: could not write a report file: ${(error as Error).message}`);
-  }
+  };
+  write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
+  write('--output-file', args.outputFile, () => {
+    const lines = Object.entries(outputs)
+      .filter(([name]) => !NOT_IN_DOTENV.has(name))
+      // dotenv values are single lines; GitLab also caps their length.
+      .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
+    return `${lines.join('\n')}\n`;
+  });
 }
