@@ -4,7 +4,9 @@ import { formatDuration } from './summary.ts';
 
 /** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
 export function stateLine(run: Pick<RunItem, 'state' | 'title'>, previous: string | undefined, elapsedMs: number): string {
-  const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`;
+  // One line: a title the API derived from a prompt may span several.
+  const title = run.title?.replace(/\s+/g, ' ').trim();
+  const change = previous ? `${previous} -> ${run.state}` : `${run.state}${title ? `: ${title}` : ''}`;
   return `[${formatDuration(elapsedMs)}] ${change}`;
 }
 

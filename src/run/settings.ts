@@ -1,7 +1,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
-import { checkSchema, schemaInstruction } from './structured.ts';
+import { readSettingFile } from './files.ts';
+import { checkSchema, schemaInstruction, titleFromPrompt } from './structured.ts';
 
 /**
  * Where settings come from, for both front ends: the action's inputs or the CLI's flags. Names are
@@ -112,8 +113,13 @@ export function checkMetadataPair(key: string, value: string, source: string): v
 export function checkUserMetadata(metadata: Record<string, string>, source: string): Record<string, string> {
   for (const [key, value] of Object.entries(metadata)) checkMetadataPair(key, value, source);
   // One of the API's 20 keys carries the request id (see run/create.ts).
-  if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-    fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+  const keys = Object.keys(metadata);
+  if (keys.length > METADATA_USER_MAX_KEYS) {
+    const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+    throw new InputError(
+      `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+        `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`,
+    );
   }
   if (REQUEST_ID_KEY in metadata) fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
   return metadata;
@@ -151,12 +157,7 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
   let text = value;
   let where = label;
   if (!value.startsWith('{')) {
-    const path = isAbsolute(value) ? value : resolve(workspace, value);
-    try {
-      text = readFile(path);
-    } catch {
-      fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-    }
+    text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
     where = `${label} file ${quote(value)}`;
   }
   let parsed: unknown;
@@ -191,11 +192,13 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
 export function parseOutputSchema(value: string, workspace: string, readFile: (path: string) => string, label = 'output_schema') {
   let text = value;
   if (!value.startsWith('{')) {
-    try {
-      text = readFile(isAbsolute(value) ? value : resolve(workspace, value));
-    } catch {
-      fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-    }
+    text = readSettingFile(
+      label,
+      value,
+      workspace,
+      readFile,
+      'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file',
+    );
   }
   let parsed: unknown;
   try {
@@ -224,7 +227,12 @@ export function parseArtifactsPath(value: string, workspace: string, label = 'ar
 export async function checkRunSettings(settings: RunSettings, label: (name: string) => string = (n) => n): Promise<void> {
   if (settings.outputSchema === undefined) return;
   const problem = await checkSchema(settings.outputSchema);
-  if (problem !== undefined) throw new InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+  if (problem !== undefined) {
+    throw new InputError(
+      `Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+        'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.',
+    );
+  }
 }
 
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
@@ -300,12 +308,13 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
   }
   let prompt = promptInput;
   if (promptFile !== undefined) {
-    const path = isAbsolute(promptFile) ? promptFile : resolve(workspace, promptFile);
-    try {
-      prompt = readFile(path);
-    } catch {
-      fail(label('prompt_file'), promptFile, 'the path of a readable file, relative to the workspace');
-    }
+    prompt = readSettingFile(
+      label('prompt_file'),
+      promptFile,
+      workspace,
+      readFile,
+      'the path of a readable file, relative to the workspace or absolute',
+    );
     if (prompt.trim() === '') fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
   }
   if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
@@ -314,7 +323,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
 
   const mode = optional(src, 'mode');
   if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
-    fail(label('mode'), mode, MODES.join(', ') + ' (one of)');
+    fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)!}`);
   }
   const metadataText = optional(src, 'metadata');
   const userMetadata =
@@ -381,6 +390,8 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
       );
     }
     create = {};
+    const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+    if (derived !== undefined) create.title = derived;
     if (outputSchema !== undefined) prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
     if (prompt !== undefined) create.prompt = prompt;
     if (skill !== undefined) create.skill = skill;

@@ -21,6 +21,20 @@ export function schemaInstruction(schema: Record<string, unknown>): string {
   ].join('\n');
 }
 
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+export function titleFromPrompt(prompt: string): string | undefined {
+  const line = prompt
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => l !== '');
+  if (line === undefined) return undefined;
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
 export type StructuredOutput = { ok: true; value: unknown } | { ok: false; errors: string[] };
 
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
