@@ -24,8 +24,15 @@ export function movedOn(run: RunItem, before: RunItem): boolean {
  * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
  * not sent again. Returns the run as it was before, to tell its new end from the old one.
  */
-export async function sendFollowupOnce(client: OzClient, runId: string, message: string, signal?: AbortSignal): Promise<RunItem> {
-  const before = await raceAbort(client.getRun(runId, signal), signal);
+export async function sendFollowupOnce(
+  client: OzClient,
+  runId: string,
+  message: string,
+  signal?: AbortSignal,
+  /** The run as just read, when the caller has read it already. */
+  known?: RunItem,
+): Promise<RunItem> {
+  const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
   let uncertain: Error | undefined;
   await client.withRetry(
     `POST /agent/runs/${runId}/followups`,

@@ -7,6 +7,7 @@ import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer } from './conversation.ts';
 import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
+import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
 import { structuredOutput, type StructuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
@@ -182,12 +183,14 @@ export async function startAndWatch(
       events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
       events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
     } else if (runId !== undefined) {
+      // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
+      if (settings.followup !== undefined && settings.logProgress) await conversationOf(runId).poll(stop, true);
+      // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+      const existing = await readExistingRun(client, runId, label('run_id'), stop);
       result.runId = runId;
       events.runId?.(runId);
       if (settings.followup !== undefined) {
-        // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-        if (settings.logProgress) await conversationOf(runId).poll(stop, true);
-        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
         result.followedUp = true;
         events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
       } else {
