@@ -6,6 +6,7 @@ import {
   isBadAnswer,
   isRetryable,
   OzApiError,
+  worthAnotherTry,
   OzBadAnswerError,
   OzNetworkError,
   OzRedirectError,
@@ -215,9 +216,9 @@ export class OzClient {
       maxTimeout: maxDelayMs,
       randomize: true,
       ...(signal ? { signal } : {}),
-      shouldRetry: ({ error }) => retryIf(error),
+      shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
       onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-        if (retriesLeft === 0 || !retryIf(error)) return;
+        if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf)) return;
         const asked = isApiError(error) ? error.retryAfterMs : undefined;
         const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
         this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
@@ -243,10 +244,7 @@ export class OzClient {
       text = await readBody(message, this.timeoutMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-      const hint =
-        code === 'ENOTFOUND'
-          ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
-          : undefined;
+      const hint = networkHint(code, url, this.options.baseUrl);
       throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
     }
     const status = message.statusCode ?? 0;
@@ -348,4 +346,16 @@ export function codeFromType(type: string | undefined): string | undefined {
   }
   const segment = path.split('/').filter(Boolean).pop();
   return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+}
+
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code: string, url: string, baseUrl: string): string | undefined {
+  const { hostname, port, protocol } = new URL(url);
+  // Named as the API's address, not by a setting: the action and the CLI call it differently.
+  if (code === 'ENOTFOUND') return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+  if (code === 'ECONNREFUSED') {
+    const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+    return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+  }
+  return undefined;
 }

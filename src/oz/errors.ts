@@ -124,6 +124,19 @@ export const isBadAnswer = (error: unknown): error is OzBadAnswerError => named<
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
 const UNRESOLVED = new Set(['ENOTFOUND']);
 
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+export const REFUSED_MAX_TRIES = 3;
+
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+export function worthAnotherTry(error: unknown, attemptNumber: number, retryIf: (error: unknown) => boolean = isRetryable): boolean {
+  if (isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES) return false;
+  return retryIf(error);
+}
+
 /** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 export function isRetryable(error: unknown): boolean {
   if (isNetworkError(error)) return !UNRESOLVED.has(error.code);
