@@ -11,7 +11,7 @@ import { saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
 import { MENTION_EVENTS } from '../github/mention.ts';
 import { InputError } from '../run/settings.ts';
-import { isMentionEvent, prepareMention, type Mention } from './mention.ts';
+import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from './mention.ts';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 export const FORK_WITHOUT_KEY =
@@ -41,6 +41,10 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
 
   const mentioned = isMentionEvent(settings, event);
+  const ignored = triggerPhraseIgnored(settings, event);
+  // Without a prompt the step stops below, with an error that says the same.
+  const hasWork = !settings.create || settings.create.prompt !== undefined || settings.create.skill !== undefined;
+  if (ignored !== undefined && hasWork) core.notice(ignored);
   // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
   if (event.isComment || mentioned) {
     const asComment = { ...event, isComment: true };

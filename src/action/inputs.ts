@@ -1,5 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { fail, inputSource, InputError, parseBoolean, parseRunSettings, type InputReader, type RunSettings } from '../run/settings.ts';
+import {
+  fail,
+  inputSource,
+  InputError,
+  parseBoolean,
+  parseRunSettings,
+  quote,
+  type InputReader,
+  type RunSettings,
+} from '../run/settings.ts';
 
 /** Everything the action needs: the run's settings, and what it does on GitHub. */
 export interface Settings extends RunSettings {
@@ -33,6 +42,20 @@ export function parseLogins(read: InputReader, name: string): string[] {
     if (!LOGIN_PATTERN.test(login)) fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
   }
   return logins;
+}
+
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+export function allowedBotsNotices(read: InputReader): string[] {
+  return parseLogins(read, 'allowed_bots')
+    .filter((bot) => !/\[bot\]$/i.test(bot))
+    .map(
+      (bot) =>
+        `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`,
+    );
 }
 
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */

@@ -12,7 +12,7 @@ import { USER_AGENT } from '../oz/version.ts';
 import { makeClient, maskSecrets, redactSecrets } from './common.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
-import { parseSettings, type Settings } from './inputs.ts';
+import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
 import * as log from './log.ts';
@@ -92,12 +92,13 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
   try {
     const settings = parseSettings(core.getInput);
     await checkRunSettings(settings);
+    for (const notice of allowedBotsNotices(core.getInput)) core.warning(notice);
     core.debug(`Settings: ${describeSettings(settings)}`);
     return settings;
   } catch (error) {
     const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
     report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (error as Error).message;
-    await finish(report);
+    await finish({ ...report, outcome: 'not_started' });
     return undefined;
   }
 }
@@ -112,7 +113,7 @@ async function prepareGitHubSide(settings: Settings, context: GitHubContext, rep
     await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });
   } catch (error) {
     report.note = (error as Error).message;
-    await finish(report);
+    await finish({ ...report, outcome: 'not_started' });
   }
   return undefined;
 }

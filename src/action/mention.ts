@@ -3,6 +3,7 @@ import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } fro
 import type { EventInfo } from '../github/event.ts';
 import { findPhrase, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
+import { quote } from '../run/settings.ts';
 import { schemaInstruction } from '../run/structured.ts';
 import type { Settings } from './inputs.ts';
 import * as log from './log.ts';
@@ -21,6 +22,18 @@ export interface Mention {
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
 export function isMentionEvent(settings: Settings, event: EventInfo): boolean {
   return settings.triggerPhrase !== '' && (MENTION_EVENTS as readonly string[]).includes(event.name);
+}
+
+/**
+ * What to say when `trigger_phrase` is set on an event it does not apply to (a push, a schedule): the
+ * phrase is not looked for there, and the step runs its prompt as if the phrase were not set.
+ */
+export function triggerPhraseIgnored(settings: Settings, event: EventInfo): string | undefined {
+  if (settings.triggerPhrase === '' || isMentionEvent(settings, event)) return undefined;
+  return (
+    `trigger_phrase ${quote(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
+    `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`
+  );
 }
 
 /**

@@ -29,7 +29,9 @@ export type Outcome =
   /** The action itself failed (bad answer, lost create, read failure). */
   | 'error'
   /** The event may not start an agent (an untrusted commenter, the action's own comment). */
-  | 'skipped';
+  | 'skipped'
+  /** A setting was wrong (or GitHub could not be set up), found before any request to Oz: no run exists. */
+  | 'not_started';
 
 export interface Report {
   outcome: Outcome;
@@ -127,6 +129,7 @@ const HEADINGS: Record<Outcome, string> = {
   started: '🚀 Oz agent run started',
   error: '⚠️ Oz agent run could not be followed',
   skipped: '⏭️ Oz agent not started',
+  not_started: '⛔ Oz agent run not started',
   invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 
@@ -201,6 +204,7 @@ export function nextStep(report: Report, setting: (name: string) => string = (n)
   const run = report.run;
   const code = run?.status_message?.error_code;
   if (report.outcome === 'timeout') return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+  if (report.outcome === 'not_started') return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
   if (report.outcome === 'invalid_output')
     return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
   if (run?.state === 'BLOCKED') return 'A person must act: open the agent session and approve the step or answer its question.';
