@@ -61,7 +61,9 @@ describe('output_schema', () => {
   it('refuses a schema that is not one, before any request', async () => {
     const main = await runStep({ inputs: inputs({ output_schema: '{"type": "no-such-type"}' }) });
     expect(main.code).toBe(1);
-    expect(main.log).toContain('Invalid output_schema: it is not a valid JSON Schema');
+    expect(main.log).toContain(
+      `Invalid output_schema '{"type":"no-such-type"}': it is not a valid JSON Schema (/type is "no-such-type"; it must be one of array`,
+    );
     expect(sim.requests).toEqual([]);
   });
 });

@@ -214,7 +214,7 @@ describe('a misbehaving API', () => {
     const main = await runStep({ inputs: inputs({ api_base_url: 'https://oz-action-test.invalid/api/v1' }) });
     expect(main.code).toBe(1);
     expect(main.wallMs).toBeLessThan(10_000);
-    expect(main.log).toContain('does not resolve: check api_base_url');
+    expect(main.log).toContain('does not resolve: check the API base URL (https://oz-action-test.invalid/api/v1)');
   });
 
   it('waits for artifacts that come a little after SUCCEEDED, even with a fast poll', async () => {

@@ -107,7 +107,10 @@ describe('parseSettings', () => {
     [{ warp_api_key: 'sk-live-1', prompt: 'x' }, 'Invalid warp_api_key: expected a Warp API key, which starts with "wk-"'],
     [{ warp_api_key: KEY }, 'Missing prompt: set prompt, prompt_file or skill'],
     [{ warp_api_key: KEY, prompt: 'x', prompt_file: 'p.md' }, 'Set either prompt or prompt_file, not both.'],
-    [{ warp_api_key: KEY, prompt_file: 'missing.md' }, "Invalid prompt_file 'missing.md'. Expected the path of a readable file"],
+    [
+      { warp_api_key: KEY, prompt_file: 'missing.md' },
+      "Invalid prompt_file 'missing.md': there is no file at '/ws/missing.md' (a relative path is taken from the workspace, '/ws'). Expected the path of a readable file",
+    ],
     [
       { warp_api_key: KEY, prompt: 'x', timeout_minutes: '10m' },
       "Invalid timeout_minutes '10m'. Expected a positive number such as 5 or 0.5.",
@@ -121,7 +124,7 @@ describe('parseSettings', () => {
     [{ warp_api_key: KEY, prompt: 'x', wait: 'yes' }, "Invalid wait 'yes'. Expected true or false."],
     [{ warp_api_key: KEY, prompt: 'x', cancel_on_abort: '1' }, "Invalid cancel_on_abort '1'. Expected true or false."],
     [{ warp_api_key: KEY, prompt: 'x', computer_use: 'on' }, "Invalid computer_use 'on'. Expected true or false."],
-    [{ warp_api_key: KEY, prompt: 'x', mode: 'fast' }, "Invalid mode 'fast'. Expected normal, plan, orchestrate (one of)."],
+    [{ warp_api_key: KEY, prompt: 'x', mode: 'fast' }, "Invalid mode 'fast'. Expected one of normal, plan or orchestrate."],
     [{ warp_api_key: KEY, skill: 'bad skill!' }, "Invalid skill 'bad skill!'. Expected skill_name, repo:skill_name"],
     [{ warp_api_key: KEY, prompt: 'x', api_base_url: 'app.warp.dev' }, "Invalid api_base_url 'app.warp.dev'. Expected an absolute URL"],
     [{ warp_api_key: KEY, prompt: 'x', api_base_url: 'ftp://x/y' }, "Invalid api_base_url 'ftp://x/y'. Expected an http(s) URL"],
@@ -129,7 +132,7 @@ describe('parseSettings', () => {
     [{ warp_api_key: KEY, run_id: 'r1', prompt: 'x' }, 'run_id watches an existing run, so it cannot be combined with prompt'],
     [{ warp_api_key: KEY, prompt: 'x', mcp: '{"fs": 1}' }, 'Invalid mcp: server \'fs\' must be an object with "command"'],
     [{ warp_api_key: KEY, prompt: 'x', mcp: '{not json' }, 'Invalid mcp: it is not valid JSON'],
-    [{ warp_api_key: KEY, prompt: 'x', mcp: 'nope.json' }, "Invalid mcp 'nope.json'. Expected JSON such as"],
+    [{ warp_api_key: KEY, prompt: 'x', mcp: 'nope.json' }, "Invalid mcp 'nope.json': there is no file at '/ws/nope.json'"],
     [{ warp_api_key: KEY, prompt: 'x', metadata: 'just-a-key' }, "Invalid metadata 'just-a-key'. Expected key=value lines"],
   ])('rejects %j with a message naming the input', (inputs, message) => {
     expect(errorOf(() => settings(inputs))).toContain(message);

@@ -312,7 +312,8 @@ describe('the main step', () => {
     expect(process.exitCode).toBe(1);
     expect(step.log()).toContain(message);
     expect(step.state()).toEqual({});
-    expect(step.summary()).toContain(`## ⚠️ Oz agent run could not be followed`);
+    expect(step.summary()).toContain('## ⛔ Oz agent run not started');
+    expect(step.summary()).toContain('Nothing was sent to Oz.');
   });
 
   it('with wait false, a failed read after the create still passes, with the run id', async () => {

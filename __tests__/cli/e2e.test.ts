@@ -91,10 +91,10 @@ describe('oz-agent-run', () => {
   });
 
   it.each([
-    [['--prompt', 'p', '--mode', 'fast'], "Invalid --mode 'fast'. Expected normal, plan, orchestrate (one of)."],
+    [['--prompt', 'p', '--mode', 'fast'], "Invalid --mode 'fast'. Expected one of normal, plan or orchestrate."],
     [['--prompt', 'p', '--timeout-minutes', 'soon'], "Invalid --timeout-minutes 'soon'. Expected a positive number"],
     [['--prompt', 'p', '--metadata', 'no-equals'], "Invalid --metadata 'no-equals'. Expected KEY=VALUE"],
-    [['--prompt', 'p', '--bogus'], "Unknown option '--bogus'"],
+    [['--prompt', 'p', '--bogus'], "Unknown flag '--bogus'. See oz-agent-run --help."],
     [['--run-id', 'r1', '--prompt', 'p'], '--run-id watches an existing run, so it cannot be combined with --prompt'],
     [['--title', 't'], 'Missing --prompt: set --prompt, --prompt-file or --skill'],
   ])('exits 2 on bad flags %j, before any request', async (args, message) => {
