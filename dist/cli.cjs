@@ -1388,6 +1388,18 @@ const errors_isNetworkError = (error) => named(error, 'OzNetworkError');
 const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
 const UNRESOLVED = new Set(['ENOTFOUND']);
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+const REFUSED_MAX_TRIES = 3;
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
+    if (errors_isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
+        return false;
+    return retryIf(error);
+}
 /** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 function isRetryable(error) {
     if (errors_isNetworkError(error))
@@ -1599,9 +1611,9 @@ class OzClient {
             maxTimeout: maxDelayMs,
             randomize: true,
             ...(signal ? { signal } : {}),
-            shouldRetry: ({ error }) => retryIf(error),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
             onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !retryIf(error))
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
                     return;
                 const asked = isApiError(error) ? error.retryAfterMs : undefined;
                 const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
@@ -1630,9 +1642,7 @@ class OzClient {
         }
         catch (error) {
             const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            const hint = code === 'ENOTFOUND'
-                ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
-                : undefined;
+            const hint = networkHint(code, url, this.options.baseUrl);
             throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
         }
         const status = message.statusCode ?? 0;
@@ -1742,6 +1752,18 @@ function codeFromType(type) {
     }
     const segment = path.split('/').filter(Boolean).pop();
     return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+}
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/oz/metadata.ts
@@ -2021,6 +2043,7 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
+    not_started: '⛔ Oz agent run not started',
     invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -2091,6 +2114,8 @@ function nextStep(report, setting = (n) => n) {
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'not_started')
+        return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
         return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
     if (run?.state === 'BLOCKED')
@@ -2244,7 +2269,9 @@ function renderSummary(report, options = {}) {
 
 /** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
 function stateLine(run, previous, elapsedMs) {
-    const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`;
+    // One line: a title the API derived from a prompt may span several.
+    const title = run.title?.replace(/\s+/g, ' ').trim();
+    const change = previous ? `${previous} -> ${run.state}` : `${run.state}${title ? `: ${title}` : ''}`;
     return `[${formatDuration(elapsedMs)}] ${change}`;
 }
 /** The log line that says where to watch the agent; undefined when the link is not an http(s) URL. */
@@ -2708,6 +2735,29 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/existing.ts
+
+
+/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
+class RunNotFoundError extends Error {
+    name = 'RunNotFoundError';
+}
+/**
+ * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
+ * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
+ */
+async function readExistingRun(client, runId, label, signal) {
+    try {
+        return await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 404) {
+            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/followup.ts
 
 
@@ -2732,8 +2782,10 @@ function movedOn(run, before) {
  * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
  * not sent again. Returns the run as it was before, to tell its new end from the old one.
  */
-async function sendFollowupOnce(client, runId, message, signal) {
-    const before = await raceAbort(client.getRun(runId, signal), signal);
+async function sendFollowupOnce(client, runId, message, signal, 
+/** The run as just read, when the caller has read it already. */
+known) {
+    const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
         if (uncertain !== undefined) {
@@ -2781,6 +2833,20 @@ function schemaInstruction(schema) {
         JSON.stringify(schema, null, 2),
         '```',
     ].join('\n');
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
@@ -3006,6 +3072,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3081,13 +3148,15 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
+            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
+            if (settings.followup !== undefined && settings.logProgress)
+                await conversationOf(runId).poll(stop, true);
+            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
-                // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-                if (settings.logProgress)
-                    await conversationOf(runId).poll(stop, true);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
             }
@@ -3242,7 +3311,49 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/files.ts
+
+
+/**
+ * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike `artifacts_path`, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
+    switch (code) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,external_node_path_namespaceObject.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 
@@ -3303,8 +3414,11 @@ function checkUserMetadata(metadata, source) {
     for (const [key, value] of Object.entries(metadata))
         checkMetadataPair(key, value, source);
     // One of the API's 20 keys carries the request id (see run/create.ts).
-    if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-        fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
     }
     if (REQUEST_ID_KEY in metadata)
         fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
@@ -3341,13 +3455,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     let text = value;
     let where = label;
     if (!value.startsWith('{')) {
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
-        try {
-            text = readFile(path);
-        }
-        catch {
-            fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        }
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
         where = `${label} file ${quote(value)}`;
     }
     let parsed;
@@ -3377,12 +3485,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
 function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
     let text = value;
     if (!value.startsWith('{')) {
-        try {
-            text = readFile((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value));
-        }
-        catch {
-            fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-        }
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
     let parsed;
     try {
@@ -3411,8 +3514,10 @@ async function checkRunSettings(settings, label = (n) => n) {
     if (settings.outputSchema === undefined)
         return;
     const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined)
-        throw new InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+    if (problem !== undefined) {
+        throw new InputError(`Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
 }
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label = 'api_base_url') {
@@ -3470,13 +3575,7 @@ function parseRunSettings(src, options) {
     }
     let prompt = promptInput;
     if (promptFile !== undefined) {
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(promptFile) ? promptFile : (0,external_node_path_namespaceObject.resolve)(workspace, promptFile);
-        try {
-            prompt = readFile(path);
-        }
-        catch {
-            fail(label('prompt_file'), promptFile, 'the path of a readable file, relative to the workspace');
-        }
+        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
         if (prompt.trim() === '')
             fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
     }
@@ -3485,7 +3584,7 @@ function parseRunSettings(src, options) {
     }
     const mode = optional(src, 'mode');
     if (mode !== undefined && !MODES.includes(mode)) {
-        fail(label('mode'), mode, MODES.join(', ') + ' (one of)');
+        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
     }
     const metadataText = optional(src, 'metadata');
     const userMetadata = options.metadata !== undefined
@@ -3552,6 +3651,9 @@ function parseRunSettings(src, options) {
             throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
+        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+        if (derived !== undefined)
+            create.title = derived;
         if (outputSchema !== undefined)
             prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
         if (prompt !== undefined)
@@ -3599,7 +3701,88 @@ function parseRunSettings(src, options) {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = require("node:util");
+;// CONCATENATED MODULE: ./src/cli/flag-errors.ts
+/**
+ * Command-line mistakes in the CLI's own words. `node:util` parseArgs reports them in text written for
+ * programmers (an unbalanced quote, "argument is ambiguous"); these say which flag, what was given,
+ * and what to write instead, to the house standard of every other setting.
+ */
+/** A value that is a negative number (`-1`, `-0.5`): a mistaken value, not a flag, so it is checked as one. */
+const NEGATIVE_NUMBER = /^-(\d+(\.\d*)?|\.\d+)$/;
+/**
+ * Joins `--flag -1` into `--flag=-1` for flags that take a value, so a negative number reaches the
+ * setting's own check ("Expected a positive number") instead of parseArgs's "argument is ambiguous".
+ */
+function joinNegativeValues(argv, takesValue) {
+    const joined = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            return [...joined, ...argv.slice(i)];
+        const next = argv[i + 1];
+        if (arg.startsWith('--') && takesValue.has(arg.slice(2)) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+            joined.push(`${arg}=${next}`);
+            i++;
+        }
+        else {
+            joined.push(arg);
+        }
+    }
+    return joined;
+}
+/** Edit distance of two short strings (flag names), for "did you mean". */
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++) {
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        row = next;
+    }
+    return row[b.length];
+}
+/** The known flag closest to `flag` (`--promt` → `--prompt`), when one is close enough to be a typo. */
+function closestFlag(flag, known) {
+    const name = flag.replace(/^-+/, '').split('=')[0].toLowerCase();
+    let best;
+    for (const candidate of known) {
+        const d = distance(name, candidate);
+        if (best === undefined || d < best.d)
+            best = { flag: candidate, d };
+    }
+    // Two edits at most, and fewer than half the name: `--x` is not a typo of `--mcp`.
+    return best !== undefined && best.d <= Math.min(2, Math.floor(name.length / 2)) ? `--${best.flag}` : undefined;
+}
+const SEE_HELP = 'See oz-agent-run --help.';
+/**
+ * The message for a parseArgs error. `known` are the flag names (without dashes, negations included),
+ * `takesValue` those that need a value.
+ */
+function explainParseError(error, known, takesValue) {
+    const message = error instanceof Error ? error.message : String(error);
+    const code = error.code;
+    const flag = /'(-[^' ]+)/.exec(message)?.[1];
+    if (flag === undefined)
+        return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+        const near = closestFlag(flag, known);
+        return `Unknown flag '${flag}'.${near ? ` Did you mean ${near}?` : ''} ${SEE_HELP}`;
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+        const name = flag.replace(/^--/, '');
+        if (!takesValue.has(name))
+            return `The flag ${flag} takes no value: write ${flag} alone. ${SEE_HELP}`;
+        if (/ambiguous/.test(message)) {
+            return `The flag ${flag} needs a value, and what follows it is a flag. For a value that starts with '-', write ${flag}=VALUE. ${SEE_HELP}`;
+        }
+        return `The flag ${flag} needs a value, such as ${flag} VALUE. ${SEE_HELP}`;
+    }
+    return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 /** String flags, named as the action's inputs in kebab case. */
@@ -3627,6 +3810,12 @@ const STRINGS = [
     'artifacts-path',
     'followup',
 ];
+/** Flags that are true or false; each has its `--no-` form. */
+const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json'];
+/** Flags that need a value. */
+const TAKES_VALUE = new Set([...STRINGS, 'metadata']);
+/** Every flag name a user may write, for "did you mean". */
+const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'help', 'version'];
 const USAGE = `Usage: oz-agent-run [flags]
 
 Runs a Warp Oz cloud agent, watches it to its end, and reports how it went.
@@ -3673,7 +3862,8 @@ Reporting (progress goes to stderr):
   --help, --version
 
 Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
-2 no run could be started (bad flags, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
+2 no run could be started (bad flags, a report file that cannot be written, a --run-id that does
+not exist, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
 cancelling the run.`;
 /** `prompt_file` → `--prompt-file`; the negated booleans as the user writes them. */
 function flagLabel(name) {
@@ -3694,10 +3884,10 @@ function flagLabel(name) {
 function parseCli(argv, env) {
     let parsed;
     try {
-        parsed = parse(argv);
+        parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
     }
     catch (error) {
-        throw new InputError(`${error.message}. See oz-agent-run --help.`);
+        throw new InputError(explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
     }
     const { values, positionals } = parsed;
     if (positionals.length > 0) {
@@ -3813,7 +4003,49 @@ function ciMetadata(env) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/cli/report-files.ts
+
+
+
+/** Why `path` cannot be written, or undefined when it can (checked without creating it). */
+function unwritable(path) {
+    const stat = (0,external_node_fs_namespaceObject.statSync)(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory())
+        return `${quote(path)} is a folder`;
+    const target = stat === undefined ? (0,external_node_path_namespaceObject.dirname)(path) : path;
+    if (stat === undefined) {
+        const folder = (0,external_node_fs_namespaceObject.statSync)(target, { throwIfNoEntry: false });
+        if (folder === undefined)
+            return `its folder ${quote(target)} does not exist`;
+        if (!folder.isDirectory())
+            return `${quote(target)} is not a folder`;
+    }
+    try {
+        (0,external_node_fs_namespaceObject.accessSync)(target, stat === undefined ? external_node_fs_namespaceObject.constants.W_OK | external_node_fs_namespaceObject.constants.X_OK : external_node_fs_namespaceObject.constants.W_OK);
+        return undefined;
+    }
+    catch {
+        return stat === undefined ? `its folder ${quote(target)} cannot be written to` : `${quote(path)} cannot be written to`;
+    }
+}
+/**
+ * Checks, before the run starts, that the report files can be written: a run of many minutes must not
+ * end with its summary or its outputs lost to a typo in a path. Throws an InputError naming the flag.
+ */
+function checkReportFiles(files, cwd = process.cwd()) {
+    for (const { flag, path } of files) {
+        if (path === undefined)
+            continue;
+        if (path.trim() === '')
+            throw new InputError(`Invalid ${flag} ''. Expected the path of a file to write, such as oz-summary.md.`);
+        const problem = unwritable((0,external_node_path_namespaceObject.resolve)(cwd, path));
+        if (problem !== undefined)
+            throw new InputError(`Invalid ${flag} ${quote(path)}: ${problem}. Expected the path of a file that can be written.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -3853,6 +4085,10 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
             io.stdout(`${VERSION}\n`);
             return EXIT.succeeded;
         }
+        checkReportFiles([
+            { flag: '--summary-file', path: args.summaryFile },
+            { flag: '--output-file', path: args.outputFile },
+        ]);
         settings = parseRunSettings(args.source, {
             apiKey,
             apiKeyLabel: 'WARP_API_KEY',
@@ -3937,20 +4173,25 @@ function describeFailure(report) {
 function writeResults(args, report, outputs, io, redact, say) {
     if (args.json)
         io.stdout(`${redact(JSON.stringify(outputs))}\n`);
-    try {
-        if (args.summaryFile !== undefined)
-            (0,external_node_fs_namespaceObject.writeFileSync)(args.summaryFile, redact(renderSummary(report)));
-        if (args.outputFile !== undefined) {
-            const lines = Object.entries(outputs)
-                .filter(([name]) => !NOT_IN_DOTENV.has(name))
-                // dotenv values are single lines; GitLab also caps their length.
-                .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
-            (0,external_node_fs_namespaceObject.writeFileSync)(args.outputFile, `${lines.join('\n')}\n`);
+    // Each file on its own: one that cannot be written (checked before the run, but a disk can fill) never costs the other.
+    const write = (flag, path, text) => {
+        if (path === undefined)
+            return;
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, text());
         }
-    }
-    catch (error) {
-        say(`warning: could not write a report file: ${error.message}`);
-    }
+        catch (error) {
+            say(`warning: could not write ${flag} ${path}: ${error.message}`);
+        }
+    };
+    write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
+    write('--output-file', args.outputFile, () => {
+        const lines = Object.entries(outputs)
+            .filter(([name]) => !NOT_IN_DOTENV.has(name))
+            // dotenv values are single lines; GitLab also caps their length.
+            .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
+        return `${lines.join('\n')}\n`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/cli.ts

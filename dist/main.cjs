@@ -2379,6 +2379,7 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
+    not_started: '⛔ Oz agent run not started',
     invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -2449,6 +2450,8 @@ function nextStep(report, setting = (n) => n) {
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'not_started')
+        return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
         return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
     if (run?.state === 'BLOCKED')
@@ -2602,7 +2605,9 @@ function renderSummary(report, options = {}) {
 
 /** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
 function stateLine(run, previous, elapsedMs) {
-    const change = previous ? `${previous} -> ${run.state}` : `${run.state}${run.title ? `: ${run.title}` : ''}`;
+    // One line: a title the API derived from a prompt may span several.
+    const title = run.title?.replace(/\s+/g, ' ').trim();
+    const change = previous ? `${previous} -> ${run.state}` : `${run.state}${title ? `: ${title}` : ''}`;
     return `[${formatDuration(elapsedMs)}] ${change}`;
 }
 /** The log line that says where to watch the agent; undefined when the link is not an http(s) URL. */
@@ -2739,6 +2744,18 @@ const isNetworkError = (error) => named(error, 'OzNetworkError');
 const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
 const UNRESOLVED = new Set(['ENOTFOUND']);
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+const REFUSED_MAX_TRIES = 3;
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
+    if (isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
+        return false;
+    return retryIf(error);
+}
 /** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 function isRetryable(error) {
     if (isNetworkError(error))
@@ -3190,6 +3207,29 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/existing.ts
+
+
+/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
+class RunNotFoundError extends Error {
+    name = 'RunNotFoundError';
+}
+/**
+ * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
+ * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
+ */
+async function readExistingRun(client, runId, label, signal) {
+    try {
+        return await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 404) {
+            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/followup.ts
 
 
@@ -3214,8 +3254,10 @@ function movedOn(run, before) {
  * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
  * not sent again. Returns the run as it was before, to tell its new end from the old one.
  */
-async function sendFollowupOnce(client, runId, message, signal) {
-    const before = await raceAbort(client.getRun(runId, signal), signal);
+async function sendFollowupOnce(client, runId, message, signal, 
+/** The run as just read, when the caller has read it already. */
+known) {
+    const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
         if (uncertain !== undefined) {
@@ -3263,6 +3305,20 @@ function schemaInstruction(schema) {
         JSON.stringify(schema, null, 2),
         '```',
     ].join('\n');
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
@@ -3488,6 +3544,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3563,13 +3620,15 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
+            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
+            if (settings.followup !== undefined && settings.logProgress)
+                await conversationOf(runId).poll(stop, true);
+            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
-                // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-                if (settings.logProgress)
-                    await conversationOf(runId).poll(stop, true);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
             }
@@ -3724,7 +3783,49 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/files.ts
+
+
+/**
+ * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike `artifacts_path`, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
+    switch (code) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,external_node_path_namespaceObject.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 
@@ -3785,8 +3886,11 @@ function checkUserMetadata(metadata, source) {
     for (const [key, value] of Object.entries(metadata))
         checkMetadataPair(key, value, source);
     // One of the API's 20 keys carries the request id (see run/create.ts).
-    if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-        fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
     }
     if (REQUEST_ID_KEY in metadata)
         fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
@@ -3823,13 +3927,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     let text = value;
     let where = label;
     if (!value.startsWith('{')) {
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
-        try {
-            text = readFile(path);
-        }
-        catch {
-            fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        }
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
         where = `${label} file ${quote(value)}`;
     }
     let parsed;
@@ -3859,12 +3957,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
 function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
     let text = value;
     if (!value.startsWith('{')) {
-        try {
-            text = readFile((0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value));
-        }
-        catch {
-            fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-        }
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
     let parsed;
     try {
@@ -3893,8 +3986,10 @@ async function checkRunSettings(settings, label = (n) => n) {
     if (settings.outputSchema === undefined)
         return;
     const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined)
-        throw new InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+    if (problem !== undefined) {
+        throw new InputError(`Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
 }
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label = 'api_base_url') {
@@ -3952,13 +4047,7 @@ function parseRunSettings(src, options) {
     }
     let prompt = promptInput;
     if (promptFile !== undefined) {
-        const path = (0,external_node_path_namespaceObject.isAbsolute)(promptFile) ? promptFile : (0,external_node_path_namespaceObject.resolve)(workspace, promptFile);
-        try {
-            prompt = readFile(path);
-        }
-        catch {
-            fail(label('prompt_file'), promptFile, 'the path of a readable file, relative to the workspace');
-        }
+        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
         if (prompt.trim() === '')
             fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
     }
@@ -3967,7 +4056,7 @@ function parseRunSettings(src, options) {
     }
     const mode = optional(src, 'mode');
     if (mode !== undefined && !MODES.includes(mode)) {
-        fail(label('mode'), mode, MODES.join(', ') + ' (one of)');
+        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
     }
     const metadataText = optional(src, 'metadata');
     const userMetadata = options.metadata !== undefined
@@ -4034,6 +4123,9 @@ function parseRunSettings(src, options) {
             throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
+        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+        if (derived !== undefined)
+            create.title = derived;
         if (outputSchema !== undefined)
             prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
         if (prompt !== undefined)
@@ -4586,9 +4678,9 @@ class OzClient {
             maxTimeout: maxDelayMs,
             randomize: true,
             ...(signal ? { signal } : {}),
-            shouldRetry: ({ error }) => retryIf(error),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
             onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !retryIf(error))
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
                     return;
                 const asked = isApiError(error) ? error.retryAfterMs : undefined;
                 const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
@@ -4617,9 +4709,7 @@ class OzClient {
         }
         catch (error) {
             const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            const hint = code === 'ENOTFOUND'
-                ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
-                : undefined;
+            const hint = networkHint(code, url, this.options.baseUrl);
             throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
         }
         const status = message.statusCode ?? 0;
@@ -4730,6 +4820,18 @@ function codeFromType(type) {
     const segment = path.split('/').filter(Boolean).pop();
     return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
 }
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
@@ -4755,6 +4857,16 @@ function parseLogins(read, name) {
             fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
     }
     return logins;
+}
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+function allowedBotsNotices(read) {
+    return parseLogins(read, 'allowed_bots')
+        .filter((bot) => !/\[bot\]$/i.test(bot))
+        .map((bot) => `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
 }
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
 function readApiKey(read, env = process.env) {
@@ -5339,9 +5451,20 @@ function mentionPrompt(event, request, standing) {
 
 
 
+
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
 function isMentionEvent(settings, event) {
     return settings.triggerPhrase !== '' && MENTION_EVENTS.includes(event.name);
+}
+/**
+ * What to say when `trigger_phrase` is set on an event it does not apply to (a push, a schedule): the
+ * phrase is not looked for there, and the step runs its prompt as if the phrase were not set.
+ */
+function triggerPhraseIgnored(settings, event) {
+    if (settings.triggerPhrase === '' || isMentionEvent(settings, event))
+        return undefined;
+    return (`trigger_phrase ${quote(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
+        `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`);
 }
 /**
  * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
@@ -5433,6 +5556,11 @@ async function prepareGitHub(settings, context) {
     const github = async () => (api ??= await loadGitHubApi(token, event.owner, event.repo));
     const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
     const mentioned = isMentionEvent(settings, event);
+    const ignored = triggerPhraseIgnored(settings, event);
+    // Without a prompt the step stops below, with an error that says the same.
+    const hasWork = !settings.create || settings.create.prompt !== undefined || settings.create.skill !== undefined;
+    if (ignored !== undefined && hasWork)
+        notice(ignored);
     // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
     if (event.isComment || mentioned) {
         const asComment = { ...event, isComment: true };
@@ -5644,13 +5772,15 @@ async function readSettings(report, context) {
     try {
         const settings = parseSettings(getInput);
         await checkRunSettings(settings);
+        for (const notice of allowedBotsNotices(getInput))
+            warning(notice);
         core_debug(`Settings: ${describeSettings(settings)}`);
         return settings;
     }
     catch (error) {
         const missingKey = error.message.startsWith('Missing warp_api_key');
         report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : error.message;
-        await finish(report);
+        await finish({ ...report, outcome: 'not_started' });
         return undefined;
     }
 }
@@ -5666,7 +5796,7 @@ async function prepareGitHubSide(settings, context, report) {
     }
     catch (error) {
         report.note = error.message;
-        await finish(report);
+        await finish({ ...report, outcome: 'not_started' });
     }
     return undefined;
 }

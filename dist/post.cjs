@@ -2406,6 +2406,18 @@ const errors_isNetworkError = (error) => named(error, 'OzNetworkError');
 const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
 const UNRESOLVED = new Set(['ENOTFOUND']);
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+const REFUSED_MAX_TRIES = 3;
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+function worthAnotherTry(error, attemptNumber, retryIf = errors_isRetryable) {
+    if (errors_isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
+        return false;
+    return retryIf(error);
+}
 /** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 function errors_isRetryable(error) {
     if (errors_isNetworkError(error))
@@ -2617,9 +2629,9 @@ class OzClient {
             maxTimeout: maxDelayMs,
             randomize: true,
             ...(signal ? { signal } : {}),
-            shouldRetry: ({ error }) => retryIf(error),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
             onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !retryIf(error))
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
                     return;
                 const asked = errors_isApiError(error) ? error.retryAfterMs : undefined;
                 const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
@@ -2648,9 +2660,7 @@ class OzClient {
         }
         catch (error) {
             const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            const hint = code === 'ENOTFOUND'
-                ? `The host ${new URL(url).hostname} does not resolve: check api_base_url (${this.options.baseUrl}).`
-                : undefined;
+            const hint = networkHint(code, url, this.options.baseUrl);
             throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
         }
         const status = message.statusCode ?? 0;
@@ -2761,6 +2771,18 @@ function codeFromType(type) {
     const segment = path.split('/').filter(Boolean).pop();
     return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
 }
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/oz/version.ts
 /** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
@@ -2830,7 +2852,49 @@ function metadata_mergeMetadata(user, context) {
     return { metadata, dropped };
 }
 
+;// CONCATENATED MODULE: ./src/run/files.ts
+
+
+/**
+ * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike `artifacts_path`, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return isAbsolute(value) ? value : resolve(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
+    switch (code) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function files_readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 
@@ -2848,13 +2912,13 @@ function settings_inputSource(read) {
     return { read, label: (name) => name };
 }
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-function quote(value) {
+function settings_quote(value) {
     const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `'${short.replace(/\r?\n/g, '\\n')}'`;
 }
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 function settings_fail(label, value, expected) {
-    throw new settings_InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+    throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}. Expected ${expected}.`);
 }
 function optional(src, name) {
     const value = src.read(name);
@@ -2891,8 +2955,11 @@ function checkUserMetadata(metadata, source) {
     for (const [key, value] of Object.entries(metadata))
         checkMetadataPair(key, value, source);
     // One of the API's 20 keys carries the request id (see run/create.ts).
-    if (Object.keys(metadata).length > METADATA_USER_MAX_KEYS) {
-        settings_fail(source, `${Object.keys(metadata).length} keys`, `at most ${METADATA_USER_MAX_KEYS} keys`);
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new settings_InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
     }
     if (REQUEST_ID_KEY in metadata)
         settings_fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
@@ -2929,14 +2996,8 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     let text = value;
     let where = label;
     if (!value.startsWith('{')) {
-        const path = isAbsolute(value) ? value : resolve(workspace, value);
-        try {
-            text = readFile(path);
-        }
-        catch {
-            settings_fail(label, value, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        }
-        where = `${label} file ${quote(value)}`;
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        where = `${label} file ${settings_quote(value)}`;
     }
     let parsed;
     try {
@@ -2956,7 +3017,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
             (server.env === undefined || isStringMap(server.env)) &&
             (server.headers === undefined || isStringMap(server.headers));
         if (!ok) {
-            throw new settings_InputError(`Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+            throw new settings_InputError(`Invalid ${where}: server ${settings_quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
         }
     }
     return servers;
@@ -2965,19 +3026,14 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
 function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
     let text = value;
     if (!value.startsWith('{')) {
-        try {
-            text = readFile(isAbsolute(value) ? value : resolve(workspace, value));
-        }
-        catch {
-            settings_fail(label, value, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-        }
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new settings_InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+        throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
     }
     if (!isRecord(parsed))
         settings_fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
@@ -2999,8 +3055,10 @@ async function checkRunSettings(settings, label = (n) => n) {
     if (settings.outputSchema === undefined)
         return;
     const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined)
-        throw new settings_InputError(`Invalid ${label('output_schema')}: it is not a valid JSON Schema (${problem}).`);
+    if (problem !== undefined) {
+        throw new settings_InputError(`Invalid ${label('output_schema')} ${settings_quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
 }
 /** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label = 'api_base_url') {
@@ -3058,13 +3116,7 @@ function settings_parseRunSettings(src, options) {
     }
     let prompt = promptInput;
     if (promptFile !== undefined) {
-        const path = isAbsolute(promptFile) ? promptFile : resolve(workspace, promptFile);
-        try {
-            prompt = readFile(path);
-        }
-        catch {
-            settings_fail(label('prompt_file'), promptFile, 'the path of a readable file, relative to the workspace');
-        }
+        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
         if (prompt.trim() === '')
             settings_fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
     }
@@ -3073,7 +3125,7 @@ function settings_parseRunSettings(src, options) {
     }
     const mode = optional(src, 'mode');
     if (mode !== undefined && !MODES.includes(mode)) {
-        settings_fail(label('mode'), mode, MODES.join(', ') + ' (one of)');
+        settings_fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
     }
     const metadataText = optional(src, 'metadata');
     const userMetadata = options.metadata !== undefined
@@ -3140,6 +3192,9 @@ function settings_parseRunSettings(src, options) {
             throw new settings_InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
         }
         create = {};
+        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+        if (derived !== undefined)
+            create.title = derived;
         if (outputSchema !== undefined)
             prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
         if (prompt !== undefined)
@@ -3200,6 +3255,16 @@ function parseLogins(read, name) {
             fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
     }
     return logins;
+}
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+function allowedBotsNotices(read) {
+    return parseLogins(read, 'allowed_bots')
+        .filter((bot) => !/\[bot\]$/i.test(bot))
+        .map((bot) => `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
 }
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
 function readApiKey(read, env = process.env) {
@@ -3722,6 +3787,29 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/existing.ts
+
+
+/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
+class RunNotFoundError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'RunNotFoundError';
+}
+/**
+ * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
+ * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
+ */
+async function existing_readExistingRun(client, runId, label, signal) {
+    try {
+        return await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 404) {
+            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
+        }
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/followup.ts
 
 
@@ -3746,8 +3834,10 @@ function followup_movedOn(run, before) {
  * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
  * not sent again. Returns the run as it was before, to tell its new end from the old one.
  */
-async function followup_sendFollowupOnce(client, runId, message, signal) {
-    const before = await raceAbort(client.getRun(runId, signal), signal);
+async function followup_sendFollowupOnce(client, runId, message, signal, 
+/** The run as just read, when the caller has read it already. */
+known) {
+    const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
         if (uncertain !== undefined) {
@@ -3959,6 +4049,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4034,13 +4125,15 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
+            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
+            if (settings.followup !== undefined && settings.logProgress)
+                await conversationOf(runId).poll(stop, true);
+            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
-                // What the agent did before this follow-up is not news: read it first, to tell only what comes after.
-                if (settings.logProgress)
-                    await conversationOf(runId).poll(stop, true);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop);
+                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
             }
@@ -4502,6 +4595,7 @@ const HEADINGS = {
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
+    not_started: '⛔ Oz agent run not started',
     invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -4572,6 +4666,8 @@ function nextStep(report, setting = (n) => n) {
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'not_started')
+        return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
         return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
     if (run?.state === 'BLOCKED')
