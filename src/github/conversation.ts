@@ -13,22 +13,44 @@ export interface Exchange {
   state?: string;
 }
 
+/** The pull request or issue a conversation comment belongs to: its state is read only there. */
+export interface ThreadBinding {
+  /** `owner/repo`. */
+  repository: string;
+  /** The pull request's or issue's number. */
+  thread: number;
+}
+
 /** What the conversation comment remembers: the run that carries the thread's conversation, and its exchanges. */
 export interface ThreadState {
   runId?: string;
   conversationId?: string;
   exchanges: Exchange[];
+  /** Where the state was written; a state read elsewhere is not this thread's. */
+  binding?: ThreadBinding;
 }
 
 const STATE_PREFIX = '<!-- oz-agent-state ';
+const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
 
 /** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
 const MAX_EXCHANGES = 20;
 
-/** The state, hidden in the comment as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+/**
+ * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
+ * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
+ * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
+ */
+export function neutraliseComments(text: string): string {
+  return text.replaceAll('<!--', '<!\u2060--');
+}
+
+/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
 export function encodeState(state: ThreadState): string {
+  const { binding, ...rest } = state;
   const kept = {
-    ...state,
+    ...rest,
+    ...(binding && { repository: binding.repository, thread: binding.thread }),
     exchanges: state.exchanges
       .slice(-MAX_EXCHANGES)
       .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
@@ -36,24 +58,48 @@ export function encodeState(state: ThreadState): string {
   return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
 
-/** The state in a conversation comment's body; an empty conversation when there is none or it is unreadable. */
-export function decodeState(body: string): ThreadState {
-  const at = body.indexOf(STATE_PREFIX);
-  if (at < 0) return { exchanges: [] };
-  const end = body.indexOf(' -->', at);
+/** Why a comment's state was not taken, for the log; undefined when it was (or there was none). */
+export type StateProblem = string | undefined;
+
+/**
+ * The state of a conversation comment, read only where the action writes it: the comment starts with
+ * the conversation marker and its last line is the state, written for this repository and thread.
+ * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
+ * conversation and says why.
+ */
+export function decodeState(body: string, expected: ThreadBinding): { state: ThreadState; problem?: StateProblem } {
+  const empty: ThreadState = { exchanges: [], binding: expected };
+  if (!body.startsWith(CONVERSATION_MARKER)) return { state: empty, problem: 'the comment does not start with the conversation marker' };
+  const last = body.trimEnd().split('\n').at(-1) ?? '';
+  const line = STATE_LINE.exec(last.trim());
+  if (!line) return { state: empty, problem: "the comment's last line is not its state" };
+  let parsed: Partial<ThreadState> & { repository?: unknown; thread?: unknown };
   try {
-    const parsed = JSON.parse(Buffer.from(body.slice(at + STATE_PREFIX.length, end), 'base64').toString('utf8')) as Partial<ThreadState>;
-    const exchanges = Array.isArray(parsed.exchanges)
-      ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
-      : [];
-    return {
+    parsed = JSON.parse(Buffer.from(line[1]!, 'base64').toString('utf8')) as typeof parsed;
+  } catch {
+    return { state: empty, problem: 'the state cannot be read' };
+  }
+  // States written before the binding existed carry none: they are the last line of the action's own comment.
+  const bound = parsed.repository !== undefined || parsed.thread !== undefined;
+  if (
+    bound &&
+    (typeof parsed.repository !== 'string' ||
+      parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
+      parsed.thread !== expected.thread)
+  ) {
+    return { state: empty, problem: 'the state was written for another repository or thread' };
+  }
+  const exchanges = Array.isArray(parsed.exchanges)
+    ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+    : [];
+  return {
+    state: {
       exchanges,
+      binding: expected,
       ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
       ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
-    };
-  } catch {
-    return { exchanges: [] };
-  }
+    },
+  };
 }
 
 /** A block of Markdown, folded when long. */
@@ -79,6 +125,7 @@ export function renderConversation(state: ThreadState, footer: string[]): string
       lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
     }
   }
-  lines.push(...footer, '', encodeState(state));
-  return lines.join('\n');
+  lines.push(...footer);
+  // The marker first and the state last are the action's; everything between is neutralised.
+  return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }

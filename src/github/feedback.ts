@@ -92,6 +92,7 @@ function finishedConversation(conversation: { state: ThreadState; exchange: Exch
     ...(report.run?.state && { state: report.run.state }),
   };
   const state: ThreadState = {
+    ...(conversation.state.binding && { binding: conversation.state.binding }),
     exchanges: [...conversation.state.exchanges, exchange],
     ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
     ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
