@@ -9,7 +9,7 @@ import { loadGitHubApi } from '../github/loader.ts';
 import type { Settings } from './inputs.ts';
 import { saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
-import { MENTION_EVENTS } from '../github/mention.ts';
+import { eventNoun, MENTION_EVENTS } from '../github/mention.ts';
 import { InputError } from '../run/settings.ts';
 import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from './mention.ts';
 
@@ -40,6 +40,8 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   const github = async () => (api ??= await loadGitHubApi(token, event.owner!, event.repo!));
   const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
 
+  // A deleted comment, review or issue never starts an agent, with or without a trigger phrase: its text is gone.
+  if (event.action === 'deleted') return { skip: `the ${eventNoun(event)} was deleted` };
   const mentioned = isMentionEvent(settings, event);
   const ignored = triggerPhraseIgnored(settings, event);
   // Without a prompt the step stops below, with an error that says the same.

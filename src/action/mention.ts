@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } from '../github/conversation.ts';
 import type { EventInfo } from '../github/event.ts';
-import { findPhrase, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
 import { quote } from '../run/settings.ts';
 import { schemaInstruction } from '../run/structured.ts';
@@ -46,21 +46,27 @@ export async function prepareMention(
   event: EventInfo,
   github: (() => Promise<GitHubApi>) | undefined,
 ): Promise<{ skip: string } | { mention: Mention }> {
+  const inactive = inactiveAction(event, settings.triggerPhrase);
+  if (inactive !== undefined) return { skip: inactive };
   const body = mentionBody(event) ?? '';
   const at = findPhrase(body, settings.triggerPhrase);
-  if (at < 0) return { skip: `the ${event.name.replaceAll('_', ' ')} does not mention ${settings.triggerPhrase}` };
+  if (at < 0) return { skip: `the ${eventNoun(event)} does not mention ${settings.triggerPhrase}` };
   if (event.thread === undefined) return { skip: `the ${event.name} event names no pull request or issue` };
   const request = requestText(body, at, settings.triggerPhrase);
   const who = event.actor?.login ?? 'someone';
 
-  let state: ThreadState = { exchanges: [] };
+  const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
+  let state: ThreadState = { exchanges: [], ...(binding && { binding }) };
   let commentId: number | undefined;
-  if (github) {
+  if (github && binding) {
     try {
       const api = await github();
       const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
       if (found) {
-        state = decodeState(found.body);
+        const read = decodeState(found.body, binding);
+        if (read.problem !== undefined)
+          core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+        state = read.state;
         commentId = found.id;
       }
     } catch (error) {

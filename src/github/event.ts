@@ -12,6 +12,10 @@ export const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
 /** What the action needs from the event that triggered the workflow. */
 export interface EventInfo {
   name: string;
+  /** The event's activity type (`created`, `edited`, `deleted`, `opened`, `submitted`...), when the payload has one. */
+  action?: string;
+  /** On an `edited` event whose text changed: the comment's, review's or issue's body before the edit. */
+  previousBody?: string;
   owner?: string;
   repo?: string;
   /** The pull request or issue the event concerns (for a comment on a pull request, the pull request). */
@@ -42,6 +46,8 @@ interface User {
 }
 
 interface Payload {
+  action?: string;
+  changes?: { body?: { from?: string } };
   pull_request?: {
     number?: number;
     html_url?: string;
@@ -71,6 +77,8 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
     isForkPullRequest: false,
   };
   if (owner && repo) Object.assign(info, { owner, repo });
+  if (typeof payload.action === 'string') info.action = payload.action;
+  if (typeof payload.changes?.body?.from === 'string') info.previousBody = payload.changes.body.from;
 
   const pr = payload.pull_request;
   if (typeof pr?.number === 'number') {

@@ -3,20 +3,166 @@ import type { EventInfo } from './event.ts';
 /** Events where a trigger phrase may start the agent: comments, reviews and issues. */
 export const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'] as const;
 
-/** The text with code blanked out (same length, so indices still match): fenced blocks, then code spans. */
-function withoutCode(text: string): string {
-  const blank = (s: string) => s.replace(/[^\n]/g, ' ');
-  return text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank).replace(/(`+)[^`]*?\1/g, blank);
+const blank = (s: string) => s.replace(/[^\n]/g, ' ');
+
+/** A line that starts a block of its own, so it is not the lazy continuation of a quoted paragraph. */
+const BLOCK_START = /^ {0,3}(?:[-*+] |\d{1,9}[.)] |#{1,6}(?: |$)|`{3,}|~{3,}|<|(?:[-*_] *){3,}$)/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?: |$)/;
+
+/**
+ * Blanks, line by line, the blocks where a mention is not a request: fenced code (a backtick fence's
+ * info string has no backtick, as GitHub parses it), indented code, and block quotes with their lazy
+ * continuation lines (`> @oz ...` quotes someone; the line after it, without a blank line between, is
+ * still part of the quote when GitHub renders it).
+ */
+function withoutInertBlocks(text: string): string {
+  const scan = new BlockScan();
+  return text
+    .split('\n')
+    .map((line) => (scan.isInert(line) ? blank(line) : line))
+    .join('\n');
+}
+
+/** The block structure so far, line by line, as far as telling inert lines apart needs it. */
+class BlockScan {
+  private fence: string | undefined;
+  private quoted = false;
+  private previousBlank = true;
+  private inList = false;
+  private indentedCode = false;
+
+  isInert(line: string): boolean {
+    const isBlank = line.trim() === '';
+    const inert = this.classify(line, isBlank);
+    this.previousBlank = isBlank;
+    return inert;
+  }
+
+  private classify(line: string, isBlank: boolean): boolean {
+    if (this.fence !== undefined) {
+      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+      if (close !== undefined && close[0] === this.fence[0] && close.length >= this.fence.length) this.fence = undefined;
+      return true;
+    }
+    const open = /^ {0,3}(`{3,})[^`]*$/.exec(line)?.[1] ?? /^ {0,3}(~{3,})/.exec(line)?.[1];
+    if (open !== undefined) {
+      this.fence = open;
+      this.quoted = this.indentedCode = false;
+      return true;
+    }
+    if (/^ {0,3}>/.test(line)) {
+      this.quoted = true;
+      return true;
+    }
+    if (isBlank) {
+      // A blank line ends a quote; indented code goes on across it.
+      this.quoted = false;
+      return false;
+    }
+    // A lazy continuation: GitHub renders it inside the quote.
+    if (this.quoted && !BLOCK_START.test(line)) return true;
+    this.quoted = false;
+    const indented = /^(?: {4}| {0,3}\t)/.test(line);
+    // Indented code starts after a blank line, except in a list, where indentation continues an item.
+    if (indented && (this.indentedCode || (this.previousBlank && !this.inList))) {
+      this.indentedCode = true;
+      return true;
+    }
+    this.indentedCode = false;
+    if (LIST_ITEM.test(line)) this.inList = true;
+    else if (!indented) this.inList = false;
+    return false;
+  }
 }
 
 /**
- * Where `phrase` stands in `text` as a whole word outside code spans and fenced code (not inside
+ * Blanks, left to right as GitHub's inline parser reads, code spans (a backtick run closed by a run of
+ * the same length, within a paragraph) and HTML comments (`<!-- Tip: mention @oz -->` in an issue
+ * template renders as nothing; an unclosed one is blanked to the end, the safe side).
+ */
+function withoutInertInline(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i + 4);
+      const stop = end < 0 ? text.length : end + 3;
+      out += blank(text.slice(i, stop));
+      i = stop;
+      continue;
+    }
+    if (text[i] === '`') {
+      let n = i;
+      while (text[n] === '`') n++;
+      const run = n - i;
+      const close = closingRun(text, n, run);
+      if (close >= 0) {
+        out += blank(text.slice(i, close + run));
+        i = close + run;
+      } else {
+        out += text.slice(i, n);
+        i = n;
+      }
+      continue;
+    }
+    out += text[i];
+    i++;
+  }
+  return out;
+}
+
+/** Where a run of exactly `length` backticks starts after `from`, before the paragraph ends; -1 when none. */
+function closingRun(text: string, from: number, length: number): number {
+  const paragraphEnd = /\n[ \t]*\n/g;
+  paragraphEnd.lastIndex = from;
+  const limit = paragraphEnd.exec(text)?.index ?? text.length;
+  for (let i = from; i < limit; i++) {
+    if (text[i] !== '`') continue;
+    let n = i;
+    while (text[n] === '`') n++;
+    if (n - i === length && n <= limit) return i;
+    i = n;
+  }
+  return -1;
+}
+
+/** The text with everything that is not a live request blanked out (same length, so indices still match). */
+export function withoutInert(text: string): string {
+  return withoutInertInline(withoutInertBlocks(text));
+}
+
+/**
+ * Where `phrase` stands in `text` as a whole word outside code, HTML comments and quotes (not inside
  * `@oz-bot` or `foo@oz`), case-insensitively; -1 when it does not.
  */
 export function findPhrase(text: string, phrase: string): number {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(^|[^\\w@/-])${escaped}(?![\\w-])`, 'i').exec(withoutCode(text));
+  const match = new RegExp(`(^|[^\\w@/-])${escaped}(?![\\w-])`, 'i').exec(withoutInert(text));
   return match ? match.index + match[1]!.length : -1;
+}
+
+/** What the event is about, in words: `issue comment`, `pull request review`, `issue`. */
+export function eventNoun(event: EventInfo): string {
+  return event.name === 'issues' ? 'issue' : event.name.replaceAll('_', ' ');
+}
+
+/**
+ * Why this event's action does not start an agent, or undefined when it may: a deleted comment never
+ * does; a comment, review or issue does when it is written (created, submitted, opened), and an edit
+ * only when it is what added the mention (a fixed typo in `@oz` starts the agent, an edit of a comment
+ * that already asked does not start a second one). Issue events other than opened and edited never do.
+ */
+export function inactiveAction(event: EventInfo, phrase: string): string | undefined {
+  const action = event.action;
+  const what = eventNoun(event);
+  if (action === undefined) return undefined;
+  if (action === 'deleted') return `the ${what} was deleted`;
+  const written = { issues: 'opened', pull_request_review: 'submitted' }[event.name] ?? 'created';
+  if (action === written) return undefined;
+  if (action !== 'edited') return `the ${what} was ${action}; only a new (${written}) or edited one may start the agent`;
+  if (event.previousBody === undefined) return `the edit of the ${what} did not change its text`;
+  if (findPhrase(event.previousBody, phrase) >= 0) return `the ${what} already mentioned ${phrase} before this edit`;
+  return undefined;
 }
 
 /** The body that may carry the phrase: the comment's, the review's, or the issue's. */
