@@ -48,7 +48,10 @@ describe('a follow-up to an ended run', () => {
     nock(BASE)
       .get('/agent/runs/r1')
       .reply(200, run('SUCCEEDED', OLD))
-      .post('/agent/runs/r1/followups', (body: unknown) => (followups.push(body), true))
+      .post(
+        '/agent/runs/r1/followups',
+        (body: unknown) => (typeof body === 'object' && followups.push(body), true) /* nock asks GETs too, with '' */,
+      )
       .reply(200, {})
       .get('/agent/runs/r1')
       .times(2)
@@ -57,7 +60,9 @@ describe('a follow-up to an ended run', () => {
       .reply(200, run('INPROGRESS', NEW))
       .get('/agent/runs/r1')
       .reply(200, { ...run('SUCCEEDED', '2026-11-29T10:09:00Z'), artifacts: [{ artifact_type: 'PLAN' }] })
+      // Read before the follow-up (where its answer starts) and after the end.
       .get('/agent/runs/r1/conversation')
+      .times(2)
       .reply(404, {});
     const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
     expect(followups).toEqual([{ message: 'And the docs' }]);
@@ -72,7 +77,9 @@ describe('a follow-up to an ended run', () => {
       .reply(200, {})
       .get('/agent/runs/r1')
       .reply(200, run('SUCCEEDED', NEW))
+      // Read before the follow-up (where its answer starts) and after the end.
       .get('/agent/runs/r1/conversation')
+      .times(2)
       .reply(404, {});
     const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
     expect(result.outcome).toBe('succeeded');
@@ -83,13 +90,18 @@ describe('a follow-up to an ended run', () => {
     nock(BASE)
       .get('/agent/runs/r1')
       .reply(200, run('SUCCEEDED', OLD))
-      .post('/agent/runs/r1/followups', (body: unknown) => (followups.push(body), true))
+      .post(
+        '/agent/runs/r1/followups',
+        (body: unknown) => (typeof body === 'object' && followups.push(body), true) /* nock asks GETs too, with '' */,
+      )
       .replyWithError(connectionReset())
       .get('/agent/runs/r1')
       .reply(200, run('QUEUED', NEW))
       .get('/agent/runs/r1')
       .reply(200, run('SUCCEEDED', '2026-11-29T10:09:00Z'))
+      // Read before the follow-up (where its answer starts) and after the end.
       .get('/agent/runs/r1/conversation')
+      .times(2)
       .reply(404, {});
     const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
     expect(followups).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { isApiError } from '../oz/errors.ts';
 import type { OzClient } from '../oz/client.ts';
-import type { Conversation, ConversationBlock, ConversationStep } from '../oz/types.ts';
+import type { Conversation, ConversationBlock, ConversationMessage, ConversationStep } from '../oz/types.ts';
 
 /** Something the agent did or said, as one log line: `command: npm test`, or the first line of a message. */
 export interface ActivityItem {
@@ -19,19 +19,39 @@ function textOf(content: ConversationBlock[]): string {
 }
 
 /**
- * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). Empty when there is none.
+ * Where a request's answer starts in a conversation: after the first `messages` messages of its root
+ * steps (what was there before a follow-up was sent), or, when that is unknown, after the last user
+ * message that holds `request`.
  */
-export function finalAnswer(conversation: Conversation | undefined): string {
-  const steps = conversation?.steps ?? [];
-  for (let s = steps.length - 1; s >= 0; s--) {
-    const messages = steps[s]!.messages ?? [];
-    for (let m = messages.length - 1; m >= 0; m--) {
-      const message = messages[m]!;
-      if (message.role !== 'assistant') continue;
-      const text = textOf(message.content ?? []);
-      if (text !== '') return text;
-    }
+export type AnswerStart = { messages: number } | { request: string };
+
+/** The messages of the root steps, in order. */
+function rootMessages(conversation: Conversation | undefined): ConversationMessage[] {
+  return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
+}
+
+/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
+function afterRequest(messages: ConversationMessage[], request: string): number {
+  const asked = request.trim().split('\n')[0]!.trim();
+  for (let m = messages.length - 1; m >= 0; m--) {
+    if (messages[m]!.role === 'user' && asked !== '' && textOf(messages[m]!.content ?? []).includes(asked)) return m + 1;
+  }
+  return messages.length;
+}
+
+/**
+ * The agent's final answer: the text of the last assistant message of the last root step that has
+ * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * never the one before it. Empty when there is none.
+ */
+export function finalAnswer(conversation: Conversation | undefined, start?: AnswerStart): string {
+  const messages = rootMessages(conversation);
+  const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
+  for (let m = messages.length - 1; m >= from; m--) {
+    const message = messages[m]!;
+    if (message.role !== 'assistant') continue;
+    const text = textOf(message.content ?? []);
+    if (text !== '') return text;
   }
   return '';
 }
@@ -88,7 +108,8 @@ export function activity(conversation: Conversation): ActivityItem[] {
 /**
  * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
  * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * it off quietly; any other failure skips that read.
+ * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
+ * the end) is always made: a conversation missing while the run worked may be there once it ended.
  */
 export class ConversationWatcher {
   private readonly seen = new Set<string>();
@@ -96,6 +117,8 @@ export class ConversationWatcher {
   private off = false;
   /** The last conversation read, for the final answer. */
   latest: Conversation | undefined;
+  /** How the last read went: read, none (404 or 422: no conversation), or failed. */
+  private lastOutcome: 'read' | 'none' | 'failed' | undefined;
 
   private readonly client: OzClient;
   private readonly runId: string;
@@ -111,12 +134,15 @@ export class ConversationWatcher {
 
   /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
   async poll(signal?: AbortSignal, force = false): Promise<ActivityItem[]> {
-    if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs)) return [];
+    if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs)) return [];
     this.lastRead = Date.now();
     try {
       this.latest = await this.client.getConversation(this.runId, signal);
+      this.lastOutcome = 'read';
     } catch (error) {
+      this.lastOutcome = 'failed';
       if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+        this.lastOutcome = 'none';
         this.off = true;
         this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
       } else {
@@ -127,5 +153,15 @@ export class ConversationWatcher {
     const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
     for (const item of fresh) this.seen.add(item.key);
     return fresh;
+  }
+
+  /**
+   * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
+   * (nothing, when it has none yet), or, when it could not be read, after the request itself.
+   */
+  answerStart(request: string): AnswerStart {
+    if (this.lastOutcome === 'read') return { messages: rootMessages(this.latest).length };
+    if (this.lastOutcome === 'none') return { messages: 0 };
+    return { request };
   }
 }

@@ -5,7 +5,7 @@ import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
-import { ConversationWatcher, finalAnswer } from './conversation.ts';
+import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
 import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
@@ -168,6 +168,8 @@ export async function startAndWatch(
     (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {})));
   /** The run as it was before a follow-up: its end is not the new one. */
   let followedUpFrom: RunItem | undefined;
+  /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+  let answerStart: AnswerStart | undefined;
 
   try {
     let runId = settings.runId;
@@ -183,13 +185,14 @@ export async function startAndWatch(
       events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
       events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
     } else if (runId !== undefined) {
-      // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
-      if (settings.followup !== undefined && settings.logProgress) await conversationOf(runId).poll(stop, true);
       // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
       const existing = await readExistingRun(client, runId, label('run_id'), stop);
       result.runId = runId;
       events.runId?.(runId);
       if (settings.followup !== undefined) {
+        // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+        await conversationOf(runId).poll(stop, true);
+        answerStart = conversationOf(runId).answerStart(settings.followup);
         followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
         result.followedUp = true;
         events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -300,7 +303,7 @@ export async function startAndWatch(
   }
   if (isTerminal(result.run?.state)) result.settled = true;
   if (result.runId !== undefined) {
-    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
+    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
   }
   return result;
 }
@@ -319,12 +322,12 @@ async function whatTheAgentDid(
   reader: ConversationWatcher,
   client: OzClient,
   events: RunEvents,
-  options: LifecycleOptions & { startedAt: number },
+  options: LifecycleOptions & { startedAt: number; answerStart: AnswerStart | undefined },
 ): Promise<void> {
   const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
-  result.agentOutput = finalAnswer(reader.latest);
+  result.agentOutput = finalAnswer(reader.latest, options.answerStart);
 
   const ended = isTerminal(result.run?.state);
   if (settings.outputSchema !== undefined && ended) {
