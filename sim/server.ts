@@ -474,7 +474,10 @@ export class OzSimulator {
     const knobs = sim.run.metadata;
     if (turn > 0) return `Done: ${request}`;
     if (sim.outcome === 'failed') return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
-    let answer = knobs.sim_answer ?? 'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
+    // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break.
+    let answer =
+      knobs.sim_answer?.replaceAll('\\n', '\n') ??
+      'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
     if (knobs.sim_answer_json !== undefined) answer += `\n\n\`\`\`json\n${knobs.sim_answer_json}\n\`\`\``;
     if (sim.pending.length > 0) answer += `\n\nAlso handled: ${sim.pending.join('; ')}`;
     return answer;
@@ -589,15 +592,22 @@ export class OzSimulator {
     res.end(download.content);
   }
 
-  /** The run's conversation, growing while it works; 404 before it starts or with `sim_conversation=none`. */
+  /**
+   * The run's conversation, growing while it works; 404 before it starts, with `sim_conversation=none`,
+   * or with `sim_conversation=late` until the run ends. `sim_followup_answer=none`: follow-ups get no
+   * text from the agent (only its actions).
+   */
   private conversation(id: string, res: ServerResponse, instance: string): void {
     const sim = this.runs.get(id);
     const view = this.view(id);
     if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
     const state = view.state as string;
-    if (sim.run.metadata.sim_conversation === 'none' || (sim.history.length === 0 && ['QUEUED', 'PENDING'].includes(state))) {
+    const ended = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED'].includes(state);
+    const knob = sim.run.metadata.sim_conversation;
+    if (knob === 'none' || (knob === 'late' && !ended) || (sim.history.length === 0 && ['QUEUED', 'PENDING'].includes(state))) {
       return this.problem(res, 404, 'The run has no conversation yet.', { instance });
     }
+    const silent = (turn: number) => turn > 0 && sim.run.metadata.sim_followup_answer === 'none';
     const p = this.phases;
     const started = p.queued + p.pending + p.claimed;
     const s = (Date.now() - sim.createdAt) / this.msPerSecond;
@@ -611,7 +621,7 @@ export class OzSimulator {
     });
     const turnMessages = (turn: number, request: string, upTo: number, answer: string | undefined) => {
       const messages: unknown[] = [{ role: 'user', content: [text(request)] }];
-      if (upTo >= started)
+      if (upTo >= started && !silent(turn))
         messages.push({
           role: 'assistant',
           message_ids: [`t${turn}-m1`],
@@ -621,11 +631,11 @@ export class OzSimulator {
         messages.push({ role: 'assistant', content: [action(turn, 1, 'run_command', { command: 'npm test' })] });
       if (upTo >= started + p.inprogress * 0.5)
         messages.push({ role: 'assistant', content: [action(turn, 2, 'edit_files', { files: [{ path: 'src/auth.ts' }] })] });
-      if (answer !== undefined) messages.push({ role: 'assistant', message_ids: [`t${turn}-final`], content: [text(answer)] });
+      if (answer !== undefined && !silent(turn))
+        messages.push({ role: 'assistant', message_ids: [`t${turn}-final`], content: [text(answer)] });
       return messages;
     };
     const messages = sim.history.flatMap((turn, i) => turnMessages(i, turn.request, Number.POSITIVE_INFINITY, turn.answer));
-    const ended = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED'].includes(state);
     const turn = sim.history.length;
     messages.push(...turnMessages(turn, sim.request, s, ended ? this.answerOf(sim, sim.request, turn) : undefined));
     this.json(res, 200, {
