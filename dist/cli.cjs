@@ -2538,22 +2538,34 @@ function textOf(content) {
         .join('\n')
         .trim();
 }
+/** The messages of the root steps, in order. */
+function rootMessages(conversation) {
+    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
+}
+/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
+function afterRequest(messages, request) {
+    const asked = request.trim().split('\n')[0].trim();
+    for (let m = messages.length - 1; m >= 0; m--) {
+        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
+            return m + 1;
+    }
+    return messages.length;
+}
 /**
  * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). Empty when there is none.
+ * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * never the one before it. Empty when there is none.
  */
-function finalAnswer(conversation) {
-    const steps = conversation?.steps ?? [];
-    for (let s = steps.length - 1; s >= 0; s--) {
-        const messages = steps[s].messages ?? [];
-        for (let m = messages.length - 1; m >= 0; m--) {
-            const message = messages[m];
-            if (message.role !== 'assistant')
-                continue;
-            const text = textOf(message.content ?? []);
-            if (text !== '')
-                return text;
-        }
+function finalAnswer(conversation, start) {
+    const messages = rootMessages(conversation);
+    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
+    for (let m = messages.length - 1; m >= from; m--) {
+        const message = messages[m];
+        if (message.role !== 'assistant')
+            continue;
+        const text = textOf(message.content ?? []);
+        if (text !== '')
+            return text;
     }
     return '';
 }
@@ -2611,7 +2623,8 @@ function activity(conversation) {
 /**
  * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
  * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * it off quietly; any other failure skips that read.
+ * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
+ * the end) is always made: a conversation missing while the run worked may be there once it ended.
  */
 class ConversationWatcher {
     seen = new Set();
@@ -2619,6 +2632,8 @@ class ConversationWatcher {
     off = false;
     /** The last conversation read, for the final answer. */
     latest;
+    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
+    lastOutcome;
     client;
     runId;
     intervalMs;
@@ -2631,14 +2646,17 @@ class ConversationWatcher {
     }
     /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
     async poll(signal, force = false) {
-        if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs))
+        if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs))
             return [];
         this.lastRead = Date.now();
         try {
             this.latest = await this.client.getConversation(this.runId, signal);
+            this.lastOutcome = 'read';
         }
         catch (error) {
+            this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+                this.lastOutcome = 'none';
                 this.off = true;
                 this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
             }
@@ -2651,6 +2669,17 @@ class ConversationWatcher {
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
+    }
+    /**
+     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
+     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
+     */
+    answerStart(request) {
+        if (this.lastOutcome === 'read')
+            return { messages: rootMessages(this.latest).length };
+        if (this.lastOutcome === 'none')
+            return { messages: 0 };
+        return { request };
     }
 }
 
@@ -3133,6 +3162,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
+    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+    let answerStart;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -3148,14 +3179,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
-            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
-            if (settings.followup !== undefined && settings.logProgress)
-                await conversationOf(runId).poll(stop, true);
             // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
             const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
+                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                await conversationOf(runId).poll(stop, true);
+                answerStart = conversationOf(runId).answerStart(settings.followup);
                 followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -3271,7 +3302,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
     }
     return result;
 }
@@ -3288,7 +3319,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     if (settings.logProgress)
         for (const item of items)
             events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest);
+    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
     const ended = isTerminal(result.run?.state);
     if (settings.outputSchema !== undefined && ended) {
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);

@@ -6026,8 +6026,9 @@ function createGitHubApi(token, owner, repo) {
             return found && { id: found.id, url: found.html_url };
         }),
         findOwnComment: (thread, marker, login) => call('list comments', async () => {
-            // Only comments the token's own identity wrote: anyone can paste the marker into a comment.
-            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase());
+            // Only comments the token's own identity wrote (anyone can paste the marker into a comment), and
+            // only with the marker first: the action's other comments may quote the agent, marker and all.
+            const found = await firstComment(thread, (c) => c.body?.startsWith(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase());
             return found && { id: found.id, url: found.html_url, body: found.body ?? '' };
         }),
         identity: async () => {

@@ -1961,6 +1961,10 @@ function readEvent(env = process.env) {
     };
     if (owner && repo)
         Object.assign(info, { owner, repo });
+    if (typeof payload.action === 'string')
+        info.action = payload.action;
+    if (typeof payload.changes?.body?.from === 'string')
+        info.previousBody = payload.changes.body.from;
     const pr = payload.pull_request;
     if (typeof pr?.number === 'number') {
         info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
@@ -3010,22 +3014,34 @@ function textOf(content) {
         .join('\n')
         .trim();
 }
+/** The messages of the root steps, in order. */
+function rootMessages(conversation) {
+    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
+}
+/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
+function afterRequest(messages, request) {
+    const asked = request.trim().split('\n')[0].trim();
+    for (let m = messages.length - 1; m >= 0; m--) {
+        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
+            return m + 1;
+    }
+    return messages.length;
+}
 /**
  * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). Empty when there is none.
+ * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * never the one before it. Empty when there is none.
  */
-function finalAnswer(conversation) {
-    const steps = conversation?.steps ?? [];
-    for (let s = steps.length - 1; s >= 0; s--) {
-        const messages = steps[s].messages ?? [];
-        for (let m = messages.length - 1; m >= 0; m--) {
-            const message = messages[m];
-            if (message.role !== 'assistant')
-                continue;
-            const text = textOf(message.content ?? []);
-            if (text !== '')
-                return text;
-        }
+function finalAnswer(conversation, start) {
+    const messages = rootMessages(conversation);
+    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
+    for (let m = messages.length - 1; m >= from; m--) {
+        const message = messages[m];
+        if (message.role !== 'assistant')
+            continue;
+        const text = textOf(message.content ?? []);
+        if (text !== '')
+            return text;
     }
     return '';
 }
@@ -3083,7 +3099,8 @@ function activity(conversation) {
 /**
  * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
  * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * it off quietly; any other failure skips that read.
+ * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
+ * the end) is always made: a conversation missing while the run worked may be there once it ended.
  */
 class ConversationWatcher {
     seen = new Set();
@@ -3091,6 +3108,8 @@ class ConversationWatcher {
     off = false;
     /** The last conversation read, for the final answer. */
     latest;
+    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
+    lastOutcome;
     client;
     runId;
     intervalMs;
@@ -3103,14 +3122,17 @@ class ConversationWatcher {
     }
     /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
     async poll(signal, force = false) {
-        if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs))
+        if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs))
             return [];
         this.lastRead = Date.now();
         try {
             this.latest = await this.client.getConversation(this.runId, signal);
+            this.lastOutcome = 'read';
         }
         catch (error) {
+            this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+                this.lastOutcome = 'none';
                 this.off = true;
                 this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
             }
@@ -3123,6 +3145,17 @@ class ConversationWatcher {
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
+    }
+    /**
+     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
+     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
+     */
+    answerStart(request) {
+        if (this.lastOutcome === 'read')
+            return { messages: rootMessages(this.latest).length };
+        if (this.lastOutcome === 'none')
+            return { messages: 0 };
+        return { request };
     }
 }
 
@@ -3605,6 +3638,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
+    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+    let answerStart;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -3620,14 +3655,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
-            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
-            if (settings.followup !== undefined && settings.logProgress)
-                await conversationOf(runId).poll(stop, true);
             // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
             const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
+                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                await conversationOf(runId).poll(stop, true);
+                answerStart = conversationOf(runId).answerStart(settings.followup);
                 followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -3743,7 +3778,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
     }
     return result;
 }
@@ -3760,7 +3795,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     if (settings.logProgress)
         for (const item of items)
             events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest);
+    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
     const ended = isTerminal(result.run?.state);
     if (settings.outputSchema !== undefined && ended) {
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
@@ -4995,38 +5030,69 @@ function isGitHubApiError(error) {
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
 const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
 const STATE_PREFIX = '<!-- oz-agent-state ';
+const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
 /** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
 const MAX_EXCHANGES = 20;
-/** The state, hidden in the comment as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+/**
+ * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
+ * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
+ * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
+ */
+function neutraliseComments(text) {
+    return text.replaceAll('<!--', '<!\u2060--');
+}
+/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
 function encodeState(state) {
+    const { binding, ...rest } = state;
     const kept = {
-        ...state,
+        ...rest,
+        ...(binding && { repository: binding.repository, thread: binding.thread }),
         exchanges: state.exchanges
             .slice(-MAX_EXCHANGES)
             .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
     };
     return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
-/** The state in a conversation comment's body; an empty conversation when there is none or it is unreadable. */
-function decodeState(body) {
-    const at = body.indexOf(STATE_PREFIX);
-    if (at < 0)
-        return { exchanges: [] };
-    const end = body.indexOf(' -->', at);
+/**
+ * The state of a conversation comment, read only where the action writes it: the comment starts with
+ * the conversation marker and its last line is the state, written for this repository and thread.
+ * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
+ * conversation and says why.
+ */
+function decodeState(body, expected) {
+    const empty = { exchanges: [], binding: expected };
+    if (!body.startsWith(CONVERSATION_MARKER))
+        return { state: empty, problem: 'the comment does not start with the conversation marker' };
+    const last = body.trimEnd().split('\n').at(-1) ?? '';
+    const line = STATE_LINE.exec(last.trim());
+    if (!line)
+        return { state: empty, problem: "the comment's last line is not its state" };
+    let parsed;
     try {
-        const parsed = JSON.parse(Buffer.from(body.slice(at + STATE_PREFIX.length, end), 'base64').toString('utf8'));
-        const exchanges = Array.isArray(parsed.exchanges)
-            ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
-            : [];
-        return {
-            exchanges,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
-            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
-        };
+        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
     }
     catch {
-        return { exchanges: [] };
+        return { state: empty, problem: 'the state cannot be read' };
     }
+    // States written before the binding existed carry none: they are the last line of the action's own comment.
+    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
+    if (bound &&
+        (typeof parsed.repository !== 'string' ||
+            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
+            parsed.thread !== expected.thread)) {
+        return { state: empty, problem: 'the state was written for another repository or thread' };
+    }
+    const exchanges = Array.isArray(parsed.exchanges)
+        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+        : [];
+    return {
+        state: {
+            exchanges,
+            binding: expected,
+            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
+        },
+    };
 }
 /** A block of Markdown, folded when long. */
 function folded(text, summary) {
@@ -5052,8 +5118,9 @@ function renderConversation(state, footer) {
             lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
         }
     }
-    lines.push(...footer, '', encodeState(state));
-    return lines.join('\n');
+    lines.push(...footer);
+    // The marker first and the state last are the action's; everything between is neutralised.
+    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/github/feedback.ts
@@ -5115,6 +5182,7 @@ function finishedConversation(conversation, report, workflowRunUrl) {
         ...(report.run?.state && { state: report.run.state }),
     };
     const state = {
+        ...(conversation.state.binding && { binding: conversation.state.binding }),
         exchanges: [...conversation.state.exchanges, exchange],
         ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
         ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
@@ -5398,19 +5466,170 @@ async function decideTrigger(event, trust, permissionOf) {
 ;// CONCATENATED MODULE: ./src/github/mention.ts
 /** Events where a trigger phrase may start the agent: comments, reviews and issues. */
 const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'];
-/** The text with code blanked out (same length, so indices still match): fenced blocks, then code spans. */
-function withoutCode(text) {
-    const blank = (s) => s.replace(/[^\n]/g, ' ');
-    return text.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[^\n]*$|(?![\s\S]))/gm, blank).replace(/(`+)[^`]*?\1/g, blank);
+const blank = (s) => s.replace(/[^\n]/g, ' ');
+/** A line that starts a block of its own, so it is not the lazy continuation of a quoted paragraph. */
+const BLOCK_START = /^ {0,3}(?:[-*+] |\d{1,9}[.)] |#{1,6}(?: |$)|`{3,}|~{3,}|<|(?:[-*_] *){3,}$)/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?: |$)/;
+/**
+ * Blanks, line by line, the blocks where a mention is not a request: fenced code (a backtick fence's
+ * info string has no backtick, as GitHub parses it), indented code, and block quotes with their lazy
+ * continuation lines (`> @oz ...` quotes someone; the line after it, without a blank line between, is
+ * still part of the quote when GitHub renders it).
+ */
+function withoutInertBlocks(text) {
+    const scan = new BlockScan();
+    return text
+        .split('\n')
+        .map((line) => (scan.isInert(line) ? blank(line) : line))
+        .join('\n');
+}
+/** The block structure so far, line by line, as far as telling inert lines apart needs it. */
+class BlockScan {
+    fence;
+    quoted = false;
+    previousBlank = true;
+    inList = false;
+    indentedCode = false;
+    isInert(line) {
+        const isBlank = line.trim() === '';
+        const inert = this.classify(line, isBlank);
+        this.previousBlank = isBlank;
+        return inert;
+    }
+    classify(line, isBlank) {
+        if (this.fence !== undefined) {
+            const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+            if (close !== undefined && close[0] === this.fence[0] && close.length >= this.fence.length)
+                this.fence = undefined;
+            return true;
+        }
+        const open = /^ {0,3}(`{3,})[^`]*$/.exec(line)?.[1] ?? /^ {0,3}(~{3,})/.exec(line)?.[1];
+        if (open !== undefined) {
+            this.fence = open;
+            this.quoted = this.indentedCode = false;
+            return true;
+        }
+        if (/^ {0,3}>/.test(line)) {
+            this.quoted = true;
+            return true;
+        }
+        if (isBlank) {
+            // A blank line ends a quote; indented code goes on across it.
+            this.quoted = false;
+            return false;
+        }
+        // A lazy continuation: GitHub renders it inside the quote.
+        if (this.quoted && !BLOCK_START.test(line))
+            return true;
+        this.quoted = false;
+        const indented = /^(?: {4}| {0,3}\t)/.test(line);
+        // Indented code starts after a blank line, except in a list, where indentation continues an item.
+        if (indented && (this.indentedCode || (this.previousBlank && !this.inList))) {
+            this.indentedCode = true;
+            return true;
+        }
+        this.indentedCode = false;
+        if (LIST_ITEM.test(line))
+            this.inList = true;
+        else if (!indented)
+            this.inList = false;
+        return false;
+    }
 }
 /**
- * Where `phrase` stands in `text` as a whole word outside code spans and fenced code (not inside
+ * Blanks, left to right as GitHub's inline parser reads, code spans (a backtick run closed by a run of
+ * the same length, within a paragraph) and HTML comments (`<!-- Tip: mention @oz -->` in an issue
+ * template renders as nothing; an unclosed one is blanked to the end, the safe side).
+ */
+function withoutInertInline(text) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        if (text.startsWith('<!--', i)) {
+            const end = text.indexOf('-->', i + 4);
+            const stop = end < 0 ? text.length : end + 3;
+            out += blank(text.slice(i, stop));
+            i = stop;
+            continue;
+        }
+        if (text[i] === '`') {
+            let n = i;
+            while (text[n] === '`')
+                n++;
+            const run = n - i;
+            const close = closingRun(text, n, run);
+            if (close >= 0) {
+                out += blank(text.slice(i, close + run));
+                i = close + run;
+            }
+            else {
+                out += text.slice(i, n);
+                i = n;
+            }
+            continue;
+        }
+        out += text[i];
+        i++;
+    }
+    return out;
+}
+/** Where a run of exactly `length` backticks starts after `from`, before the paragraph ends; -1 when none. */
+function closingRun(text, from, length) {
+    const paragraphEnd = /\n[ \t]*\n/g;
+    paragraphEnd.lastIndex = from;
+    const limit = paragraphEnd.exec(text)?.index ?? text.length;
+    for (let i = from; i < limit; i++) {
+        if (text[i] !== '`')
+            continue;
+        let n = i;
+        while (text[n] === '`')
+            n++;
+        if (n - i === length && n <= limit)
+            return i;
+        i = n;
+    }
+    return -1;
+}
+/** The text with everything that is not a live request blanked out (same length, so indices still match). */
+function withoutInert(text) {
+    return withoutInertInline(withoutInertBlocks(text));
+}
+/**
+ * Where `phrase` stands in `text` as a whole word outside code, HTML comments and quotes (not inside
  * `@oz-bot` or `foo@oz`), case-insensitively; -1 when it does not.
  */
 function findPhrase(text, phrase) {
     const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const match = new RegExp(`(^|[^\\w@/-])${escaped}(?![\\w-])`, 'i').exec(withoutCode(text));
+    const match = new RegExp(`(^|[^\\w@/-])${escaped}(?![\\w-])`, 'i').exec(withoutInert(text));
     return match ? match.index + match[1].length : -1;
+}
+/** What the event is about, in words: `issue comment`, `pull request review`, `issue`. */
+function eventNoun(event) {
+    return event.name === 'issues' ? 'issue' : event.name.replaceAll('_', ' ');
+}
+/**
+ * Why this event's action does not start an agent, or undefined when it may: a deleted comment never
+ * does; a comment, review or issue does when it is written (created, submitted, opened), and an edit
+ * only when it is what added the mention (a fixed typo in `@oz` starts the agent, an edit of a comment
+ * that already asked does not start a second one). Issue events other than opened and edited never do.
+ */
+function inactiveAction(event, phrase) {
+    const action = event.action;
+    const what = eventNoun(event);
+    if (action === undefined)
+        return undefined;
+    if (action === 'deleted')
+        return `the ${what} was deleted`;
+    const written = { issues: 'opened', pull_request_review: 'submitted' }[event.name] ?? 'created';
+    if (action === written)
+        return undefined;
+    if (action !== 'edited')
+        return `the ${what} was ${action}; only a new (${written}) or edited one may start the agent`;
+    if (event.previousBody === undefined)
+        return `the edit of the ${what} did not change its text`;
+    if (findPhrase(event.previousBody, phrase) >= 0)
+        return `the ${what} already mentioned ${phrase} before this edit`;
+    return undefined;
 }
 /** The body that may carry the phrase: the comment's, the review's, or the issue's. */
 function mentionBody(event) {
@@ -5472,22 +5691,29 @@ function triggerPhraseIgnored(settings, event) {
  * Returns why not to start when the phrase is not there.
  */
 async function prepareMention(settings, event, github) {
+    const inactive = inactiveAction(event, settings.triggerPhrase);
+    if (inactive !== undefined)
+        return { skip: inactive };
     const body = mentionBody(event) ?? '';
     const at = findPhrase(body, settings.triggerPhrase);
     if (at < 0)
-        return { skip: `the ${event.name.replaceAll('_', ' ')} does not mention ${settings.triggerPhrase}` };
+        return { skip: `the ${eventNoun(event)} does not mention ${settings.triggerPhrase}` };
     if (event.thread === undefined)
         return { skip: `the ${event.name} event names no pull request or issue` };
     const request = requestText(body, at, settings.triggerPhrase);
     const who = event.actor?.login ?? 'someone';
-    let state = { exchanges: [] };
+    const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
+    let state = { exchanges: [], ...(binding && { binding }) };
     let commentId;
-    if (github) {
+    if (github && binding) {
         try {
             const api = await github();
             const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
             if (found) {
-                state = decodeState(found.body);
+                const read = decodeState(found.body, binding);
+                if (read.problem !== undefined)
+                    warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+                state = read.state;
                 commentId = found.id;
             }
         }
@@ -5555,6 +5781,9 @@ async function prepareGitHub(settings, context) {
     let api;
     const github = async () => (api ??= await loadGitHubApi(token, event.owner, event.repo));
     const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
+    // A deleted comment, review or issue never starts an agent, with or without a trigger phrase: its text is gone.
+    if (event.action === 'deleted')
+        return { skip: `the ${eventNoun(event)} was deleted` };
     const mentioned = isMentionEvent(settings, event);
     const ignored = triggerPhraseIgnored(settings, event);
     // Without a prompt the step stops below, with an error that says the same.

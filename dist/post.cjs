@@ -3590,22 +3590,34 @@ function textOf(content) {
         .join('\n')
         .trim();
 }
+/** The messages of the root steps, in order. */
+function rootMessages(conversation) {
+    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
+}
+/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
+function afterRequest(messages, request) {
+    const asked = request.trim().split('\n')[0].trim();
+    for (let m = messages.length - 1; m >= 0; m--) {
+        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
+            return m + 1;
+    }
+    return messages.length;
+}
 /**
  * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). Empty when there is none.
+ * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * never the one before it. Empty when there is none.
  */
-function conversation_finalAnswer(conversation) {
-    const steps = conversation?.steps ?? [];
-    for (let s = steps.length - 1; s >= 0; s--) {
-        const messages = steps[s].messages ?? [];
-        for (let m = messages.length - 1; m >= 0; m--) {
-            const message = messages[m];
-            if (message.role !== 'assistant')
-                continue;
-            const text = textOf(message.content ?? []);
-            if (text !== '')
-                return text;
-        }
+function conversation_finalAnswer(conversation, start) {
+    const messages = rootMessages(conversation);
+    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
+    for (let m = messages.length - 1; m >= from; m--) {
+        const message = messages[m];
+        if (message.role !== 'assistant')
+            continue;
+        const text = textOf(message.content ?? []);
+        if (text !== '')
+            return text;
     }
     return '';
 }
@@ -3663,7 +3675,8 @@ function activity(conversation) {
 /**
  * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
  * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * it off quietly; any other failure skips that read.
+ * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
+ * the end) is always made: a conversation missing while the run worked may be there once it ended.
  */
 class conversation_ConversationWatcher {
     seen = new Set();
@@ -3671,6 +3684,8 @@ class conversation_ConversationWatcher {
     off = false;
     /** The last conversation read, for the final answer. */
     latest;
+    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
+    lastOutcome;
     client;
     runId;
     intervalMs;
@@ -3683,14 +3698,17 @@ class conversation_ConversationWatcher {
     }
     /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
     async poll(signal, force = false) {
-        if (this.off || (!force && Date.now() - this.lastRead < this.intervalMs))
+        if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs))
             return [];
         this.lastRead = Date.now();
         try {
             this.latest = await this.client.getConversation(this.runId, signal);
+            this.lastOutcome = 'read';
         }
         catch (error) {
+            this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+                this.lastOutcome = 'none';
                 this.off = true;
                 this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
             }
@@ -3703,6 +3721,17 @@ class conversation_ConversationWatcher {
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
+    }
+    /**
+     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
+     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
+     */
+    answerStart(request) {
+        if (this.lastOutcome === 'read')
+            return { messages: rootMessages(this.latest).length };
+        if (this.lastOutcome === 'none')
+            return { messages: 0 };
+        return { request };
     }
 }
 
@@ -4110,6 +4139,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
+    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+    let answerStart;
     try {
         let runId = settings.runId;
         let startState = '';
@@ -4125,14 +4156,14 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
         }
         else if (runId !== undefined) {
-            // What the agent did before a follow-up is not news: read it first, to tell only what comes after.
-            if (settings.followup !== undefined && settings.logProgress)
-                await conversationOf(runId).poll(stop, true);
             // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
             const existing = await readExistingRun(client, runId, label('run_id'), stop);
             result.runId = runId;
             events.runId?.(runId);
             if (settings.followup !== undefined) {
+                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                await conversationOf(runId).poll(stop, true);
+                answerStart = conversationOf(runId).answerStart(settings.followup);
                 followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
                 result.followedUp = true;
                 events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
@@ -4248,7 +4279,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
     }
     return result;
 }
@@ -4265,7 +4296,7 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     if (settings.logProgress)
         for (const item of items)
             events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest);
+    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
     const ended = isTerminal(result.run?.state);
     if (settings.outputSchema !== undefined && ended) {
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
@@ -4331,6 +4362,10 @@ function readEvent(env = process.env) {
     };
     if (owner && repo)
         Object.assign(info, { owner, repo });
+    if (typeof payload.action === 'string')
+        info.action = payload.action;
+    if (typeof payload.changes?.body?.from === 'string')
+        info.previousBody = payload.changes.body.from;
     const pr = payload.pull_request;
     if (typeof pr?.number === 'number') {
         info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
@@ -4822,38 +4857,69 @@ function renderSummary(report, options = {}) {
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
 const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
 const STATE_PREFIX = '<!-- oz-agent-state ';
+const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
 /** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
 const MAX_EXCHANGES = 20;
-/** The state, hidden in the comment as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+/**
+ * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
+ * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
+ * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
+ */
+function neutraliseComments(text) {
+    return text.replaceAll('<!--', '<!\u2060--');
+}
+/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
 function encodeState(state) {
+    const { binding, ...rest } = state;
     const kept = {
-        ...state,
+        ...rest,
+        ...(binding && { repository: binding.repository, thread: binding.thread }),
         exchanges: state.exchanges
             .slice(-MAX_EXCHANGES)
             .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
     };
     return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
-/** The state in a conversation comment's body; an empty conversation when there is none or it is unreadable. */
-function decodeState(body) {
-    const at = body.indexOf(STATE_PREFIX);
-    if (at < 0)
-        return { exchanges: [] };
-    const end = body.indexOf(' -->', at);
+/**
+ * The state of a conversation comment, read only where the action writes it: the comment starts with
+ * the conversation marker and its last line is the state, written for this repository and thread.
+ * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
+ * conversation and says why.
+ */
+function decodeState(body, expected) {
+    const empty = { exchanges: [], binding: expected };
+    if (!body.startsWith(CONVERSATION_MARKER))
+        return { state: empty, problem: 'the comment does not start with the conversation marker' };
+    const last = body.trimEnd().split('\n').at(-1) ?? '';
+    const line = STATE_LINE.exec(last.trim());
+    if (!line)
+        return { state: empty, problem: "the comment's last line is not its state" };
+    let parsed;
     try {
-        const parsed = JSON.parse(Buffer.from(body.slice(at + STATE_PREFIX.length, end), 'base64').toString('utf8'));
-        const exchanges = Array.isArray(parsed.exchanges)
-            ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
-            : [];
-        return {
-            exchanges,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
-            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
-        };
+        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
     }
     catch {
-        return { exchanges: [] };
+        return { state: empty, problem: 'the state cannot be read' };
     }
+    // States written before the binding existed carry none: they are the last line of the action's own comment.
+    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
+    if (bound &&
+        (typeof parsed.repository !== 'string' ||
+            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
+            parsed.thread !== expected.thread)) {
+        return { state: empty, problem: 'the state was written for another repository or thread' };
+    }
+    const exchanges = Array.isArray(parsed.exchanges)
+        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+        : [];
+    return {
+        state: {
+            exchanges,
+            binding: expected,
+            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
+        },
+    };
 }
 /** A block of Markdown, folded when long. */
 function folded(text, summary) {
@@ -4879,8 +4945,9 @@ function renderConversation(state, footer) {
             lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
         }
     }
-    lines.push(...footer, '', encodeState(state));
-    return lines.join('\n');
+    lines.push(...footer);
+    // The marker first and the state last are the action's; everything between is neutralised.
+    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/oz/types.ts
@@ -4954,6 +5021,7 @@ function finishedConversation(conversation, report, workflowRunUrl) {
         ...(report.run?.state && { state: report.run.state }),
     };
     const state = {
+        ...(conversation.state.binding && { binding: conversation.state.binding }),
         exchanges: [...conversation.state.exchanges, exchange],
         ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
         ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
