@@ -1,6 +1,6 @@
 /**
  * `npm run pictures`: renders what users see (the demo's job summary, a finished pull request
- * comment) to PNG files in docs/, for the README. It runs the committed bundle against the simulator,
+ * comment, a pull request review) to PNG files in docs/, for the README. It runs the committed bundle against the simulator,
  * renders the Markdown as GitHub does (marked, GitHub's styles approximated) and screenshots it
  * with headless Chromium (Debian package `chromium`). Run it after changing the summary.
  */
@@ -12,6 +12,7 @@ import { marked } from 'marked';
 import { GitHubDouble } from '../sim/github.ts';
 import { ROOT, runStep } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
+import { REVIEW_CSS, reviewHtml } from './review-picture.ts';
 
 const CSS = `
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; background: #fff; }
@@ -29,6 +30,10 @@ a { color: #0969da; text-decoration: none; }
 function page(markdown: string, caption: string, open: boolean): string {
   const html = marked.parse(markdown.replace(/<!--[\s\S]*?-->/g, ''), { async: false });
   return `<!doctype html><meta charset="utf-8"><style>${CSS}</style><main><p class="who">${caption}</p>${open ? html.replace(/<details>/g, '<details open>') : html}</main>`;
+}
+
+function htmlPage(html: string): string {
+  return `<!doctype html><meta charset="utf-8"><style>${CSS}${REVIEW_CSS}</style><main>${html}</main>`;
 }
 
 function screenshot(html: string, out: string, height: number): void {
@@ -53,6 +58,52 @@ function screenshot(html: string, out: string, height: number): void {
     ],
     { stdio: 'ignore' },
   );
+}
+
+const AUTH_PATCH = [
+  '@@ -10,4 +10,5 @@ export async function login() {',
+  '   const session = await start();',
+  '-  await wait(100);',
+  '+  await session.ready();',
+  "+  if (!session.ok) throw new Error('no session');",
+  '   return session;',
+  ' }',
+].join('\n');
+
+/** A review of pull request #7 with a suggested change on its line and a comment off the diff. */
+async function reviewPicture(common: Record<string, string>): Promise<void> {
+  github.reset();
+  github.pullHeads = { 7: 'c0ffee'.padEnd(40, '0') };
+  github.pullFiles = { 7: [{ filename: 'src/auth.ts', patch: AUTH_PATCH }] };
+  const review = {
+    verdict: 'request_changes',
+    summary:
+      'The login race is fixed: `login()` now waits for the session instead of a fixed 100 ms. One thing before merging: the new error drops its cause.',
+    comments: [
+      {
+        path: 'src/auth.ts',
+        line: 12,
+        body: 'The reason the session failed is lost here; keep it as the cause.',
+        suggestion: "  if (!session.ok) throw new Error('no session', { cause: session.error });",
+      },
+      { path: 'README.md', line: 40, body: 'Document the new `no session` error under *Troubleshooting*.' },
+    ],
+  };
+  sim.answers.set('review', `Reviewed.\n\n\`\`\`json\n${JSON.stringify(review)}\n\`\`\``);
+  await runStep({
+    inputs: {
+      ...common,
+      github_token: 'ghs-pictures',
+      prompt: 'Review this pull request.',
+      title: 'Review of #7',
+      review: 'true',
+      metadata: 'sim_answer_named=review',
+    },
+    env: github.pullRequestEvent(),
+  });
+  const [posted] = github.reviews;
+  if (!posted) throw new Error('The review step posted no review.');
+  screenshot(htmlPage(reviewHtml(posted, github.pullFiles[7]!, 'github-actions')), join(ROOT, 'docs', 'review.png'), 620);
 }
 
 const sim = new OzSimulator({ msPerSecond: 20 });
@@ -84,7 +135,9 @@ try {
   });
   const [comment] = [...github.comments.values()];
   screenshot(page(comment!.body, 'github-actions (bot) commented', false), join(ROOT, 'docs', 'pr-comment.png'), 360);
-  console.log('Wrote docs/summary.png and docs/pr-comment.png');
+
+  await reviewPicture(common);
+  console.log('Wrote docs/summary.png, docs/pr-comment.png and docs/review.png');
 } finally {
   await sim.stop();
   await github.stop();

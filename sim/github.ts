@@ -28,6 +28,17 @@ export interface GitHubCheckRun {
   updates: Record<string, unknown>[];
 }
 
+/** A pull request review as posted, with its comments. */
+export interface GitHubReview {
+  id: number;
+  pull: number;
+  user: string;
+  body: string;
+  event: string;
+  commit_id: string;
+  comments: { path: string; line: number; side: string; start_line?: number; start_side?: string; body: string }[];
+}
+
 export interface GitHubDoubleOptions {
   /** The login of the token's own identity: comments it writes are its. Default `github-actions[bot]`. */
   tokenUser?: string;
@@ -41,8 +52,17 @@ export class GitHubDouble {
   permissions: Record<string, string> = {};
   /** Head commit by pull request number. */
   pullHeads: Record<number, string> = {};
+  /**
+   * Heads served one after another by GET /pulls/N (the last one stays): a list of more than one is a
+   * head that moves while the agent works.
+   */
+  pullHeadSequence: Record<number, string[]> = {};
+  /** Changed files by pull request number, with their patches, as GET /pulls/N/files answers them. */
+  pullFiles: Record<number, { filename: string; patch?: string }[]> = {};
+  /** Reviews posted (or added as another user's), oldest first. */
+  readonly reviews: GitHubReview[] = [];
   /** What the token may not do: answered 403 "Resource not accessible by integration". */
-  denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions'>();
+  denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files'>();
   /** Reactions added, as `kind id content` (`issue-comment 5 eyes`, `issue 7 rocket`). */
   readonly reactions: string[] = [];
   private nextId = 1000;
@@ -79,6 +99,9 @@ export class GitHubDouble {
     this.requests.length = 0;
     this.permissions = {};
     this.pullHeads = {};
+    this.pullHeadSequence = {};
+    this.pullFiles = {};
+    this.reviews.length = 0;
     this.denied.clear();
     this.reactions.length = 0;
   }
@@ -132,7 +155,7 @@ export class GitHubDouble {
     const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!repo) return this.json(res, 404, { message: 'Not Found' });
     const [, owner, name, rest] = repo;
-    const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions') => {
+    const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files') => {
       if (!this.denied.has(what)) return false;
       this.json(res, 403, { message: 'Resource not accessible by integration', status: '403' });
       return true;
@@ -147,8 +170,16 @@ export class GitHubDouble {
     }
     if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest!))) {
       const number = Number(m[1]);
-      return this.json(res, 200, { number, head: { sha: this.pullHeads[number] ?? 'f'.repeat(40) } });
+      const sequence = this.pullHeadSequence[number];
+      const head = (sequence && sequence.length > 1 ? sequence.shift() : sequence?.[0]) ?? this.pullHeads[number] ?? 'f'.repeat(40);
+      return this.json(res, 200, {
+        number,
+        html_url: `https://github.com/${owner}/${name}/pull/${number}`,
+        head: { sha: head },
+        base: { sha: 'b'.repeat(40) },
+      });
     }
+    if (rest!.startsWith('/pulls/')) return this.handleReviews(method, rest!, input, owner!, name!, res);
     if (method === 'GET' && (m = /^\/issues\/(\d+)\/comments$/.exec(rest!))) {
       const thread = Number(m[1]);
       return this.json(
@@ -195,6 +226,67 @@ export class GitHubDouble {
     this.json(res, 404, { message: `No route for ${method} ${url.pathname}` });
   }
 
+  /** Pull request files, reviews and review comments, as GitHub answers them (a line outside the diff is a 422). */
+  private handleReviews(
+    method: string,
+    rest: string,
+    input: Record<string, unknown>,
+    owner: string,
+    repo: string,
+    res: ServerResponse,
+  ): void {
+    const m = /^\/pulls\/(\d+)\/(files|reviews|comments)$/.exec(rest);
+    if (!m) return this.json(res, 404, { message: `No route for ${method} ${rest}` });
+    const number = Number(m[1]);
+    const url = (id: number) => `https://github.com/${owner}/${repo}/pull/${number}#pullrequestreview-${id}`;
+    if (method === 'GET' && m[2] === 'files') {
+      if (this.denied.has('files')) return this.json(res, 403, { message: 'Resource not accessible by integration' });
+      return this.json(res, 200, this.pullFiles[number] ?? []);
+    }
+    const reviews = this.reviews.filter((r) => r.pull === number);
+    if (method === 'GET' && m[2] === 'reviews') {
+      return this.json(
+        res,
+        200,
+        reviews.map((r) => ({ id: r.id, user: { login: r.user }, body: r.body, commit_id: r.commit_id, html_url: url(r.id) })),
+      );
+    }
+    if (method === 'GET' && m[2] === 'comments') {
+      const comments = reviews.flatMap((r) => r.comments.map((c) => ({ ...c, user: { login: r.user }, original_line: c.line })));
+      return this.json(res, 200, comments);
+    }
+    if (method === 'POST' && m[2] === 'reviews') {
+      if (this.denied.has('reviews')) return this.json(res, 403, { message: 'Resource not accessible by integration' });
+      const comments = (input.comments ?? []) as GitHubReview['comments'];
+      const lines = new Map((this.pullFiles[number] ?? []).map((f) => [f.filename, diffLines(f.patch ?? '')]));
+      const off = comments.find((c) => !lines.get(c.path)?.has(`${c.side ?? 'RIGHT'}:${c.line}`));
+      if (off) return this.json(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+      const review = {
+        id: this.nextId++,
+        pull: number,
+        user: this.tokenUser,
+        body: typeof input.body === 'string' ? input.body : '',
+        event: String(input.event),
+        commit_id: String(input.commit_id),
+        comments,
+      };
+      this.reviews.push(review);
+      return this.json(res, 200, {
+        id: review.id,
+        html_url: url(review.id),
+        state: review.event === 'COMMENT' ? 'COMMENTED' : review.event,
+      });
+    }
+    this.json(res, 404, { message: `No route for ${method} ${rest}` });
+  }
+
+  /** A review as another user (or the token's identity, for an earlier run) posted it. */
+  addReview(review: Omit<GitHubReview, 'id'>): number {
+    const id = this.nextId++;
+    this.reviews.push({ id, ...review });
+    return id;
+  }
+
   private applyCheck(check: GitHubCheckRun, input: Record<string, unknown>): void {
     if (typeof input.status === 'string') check.status = input.status;
     if (typeof input.conclusion === 'string') check.conclusion = input.conclusion;
@@ -215,4 +307,22 @@ export class GitHubDouble {
     res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(body));
   }
+}
+
+/** The lines a review comment may be on, as `SIDE:line`, read from a unified diff's hunks. */
+function diffLines(patch: string): Set<string> {
+  const lines = new Set<string>();
+  let left = 0;
+  let right = 0;
+  for (const text of patch.split('\n')) {
+    const hunk = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
+    if (hunk) [left, right] = [Number(hunk[1]), Number(hunk[2])];
+    else if (text.startsWith('+')) lines.add(`RIGHT:${right++}`);
+    else if (text.startsWith('-')) lines.add(`LEFT:${left++}`);
+    else if (!text.startsWith('\\')) {
+      lines.add(`RIGHT:${right++}`);
+      lines.add(`LEFT:${left++}`);
+    }
+  }
+  return lines;
 }

@@ -121,6 +121,8 @@ export class OzSimulator {
   readonly runs = new Map<string, SimRun>();
   readonly requests: RecordedRequest[] = [];
   private faults: Fault[] = [];
+  /** Final answers too long for a metadata value, by name: a run with `sim_answer_named=NAME` answers `answers.get(NAME)`. */
+  readonly answers = new Map<string, string>();
   /** Answer the list endpoint as a server that honours no filter would: every run, newest first. */
   ignoreListFilters = false;
   /** Signed download URLs handed out by the artifact endpoint, by token. */
@@ -178,6 +180,7 @@ export class OzSimulator {
     this.faults = [];
     this.ignoreListFilters = false;
     this.downloads.clear();
+    this.answers.clear();
   }
 
   /** Requests to the API (not to the simulator's own /__sim endpoints). */
@@ -475,7 +478,9 @@ export class OzSimulator {
     if (turn > 0) return `Done: ${request}`;
     if (sim.outcome === 'failed') return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
     // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break.
+    const named = knobs.sim_answer_named === undefined ? undefined : this.answers.get(knobs.sim_answer_named);
     let answer =
+      named ??
       knobs.sim_answer?.replaceAll('\\n', '\n') ??
       'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
     if (knobs.sim_answer_json !== undefined) answer += `\n\n\`\`\`json\n${knobs.sim_answer_json}\n\`\`\``;

@@ -26,6 +26,10 @@ export interface Settings extends RunSettings {
   triggerPhrase: string;
   /** Send a thread's new request to its existing run as a follow-up (default true). */
   continueConversation: boolean;
+  /** On a pull request, ask the agent for a review and post it on the diff (`review`, default false). */
+  review: boolean;
+  /** Post an approving review as APPROVE rather than COMMENT (`review_approve`, default false). */
+  reviewApprove: boolean;
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -95,8 +99,10 @@ export function parseSettings(
       'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.',
     );
   }
+  const review = parseReviewInputs(src, run);
   return {
     ...run,
+    ...review,
     githubToken: read('github_token'),
     prComment: parseBoolean(src, 'pr_comment', true),
     checkName,
@@ -106,6 +112,21 @@ export function parseSettings(
     continueConversation: parseBoolean(src, 'continue_conversation', true),
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
+}
+
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src: ReturnType<typeof inputSource>, run: RunSettings): Pick<Settings, 'review' | 'reviewApprove'> {
+  const review = parseBoolean(src, 'review', false);
+  const reviewApprove = parseBoolean(src, 'review_approve', false);
+  if (!review) return { review, reviewApprove };
+  if (run.outputSchema !== undefined) {
+    throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+  }
+  if (!run.wait) throw new InputError('review needs wait: true: the review is posted when the run ends.');
+  if (run.runId !== undefined && run.followup === undefined) {
+    throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+  }
+  return { review, reviewApprove };
 }
 
 /**

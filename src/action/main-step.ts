@@ -15,6 +15,7 @@ import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
+import { planReview, publishReview } from './review.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
@@ -51,10 +52,13 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 
   const reactions = reactor(github);
   await reactions('eyes');
-  const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+  const reviewing = await planReview(settings, context, github);
+  const { settled, ...result } = await runAgent(reviewing.settings, context, github.feedback, options, startedAt);
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (result.outcome !== 'started') await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
   Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+  const review = await publishReview(reviewing, report, github);
+  if (review) report.review = review;
   if (settled) markSettled();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, github.feedback);

@@ -3,6 +3,7 @@ import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/markdown.ts';
 import { agentOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { reviewOutputs } from '../report/review.ts';
 import { redactSecrets } from './common.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
@@ -30,7 +31,8 @@ export async function finish(report: Report, feedback?: Feedback): Promise<void>
   const outputs = runOutputs(report.run, report.runId, (name) =>
     core.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
   );
-  for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report) })) core.setOutput(name, redact(value));
+  for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report), ...reviewOutputs(report.review) }))
+    core.setOutput(name, redact(value));
   core.setOutput('comment_url', feedback?.commentUrl ?? '');
   core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
   await writeSummary(report, redact);

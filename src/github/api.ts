@@ -5,9 +5,10 @@
  */
 import { getOctokit } from '@actions/github';
 import { GitHubApiError, type CheckUpdate, type GitHubApi } from './types.ts';
+import { reviewCalls } from './review-api.ts';
 import { USER_AGENT } from '../oz/version.ts';
 
-async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
+export async function call<T>(what: string, request: () => Promise<T>): Promise<T> {
   try {
     return await request();
   } catch (error) {
@@ -41,6 +42,7 @@ export function createGitHubApi(token: string, owner: string, repo: string): Git
     return undefined;
   };
   return {
+    ...reviewCalls(octokit, owner, repo, call),
     permission: (username) =>
       call('GET collaborator permission', async () => {
         const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });

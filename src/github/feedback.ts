@@ -112,7 +112,8 @@ function finishedConversation(conversation: { state: ThreadState; exchange: Exch
 export function checkConclusion(report: Report): CheckConclusion {
   switch (report.outcome) {
     case 'succeeded':
-      return 'success';
+      // A review that asks for changes holds the merge back, as a person's would.
+      return report.review?.verdict === 'request_changes' ? 'failure' : 'success';
     case 'timeout':
       return 'timed_out';
     case 'cancelled':
@@ -225,7 +226,7 @@ export class Feedback {
           status: 'completed',
           conclusion,
           ...(detailsUrl && { detailsUrl }),
-          title: CHECK_TITLES[conclusion],
+          title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
           summary,
         });
       }

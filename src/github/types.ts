@@ -28,6 +28,46 @@ export interface CheckUpdate {
   summary: string;
 }
 
+/** A pull request's commits and page. */
+export interface PullRequestInfo {
+  headSha: string;
+  baseSha: string;
+  url: string;
+}
+
+/** One changed file of a pull request; `patch` is missing for binary files and very large diffs. */
+export interface PullRequestFile {
+  filename: string;
+  patch?: string;
+}
+
+/** A review on a pull request, as listed. */
+export interface ReviewInfo {
+  id: number;
+  login: string;
+  body: string;
+  commitId: string;
+  url: string;
+}
+
+/** A review comment on a pull request's line, as listed. `line` is null once the line is outdated. */
+export interface ReviewCommentInfo {
+  login: string;
+  path: string;
+  line: number | null;
+  originalLine: number | null;
+  side: 'RIGHT' | 'LEFT';
+  body: string;
+}
+
+/** A review to create, in the REST API's own field names. */
+export interface NewReview {
+  commit_id: string;
+  body: string;
+  event: 'COMMENT' | 'REQUEST_CHANGES' | 'APPROVE';
+  comments: { path: string; line: number; side: 'RIGHT' | 'LEFT'; start_line?: number; start_side?: 'RIGHT' | 'LEFT'; body: string }[];
+}
+
 /** The calls, bound to one repository. */
 export interface GitHubApi {
   /** The person's permission on the repository: `admin`, `maintain`, `write`, `triage`, `read` or `none`. */
@@ -42,6 +82,15 @@ export interface GitHubApi {
   identity(): Promise<string>;
   /** Adds a reaction to a comment, a review comment or an issue. */
   react(target: ReactionTarget, content: Reaction): Promise<void>;
+  /** A pull request's head and base commits and its page. */
+  pullRequest(number: number): Promise<PullRequestInfo>;
+  /** Every changed file of a pull request, with its patch. */
+  pullRequestFiles(number: number): Promise<PullRequestFile[]>;
+  /** Every review of a pull request, oldest first. */
+  reviews(number: number): Promise<ReviewInfo[]>;
+  /** Every review comment of a pull request. */
+  reviewComments(number: number): Promise<ReviewCommentInfo[]>;
+  createReview(number: number, review: NewReview): Promise<{ id: number; url: string }>;
   createComment(thread: number, body: string): Promise<{ id: number; url: string }>;
   updateComment(id: number, body: string): Promise<{ id: number; url: string }>;
   createCheck(name: string, headSha: string, update: CheckUpdate): Promise<number>;

@@ -11,6 +11,7 @@ import {
 } from './limits.ts';
 import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
+import { reviewSection, type ReviewReport } from './review.ts';
 
 /** How the step ended, as far as the run is concerned. */
 export type Outcome =
@@ -53,6 +54,8 @@ export interface Report {
   downloadedFiles?: string[];
   /** True when the request went to an existing run as a follow-up. */
   followedUp?: boolean;
+  /** With `review`: the agent's review, and what was posted of it. */
+  review?: ReviewReport;
 }
 
 /**
@@ -277,6 +280,7 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   const lines = [`## ${outcomeHeading(report)}${title}`, ''];
   if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
 
+  if (report.review) lines.push(...reviewSection(report.review));
   if (report.agentOutput) lines.push(...answerBlock(report.agentOutput));
   if (report.structured && !report.structured.ok) {
     lines.push(

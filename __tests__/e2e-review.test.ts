@@ -1,0 +1,266 @@
+/**
+ * Pull request reviews (`review`), end to end on the committed dist/: the Oz simulator plays the
+ * agent that answers with a review, and the GitHub double plays the pull request, its files and
+ * reviews, refusing a comment off the diff (422) and a token without permission (403) as GitHub does.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
+import { GitHubDouble } from '../sim/github.ts';
+import { runStep } from '../sim/runner.ts';
+
+const sim = useSimulator();
+const github = new GitHubDouble();
+
+beforeAll(async () => {
+  await github.start();
+});
+afterAll(async () => {
+  await github.stop();
+});
+
+const HEAD = 'c'.repeat(40);
+const BASE = 'b'.repeat(40);
+// New lines 10-14 of src/auth.ts are on the diff (11 and 12 added); old line 11 was removed.
+const AUTH_PATCH = [
+  '@@ -10,4 +10,5 @@ export async function login() {',
+  '   const session = await start();',
+  '-  await wait(100);',
+  '+  await session.ready();',
+  "+  if (!session.ok) throw new Error('no session');",
+  '   return session;',
+  ' }',
+].join('\n');
+
+beforeEach(() => {
+  github.reset();
+  github.pullHeads = { 7: HEAD };
+  github.pullFiles = { 7: [{ filename: 'src/auth.ts', patch: AUTH_PATCH }, { filename: 'docs/logo.png' }] };
+});
+
+const SUGGESTION = "  if (!session.ok) throw new Error('no session', { cause: session.error });";
+
+const REVIEW = {
+  verdict: 'request_changes',
+  summary: 'The login race is fixed, but the error loses its cause.',
+  comments: [
+    { path: 'src/auth.ts', line: 12, body: 'The cause of the failure is lost here.', suggestion: SUGGESTION },
+    { path: 'src/auth.ts', line: 11, start_line: 10, body: 'These two lines could be one call.' },
+    { path: 'src/auth.ts', line: 11, side: 'LEFT', body: 'Good riddance to the fixed wait.' },
+    { path: 'README.md', line: 40, body: 'Document the new error in the README.' },
+  ],
+};
+
+/** The step on a pull_request event for #7, the agent answering with `review`. */
+function reviewStep(review: unknown = REVIEW, inputs: Record<string, string> = {}) {
+  sim.answers.set('review', `Here is my review.\n\n\`\`\`json\n${JSON.stringify(review)}\n\`\`\``);
+  return runStep({
+    inputs: {
+      warp_api_key: 'wk-review',
+      api_base_url: sim.url,
+      github_token: 'ghs-review',
+      prompt: 'Review this pull request.',
+      title: 'Review of #7',
+      review: 'true',
+      metadata: 'sim_answer_named=review',
+      poll_interval_seconds: '0.05',
+      max_poll_interval_seconds: '0.2',
+      ...inputs,
+    },
+    env: github.pullRequestEvent(),
+  });
+}
+
+function prompt(index = 0): string {
+  return (sim.apiRequests('POST', '/agent/runs')[index]!.body as { prompt: string }).prompt;
+}
+
+describe('review', () => {
+  it('posts one review on the head commit: comments on their lines, a suggestion, a comment off the diff in the body', async () => {
+    const main = await reviewStep();
+    expect(main.code).toBe(0);
+    expect(prompt()).toMatch(
+      /^Review this pull request\.\n\n---\nReview pull request #7 \(https:\/\/github.com\/acme\/widgets\/pull\/7\)\./,
+    );
+    expect(prompt()).toContain(`Its head commit is ${HEAD} and its base commit is ${BASE}`);
+    expect(prompt()).toContain('Changed files:\n- src/auth.ts\n- docs/logo.png');
+    expect(prompt()).toContain('"request_changes"');
+
+    expect(github.reviews).toHaveLength(1);
+    const [review] = github.reviews;
+    expect(review).toMatchObject({ event: 'REQUEST_CHANGES', commit_id: HEAD, user: 'github-actions[bot]' });
+    expect(review!.comments).toEqual([
+      {
+        path: 'src/auth.ts',
+        line: 12,
+        side: 'RIGHT',
+        body: `The cause of the failure is lost here.\n\n\`\`\`suggestion\n${SUGGESTION}\n\`\`\``,
+      },
+      { path: 'src/auth.ts', line: 11, side: 'RIGHT', start_line: 10, start_side: 'RIGHT', body: 'These two lines could be one call.' },
+      { path: 'src/auth.ts', line: 11, side: 'LEFT', body: 'Good riddance to the fixed wait.' },
+    ]);
+    expect(review!.body).toContain(`<!-- oz-agent-action review commit=${HEAD} -->`);
+    expect(review!.body).toContain('**✋ The Oz agent requests changes**\n\nThe login race is fixed, but the error loses its cause.');
+    expect(review!.body).toContain('**On lines outside the diff**');
+    expect(review!.body).toContain('- `README.md:40`: Document the new error in the README.');
+    expect(review!.body).toMatch(
+      /in the README\.\n\n\[Open the agent session\]\(http:\/\/127\.0\.0\.1:\d+\/session\/[^)]+\) · \[Workflow run\]/,
+    );
+
+    expect(main.outputs).toMatchObject({ verdict: 'request_changes', review_comments: '3' });
+    expect(main.outputs.review_url).toBe(`https://github.com/acme/widgets/pull/7#pullrequestreview-${github.reviews[0]!.id}`);
+    expect(JSON.parse(main.outputs.structured_output!)).toEqual(REVIEW);
+    expect(main.summary).toContain('### Review');
+    expect(main.summary).toContain('3 comments on lines, 1 in its body');
+  });
+
+  it('completes the check as a failure when the agent requests changes', async () => {
+    const main = await reviewStep(REVIEW, { check_name: 'Oz review' });
+    expect(main.code).toBe(0);
+    const [check] = [...github.checkRuns.values()];
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check!.output?.title).toBe('The agent requested changes');
+  });
+
+  it('posts approve as a comment, unless review_approve is true; a comment verdict passes the check', async () => {
+    const approve = { verdict: 'approve', summary: 'Looks good.', comments: [] };
+    await reviewStep(approve, { check_name: 'Oz review' });
+    expect(github.reviews.map((r) => r.event)).toEqual(['COMMENT']);
+    expect([...github.checkRuns.values()][0]!.conclusion).toBe('success');
+    const main = await reviewStep(approve, { review_approve: 'true' });
+    expect(github.reviews.map((r) => r.event)).toEqual(['COMMENT', 'APPROVE']);
+    expect(main.outputs).toMatchObject({ verdict: 'approve', review_comments: '0' });
+  });
+
+  it('re-reviews: names the commit reviewed before, and does not post the same comment on the same line again', async () => {
+    await reviewStep();
+    const first = github.reviews[0]!;
+    const moved = 'd'.repeat(40);
+    github.pullHeads = { 7: moved };
+    // Someone else pasting the marker of a later commit is not the action's review.
+    github.addReview({
+      pull: 7,
+      user: 'mallory',
+      body: `<!-- oz-agent-action review commit=${'e'.repeat(40)} -->`,
+      event: 'COMMENT',
+      commit_id: moved,
+      comments: [],
+    });
+
+    const again = { ...REVIEW, comments: [REVIEW.comments[0], { path: 'src/auth.ts', line: 13, body: 'A new remark.' }] };
+    const main = await reviewStep(again);
+    expect(main.code).toBe(0);
+    expect(prompt(1)).toContain(
+      `You reviewed this pull request before, at commit ${HEAD}. Focus on the changes since then (git diff ${HEAD} ${moved})`,
+    );
+    const second = github.reviews.at(-1)!;
+    expect(second).not.toBe(first);
+    expect(second.commit_id).toBe(moved);
+    expect(second.comments.map((c) => c.body)).toEqual(['A new remark.']);
+    expect(second.body).toContain('1 comment was already made in an earlier review and not repeated.');
+    expect(main.outputs.review_comments).toBe('1');
+  });
+
+  it('posts on the commit reviewed when the head moved during the run, and says so', async () => {
+    const later = '9'.repeat(40);
+    github.pullHeadSequence = { 7: [HEAD, later] };
+    const main = await reviewStep();
+    expect(main.code).toBe(0);
+    expect(github.reviews[0]!.commit_id).toBe(HEAD);
+    expect(github.reviews[0]!.body).toContain(`the pull request's head moved to \`${later.slice(0, 12)}\` while the agent worked`);
+    expect(main.log).toContain(
+      `::notice::The pull request's head moved to ${later} while the agent worked: the review is posted on ${HEAD}`,
+    );
+    expect(main.summary).toContain(`The pull request's head moved to \`${later.slice(0, 12)}\``);
+  });
+
+  it('without pull-requests: write, warns once naming the permission; the summary holds the review and the step passes', async () => {
+    github.denied.add('reviews');
+    const main = await reviewStep();
+    expect(main.code).toBe(0);
+    const warnings = main.log.split('\n').filter((l) => l.startsWith('::warning::'));
+    expect(warnings).toEqual([expect.stringContaining('the token lacks `pull-requests: write`')]);
+    expect(main.outputs).toMatchObject({ verdict: 'request_changes', review_url: '', review_comments: '0' });
+    expect(main.summary).toContain('The login race is fixed, but the error loses its cause.');
+    expect(main.summary).toContain('`README.md:40`: Document the new error in the README.');
+  });
+
+  it('moves every comment to the body when GitHub refuses a line, rather than lose the review', async () => {
+    // The files cannot be read: the action cannot tell the diff, so GitHub's 422 on README.md:40 decides.
+    github.denied.add('files');
+    const main = await reviewStep();
+    expect(main.code).toBe(0);
+    expect(main.log).toContain('::warning::Could not read the files of pull request #7');
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.comments).toEqual([]);
+    expect(github.reviews[0]!.body).toContain('- `src/auth.ts:12`: The cause of the failure is lost here.');
+    expect(github.reviews[0]!.body).toContain('- `README.md:40`: Document the new error in the README.');
+    expect(main.outputs.review_comments).toBe('0');
+  });
+
+  it('fails the step, as output_schema does, when the answer holds no valid review', async () => {
+    const main = await reviewStep({ verdict: 'lgtm', summary: 'ok', comments: [] });
+    expect(main.code).toBe(1);
+    expect(main.log).toContain('/verdict: must be equal to one of the allowed values');
+    expect(github.reviews).toEqual([]);
+    expect(main.outputs.verdict).toBe('');
+  });
+
+  it('refuses review with output_schema, before any request', async () => {
+    const main = await reviewStep(REVIEW, { output_schema: '{"type": "object"}' });
+    expect(main.code).toBe(1);
+    expect(main.log).toContain('Set either output_schema or review, not both');
+    expect(sim.requests).toEqual([]);
+  });
+
+  it('runs without a review off a pull request, and says so', async () => {
+    const main = await runStep({
+      inputs: { warp_api_key: 'wk-review', api_base_url: sim.url, prompt: 'Tidy up.', review: 'true', poll_interval_seconds: '0.05' },
+      env: { GITHUB_EVENT_NAME: 'push' },
+    });
+    expect(main.code).toBe(0);
+    expect(main.log).toContain('::notice::review is on, but the push event concerns no pull request');
+    expect(prompt()).toBe('Tidy up.');
+  });
+
+  it('reviews on a mention in a pull request: the request, then the review instruction with the head read from GitHub', async () => {
+    github.permissions = { octocat: 'write' };
+    const event = join(mkdtempSync(join(tmpdir(), 'oz-review-event-')), 'event.json');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        issue: { number: 7, html_url: 'https://github.com/acme/widgets/pull/7', title: 'Speed up login', pull_request: {} },
+        comment: {
+          id: 77,
+          html_url: 'https://github.com/acme/widgets/pull/7#issuecomment-77',
+          body: '@oz review the error handling',
+          user: { login: 'octocat', type: 'User' },
+        },
+        sender: { login: 'octocat', type: 'User' },
+      }),
+    );
+    sim.answers.set('review', `\`\`\`json\n${JSON.stringify(REVIEW)}\n\`\`\``);
+    const main = await runStep({
+      inputs: {
+        warp_api_key: 'wk-review',
+        api_base_url: sim.url,
+        github_token: 'ghs-review',
+        trigger_phrase: '@oz',
+        review: 'true',
+        metadata: 'sim_answer_named=review',
+        poll_interval_seconds: '0.05',
+        max_poll_interval_seconds: '0.2',
+      },
+      env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: event },
+    });
+    expect(main.code).toBe(0);
+    expect(prompt()).toMatch(
+      /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\n\nreview the error handling\n\n---\nReview pull request #7 /,
+    );
+    expect(prompt()).toContain(`Its head commit is ${HEAD}`);
+    expect(github.reviews).toHaveLength(1);
+    expect(github.reviews[0]!.commit_id).toBe(HEAD);
+  });
+});

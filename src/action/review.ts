@@ -1,0 +1,66 @@
+import * as core from '@actions/core';
+import { concernsThread } from '../github/event.ts';
+import type { GitHubContext } from '../github/context.ts';
+import { postReview, prepareReview, type ReviewPlan } from '../github/review.ts';
+import type { Report } from '../report/summary.ts';
+import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
+import type { Review } from '../report/review.ts';
+import { redactSecrets } from './common.ts';
+import type { GitHubSide } from './github-setup.ts';
+import type { Settings } from './inputs.ts';
+
+/** The settings a review runs with (the review's instruction and schema added), and what it reviews. */
+export interface Reviewing {
+  settings: Settings;
+  plan?: ReviewPlan;
+}
+
+/**
+ * With `review`, on a pull request: reads the pull request and returns new settings whose prompt (or
+ * follow-up) asks for a review in the review's schema. Elsewhere, or without a token, the run goes
+ * ahead as it is, with one line saying why there is no review.
+ */
+export async function planReview(settings: Settings, context: GitHubContext, github: GitHubSide): Promise<Reviewing> {
+  if (!settings.review) return { settings };
+  const { event } = context;
+  if (!concernsThread(event) || !event.thread?.isPullRequest) {
+    core.notice(`review is on, but the ${event.name || 'current'} event concerns no pull request: the agent runs without a review.`);
+    return { settings };
+  }
+  if (github.api === undefined) {
+    core.warning(
+      'review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.',
+    );
+    return { settings };
+  }
+  const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', (m) => core.warning(m));
+  const instruction = reviewInstruction(plan.target);
+  const next: Settings = { ...settings, outputSchema: REVIEW_SCHEMA };
+  if (settings.followup !== undefined) next.followup = `${settings.followup}${instruction}`;
+  else if (settings.create) next.create = { ...settings.create, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
+  return { settings: next, plan };
+}
+
+/** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
+export async function publishReview(reviewing: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
+  const { plan, settings } = reviewing;
+  if (plan === undefined || github.api === undefined || !report.structured?.ok) return undefined;
+  const posted = await postReview(await github.api(), plan, report.structured.value as Review, {
+    approve: settings.reviewApprove,
+    redact: redactSecrets(),
+    warn: (message) => core.warning(message),
+    links: [
+      { label: 'Open the agent session', url: report.run?.session_link },
+      { label: 'Workflow run', url: report.workflowRunUrl },
+    ],
+  }).catch((error: unknown) => {
+    core.warning(`Could not post the review: ${(error as Error).message}`);
+    return undefined;
+  });
+  if (posted?.movedTo !== undefined) {
+    core.notice(
+      `The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`,
+    );
+  }
+  return posted;
+}

@@ -1,0 +1,188 @@
+/**
+ * Pull request reviews on GitHub: what the agent is told before it starts (the pull request's
+ * commits and files, and the commit of the action's previous review), and posting its review after
+ * the run as one GitHub review with comments on their lines.
+ */
+import { COMMENT_MARKER_PREFIX } from './event.ts';
+import { Diff } from './diff.ts';
+import { isGitHubApiError, type GitHubApi, type NewReview } from './types.ts';
+import { commentBody, reviewBody, type ListedWhy, type Review, type ReviewComment, type ReviewReport } from '../report/review.ts';
+import type { ReviewTarget } from '../run/review.ts';
+
+/** At most this many comments go on their lines; the rest are listed in the review's body. */
+export const MAX_INLINE_COMMENTS = 30;
+
+const MARKER = `${COMMENT_MARKER_PREFIX} review`;
+
+/** The hidden marker of the action's review: it names the commit reviewed, for the next review. */
+export function reviewMarker(commit: string): string {
+  return `${MARKER} commit=${commit} -->`;
+}
+
+/** The commit a review body's marker names; undefined when it has none. */
+export function reviewedCommit(body: string): string | undefined {
+  return new RegExp(`${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+}
+
+/** What is known about the pull request when the run starts. */
+export interface ReviewPlan {
+  target: ReviewTarget;
+  /** Undefined when the files could not be read: GitHub then decides which comments fit. */
+  diff?: Diff;
+}
+
+/**
+ * Reads the pull request's commits and files, and the commit of the action's previous review (found
+ * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
+ * that fails is told to `warn` and leaves that part out; the review still goes ahead.
+ */
+export async function prepareReview(
+  api: GitHubApi,
+  number: number,
+  fallbackHead: string,
+  warn: (message: string) => void,
+): Promise<ReviewPlan> {
+  const target: ReviewTarget = { number, headSha: fallbackHead, files: [] };
+  try {
+    const pr = await api.pullRequest(number);
+    Object.assign(target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
+  } catch (error) {
+    warn(`Could not read pull request #${number} (${(error as Error).message}); the agent is not told its commits.`);
+  }
+  let diff: Diff | undefined;
+  try {
+    const files = await api.pullRequestFiles(number);
+    target.files = files.map((file) => file.filename);
+    diff = new Diff(files);
+  } catch (error) {
+    warn(`Could not read the files of pull request #${number} (${(error as Error).message}); the agent is not told which files changed.`);
+  }
+  try {
+    const login = (await api.identity()).toLowerCase();
+    const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
+    const previous = own.at(-1);
+    if (previous) target.previousCommit = reviewedCommit(previous.body)!;
+  } catch (error) {
+    warn(`Could not read the earlier reviews of pull request #${number} (${(error as Error).message}); this review starts afresh.`);
+  }
+  return { target, ...(diff && { diff }) };
+}
+
+export interface PostOptions {
+  /** Post an approval as APPROVE; otherwise approve posts COMMENT. */
+  approve: boolean;
+  redact: (text: string) => string;
+  warn: (message: string) => void;
+  links: { label: string; url: string | undefined }[];
+  maxInline?: number;
+}
+
+type Placed = { comment: ReviewComment; body: string };
+
+/** Where each comment goes: on its line, listed in the body (and why), or nowhere (already posted). */
+function placeComments(review: Review, plan: ReviewPlan, earlier: Set<string>, max: number, redact: (t: string) => string) {
+  const inline: Placed[] = [];
+  const listed: { comment: ReviewComment; why: ListedWhy }[] = [];
+  let repeated = 0;
+  for (const comment of review.comments) {
+    const side = comment.side ?? 'RIGHT';
+    const range = comment.start_line !== undefined && comment.start_line !== comment.line ? comment.start_line : undefined;
+    const body = redact(commentBody(comment));
+    if (plan.diff !== undefined && !plan.diff.has(comment.path, side, comment.line, range)) {
+      listed.push({ comment, why: 'outside-diff' });
+    } else if (earlier.has(commentKey(comment.path, side, comment.line, body))) {
+      repeated++;
+    } else if (inline.length >= max) {
+      listed.push({ comment, why: 'over-limit' });
+    } else {
+      const { start_line: _start, ...rest } = comment;
+      inline.push({ comment: { ...rest, side, ...(range !== undefined && { start_line: range }) }, body });
+    }
+  }
+  return { inline, listed, repeated };
+}
+
+function commentKey(path: string, side: string, line: number | null, body: string): string {
+  return JSON.stringify([path, side, line, body.trim()]);
+}
+
+/** The review comments the token's own identity already posted on this pull request, by line and text. */
+async function earlierComments(api: GitHubApi, number: number): Promise<Set<string>> {
+  const login = (await api.identity()).toLowerCase();
+  const comments = await api.reviewComments(number);
+  return new Set(
+    comments.filter((c) => c.login.toLowerCase() === login).map((c) => commentKey(c.path, c.side, c.line ?? c.originalLine, c.body)),
+  );
+}
+
+function toApiComment({ comment, body }: Placed): NewReview['comments'][number] {
+  return {
+    path: comment.path,
+    line: comment.line,
+    side: comment.side ?? 'RIGHT',
+    ...(comment.start_line !== undefined && { start_line: comment.start_line, start_side: comment.side ?? 'RIGHT' }),
+    body,
+  };
+}
+
+/**
+ * Posts the agent's review on the commit it reviewed: the summary as the body, each comment on its
+ * line, those outside the diff (or over the limit) listed in the body, those already posted left
+ * out. GitHub refusing a line (422) moves every comment to the body rather than lose the review. A
+ * refusal of the review itself is a warning (naming the permission when it is one), never thrown.
+ */
+export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Review, options: PostOptions): Promise<ReviewReport> {
+  const { number, headSha } = plan.target;
+  const max = options.maxInline ?? MAX_INLINE_COMMENTS;
+  const report: ReviewReport = { ...review, commit: headSha, inline: 0, listed: 0, repeated: 0 };
+  const current = await api.pullRequest(number).then(
+    (pr) => pr.headSha,
+    () => headSha,
+  );
+  if (current !== headSha) report.movedTo = current;
+  const earlier = await earlierComments(api, number).catch(() => new Set<string>());
+  const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
+  let { inline, listed } = placed;
+  const event =
+    review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
+  const build = (): NewReview => ({
+    commit_id: headSha,
+    event,
+    body: options.redact(
+      reviewBody({
+        verdict: review.verdict,
+        summary: review.summary,
+        marker: reviewMarker(headSha),
+        commit: headSha,
+        ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
+        listed,
+        repeated,
+        maxInline: max,
+        links: options.links,
+      }),
+    ),
+    comments: inline.map(toApiComment),
+  });
+  for (;;) {
+    try {
+      report.url = (await api.createReview(number, build())).url;
+      Object.assign(report, { inline: inline.length, listed: listed.length, repeated });
+      return report;
+    } catch (error) {
+      const status = isGitHubApiError(error) ? error.status : 0;
+      if (status === 422 && inline.length > 0) {
+        // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
+        listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' as const })), ...listed];
+        inline = [];
+        continue;
+      }
+      report.problem =
+        status === 403 || status === 404
+          ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
+          : `The review could not be posted (${(error as Error).message}); it is in the job summary.`;
+      options.warn(report.problem);
+      Object.assign(report, { listed: review.comments.length - repeated, repeated });
+      return report;
+    }
+  }
+}

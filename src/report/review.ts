@@ -1,0 +1,194 @@
+/**
+ * The text of a pull request review: each inline comment's body (with its suggested change), the
+ * review's body (the summary, then the comments that could not go on their lines), and the review's
+ * part of the job summary. Text from the agent is sanitised here and cut to GitHub's limits.
+ */
+import { fitChars } from './limits.ts';
+import { escapeMarkdown, safeLink, sanitizeMarkdown } from './markdown.ts';
+
+/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
+export const MAX_REVIEW_BODY_CHARS = 65_000;
+/** An agent's comment or summary, before it is put in a body. */
+const MAX_COMMENT_CHARS = 16_000;
+
+export type Verdict = 'approve' | 'comment' | 'request_changes';
+
+/** One comment on a line (or a range of lines, from `start_line` to `line`) of the diff. */
+export interface ReviewComment {
+  path: string;
+  line: number;
+  start_line?: number;
+  /** RIGHT: the new version of the file (default); LEFT: the old one, for removed lines. */
+  side?: 'RIGHT' | 'LEFT';
+  body: string;
+  /** Replacement text for the line(s), offered as a suggested change. */
+  suggestion?: string;
+}
+
+/** The review the agent answers with. */
+export interface Review {
+  verdict: Verdict;
+  summary: string;
+  comments: ReviewComment[];
+}
+
+/** Why a comment is in the review's body rather than on its line. */
+export type ListedWhy = 'outside-diff' | 'over-limit';
+
+/** What a review posted, or would have: for the outputs, the summary and the check run. */
+export interface ReviewReport {
+  verdict: Verdict;
+  summary: string;
+  comments: ReviewComment[];
+  /** The commit reviewed. */
+  commit: string;
+  /** The review's page, once it was posted. */
+  url?: string;
+  /** How many comments went on their lines. */
+  inline: number;
+  /** How many were listed in the body instead, and how many were not repeated. */
+  listed: number;
+  repeated: number;
+  /** The head the pull request had moved to by the time the review was posted. */
+  movedTo?: string;
+  /** Why the review was not posted, in one sentence. */
+  problem?: string;
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  approve: '✅ The Oz agent approves these changes',
+  comment: '💬 The Oz agent reviewed these changes',
+  request_changes: '✋ The Oz agent requests changes',
+};
+
+/** A fence that no run of backticks in `text` can close. */
+function fenceFor(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+function suggestionBlock(suggestion: string, kind: 'suggestion' | 'text'): string {
+  const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_COMMENT_CHARS);
+  const fence = fenceFor(text);
+  return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+}
+
+/** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
+export function commentBody(comment: ReviewComment): string {
+  const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS))];
+  if (comment.suggestion !== undefined) parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
+  return parts.join('\n\n');
+}
+
+/** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
+export function commentPlace(comment: ReviewComment): string {
+  const lines =
+    comment.start_line !== undefined && comment.start_line < comment.line ? `${comment.start_line}-${comment.line}` : comment.line;
+  const side = comment.side === 'LEFT' ? ' (old)' : '';
+  return `\`${`${comment.path}:${lines}`.replaceAll('`', "'")}\`${side}`;
+}
+
+/** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
+function listItem(comment: ReviewComment): string {
+  const body = sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS));
+  const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
+  const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
+  return `- ${commentPlace(comment)}: ${indented}`;
+}
+
+export interface ReviewBodyParts {
+  verdict: Verdict;
+  summary: string;
+  /** The hidden marker that lets the next run find this review. */
+  marker: string;
+  commit: string;
+  movedTo?: string;
+  /** Comments that could not go on their lines, and why. */
+  listed: { comment: ReviewComment; why: ListedWhy }[];
+  repeated: number;
+  maxInline: number;
+  links: { label: string; url: string | undefined }[];
+}
+
+/**
+ * The review's body: the verdict, the summary, a note when the head moved, then the comments listed
+ * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
+ */
+export function reviewBody(parts: ReviewBodyParts): string {
+  const head = [
+    parts.marker,
+    `**${VERDICT_WORDS[parts.verdict]}**`,
+    '',
+    sanitizeMarkdown(fitChars(parts.summary.trim(), MAX_COMMENT_CHARS)),
+  ];
+  if (parts.movedTo !== undefined) {
+    head.push(
+      '',
+      `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`,
+    );
+  }
+  const tail: string[] = [];
+  if (parts.repeated > 0)
+    tail.push(
+      '',
+      `${parts.repeated} comment${parts.repeated === 1 ? ' was' : 's were'} already made in an earlier review and not repeated.`,
+    );
+  const links = parts.links.filter((l) => l.url !== undefined).map((l) => safeLink(l.label, l.url));
+  if (links.length > 0) tail.push('', links.join(' · '));
+
+  let text = head.join('\n');
+  const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+  for (const why of ['outside-diff', 'over-limit'] as const) {
+    const items = parts.listed.filter((l) => l.why === why);
+    if (items.length === 0) continue;
+    const heading =
+      why === 'outside-diff'
+        ? '**On lines outside the diff** (GitHub takes review comments only on the diff):'
+        : `**More comments** (at most ${parts.maxInline} go on their lines):`;
+    text += `\n\n${heading}\n`;
+    for (const [i, item] of items.entries()) {
+      const line = `\n${listItem(item.comment)}`;
+      if (text.length + line.length > budget) {
+        text += `\n- and ${items.length - i} more, in the job summary of the workflow run`;
+        break;
+      }
+      text += line;
+    }
+  }
+  // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
+  return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+}
+
+/** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
+export function reviewSection(review: ReviewReport): string[] {
+  const lines = [
+    '### Review',
+    '',
+    `**${VERDICT_WORDS[review.verdict]}**`,
+    '',
+    sanitizeMarkdown(fitChars(review.summary.trim(), MAX_COMMENT_CHARS)),
+  ];
+  if (review.url) {
+    lines.push(
+      '',
+      `${safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`,
+    );
+  }
+  if (review.movedTo !== undefined)
+    lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
+  if (review.problem) lines.push('', escapeMarkdown(fitChars(review.problem)));
+  if (review.comments.length > 0) {
+    lines.push('', '<details><summary>Comments</summary>', '');
+    for (const comment of review.comments.slice(0, 200)) lines.push(listItem(comment));
+    if (review.comments.length > 200)
+      lines.push(`- and ${review.comments.length - 200} more (all of them are in the \`structured_output\` output)`);
+    lines.push('', '</details>');
+  }
+  return [...lines, ''];
+}
+
+/** The review's outputs; empty when there was no review. */
+export function reviewOutputs(review: ReviewReport | undefined): Record<string, string> {
+  return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+}
