@@ -262,5 +262,7 @@ describe('review', () => {
     expect(prompt()).toContain(`Its head commit is ${HEAD}`);
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.commit_id).toBe(HEAD);
+    const create = sim.apiRequests('POST', '/agent/runs')[0]!.body as { title: string };
+    expect(create.title).toBe('@octocat asked you this on pull request #7 in acme/widgets, titled "Speed up lo…');
   });
 });

@@ -4,6 +4,7 @@ import type { GitHubContext } from '../github/context.ts';
 import { postReview, prepareReview, type ReviewPlan } from '../github/review.ts';
 import type { Report } from '../report/summary.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
+import { titleFromPrompt } from '../run/structured.ts';
 import type { Review } from '../report/review.ts';
 import { redactSecrets } from './common.ts';
 import type { GitHubSide } from './github-setup.ts';
@@ -37,7 +38,12 @@ export async function planReview(settings: Settings, context: GitHubContext, git
   const instruction = reviewInstruction(plan.target);
   const next: Settings = { ...settings, outputSchema: REVIEW_SCHEMA };
   if (settings.followup !== undefined) next.followup = `${settings.followup}${instruction}`;
-  else if (settings.create) next.create = { ...settings.create, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
+  else if (settings.create) {
+    // The run's title is not taken from the review instruction: from the prompt's first line, or the pull request.
+    const title =
+      settings.create.title ?? titleFromPrompt(settings.create.prompt ?? '') ?? `Review of pull request #${event.thread.number}`;
+    next.create = { ...settings.create, title, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
+  }
   return { settings: next, plan };
 }
 
