@@ -944,6 +944,7 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  call: () => (/* binding */ call),
   createGitHubApi: () => (/* binding */ createGitHubApi)
 });
 
@@ -5967,6 +5968,46 @@ function isGitHubApiError(error) {
     return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
+;// CONCATENATED MODULE: ./src/github/review-api.ts
+function reviewCalls(octokit, owner, repo, call) {
+    const rest = octokit.rest;
+    return {
+        pullRequest: (number) => call('GET pull request', async () => {
+            const { data } = await rest.pulls.get({ owner, repo, pull_number: number });
+            return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url };
+        }),
+        pullRequestFiles: (number) => call('list pull request files', async () => {
+            const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+            return files.map((file) => ({ filename: file.filename, ...(file.patch !== undefined && { patch: file.patch }) }));
+        }),
+        reviews: (number) => call('list reviews', async () => {
+            const reviews = await octokit.paginate(rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
+            return reviews.map((review) => ({
+                id: review.id,
+                login: review.user?.login ?? '',
+                body: review.body ?? '',
+                commitId: review.commit_id ?? '',
+                url: review.html_url,
+            }));
+        }),
+        reviewComments: (number) => call('list review comments', async () => {
+            const comments = await octokit.paginate(rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+            return comments.map((comment) => ({
+                login: comment.user?.login ?? '',
+                path: comment.path,
+                line: comment.line ?? null,
+                originalLine: comment.original_line ?? null,
+                side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+                body: comment.body,
+            }));
+        }),
+        createReview: (number, review) => call('create review', async () => {
+            const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review });
+            return { id: data.id, url: data.html_url };
+        }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/oz/version.ts
 /** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
 const oz_version_VERSION = '1.0.0';
@@ -5980,6 +6021,7 @@ const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent
  * `@actions/github`'s Octokit. The bundle loads this module only when it is needed (see
  * loader.ts): Octokit and undici would otherwise cost every step's start-up.
  */
+
 
 
 
@@ -6015,6 +6057,7 @@ function createGitHubApi(token, owner, repo) {
         return undefined;
     };
     return {
+        ...reviewCalls(octokit, owner, repo, call),
         permission: (username) => call('GET collaborator permission', async () => {
             const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
             // role_name tells maintain and triage apart, which permission folds into write and read.

@@ -2313,7 +2313,129 @@ function capList(items, max = MAX_LIST_ITEMS) {
     return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 
+;// CONCATENATED MODULE: ./src/report/review.ts
+/**
+ * The text of a pull request review: each inline comment's body (with its suggested change), the
+ * review's body (the summary, then the comments that could not go on their lines), and the review's
+ * part of the job summary. Text from the agent is sanitised here and cut to GitHub's limits.
+ */
+
+
+/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
+const MAX_REVIEW_BODY_CHARS = 65_000;
+/** An agent's comment or summary, before it is put in a body. */
+const MAX_COMMENT_CHARS = 16_000;
+const VERDICT_WORDS = {
+    approve: '✅ The Oz agent approves these changes',
+    comment: '💬 The Oz agent reviewed these changes',
+    request_changes: '✋ The Oz agent requests changes',
+};
+/** A fence that no run of backticks in `text` can close. */
+function fenceFor(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(longest + 1);
+}
+/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+function suggestionBlock(suggestion, kind) {
+    const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_COMMENT_CHARS);
+    const fence = fenceFor(text);
+    return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+}
+/** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
+function commentBody(comment) {
+    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS))];
+    if (comment.suggestion !== undefined)
+        parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
+    return parts.join('\n\n');
+}
+/** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
+function commentPlace(comment) {
+    const lines = comment.start_line !== undefined && comment.start_line < comment.line ? `${comment.start_line}-${comment.line}` : comment.line;
+    const side = comment.side === 'LEFT' ? ' (old)' : '';
+    return `\`${`${comment.path}:${lines}`.replaceAll('`', "'")}\`${side}`;
+}
+/** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
+function listItem(comment) {
+    const body = sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS));
+    const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
+    const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
+    return `- ${commentPlace(comment)}: ${indented}`;
+}
+/**
+ * The review's body: the verdict, the summary, a note when the head moved, then the comments listed
+ * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
+ */
+function reviewBody(parts) {
+    const head = [
+        parts.marker,
+        `**${VERDICT_WORDS[parts.verdict]}**`,
+        '',
+        sanitizeMarkdown(fitChars(parts.summary.trim(), MAX_COMMENT_CHARS)),
+    ];
+    if (parts.movedTo !== undefined) {
+        head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
+    }
+    const tail = [];
+    if (parts.repeated > 0)
+        tail.push('', `${parts.repeated} comment${parts.repeated === 1 ? ' was' : 's were'} already made in an earlier review and not repeated.`);
+    const links = parts.links.filter((l) => l.url !== undefined).map((l) => safeLink(l.label, l.url));
+    if (links.length > 0)
+        tail.push('', links.join(' · '));
+    let text = head.join('\n');
+    const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+    for (const why of ['outside-diff', 'over-limit']) {
+        const items = parts.listed.filter((l) => l.why === why);
+        if (items.length === 0)
+            continue;
+        const heading = why === 'outside-diff'
+            ? '**On lines outside the diff** (GitHub takes review comments only on the diff):'
+            : `**More comments** (at most ${parts.maxInline} go on their lines):`;
+        text += `\n\n${heading}\n`;
+        for (const [i, item] of items.entries()) {
+            const line = `\n${listItem(item.comment)}`;
+            if (text.length + line.length > budget) {
+                text += `\n- and ${items.length - i} more, in the job summary of the workflow run`;
+                break;
+            }
+            text += line;
+        }
+    }
+    // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
+    return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+}
+/** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
+function reviewSection(review) {
+    const lines = [
+        '### Review',
+        '',
+        `**${VERDICT_WORDS[review.verdict]}**`,
+        '',
+        sanitizeMarkdown(fitChars(review.summary.trim(), MAX_COMMENT_CHARS)),
+    ];
+    if (review.url) {
+        lines.push('', `${safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
+    }
+    if (review.movedTo !== undefined)
+        lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
+    if (review.problem)
+        lines.push('', escapeMarkdown(fitChars(review.problem)));
+    if (review.comments.length > 0) {
+        lines.push('', '<details><summary>Comments</summary>', '');
+        for (const comment of review.comments.slice(0, 200))
+            lines.push(listItem(comment));
+        if (review.comments.length > 200)
+            lines.push(`- and ${review.comments.length - 200} more (all of them are in the \`structured_output\` output)`);
+        lines.push('', '</details>');
+    }
+    return [...lines, ''];
+}
+/** The review's outputs; empty when there was no review. */
+function reviewOutputs(review) {
+    return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 /**
@@ -2522,6 +2644,8 @@ function renderSummary(report, options = {}) {
     const lines = [`## ${outcomeHeading(report)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
+    if (report.review)
+        lines.push(...reviewSection(report.review));
     if (report.agentOutput)
         lines.push(...answerBlock(report.agentOutput));
     if (report.structured && !report.structured.ok) {
@@ -4933,8 +5057,10 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
     if (checkName !== '' && !run.wait) {
         throw new InputError('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
     }
+    const review = parseReviewInputs(src, run);
     return {
         ...run,
+        ...review,
         githubToken: read('github_token'),
         prComment: parseBoolean(src, 'pr_comment', true),
         checkName,
@@ -4944,6 +5070,22 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         continueConversation: parseBoolean(src, 'continue_conversation', true),
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
+}
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src, run) {
+    const review = parseBoolean(src, 'review', false);
+    const reviewApprove = parseBoolean(src, 'review_approve', false);
+    if (!review)
+        return { review, reviewApprove };
+    if (run.outputSchema !== undefined) {
+        throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    }
+    if (!run.wait)
+        throw new InputError('review needs wait: true: the review is posted when the run ends.');
+    if (run.runId !== undefined && run.followup === undefined) {
+        throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    }
+    return { review, reviewApprove };
 }
 /**
  * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
@@ -5202,7 +5344,8 @@ function finishedConversation(conversation, report, workflowRunUrl) {
 function checkConclusion(report) {
     switch (report.outcome) {
         case 'succeeded':
-            return 'success';
+            // A review that asks for changes holds the merge back, as a person's would.
+            return report.review?.verdict === 'request_changes' ? 'failure' : 'success';
         case 'timeout':
             return 'timed_out';
         case 'cancelled':
@@ -5301,7 +5444,7 @@ class Feedback {
                     status: 'completed',
                     conclusion,
                     ...(detailsUrl && { detailsUrl }),
-                    title: CHECK_TITLES[conclusion],
+                    title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
                     summary,
                 });
             }
@@ -5862,6 +6005,7 @@ async function prepareGitHub(settings, context) {
 
 
 
+
 /** The error annotation for a run that ended other than SUCCEEDED: state, why, and whether to retry. */
 function failureMessage(run) {
     const status = run.status_message;
@@ -5888,7 +6032,7 @@ function failureMessage(run) {
 async function finish(report, feedback) {
     const redact = redactSecrets();
     const outputs = runOutputs(report.run, report.runId, (name) => core_debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`));
-    for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report) }))
+    for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report), ...reviewOutputs(report.review) }))
         setOutput(name, redact(value));
     setOutput('comment_url', feedback?.commentUrl ?? '');
     setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
@@ -5921,7 +6065,346 @@ async function writeSummary(report, redact) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/diff.ts
+/**
+ * Which lines of a pull request a review comment may be on. GitHub accepts a comment only on a line
+ * of the diff: an added or unchanged (context) line of a hunk on the RIGHT side, a removed or
+ * context line on the LEFT, and a range only within one hunk. The pull request's files list gives
+ * each file's `patch`, the unified diff hunks this reads.
+ */
+const HUNK = /^@@ -(\d+)(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
+/** The commentable lines of one file's patch (none for a patch GitHub left out, such as a binary file's). */
+function patchLines(patch) {
+    const lines = { RIGHT: new Map(), LEFT: new Map() };
+    if (patch === undefined)
+        return lines;
+    let hunk = -1;
+    let left = 0;
+    let right = 0;
+    for (const text of patch.split('\n')) {
+        const header = HUNK.exec(text);
+        if (header) {
+            hunk++;
+            left = Number(header[1]);
+            right = Number(header[2]);
+            continue;
+        }
+        if (hunk < 0 || text.startsWith('\\'))
+            continue; // "\ No newline at end of file"
+        if (text.startsWith('+')) {
+            lines.RIGHT.set(right++, hunk);
+        }
+        else if (text.startsWith('-')) {
+            lines.LEFT.set(left++, hunk);
+        }
+        else {
+            lines.RIGHT.set(right++, hunk);
+            lines.LEFT.set(left++, hunk);
+        }
+    }
+    return lines;
+}
+/** A pull request's diff: the commentable lines of each changed file. */
+class Diff {
+    files = new Map();
+    constructor(files) {
+        for (const file of files)
+            this.files.set(file.filename, patchLines(file.patch));
+    }
+    /** Whether a comment on `line` (or the range `startLine`..`line`) of `path` is on the diff. */
+    has(path, side, line, startLine) {
+        const hunks = this.files.get(path)?.[side];
+        const hunk = hunks?.get(line);
+        if (hunk === undefined)
+            return false;
+        if (startLine === undefined)
+            return true;
+        if (startLine >= line)
+            return false;
+        for (let n = startLine; n < line; n++)
+            if (hunks.get(n) !== hunk)
+                return false;
+        return true;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/review.ts
+/**
+ * Pull request reviews on GitHub: what the agent is told before it starts (the pull request's
+ * commits and files, and the commit of the action's previous review), and posting its review after
+ * the run as one GitHub review with comments on their lines.
+ */
+
+
+
+
+/** At most this many comments go on their lines; the rest are listed in the review's body. */
+const MAX_INLINE_COMMENTS = 30;
+const MARKER = `${COMMENT_MARKER_PREFIX} review`;
+/** The hidden marker of the action's review: it names the commit reviewed, for the next review. */
+function reviewMarker(commit) {
+    return `${MARKER} commit=${commit} -->`;
+}
+/** The commit a review body's marker names; undefined when it has none. */
+function reviewedCommit(body) {
+    return new RegExp(`${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+}
+/**
+ * Reads the pull request's commits and files, and the commit of the action's previous review (found
+ * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
+ * that fails is told to `warn` and leaves that part out; the review still goes ahead.
+ */
+async function prepareReview(api, number, fallbackHead, warn) {
+    const target = { number, headSha: fallbackHead, files: [] };
+    try {
+        const pr = await api.pullRequest(number);
+        Object.assign(target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
+    }
+    catch (error) {
+        warn(`Could not read pull request #${number} (${error.message}); the agent is not told its commits.`);
+    }
+    let diff;
+    try {
+        const files = await api.pullRequestFiles(number);
+        target.files = files.map((file) => file.filename);
+        diff = new Diff(files);
+    }
+    catch (error) {
+        warn(`Could not read the files of pull request #${number} (${error.message}); the agent is not told which files changed.`);
+    }
+    try {
+        const login = (await api.identity()).toLowerCase();
+        const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
+        const previous = own.at(-1);
+        if (previous)
+            target.previousCommit = reviewedCommit(previous.body);
+    }
+    catch (error) {
+        warn(`Could not read the earlier reviews of pull request #${number} (${error.message}); this review starts afresh.`);
+    }
+    return { target, ...(diff && { diff }) };
+}
+/** Where each comment goes: on its line, listed in the body (and why), or nowhere (already posted). */
+function placeComments(review, plan, earlier, max, redact) {
+    const inline = [];
+    const listed = [];
+    let repeated = 0;
+    for (const comment of review.comments) {
+        const side = comment.side ?? 'RIGHT';
+        const range = comment.start_line !== undefined && comment.start_line !== comment.line ? comment.start_line : undefined;
+        const body = redact(commentBody(comment));
+        if (plan.diff !== undefined && !plan.diff.has(comment.path, side, comment.line, range)) {
+            listed.push({ comment, why: 'outside-diff' });
+        }
+        else if (earlier.has(commentKey(comment.path, side, comment.line, body))) {
+            repeated++;
+        }
+        else if (inline.length >= max) {
+            listed.push({ comment, why: 'over-limit' });
+        }
+        else {
+            const { start_line: _start, ...rest } = comment;
+            inline.push({ comment: { ...rest, side, ...(range !== undefined && { start_line: range }) }, body });
+        }
+    }
+    return { inline, listed, repeated };
+}
+function commentKey(path, side, line, body) {
+    return JSON.stringify([path, side, line, body.trim()]);
+}
+/** The review comments the token's own identity already posted on this pull request, by line and text. */
+async function earlierComments(api, number) {
+    const login = (await api.identity()).toLowerCase();
+    const comments = await api.reviewComments(number);
+    return new Set(comments.filter((c) => c.login.toLowerCase() === login).map((c) => commentKey(c.path, c.side, c.line ?? c.originalLine, c.body)));
+}
+function toApiComment({ comment, body }) {
+    return {
+        path: comment.path,
+        line: comment.line,
+        side: comment.side ?? 'RIGHT',
+        ...(comment.start_line !== undefined && { start_line: comment.start_line, start_side: comment.side ?? 'RIGHT' }),
+        body,
+    };
+}
+/**
+ * Posts the agent's review on the commit it reviewed: the summary as the body, each comment on its
+ * line, those outside the diff (or over the limit) listed in the body, those already posted left
+ * out. GitHub refusing a line (422) moves every comment to the body rather than lose the review. A
+ * refusal of the review itself is a warning (naming the permission when it is one), never thrown.
+ */
+async function postReview(api, plan, review, options) {
+    const { number, headSha } = plan.target;
+    const max = options.maxInline ?? MAX_INLINE_COMMENTS;
+    const report = { ...review, commit: headSha, inline: 0, listed: 0, repeated: 0 };
+    const current = await api.pullRequest(number).then((pr) => pr.headSha, () => headSha);
+    if (current !== headSha)
+        report.movedTo = current;
+    const earlier = await earlierComments(api, number).catch(() => new Set());
+    const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
+    let { inline, listed } = placed;
+    const event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
+    const build = () => ({
+        commit_id: headSha,
+        event,
+        body: options.redact(reviewBody({
+            verdict: review.verdict,
+            summary: review.summary,
+            marker: reviewMarker(headSha),
+            commit: headSha,
+            ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
+            listed,
+            repeated,
+            maxInline: max,
+            links: options.links,
+        })),
+        comments: inline.map(toApiComment),
+    });
+    for (;;) {
+        try {
+            report.url = (await api.createReview(number, build())).url;
+            Object.assign(report, { inline: inline.length, listed: listed.length, repeated });
+            return report;
+        }
+        catch (error) {
+            const status = isGitHubApiError(error) ? error.status : 0;
+            if (status === 422 && inline.length > 0) {
+                // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
+                listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' })), ...listed];
+                inline = [];
+                continue;
+            }
+            report.problem =
+                status === 403 || status === 404
+                    ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
+                    : `The review could not be posted (${error.message}); it is in the job summary.`;
+            options.warn(report.problem);
+            Object.assign(report, { listed: review.comments.length - repeated, repeated });
+            return report;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/review.ts
+/**
+ * Reviews of a pull request: the JSON Schema of the review the agent is asked for, the review's
+ * types, and the instruction added to the prompt. The instruction ends with the schema instruction
+ * that structured output uses, so the review is found and validated the same way.
+ */
+
+/** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in report/review.ts. */
+const REVIEW_SCHEMA = {
+    type: 'object',
+    required: ['verdict', 'summary', 'comments'],
+    properties: {
+        verdict: { enum: ['approve', 'comment', 'request_changes'] },
+        summary: { type: 'string', description: 'The review in a few sentences of Markdown: what the change does and what must change.' },
+        comments: {
+            type: 'array',
+            items: {
+                type: 'object',
+                required: ['path', 'line', 'body'],
+                properties: {
+                    path: { type: 'string', minLength: 1, description: "The file's path in the repository, as in the diff." },
+                    line: { type: 'integer', minimum: 1, description: 'The line the comment is on (the last line of a range).' },
+                    start_line: { type: 'integer', minimum: 1, description: 'The first line of a range of lines, before line.' },
+                    side: { enum: ['RIGHT', 'LEFT'], description: 'RIGHT (default): a line of the new version; LEFT: a removed line.' },
+                    body: { type: 'string', minLength: 1, description: 'The comment, in Markdown.' },
+                    suggestion: { type: 'string', description: 'The text that should replace the line(s), exactly, without a code fence.' },
+                },
+            },
+        },
+    },
+};
+/** Changed files named in the prompt before "and N more". */
+const MAX_PROMPT_FILES = 300;
+/**
+ * The review instruction, for the end of a prompt or a follow-up: which pull request, its commits and
+ * changed files, the focus of a re-review, how to write comments, then the review's schema.
+ */
+function reviewInstruction(target) {
+    const files = target.files.slice(0, MAX_PROMPT_FILES).map((file) => `- ${file}`);
+    if (target.files.length > MAX_PROMPT_FILES)
+        files.push(`- and ${target.files.length - MAX_PROMPT_FILES} more`);
+    const lines = [
+        '',
+        '',
+        '---',
+        `Review pull request #${target.number}${target.url ? ` (${target.url})` : ''}.`,
+        `Its head commit is ${target.headSha}${target.baseSha ? ` and its base commit is ${target.baseSha}` : ''}: review the changes between them.`,
+    ];
+    if (files.length > 0)
+        lines.push('', 'Changed files:', ...files);
+    if (target.previousCommit !== undefined) {
+        lines.push('', target.previousCommit === target.headSha
+            ? `You reviewed this same head commit (${target.previousCommit}) before: only say what your earlier review missed.`
+            : `You reviewed this pull request before, at commit ${target.previousCommit}. Focus on the changes since then (git diff ${target.previousCommit} ${target.headSha}), and do not repeat earlier comments.`);
+    }
+    lines.push('', 'Comment only on lines that the pull request changes or that stand next to a change (lines of the diff): `line` is the line number in the new file (side RIGHT), or in the old file for a removed line (side LEFT).', 'Put a suggested replacement for the line (or the lines from start_line to line) in `suggestion`, as plain text without a code fence.', 'The verdict is request_changes when something must change before merging, approve when nothing must, and comment otherwise.');
+    return lines.join('\n') + schemaInstruction(REVIEW_SCHEMA);
+}
+
+;// CONCATENATED MODULE: ./src/action/review.ts
+
+
+
+
+
+
+/**
+ * With `review`, on a pull request: reads the pull request and returns new settings whose prompt (or
+ * follow-up) asks for a review in the review's schema. Elsewhere, or without a token, the run goes
+ * ahead as it is, with one line saying why there is no review.
+ */
+async function planReview(settings, context, github) {
+    if (!settings.review)
+        return { settings };
+    const { event } = context;
+    if (!concernsThread(event) || !event.thread?.isPullRequest) {
+        notice(`review is on, but the ${event.name || 'current'} event concerns no pull request: the agent runs without a review.`);
+        return { settings };
+    }
+    if (github.api === undefined) {
+        warning('review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.');
+        return { settings };
+    }
+    const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', (m) => warning(m));
+    const instruction = reviewInstruction(plan.target);
+    const next = { ...settings, outputSchema: REVIEW_SCHEMA };
+    if (settings.followup !== undefined)
+        next.followup = `${settings.followup}${instruction}`;
+    else if (settings.create) {
+        // The run's title is not taken from the review instruction: from the prompt's first line, or the pull request.
+        const title = settings.create.title ?? titleFromPrompt(settings.create.prompt ?? '') ?? `Review of pull request #${event.thread.number}`;
+        next.create = { ...settings.create, title, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
+    }
+    return { settings: next, plan };
+}
+/** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
+async function publishReview(reviewing, report, github) {
+    const { plan, settings } = reviewing;
+    if (plan === undefined || github.api === undefined || !report.structured?.ok)
+        return undefined;
+    const posted = await postReview(await github.api(), plan, report.structured.value, {
+        approve: settings.reviewApprove,
+        redact: redactSecrets(),
+        warn: (message) => warning(message),
+        links: [
+            { label: 'Open the agent session', url: report.run?.session_link },
+            { label: 'Workflow run', url: report.workflowRunUrl },
+        ],
+    }).catch((error) => {
+        warning(`Could not post the review: ${error.message}`);
+        return undefined;
+    });
+    if (posted?.movedTo !== undefined) {
+        notice(`The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`);
+    }
+    return posted;
+}
+
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
+
 
 
 
@@ -5960,11 +6443,15 @@ async function runMain(options = {}) {
         return;
     const reactions = reactor(github);
     await reactions('eyes');
-    const { settled, ...result } = await runAgent(settings, context, github.feedback, options, startedAt);
+    const reviewing = await planReview(settings, context, github);
+    const { settled, ...result } = await runAgent(reviewing.settings, context, github.feedback, options, startedAt);
     // wait: false leaves the run going: there is no outcome to react with yet.
     if (result.outcome !== 'started')
         await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
     Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+    const review = await publishReview(reviewing, report, github);
+    if (review)
+        report.review = review;
     if (settled)
         markSettled();
     await finishOnGitHub(report, github.feedback, options.githubBudgetMs);

@@ -3296,8 +3296,10 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
     if (checkName !== '' && !run.wait) {
         throw new InputError('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
     }
+    const review = parseReviewInputs(src, run);
     return {
         ...run,
+        ...review,
         githubToken: read('github_token'),
         prComment: parseBoolean(src, 'pr_comment', true),
         checkName,
@@ -3307,6 +3309,22 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
         continueConversation: parseBoolean(src, 'continue_conversation', true),
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
+}
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src, run) {
+    const review = parseBoolean(src, 'review', false);
+    const reviewApprove = parseBoolean(src, 'review_approve', false);
+    if (!review)
+        return { review, reviewApprove };
+    if (run.outputSchema !== undefined) {
+        throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    }
+    if (!run.wait)
+        throw new InputError('review needs wait: true: the review is posted when the run ends.');
+    if (run.runId !== undefined && run.followup === undefined) {
+        throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    }
+    return { review, reviewApprove };
 }
 /**
  * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
@@ -4440,7 +4458,7 @@ function limits_fitBytes(text, maxBytes) {
     return cut + SHORTENED;
 }
 /** `text` cut to at most `maxChars` characters (code points), marked when cut. */
-function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+function limits_fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
     const chars = Array.from(text);
     return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
 }
@@ -4451,7 +4469,7 @@ function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
 function limits_fitJson(value, maxBytes) {
     let json = JSON.stringify(value) ?? '';
     for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
-        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? limits_fitChars(v, limit) : v));
     }
     // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
     return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
@@ -4488,7 +4506,7 @@ function escapeMarkdown(text) {
         .replace(/\r\n|\r|\n/g, '<br>'));
 }
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
-function safeLink(label, url) {
+function markdown_safeLink(label, url) {
     const href = markdown_safeUrl(url);
     return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
@@ -4529,7 +4547,7 @@ function sanitizeInline(text) {
  * images other than http(s), and no code fence left open to swallow what follows. Code spans and
  * fenced code stay as they are: there, nothing renders.
  */
-function sanitizeMarkdown(text) {
+function markdown_sanitizeMarkdown(text) {
     const out = [];
     let fence;
     for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -4560,7 +4578,129 @@ function sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/review.ts
+/**
+ * The text of a pull request review: each inline comment's body (with its suggested change), the
+ * review's body (the summary, then the comments that could not go on their lines), and the review's
+ * part of the job summary. Text from the agent is sanitised here and cut to GitHub's limits.
+ */
+
+
+/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
+const MAX_REVIEW_BODY_CHARS = 65_000;
+/** An agent's comment or summary, before it is put in a body. */
+const MAX_COMMENT_CHARS = 16_000;
+const VERDICT_WORDS = {
+    approve: '✅ The Oz agent approves these changes',
+    comment: '💬 The Oz agent reviewed these changes',
+    request_changes: '✋ The Oz agent requests changes',
+};
+/** A fence that no run of backticks in `text` can close. */
+function fenceFor(text) {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    return '`'.repeat(longest + 1);
+}
+/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+function suggestionBlock(suggestion, kind) {
+    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_COMMENT_CHARS);
+    const fence = fenceFor(text);
+    return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+}
+/** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
+function commentBody(comment) {
+    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS))];
+    if (comment.suggestion !== undefined)
+        parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
+    return parts.join('\n\n');
+}
+/** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
+function commentPlace(comment) {
+    const lines = comment.start_line !== undefined && comment.start_line < comment.line ? `${comment.start_line}-${comment.line}` : comment.line;
+    const side = comment.side === 'LEFT' ? ' (old)' : '';
+    return `\`${`${comment.path}:${lines}`.replaceAll('`', "'")}\`${side}`;
+}
+/** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
+function listItem(comment) {
+    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), MAX_COMMENT_CHARS));
+    const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
+    const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
+    return `- ${commentPlace(comment)}: ${indented}`;
+}
+/**
+ * The review's body: the verdict, the summary, a note when the head moved, then the comments listed
+ * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
+ */
+function reviewBody(parts) {
+    const head = [
+        parts.marker,
+        `**${VERDICT_WORDS[parts.verdict]}**`,
+        '',
+        sanitizeMarkdown(fitChars(parts.summary.trim(), MAX_COMMENT_CHARS)),
+    ];
+    if (parts.movedTo !== undefined) {
+        head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
+    }
+    const tail = [];
+    if (parts.repeated > 0)
+        tail.push('', `${parts.repeated} comment${parts.repeated === 1 ? ' was' : 's were'} already made in an earlier review and not repeated.`);
+    const links = parts.links.filter((l) => l.url !== undefined).map((l) => safeLink(l.label, l.url));
+    if (links.length > 0)
+        tail.push('', links.join(' · '));
+    let text = head.join('\n');
+    const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+    for (const why of ['outside-diff', 'over-limit']) {
+        const items = parts.listed.filter((l) => l.why === why);
+        if (items.length === 0)
+            continue;
+        const heading = why === 'outside-diff'
+            ? '**On lines outside the diff** (GitHub takes review comments only on the diff):'
+            : `**More comments** (at most ${parts.maxInline} go on their lines):`;
+        text += `\n\n${heading}\n`;
+        for (const [i, item] of items.entries()) {
+            const line = `\n${listItem(item.comment)}`;
+            if (text.length + line.length > budget) {
+                text += `\n- and ${items.length - i} more, in the job summary of the workflow run`;
+                break;
+            }
+            text += line;
+        }
+    }
+    // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
+    return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+}
+/** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
+function reviewSection(review) {
+    const lines = [
+        '### Review',
+        '',
+        `**${VERDICT_WORDS[review.verdict]}**`,
+        '',
+        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), MAX_COMMENT_CHARS)),
+    ];
+    if (review.url) {
+        lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
+    }
+    if (review.movedTo !== undefined)
+        lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
+    if (review.problem)
+        lines.push('', escapeMarkdown(limits_fitChars(review.problem)));
+    if (review.comments.length > 0) {
+        lines.push('', '<details><summary>Comments</summary>', '');
+        for (const comment of review.comments.slice(0, 200))
+            lines.push(listItem(comment));
+        if (review.comments.length > 200)
+            lines.push(`- and ${review.comments.length - 200} more (all of them are in the \`structured_output\` output)`);
+        lines.push('', '</details>');
+    }
+    return [...lines, ''];
+}
+/** The review's outputs; empty when there was no review. */
+function reviewOutputs(review) {
+    return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+}
+
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 /**
@@ -4642,15 +4782,15 @@ function describeArtifact(artifact) {
     const data = artifact.data ?? {};
     const text = (key) => {
         const value = data[key];
-        return typeof value === 'string' ? fitChars(value, 500) : undefined;
+        return typeof value === 'string' ? limits_fitChars(value, 500) : undefined;
     };
     switch (artifact.artifact_type) {
         case 'PULL_REQUEST': {
             const branch = text('branch');
-            return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
+            return `Pull request: ${markdown_safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
         }
         case 'PLAN':
-            return `Plan: ${safeLink(text('title') ?? 'plan', text('url'))}`;
+            return `Plan: ${markdown_safeLink(text('title') ?? 'plan', text('url'))}`;
         case 'FILE': {
             const size = typeof data.size_bytes === 'number' ? ` (${data.size_bytes} bytes)` : '';
             return `File: ${escapeMarkdown(text('filepath') ?? text('filename') ?? 'file')}${size}`;
@@ -4658,9 +4798,9 @@ function describeArtifact(artifact) {
         case 'SCREENSHOT':
             return `Screenshot: ${escapeMarkdown(text('description') ?? text('artifact_uid') ?? 'screenshot')}`;
         case 'EXTERNAL_REFERENCE':
-            return `Link: ${safeLink(text('title') ?? text('url') ?? 'reference', text('url'))}`;
+            return `Link: ${markdown_safeLink(text('title') ?? text('url') ?? 'reference', text('url'))}`;
         default:
-            return escapeMarkdown(fitChars(String(artifact.artifact_type), 100));
+            return escapeMarkdown(limits_fitChars(String(artifact.artifact_type), 100));
     }
 }
 function usageRows(run) {
@@ -4741,15 +4881,15 @@ function pullRequests(run, exclude) {
         .filter((a) => a.artifact_type === 'PULL_REQUEST')
         .map((a) => {
         const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
-        const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
+        const branch = typeof a.data?.branch === 'string' ? limits_fitChars(a.data.branch, 200) : undefined;
         return { url, branch };
     })
         .filter(({ url }) => url !== undefined && markdown_safeUrl(url) !== undefined && url !== exclude)
-        .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`);
+        .map(({ url, branch }) => `- **${markdown_safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`);
 }
 /** The agent's answer: Markdown, sanitised; folded when long. */
 function answerBlock(answer) {
-    const text = sanitizeMarkdown(fitChars(answer.trim(), 60_000));
+    const text = markdown_sanitizeMarkdown(limits_fitChars(answer.trim(), 60_000));
     const lines = text.split('\n');
     if (lines.length <= 25 && text.length <= 2500)
         return [text, ''];
@@ -4765,27 +4905,29 @@ function answerBlock(answer) {
  */
 function renderSummary(report, options = {}) {
     const { run } = report;
-    const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+    const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
     const lines = [`## ${outcomeHeading(report)}${title}`, ''];
     if (report.note)
-        lines.push(escapeMarkdown(fitChars(report.note)), '');
+        lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
+    if (report.review)
+        lines.push(...reviewSection(report.review));
     if (report.agentOutput)
         lines.push(...answerBlock(report.agentOutput));
     if (report.structured && !report.structured.ok) {
-        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`), '');
+        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`), '');
     }
     const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
     const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
     for (const plan of capList(plans, 10).shown) {
-        const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
-        lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
+        const planTitle = typeof plan.data?.title === 'string' ? limits_fitChars(plan.data.title, 200) : 'Plan';
+        lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', markdown_safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
     if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
         const status = run?.status_message;
         const reason = status?.message
-            ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+            ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (\`${limits_fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
             : undefined;
         const next = nextStep(report);
         if (reason || next) {
@@ -4795,7 +4937,7 @@ function renderSummary(report, options = {}) {
             if (next)
                 lines.push(next, '');
             if (run?.state === 'BLOCKED' && run.session_link)
-                lines.push(safeLink('Open the agent session', run.session_link), '');
+                lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
         }
     }
     const files = report.downloadedFiles ?? [];
@@ -4809,30 +4951,30 @@ function renderSummary(report, options = {}) {
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
-        rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
+        rows.push(['State', escapeMarkdown(limits_fitChars(run.state, 100))]);
     if (run?.session_link)
-        rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
+        rows.push(['Session', markdown_safeLink('Open the agent session', run.session_link)]);
     if (runId)
-        rows.push(['Run ID', `\`${fitChars(runId, 200).replaceAll('`', "'")}\``]);
+        rows.push(['Run ID', `\`${limits_fitChars(runId, 200).replaceAll('`', "'")}\``]);
     const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
     if (duration)
         rows.push(['Duration', duration]);
     const status = run?.status_message;
     if (status?.message)
-        rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
+        rows.push(['Status message', escapeMarkdown(limits_fitChars(status.message))]);
     if (status?.error_code)
-        rows.push(['Error code', `\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+        rows.push(['Error code', `\`${limits_fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
     if (run?.status_message?.retryable !== undefined)
         rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
     if (run)
         rows.push(...usageRows(run));
     const pr = report.pullRequest;
     if (pr && !options.comment)
-        rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
+        rows.push(['Pull request', markdown_safeLink(`#${pr.number}`, pr.url)]);
     if (pr?.headSha)
         rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
     if (report.workflowRunUrl)
-        rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
+        rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
     const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
     if (rows.length > 0 || others.length > 0) {
         lines.push('<details><summary>Run details</summary>', '');
@@ -4876,7 +5018,7 @@ function encodeState(state) {
         ...(binding && { repository: binding.repository, thread: binding.thread }),
         exchanges: state.exchanges
             .slice(-MAX_EXCHANGES)
-            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
+            .map((e) => ({ ...e, request: limits_fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: limits_fitChars(e.answer, 8000) }) })),
     };
     return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
@@ -4923,7 +5065,7 @@ function decodeState(body, expected) {
 }
 /** A block of Markdown, folded when long. */
 function folded(text, summary) {
-    const safe = sanitizeMarkdown(text.trim());
+    const safe = markdown_sanitizeMarkdown(text.trim());
     if (safe.split('\n').length <= 12 && safe.length <= 1500)
         return [safe];
     return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
@@ -4936,7 +5078,7 @@ function renderConversation(state, footer) {
     const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
     for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
         const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
-        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
+        lines.push(`**${who}** ${exchange.url ? markdown_safeLink('asked', exchange.url) : 'asked'}:`, '');
         lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
         if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
             lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
@@ -4994,22 +5136,22 @@ function friendlyState(state) {
 /** Comment text for a run still going on: the state in words, how long so far, where to watch. */
 function progressBody(marker, run, elapsedMs, workflowRunUrl) {
     const links = [
-        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+        run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
     ].filter(Boolean);
     return [
         marker,
         `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
         '',
-        ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
+        ...(run.title ? [`**${escapeMarkdown(limits_fitChars(run.title, 500))}**`, ''] : []),
         links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
     ].join('\n');
 }
 /** One line on a live run: the state in words, the time so far, where to watch. */
 function progressLine(run, elapsedMs, workflowRunUrl) {
     const links = [
-        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+        run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
     ].filter(Boolean);
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
@@ -5029,19 +5171,20 @@ function finishedConversation(conversation, report, workflowRunUrl) {
         }),
     };
     const links = [
-        report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+        report.run?.session_link ? markdown_safeLink('Open the agent session', report.run.session_link) : undefined,
+        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
     ].filter(Boolean);
     const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
     if (report.outcome !== 'succeeded' && report.note)
-        footer.push('', escapeMarkdown(fitChars(report.note)));
+        footer.push('', escapeMarkdown(limits_fitChars(report.note)));
     return renderConversation(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
     switch (report.outcome) {
         case 'succeeded':
-            return 'success';
+            // A review that asks for changes holds the merge back, as a person's would.
+            return report.review?.verdict === 'request_changes' ? 'failure' : 'success';
         case 'timeout':
             return 'timed_out';
         case 'cancelled':
@@ -5122,7 +5265,7 @@ class Feedback {
                     ...(detailsUrl && { detailsUrl }),
                     // In words, never a state name: an in-progress check must not read "SUCCEEDED".
                     title: `The agent is ${friendlyState(run.state)}`,
-                    summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
+                    summary: run.title ? escapeMarkdown(limits_fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
                 });
             }
         });
@@ -5140,7 +5283,7 @@ class Feedback {
                     status: 'completed',
                     conclusion,
                     ...(detailsUrl && { detailsUrl }),
-                    title: CHECK_TITLES[conclusion],
+                    title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
                     summary,
                 });
             }
