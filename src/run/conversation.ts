@@ -106,14 +106,17 @@ export function activity(conversation: Conversation): ActivityItem[] {
 }
 
 /**
- * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
- * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
- * the end) is always made: a conversation missing while the run worked may be there once it ended.
+ * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
+ * working (a short run then shows its progress while it works, not only at its end), then at most once
+ * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
+ * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
+ * forced read (before a follow-up, after the end) is always made: a conversation missing while the
+ * run worked may be there once it ended.
  */
 export class ConversationWatcher {
   private readonly seen = new Set<string>();
-  private lastRead = Number.NEGATIVE_INFINITY;
+  /** When the next unforced read is due; set by the first unforced poll. */
+  private due: number | undefined;
   private off = false;
   /** The last conversation read, for the final answer. */
   latest: Conversation | undefined;
@@ -124,27 +127,40 @@ export class ConversationWatcher {
   private readonly runId: string;
   private readonly intervalMs: number;
   private readonly debug: (message: string) => void;
+  private readonly firstAfterMs: number;
 
-  constructor(client: OzClient, runId: string, intervalMs: number, debug: (message: string) => void) {
+  constructor(client: OzClient, runId: string, intervalMs: number, debug: (message: string) => void, firstAfterMs = 15_000) {
     this.client = client;
     this.runId = runId;
     this.intervalMs = intervalMs;
     this.debug = debug;
+    this.firstAfterMs = firstAfterMs;
   }
 
-  /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
+  /**
+   * New items since the last read. Unforced (while the run works), it reads only when a read is due:
+   * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
+   * follow-up, after the end) reads now and leaves that schedule alone.
+   */
   async poll(signal?: AbortSignal, force = false): Promise<ActivityItem[]> {
-    if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs)) return [];
-    this.lastRead = Date.now();
+    if (!force) {
+      if (this.off) return [];
+      const now = Date.now();
+      this.due ??= now + this.firstAfterMs;
+      if (now < this.due) return [];
+      this.due = now + this.intervalMs;
+    }
     try {
       this.latest = await this.client.getConversation(this.runId, signal);
       this.lastOutcome = 'read';
     } catch (error) {
       this.lastOutcome = 'failed';
-      if (isApiError(error) && (error.status === 404 || error.status === 422)) {
-        this.lastOutcome = 'none';
+      if (isApiError(error) && (error.status === 404 || error.status === 422)) this.lastOutcome = 'none';
+      if (isApiError(error) && error.status === 422) {
         this.off = true;
         this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+      } else if (isApiError(error) && error.status === 404) {
+        this.debug("The run's conversation does not exist yet.");
       } else {
         this.debug(`Could not read the run's conversation: ${(error as Error).message}`);
       }

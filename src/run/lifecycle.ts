@@ -88,6 +88,8 @@ export interface LifecycleOptions {
   startedAt?: number;
   /** How often the conversation is read for progress while the run is live. Default 60 s. */
   conversationIntervalMs?: number;
+  /** When the first of those reads comes, after the run is first seen working. Default 15 s. */
+  firstConversationReadMs?: number;
   /** The User-Agent of artifact downloads. */
   userAgent?: string;
   /** Where later steps resolve paths from: saved files are named relative to it. Default the working directory. */
@@ -165,7 +167,13 @@ export async function startAndWatch(
   let conversation: ConversationWatcher | undefined;
   /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
   const conversationOf = (runId: string) =>
-    (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => {})));
+    (conversation ??= new ConversationWatcher(
+      client,
+      runId,
+      options.conversationIntervalMs ?? 60_000,
+      events.debug ?? (() => {}),
+      options.firstConversationReadMs,
+    ));
   /** The run as it was before a follow-up: its end is not the new one. */
   let followedUpFrom: RunItem | undefined;
   /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
