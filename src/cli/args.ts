@@ -33,7 +33,7 @@ const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'js
 /** Flags that need a value. */
 const TAKES_VALUE: ReadonlySet<string> = new Set([...STRINGS, 'metadata']);
 /** Every flag name a user may write, for "did you mean". */
-const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'help', 'version'];
+const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 
 export const USAGE = `Usage: oz-agent-run [flags]
 
@@ -73,8 +73,9 @@ What the agent did:
   --output-schema JSON|PATH     ask for a JSON object matching this schema; fail when it is missing or invalid
   --artifacts-path DIR          save the run's files, screenshots and plans in DIR
 
-Reporting (progress goes to stderr):
-  --json                        print the outputs as one JSON object on stdout at the end
+Reporting (progress goes to stderr; on a terminal in colour, with a live status line, unless NO_COLOR is set):
+  --json                        print the outputs as one JSON object on stdout at the end (typed: jq .run.state works)
+  --quiet, -q                   print only warnings and failures on stderr
   --summary-file PATH           write the Markdown summary to PATH
   --output-file PATH            write KEY=value lines (OZ_RUN_ID, OZ_STATE, ...) for GitLab's dotenv reports
 
@@ -89,6 +90,8 @@ export interface CliArgs {
   help: boolean;
   version: boolean;
   json: boolean;
+  /** Only warnings and failures on stderr. */
+  quiet: boolean;
   summaryFile?: string;
   outputFile?: string;
   /** Settings named as the action's inputs, for run/settings.ts. */
@@ -157,6 +160,7 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
     help: values.help ?? false,
     version: values.version ?? false,
     json: values.json ?? false,
+    quiet: values.quiet ?? false,
     ...(values['summary-file'] !== undefined && { summaryFile: values['summary-file'] }),
     ...(values['output-file'] !== undefined && { outputFile: values['output-file'] }),
     source: { read, label: flagLabel },
@@ -178,6 +182,7 @@ function parse(argv: string[]) {
       'computer-use': { type: 'boolean' },
       'log-progress': { type: 'boolean' },
       json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

@@ -12,12 +12,17 @@ import { checkRunSettings, parseRunSettings, type RunSettings } from '../run/set
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { flagLabel, parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
+import { jsonResult } from './json.ts';
 import { checkReportFiles } from './report-files.ts';
+import { terminal, type LineKind } from './terminal.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** stderr is a terminal: colour and a live status line (see terminal.ts). */
+  tty?: boolean;
+  columns?: number;
 }
 
 export const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 } as const;
@@ -33,7 +38,12 @@ const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_o
 export async function runCli(
   argv: string[],
   env: Record<string, string | undefined> = process.env,
-  io: CliIo = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+  io: CliIo = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    tty: process.stderr.isTTY,
+    columns: process.stderr.columns,
+  },
   options: LifecycleOptions = {},
 ): Promise<number> {
   const apiKey = (env.WARP_API_KEY ?? '').trim();
@@ -72,15 +82,17 @@ export async function runCli(
   }
 
   const startedAt = Date.now();
-  const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => say(`Received ${signal}: stopping.`));
+  const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
+  const tell = (line: string, kind?: LineKind) => term.line(redact(plainText(line)), kind);
+  const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => tell(`Received ${signal}: stopping.`));
   const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
-  if (settings.create && dropped.length > 0) say(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+  if (settings.create && dropped.length > 0) tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
   const client = new OzClient({
     baseUrl: settings.apiBaseUrl,
     apiKey,
     userAgent: CLI_USER_AGENT,
     onRetry: ({ what, attempt, delayMs, error }) =>
-      say(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+      tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
   });
   let result: RunResult;
   try {
@@ -90,14 +102,17 @@ export async function runCli(
       metadata,
       stop.signal,
       {
-        info: say,
-        warning: (message) => say(`warning: ${message}`),
-        stateChange: (run, previous, elapsedMs) => say(stateLine(run, previous, elapsedMs)),
+        info: (message) => tell(message),
+        warning: (message) => tell(`warning: ${message}`, 'warning'),
+        stateChange: (run, previous, elapsedMs) => {
+          term.status(plainText(run.state), run.title === undefined ? undefined : redact(plainText(run.title)));
+          tell(stateLine(run, previous, elapsedMs));
+        },
         sessionLink: (url) => {
           const line = sessionLine(url);
-          if (line) say(line);
+          if (line) tell(line);
         },
-        activity: (line, elapsedMs) => say(activityLine(line, elapsedMs)),
+        activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
       },
       {
         ...options,
@@ -110,24 +125,42 @@ export async function runCli(
     );
   } finally {
     stop.dispose();
+    term.stop();
   }
+  return finishCli(args, result, startedAt, stop.received(), io, redact, tell);
+}
 
+/** The end of a run: exit code, --json, report files, and the last line. */
+function finishCli(
+  args: CliArgs,
+  result: RunResult,
+  startedAt: number,
+  signal: NodeJS.Signals | undefined,
+  io: CliIo,
+  redact: Redact,
+  tell: (line: string, kind?: LineKind) => void,
+): number {
   const { settled: _settled, ...rest } = result;
   const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
   const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
-  writeResults(args, report, outputs, io, redact, say);
+  const code = exitCode(report, signal);
+  if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
+  writeReportFiles(args, report, outputs, redact, tell);
 
   if (report.outcome === 'succeeded') {
-    say(`Oz run ${outputs.run_id} succeeded.`);
-    return EXIT.succeeded;
-  }
-  if (report.outcome === 'started') {
+    // As the action says it: the pull request is what a reader of the log wants next.
+    tell(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`, 'success');
+  } else if (report.outcome === 'started') {
     // The id is what a later `--run-id` needs: on stdout, alone, unless --json printed it already.
     if (!args.json) io.stdout(`${redact(outputs.run_id!)}\n`);
-    return EXIT.succeeded;
+  } else {
+    tell(`oz-agent-run: ${describeFailure(report)}`, 'failure');
   }
-  say(`oz-agent-run: ${describeFailure(report)}`);
-  const signal = stop.received();
+  return code;
+}
+
+function exitCode(report: Report, signal: NodeJS.Signals | undefined): number {
+  if (report.outcome === 'succeeded' || report.outcome === 'started') return EXIT.succeeded;
   if (signal === 'SIGINT') return EXIT.sigint;
   if (signal === 'SIGTERM') return EXIT.sigterm;
   // Refused, or stopped before the create: no run started.
@@ -143,23 +176,21 @@ function describeFailure(report: Report): string {
   return `${report.runId ? `Oz run ${report.runId}: ` : ''}${report.note ?? 'the run did not succeed.'}`;
 }
 
-/** `--json`, `--summary-file` and `--output-file`, all with secrets taken out. */
-function writeResults(
+/** `--summary-file` and `--output-file`, with secrets taken out. */
+function writeReportFiles(
   args: CliArgs,
   report: Report,
   outputs: Record<string, string>,
-  io: CliIo,
   redact: Redact,
-  say: (line: string) => void,
+  say: (line: string, kind?: LineKind) => void,
 ): void {
-  if (args.json) io.stdout(`${redact(JSON.stringify(outputs))}\n`);
   // Each file on its own: one that cannot be written (checked before the run, but a disk can fill) never costs the other.
   const write = (flag: string, path: string | undefined, text: () => string) => {
     if (path === undefined) return;
     try {
       writeFileSync(path, text());
     } catch (error) {
-      say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`);
+      say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`, 'warning');
     }
   };
   write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));

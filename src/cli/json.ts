@@ -1,0 +1,29 @@
+import type { Report } from '../report/summary.ts';
+
+/** Outputs that are true, false or unknown (null) rather than text. */
+const BOOLEANS = new Set(['retryable', 'followed_up']);
+
+/** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
+const VALUES: Record<string, (report: Report) => unknown> = {
+  run: (report) => report.run ?? null,
+  artifacts: (report) => report.run?.artifacts ?? [],
+  structured_output: (report) => (report.structured?.ok ? report.structured.value : null),
+  downloaded_files: (report) => report.downloadedFiles ?? [],
+};
+
+/**
+ * What `--json` prints: the outputs with their types (the run an object, artifacts and files arrays,
+ * booleans true, false or null; text '' when unknown), plus `outcome` and `exit_code`, so that
+ * `jq .run.state` or `jq -r .pull_request_url` work on it.
+ */
+export function jsonResult(report: Report, outputs: Record<string, string>, exitCode: number): Record<string, unknown> {
+  const result: Record<string, unknown> = { outcome: report.outcome, exit_code: exitCode };
+  for (const [name, text] of Object.entries(outputs)) {
+    const value = VALUES[name];
+    if (value) result[name] = value(report);
+    else if (BOOLEANS.has(name)) result[name] = text === '' ? null : text === 'true';
+    else result[name] = text;
+  }
+  result.note = report.note ?? '';
+  return result;
+}
