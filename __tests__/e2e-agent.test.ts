@@ -149,9 +149,10 @@ describe('the CLI', () => {
       ],
       { cwd: dir, env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-cli', OZ_API_BASE_URL: sim.url }, encoding: 'utf8' },
     );
-    const outputs = JSON.parse(result.stdout) as Record<string, string>;
-    expect(JSON.parse(outputs.structured_output!)).toEqual({ verdict: 'request_changes', issues: 2 });
-    expect(JSON.parse(outputs.downloaded_files!)).toContain('saved/out/report-0.txt');
+    // --json is typed: the object and the list are JSON values, not text holding JSON.
+    const outputs = JSON.parse(result.stdout) as { structured_output: unknown; downloaded_files: string[] };
+    expect(outputs.structured_output).toEqual({ verdict: 'request_changes', issues: 2 });
+    expect(outputs.downloaded_files).toContain('saved/out/report-0.txt');
     expect(existsSync(join(dir, 'saved', 'out', 'report-0.txt'))).toBe(true);
     expect(readdirSync(join(dir, 'saved', 'plans'))).toEqual(['Fix the flaky test.md']);
     expect(readFileSync(join(dir, 'saved', 'plans', 'Fix the flaky test.md'), 'utf8')).toContain('# Fix the flaky test');
