@@ -2745,14 +2745,17 @@ function activity(conversation) {
     return items;
 }
 /**
- * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
- * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
- * the end) is always made: a conversation missing while the run worked may be there once it ended.
+ * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
+ * working (a short run then shows its progress while it works, not only at its end), then at most once
+ * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
+ * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
+ * forced read (before a follow-up, after the end) is always made: a conversation missing while the
+ * run worked may be there once it ended.
  */
 class ConversationWatcher {
     seen = new Set();
-    lastRead = Number.NEGATIVE_INFINITY;
+    /** When the next unforced read is due; set by the first unforced poll. */
+    due;
     off = false;
     /** The last conversation read, for the final answer. */
     latest;
@@ -2762,27 +2765,43 @@ class ConversationWatcher {
     runId;
     intervalMs;
     debug;
-    constructor(client, runId, intervalMs, debug) {
+    firstAfterMs;
+    constructor(client, runId, intervalMs, debug, firstAfterMs = 15_000) {
         this.client = client;
         this.runId = runId;
         this.intervalMs = intervalMs;
         this.debug = debug;
+        this.firstAfterMs = firstAfterMs;
     }
-    /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
+    /**
+     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
+     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
+     * follow-up, after the end) reads now and leaves that schedule alone.
+     */
     async poll(signal, force = false) {
-        if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs))
-            return [];
-        this.lastRead = Date.now();
+        if (!force) {
+            if (this.off)
+                return [];
+            const now = Date.now();
+            this.due ??= now + this.firstAfterMs;
+            if (now < this.due)
+                return [];
+            this.due = now + this.intervalMs;
+        }
         try {
             this.latest = await this.client.getConversation(this.runId, signal);
             this.lastOutcome = 'read';
         }
         catch (error) {
             this.lastOutcome = 'failed';
-            if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+            if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
+            if (isApiError(error) && error.status === 422) {
                 this.off = true;
                 this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+            }
+            else if (isApiError(error) && error.status === 404) {
+                this.debug("The run's conversation does not exist yet.");
             }
             else {
                 this.debug(`Could not read the run's conversation: ${error.message}`);
@@ -3283,7 +3302,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     let requestId;
     let conversation;
     /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
+    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
     /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
@@ -3970,7 +3989,7 @@ const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'js
 /** Flags that need a value. */
 const TAKES_VALUE = new Set([...STRINGS, 'metadata']);
 /** Every flag name a user may write, for "did you mean". */
-const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'help', 'version'];
+const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 const USAGE = `Usage: oz-agent-run [flags]
 
 Runs a Warp Oz cloud agent, watches it to its end, and reports how it went.
@@ -4009,8 +4028,9 @@ What the agent did:
   --output-schema JSON|PATH     ask for a JSON object matching this schema; fail when it is missing or invalid
   --artifacts-path DIR          save the run's files, screenshots and plans in DIR
 
-Reporting (progress goes to stderr):
-  --json                        print the outputs as one JSON object on stdout at the end
+Reporting (progress goes to stderr; on a terminal in colour, with a live status line, unless NO_COLOR is set):
+  --json                        print the outputs as one JSON object on stdout at the end (typed: jq .run.state works)
+  --quiet, -q                   print only warnings and failures on stderr
   --summary-file PATH           write the Markdown summary to PATH
   --output-file PATH            write KEY=value lines (OZ_RUN_ID, OZ_STATE, ...) for GitLab's dotenv reports
 
@@ -4083,6 +4103,7 @@ function parseCli(argv, env) {
         help: values.help ?? false,
         version: values.version ?? false,
         json: values.json ?? false,
+        quiet: values.quiet ?? false,
         ...(values['summary-file'] !== undefined && { summaryFile: values['summary-file'] }),
         ...(values['output-file'] !== undefined && { outputFile: values['output-file'] }),
         source: { read, label: flagLabel },
@@ -4103,6 +4124,7 @@ function parse(argv) {
             'computer-use': { type: 'boolean' },
             'log-progress': { type: 'boolean' },
             json: { type: 'boolean' },
+            quiet: { type: 'boolean', short: 'q' },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean' },
         },
@@ -4158,6 +4180,36 @@ function ciMetadata(env) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/cli/json.ts
+/** Outputs that are true, false or unknown (null) rather than text. */
+const json_BOOLEANS = new Set(['retryable', 'followed_up']);
+/** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
+const VALUES = {
+    run: (report) => report.run ?? null,
+    artifacts: (report) => report.run?.artifacts ?? [],
+    structured_output: (report) => (report.structured?.ok ? report.structured.value : null),
+    downloaded_files: (report) => report.downloadedFiles ?? [],
+};
+/**
+ * What `--json` prints: the outputs with their types (the run an object, artifacts and files arrays,
+ * booleans true, false or null; text '' when unknown), plus `outcome` and `exit_code`, so that
+ * `jq .run.state` or `jq -r .pull_request_url` work on it.
+ */
+function jsonResult(report, outputs, exitCode) {
+    const result = { outcome: report.outcome, exit_code: exitCode };
+    for (const [name, text] of Object.entries(outputs)) {
+        const value = VALUES[name];
+        if (value)
+            result[name] = value(report);
+        else if (json_BOOLEANS.has(name))
+            result[name] = text === '' ? null : text === 'true';
+        else
+            result[name] = text;
+    }
+    result.note = report.note ?? '';
+    return result;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/report-files.ts
 
 
@@ -4199,7 +4251,95 @@ function checkReportFiles(files, cwd = process.cwd()) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
+/**
+ * How the CLI talks on stderr: plain lines for logs and pipes; on a terminal, colour and one live
+ * status line (state, time, title) kept at the bottom and rewritten in place. No colour with NO_COLOR
+ * (no-color.org: colour only) or TERM=dumb (neither); only warnings and failures with --quiet.
+ */
+
+
+const CODES = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2 };
+const KIND_COLOUR = {
+    progress: undefined,
+    warning: 'yellow',
+    failure: 'red',
+    success: 'green',
+};
+const STATE_COLOUR = {
+    SUCCEEDED: 'green',
+    FAILED: 'red',
+    ERROR: 'red',
+    BLOCKED: 'yellow',
+    CANCELLED: 'yellow',
+};
+const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
+/** Whether to colour: a terminal, and neither NO_COLOR (any non-empty value, no-color.org) nor TERM=dumb. */
+function wantsColour(options) {
+    return options.tty && !options.env.NO_COLOR && options.env.TERM !== 'dumb';
+}
+function terminal(write, options) {
+    const colour = wantsColour(options);
+    const paint = (name, text) => (colour && name ? `\u001b[${CODES[name]}m${text}\u001b[0m` : text);
+    // State names in progress lines (`QUEUED -> INPROGRESS`), coloured by how they end.
+    const states = (text) => colour
+        ? text.replace(/\b(QUEUED|PENDING|CLAIMED|INPROGRESS|SUCCEEDED|FAILED|ERROR|BLOCKED|CANCELLED)\b/g, (s) => paint(STATE_COLOUR[s] ?? 'cyan', s))
+        : text;
+    // A dumb terminal cannot rewrite a line in place.
+    const live = options.tty && !options.quiet && options.env.TERM !== 'dumb';
+    let current;
+    let frame = 0;
+    let shown = false;
+    const clear = () => {
+        if (shown)
+            write('\r\u001b[2K');
+        shown = false;
+    };
+    const draw = () => {
+        if (!current)
+            return;
+        const width = Math.max(20, (options.columns ?? 80) - 1);
+        const text = `${SPINNER[frame++ % SPINNER.length]} ${current.state} · ${formatDuration(Date.now() - options.startedAt)}${current.title ? ` · ${current.title}` : ''}`;
+        const fitted = [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
+        write(`\r\u001b[2K${states(fitted)}`);
+        shown = true;
+    };
+    let timer;
+    return {
+        line(text, kind = 'progress') {
+            if (options.quiet && (kind === 'progress' || kind === 'success'))
+                return;
+            clear();
+            write(`${kind === 'progress' ? states(text) : paint(KIND_COLOUR[kind], text)}\n`);
+            if (live)
+                draw();
+        },
+        status(state, title) {
+            if (!live)
+                return;
+            // A run that has ended needs no live line: what follows (its answer, files) is printed as lines.
+            if (isTerminal(state)) {
+                this.stop();
+                return;
+            }
+            current = { state, title: title?.replace(/\s+/g, ' ').trim() };
+            draw();
+            // The clock ticks on its own; unref'd so it never holds the process open.
+            timer ??= setInterval(draw, 1000).unref();
+        },
+        stop() {
+            if (timer)
+                clearInterval(timer);
+            timer = undefined;
+            current = undefined;
+            clear();
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
 
 
 
@@ -4223,7 +4363,12 @@ const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_o
  * run succeeded (or started, with --no-wait), 1 it started and did not succeed, 2 no run could be
  * started, 130/143 after SIGINT/SIGTERM.
  */
-async function runCli(argv, env = process.env, io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }, options = {}) {
+async function runCli(argv, env = process.env, io = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    tty: process.stderr.isTTY,
+    columns: process.stderr.columns,
+}, options = {}) {
     const apiKey = (env.WARP_API_KEY ?? '').trim();
     const redact = redactor([apiKey]);
     // Progress is text from the API too: no escape sequences, and no secret.
@@ -4259,28 +4404,33 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
         return EXIT.notStarted;
     }
     const startedAt = Date.now();
-    const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => say(`Received ${signal}: stopping.`));
+    const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
+    const tell = (line, kind) => term.line(redact(plainText(line)), kind);
+    const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => tell(`Received ${signal}: stopping.`));
     const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
     if (settings.create && dropped.length > 0)
-        say(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+        tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
     const client = new OzClient({
         baseUrl: settings.apiBaseUrl,
         apiKey,
         userAgent: CLI_USER_AGENT,
-        onRetry: ({ what, attempt, delayMs, error }) => say(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+        onRetry: ({ what, attempt, delayMs, error }) => tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
     });
     let result;
     try {
         result = await startAndWatch(client, settings, metadata, stop.signal, {
-            info: say,
-            warning: (message) => say(`warning: ${message}`),
-            stateChange: (run, previous, elapsedMs) => say(stateLine(run, previous, elapsedMs)),
+            info: (message) => tell(message),
+            warning: (message) => tell(`warning: ${message}`, 'warning'),
+            stateChange: (run, previous, elapsedMs) => {
+                term.status(plainText(run.state), run.title === undefined ? undefined : redact(plainText(run.title)));
+                tell(stateLine(run, previous, elapsedMs));
+            },
             sessionLink: (url) => {
                 const line = sessionLine(url);
                 if (line)
-                    say(line);
+                    tell(line);
             },
-            activity: (line, elapsedMs) => say(activityLine(line, elapsedMs)),
+            activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
         }, {
             ...options,
             label: flagLabel,
@@ -4292,23 +4442,36 @@ async function runCli(argv, env = process.env, io = { stdout: (t) => process.std
     }
     finally {
         stop.dispose();
+        term.stop();
     }
+    return finishCli(args, result, startedAt, stop.received(), io, redact, tell);
+}
+/** The end of a run: exit code, --json, report files, and the last line. */
+function finishCli(args, result, startedAt, signal, io, redact, tell) {
     const { settled: _settled, ...rest } = result;
     const report = { ...rest, elapsedMs: Date.now() - startedAt };
     const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
-    writeResults(args, report, outputs, io, redact, say);
+    const code = exitCode(report, signal);
+    if (args.json)
+        io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
+    writeReportFiles(args, report, outputs, redact, tell);
     if (report.outcome === 'succeeded') {
-        say(`Oz run ${outputs.run_id} succeeded.`);
-        return EXIT.succeeded;
+        // As the action says it: the pull request is what a reader of the log wants next.
+        tell(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`, 'success');
     }
-    if (report.outcome === 'started') {
+    else if (report.outcome === 'started') {
         // The id is what a later `--run-id` needs: on stdout, alone, unless --json printed it already.
         if (!args.json)
             io.stdout(`${redact(outputs.run_id)}\n`);
-        return EXIT.succeeded;
     }
-    say(`oz-agent-run: ${describeFailure(report)}`);
-    const signal = stop.received();
+    else {
+        tell(`oz-agent-run: ${describeFailure(report)}`, 'failure');
+    }
+    return code;
+}
+function exitCode(report, signal) {
+    if (report.outcome === 'succeeded' || report.outcome === 'started')
+        return EXIT.succeeded;
     if (signal === 'SIGINT')
         return EXIT.sigint;
     if (signal === 'SIGTERM')
@@ -4324,10 +4487,8 @@ function describeFailure(report) {
     }
     return `${report.runId ? `Oz run ${report.runId}: ` : ''}${report.note ?? 'the run did not succeed.'}`;
 }
-/** `--json`, `--summary-file` and `--output-file`, all with secrets taken out. */
-function writeResults(args, report, outputs, io, redact, say) {
-    if (args.json)
-        io.stdout(`${redact(JSON.stringify(outputs))}\n`);
+/** `--summary-file` and `--output-file`, with secrets taken out. */
+function writeReportFiles(args, report, outputs, redact, say) {
     // Each file on its own: one that cannot be written (checked before the run, but a disk can fill) never costs the other.
     const write = (flag, path, text) => {
         if (path === undefined)
@@ -4336,7 +4497,7 @@ function writeResults(args, report, outputs, io, redact, say) {
             (0,external_node_fs_namespaceObject.writeFileSync)(path, text());
         }
         catch (error) {
-            say(`warning: could not write ${flag} ${path}: ${error.message}`);
+            say(`warning: could not write ${flag} ${path}: ${error.message}`, 'warning');
         }
     };
     write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));

@@ -3221,14 +3221,17 @@ function activity(conversation) {
     return items;
 }
 /**
- * Reads a run's conversation for live progress: at most once per `intervalMs`, each action and
- * assistant message told once. A 404 or 422 (no conversation, or one the API cannot normalize) turns
- * live reads off quietly; any other failure skips that read. A forced read (before a follow-up, after
- * the end) is always made: a conversation missing while the run worked may be there once it ended.
+ * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
+ * working (a short run then shows its progress while it works, not only at its end), then at most once
+ * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
+ * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
+ * forced read (before a follow-up, after the end) is always made: a conversation missing while the
+ * run worked may be there once it ended.
  */
 class ConversationWatcher {
     seen = new Set();
-    lastRead = Number.NEGATIVE_INFINITY;
+    /** When the next unforced read is due; set by the first unforced poll. */
+    due;
     off = false;
     /** The last conversation read, for the final answer. */
     latest;
@@ -3238,27 +3241,43 @@ class ConversationWatcher {
     runId;
     intervalMs;
     debug;
-    constructor(client, runId, intervalMs, debug) {
+    firstAfterMs;
+    constructor(client, runId, intervalMs, debug, firstAfterMs = 15_000) {
         this.client = client;
         this.runId = runId;
         this.intervalMs = intervalMs;
         this.debug = debug;
+        this.firstAfterMs = firstAfterMs;
     }
-    /** New items since the last read, reading now only if `intervalMs` has passed (or `force`). */
+    /**
+     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
+     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
+     * follow-up, after the end) reads now and leaves that schedule alone.
+     */
     async poll(signal, force = false) {
-        if (!force && (this.off || Date.now() - this.lastRead < this.intervalMs))
-            return [];
-        this.lastRead = Date.now();
+        if (!force) {
+            if (this.off)
+                return [];
+            const now = Date.now();
+            this.due ??= now + this.firstAfterMs;
+            if (now < this.due)
+                return [];
+            this.due = now + this.intervalMs;
+        }
         try {
             this.latest = await this.client.getConversation(this.runId, signal);
             this.lastOutcome = 'read';
         }
         catch (error) {
             this.lastOutcome = 'failed';
-            if (isApiError(error) && (error.status === 404 || error.status === 422)) {
+            if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
+            if (isApiError(error) && error.status === 422) {
                 this.off = true;
                 this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+            }
+            else if (isApiError(error) && error.status === 404) {
+                this.debug("The run's conversation does not exist yet.");
             }
             else {
                 this.debug(`Could not read the run's conversation: ${error.message}`);
@@ -3759,7 +3778,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     let requestId;
     let conversation;
     /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { })));
+    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs));
     /** The run as it was before a follow-up: its end is not the new one. */
     let followedUpFrom;
     /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
