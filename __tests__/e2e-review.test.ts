@@ -200,6 +200,26 @@ describe('review', () => {
     expect(main.outputs.review_comments).toBe('0');
   });
 
+  it('puts at most 30 comments on their lines and lists the rest in the body, every body sanitised and within 65,536 characters', async () => {
+    const comments = Array.from({ length: 35 }, (_, i) => ({
+      path: 'src/auth.ts',
+      line: 12,
+      body: `Remark ${i} for @octocat <img src=x onerror=alert(1)>`,
+    }));
+    const main = await reviewStep({ verdict: 'comment', summary: `Long. ${'word '.repeat(20_000)}`, comments });
+    expect(main.code).toBe(0);
+    const [review] = github.reviews;
+    expect(review!.comments).toHaveLength(30);
+    expect(review!.body).toContain('**More comments** (at most 30 go on their lines):');
+    expect(review!.body).toContain('- `src/auth.ts:12`: Remark 34 for');
+    expect(review!.body.length).toBeLessThanOrEqual(65_536);
+    for (const text of [review!.body, ...review!.comments.map((c) => c.body)]) {
+      expect(text).not.toContain('<img');
+      expect(text).not.toContain(' @octocat');
+    }
+    expect(main.outputs.review_comments).toBe('30');
+  });
+
   it('fails the step, as output_schema does, when the answer holds no valid review', async () => {
     const main = await reviewStep({ verdict: 'lgtm', summary: 'ok', comments: [] });
     expect(main.code).toBe(1);
@@ -225,24 +245,23 @@ describe('review', () => {
     expect(prompt()).toBe('Tidy up.');
   });
 
-  it('reviews on a mention in a pull request: the request, then the review instruction with the head read from GitHub', async () => {
-    github.permissions = { octocat: 'write' };
+  /** The step on an issue_comment event: octocat comments `body` on pull request #7. */
+  function mention(body: string, id: number) {
     const event = join(mkdtempSync(join(tmpdir(), 'oz-review-event-')), 'event.json');
     writeFileSync(
       event,
       JSON.stringify({
         issue: { number: 7, html_url: 'https://github.com/acme/widgets/pull/7', title: 'Speed up login', pull_request: {} },
         comment: {
-          id: 77,
-          html_url: 'https://github.com/acme/widgets/pull/7#issuecomment-77',
-          body: '@oz review the error handling',
+          id,
+          html_url: `https://github.com/acme/widgets/pull/7#issuecomment-${id}`,
+          body,
           user: { login: 'octocat', type: 'User' },
         },
         sender: { login: 'octocat', type: 'User' },
       }),
     );
-    sim.answers.set('review', `\`\`\`json\n${JSON.stringify(REVIEW)}\n\`\`\``);
-    const main = await runStep({
+    return runStep({
       inputs: {
         warp_api_key: 'wk-review',
         api_base_url: sim.url,
@@ -255,6 +274,29 @@ describe('review', () => {
       },
       env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: event },
     });
+  }
+
+  it('reviews again on a reply: the follow-up asks for a review of what the first one missed, and repeats nothing', async () => {
+    github.permissions = { octocat: 'write' };
+    sim.answers.set('review', `\`\`\`json\n${JSON.stringify(REVIEW)}\n\`\`\``);
+    const later = { ...REVIEW, verdict: 'comment', comments: [REVIEW.comments[0], { path: 'src/auth.ts', line: 13, body: 'One more.' }] };
+    sim.answers.set('review#1', `\`\`\`json\n${JSON.stringify(later)}\n\`\`\``);
+    expect((await mention('@oz review this', 81)).code).toBe(0);
+    const reply = await mention('@oz look again at the error path', 82);
+    expect(reply.code).toBe(0);
+    expect(reply.outputs).toMatchObject({ followed_up: 'true', verdict: 'comment', review_comments: '1' });
+    const followup = (sim.apiRequests('POST', '/agent/runs/').find((r) => r.path.endsWith('/followups'))!.body as { message: string })
+      .message;
+    expect(followup).toContain('look again at the error path\n\n---\nReview pull request #7 ');
+    expect(followup).toContain(`You reviewed this same head commit (${HEAD}) before`);
+    expect(github.reviews).toHaveLength(2);
+    expect(github.reviews[1]!.comments.map((c) => c.body)).toEqual(['One more.']);
+  });
+
+  it('reviews on a mention in a pull request: the request, then the review instruction with the head read from GitHub', async () => {
+    github.permissions = { octocat: 'write' };
+    sim.answers.set('review', `\`\`\`json\n${JSON.stringify(REVIEW)}\n\`\`\``);
+    const main = await mention('@oz review the error handling', 77);
     expect(main.code).toBe(0);
     expect(prompt()).toMatch(
       /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\n\nreview the error handling\n\n---\nReview pull request #7 /,

@@ -475,7 +475,10 @@ export class OzSimulator {
   /** The agent's final answer for a turn of a run, as the knobs ask (`sim_answer`, `sim_answer_json`). */
   private answerOf(sim: SimRun, request: string, turn: number): string {
     const knobs = sim.run.metadata;
-    if (turn > 0) return `Done: ${request}`;
+    // `sim_answer_named=NAME`: the answer to follow-up number N is `answers.get('NAME#N')` when set.
+    const followupAnswer =
+      turn > 0 && knobs.sim_answer_named !== undefined ? this.answers.get(`${knobs.sim_answer_named}#${turn}`) : undefined;
+    if (turn > 0) return followupAnswer ?? `Done: ${request}`;
     if (sim.outcome === 'failed') return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
     // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break.
     const named = knobs.sim_answer_named === undefined ? undefined : this.answers.get(knobs.sim_answer_named);
