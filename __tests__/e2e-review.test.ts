@@ -177,7 +177,9 @@ describe('review', () => {
   });
 
   it('without pull-requests: write, warns once naming the permission; the summary holds the review and the step passes', async () => {
+    // Without the permission the reads may be refused too: still one warning.
     github.denied.add('reviews');
+    github.denied.add('files');
     const main = await reviewStep();
     expect(main.code).toBe(0);
     const warnings = main.log.split('\n').filter((l) => l.startsWith('::warning::'));
@@ -192,7 +194,7 @@ describe('review', () => {
     github.denied.add('files');
     const main = await reviewStep();
     expect(main.code).toBe(0);
-    expect(main.log).toContain('::warning::Could not read the files of pull request #7');
+    expect(main.log).toMatch(/::warning::Could not read pull request #7: its files \(GitHub API list pull request files failed with 403: [^)]*\)\. .*Add `pull-requests: read`/);
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.comments).toEqual([]);
     expect(github.reviews[0]!.body).toContain('- `src/auth.ts:12`: The cause of the failure is lost here.');

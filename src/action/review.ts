@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
-import { postReview, prepareReview, type ReviewPlan } from '../github/review.ts';
+import { postReview, prepareReview, unreadWarning, type ReviewPlan } from '../github/review.ts';
 import type { Report } from '../report/summary.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
 import { titleFromPrompt } from '../run/structured.ts';
@@ -34,7 +34,9 @@ export async function planReview(settings: Settings, context: GitHubContext, git
     );
     return { settings };
   }
-  const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', (m) => core.warning(m));
+  const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+  // A missing permission is told once, after the run, together with the review's own (see publishReview).
+  if (!plan.readDenied && plan.unread.length > 0) core.warning(unreadWarning(plan)!);
   const instruction = reviewInstruction(plan.target);
   const next: Settings = { ...settings, outputSchema: REVIEW_SCHEMA };
   if (settings.followup !== undefined) next.followup = `${settings.followup}${instruction}`;
@@ -49,9 +51,23 @@ export async function planReview(settings: Settings, context: GitHubContext, git
 
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
 export async function publishReview(reviewing: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
-  const { plan, settings } = reviewing;
-  if (plan === undefined || github.api === undefined || !report.structured?.ok) return undefined;
-  const posted = await postReview(await github.api(), plan, report.structured.value as Review, {
+  const { plan } = reviewing;
+  if (plan === undefined || github.api === undefined) return undefined;
+  const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
+  // Reads refused for want of a permission: one warning, unless the review's refusal already named it.
+  if (plan.readDenied && posted?.denied !== true) core.warning(unreadWarning(plan)!);
+  if (posted?.movedTo !== undefined) {
+    core.notice(
+      `The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`,
+    );
+  }
+  return posted;
+}
+
+/** Posts the agent's valid review; a failure is a warning. */
+async function post(plan: ReviewPlan, { settings }: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
+  if (!report.structured?.ok || github.api === undefined) return undefined;
+  return postReview(await github.api(), plan, report.structured.value as Review, {
     approve: settings.reviewApprove,
     redact: redactSecrets(),
     warn: (message) => core.warning(message),
@@ -63,10 +79,4 @@ export async function publishReview(reviewing: Reviewing, report: Report, github
     core.warning(`Could not post the review: ${(error as Error).message}`);
     return undefined;
   });
-  if (posted?.movedTo !== undefined) {
-    core.notice(
-      `The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`,
-    );
-  }
-  return posted;
 }

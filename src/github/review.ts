@@ -29,43 +29,51 @@ export interface ReviewPlan {
   target: ReviewTarget;
   /** Undefined when the files could not be read: GitHub then decides which comments fit. */
   diff?: Diff;
+  /** What could not be read, in sentences, and whether a missing permission was the reason. */
+  unread: string[];
+  readDenied: boolean;
 }
 
 /**
  * Reads the pull request's commits and files, and the commit of the action's previous review (found
  * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
- * that fails is told to `warn` and leaves that part out; the review still goes ahead.
+ * that fails leaves that part out and is noted in `unread`; the review still goes ahead.
  */
-export async function prepareReview(
-  api: GitHubApi,
-  number: number,
-  fallbackHead: string,
-  warn: (message: string) => void,
-): Promise<ReviewPlan> {
-  const target: ReviewTarget = { number, headSha: fallbackHead, files: [] };
+export async function prepareReview(api: GitHubApi, number: number, fallbackHead: string): Promise<ReviewPlan> {
+  const plan: ReviewPlan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
+  const note = (what: string, error: unknown) => {
+    plan.unread.push(`${what} (${(error as Error).message})`);
+    if (isGitHubApiError(error) && (error.status === 403 || error.status === 404)) plan.readDenied = true;
+  };
   try {
     const pr = await api.pullRequest(number);
-    Object.assign(target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
+    Object.assign(plan.target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
   } catch (error) {
-    warn(`Could not read pull request #${number} (${(error as Error).message}); the agent is not told its commits.`);
+    note('its commits', error);
   }
-  let diff: Diff | undefined;
   try {
     const files = await api.pullRequestFiles(number);
-    target.files = files.map((file) => file.filename);
-    diff = new Diff(files);
+    plan.target.files = files.map((file) => file.filename);
+    plan.diff = new Diff(files);
   } catch (error) {
-    warn(`Could not read the files of pull request #${number} (${(error as Error).message}); the agent is not told which files changed.`);
+    note('its files', error);
   }
   try {
     const login = (await api.identity()).toLowerCase();
     const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
     const previous = own.at(-1);
-    if (previous) target.previousCommit = reviewedCommit(previous.body)!;
+    if (previous) plan.target.previousCommit = reviewedCommit(previous.body)!;
   } catch (error) {
-    warn(`Could not read the earlier reviews of pull request #${number} (${(error as Error).message}); this review starts afresh.`);
+    note('its earlier reviews', error);
   }
-  return { target, ...(diff && { diff }) };
+  return plan;
+}
+
+/** One sentence on what could not be read, for a warning; undefined when everything was. */
+export function unreadWarning(plan: ReviewPlan): string | undefined {
+  if (plan.unread.length === 0) return undefined;
+  const hint = plan.readDenied ? " Add `pull-requests: read` (or write) to the job's permissions." : '';
+  return `Could not read pull request #${plan.target.number}: ${plan.unread.join('; ')}. The agent reviewed without them, and the review's comments were placed without the diff.${hint}`;
 }
 
 export interface PostOptions {
@@ -176,6 +184,7 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
         inline = [];
         continue;
       }
+      if (status === 403 || status === 404) report.denied = true;
       report.problem =
         status === 403 || status === 404
           ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."

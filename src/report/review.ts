@@ -53,6 +53,8 @@ export interface ReviewReport {
   movedTo?: string;
   /** Why the review was not posted, in one sentence. */
   problem?: string;
+  /** True when the token lacked the permission to post it. */
+  denied?: boolean;
 }
 
 const VERDICT_WORDS: Record<Verdict, string> = {
