@@ -6171,37 +6171,48 @@ function reviewedCommit(body) {
 /**
  * Reads the pull request's commits and files, and the commit of the action's previous review (found
  * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
- * that fails is told to `warn` and leaves that part out; the review still goes ahead.
+ * that fails leaves that part out and is noted in `unread`; the review still goes ahead.
  */
-async function prepareReview(api, number, fallbackHead, warn) {
-    const target = { number, headSha: fallbackHead, files: [] };
+async function prepareReview(api, number, fallbackHead) {
+    const plan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
+    const note = (what, error) => {
+        plan.unread.push(`${what} (${error.message})`);
+        if (isGitHubApiError(error) && (error.status === 403 || error.status === 404))
+            plan.readDenied = true;
+    };
     try {
         const pr = await api.pullRequest(number);
-        Object.assign(target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
+        Object.assign(plan.target, { headSha: pr.headSha, baseSha: pr.baseSha, url: pr.url });
     }
     catch (error) {
-        warn(`Could not read pull request #${number} (${error.message}); the agent is not told its commits.`);
+        note('its commits', error);
     }
-    let diff;
     try {
         const files = await api.pullRequestFiles(number);
-        target.files = files.map((file) => file.filename);
-        diff = new Diff(files);
+        plan.target.files = files.map((file) => file.filename);
+        plan.diff = new Diff(files);
     }
     catch (error) {
-        warn(`Could not read the files of pull request #${number} (${error.message}); the agent is not told which files changed.`);
+        note('its files', error);
     }
     try {
         const login = (await api.identity()).toLowerCase();
         const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
         const previous = own.at(-1);
         if (previous)
-            target.previousCommit = reviewedCommit(previous.body);
+            plan.target.previousCommit = reviewedCommit(previous.body);
     }
     catch (error) {
-        warn(`Could not read the earlier reviews of pull request #${number} (${error.message}); this review starts afresh.`);
+        note('its earlier reviews', error);
     }
-    return { target, ...(diff && { diff }) };
+    return plan;
+}
+/** One sentence on what could not be read, for a warning; undefined when everything was. */
+function unreadWarning(plan) {
+    if (plan.unread.length === 0)
+        return undefined;
+    const hint = plan.readDenied ? " Add `pull-requests: read` (or write) to the job's permissions." : '';
+    return `Could not read pull request #${plan.target.number}: ${plan.unread.join('; ')}. The agent reviewed without them, and the review's comments were placed without the diff.${hint}`;
 }
 /** Where each comment goes: on its line, listed in the body (and why), or nowhere (already posted). */
 function placeComments(review, plan, earlier, max, redact) {
@@ -6293,6 +6304,8 @@ async function postReview(api, plan, review, options) {
                 inline = [];
                 continue;
             }
+            if (status === 403 || status === 404)
+                report.denied = true;
             report.problem =
                 status === 403 || status === 404
                     ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
@@ -6387,7 +6400,10 @@ async function planReview(settings, context, github) {
         warning('review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.');
         return { settings };
     }
-    const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', (m) => warning(m));
+    const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+    // A missing permission is told once, after the run, together with the review's own (see publishReview).
+    if (!plan.readDenied && plan.unread.length > 0)
+        warning(unreadWarning(plan));
     const instruction = reviewInstruction(plan.target);
     const next = { ...settings, outputSchema: REVIEW_SCHEMA };
     if (settings.followup !== undefined)
@@ -6401,10 +6417,23 @@ async function planReview(settings, context, github) {
 }
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
 async function publishReview(reviewing, report, github) {
-    const { plan, settings } = reviewing;
-    if (plan === undefined || github.api === undefined || !report.structured?.ok)
+    const { plan } = reviewing;
+    if (plan === undefined || github.api === undefined)
         return undefined;
-    const posted = await postReview(await github.api(), plan, report.structured.value, {
+    const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
+    // Reads refused for want of a permission: one warning, unless the review's refusal already named it.
+    if (plan.readDenied && posted?.denied !== true)
+        warning(unreadWarning(plan));
+    if (posted?.movedTo !== undefined) {
+        notice(`The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`);
+    }
+    return posted;
+}
+/** Posts the agent's valid review; a failure is a warning. */
+async function post(plan, { settings }, report, github) {
+    if (!report.structured?.ok || github.api === undefined)
+        return undefined;
+    return postReview(await github.api(), plan, report.structured.value, {
         approve: settings.reviewApprove,
         redact: redactSecrets(),
         warn: (message) => warning(message),
@@ -6416,10 +6445,6 @@ async function publishReview(reviewing, report, github) {
         warning(`Could not post the review: ${error.message}`);
         return undefined;
     });
-    if (posted?.movedTo !== undefined) {
-        notice(`The pull request's head moved to ${posted.movedTo} while the agent worked: the review is posted on ${posted.commit}, the commit it reviewed.`);
-    }
-    return posted;
 }
 
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
