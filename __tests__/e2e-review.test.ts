@@ -194,7 +194,9 @@ describe('review', () => {
     github.denied.add('files');
     const main = await reviewStep();
     expect(main.code).toBe(0);
-    expect(main.log).toMatch(/::warning::Could not read pull request #7: its files \(GitHub API list pull request files failed with 403: [^)]*\)\. .*Add `pull-requests: read`/);
+    expect(main.log).toMatch(
+      /::warning::Could not read pull request #7: its files \(GitHub API list pull request files failed with 403: [^)]*\)\. .*Add `pull-requests: read`/,
+    );
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.comments).toEqual([]);
     expect(github.reviews[0]!.body).toContain('- `src/auth.ts:12`: The cause of the failure is lost here.');
