@@ -14,13 +14,14 @@
  *   with the schedule as it was before (jitter applied before the bounds).
  */
 import { spawn } from 'node:child_process';
-import { statSync, writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OzClient } from '../src/oz/client.ts';
 import { PollSchedule, watchRun } from '../src/run/watch.ts';
 import { ROOT, runStep, stepEnvironment, readActionYaml } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
+import { bundleRows } from './bundle-sizes.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const median = (values: number[]) => {
@@ -185,7 +186,6 @@ const end = await endToExit();
 const spread = await parallelSteps((min, max) => new PollSchedule(min, max));
 const clamped = await parallelSteps((min, max) => new ClampedAfterJitter(min, max));
 const evenness = (s: typeof spread) => `busiest 2 s ${s.peak.toFixed(1)}x the mean, CV ${s.cv.toFixed(2)}`;
-const size = (file: string) => `${(statSync(join(ROOT, 'dist', file)).size / 1024).toFixed(0)} KB`;
 
 const rows: [string, string][] = [
   ['Start to first API request, action (median)', ms(start.action)],
@@ -197,14 +197,7 @@ const rows: [string, string][] = [
   ['50 parallel steps, API reads per second (at real-time speed)', `${spread.perSecond.toFixed(1)}`],
   ['50 parallel steps, how evenly reads arrive', evenness(spread)],
   ['The same before pauses were spread (jitter, then bounds)', evenness(clamped)],
-  ['Bundle: dist/main.cjs + dist/post.cjs', `${size('main.cjs')} + ${size('post.cjs')}`],
-  ['Bundle: dist/github.cjs (loaded only for comments, check runs, permission look-ups)', size('github.cjs')],
-  ['Bundle: dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', size('undici.cjs')],
-  [
-    'Bundle: dist/tunnel.cjs + dist/exec.cjs (loaded only behind a proxy / never by the action)',
-    `${size('tunnel.cjs')} + ${size('exec.cjs')}`,
-  ],
-  ['Bundle: dist/cli.cjs', size('cli.cjs')],
+  ...bundleRows(ROOT),
 ];
 console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
 console.log('| Measure | Value |\n| --- | --- |');

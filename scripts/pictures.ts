@@ -2,7 +2,8 @@
  * `npm run pictures`: renders what users see (the demo's job summary, a finished pull request
  * comment, a pull request review) to PNG files in docs/, for the README. It runs the committed bundle against the simulator,
  * renders the Markdown as GitHub does (marked, GitHub's styles approximated) and screenshots it
- * with headless Chromium (Debian package `chromium`). Run it after changing the summary.
+ * with headless Chromium (Debian packages `chromium` and `fonts-noto-color-emoji`, checked first: see
+ * pictures-tools.ts). Run it after changing the summary.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,13 @@ import { GitHubDouble } from '../sim/github.ts';
 import { ROOT, runStep } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
 import { REVIEW_CSS, reviewHtml } from './review-picture.ts';
+import { missingPictureTools, picturesToolsMessage } from './pictures-tools.ts';
+
+const missing = missingPictureTools();
+if (missing.length > 0) {
+  console.error(picturesToolsMessage(missing));
+  process.exit(1);
+}
 
 const CSS = `
 body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; margin: 0; background: #fff; }

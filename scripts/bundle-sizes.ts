@@ -1,0 +1,37 @@
+/**
+ * The bundle rows of the benchmark table (README, Benchmark): every file of dist/ that is code, with
+ * what loads it. A test (__tests__/readme.test.ts) checks that the README lists each one, so a new
+ * bundle file cannot go unmentioned.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Each row: its label and the dist/ files it sizes, in the order shown. */
+export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
+  { label: 'dist/main.cjs + dist/post.cjs', files: ['main.cjs', 'post.cjs'] },
+  { label: 'dist/github.cjs (loaded only for comments, check runs, permission look-ups)', files: ['github.cjs'] },
+  { label: 'dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', files: ['undici.cjs'] },
+  {
+    label: 'dist/tunnel.cjs + dist/exec.cjs (loaded only behind a proxy / never by the action)',
+    files: ['tunnel.cjs', 'exec.cjs'],
+  },
+  { label: 'dist/json-schema.cjs (loaded only with output_schema)', files: ['json-schema.cjs'] },
+  {
+    label: 'dist/lazy-undici.cjs + dist/lazy-tunnel.cjs + dist/lazy-exec.cjs (the shims that load those on first use)',
+    files: ['lazy-undici.cjs', 'lazy-tunnel.cjs', 'lazy-exec.cjs'],
+  },
+  { label: 'dist/cli.cjs', files: ['cli.cjs'] },
+];
+
+/** `237 KB`, or `398 B` for a file under a kilobyte. */
+export function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+/** The rows as the benchmark prints them: `Bundle: <label>` and the sizes joined with ` + `. */
+export function bundleRows(root: string): [string, string][] {
+  return BUNDLE_ROWS.map(({ label, files }) => [
+    `Bundle: ${label}`,
+    files.map((file) => formatSize(statSync(join(root, 'dist', file)).size)).join(' + '),
+  ]);
+}
