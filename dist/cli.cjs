@@ -4009,7 +4009,7 @@ How to run it:
   --name LABEL                  a label that groups runs
   --model ID                    the model
   --environment ID              the environment (repositories, setup)
-  --base-prompt TEXT            instructions placed before the prompt
+  --base-prompt TEXT            a custom base prompt for the agent (config.base_prompt)
   --host NAME                   a self-hosted worker
   --computer-use, --no-computer-use
   --mcp JSON|PATH               MCP servers: {"mcpServers": {...}} or a file holding it
