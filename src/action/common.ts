@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
+import { describeRequest, OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
 import { USER_AGENT } from '../oz/version.ts';
 import { redactor, type Redact } from '../report/redact.ts';
 import type { RunSettings } from '../run/settings.ts';
@@ -28,6 +28,7 @@ export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>,
     baseUrl: settings.apiBaseUrl,
     apiKey: settings.apiKey,
     userAgent: USER_AGENT,
+    onRequest: (record) => log.debug(`Oz API: ${describeRequest(record)}`),
     ...(retry && { retry }),
     onRetry: ({ what, attempt, delayMs, error }: RetryNotice) =>
       log.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),

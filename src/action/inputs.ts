@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import {
   fail,
   inputSource,
@@ -30,6 +31,8 @@ export interface Settings extends RunSettings {
   review: boolean;
   /** Post an approving review as APPROVE rather than COMMENT (`review_approve`, default false). */
   reviewApprove: boolean;
+  /** What the official action's inputs that mean nothing here call for: warnings and notices. */
+  official: OfficialNotes;
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -77,6 +80,8 @@ export function parseSettings(
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Settings {
   const src = inputSource(read);
+  // First: a workflow written for the official action should learn why before any other complaint.
+  const official = checkOfficialInputs(read);
   const rawPhrase = rawInput(read, 'trigger_phrase', env);
   if (rawPhrase !== '' && rawPhrase.trim() === '') {
     fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
@@ -110,6 +115,7 @@ export function parseSettings(
     allowedBots: parseLogins(read, 'allowed_bots'),
     triggerPhrase,
     continueConversation: parseBoolean(src, 'continue_conversation', true),
+    official,
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
 }

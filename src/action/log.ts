@@ -20,3 +20,17 @@ export function info(message: string): void {
   core.info(message);
   core.info(`::${token}::`);
 }
+
+/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
+let debugShown = false;
+
+/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
+export function showDebug(on: boolean): void {
+  debugShown = on;
+}
+
+/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
+export function debug(message: string): void {
+  if (debugShown) info(`[debug] ${message}`);
+  else core.debug(message);
+}

@@ -97,7 +97,9 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
     const settings = parseSettings(core.getInput);
     await checkRunSettings(settings);
     for (const notice of allowedBotsNotices(core.getInput)) core.warning(notice);
-    core.debug(`Settings: ${describeSettings(settings)}`);
+    log.showDebug(settings.debug === true);
+    tellOfficialNotes(settings);
+    log.debug(`Settings: ${describeSettings(settings)}`);
     return settings;
   } catch (error) {
     const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
@@ -105,6 +107,12 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
     await finish({ ...report, outcome: 'not_started' });
     return undefined;
   }
+}
+
+/** The official action's inputs that are ignored here, or have no effect: said once, before the run. */
+function tellOfficialNotes(settings: Settings): void {
+  for (const warning of settings.official.warnings) core.warning(warning);
+  for (const notice of settings.official.notices) core.notice(notice);
 }
 
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
@@ -154,10 +162,10 @@ async function runAgent(
         sessionLink: (url) => {
           const line = sessionLine(url);
           if (line) log.info(line);
-          else core.debug('The session link from the API is not an http(s) URL; it is not shown.');
+          else log.debug('The session link from the API is not an http(s) URL; it is not shown.');
         },
         activity: (line, elapsedMs) => log.info(activityLine(line, elapsedMs)),
-        debug: (message) => core.debug(message),
+        debug: (message) => log.debug(message),
       },
       { ...options, startedAt, userAgent: USER_AGENT, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
     );

@@ -35,6 +35,8 @@ function postBudgetMs(options: PostOptions): number {
  */
 export async function runPost(options: PostOptions = {}): Promise<void> {
   maskSecrets();
+  // The debug input shows this step's requests too; a bad value was reported by the main step.
+  log.showDebug(/^true$/i.test(core.getInput('debug')));
   const budgetMs = postBudgetMs(options);
   const deadline = AbortSignal.timeout(budgetMs);
   try {

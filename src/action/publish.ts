@@ -29,7 +29,7 @@ function failureMessage(run: RunItem): string {
 export async function finish(report: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
   const outputs = runOutputs(report.run, report.runId, (name) =>
-    core.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
+    log.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
   );
   for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report), ...reviewOutputs(report.review) }))
     core.setOutput(name, redact(value));

@@ -26,6 +26,7 @@ const STRINGS = [
   'output-schema',
   'artifacts-path',
   'followup',
+  'output-format',
 ] as const;
 
 /** Flags that are true or false; each has its `--no-` form. */
@@ -76,6 +77,8 @@ What the agent did:
 Reporting (progress goes to stderr; on a terminal in colour, with a live status line, unless NO_COLOR is set):
   --json                        print the outputs as one JSON object on stdout at the end (typed: jq .run.state works)
   --quiet, -q                   print only warnings and failures on stderr
+  --output-format text|json     agent_output: the final answer (text, default) or the conversation as JSON
+  --debug                       log every API request (method, path, status, duration, trace id) to stderr
   --summary-file PATH           write the Markdown summary to PATH
   --output-file PATH            write KEY=value lines (OZ_RUN_ID, OZ_STATE, ...) for GitLab's dotenv reports
 
@@ -136,6 +139,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         return bool(name, values['computer-use']);
       case 'log_progress':
         return bool(name, values['log-progress']);
+      case 'debug':
+        return bool(name, values.debug);
       case 'api_base_url':
         return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
       case 'metadata':
@@ -183,6 +188,7 @@ function parse(argv: string[]) {
       'log-progress': { type: 'boolean' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

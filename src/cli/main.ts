@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { OzClient } from '../oz/client.ts';
+import { describeRequest, OzClient, type RequestRecord } from '../oz/client.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
 import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
 import { fitBytes } from '../report/limits.ts';
@@ -93,6 +93,7 @@ export async function runCli(
     userAgent: CLI_USER_AGENT,
     onRetry: ({ what, attempt, delayMs, error }) =>
       tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+    ...(settings.debug && { onRequest: (record: RequestRecord) => tell(`debug: Oz API: ${describeRequest(record)}`) }),
   });
   let result: RunResult;
   try {
@@ -113,6 +114,7 @@ export async function runCli(
           if (line) tell(line);
         },
         activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
+        ...(settings.debug && { debug: (message: string) => tell(`debug: ${message}`) }),
       },
       {
         ...options,

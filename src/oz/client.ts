@@ -57,6 +57,20 @@ export interface OzClientOptions {
   /** How long a request may wait for the server before it counts as lost. Default 30 s. */
   requestTimeoutMs?: number;
   onRetry?: (notice: RetryNotice) => void;
+  /** Told after each request (also a failed one), for a debug log: never a header value or the key. */
+  onRequest?: (record: RequestRecord) => void;
+}
+
+/** One request as a debug log shows it. */
+export interface RequestRecord {
+  method: string;
+  /** The path under the base URL, without its query. */
+  path: string;
+  /** The HTTP status, or the network error's code when there was no answer. */
+  status: number | string;
+  durationMs: number;
+  /** The trace id the API gave (problem body `trace_id`, or the `traceparent` header), for support requests. */
+  traceId?: string;
 }
 
 /** Filters of `GET /agent/runs`. */
@@ -66,6 +80,12 @@ export interface ListRunsQuery {
   state?: string[];
   name?: string;
   metadata?: Record<string, string>;
+}
+
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+export function describeRequest(record: RequestRecord): string {
+  const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+  return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
 }
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -228,6 +248,19 @@ export class OzClient {
     });
   }
 
+  private tellRequest(method: string, path: string, status: number, started: number, message: IncomingMessage, text: string): void {
+    if (!this.options.onRequest) return;
+    const record: RequestRecord = { method, path, status, durationMs: Date.now() - started };
+    const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+    // W3C trace context: version-traceid-parentid-flags.
+    const header = message.headers.traceparent;
+    const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+    const id = traceId ?? fromHeader;
+    // The body is the server's text: only an id-shaped value goes to the log.
+    if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id)) record.traceId = id;
+    this.options.onRequest(record);
+  }
+
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const url = `${this.options.baseUrl}${path}`;
     const headers: Record<string, string> = {
@@ -236,6 +269,7 @@ export class OzClient {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const shownPath = path.split('?')[0]!;
+    const started = Date.now();
     let message: IncomingMessage;
     let text: string;
     try {
@@ -244,10 +278,12 @@ export class OzClient {
       text = await readBody(message, this.timeoutMs);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
+      this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
       const hint = networkHint(code, url, this.options.baseUrl);
       throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
     }
     const status = message.statusCode ?? 0;
+    this.tellRequest(method, shownPath, status, started, message, text);
     if (status >= 300 && status < 400) {
       const location = message.headers.location ?? '';
       throw new OzRedirectError(method, shownPath, status, location);

@@ -56,6 +56,8 @@ export interface Report {
   followedUp?: boolean;
   /** With `review`: the agent's review, and what was posted of it. */
   review?: ReviewReport;
+  /** With the `json` output format: the run's normalized conversation, for `agent_output`. */
+  conversation?: unknown;
 }
 
 /**
@@ -95,11 +97,14 @@ export function runOutputs(
 
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
 export function agentOutputs(
-  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp'>,
+  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'conversation'>,
 ): Record<string, string> {
   return {
     followed_up: String(report.followedUp === true),
-    agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+    agent_output:
+      report.conversation !== undefined
+        ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
+        : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
     structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
     downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
   };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
-import { isTerminal, type RunItem } from '../oz/types.ts';
+import { isTerminal, type Conversation, type RunItem } from '../oz/types.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
@@ -48,6 +48,8 @@ export interface RunResult {
   downloadedFiles?: string[];
   /** True when a follow-up went to an existing run (`followup`). */
   followedUp?: boolean;
+  /** With the `json` output format: the run's normalized conversation, as the API gave it. */
+  conversation?: Conversation;
 }
 
 /** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
@@ -336,6 +338,7 @@ async function whatTheAgentDid(
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
   result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+  if (settings.outputFormat === 'json' && reader.latest !== undefined) result.conversation = reader.latest;
 
   const ended = isTerminal(result.run?.state);
   if (settings.outputSchema !== undefined && ended) {

@@ -1,6 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
+import { parseReportOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
 import { checkSchema, schemaInstruction, titleFromPrompt } from './structured.ts';
 
@@ -24,7 +25,7 @@ export class InputError extends Error {
 }
 
 /** What a run needs, parsed and validated once, before any request is sent. */
-export interface RunSettings {
+export interface RunSettings extends ReportOptions {
   /** Bearer key for the Oz API. Masked before parsing. */
   apiKey: string;
   /** API root without a trailing slash. Default `https://app.warp.dev/api/v1`. */
@@ -421,6 +422,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
     userMetadata,
     logProgress: parseBoolean(src, 'log_progress', true),
+    ...parseReportOptions(src),
   };
   if (outputSchema !== undefined) settings.outputSchema = outputSchema;
   // A follow-up is the new request: it carries the output_schema instruction as a prompt would.

@@ -1,0 +1,53 @@
+/**
+ * The CLI's flags for the official action's inputs and the API's run options: the committed
+ * dist/cli.cjs against the simulator.
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useSimulator } from '../helpers/simulator.ts';
+import { ROOT } from '../../sim/runner.ts';
+
+const CLI = join(ROOT, 'dist', 'cli.cjs');
+const KEY = 'wk-cli-options-key';
+const sim = useSimulator();
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', WARP_API_KEY: KEY, OZ_API_BASE_URL: sim.url, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const fast = ['--prompt', 'Fix the flaky test', '--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
+
+describe('oz-agent-run, official and run options', () => {
+  it('--debug logs every request to stderr, never the key', async () => {
+    const result = await cli([...fast, '--debug']);
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n').filter((l) => l.startsWith('debug: Oz API: '));
+    expect(lines).toHaveLength(sim.apiRequests().length);
+    expect(lines[0]).toMatch(/^debug: Oz API: POST \/agent\/runs -> 200 in \d+ ms$/);
+    expect(result.stderr).not.toContain(KEY);
+    const quiet = await cli(fast);
+    expect(quiet.stderr).not.toContain('Oz API:');
+  });
+
+  it('--output-format json puts the conversation in agent_output of --json', async () => {
+    const result = await cli([...fast, '--output-format', 'json', '--json']);
+    expect(result.code).toBe(0);
+    const outputs = JSON.parse(result.stdout) as Record<string, string>;
+    const conversation = JSON.parse(outputs.agent_output!) as { steps: unknown[] };
+    expect(conversation.steps.length).toBeGreaterThan(0);
+    const bad = await cli([...fast, '--output-format', 'yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("Invalid --output-format 'yaml'. Expected text or json.");
+  });
+});
