@@ -3,6 +3,9 @@
  * warpdotdev/oz-agent-action keeps working here. Each official input is accepted; the ones that mean
  * nothing for a cloud run warn, the ones that cannot be honoured fail before any request.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSimulator } from './helpers/simulator.ts';
 import { runStep } from '../sim/runner.ts';
@@ -106,5 +109,83 @@ describe('the official action inputs', () => {
     const quiet = await runStep({ inputs: inputs() });
     expect(quiet.log).not.toContain('[debug] Oz API');
     expect(quiet.log).toMatch(/::debug::Oz API: POST \/agent\/runs -> 200/);
+  });
+});
+
+describe('the API run options', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'oz-attach-'));
+  const png = join(dir, 'screen.png');
+  const gif = join(dir, 'anim.GIF');
+  const fake = join(dir, 'fake.png');
+  const text = join(dir, 'notes.txt');
+  writeFileSync(png, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('rest of a png')]));
+  writeFileSync(gif, 'GIF89a and the rest');
+  writeFileSync(fake, 'not a png at all');
+  writeFileSync(text, 'hello');
+
+  it('sends each option in the request body under its API name', async () => {
+    const main = await runStep({
+      inputs: inputs({
+        harness: 'claude',
+        harness_model: 'claude-sonnet-4-5',
+        reasoning_level: 'high',
+        harness_secret: 'ANTHROPIC_KEY',
+        idle_timeout_minutes: '30',
+        session_sharing: 'viewer',
+        attachments: `${png}\n\n${gif}`,
+        agent_identity: 'ident-42',
+      }),
+    });
+    expect(main.code).toBe(0);
+    const body = sim.apiRequests('POST', '/agent/runs')[0]!.body as Record<string, unknown>;
+    expect(body.config).toMatchObject({
+      harness: { type: 'claude', model_id: 'claude-sonnet-4-5', reasoning_level: 'high' },
+      harness_auth_secrets: { claude_auth_secret_name: 'ANTHROPIC_KEY' },
+      idle_timeout_minutes: 30,
+      session_sharing: { public_access: 'VIEWER' },
+    });
+    expect(body.agent_identity_uid).toBe('ident-42');
+    expect(body.attachments).toEqual([
+      { file_name: 'screen.png', mime_type: 'image/png', data: readFileSync(png).toString('base64') },
+      { file_name: 'anim.GIF', mime_type: 'image/gif', data: readFileSync(gif).toString('base64') },
+    ]);
+  });
+
+  it('names the codex secret field for the codex harness', async () => {
+    const main = await runStep({ inputs: inputs({ harness: 'codex', harness_secret: 'OPENAI_KEY', session_sharing: 'EDITOR' }) });
+    expect(main.code).toBe(0);
+    const body = sim.apiRequests('POST', '/agent/runs')[0]!.body as { config: Record<string, unknown> };
+    expect(body.config.harness_auth_secrets).toEqual({ codex_auth_secret_name: 'OPENAI_KEY' });
+    expect(body.config.session_sharing).toEqual({ public_access: 'EDITOR' });
+  });
+
+  it.each([
+    [{ harness: 'copilot' }, "Invalid harness 'copilot'. Expected oz, claude, codex, gemini (one of)."],
+    [
+      { harness_model: 'gpt-5' },
+      'harness_model applies only to a third-party harness: set harness to claude, codex or gemini, or use model',
+    ],
+    [{ harness: 'oz', reasoning_level: 'high' }, 'reasoning_level applies only to a third-party harness'],
+    [{ harness: 'gemini', harness_secret: 'KEY' }, 'harness_secret applies only to the claude and codex harnesses'],
+    [{ idle_timeout_minutes: '61' }, "Invalid idle_timeout_minutes '61'. Expected a whole number of minutes from 1 to 60."],
+    [{ idle_timeout_minutes: '1.5' }, "Invalid idle_timeout_minutes '1.5'."],
+    [{ session_sharing: 'public' }, "Invalid session_sharing 'public'. Expected viewer or editor."],
+    [{ agent_identity: 'a b' }, "Invalid agent_identity 'a b'."],
+    [{ attachments: text }, `Invalid attachments '${text}'. Expected images of type jpeg, png, gif or webp`],
+    [{ attachments: fake }, `Invalid attachments '${fake}'. Expected a png image (the file's content is not one).`],
+    [{ attachments: join(dir, 'missing.png') }, `Invalid attachments '${join(dir, 'missing.png')}': there is no file at`],
+    [{ attachments: Array(6).fill(png).join('\n') }, "Invalid attachments '6 files'. Expected at most 5 images."],
+  ])('refuses %o before any request', async (extra, message) => {
+    const main = await runStep({ inputs: inputs(extra) });
+    expect(main.code).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    expect(main.log).toContain(`::error::${message}`.slice(0, 200));
+  });
+
+  it('refuses a run option with run_id: it configures a new run', async () => {
+    const main = await runStep({ inputs: { ...inputs({ run_id: 'run-1', harness: 'claude' }), prompt: '' } });
+    expect(main.code).toBe(1);
+    expect(sim.requests).toHaveLength(0);
+    expect(main.log).toMatch(/run_id watches an existing run, so it cannot be combined with harness/);
   });
 });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { checkRunOptions } from './spec.ts';
 
 /** How a run ends, chosen per run with the metadata key `sim_outcome`. */
 export type SimOutcome = 'succeeded' | 'failed' | 'error' | 'blocked' | 'never' | 'unknown-state';
@@ -327,8 +328,9 @@ export class OzSimulator {
       bad('config.skill_spec and config.skills are mutually exclusive.');
       return undefined;
     }
-    if (Array.isArray(b.attachments) && b.attachments.length > 5) {
-      bad('At most 5 attachments.');
+    const invalid = checkRunOptions(b, config);
+    if (invalid) {
+      bad(invalid);
       return undefined;
     }
     const metadata = (b.metadata ?? {}) as Record<string, unknown>;

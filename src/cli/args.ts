@@ -27,6 +27,13 @@ const STRINGS = [
   'artifacts-path',
   'followup',
   'output-format',
+  'harness',
+  'harness-model',
+  'reasoning-level',
+  'harness-secret',
+  'idle-timeout-minutes',
+  'session-sharing',
+  'agent-identity',
 ] as const;
 
 /** Flags that are true or false; each has its `--no-` form. */
@@ -60,6 +67,14 @@ How to run it:
   --computer-use, --no-computer-use
   --mcp JSON|PATH               MCP servers: {"mcpServers": {...}} or a file holding it
   --metadata KEY=VALUE          run metadata (repeatable)
+  --harness oz|claude|codex|gemini   the harness that runs the agent (default oz, Warp's own)
+  --harness-model ID            the model of a third-party harness
+  --reasoning-level LEVEL       the reasoning effort of a third-party harness (codex: low, medium, high)
+  --harness-secret NAME         the Warp team secret that authenticates the claude or codex harness
+  --idle-timeout-minutes N      keep the environment up N minutes (1-60) after the task, for follow-ups
+  --session-sharing viewer|editor   let people outside the team open the session link
+  --attachments PATH            an image (jpeg, png, gif, webp) sent with the prompt (repeatable, at most 5)
+  --agent-identity UID          run as this agent identity
 
 Watching:
   --no-wait                     start the run, print its id and exit 0
@@ -141,6 +156,9 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         return bool(name, values['log-progress']);
       case 'debug':
         return bool(name, values.debug);
+      case 'attachments':
+        // Repeatable: one image path per flag, as the action's input has one per line.
+        return (values.attachments ?? []).join('\n');
       case 'api_base_url':
         return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
       case 'metadata':
@@ -182,6 +200,7 @@ function parse(argv: string[]) {
     options: {
       ...(Object.fromEntries(STRINGS.map((name) => [name, { type: 'string' }])) as Record<(typeof STRINGS)[number], { type: 'string' }>),
       metadata: { type: 'string', multiple: true },
+      attachments: { type: 'string', multiple: true },
       wait: { type: 'boolean' },
       'cancel-on-abort': { type: 'boolean' },
       'computer-use': { type: 'boolean' },

@@ -76,6 +76,27 @@ export interface AgentConfig {
   mcp_servers?: Record<string, McpServer>;
   worker_host?: string;
   computer_use_enabled?: boolean;
+  /** Which harness runs the agent: Warp's own (oz) or a third-party one. */
+  harness?: { type: 'oz' | 'claude' | 'codex' | 'gemini'; model_id?: string; reasoning_level?: string };
+  /** The team secret that authenticates a third-party harness. */
+  harness_auth_secrets?: HarnessAuthSecrets;
+  /** Minutes the environment stays up after the task completes (1-60, default 10). */
+  idle_timeout_minutes?: number;
+  /** Lets people outside the team open the session link. */
+  session_sharing?: { public_access: 'VIEWER' | 'EDITOR' };
+}
+
+export interface HarnessAuthSecrets {
+  claude_auth_secret_name?: string;
+  codex_auth_secret_name?: string;
+}
+
+/** An image sent with the prompt. */
+export interface Attachment {
+  file_name: string;
+  mime_type: string;
+  /** Base64. */
+  data: string;
 }
 
 export interface CreateRunRequest {
@@ -86,6 +107,8 @@ export interface CreateRunRequest {
   conversation_id?: string;
   metadata?: Record<string, string>;
   config?: AgentConfig;
+  attachments?: Attachment[];
+  agent_identity_uid?: string;
 }
 
 export interface CreateRunResponse {

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
-import { parseReportOptions, type ReportOptions } from './options.ts';
+import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
 import { checkSchema, schemaInstruction, titleFromPrompt } from './structured.ts';
 
@@ -285,6 +285,8 @@ export interface RunSettingsOptions {
   metadata?: Record<string, string>;
   /** The prompt may come later (the action writes it from a comment that mentions the trigger phrase). */
   promptOptional?: boolean;
+  /** Reads `attachments` images; default the file system. */
+  readBytes?: (path: string) => Buffer;
 }
 
 /**
@@ -353,6 +355,8 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
   if (mcpServers !== undefined) config.mcp_servers = mcpServers;
   if (host !== undefined) config.worker_host = host;
   if (computerUse !== undefined) config.computer_use_enabled = computerUse;
+  const runOptions = parseRunOptions(src, workspace, options.readBytes);
+  Object.assign(config, runOptions.config);
 
   const title = optional(src, 'title');
   const conversationId = optional(src, 'conversation_id');
@@ -371,6 +375,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     ['base_prompt', basePrompt],
     ['host', host],
     ['computer_use', src.read('computer_use') || undefined],
+    ...runOptions.given.map((name) => [name, 'set']),
   ].filter(([, v]) => v !== undefined);
 
   const followup = optional(src, 'followup');
@@ -399,6 +404,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     if (title !== undefined) create.title = title;
     if (mode !== undefined) create.mode = mode as CreateRunRequest['mode'];
     if (conversationId !== undefined) create.conversation_id = conversationId;
+    Object.assign(create, runOptions.body);
     if (Object.keys(config).length > 0) create.config = config;
   }
 
