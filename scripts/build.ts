@@ -47,9 +47,9 @@ const SHIMS = Object.fromEntries(Object.entries(LAZY).map(([name, { file }]) => 
 /**
  * Modules of ours that the steps import with `await import('#name')` (package.json imports) and need
  * only for some inputs: files of their own, loaded then. Octokit (comments, check runs, permission
- * look-ups) and Ajv (output_schema).
+ * look-ups), Ajv (output_schema) and the catalogue check before a create (preflight).
  */
-const ON_DEMAND = { '#github-api': './github.cjs', '#json-schema': './json-schema.cjs' };
+const ON_DEMAND = { '#github-api': './github.cjs', '#json-schema': './json-schema.cjs', '#preflight': './preflight.cjs' };
 
 interface Bundle {
   /** The file in dist/. */
@@ -65,6 +65,7 @@ const BUNDLES: Bundle[] = [
   { out: 'cli.cjs', entry: 'src/entrypoints/cli.ts', externals: { ...SHIMS, ...ON_DEMAND }, banner: '#!/usr/bin/env node\n' },
   { out: 'github.cjs', entry: 'src/github/api.ts', externals: SHIMS },
   { out: 'json-schema.cjs', entry: 'src/run/json-schema.ts', externals: {} },
+  { out: 'preflight.cjs', entry: 'src/run/preflight.ts', externals: {} },
   ...Object.values(LAZY).map(({ file, entry }) => ({ out: `${file}.cjs`, entry, externals: {} })),
 ];
 

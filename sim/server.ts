@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { SIM_ENVIRONMENTS, SIM_MODELS, simSkills } from './catalogue.ts';
 import { checkRunOptions } from './spec.ts';
 
 /** How a run ends, chosen per run with the metadata key `sim_outcome`. */
@@ -282,6 +283,9 @@ export class OzSimulator {
       return;
     }
     if (method === 'GET' && path === '/agent/runs') return this.list(url.searchParams, res, instance);
+    if (method === 'GET' && path === '/agent/models') return this.json(res, 200, SIM_MODELS);
+    if (method === 'GET' && path === '/agent/environments') return this.json(res, 200, SIM_ENVIRONMENTS);
+    if (method === 'GET' && path === '/agent') return this.json(res, 200, simSkills(url.searchParams.get('repo')));
     const read = /^\/agent\/runs\/([^/]+)$/.exec(path);
     if (method === 'GET' && read) {
       const run = this.view(decodeURIComponent(read[1]!));

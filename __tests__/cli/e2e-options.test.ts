@@ -50,4 +50,44 @@ describe('oz-agent-run, official and run options', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Invalid --output-format 'yaml'. Expected text or json.");
   });
+
+  it('checks the model before the create: exit 2 for an unknown one; --no-preflight skips the check', async () => {
+    const bad = await cli([...fast, '--model', 'gpt5']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--model 'gpt5' is not a model this API key can use. Did you mean 'gpt-5'?");
+    expect(bad.stderr).toContain('a check skipped when --no-preflight is set');
+    expect(sim.apiRequests('POST', '/agent/runs')).toHaveLength(0);
+    const skipped = await cli([...fast, '--model', 'gpt5', '--no-preflight']);
+    expect(skipped.code).toBe(0);
+    expect(sim.apiRequests('GET', '/agent/models')).toHaveLength(1);
+  });
+
+  it('sends the run options of its kebab-case flags', async () => {
+    const result = await cli([
+      ...fast,
+      '--harness',
+      'codex',
+      '--harness-model',
+      'gpt-5',
+      '--reasoning-level',
+      'high',
+      '--harness-secret',
+      'K',
+      '--idle-timeout-minutes',
+      '15',
+      '--session-sharing',
+      'viewer',
+      '--agent-identity',
+      'id-1',
+    ]);
+    expect(result.code).toBe(0);
+    const body = sim.apiRequests('POST', '/agent/runs')[0]!.body as { config: Record<string, unknown>; agent_identity_uid: string };
+    expect(body.config).toMatchObject({
+      harness: { type: 'codex', model_id: 'gpt-5', reasoning_level: 'high' },
+      harness_auth_secrets: { codex_auth_secret_name: 'K' },
+      idle_timeout_minutes: 15,
+      session_sharing: { public_access: 'VIEWER' },
+    });
+    expect(body.agent_identity_uid).toBe('id-1');
+  });
 });

@@ -37,9 +37,9 @@ const STRINGS = [
 ] as const;
 
 /** Flags that are true or false; each has its `--no-` form. */
-const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json'] as const;
+const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json', 'debug', 'preflight'] as const;
 /** Flags that need a value. */
-const TAKES_VALUE: ReadonlySet<string> = new Set([...STRINGS, 'metadata']);
+const TAKES_VALUE: ReadonlySet<string> = new Set([...STRINGS, 'metadata', 'attachments']);
 /** Every flag name a user may write, for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 
@@ -83,6 +83,7 @@ Watching:
   --max-poll-interval-seconds N longest pause between reads (default 30)
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
   --no-log-progress             do not print what the agent does while it works
+  --no-preflight                do not check the model, environment and skill against the API's lists before the create
   --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
 
 What the agent did:
@@ -123,6 +124,7 @@ export function flagLabel(name: string): string {
   if (name === 'wait') return '--no-wait';
   if (name === 'cancel_on_abort') return '--no-cancel-on-abort';
   if (name === 'log_progress') return '--no-log-progress';
+  if (name === 'preflight') return '--no-preflight';
   if (name === 'metadata') return '--metadata';
   return `--${name.replaceAll('_', '-')}`;
 }
@@ -156,6 +158,8 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
         return bool(name, values['log-progress']);
       case 'debug':
         return bool(name, values.debug);
+      case 'preflight':
+        return bool(name, values.preflight);
       case 'attachments':
         // Repeatable: one image path per flag, as the action's input has one per line.
         return (values.attachments ?? []).join('\n');
@@ -208,6 +212,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       debug: { type: 'boolean' },
+      preflight: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

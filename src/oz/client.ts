@@ -19,6 +19,9 @@ import type {
   Conversation,
   CreateRunRequest,
   CreateRunResponse,
+  EnvironmentList,
+  ModelList,
+  SkillList,
   FollowupRequest,
   ListRunsResponse,
   RunItem,
@@ -192,6 +195,32 @@ export class OzClient {
       },
       signal,
     );
+  }
+
+  /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+  listModels(): Promise<ModelList> {
+    return this.getOnce<ModelList>('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+  }
+
+  /** `GET /agent/environments`: the environments this key may use. One try. */
+  listEnvironments(): Promise<EnvironmentList> {
+    return this.getOnce<EnvironmentList>('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+  }
+
+  /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+  listSkills(repo: string): Promise<SkillList> {
+    return this.getOnce<SkillList>(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) =>
+      Array.isArray(a.agents),
+    );
+  }
+
+  /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+  private async getOnce<T>(path: string, what: string, isValid: (answer: Record<string, unknown>) => boolean): Promise<T> {
+    const answer = await this.request<unknown>('GET', path);
+    if (!isObject(answer) || !isValid(answer)) {
+      throw new OzBadAnswerError('GET', path.split('?')[0]!, 200, `something other than ${what}: ${describeBody(answer)}`);
+    }
+    return answer as T;
   }
 
   /**

@@ -191,3 +191,34 @@ export interface FollowupRequest {
   message: string;
   mode?: 'normal' | 'plan' | 'orchestrate';
 }
+
+/** `GET /agent/models`. */
+export interface ModelList {
+  default_model_id?: string;
+  models: {
+    id: string;
+    display_name?: string;
+    provider?: string;
+    vision_supported?: boolean;
+    description?: string;
+    reasoning_level?: string;
+    /** Why the model cannot be used now: PROVIDER_OUTAGE, OUT_OF_REQUESTS, ADMIN_DISABLED, REQUIRES_UPGRADE. */
+    disable_reason?: string;
+  }[];
+}
+
+/** `GET /agent/environments`. */
+export interface EnvironmentList {
+  environments: {
+    uid: string;
+    config?: { name?: string; description?: string; docker_image?: string; github_repos?: unknown[] };
+    last_updated?: string;
+    /** The environment's latest run failed during setup. */
+    setup_failed?: boolean;
+  }[];
+}
+
+/** `GET /agent`: skills, each with variants whose id is `owner/repo:path`. */
+export interface SkillList {
+  agents: { name?: string; variants?: { id?: string; description?: string; error?: string }[] }[];
+}

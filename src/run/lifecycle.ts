@@ -184,6 +184,7 @@ export async function startAndWatch(
   try {
     let runId = settings.runId;
     let startState = '';
+    if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result))) return result;
     if (settings.create) {
       requestId = randomUUID();
       events.requestId?.(requestId);
@@ -316,6 +317,35 @@ export async function startAndWatch(
     await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
   }
   return result;
+}
+
+/**
+ * The catalogue check before a create (`preflight`), loaded only when it has something to check.
+ * Returns false, with the result filled in, when it found a reason not to start the run.
+ */
+async function checkBeforeCreate(
+  client: OzClient,
+  settings: RunSettings,
+  events: RunEvents,
+  wording: { label: (name: string) => string; off: (name: string) => string },
+  stop: AbortSignal,
+  result: RunResult,
+): Promise<boolean> {
+  const create = settings.create!;
+  const needed =
+    create.config?.model_id !== undefined ||
+    create.config?.environment_id !== undefined ||
+    /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
+  if (settings.preflight === false || !needed) return true;
+  const { preflight } = await import('#preflight');
+  const found = await preflight(client, create, wording.label, stop);
+  for (const note of found.notes) events.debug?.(note);
+  for (const warning of found.warnings) events.warning(warning);
+  if (found.problems.length === 0) return true;
+  result.outcome = 'error';
+  result.settled = true;
+  result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
+  return false;
 }
 
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */

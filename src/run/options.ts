@@ -13,6 +13,8 @@ export interface ReportOptions {
   outputFormat?: OutputFormat;
   /** Log every request to the API (method, path, status, duration, trace id), as step debug logging would. */
   debug?: boolean;
+  /** Check the model, environment and skill against the API's catalogue before the create (default true). */
+  preflight?: boolean;
 }
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json'];
@@ -21,7 +23,11 @@ const FORMATS: readonly OutputFormat[] = ['text', 'json'];
 export function parseReportOptions(src: SettingSource): ReportOptions {
   const format = src.read('output_format').toLowerCase() || 'text';
   if (!(FORMATS as readonly string[]).includes(format)) fail(src.label('output_format'), src.read('output_format'), 'text or json');
-  return { outputFormat: format as OutputFormat, debug: parseBoolean(src, 'debug', false) };
+  return {
+    outputFormat: format as OutputFormat,
+    debug: parseBoolean(src, 'debug', false),
+    preflight: parseBoolean(src, 'preflight', true),
+  };
 }
 
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
