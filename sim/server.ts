@@ -464,17 +464,8 @@ export class OzSimulator {
         if (typeof artifact.data.url === 'string') artifact.data.url = 'javascript:alert(1)';
       }
     }
-    if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
-      view.request_usage = {
-        inference_cost: 12.5,
-        compute_cost: 3,
-        platform_cost: 0.5,
-        inference_cost_usd: 0.25,
-        compute_cost_usd: 0.06,
-        platform_cost_usd: 0.01,
-        total_tokens: 48210,
-      };
-    }
+    const usage = usageAt(sim, state, ((sim.cancelledAt ?? Date.now()) - sim.createdAt) / this.msPerSecond - started, p.inprogress);
+    if (usage) view.request_usage = usage;
     return view;
   }
 
@@ -818,6 +809,34 @@ export class OzSimulator {
       }),
     );
   }
+}
+
+/** A run's usage at the end of its work; it grows in proportion while the run works. */
+const FULL_USAGE = {
+  inference_cost: 12.5,
+  compute_cost: 3,
+  platform_cost: 0.5,
+  inference_cost_usd: 0.25,
+  compute_cost_usd: 0.06,
+  platform_cost_usd: 0.01,
+  total_tokens: 48210,
+};
+
+/**
+ * `request_usage` as the run stands: none before it works, growing while it works (past the full
+ * figures for a run that never ends, so a budget can be passed), the full figures once it ended.
+ * A cancelled run keeps what it had used when it was cancelled.
+ */
+function usageAt(sim: SimRun, state: string, workedSeconds: number, workSeconds: number): Record<string, number> | undefined {
+  const cancelledEarly = sim.cancelledAt !== undefined;
+  const ended = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED'].includes(state) && !cancelledEarly;
+  let share = ended ? 1 : Math.max(0, workedSeconds) / workSeconds;
+  if (sim.outcome !== 'never') share = Math.min(1, share);
+  if (!ended && share <= 0 && state !== 'CANCELLED') return undefined;
+  const round = (value: number) => Math.round(value * 10_000) / 10_000;
+  return Object.fromEntries(
+    Object.entries(FULL_USAGE).map(([key, full]) => [key, key === 'total_tokens' ? Math.round(full * share) : round(full * share)]),
+  );
 }
 
 function terminalState(outcome: SimOutcome): string {

@@ -43,8 +43,8 @@ describe('oz-agent-run, official and run options', () => {
   it('--output-format json puts the conversation in agent_output of --json', async () => {
     const result = await cli([...fast, '--output-format', 'json', '--json']);
     expect(result.code).toBe(0);
-    const outputs = JSON.parse(result.stdout) as Record<string, string>;
-    const conversation = JSON.parse(outputs.agent_output!) as { steps: unknown[] };
+    const outputs = JSON.parse(result.stdout) as { agent_output: { steps: unknown[] } };
+    const conversation = outputs.agent_output;
     expect(conversation.steps.length).toBeGreaterThan(0);
     const bad = await cli([...fast, '--output-format', 'yaml']);
     expect(bad.code).toBe(2);
@@ -89,5 +89,17 @@ describe('oz-agent-run, official and run options', () => {
       session_sharing: { public_access: 'VIEWER' },
     });
     expect(body.agent_identity_uid).toBe('id-1');
+  });
+
+  it('--json has credits, cost_usd and tokens; --max-credits cancels a run over budget (exit 1)', async () => {
+    const done = await cli([...fast, '--json']);
+    expect(JSON.parse(done.stdout)).toMatchObject({ credits: 16, cost_usd: 0.32, tokens: 48210 });
+    const over = await cli([...fast, '--metadata', 'sim_outcome=never', '--max-credits', '3', '--json']);
+    expect(over.code).toBe(1);
+    const outputs = JSON.parse(over.stdout) as { state: string; credits: number; outcome: string };
+    expect(outputs.state).toBe('CANCELLED');
+    expect(outputs.outcome).toBe('budget_exceeded');
+    expect(outputs.credits).toBeGreaterThan(3);
+    expect(over.stderr).toMatch(/Budget exceeded: the run had used [\d.]+ credits, .* more than --max-credits \(3 credits\)/);
   });
 });

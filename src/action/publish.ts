@@ -2,7 +2,8 @@ import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/markdown.ts';
-import { agentOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { usageFigures } from '../oz/usage.ts';
+import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { reviewOutputs } from '../report/review.ts';
 import { redactSecrets } from './common.ts';
 import type { RunItem } from '../oz/types.ts';
@@ -31,7 +32,12 @@ export async function finish(report: Report, feedback?: Feedback): Promise<void>
   const outputs = runOutputs(report.run, report.runId, (name) =>
     log.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
   );
-  for (const [name, value] of Object.entries({ ...outputs, ...agentOutputs(report), ...reviewOutputs(report.review) }))
+  for (const [name, value] of Object.entries({
+    ...outputs,
+    ...agentOutputs(report),
+    ...usageOutputs(usageFigures(report.run?.request_usage)),
+    ...reviewOutputs(report.review),
+  }))
     core.setOutput(name, redact(value));
   core.setOutput('comment_url', feedback?.commentUrl ?? '');
   core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');

@@ -34,6 +34,7 @@ const STRINGS = [
   'idle-timeout-minutes',
   'session-sharing',
   'agent-identity',
+  'max-credits',
 ] as const;
 
 /** Flags that are true or false; each has its `--no-` form. */
@@ -79,6 +80,7 @@ How to run it:
 Watching:
   --no-wait                     start the run, print its id and exit 0
   --timeout-minutes N           give up after N minutes and cancel the run (default 60)
+  --max-credits N               cancel the run and fail when its reported usage passes N credits (approximate)
   --poll-interval-seconds N     first pause between reads (default 5)
   --max-poll-interval-seconds N longest pause between reads (default 30)
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C

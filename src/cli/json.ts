@@ -2,6 +2,8 @@ import type { Report } from '../report/summary.ts';
 
 /** Outputs that are true, false or unknown (null) rather than text. */
 const BOOLEANS = new Set(['retryable', 'followed_up']);
+/** Outputs that are numbers, or null when the API did not report them. */
+const NUMBERS = new Set(['credits', 'cost_usd', 'tokens']);
 
 /** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
 const VALUES: Record<string, (report: Report) => unknown> = {
@@ -22,6 +24,8 @@ export function jsonResult(report: Report, outputs: Record<string, string>, exit
     const value = VALUES[name];
     if (value) result[name] = value(report);
     else if (BOOLEANS.has(name)) result[name] = text === '' ? null : text === 'true';
+    else if (NUMBERS.has(name)) result[name] = text === '' ? null : Number(text);
+    else if (name === 'agent_output' && report.conversation !== undefined) result[name] = report.conversation;
     else result[name] = text;
   }
   result.note = report.note ?? '';

@@ -5,7 +5,8 @@ import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
 import { fitBytes } from '../report/limits.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactor, type Redact } from '../report/redact.ts';
-import { agentOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { usageFigures } from '../oz/usage.ts';
+import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
 import { checkRunSettings, parseRunSettings, type RunSettings } from '../run/settings.ts';
@@ -144,7 +145,11 @@ function finishCli(
 ): number {
   const { settled: _settled, ...rest } = result;
   const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
-  const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
+  const outputs: Record<string, string> = {
+    ...runOutputs(report.run, report.runId),
+    ...agentOutputs(report),
+    ...usageOutputs(usageFigures(report.run?.request_usage)),
+  };
   const code = exitCode(report, signal);
   if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
   writeReportFiles(args, report, outputs, redact, tell);

@@ -1,3 +1,4 @@
+import type { UsageFigures } from '../oz/usage.ts';
 import {
   capList,
   fitBytes,
@@ -32,7 +33,9 @@ export type Outcome =
   /** The event may not start an agent (an untrusted commenter, the action's own comment). */
   | 'skipped'
   /** A setting was wrong (or GitHub could not be set up), found before any request to Oz: no run exists. */
-  | 'not_started';
+  | 'not_started'
+  /** The run's reported usage passed the credit budget, so it was cancelled. */
+  | 'budget_exceeded';
 
 export interface Report {
   outcome: Outcome;
@@ -96,6 +99,12 @@ export function runOutputs(
 }
 
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
+/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
+export function usageOutputs(figures: UsageFigures): Record<'credits' | 'cost_usd' | 'tokens', string> {
+  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
+}
+
 export function agentOutputs(
   report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'conversation'>,
 ): Record<string, string> {
@@ -138,6 +147,7 @@ const HEADINGS: Record<Outcome, string> = {
   error: '⚠️ Oz agent run could not be followed',
   skipped: '⏭️ Oz agent not started',
   not_started: '⛔ Oz agent run not started',
+  budget_exceeded: '💸 Oz agent run cancelled: budget exceeded',
   invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 
@@ -212,6 +222,7 @@ export function nextStep(report: Report, setting: (name: string) => string = (n)
   const run = report.run;
   const code = run?.status_message?.error_code;
   if (report.outcome === 'timeout') return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+  if (report.outcome === 'budget_exceeded') return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
   if (report.outcome === 'not_started') return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
   if (report.outcome === 'invalid_output')
     return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';

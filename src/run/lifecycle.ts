@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type Conversation, type RunItem } from '../oz/types.ts';
+import { Budget } from './budget.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
@@ -29,7 +30,11 @@ export type RunOutcome =
   /** The run reached SUCCEEDED, but `output_schema` found no valid JSON object in its final answer. */
   | 'invalid_output'
   /** Following the run failed (bad answer, lost create, read failure). */
-  | 'error';
+  | 'error'
+  /** The check before the run found a reason not to start it: no run exists. */
+  | 'not_started'
+  /** The run's reported usage passed `max_credits`, so it was cancelled. */
+  | 'budget_exceeded';
 
 export interface RunResult {
   outcome: RunOutcome;
@@ -230,11 +235,12 @@ export async function startAndWatch(
 
     let linkShown = false;
     const progress = conversationOf(id);
+    const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
     const watched = await watchRun({
       client,
       runId: id,
       schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-      signal: stop,
+      signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
       ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
       onStateChange: (run, previous) => {
         events.stateChange?.(run, previous, Date.now() - startedAt);
@@ -256,13 +262,15 @@ export async function startAndWatch(
         })(),
       }),
       // While the agent works, what it does, from its conversation (at most once per interval).
-      ...(settings.logProgress && {
+      ...((settings.logProgress || budget) && {
         onLiveRead: async (run: RunItem) => {
-          if (run.state === 'QUEUED' || run.state === 'PENDING') return;
+          budget?.check(run);
+          if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING') return;
           for (const item of await progress.poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
         },
       }),
     });
+    if (budget?.exceeded) return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
     if (watched.run) result.run = watched.run;
     if (watched.failed) throw watched.failed;
 
@@ -319,6 +327,31 @@ export async function startAndWatch(
   return result;
 }
 
+/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
+async function stopForBudget(
+  client: OzClient,
+  id: string,
+  budget: Budget,
+  last: RunItem | undefined,
+  label: (name: string) => string,
+  events: RunEvents,
+  result: RunResult,
+  options: LifecycleOptions,
+): Promise<RunResult> {
+  const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
+  const cancel = await cancelRun(client, id, budgetMs);
+  result.settled = tellCancel(id, cancel, events);
+  result.outcome = 'budget_exceeded';
+  result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
+  if (last) result.run = last;
+  try {
+    result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+  } catch {
+    // The run as last read stays in the result.
+  }
+  return result;
+}
+
 /**
  * The catalogue check before a create (`preflight`), loaded only when it has something to check.
  * Returns false, with the result filled in, when it found a reason not to start the run.
@@ -342,7 +375,7 @@ async function checkBeforeCreate(
   for (const note of found.notes) events.debug?.(note);
   for (const warning of found.warnings) events.warning(warning);
   if (found.problems.length === 0) return true;
-  result.outcome = 'error';
+  result.outcome = 'not_started';
   result.settled = true;
   result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
   return false;

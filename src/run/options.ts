@@ -15,6 +15,8 @@ export interface ReportOptions {
   debug?: boolean;
   /** Check the model, environment and skill against the API's catalogue before the create (default true). */
   preflight?: boolean;
+  /** Cancel the run and fail when its reported usage passes this many credits. */
+  maxCredits?: number;
 }
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json'];
@@ -27,7 +29,16 @@ export function parseReportOptions(src: SettingSource): ReportOptions {
     outputFormat: format as OutputFormat,
     debug: parseBoolean(src, 'debug', false),
     preflight: parseBoolean(src, 'preflight', true),
+    ...parseMaxCredits(src),
   };
+}
+
+function parseMaxCredits(src: SettingSource): { maxCredits?: number } {
+  const value = src.read('max_credits');
+  if (value === '') return {};
+  const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number > 0)) fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
+  return { maxCredits: number };
 }
 
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
