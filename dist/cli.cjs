@@ -8,6 +8,13 @@
 
 module.exports = require("./json-schema.cjs");
 
+/***/ }),
+
+/***/ 775:
+/***/ ((module) => {
+
+module.exports = require("./preflight.cjs");
+
 /***/ })
 
 /******/ 	});
@@ -1495,6 +1502,11 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 16_000,
     maxRetryAfterMs: 60_000,
 };
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+function describeRequest(record) {
+    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
+}
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -1572,6 +1584,26 @@ class OzClient {
             return answer;
         }, signal);
     }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
+    }
+    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+    async getOnce(path, what, isValid) {
+        const answer = await this.request('GET', path);
+        if (!isObject(answer) || !isValid(answer)) {
+            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
     /**
      * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
@@ -1624,6 +1656,20 @@ class OzClient {
             },
         });
     }
+    tellRequest(method, path, status, started, message, text) {
+        if (!this.options.onRequest)
+            return;
+        const record = { method, path, status, durationMs: Date.now() - started };
+        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+        // W3C trace context: version-traceid-parentid-flags.
+        const header = message.headers.traceparent;
+        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+        const id = traceId ?? fromHeader;
+        // The body is the server's text: only an id-shaped value goes to the log.
+        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
+            record.traceId = id;
+        this.options.onRequest(record);
+    }
     async request(method, path, body) {
         const url = `${this.options.baseUrl}${path}`;
         const headers = {
@@ -1633,6 +1679,7 @@ class OzClient {
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
+        const started = Date.now();
         let message;
         let text;
         try {
@@ -1642,10 +1689,12 @@ class OzClient {
         }
         catch (error) {
             const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
+            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
             const hint = networkHint(code, url, this.options.baseUrl);
             throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
         }
         const status = message.statusCode ?? 0;
+        this.tellRequest(method, shownPath, status, started, message, text);
         if (status >= 300 && status < 400) {
             const location = message.headers.location ?? '';
             throw new OzRedirectError(method, shownPath, status, location);
@@ -2131,10 +2180,17 @@ function runOutputs(run, runId, onDropped = () => { }) {
     };
 }
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
+/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
+function usageOutputs(figures) {
+    const text = (value) => (value === undefined ? '' : String(value));
+    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
+}
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
-        agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+        agent_output: report.conversation !== undefined
+            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
+            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
         structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
         downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
     };
@@ -2166,6 +2222,7 @@ const HEADINGS = {
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
     not_started: '⛔ Oz agent run not started',
+    budget_exceeded: '💸 Oz agent run cancelled: budget exceeded',
     invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -2236,6 +2293,8 @@ function nextStep(report, setting = (n) => n) {
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'budget_exceeded')
+        return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'not_started')
         return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
@@ -2417,6 +2476,44 @@ function redactor(secrets) {
     return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
+;// CONCATENATED MODULE: ./src/oz/usage.ts
+const KINDS = ['inference', 'compute', 'platform'];
+/** Sums what the API reported; nothing for a figure none of whose parts is a number. */
+function usageFigures(usage) {
+    if (usage === undefined || usage === null || typeof usage !== 'object')
+        return {};
+    const sum = (keys) => {
+        const values = keys
+            .map((k) => usage[k])
+            .filter((v) => typeof v === 'number' && Number.isFinite(v));
+        return values.length === 0 ? undefined : usage_round(values.reduce((a, b) => a + b, 0));
+    };
+    const figures = {};
+    const credits = sum(KINDS.map((k) => `${k}_cost`));
+    const costUsd = sum(KINDS.map((k) => `${k}_cost_usd`));
+    if (credits !== undefined)
+        figures.credits = credits;
+    if (costUsd !== undefined)
+        figures.costUsd = costUsd;
+    if (typeof usage.total_tokens === 'number' && Number.isFinite(usage.total_tokens))
+        figures.tokens = usage.total_tokens;
+    return figures;
+}
+/** `16 credits, about $0.32, 48210 tokens`: the figures in words, those given. */
+function describeUsage(figures) {
+    const parts = [];
+    if (figures.credits !== undefined)
+        parts.push(`${figures.credits} credits`);
+    if (figures.costUsd !== undefined)
+        parts.push(`about $${figures.costUsd.toFixed(2)}`);
+    if (figures.tokens !== undefined)
+        parts.push(`${figures.tokens} tokens`);
+    return parts.join(', ') || 'no usage reported';
+}
+function usage_round(value) {
+    return Math.round(value * 10_000) / 10_000;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
 /**
  * Text from the API or the agent, made safe for a terminal or a plain log: no escape sequences (which
@@ -2443,6 +2540,41 @@ function isTerminal(state) {
 }
 function isDocumentedState(state) {
     return isTerminal(state) || LIVE_STATES.includes(state);
+}
+
+;// CONCATENATED MODULE: ./src/run/budget.ts
+
+/**
+ * The credit budget of a run (`max_credits`): while it is watched, the first read whose reported usage
+ * passes the budget stops the watch, so the lifecycle cancels the run. Approximate: the usage the API
+ * reports may lag behind what the run has spent.
+ */
+class Budget {
+    controller = new AbortController();
+    /** The usage that passed the budget, once it has. */
+    exceeded;
+    maxCredits;
+    constructor(maxCredits) {
+        this.maxCredits = maxCredits;
+    }
+    /** Aborted when the budget is passed. */
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Looks at one read of the run. */
+    check(run) {
+        if (this.exceeded)
+            return;
+        const figures = usageFigures(run.request_usage);
+        if (figures.credits === undefined || figures.credits <= this.maxCredits)
+            return;
+        this.exceeded = figures;
+        this.controller.abort(new Error('budget exceeded'));
+    }
+    /** The reason in one sentence; `label` names the setting. */
+    describe(label) {
+        return `Budget exceeded: the run had used ${describeUsage(this.exceeded ?? {})}, more than ${label} (${this.maxCredits} credits). The usage the API reports may lag, so the run may have used somewhat more.`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
@@ -3245,6 +3377,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3310,6 +3443,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     try {
         let runId = settings.runId;
         let startState = '';
+        if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
+            return result;
         if (settings.create) {
             requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
             events.requestId?.(requestId);
@@ -3357,11 +3492,12 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         }
         let linkShown = false;
         const progress = conversationOf(id);
+        const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
         const watched = await watchRun({
             client,
             runId: id,
             schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-            signal: stop,
+            signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
             ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
             onStateChange: (run, previous) => {
                 events.stateChange?.(run, previous, Date.now() - startedAt);
@@ -3382,15 +3518,18 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
                 })(),
             }),
             // While the agent works, what it does, from its conversation (at most once per interval).
-            ...(settings.logProgress && {
+            ...((settings.logProgress || budget) && {
                 onLiveRead: async (run) => {
-                    if (run.state === 'QUEUED' || run.state === 'PENDING')
+                    budget?.check(run);
+                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
                         return;
                     for (const item of await progress.poll(stop))
                         events.activity?.(item.line, Date.now() - startedAt);
                 },
             }),
         });
+        if (budget?.exceeded)
+            return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
         if (watched.run)
             result.run = watched.run;
         if (watched.failed)
@@ -3449,6 +3588,47 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     }
     return result;
 }
+/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
+async function stopForBudget(client, id, budget, last, label, events, result, options) {
+    const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(client, id, budgetMs);
+    result.settled = tellCancel(id, cancel, events);
+    result.outcome = 'budget_exceeded';
+    result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
+    if (last)
+        result.run = last;
+    try {
+        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+    }
+    catch {
+        // The run as last read stays in the result.
+    }
+    return result;
+}
+/**
+ * The catalogue check before a create (`preflight`), loaded only when it has something to check.
+ * Returns false, with the result filled in, when it found a reason not to start the run.
+ */
+async function checkBeforeCreate(client, settings, events, wording, stop, result) {
+    const create = settings.create;
+    const needed = create.config?.model_id !== undefined ||
+        create.config?.environment_id !== undefined ||
+        /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
+    if (settings.preflight === false || !needed)
+        return true;
+    const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
+    const found = await preflight(client, create, wording.label, stop);
+    for (const note of found.notes)
+        events.debug?.(note);
+    for (const warning of found.warnings)
+        events.warning(warning);
+    if (found.problems.length === 0)
+        return true;
+    result.outcome = 'not_started';
+    result.settled = true;
+    result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
+    return false;
+}
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
 /**
@@ -3463,6 +3643,8 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
         for (const item of items)
             events.activity?.(item.line, Date.now() - options.startedAt);
     result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+    if (settings.outputFormat === 'json' && reader.latest !== undefined)
+        result.conversation = reader.latest;
     const ended = isTerminal(result.run?.state);
     if (settings.outputSchema !== undefined && ended) {
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
@@ -3526,7 +3708,175 @@ function readSettingFile(label, value, workspace, readFile, expected) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/options.ts
+
+
+
+
+const FORMATS = ['text', 'json'];
+/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
+function parseReportOptions(src) {
+    const format = src.read('output_format').toLowerCase() || 'text';
+    if (!FORMATS.includes(format))
+        fail(src.label('output_format'), src.read('output_format'), 'text or json');
+    return {
+        outputFormat: format,
+        debug: parseBoolean(src, 'debug', false),
+        preflight: parseBoolean(src, 'preflight', true),
+        ...parseMaxCredits(src),
+    };
+}
+function parseMaxCredits(src) {
+    const value = src.read('max_credits');
+    if (value === '')
+        return {};
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0))
+        fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
+    return { maxCredits: number };
+}
+/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
+const HARNESSES = ['oz', 'claude', 'codex', 'gemini'];
+/** The request field that names a third-party harness's team secret; the others take none. */
+const SECRET_FIELD = {
+    claude: 'claude_auth_secret_name',
+    codex: 'codex_auth_secret_name',
+};
+/** Image types the API takes as attachments, by file extension. */
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+};
+/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
+const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
+ * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
+ * setting, before any request.
+ */
+function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path)) {
+    const options = { config: {}, body: {}, given: [] };
+    const read = (name) => {
+        const value = src.read(name);
+        if (value !== '')
+            options.given.push(name);
+        return value;
+    };
+    parseHarness(src, read, options);
+    const idle = read('idle_timeout_minutes');
+    if (idle !== '') {
+        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
+            fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
+        }
+        options.config.idle_timeout_minutes = Number(idle);
+    }
+    const sharing = read('session_sharing');
+    if (sharing !== '') {
+        if (!/^(viewer|editor)$/i.test(sharing))
+            fail(src.label('session_sharing'), sharing, 'viewer or editor');
+        options.config.session_sharing = { public_access: sharing.toUpperCase() };
+    }
+    const identity = read('agent_identity');
+    if (identity !== '') {
+        if (!ID_PATTERN.test(identity))
+            fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+        options.body.agent_identity_uid = identity;
+    }
+    const paths = read('attachments');
+    if (paths !== '')
+        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
+    return options;
+}
+function parseHarness(src, read, options) {
+    const label = src.label;
+    const type = read('harness').toLowerCase();
+    if (type !== '' && !HARNESSES.includes(type))
+        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+    const model = read('harness_model');
+    const reasoning = read('reasoning_level');
+    const secret = read('harness_secret');
+    const thirdParty = type !== '' && type !== 'oz';
+    for (const [name, value] of [
+        ['harness_model', model],
+        ['reasoning_level', reasoning],
+    ]) {
+        if (value !== '' && !thirdParty) {
+            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+        }
+    }
+    if (model !== '' && !NAME_PATTERN.test(model))
+        fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
+    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
+        fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
+    if (type === '')
+        return;
+    options.config.harness = {
+        type: type,
+        ...(model !== '' && { model_id: model }),
+        ...(reasoning !== '' && { reasoning_level: reasoning }),
+    };
+    if (secret === '')
+        return;
+    const field = SECRET_FIELD[type];
+    if (field === undefined) {
+        throw new InputError(`${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+    }
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
+        fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    options.config.harness_auth_secrets = { [field]: secret };
+}
+/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
+function readAttachments(label, text, workspace, readBytes) {
+    const paths = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    if (paths.length > MAX_ATTACHMENTS)
+        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+    let total = 0;
+    return paths.map((path) => {
+        const mime = IMAGE_TYPES[(0,external_node_path_namespaceObject.extname)(path).toLowerCase()];
+        if (mime === undefined)
+            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+        let data;
+        try {
+            data = readBytes(settingPath(path, workspace));
+        }
+        catch (error) {
+            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+        }
+        if (imageType(data) !== mime)
+            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+        if (data.length > MAX_ATTACHMENT_BYTES)
+            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+        total += data.length;
+        if (total > MAX_ATTACHMENTS_BYTES)
+            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: (0,external_node_path_namespaceObject.basename)(path), mime_type: mime, data: data.toString('base64') };
+    });
+}
+/** The image type a file's first bytes say, or undefined. */
+function imageType(data) {
+    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+        return 'image/jpeg';
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+        return 'image/png';
+    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
+        return 'image/gif';
+    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+        return 'image/webp';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 
@@ -3792,6 +4142,8 @@ function parseRunSettings(src, options) {
         config.worker_host = host;
     if (computerUse !== undefined)
         config.computer_use_enabled = computerUse;
+    const runOptions = parseRunOptions(src, workspace, options.readBytes);
+    Object.assign(config, runOptions.config);
     const title = optional(src, 'title');
     const conversationId = optional(src, 'conversation_id');
     const creating = [
@@ -3809,6 +4161,7 @@ function parseRunSettings(src, options) {
         ['base_prompt', basePrompt],
         ['host', host],
         ['computer_use', src.read('computer_use') || undefined],
+        ...runOptions.given.map((name) => [name, 'set']),
     ].filter(([, v]) => v !== undefined);
     const followup = optional(src, 'followup');
     if (followup !== undefined && runId === undefined) {
@@ -3840,6 +4193,7 @@ function parseRunSettings(src, options) {
             create.mode = mode;
         if (conversationId !== undefined)
             create.conversation_id = conversationId;
+        Object.assign(create, runOptions.body);
         if (Object.keys(config).length > 0)
             create.config = config;
     }
@@ -3858,6 +4212,7 @@ function parseRunSettings(src, options) {
         cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
         userMetadata,
         logProgress: parseBoolean(src, 'log_progress', true),
+        ...parseReportOptions(src),
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
@@ -3983,11 +4338,20 @@ const STRINGS = [
     'output-schema',
     'artifacts-path',
     'followup',
+    'output-format',
+    'harness',
+    'harness-model',
+    'reasoning-level',
+    'harness-secret',
+    'idle-timeout-minutes',
+    'session-sharing',
+    'agent-identity',
+    'max-credits',
 ];
 /** Flags that are true or false; each has its `--no-` form. */
-const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json'];
+const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json', 'debug', 'preflight'];
 /** Flags that need a value. */
-const TAKES_VALUE = new Set([...STRINGS, 'metadata']);
+const TAKES_VALUE = new Set([...STRINGS, 'metadata', 'attachments']);
 /** Every flag name a user may write, for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 const USAGE = `Usage: oz-agent-run [flags]
@@ -4014,14 +4378,24 @@ How to run it:
   --computer-use, --no-computer-use
   --mcp JSON|PATH               MCP servers: {"mcpServers": {...}} or a file holding it
   --metadata KEY=VALUE          run metadata (repeatable)
+  --harness oz|claude|codex|gemini   the harness that runs the agent (default oz, Warp's own)
+  --harness-model ID            the model of a third-party harness
+  --reasoning-level LEVEL       the reasoning effort of a third-party harness (codex: low, medium, high)
+  --harness-secret NAME         the Warp team secret that authenticates the claude or codex harness
+  --idle-timeout-minutes N      keep the environment up N minutes (1-60) after the task, for follow-ups
+  --session-sharing viewer|editor   let people outside the team open the session link
+  --attachments PATH            an image (jpeg, png, gif, webp) sent with the prompt (repeatable, at most 5)
+  --agent-identity UID          run as this agent identity
 
 Watching:
   --no-wait                     start the run, print its id and exit 0
   --timeout-minutes N           give up after N minutes and cancel the run (default 60)
+  --max-credits N               cancel the run and fail when its reported usage passes N credits (approximate)
   --poll-interval-seconds N     first pause between reads (default 5)
   --max-poll-interval-seconds N longest pause between reads (default 30)
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
   --no-log-progress             do not print what the agent does while it works
+  --no-preflight                do not check the model, environment and skill against the API's lists before the create
   --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
 
 What the agent did:
@@ -4031,6 +4405,8 @@ What the agent did:
 Reporting (progress goes to stderr; on a terminal in colour, with a live status line, unless NO_COLOR is set):
   --json                        print the outputs as one JSON object on stdout at the end (typed: jq .run.state works)
   --quiet, -q                   print only warnings and failures on stderr
+  --output-format text|json     agent_output: the final answer (text, default) or the conversation as JSON
+  --debug                       log every API request (method, path, status, duration, trace id) to stderr
   --summary-file PATH           write the Markdown summary to PATH
   --output-file PATH            write KEY=value lines (OZ_RUN_ID, OZ_STATE, ...) for GitLab's dotenv reports
 
@@ -4048,6 +4424,8 @@ function flagLabel(name) {
         return '--no-cancel-on-abort';
     if (name === 'log_progress')
         return '--no-log-progress';
+    if (name === 'preflight')
+        return '--no-preflight';
     if (name === 'metadata')
         return '--metadata';
     return `--${name.replaceAll('_', '-')}`;
@@ -4080,6 +4458,13 @@ function parseCli(argv, env) {
                 return bool(name, values['computer-use']);
             case 'log_progress':
                 return bool(name, values['log-progress']);
+            case 'debug':
+                return bool(name, values.debug);
+            case 'preflight':
+                return bool(name, values.preflight);
+            case 'attachments':
+                // Repeatable: one image path per flag, as the action's input has one per line.
+                return (values.attachments ?? []).join('\n');
             case 'api_base_url':
                 return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
             case 'metadata':
@@ -4119,12 +4504,15 @@ function parse(argv) {
         options: {
             ...Object.fromEntries(STRINGS.map((name) => [name, { type: 'string' }])),
             metadata: { type: 'string', multiple: true },
+            attachments: { type: 'string', multiple: true },
             wait: { type: 'boolean' },
             'cancel-on-abort': { type: 'boolean' },
             'computer-use': { type: 'boolean' },
             'log-progress': { type: 'boolean' },
             json: { type: 'boolean' },
             quiet: { type: 'boolean', short: 'q' },
+            debug: { type: 'boolean' },
+            preflight: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean' },
         },
@@ -4183,6 +4571,8 @@ function ciMetadata(env) {
 ;// CONCATENATED MODULE: ./src/cli/json.ts
 /** Outputs that are true, false or unknown (null) rather than text. */
 const json_BOOLEANS = new Set(['retryable', 'followed_up']);
+/** Outputs that are numbers, or null when the API did not report them. */
+const NUMBERS = new Set(['credits', 'cost_usd', 'tokens']);
 /** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
 const VALUES = {
     run: (report) => report.run ?? null,
@@ -4203,6 +4593,10 @@ function jsonResult(report, outputs, exitCode) {
             result[name] = value(report);
         else if (json_BOOLEANS.has(name))
             result[name] = text === '' ? null : text === 'true';
+        else if (NUMBERS.has(name))
+            result[name] = text === '' ? null : Number(text);
+        else if (name === 'agent_output' && report.conversation !== undefined)
+            result[name] = report.conversation;
         else
             result[name] = text;
     }
@@ -4355,6 +4749,7 @@ function terminal(write, options) {
 
 
 
+
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
 /** Outputs that can be long or span lines: left out of the dotenv file. */
 const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
@@ -4415,6 +4810,7 @@ async function runCli(argv, env = process.env, io = {
         apiKey,
         userAgent: CLI_USER_AGENT,
         onRetry: ({ what, attempt, delayMs, error }) => tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+        ...(settings.debug && { onRequest: (record) => tell(`debug: Oz API: ${describeRequest(record)}`) }),
     });
     let result;
     try {
@@ -4431,6 +4827,7 @@ async function runCli(argv, env = process.env, io = {
                     tell(line);
             },
             activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
+            ...(settings.debug && { debug: (message) => tell(`debug: ${message}`) }),
         }, {
             ...options,
             label: flagLabel,
@@ -4450,7 +4847,11 @@ async function runCli(argv, env = process.env, io = {
 function finishCli(args, result, startedAt, signal, io, redact, tell) {
     const { settled: _settled, ...rest } = result;
     const report = { ...rest, elapsedMs: Date.now() - startedAt };
-    const outputs = { ...runOutputs(report.run, report.runId), ...agentOutputs(report) };
+    const outputs = {
+        ...runOutputs(report.run, report.runId),
+        ...agentOutputs(report),
+        ...usageOutputs(usageFigures(report.run?.request_usage)),
+    };
     const code = exitCode(report, signal);
     if (args.json)
         io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);

@@ -7,6 +7,13 @@
 
 module.exports = require("./github.cjs");
 
+/***/ }),
+
+/***/ 775:
+/***/ ((module) => {
+
+module.exports = require("./preflight.cjs");
+
 /***/ })
 
 /******/ 	});
@@ -2513,6 +2520,11 @@ const DEFAULT_RETRY_POLICY = {
     maxDelayMs: 16_000,
     maxRetryAfterMs: 60_000,
 };
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+function describeRequest(record) {
+    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
+}
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
@@ -2590,6 +2602,26 @@ class OzClient {
             return answer;
         }, signal);
     }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
+    }
+    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+    async getOnce(path, what, isValid) {
+        const answer = await this.request('GET', path);
+        if (!isObject(answer) || !isValid(answer)) {
+            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
     /**
      * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
@@ -2642,6 +2674,20 @@ class OzClient {
             },
         });
     }
+    tellRequest(method, path, status, started, message, text) {
+        if (!this.options.onRequest)
+            return;
+        const record = { method, path, status, durationMs: Date.now() - started };
+        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+        // W3C trace context: version-traceid-parentid-flags.
+        const header = message.headers.traceparent;
+        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+        const id = traceId ?? fromHeader;
+        // The body is the server's text: only an id-shaped value goes to the log.
+        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
+            record.traceId = id;
+        this.options.onRequest(record);
+    }
     async request(method, path, body) {
         const url = `${this.options.baseUrl}${path}`;
         const headers = {
@@ -2651,6 +2697,7 @@ class OzClient {
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
+        const started = Date.now();
         let message;
         let text;
         try {
@@ -2660,10 +2707,12 @@ class OzClient {
         }
         catch (error) {
             const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
+            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
             const hint = networkHint(code, url, this.options.baseUrl);
             throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
         }
         const status = message.statusCode ?? 0;
+        this.tellRequest(method, shownPath, status, started, message, text);
         if (status >= 300 && status < 400) {
             const location = message.headers.location ?? '';
             throw new OzRedirectError(method, shownPath, status, location);
@@ -2860,11 +2909,11 @@ function metadata_mergeMetadata(user, context) {
  * taken from the workspace, and an absolute one is read where it is. Only files are read, never
  * written: unlike `artifacts_path`, such a path is not confined to the workspace.
  */
-function settingPath(value, workspace) {
+function files_settingPath(value, workspace) {
     return isAbsolute(value) ? value : resolve(workspace, value);
 }
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function unreadableReason(error, path) {
+function files_unreadableReason(error, path) {
     const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
     switch (code) {
         case 'ENOENT':
@@ -2883,17 +2932,185 @@ function unreadableReason(error, path) {
  * led, and what was expected.
  */
 function files_readSettingFile(label, value, workspace, readFile, expected) {
-    const path = settingPath(value, workspace);
+    const path = files_settingPath(value, workspace);
     try {
         return readFile(path);
     }
     catch (error) {
         const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${files_unreadableReason(error, path)}${from}. Expected ${expected}.`);
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/options.ts
+
+
+
+
+const FORMATS = (/* unused pure expression or super */ null && (['text', 'json']));
+/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
+function options_parseReportOptions(src) {
+    const format = src.read('output_format').toLowerCase() || 'text';
+    if (!FORMATS.includes(format))
+        fail(src.label('output_format'), src.read('output_format'), 'text or json');
+    return {
+        outputFormat: format,
+        debug: parseBoolean(src, 'debug', false),
+        preflight: parseBoolean(src, 'preflight', true),
+        ...parseMaxCredits(src),
+    };
+}
+function parseMaxCredits(src) {
+    const value = src.read('max_credits');
+    if (value === '')
+        return {};
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0))
+        fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
+    return { maxCredits: number };
+}
+/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
+const HARNESSES = (/* unused pure expression or super */ null && (['oz', 'claude', 'codex', 'gemini']));
+/** The request field that names a third-party harness's team secret; the others take none. */
+const SECRET_FIELD = {
+    claude: 'claude_auth_secret_name',
+    codex: 'codex_auth_secret_name',
+};
+/** Image types the API takes as attachments, by file extension. */
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+};
+/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+const MAX_ATTACHMENTS_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
+const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
+ * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
+ * setting, before any request.
+ */
+function options_parseRunOptions(src, workspace, readBytes = (path) => readFileSync(path)) {
+    const options = { config: {}, body: {}, given: [] };
+    const read = (name) => {
+        const value = src.read(name);
+        if (value !== '')
+            options.given.push(name);
+        return value;
+    };
+    parseHarness(src, read, options);
+    const idle = read('idle_timeout_minutes');
+    if (idle !== '') {
+        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
+            fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
+        }
+        options.config.idle_timeout_minutes = Number(idle);
+    }
+    const sharing = read('session_sharing');
+    if (sharing !== '') {
+        if (!/^(viewer|editor)$/i.test(sharing))
+            fail(src.label('session_sharing'), sharing, 'viewer or editor');
+        options.config.session_sharing = { public_access: sharing.toUpperCase() };
+    }
+    const identity = read('agent_identity');
+    if (identity !== '') {
+        if (!ID_PATTERN.test(identity))
+            fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+        options.body.agent_identity_uid = identity;
+    }
+    const paths = read('attachments');
+    if (paths !== '')
+        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
+    return options;
+}
+function parseHarness(src, read, options) {
+    const label = src.label;
+    const type = read('harness').toLowerCase();
+    if (type !== '' && !HARNESSES.includes(type))
+        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+    const model = read('harness_model');
+    const reasoning = read('reasoning_level');
+    const secret = read('harness_secret');
+    const thirdParty = type !== '' && type !== 'oz';
+    for (const [name, value] of [
+        ['harness_model', model],
+        ['reasoning_level', reasoning],
+    ]) {
+        if (value !== '' && !thirdParty) {
+            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+        }
+    }
+    if (model !== '' && !NAME_PATTERN.test(model))
+        fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
+    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
+        fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
+    if (type === '')
+        return;
+    options.config.harness = {
+        type: type,
+        ...(model !== '' && { model_id: model }),
+        ...(reasoning !== '' && { reasoning_level: reasoning }),
+    };
+    if (secret === '')
+        return;
+    const field = SECRET_FIELD[type];
+    if (field === undefined) {
+        throw new InputError(`${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+    }
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
+        fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    options.config.harness_auth_secrets = { [field]: secret };
+}
+/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
+function readAttachments(label, text, workspace, readBytes) {
+    const paths = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    if (paths.length > MAX_ATTACHMENTS)
+        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+    let total = 0;
+    return paths.map((path) => {
+        const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+        if (mime === undefined)
+            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+        let data;
+        try {
+            data = readBytes(settingPath(path, workspace));
+        }
+        catch (error) {
+            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+        }
+        if (imageType(data) !== mime)
+            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+        if (data.length > MAX_ATTACHMENT_BYTES)
+            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+        total += data.length;
+        if (total > MAX_ATTACHMENTS_BYTES)
+            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: basename(path), mime_type: mime, data: data.toString('base64') };
+    });
+}
+/** The image type a file's first bytes say, or undefined. */
+function imageType(data) {
+    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+        return 'image/jpeg';
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+        return 'image/png';
+    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
+        return 'image/gif';
+    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+        return 'image/webp';
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/run/settings.ts
+
 
 
 
@@ -3159,6 +3376,8 @@ function settings_parseRunSettings(src, options) {
         config.worker_host = host;
     if (computerUse !== undefined)
         config.computer_use_enabled = computerUse;
+    const runOptions = parseRunOptions(src, workspace, options.readBytes);
+    Object.assign(config, runOptions.config);
     const title = optional(src, 'title');
     const conversationId = optional(src, 'conversation_id');
     const creating = [
@@ -3176,6 +3395,7 @@ function settings_parseRunSettings(src, options) {
         ['base_prompt', basePrompt],
         ['host', host],
         ['computer_use', src.read('computer_use') || undefined],
+        ...runOptions.given.map((name) => [name, 'set']),
     ].filter(([, v]) => v !== undefined);
     const followup = optional(src, 'followup');
     if (followup !== undefined && runId === undefined) {
@@ -3207,6 +3427,7 @@ function settings_parseRunSettings(src, options) {
             create.mode = mode;
         if (conversationId !== undefined)
             create.conversation_id = conversationId;
+        Object.assign(create, runOptions.body);
         if (Object.keys(config).length > 0)
             create.config = config;
     }
@@ -3225,6 +3446,7 @@ function settings_parseRunSettings(src, options) {
         cancelOnAbort: settings_parseBoolean(src, 'cancel_on_abort', true),
         userMetadata,
         logProgress: settings_parseBoolean(src, 'log_progress', true),
+        ...parseReportOptions(src),
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
@@ -3240,7 +3462,51 @@ function settings_parseRunSettings(src, options) {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/action/official.ts
+
+/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
+const IGNORED = {
+    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
+    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
+    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
+};
+/** Values of oz_channel and oz_version that mean "the default" in the official action. */
+const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
+const CLOUD_FALSE = (/* unused pure expression or super */ null && ('cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
+    "the agent works in its own Oz environment, not in this runner's checkout. " +
+    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
+    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
+    'Remove the cloud input (or set it to true) to run a cloud agent here.'));
+const SAVED_PROMPT = (/* unused pure expression or super */ null && ('saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
+    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.'));
+/**
+ * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
+ * and `saved_prompt` (before any request); returns the warnings and notices for the others.
+ */
+function official_checkOfficialInputs(read) {
+    const cloud = read('cloud');
+    if (/^false$/i.test(cloud))
+        throw new InputError(CLOUD_FALSE);
+    if (cloud !== '' && !/^true$/i.test(cloud))
+        fail('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
+    if (read('saved_prompt') !== '')
+        throw new InputError(SAVED_PROMPT);
+    const notes = { warnings: [], notices: [] };
+    for (const [name, instead] of Object.entries(IGNORED)) {
+        if (read(name) !== '')
+            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
+    }
+    for (const [name, defaults] of Object.entries(DEFAULTS)) {
+        const value = read(name);
+        if (value !== '' && !defaults.includes(value.toLowerCase())) {
+            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
+        }
+    }
+    return notes;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
@@ -3276,6 +3542,8 @@ function readApiKey(read, env = process.env) {
  */
 function parseSettings(read, env = process.env, readFile = (path) => readFileSync(path, 'utf8')) {
     const src = inputSource(read);
+    // First: a workflow written for the official action should learn why before any other complaint.
+    const official = checkOfficialInputs(read);
     const rawPhrase = rawInput(read, 'trigger_phrase', env);
     if (rawPhrase !== '' && rawPhrase.trim() === '') {
         fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
@@ -3307,6 +3575,7 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
         allowedBots: parseLogins(read, 'allowed_bots'),
         triggerPhrase,
         continueConversation: parseBoolean(src, 'continue_conversation', true),
+        official,
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
 }
@@ -3359,6 +3628,19 @@ function log_info(message) {
     info(message);
     info(`::${token}::`);
 }
+/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
+let debugShown = false;
+/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
+function showDebug(on) {
+    debugShown = on;
+}
+/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
+function log_debug(message) {
+    if (debugShown)
+        log_info(`[debug] ${message}`);
+    else
+        core_debug(message);
+}
 
 ;// CONCATENATED MODULE: ./src/action/common.ts
 
@@ -3386,6 +3668,7 @@ function makeClient(settings, retry) {
         baseUrl: settings.apiBaseUrl,
         apiKey: settings.apiKey,
         userAgent: USER_AGENT,
+        onRequest: (record) => log_debug(`Oz API: ${describeRequest(record)}`),
         ...(retry && { retry }),
         onRetry: ({ what, attempt, delayMs, error }) => log_info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
     });
@@ -4116,6 +4399,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4181,6 +4465,8 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     try {
         let runId = settings.runId;
         let startState = '';
+        if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
+            return result;
         if (settings.create) {
             requestId = randomUUID();
             events.requestId?.(requestId);
@@ -4228,11 +4514,12 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         }
         let linkShown = false;
         const progress = conversationOf(id);
+        const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
         const watched = await watchRun({
             client,
             runId: id,
             schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-            signal: stop,
+            signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
             ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
             onStateChange: (run, previous) => {
                 events.stateChange?.(run, previous, Date.now() - startedAt);
@@ -4253,15 +4540,18 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
                 })(),
             }),
             // While the agent works, what it does, from its conversation (at most once per interval).
-            ...(settings.logProgress && {
+            ...((settings.logProgress || budget) && {
                 onLiveRead: async (run) => {
-                    if (run.state === 'QUEUED' || run.state === 'PENDING')
+                    budget?.check(run);
+                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
                         return;
                     for (const item of await progress.poll(stop))
                         events.activity?.(item.line, Date.now() - startedAt);
                 },
             }),
         });
+        if (budget?.exceeded)
+            return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
         if (watched.run)
             result.run = watched.run;
         if (watched.failed)
@@ -4320,6 +4610,47 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     }
     return result;
 }
+/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
+async function stopForBudget(client, id, budget, last, label, events, result, options) {
+    const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(client, id, budgetMs);
+    result.settled = tellCancel(id, cancel, events);
+    result.outcome = 'budget_exceeded';
+    result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
+    if (last)
+        result.run = last;
+    try {
+        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+    }
+    catch {
+        // The run as last read stays in the result.
+    }
+    return result;
+}
+/**
+ * The catalogue check before a create (`preflight`), loaded only when it has something to check.
+ * Returns false, with the result filled in, when it found a reason not to start the run.
+ */
+async function checkBeforeCreate(client, settings, events, wording, stop, result) {
+    const create = settings.create;
+    const needed = create.config?.model_id !== undefined ||
+        create.config?.environment_id !== undefined ||
+        /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
+    if (settings.preflight === false || !needed)
+        return true;
+    const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
+    const found = await preflight(client, create, wording.label, stop);
+    for (const note of found.notes)
+        events.debug?.(note);
+    for (const warning of found.warnings)
+        events.warning(warning);
+    if (found.problems.length === 0)
+        return true;
+    result.outcome = 'not_started';
+    result.settled = true;
+    result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
+    return false;
+}
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
 /**
@@ -4334,6 +4665,8 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
         for (const item of items)
             events.activity?.(item.line, Date.now() - options.startedAt);
     result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+    if (settings.outputFormat === 'json' && reader.latest !== undefined)
+        result.conversation = reader.latest;
     const ended = isTerminal(result.run?.state);
     if (settings.outputSchema !== undefined && ended) {
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
@@ -4755,10 +5088,17 @@ function runOutputs(run, runId, onDropped = () => { }) {
     };
 }
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
+/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
+function usageOutputs(figures) {
+    const text = (value) => (value === undefined ? '' : String(value));
+    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
+}
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
-        agent_output: fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+        agent_output: report.conversation !== undefined
+            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
+            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
         structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
         downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
     };
@@ -4790,6 +5130,7 @@ const HEADINGS = {
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
     not_started: '⛔ Oz agent run not started',
+    budget_exceeded: '💸 Oz agent run cancelled: budget exceeded',
     invalid_output: '⚠️ Oz agent run succeeded, but its structured output is missing or invalid',
 };
 /** `https://github.com/o/r/pull/42` → `o/r#42`; anything else → `pull request`. */
@@ -4860,6 +5201,8 @@ function nextStep(report, setting = (n) => n) {
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+    if (report.outcome === 'budget_exceeded')
+        return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'not_started')
         return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
@@ -5507,6 +5850,8 @@ function postBudgetMs(options) {
  */
 async function runPost(options = {}) {
     maskSecrets();
+    // The debug input shows this step's requests too; a bad value was reported by the main step.
+    showDebug(/^true$/i.test(getInput('debug')));
     const budgetMs = postBudgetMs(options);
     const deadline = AbortSignal.timeout(budgetMs);
     try {

@@ -142,7 +142,9 @@ function checkModel(id, list, label, result) {
 function checkEnvironment(id, list, label, result) {
     const found = list.environments.find((e) => e.uid === id);
     if (found === undefined) {
-        const known = list.environments.filter((e) => typeof e.uid === 'string').map((e) => (e.config?.name ? `${e.config.name} (${e.uid})` : e.uid));
+        const known = list.environments
+            .filter((e) => typeof e.uid === 'string')
+            .map((e) => (e.config?.name ? `${e.config.name} (${e.uid})` : e.uid));
         const near = closest(id, list.environments.map((e) => e.uid));
         result.problems.push(`${label} '${id}' is not an environment this API key can use.${near ? ` Did you mean '${near}'?` : ''} ${known.length > 0 ? `Environments: ${listed(known)}.` : 'The key can use no environment.'}`);
     }
