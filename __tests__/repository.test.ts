@@ -68,7 +68,10 @@ describe('one name for the action', () => {
         .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
     ];
     for (const text of texts) {
-      const refs = [...text.matchAll(/uses: (\S+\/oz-agent-action@\S+)/g)].map((m) => m[1]);
+      // warpdotdev/oz-agent-action is the official action, shown next to this one in "Switching".
+      const refs = [...text.matchAll(/uses: (\S+\/oz-agent-action@\S+)/g)]
+        .map((m) => m[1])
+        .filter((ref) => !ref!.startsWith('warpdotdev/'));
       for (const ref of refs) expect(ref).toBe('OWNER/oz-agent-action@v1');
       expect(text).not.toMatch(/your-org|<owner>/);
     }

@@ -17,6 +17,10 @@ export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
   },
   { label: 'dist/json-schema.cjs (loaded only with output_schema)', files: ['json-schema.cjs'] },
   {
+    label: 'dist/preflight.cjs (loaded only when model, environment or an owner/repo skill is checked before the create)',
+    files: ['preflight.cjs'],
+  },
+  {
     label: 'dist/lazy-undici.cjs + dist/lazy-tunnel.cjs + dist/lazy-exec.cjs (the shims that load those on first use)',
     files: ['lazy-undici.cjs', 'lazy-tunnel.cjs', 'lazy-exec.cjs'],
   },

@@ -154,6 +154,9 @@ describe('oz-agent-run', () => {
       'OZ_PULL_REQUEST_URL',
       'OZ_FOLLOWED_UP',
       'OZ_DOWNLOADED_FILES',
+      'OZ_CREDITS',
+      'OZ_COST_USD',
+      'OZ_TOKENS',
     ]);
     expect(values).toMatchObject({ OZ_STATE: 'SUCCEEDED', OZ_TITLE: 'Two lines' });
   });
@@ -200,6 +203,7 @@ describe('the npm package', () => {
       'dist/lazy-tunnel.cjs',
       'dist/lazy-undici.cjs',
       'dist/licenses.txt',
+      'dist/preflight.cjs',
       'dist/tunnel.cjs',
       'dist/undici.cjs',
       'package.json',
