@@ -65,6 +65,8 @@ export class GitHubDouble {
   denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files'>();
   /** Reactions added, as `kind id content` (`issue-comment 5 eyes`, `issue 7 rocket`). */
   readonly reactions: string[] = [];
+  /** Bodies refused as too long, as `field length` (`body 67072`). */
+  readonly refused: string[] = [];
   private nextId = 1000;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -104,6 +106,7 @@ export class GitHubDouble {
     this.reviews.length = 0;
     this.denied.clear();
     this.reactions.length = 0;
+    this.refused.length = 0;
   }
 
   /**
@@ -189,13 +192,13 @@ export class GitHubDouble {
       );
     }
     if (method === 'POST' && (m = /^\/issues\/(\d+)\/comments$/.exec(rest!))) {
-      if (deny('comments')) return;
+      if (deny('comments') || this.tooLong(res, input)) return;
       const comment = { id: this.nextId++, thread: Number(m[1]), body: String(input.body), user: this.tokenUser };
       this.comments.set(comment.id, comment);
       return this.json(res, 201, this.commentView(owner!, name!, comment));
     }
     if (method === 'PATCH' && (m = /^\/issues\/comments\/(\d+)$/.exec(rest!))) {
-      if (deny('comments')) return;
+      if (deny('comments') || this.tooLong(res, input)) return;
       const comment = this.comments.get(Number(m[1]));
       if (!comment) return this.json(res, 404, { message: 'Not Found' });
       comment.body = String(input.body);
@@ -209,14 +212,14 @@ export class GitHubDouble {
       return this.json(res, 201, { id: this.nextId++, content: input.content });
     }
     if (method === 'POST' && rest === '/check-runs') {
-      if (deny('checks')) return;
+      if (deny('checks') || this.tooLong(res, input)) return;
       const check: GitHubCheckRun = { id: this.nextId++, name: String(input.name), head_sha: String(input.head_sha), updates: [input] };
       this.applyCheck(check, input);
       this.checkRuns.set(check.id, check);
       return this.json(res, 201, { ...check });
     }
     if (method === 'PATCH' && (m = /^\/check-runs\/(\d+)$/.exec(rest!))) {
-      if (deny('checks')) return;
+      if (deny('checks') || this.tooLong(res, input)) return;
       const check = this.checkRuns.get(Number(m[1]));
       if (!check) return this.json(res, 404, { message: 'Not Found' });
       check.updates.push(input);
@@ -285,6 +288,27 @@ export class GitHubDouble {
     const id = this.nextId++;
     this.reviews.push({ id, ...review });
     return id;
+  }
+
+  /**
+   * GitHub's 422 for a comment body over 65,536 characters, or a check run output title, summary or
+   * text over 65,535 (counted here in UTF-16 units, the stricter count); true when it answered so.
+   */
+  private tooLong(res: ServerResponse, input: Record<string, unknown>): boolean {
+    const output = (input.output ?? {}) as Record<string, unknown>;
+    const fields: [string, unknown, number][] = [
+      ['body', input.body, 65_536],
+      ...(['title', 'summary', 'text'] as const).map((f): [string, unknown, number] => [`output.${f}`, output[f], 65_535]),
+    ];
+    const over = fields.find(([, value, max]) => typeof value === 'string' && value.length > max);
+    if (!over) return false;
+    this.refused.push(`${over[0]} ${(over[1] as string).length}`);
+    this.json(res, 422, {
+      message: 'Validation Failed',
+      errors: [{ code: 'custom', field: over[0], message: `${over[0]} is too long (maximum is ${over[2]} characters)` }],
+      status: '422',
+    });
+    return true;
   }
 
   private applyCheck(check: GitHubCheckRun, input: Record<string, unknown>): void {

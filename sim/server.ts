@@ -454,6 +454,9 @@ export class OzSimulator {
     if (view.status_message && knobs.sim_status_message !== undefined) {
       (view.status_message as Record<string, unknown>).message = knobs.sim_status_message;
     }
+    if (view.status_message && knobs.sim_error_code !== undefined) {
+      (view.status_message as Record<string, unknown>).error_code = knobs.sim_error_code;
+    }
     if (view.status_message && knobs.sim_status_bytes !== undefined) {
       const message = (view.status_message as { message: string }).message;
       (view.status_message as Record<string, unknown>).message = message.padEnd(Number(knobs.sim_status_bytes), ' lorem ipsum');
@@ -469,19 +472,21 @@ export class OzSimulator {
     return view;
   }
 
-  /** The agent's final answer for a turn of a run, as the knobs ask (`sim_answer`, `sim_answer_json`). */
+  /** The agent's final answer for a turn of a run, as the knobs ask (`sim_answer`, `sim_answer_repeat`, `sim_answer_json`). */
   private answerOf(sim: SimRun, request: string, turn: number): string {
     const knobs = sim.run.metadata;
     // `sim_answer_named=NAME`: the answer to follow-up number N is `answers.get('NAME#N')` when set.
     const followupAnswer =
       turn > 0 && knobs.sim_answer_named !== undefined ? this.answers.get(`${knobs.sim_answer_named}#${turn}`) : undefined;
     if (turn > 0) return followupAnswer ?? `Done: ${request}`;
-    if (sim.outcome === 'failed') return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
-    // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break.
+    if (sim.outcome === 'failed' && knobs.sim_answer === undefined && knobs.sim_answer_named === undefined)
+      return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
+    // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break;
+    // `sim_answer_repeat=N` makes the answer N copies (a long answer).
     const named = knobs.sim_answer_named === undefined ? undefined : this.answers.get(knobs.sim_answer_named);
     let answer =
       named ??
-      knobs.sim_answer?.replaceAll('\\n', '\n') ??
+      knobs.sim_answer?.replaceAll('\\n', '\n').repeat(Number(knobs.sim_answer_repeat ?? 1)) ??
       'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
     if (knobs.sim_answer_json !== undefined) answer += `\n\n\`\`\`json\n${knobs.sim_answer_json}\n\`\`\``;
     if (sim.pending.length > 0) answer += `\n\nAlso handled: ${sim.pending.join('; ')}`;

@@ -119,7 +119,7 @@ describe('renderSummary', () => {
     const md = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: answer });
     expect(md.indexOf('Fixed the **race**')).toBeLessThan(md.indexOf('### Pull request'));
     expect(md).toContain(
-      'Fixed the **race** in `auth.ts`. &lt;img src=x onerror=alert(1)> cc @\u2060octocat [docs](https://docs.example/) bad',
+      'Fixed the **race** in `auth.ts`. &lt;img src=x onerror=alert(1)> cc @\u2060octocat [docs](https://docs.example/) [bad\\]',
     );
     const long = Array.from({ length: 60 }, (_, i) => `Line ${i}`).join('\n');
     const folded = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: `Summary first.\n\n${long}` });
@@ -191,7 +191,7 @@ describe('sanitizeMarkdown', () => {
         '```html',
         '<script>alert(1)</script> @bob',
         '```',
-        'pic ![ok](https://img.example/a.png)',
+        '![pic\\] ![ok](https://img.example/a.png)',
         '&lt;/details>&lt;details open>',
         '```',
         'unclosed',

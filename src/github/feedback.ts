@@ -1,9 +1,10 @@
 import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
-import { fitChars } from '../report/limits.ts';
+import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
-import { formatDuration, outcomeHeading, renderSummary, type Report } from '../report/summary.ts';
-import { renderConversation, type Exchange, type ThreadState } from './conversation.ts';
+import { formatDuration, outcomeHeading, type Report } from '../report/summary.ts';
+import { type Exchange, type ThreadState } from './conversation.ts';
+import { conversationWithin, summaryWithin } from './budget.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
@@ -105,7 +106,7 @@ function finishedConversation(conversation: { state: ThreadState; exchange: Exch
   ].filter(Boolean);
   const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
   if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
-  return renderConversation(state, footer);
+  return conversationWithin(state, footer);
 }
 
 /** The check run's conclusion for how the step ended. */
@@ -187,7 +188,7 @@ export class Feedback {
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation
-          ? renderConversation(
+          ? conversationWithin(
               {
                 ...conversation.state,
                 // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
@@ -214,7 +215,7 @@ export class Feedback {
   /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
   async finish(report: Report): Promise<boolean> {
     this.enqueue(async () => {
-      const summary = renderSummary(report, { comment: true });
+      const summary = summaryWithin(report, this.options.marker);
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`,
@@ -244,7 +245,8 @@ export class Feedback {
 
   private async writeComment(text: string): Promise<void> {
     const { thread } = this.options;
-    const body = this.options.redact?.(text) ?? text;
+    // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
+    const body = fitUnits(this.options.redact?.(text) ?? text, MAX_COMMENT_CHARS);
     if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return;
     try {
       const api = await this.options.api();
@@ -272,7 +274,11 @@ export class Feedback {
     const redact = this.options.redact ?? ((text: string) => text);
     await (
       await this.options.api()
-    ).updateCheck(this.checkRunId!, { ...update, title: redact(update.title), summary: redact(update.summary) });
+    ).updateCheck(this.checkRunId!, {
+      ...update,
+      title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
+      summary: fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
+    });
   }
 }
 

@@ -54,3 +54,31 @@ export function fitJson(value: unknown, maxBytes: number): string {
 export function capList<T>(items: readonly T[], max: number = MAX_LIST_ITEMS): { shown: T[]; more: number } {
   return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
+
+/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
+export const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
+export const MAX_CHECK_TEXT_CHARS = 65_535;
+
+/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
+export function fitUnits(text: string, maxUnits: number): string {
+  if (text.length <= maxUnits) return text;
+  let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + SHORTENED;
+}
+
+/**
+ * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
+ * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
+ * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
+ * the text fits. Past a few rounds (or at budget 0) the text is cut as a last resort.
+ */
+export function fitRendered(render: (budget: number) => string, maxUnits: number, budget: number): string {
+  let text = render(budget);
+  for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
+    budget = Math.max(0, budget - (text.length - maxUnits) - 100);
+    text = render(budget);
+  }
+  return fitUnits(text, maxUnits);
+}

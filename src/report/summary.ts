@@ -10,7 +10,7 @@ import {
   MAX_SUMMARY_BYTES,
   MAX_TEXT_OUTPUT_BYTES,
 } from './limits.ts';
-import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
+import { escapeMarkdown, inlineCode, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
 import { reviewSection, type ReviewReport } from './review.ts';
 
@@ -264,14 +264,21 @@ function pullRequests(run: RunItem | undefined, exclude?: string): string[] {
       return { url, branch };
     })
     .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
-    .map(
-      ({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`,
-    );
+    .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
 
-/** The agent's answer: Markdown, sanitised; folded when long. */
-function answerBlock(answer: string): string[] {
-  const text = sanitizeMarkdown(fitChars(answer.trim(), 60_000));
+/** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
+function answerBlock(answer: string, options: RenderOptions, workflowRunUrl?: string): string[] {
+  const trimmed = answer.trim();
+  const shown = fitChars(trimmed, options.maxAnswerChars ?? 60_000);
+  const text = sanitizeMarkdown(shown);
+  // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
+  const whereWhole = options.comment ? `all of it is in ${safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+  const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
+  return [...foldedAnswer(text), ...shortened];
+}
+
+function foldedAnswer(text: string): string[] {
   const lines = text.split('\n');
   if (lines.length <= 25 && text.length <= 2500) return [text, ''];
   const blank = lines.findIndex((l, i) => i > 0 && l.trim() === '');
@@ -283,6 +290,8 @@ function answerBlock(answer: string): string[] {
 export interface RenderOptions {
   /** For the pull request comment: no link to the pull request it is on. */
   comment?: boolean;
+  /** At most this many characters of the agent's answer (default 60,000), so the text fits where it goes. */
+  maxAnswerChars?: number;
 }
 
 /**
@@ -297,7 +306,7 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
 
   if (report.review) lines.push(...reviewSection(report.review));
-  if (report.agentOutput) lines.push(...answerBlock(report.agentOutput));
+  if (report.agentOutput) lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
   if (report.structured && !report.structured.ok) {
     lines.push(
       '**Structured output problems:**',
@@ -327,7 +336,7 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
     const status = run?.status_message;
     const reason = status?.message
-      ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+      ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (${inlineCode(fitChars(status.error_code, 100))})` : ''}`
       : undefined;
     const next = nextStep(report);
     if (reason || next) {
@@ -341,7 +350,7 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   const files = report.downloadedFiles ?? [];
   if (files.length > 0) {
     const { shown, more } = capList(files);
-    lines.push('### Files saved', '', ...shown.map((f) => `- \`${f.replaceAll('`', "'")}\``));
+    lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
     if (more > 0) lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
     lines.push('');
   }
@@ -350,18 +359,18 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   const runId = run?.run_id ?? report.runId;
   if (run?.state) rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
-  if (runId) rows.push(['Run ID', `\`${fitChars(runId, 200).replaceAll('`', "'")}\``]);
+  if (runId) rows.push(['Run ID', inlineCode(fitChars(runId, 200), { table: true })]);
   const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
   if (duration) rows.push(['Duration', duration]);
   const status = run?.status_message;
   if (status?.message) rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
-  if (status?.error_code) rows.push(['Error code', `\`${fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+  if (status?.error_code) rows.push(['Error code', inlineCode(fitChars(status.error_code, 100), { table: true })]);
   if (run?.status_message?.retryable !== undefined)
     rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
   if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
-  if (pr?.headSha) rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
+  if (pr?.headSha) rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
   if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
   const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
   if (rows.length > 0 || others.length > 0) {

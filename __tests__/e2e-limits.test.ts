@@ -1,0 +1,148 @@
+/**
+ * GitHub's limits and GitHub's renderer, end to end on the committed dist/: the GitHub double refuses
+ * (422) a comment over 65,536 characters and a check run text over 65,535 as GitHub does, and what the
+ * step writes is rendered by GitHub's parser (cmark-gfm when installed, micromark with GFM always).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
+import { cmarkAvailable, cmarkHtml, liveMentions, micromarkHtml, outsideCode } from './helpers/gfm.ts';
+import { GitHubDouble } from '../sim/github.ts';
+import { runStep } from '../sim/runner.ts';
+
+const sim = useSimulator();
+const github = new GitHubDouble();
+const events = mkdtempSync(join(tmpdir(), 'oz-limits-events-'));
+
+beforeAll(async () => {
+  await github.start();
+});
+afterAll(() => github.stop());
+beforeEach(() => {
+  github.reset();
+  github.permissions = { octocat: 'write' };
+});
+
+function inputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    warp_api_key: 'wk-e2e-limits',
+    prompt: 'Review the pull request',
+    title: 'Review',
+    api_base_url: sim.url,
+    github_token: 'ghs-double',
+    poll_interval_seconds: '0.05',
+    max_poll_interval_seconds: '0.2',
+    ...extra,
+  };
+}
+
+/** The step on a pull_request event for PR #7, with a comment and a check run. */
+function onPullRequest(metadata: string, extra: Record<string, string> = {}) {
+  return runStep({ inputs: inputs({ check_name: 'Oz review', metadata, ...extra }), env: github.pullRequestEvent() });
+}
+
+let nextComment = 9000;
+
+/** The step on an issue_comment event: octocat comments `body` on pull request #7. */
+function mention(body: string, extra: Record<string, string> = {}) {
+  const id = nextComment++;
+  const path = join(events, `comment-${id}.json`);
+  writeFileSync(
+    path,
+    JSON.stringify({
+      issue: { number: 7, html_url: 'https://github.com/acme/widgets/pull/7', title: 'Speed up login', pull_request: {} },
+      comment: {
+        id,
+        html_url: `https://github.com/acme/widgets/pull/7#issuecomment-${id}`,
+        body,
+        user: { login: 'octocat', type: 'User' },
+      },
+      sender: { login: 'octocat', type: 'User' },
+    }),
+  );
+  const { prompt: _prompt, ...rest } = inputs({ trigger_phrase: '@oz', ...extra });
+  return runStep({ inputs: rest, env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path } });
+}
+
+describe('comment and check run sizes', () => {
+  it('fits a 58,000-character answer that escaping makes longer into the comment and the check run, linking the job summary', async () => {
+    // 8,300 copies of "x<y @z ": 58,100 characters, over 90,000 once `<` and `@` are made safe.
+    const main = await onPullRequest('sim_answer=x<y @z \nsim_answer_repeat=8300');
+    expect(main.code).toBe(0);
+    expect(github.refused).toEqual([]);
+    const [comment] = [...github.comments.values()];
+    expect(comment!.body.length).toBeLessThanOrEqual(65_536);
+    expect(comment!.body).toContain('## ✅ Oz agent run succeeded');
+    expect(comment!.body).toContain(
+      '*The answer is shortened here: all of it is in [the job summary](https://github.com/acme/widgets/actions/runs/9000).*',
+    );
+    expect(comment!.body).toContain('<details><summary>Run details</summary>');
+    const [check] = [...github.checkRuns.values()];
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(check!.output!.summary.length).toBeLessThanOrEqual(65_535);
+    expect(check!.output!.summary).toContain('The answer is shortened here');
+    // The job summary has room for all of it.
+    expect(main.summary).not.toContain('shortened');
+    expect(main.summary.split('x&lt;y @\u2060z').length - 1).toBe(8300);
+  });
+
+  it('keeps a thread of four long answers under the limit, shortening the older turns first', async () => {
+    const long = (n: number) => `turn ${n} `.padEnd(7_000, `${n}`);
+    const first = await mention(`@oz ${long(1)}`, { metadata: `sim_answer=${'a'.repeat(200)}\nsim_answer_repeat=35` });
+    expect(first.code).toBe(0);
+    for (const n of [2, 3, 4]) {
+      const reply = await mention(`@oz ${long(n)}`);
+      expect(reply.code, `turn ${n}`).toBe(0);
+      expect(reply.outputs.followed_up).toBe('true');
+    }
+    expect(github.refused).toEqual([]);
+    const [thread] = [...github.comments.values()];
+    expect(thread!.body.length).toBeLessThanOrEqual(65_536);
+    // The newest turn whole and finished; the oldest shortened, not lost.
+    expect(thread!.body).toContain(long(4).slice(0, 6_000));
+    expect(thread!.body).toContain('**✅ Oz agent run succeeded**');
+    expect(thread!.body).not.toContain('⏳');
+    expect(thread!.body).toContain('turn 1 ');
+    expect(thread!.body).toContain('Shortened to fit the comment: the agent session has all of it.');
+    // The next mention still reaches the thread's run.
+    const fifth = await mention('@oz one more thing');
+    expect(fifth.outputs).toMatchObject({ followed_up: 'true', run_id: first.outputs.run_id });
+  });
+});
+
+/** The agent's answer, as hostile as GitHub's parser allows: each line is read one way by a naive sanitiser and another by GitHub. */
+const HOSTILE = ['``<img src=x onerror=alert(1)>` cc @alice', '```js`', 'console.log(1)', '```', 'and after the fence'].join('\\n');
+
+describe('what GitHub renders of the summary, the comment and the check run', () => {
+  async function hostileRun() {
+    const main = await onPullRequest(`sim_outcome=failed\nsim_answer=${HOSTILE}\nsim_error_code=x|y_bad`);
+    expect(main.code).toBe(1);
+    const [comment] = [...github.comments.values()];
+    const [check] = [...github.checkRuns.values()];
+    return { main, texts: { summary: main.summary, comment: comment!.body, check: check!.output!.summary } };
+  }
+
+  it('lets no tag or mention of the agent through, keeps the run details out of its fence, and shows an error code with a | whole (micromark)', async () => {
+    const { texts } = await hostileRun();
+    for (const [name, text] of Object.entries(texts)) {
+      const html = micromarkHtml(text);
+      expect(html, name).not.toMatch(/<img[^>]*onerror/);
+      expect(liveMentions(html), name).toEqual([]);
+      expect(outsideCode(html), name).toContain('Run details');
+      expect(html, name).toContain('<code>x|y_bad</code></td>');
+    }
+  });
+
+  it.runIf(cmarkAvailable)('does the same as cmark-gfm, GitHub’s own parser, renders it', async () => {
+    const { texts } = await hostileRun();
+    for (const [name, text] of Object.entries(texts)) {
+      const html = cmarkHtml(text, { unsafe: true });
+      expect(html, name).not.toMatch(/<img[^>]*onerror/);
+      expect(liveMentions(html), name).toEqual([]);
+      expect(outsideCode(html), name).toContain('Run details');
+      expect(html, name).toContain('<code>x|y_bad</code></td>');
+    }
+  });
+});
