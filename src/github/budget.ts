@@ -7,7 +7,7 @@ import { fitChars, fitRendered, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHAR
 import { renderSummary, type Report } from '../report/summary.ts';
 import { renderConversation, type Exchange, type ThreadState } from './conversation.ts';
 
-/** What an older turn keeps of its answer (and of its request) once the comment is too long. */
+/** What an older turn keeps of its request and its answer once the comment is too long. */
 const OLDER_TURN_CHARS = 600;
 
 /**
@@ -16,7 +16,21 @@ const OLDER_TURN_CHARS = 600;
  */
 export function summaryWithin(report: Report, marker: string): string {
   const room = Math.min(MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS - marker.length - 1);
-  return fitRendered((budget) => renderSummary(report, { comment: true, maxAnswerChars: budget }), room, 60_000);
+  return fitUnits(
+    fitRendered((budget) => renderSummary(report, { comment: true, maxAnswerChars: budget }), room, 60_000),
+    room,
+  );
+}
+
+/**
+ * The last guard before a comment is sent: cut to the limit, keeping its last line when that is the
+ * action's hidden HTML comment (a conversation's state lives there, and is read only there).
+ */
+export function fitComment(body: string, maxUnits: number = MAX_COMMENT_CHARS): string {
+  if (body.length <= maxUnits) return body;
+  const last = body.slice(body.lastIndexOf('\n') + 1);
+  if (!/^<!--.*-->$/.test(last) || last.length > maxUnits / 2) return fitUnits(body, maxUnits);
+  return `${fitUnits(body.slice(0, body.length - last.length), maxUnits - last.length - 2)}\n\n${last}`;
 }
 
 function shorten(exchange: Exchange, chars: number, note: string): Exchange {
@@ -31,7 +45,7 @@ function shorten(exchange: Exchange, chars: number, note: string): Exchange {
 /**
  * The conversation comment within GitHub's limit. Older turns go first: each is shortened to an
  * excerpt, oldest first, then dropped, oldest first (the agent session keeps the whole conversation);
- * only then is the newest answer shortened, pointing to the job summary that has all of it.
+ * only then is the newest turn shortened, pointing to the job summary that has all of its answer.
  */
 export function conversationWithin(state: ThreadState, footer: string[], maxUnits: number = MAX_COMMENT_CHARS): string {
   const render = (exchanges: Exchange[]) => renderConversation({ ...state, exchanges }, footer);
@@ -45,12 +59,11 @@ export function conversationWithin(state: ThreadState, footer: string[], maxUnit
     exchanges = exchanges.slice(1);
     body = render(exchanges);
   }
-  if (body.length <= maxUnits || exchanges.length === 0) return fitUnits(body, maxUnits);
-  const newest = exchanges[0]!;
-  const note = 'Shortened to fit the comment: the job summary of the workflow run has all of it.';
-  return fitRendered(
-    (budget) => render([shorten(newest, budget, note)]),
-    maxUnits,
-    Math.max(newest.request.length, newest.answer?.length ?? 0),
-  );
+  const newest = exchanges[0];
+  if (body.length > maxUnits && newest !== undefined) {
+    const note = 'Shortened to fit the comment: the job summary of the workflow run has all of it.';
+    const longest = Math.max(newest.request.length, newest.answer?.length ?? 0);
+    body = fitRendered((budget) => render([shorten(newest, budget, note)]), maxUnits, longest);
+  }
+  return fitComment(body, maxUnits);
 }

@@ -1,10 +1,10 @@
 import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
-import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS } from '../report/limits.ts';
+import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
 import { formatDuration, outcomeHeading, type Report } from '../report/summary.ts';
 import { type Exchange, type ThreadState } from './conversation.ts';
-import { conversationWithin, summaryWithin } from './budget.ts';
+import { conversationWithin, fitComment, summaryWithin } from './budget.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
@@ -246,7 +246,7 @@ export class Feedback {
   private async writeComment(text: string): Promise<void> {
     const { thread } = this.options;
     // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
-    const body = fitUnits(this.options.redact?.(text) ?? text, MAX_COMMENT_CHARS);
+    const body = fitComment(this.options.redact?.(text) ?? text);
     if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return;
     try {
       const api = await this.options.api();

@@ -72,7 +72,7 @@ export function fitUnits(text: string, maxUnits: number): string {
  * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
  * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
  * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
- * the text fits. Past a few rounds (or at budget 0) the text is cut as a last resort.
+ * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
  */
 export function fitRendered(render: (budget: number) => string, maxUnits: number, budget: number): string {
   let text = render(budget);
@@ -80,5 +80,5 @@ export function fitRendered(render: (budget: number) => string, maxUnits: number
     budget = Math.max(0, budget - (text.length - maxUnits) - 100);
     text = render(budget);
   }
-  return fitUnits(text, maxUnits);
+  return text;
 }
