@@ -112,6 +112,18 @@ describe('comment and check run sizes', () => {
   });
 });
 
+describe('saved file names', () => {
+  it('saves a file whose name is 96 Chinese characters (288 bytes), shortened to fit the file system', async () => {
+    const main = await runStep({
+      inputs: inputs({ artifacts_path: 'oz-artifacts', metadata: 'sim_files=1\nsim_file_path=文\nsim_file_path_repeat=96' }),
+    });
+    expect(main.code).toBe(0);
+    expect(main.log).not.toContain('ENAMETOOLONG');
+    const files = JSON.parse(main.outputs.downloaded_files!) as string[];
+    expect(files).toContain(`oz-artifacts/${'文'.repeat(81)}`);
+  });
+});
+
 /** The agent's answer, as hostile as GitHub's parser allows: each line is read one way by a naive sanitiser and another by GitHub. */
 const HOSTILE = ['``<img src=x onerror=alert(1)>` cc @alice', '```js`', 'console.log(1)', '```', 'and after the fence'].join('\\n');
 

@@ -493,7 +493,7 @@ export class OzSimulator {
     return answer;
   }
 
-  /** FILE and SCREENSHOT artifacts of a SUCCEEDED run, as the knobs ask (`sim_files`, `sim_screenshots`, `sim_file_path`). */
+  /** FILE and SCREENSHOT artifacts of a SUCCEEDED run, as the knobs ask (`sim_files`, `sim_screenshots`, `sim_file_path`, `sim_file_path_repeat`). */
   private fileArtifacts(id: string, createdAt: string): unknown[] {
     const knobs = this.runs.get(id)!.run.metadata;
     const short = id.slice(0, 8);
@@ -504,7 +504,10 @@ export class OzSimulator {
       data: {
         artifact_uid: `${short}-file-${i}`,
         filename: `report-${i}.txt`,
-        filepath: i === 0 && knobs.sim_file_path !== undefined ? knobs.sim_file_path : `out/report-${i}.txt`,
+        filepath:
+          i === 0 && knobs.sim_file_path !== undefined
+            ? knobs.sim_file_path.repeat(Number(knobs.sim_file_path_repeat ?? 1))
+            : `out/report-${i}.txt`,
         mime_type: 'text/plain',
         size_bytes: bytes,
       },

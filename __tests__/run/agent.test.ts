@@ -22,6 +22,15 @@ describe('safeRelativePath', () => {
   ])('%j -> %j', (name, expected) => {
     expect(safeRelativePath(name)).toBe(expected);
   });
+
+  it('keeps each part of the path within 255 bytes of UTF-8, cut between characters, the extension kept', () => {
+    const path = safeRelativePath(`${'目'.repeat(100)}/${'文'.repeat(96)}.txt`)!;
+    const [dir, file] = path.split('/');
+    expect(dir).toBe('目'.repeat(81));
+    expect(file).toBe(`${'文'.repeat(80)}.txt`);
+    for (const part of [dir!, file!]) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(255 - 10);
+    expect(safeRelativePath(`${'a'.repeat(300)}😀.png`)).toBe(`${'a'.repeat(241)}.png`);
+  });
 });
 
 describe('conversations', () => {

@@ -20,6 +20,30 @@ export interface SaveOptions {
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 /**
+ * Each part of a saved file's path, at most: file systems refuse a name over 255 bytes (ENAMETOOLONG),
+ * and room is kept for the ` (99)` added to a name already taken and for the `.md` or `.webp` added after it.
+ */
+export const MAX_NAME_BYTES = 255 - 10;
+
+/**
+ * `name` in at most `maxBytes` of UTF-8, cut between characters, its extension kept when it is short
+ * (`report.txt` stays a `.txt`).
+ */
+export function fitName(name: string, maxBytes: number = MAX_NAME_BYTES): string {
+  if (Buffer.byteLength(name, 'utf8') <= maxBytes) return name;
+  const ext = extname(name);
+  const keep = ext.length > 1 && Buffer.byteLength(ext, 'utf8') <= 16 ? ext : '';
+  let room = maxBytes - Buffer.byteLength(keep, 'utf8');
+  let stem = '';
+  for (const char of name.slice(0, name.length - keep.length)) {
+    room -= Buffer.byteLength(char, 'utf8');
+    if (room < 0) break;
+    stem += char;
+  }
+  return stem + keep;
+}
+
+/**
  * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
  * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
  */
@@ -27,12 +51,8 @@ export function safeRelativePath(name: string): string | undefined {
   const segments = name
     .replaceAll('\\', '/')
     .split('/')
-    .map((s) =>
-      s
-        .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-        .trim()
-        .slice(0, 200),
-    )
+    .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim())
+    .map((s) => fitName(s).trim())
     .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
     .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
   return segments.length === 0 ? undefined : segments.join('/');
