@@ -3,14 +3,15 @@
  * (422) a comment over 65,536 characters and a check run text over 65,535 as GitHub does, and what the
  * step writes is rendered by GitHub's parser (cmark-gfm when installed, micromark with GFM always).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSimulator } from './helpers/simulator.ts';
 import { cmarkAvailable, cmarkHtml, liveMentions, micromarkHtml, outsideCode } from './helpers/gfm.ts';
 import { GitHubDouble } from '../sim/github.ts';
-import { runStep } from '../sim/runner.ts';
+import { ROOT, runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
 const github = new GitHubDouble();
@@ -121,6 +122,44 @@ describe('saved file names', () => {
     expect(main.log).not.toContain('ENAMETOOLONG');
     const files = JSON.parse(main.outputs.downloaded_files!) as string[];
     expect(files).toContain(`oz-artifacts/${'文'.repeat(81)}`);
+  });
+});
+
+describe("the CLI's --output-file", () => {
+  it("fits GitLab's dotenv limits (under 5 KiB, one line per value) and keeps every value valid", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oz-limits-cli-'));
+    const env = join(dir, 'oz.env');
+    const args = ['--prompt', 'p', '--title', 'T'.repeat(3000), '--artifacts-path', 'files', '--output-file', env, '--json'];
+    const metadata = ['sim_status_bytes=3000', 'sim_files=150'].flatMap((m) => ['--metadata', m]);
+    const fast = ['--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
+    // Asynchronously: the simulator answers from this process.
+    const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args, ...metadata, ...fast], {
+        env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-e2e-limits', OZ_API_BASE_URL: sim.url },
+        cwd: dir,
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(result.status, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { run_id: string; downloaded_files: string[] };
+    expect(json.downloaded_files).toHaveLength(151);
+    const text = readFileSync(env, 'utf8');
+    expect(Buffer.byteLength(text, 'utf8')).toBeLessThan(5120);
+    const lines = text.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(20);
+    const values = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(values.OZ_RUN_ID).toBe(json.run_id);
+    expect(values.OZ_STATE).toBe('SUCCEEDED');
+    expect(values.OZ_TITLE).toMatch(/^T+ … \(shortened\)$/);
+    expect(values.OZ_STATUS_MESSAGE).toMatch(/ … \(shortened\)$/);
+    // A list that does not fit is the files that do, still JSON: the first ones, in order.
+    const files = JSON.parse(values.OZ_DOWNLOADED_FILES!) as string[];
+    expect(files.length).toBeGreaterThan(10);
+    expect(files).toEqual(json.downloaded_files.slice(0, files.length));
   });
 });
 

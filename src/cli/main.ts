@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { describeRequest, OzClient, type RequestRecord } from '../oz/client.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
 import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
-import { fitBytes } from '../report/limits.ts';
+import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
@@ -27,9 +27,6 @@ export interface CliIo {
 }
 
 export const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 } as const;
-
-/** Outputs that can be long or span lines: left out of the dotenv file. */
-const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
 
 /**
  * `oz-agent-run`: the action's start-watch-report loop for any other CI. Returns the exit code: 0 the
@@ -201,11 +198,5 @@ function writeReportFiles(
     }
   };
   write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
-  write('--output-file', args.outputFile, () => {
-    const lines = Object.entries(outputs)
-      .filter(([name]) => !NOT_IN_DOTENV.has(name))
-      // dotenv values are single lines; GitLab also caps their length.
-      .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
-    return `${lines.join('\n')}\n`;
-  });
+  write('--output-file', args.outputFile, () => dotenvReport(outputs, redact));
 }
