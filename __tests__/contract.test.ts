@@ -36,15 +36,27 @@ describe('oz-agent-sdk against the simulator', () => {
     expect(run.request_usage?.inference_cost).toBe(12.5);
   });
 
-  it('lists runs with filters and pages', async () => {
-    await client.agent.run({ prompt: 'one', config: { name: 'listing' } });
-    await client.agent.run({ prompt: 'two', config: { name: 'listing' } });
-    const first = await client.agent.runs.list({ name: 'listing', limit: 1 });
+  it('lists runs with filters and pages, by a key that does not move while the runs change', async () => {
+    const never = { sim_outcome: 'never' };
+    const one = await client.agent.run({ prompt: 'one', config: { name: 'listing' }, metadata: never } as never);
+    const two = await client.agent.run({ prompt: 'two', config: { name: 'listing' }, metadata: never } as never);
+    await waitFor(one.run_id, (s) => s === 'INPROGRESS');
+    await waitFor(two.run_id, (s) => s === 'INPROGRESS');
+    // `updated_at` (the default order) moves whenever a run changes, so pages by it can repeat or
+    // skip a run; `created_at` does not. (The SDK's types lack `sort_by`; it sends it all the same.)
+    const first = await client.agent.runs.list({ name: 'listing', limit: 1, sort_by: 'created_at' } as never);
     expect(first.runs).toHaveLength(1);
     expect(first.page_info.has_next_page).toBe(true);
-    const second = await client.agent.runs.list({ name: 'listing', limit: 1, cursor: first.page_info.next_cursor! });
+    // The other run changes between the two pages.
+    await client.agent.runs.cancel(first.runs[0]!.run_id === one.run_id ? two.run_id : one.run_id);
+    const second = await client.agent.runs.list({
+      name: 'listing',
+      limit: 1,
+      sort_by: 'created_at',
+      cursor: first.page_info.next_cursor!,
+    } as never);
     expect(second.runs).toHaveLength(1);
-    expect(second.runs[0]?.run_id).not.toBe(first.runs[0]?.run_id);
+    expect([first.runs[0]!.run_id, second.runs[0]!.run_id].sort()).toEqual([one.run_id, two.run_id].sort());
     expect(second.page_info.has_next_page).toBe(false);
   });
 

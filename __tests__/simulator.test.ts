@@ -199,3 +199,52 @@ describe('npm run simulator', () => {
     expect(out).toContain('SIGTERM: stopping');
   });
 });
+
+describe('OzSimulator list filters and conversations, as documented', () => {
+  const fast = new OzSimulator({ msPerSecond: 5 });
+  let base = '';
+  const call = async (path: string, body?: unknown) =>
+    (await (
+      await fetch(`${base}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: auth, body: JSON.stringify(body) })
+    ).json()) as Record<string, unknown>;
+  const ids = async (query: string) =>
+    ((await call(`/agent/runs?limit=500&${query}`)).runs as { run_id: string }[]).map((r) => r.run_id).sort();
+
+  beforeAll(async () => {
+    base = await fast.start();
+  });
+  afterAll(() => fast.stop());
+
+  it('honours every documented filter, each on its own', async () => {
+    const a = (await call('/agent/runs', { prompt: 'Fix the login race', config: { model_id: 'gpt-x', skill_spec: 'acme/skills:review' } }))
+      .run_id as string;
+    const mid = new Date(Date.now() + 5).toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+    const b = (await call('/agent/runs', { prompt: 'Write docs', parent_run_id: a, metadata: { sim_outcome: 'never' } })).run_id as string;
+    const c = (await call('/agent/runs', { prompt: 'Tidy up', parent_run_id: b, metadata: { sim_outcome: 'never' } })).run_id as string;
+    // a ends SUCCEEDED with its artifacts (a PLAN and a PULL_REQUEST); b and c never end.
+    for (let i = 0; i < 200 && (await call(`/agent/runs/${a}`)).state !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await ids(`created_before=${encodeURIComponent(mid)}`)).toEqual([a]);
+    expect(await ids(`updated_after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
+    expect(await ids('execution_location=REMOTE')).toEqual([a, b, c].sort());
+    expect(await ids('execution_location=LOCAL')).toEqual([]);
+    expect(await ids('source=API')).toEqual([a, b, c].sort());
+    expect(await ids('source=GITHUB_ACTION')).toEqual([]);
+    expect(await ids('model_id=gpt-x')).toEqual([a]);
+    expect(await ids('artifact_type=PULL_REQUEST')).toEqual([a]);
+    expect(await ids('skill_spec=acme%2Fskills%3Areview')).toEqual([a]);
+    expect(await ids('skill=acme%2Fskills%3Areview')).toEqual([a]);
+    expect(await ids('schedule_id=nightly')).toEqual([]);
+    expect(await ids(`ancestor_run_id=${a}`)).toEqual([b, c].sort());
+    expect(await ids(`ancestor_run_id=${b}`)).toEqual([c]);
+    expect(await ids('q=LOGIN')).toEqual([a]);
+  });
+
+  it('gives conversation steps a summary, as the spec defines them (no description)', async () => {
+    const id = (await call('/agent/runs', { prompt: 'Explain' })).run_id as string;
+    for (let i = 0; i < 200 && (await call(`/agent/runs/${id}`)).state !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 10));
+    const [step] = (await call(`/agent/runs/${id}/conversation`)).steps as Record<string, unknown>[];
+    expect(step).toHaveProperty('summary');
+    expect(step).not.toHaveProperty('description');
+  });
+});

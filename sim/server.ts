@@ -376,6 +376,7 @@ export class OzSimulator {
         metadata: metadata as Record<string, string>,
         agent_config: config,
         ...(typeof b.conversation_id === 'string' && { conversation_id: b.conversation_id }),
+        ...(typeof b.parent_run_id === 'string' && { parent_run_id: b.parent_run_id }),
       },
     });
     return id;
@@ -653,7 +654,7 @@ export class OzSimulator {
     messages.push(...turnMessages(turn, sim.request, s, ended ? this.answerOf(sim, sim.request, turn) : undefined));
     this.json(res, 200, {
       conversation_id: view.conversation_id,
-      steps: [{ id: 'step-1', description: 'The run', messages, steps: [] }],
+      steps: [{ id: 'step-1', summary: 'The run', messages, steps: [] }],
     });
   }
 
@@ -724,19 +725,23 @@ export class OzSimulator {
       return this.problem(res, 400, 'sort_by must be updated_at, created_at, title or agent; sort_order asc or desc.', { instance });
     }
     const name = this.ignoreListFilters ? null : params.get('name');
+    const more = this.ignoreListFilters ? [] : this.documentedFilters(params);
     const all = [...this.runs.keys()]
       .map((id) => this.view(id)!)
       .filter((run) => states.length === 0 || states.includes(run.state as string))
       .filter((run) => name === null || (run.agent_config as Record<string, unknown>)?.name === name)
       .filter((run) => metadata.every(([k, v]) => (run.metadata as Record<string, string>)[k] === v))
       .filter((run) => createdAfter === null || String(run.created_at) > createdAfter)
+      .filter((run) => more.every((keep) => keep(run)))
       .sort((a, b) => {
         const key = (run: Record<string, unknown>) => {
           const value = sortBy === 'agent' ? (run.agent_config as { name?: unknown } | undefined)?.name : run[sortBy];
           return typeof value === 'string' ? value : '';
         };
         const [x, y] = [key(a), key(b)];
-        return sortOrder === 'asc' ? x.localeCompare(y) : y.localeCompare(x);
+        // Ties in the run id's order, so a page never depends on the order the runs were made in.
+        const order = sortOrder === 'asc' ? x.localeCompare(y) : y.localeCompare(x);
+        return order !== 0 ? order : String(a.run_id).localeCompare(String(b.run_id));
       });
     const offset = params.get('cursor') ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString()) : 0;
     const page = all.slice(offset, offset + limit);
@@ -745,6 +750,43 @@ export class OzSimulator {
       runs: page,
       page_info: { has_next_page: next, ...(next && { next_cursor: Buffer.from(String(offset + limit)).toString('base64url') }) },
     });
+  }
+
+  /**
+   * The list filters the API documents besides state, name, metadata and created_after, each as a
+   * test on a run: `created_before`, `updated_after`, `execution_location`, `source`, `model_id`,
+   * `artifact_type`, `skill_spec` (and its alias `skill`), `schedule_id`, `ancestor_run_id` and `q`
+   * (free text in the title or the prompt).
+   */
+  private documentedFilters(params: URLSearchParams): ((run: Record<string, unknown>) => boolean)[] {
+    const filters: ((run: Record<string, unknown>) => boolean)[] = [];
+    const when = (param: string, keep: (run: Record<string, unknown>, value: string) => boolean) => {
+      const value = params.get(param);
+      if (value !== null) filters.push((run) => keep(run, value));
+    };
+    const time = (value: unknown) => Date.parse(String(value));
+    const config = (run: Record<string, unknown>) => (run.agent_config ?? {}) as Record<string, unknown>;
+    when('created_before', (run, v) => time(run.created_at) < time(v));
+    when('updated_after', (run, v) => time(run.updated_at) > time(v));
+    when('execution_location', (run, v) => run.execution_location === v);
+    when('source', (run, v) => run.source === v);
+    when('model_id', (run, v) => config(run).model_id === v);
+    when('artifact_type', (run, v) => ((run.artifacts ?? []) as { artifact_type?: unknown }[]).some((a) => a.artifact_type === v));
+    for (const param of ['skill_spec', 'skill']) when(param, (run, v) => config(run).skill_spec === v);
+    when('schedule_id', (run, v) => (run.schedule as { schedule_id?: unknown } | undefined)?.schedule_id === v);
+    when('ancestor_run_id', (run, v) => this.ancestors(run).includes(v));
+    when('q', (run, v) => `${String(run.title)}\n${String(run.prompt)}`.toLowerCase().includes(v.toLowerCase()));
+    return filters;
+  }
+
+  /** The run ids above a run, through `parent_run_id`, nearest first. */
+  private ancestors(run: Record<string, unknown>): string[] {
+    const found: string[] = [];
+    for (let parent = run.parent_run_id; typeof parent === 'string' && !found.includes(parent);) {
+      found.push(parent);
+      parent = this.runs.get(parent)?.run.parent_run_id;
+    }
+    return found;
   }
 
   private cancel(id: string, res: ServerResponse, instance: string): void {

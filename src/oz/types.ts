@@ -150,7 +150,6 @@ export interface ConversationMessage {
 
 export interface ConversationStep {
   id: string;
-  description?: string;
   summary?: string;
   started_at?: string;
   completed_at?: string;
