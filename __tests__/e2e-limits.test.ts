@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { useSimulator } from './helpers/simulator.ts';
 import { cmarkAvailable, cmarkHtml, liveMentions, micromarkHtml, outsideCode } from './helpers/gfm.ts';
 import { GitHubDouble } from '../sim/github.ts';
@@ -160,6 +161,55 @@ describe("the CLI's --output-file", () => {
     const files = JSON.parse(values.OZ_DOWNLOADED_FILES!) as string[];
     expect(files.length).toBeGreaterThan(10);
     expect(files).toEqual(json.downloaded_files.slice(0, files.length));
+  });
+});
+
+describe('examples/pr-review.yml', () => {
+  /** The example's own step, its expressions given the values a pull_request event of PR #7 would. */
+  function exampleStep(): { header: string; with: Record<string, string> } {
+    const text = readFileSync(join(ROOT, 'examples', 'pr-review.yml'), 'utf8');
+    const workflow = parse(text) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
+    const step = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .find((s) => s.uses?.includes('oz-agent-action'))!;
+    const values: Record<string, string> = {
+      'secrets.WARP_API_KEY': 'wk-e2e-limits',
+      'vars.OZ_ENVIRONMENT': '',
+      'github.event.pull_request.number': '7',
+      'github.repository': 'acme/widgets',
+      'github.event.pull_request.head.sha': 'a'.repeat(40),
+    };
+    const filled = Object.fromEntries(
+      Object.entries(step.with ?? {}).map(([name, value]) => [
+        name,
+        String(value).replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expression: string) => {
+          if (!(expression in values)) throw new Error(`No value for \${{ ${expression} }} in the example`);
+          return values[expression]!;
+        }),
+      ]),
+    );
+    return { header: text.slice(0, text.indexOf('\nname:')), with: filled };
+  }
+
+  it('gates what its header says: the check it tells you to require fails when the agent requests changes', async () => {
+    const { header, with: example } = exampleStep();
+    const required = /require the check\s+"([^"]+)"/.exec(header.replace(/\n#\s*/g, ' '))?.[1];
+    expect(required).toBe('Oz review');
+    github.pullFiles = { 7: [{ filename: 'src/auth.ts', patch: '@@ -1,1 +1,2 @@\n line\n+added' }] };
+    const verdict = JSON.stringify({
+      verdict: 'request_changes',
+      summary: 'This breaks the public API.',
+      comments: [],
+      findings: ['This breaks the public API.'],
+    });
+    const main = await runStep({
+      inputs: { ...inputs(), ...example, api_base_url: sim.url, metadata: `sim_answer_json=${verdict}` },
+      env: github.pullRequestEvent(),
+    });
+    expect(main.log).not.toContain('::error::No value');
+    const checks = [...github.checkRuns.values()].filter((c) => c.name === required);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });
 });
 

@@ -83,3 +83,29 @@ describe('.github/workflows/', () => {
     }
   });
 });
+
+describe('actions the workflows, examples and README use', () => {
+  /**
+   * Majors that run on Node 20, which GitHub is retiring, each read from the action's own action.yml
+   * (`runs.using: node20`); their next majors run on Node 24 (upload-artifact: v6 and v7).
+   */
+  const NODE_20 = ['actions/upload-artifact@v4', 'actions/upload-artifact@v5', 'actions/checkout@v4', 'actions/setup-node@v4'];
+
+  it('run on Node 24: none is a major that still runs on Node 20', () => {
+    const texts = [
+      ...readdirSync(join(ROOT, '.github', 'workflows')).map((f) => join(ROOT, '.github', 'workflows', f)),
+      ...files.map((f) => join(dir, f)),
+      join(ROOT, 'README.md'),
+    ].map((path) => [path, readFileSync(path, 'utf8')] as const);
+    const used = texts.flatMap(([path, text]) => [...text.matchAll(/uses: *([\w.-]+\/[\w./-]+@[\w.-]+)/g)].map((m) => `${path}: ${m[1]}`));
+    expect(used.some((u) => u.includes('actions/upload-artifact@'))).toBe(true);
+    expect(used.filter((u) => NODE_20.some((old) => u.endsWith(` ${old}`)))).toEqual([]);
+  });
+});
+
+describe('README', () => {
+  it('says where the agent works instead of promising a one-line switch from the official action', () => {
+    expect(readme).not.toMatch(/one-line change/);
+    expect(readme).toMatch(/this action runs a \*\*cloud\*\* agent through the API/);
+  });
+});
