@@ -1922,6 +1922,109 @@ function fitJson(value, maxBytes) {
 function capList(items, max = MAX_LIST_ITEMS) {
     return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
+/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
+const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
+const MAX_CHECK_TEXT_CHARS = 65_535;
+/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
+function fitUnits(text, maxUnits) {
+    if (text.length <= maxUnits)
+        return text;
+    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + SHORTENED;
+}
+/**
+ * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
+ * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
+ * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
+ * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ */
+function fitRendered(render, maxUnits, budget) {
+    let text = render(budget);
+    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
+        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
+        text = render(budget);
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/cli/dotenv.ts
+/**
+ * The `--output-file` report for GitLab's `artifacts: reports: dotenv`. GitLab refuses the whole
+ * report when it is 5 KiB (5,120 bytes) or more, or holds more than 20 variables, and reads each value
+ * as one line; so the report is budgeted, and every value in it stays valid: a list is shortened to
+ * the items that fit (still JSON), a text is shortened with a mark, and a link that does not fit is
+ * left out rather than cut into a link that leads nowhere.
+ */
+
+/** The report's size, under GitLab's 5,120 bytes with room to spare. */
+const MAX_DOTENV_BYTES = 4096;
+/** GitLab's smallest limit on the variables of one report (gitlab.com's paid tiers allow more). */
+const MAX_DOTENV_VARIABLES = 20;
+/** One value (a title, a status message; the list of files saved may take more): the others need room too. */
+const MAX_VALUE_BYTES = 1024;
+const MAX_FILES_VALUE_BYTES = 2048;
+/** Outputs that can be long or span lines: left out of the report (`--json` has them). */
+const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
+/** What a later job needs most gets its room first. */
+const FIRST = ['run_id', 'state', 'error_code', 'retryable', 'followed_up', 'pull_request_url', 'session_link', 'conversation_id'];
+/** Outputs whose value is a link: whole or not at all. */
+const LINKS = new Set(['pull_request_url', 'session_link']);
+/** A JSON array with as many of its first items as fit in `maxBytes`; undefined when not even `[]` does. */
+function fitList(items, maxBytes) {
+    if (maxBytes < 2)
+        return undefined;
+    const kept = [];
+    for (const item of items) {
+        if (Buffer.byteLength(JSON.stringify([...kept, item]), 'utf8') > maxBytes)
+            break;
+        kept.push(item);
+    }
+    return JSON.stringify(kept);
+}
+/** `value` as one valid line of at most `maxBytes`, or undefined when no valid form of it fits. */
+function fitValue(name, value, maxBytes) {
+    if (Buffer.byteLength(value, 'utf8') <= maxBytes)
+        return value;
+    if (LINKS.has(name))
+        return undefined;
+    if (value.startsWith('[')) {
+        try {
+            const items = JSON.parse(value);
+            if (Array.isArray(items))
+                return fitList(items, maxBytes);
+        }
+        catch {
+            // Not JSON after all: shortened as text below.
+        }
+    }
+    return maxBytes >= 32 ? fitBytes(value, maxBytes) : undefined;
+}
+/**
+ * The dotenv report of `outputs` (`OZ_<NAME>=value` lines, in the outputs' order), within GitLab's
+ * limits; `redact` takes secrets out of each value first.
+ */
+function dotenvReport(outputs, redact) {
+    const names = Object.keys(outputs)
+        .filter((name) => !NOT_IN_DOTENV.has(name))
+        .slice(0, MAX_DOTENV_VARIABLES);
+    const byNeed = [...FIRST.filter((n) => names.includes(n)), ...names.filter((n) => !FIRST.includes(n))];
+    const values = new Map();
+    let room = MAX_DOTENV_BYTES;
+    for (const name of byNeed) {
+        const key = `OZ_${name.toUpperCase()}`;
+        const line = redact(outputs[name]).replace(/\s+/g, ' ').trim();
+        // Room for the key, `=`, the new line, and for the keys still to come with an empty value.
+        const later = byNeed.slice(byNeed.indexOf(name) + 1).reduce((sum, n) => sum + n.length + 5, 0);
+        const cap = name === 'downloaded_files' ? MAX_FILES_VALUE_BYTES : MAX_VALUE_BYTES;
+        const value = fitValue(name, line, Math.min(cap, room - key.length - 2 - later));
+        values.set(name, value ?? '');
+        room -= key.length + 2 + Buffer.byteLength(value ?? '', 'utf8');
+    }
+    return `${names.map((name) => `OZ_${name.toUpperCase()}=${values.get(name)}`).join('\n')}\n`;
+}
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
@@ -1949,6 +2052,20 @@ function escapeMarkdown(text) {
         .replace(/#/g, `#${WORD_JOINER}`)
         .replace(/\r\n|\r|\n/g, '<br>'));
 }
+/**
+ * `text` as an inline code span, on one line: fenced by a backtick run longer than any inside it, and
+ * with `|` escaped when it goes in a table cell (GitHub splits cells on `|` before it reads code spans,
+ * and takes `\|` back to `|` there).
+ */
+function inlineCode(text, options = {}) {
+    let code = text.replace(/\r\n|\r|\n/g, ' ');
+    if (options.table)
+        code = code.replace(/\|/g, '\\|');
+    const longest = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = code.startsWith('`') || code.endsWith('`') || code.trim() === '' ? ' ' : '';
+    return `${fence}${pad}${code}${pad}${fence}`;
+}
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
 function markdown_safeLink(label, url) {
     const href = safeUrl(url);
@@ -1974,48 +2091,160 @@ function safeUrl(url) {
         return undefined;
     return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
-/** Markdown inline text outside code: HTML tags inert, mentions dead, links and images http(s) only. */
-function sanitizeInline(text) {
-    return (text
-        // Links and images: kept when their target is http(s), else the text alone.
-        .replace(/(!?)\[([^\]\n]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))*)>?(?:\s+"[^"\n]*")?\s*\)/g, (_m, bang, label, url) => {
-        const href = safeUrl(url);
-        return href === undefined ? label : `${bang}[${label}](${href})`;
-    })
-        .replace(/</g, '&lt;')
-        .replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`));
+/** Markdown inline text outside code: HTML tags inert, mentions dead. */
+function neutralize(text) {
+    return text.replace(/</g, '&lt;').replace(/@(?=[A-Za-z0-9])/g, `@${WORD_JOINER}`);
+}
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+/** The length of the run of `char` starting at `at`. */
+function runLength(line, at, char) {
+    let end = at;
+    while (line[end] === char)
+        end++;
+    return end - at;
+}
+/** Where the next run of exactly `length` backticks after `from` starts on the line; -1 when there is none. */
+function closingRun(line, from, length) {
+    for (let at = line.indexOf('`', from); at >= 0;) {
+        const run = runLength(line, at, '`');
+        if (run === length)
+            return at;
+        at = line.indexOf('`', at + run);
+    }
+    return -1;
+}
+/**
+ * Whether the word before `at` may be one of GitHub's bare links (`https://...`, `www....`): the link
+ * runs on over a backtick to the next space, so a code span opened there is not one.
+ */
+function insideAutolink(line, at) {
+    return /(?::\/\/|www\.|mailto:|xmpp:)\S*$/i.test(line.slice(0, at));
+}
+/**
+ * An inline link's destination and title after `](` at `at` (CommonMark's forms: `<...>` or a run
+ * without spaces and with balanced parentheses, then an optional title), up to its `)`. Undefined when
+ * the rest of the line holds none.
+ */
+function linkDestination(line, at) {
+    const match = /^[ \t]*(?:<((?:[^<>\\\n]|\\.)*)>|((?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*))(?:[ \t]+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?[ \t]*\)/.exec(line.slice(at));
+    return match ? { url: match[1] ?? match[2] ?? '', end: at + match[0].length } : undefined;
+}
+/**
+ * One line of Markdown outside fenced code, made safe. It is read as GitHub's parser reads it, and
+ * whatever could be read two ways is written so that it can be read only one way:
+ * - a code span is kept only when its closing run is on the same line; every other backtick run is
+ *   backslash-escaped, so no code span can open here and close on a later line (or start a fence in
+ *   a list item or block quote), and the text around it is sanitised;
+ * - a run of three tildes is escaped too (a fence inside a list item or block quote);
+ * - a link's destination is kept only when it is http(s), and written percent-encoded; otherwise its
+ *   `]` is escaped, so no link (and no code span GitHub would see inside one) forms;
+ * - where the line may be a table row, a `|` in a code span is escaped, as GitHub's tables need.
+ */
+function sanitizeLine(line, tableRow) {
+    let out = '';
+    let text = '';
+    const flush = () => {
+        out += neutralize(text);
+        text = '';
+    };
+    for (let i = 0; i < line.length;) {
+        const c = line[i];
+        if (c === '\\' && i + 1 < line.length && ASCII_PUNCTUATION.test(line[i + 1])) {
+            // `\<` would still open a tag once `<` is an entity after the backslash: write the entity alone.
+            text += line[i + 1] === '<' ? '<' : line.slice(i, i + 2);
+            i += 2;
+        }
+        else if (c === '`') {
+            const run = runLength(line, i, '`');
+            const close = insideAutolink(line, i) ? -1 : closingRun(line, i + run, run);
+            if (close < 0) {
+                text += '\\`'.repeat(run);
+                i += run;
+                continue;
+            }
+            flush();
+            const span = line.slice(i, close + run);
+            out += tableRow ? span.replace(/(?<!\\)\|/g, '\\|') : span;
+            i = close + run;
+        }
+        else if (c === '~' && runLength(line, i, '~') >= 3) {
+            const run = runLength(line, i, '~');
+            text += `\\${'~'.repeat(run)}`;
+            i += run;
+        }
+        else if (c === ']' && line[i + 1] === '(') {
+            const destination = linkDestination(line, i + 2);
+            const href = destination && safeUrl(destination.url);
+            if (destination && href !== undefined) {
+                flush();
+                out += `](${href})`;
+                i = destination.end;
+            }
+            else {
+                // No link: the label stays as text, and a destination that is not http(s) is left out.
+                text += '\\]';
+                i = destination ? destination.end : i + 1;
+            }
+        }
+        else {
+            text += c;
+            i++;
+        }
+    }
+    flush();
+    return out;
+}
+/** A backtick or tilde fence opening a code block, as CommonMark reads one (a backtick fence's info holds no backtick). */
+function fenceOpening(line) {
+    const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!match)
+        return undefined;
+    const [, marker, rest] = match;
+    if (marker[0] === '`' && rest.includes('`'))
+        return undefined;
+    return { marker: marker, info: rest.trim() };
+}
+/**
+ * Whether a line may be a table's delimiter row (`| --- | :-: |`, `:--`; also inside a list item or
+ * a block quote): after one, a line may be a table row, where `|` splits cells even in a code span.
+ */
+function delimiterRow(line) {
+    return /^[ \t|:>-]+$/.test(line) && line.includes('-') && /[|:]/.test(line);
 }
 /**
  * Markdown written by the agent, made safe to show in a summary or a comment while it still renders as
  * Markdown: no raw HTML (it cannot close a `<details>` or add a tag), no live @-mentions, no links or
- * images other than http(s), and no code fence left open to swallow what follows. Code spans and
- * fenced code stay as they are: there, nothing renders.
+ * images other than http(s), and no code fence left open to swallow what follows. Code stays as it is
+ * (there, nothing renders), and what is kept as code is code for GitHub's parser too: a fence is
+ * written again at the start of the line with a plain info string, and it is closed by a fence this
+ * function writes, on any line that could close it; see `sanitizeLine` for code spans.
  */
 function markdown_sanitizeMarkdown(text) {
     const out = [];
     let fence;
+    let tables = false;
     for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
-        const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
         if (fence !== undefined) {
-            out.push(line);
-            if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker)
+            // Any line GitHub could take for the closing fence closes it here too (more lines than GitHub's
+            // rule, never fewer), and the fence written is one GitHub closes on.
+            const closing = new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(line);
+            out.push(closing ? fence : line);
+            if (closing)
                 fence = undefined;
             continue;
         }
-        if (marker !== undefined) {
-            fence = marker;
-            out.push(line.replace(/</g, '&lt;'));
+        const opening = fenceOpening(line);
+        if (opening) {
+            fence = opening.marker;
+            out.push(`${fence}${/^[\w+#.-]*/.exec(opening.info)[0]}`);
             continue;
         }
         // Reference-style link definitions: dropped unless they point to http(s).
         const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
         if (definition && safeUrl(definition[1]) === undefined)
             continue;
-        // Outside code spans only (odd parts of a split on backtick runs are code).
-        out.push(line
-            .split(/(`+[^`]*`+)/)
-            .map((part, i) => (i % 2 === 1 ? part : sanitizeInline(part)))
-            .join(''));
+        tables ||= delimiterRow(line);
+        out.push(sanitizeLine(line, tables));
     }
     if (fence !== undefined)
         out.push(fence);
@@ -2033,7 +2262,7 @@ function markdown_sanitizeMarkdown(text) {
 /** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
 const MAX_REVIEW_BODY_CHARS = 65_000;
 /** An agent's comment or summary, before it is put in a body. */
-const MAX_COMMENT_CHARS = 16_000;
+const review_MAX_COMMENT_CHARS = 16_000;
 const VERDICT_WORDS = {
     approve: '✅ The Oz agent approves these changes',
     comment: '💬 The Oz agent reviewed these changes',
@@ -2046,13 +2275,13 @@ function fenceFor(text) {
 }
 /** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
 function suggestionBlock(suggestion, kind) {
-    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_COMMENT_CHARS);
+    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), review_MAX_COMMENT_CHARS);
     const fence = fenceFor(text);
     return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
-    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS))];
+    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS))];
     if (comment.suggestion !== undefined)
         parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
     return parts.join('\n\n');
@@ -2065,7 +2294,7 @@ function commentPlace(comment) {
 }
 /** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
 function listItem(comment) {
-    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), MAX_COMMENT_CHARS));
+    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS));
     const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
     const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
     return `- ${commentPlace(comment)}: ${indented}`;
@@ -2079,7 +2308,7 @@ function reviewBody(parts) {
         parts.marker,
         `**${VERDICT_WORDS[parts.verdict]}**`,
         '',
-        sanitizeMarkdown(fitChars(parts.summary.trim(), MAX_COMMENT_CHARS)),
+        sanitizeMarkdown(fitChars(parts.summary.trim(), review_MAX_COMMENT_CHARS)),
     ];
     if (parts.movedTo !== undefined) {
         head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
@@ -2119,7 +2348,7 @@ function reviewSection(review) {
         '',
         `**${VERDICT_WORDS[review.verdict]}**`,
         '',
-        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), MAX_COMMENT_CHARS)),
+        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), review_MAX_COMMENT_CHARS)),
     ];
     if (review.url) {
         lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
@@ -2339,11 +2568,19 @@ function pullRequests(run, exclude) {
         return { url, branch };
     })
         .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
-        .map(({ url, branch }) => `- **${markdown_safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch \`${branch.replaceAll('`', "'")}\`)` : ''}`);
+        .map(({ url, branch }) => `- **${markdown_safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
-/** The agent's answer: Markdown, sanitised; folded when long. */
-function answerBlock(answer) {
-    const text = markdown_sanitizeMarkdown(limits_fitChars(answer.trim(), 60_000));
+/** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
+function answerBlock(answer, options, workflowRunUrl) {
+    const trimmed = answer.trim();
+    const shown = limits_fitChars(trimmed, options.maxAnswerChars ?? 60_000);
+    const text = markdown_sanitizeMarkdown(shown);
+    // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
+    const whereWhole = options.comment ? `all of it is in ${markdown_safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+    const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
+    return [...foldedAnswer(text), ...shortened];
+}
+function foldedAnswer(text) {
     const lines = text.split('\n');
     if (lines.length <= 25 && text.length <= 2500)
         return [text, ''];
@@ -2366,7 +2603,7 @@ function renderSummary(report, options = {}) {
     if (report.review)
         lines.push(...reviewSection(report.review));
     if (report.agentOutput)
-        lines.push(...answerBlock(report.agentOutput));
+        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
     if (report.structured && !report.structured.ok) {
         lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`), '');
     }
@@ -2381,7 +2618,7 @@ function renderSummary(report, options = {}) {
     if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
         const status = run?.status_message;
         const reason = status?.message
-            ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (\`${limits_fitChars(status.error_code, 100).replaceAll('`', "'")}\`)` : ''}`
+            ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (${inlineCode(limits_fitChars(status.error_code, 100))})` : ''}`
             : undefined;
         const next = nextStep(report);
         if (reason || next) {
@@ -2397,7 +2634,7 @@ function renderSummary(report, options = {}) {
     const files = report.downloadedFiles ?? [];
     if (files.length > 0) {
         const { shown, more } = capList(files);
-        lines.push('### Files saved', '', ...shown.map((f) => `- \`${f.replaceAll('`', "'")}\``));
+        lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
         if (more > 0)
             lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
         lines.push('');
@@ -2409,7 +2646,7 @@ function renderSummary(report, options = {}) {
     if (run?.session_link)
         rows.push(['Session', markdown_safeLink('Open the agent session', run.session_link)]);
     if (runId)
-        rows.push(['Run ID', `\`${limits_fitChars(runId, 200).replaceAll('`', "'")}\``]);
+        rows.push(['Run ID', inlineCode(limits_fitChars(runId, 200), { table: true })]);
     const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
     if (duration)
         rows.push(['Duration', duration]);
@@ -2417,7 +2654,7 @@ function renderSummary(report, options = {}) {
     if (status?.message)
         rows.push(['Status message', escapeMarkdown(limits_fitChars(status.message))]);
     if (status?.error_code)
-        rows.push(['Error code', `\`${limits_fitChars(status.error_code, 100).replaceAll('`', "'")}\``]);
+        rows.push(['Error code', inlineCode(limits_fitChars(status.error_code, 100), { table: true })]);
     if (run?.status_message?.retryable !== undefined)
         rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
     if (run)
@@ -2426,7 +2663,7 @@ function renderSummary(report, options = {}) {
     if (pr && !options.comment)
         rows.push(['Pull request', markdown_safeLink(`#${pr.number}`, pr.url)]);
     if (pr?.headSha)
-        rows.push(['Head commit', `\`${escapeMarkdown(pr.headSha.slice(0, 12))}\``]);
+        rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
     const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
@@ -2666,6 +2903,30 @@ const MAX_FILE_BYTES = 100 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 /**
+ * Each part of a saved file's path, at most: file systems refuse a name over 255 bytes (ENAMETOOLONG),
+ * and room is kept for the ` (99)` added to a name already taken and for the `.md` or `.webp` added after it.
+ */
+const MAX_NAME_BYTES = 255 - 10;
+/**
+ * `name` in at most `maxBytes` of UTF-8, cut between characters, its extension kept when it is short
+ * (`report.txt` stays a `.txt`).
+ */
+function fitName(name, maxBytes = MAX_NAME_BYTES) {
+    if (Buffer.byteLength(name, 'utf8') <= maxBytes)
+        return name;
+    const ext = (0,external_node_path_namespaceObject.extname)(name);
+    const keep = ext.length > 1 && Buffer.byteLength(ext, 'utf8') <= 16 ? ext : '';
+    let room = maxBytes - Buffer.byteLength(keep, 'utf8');
+    let stem = '';
+    for (const char of name.slice(0, name.length - keep.length)) {
+        room -= Buffer.byteLength(char, 'utf8');
+        if (room < 0)
+            break;
+        stem += char;
+    }
+    return stem + keep;
+}
+/**
  * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
  * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
  */
@@ -2673,10 +2934,8 @@ function safeRelativePath(name) {
     const segments = name
         .replaceAll('\\', '/')
         .split('/')
-        .map((s) => s
-        .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-        .trim()
-        .slice(0, 200))
+        .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim())
+        .map((s) => fitName(s).trim())
         .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
         .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
     return segments.length === 0 ? undefined : segments.join('/');
@@ -4751,8 +5010,6 @@ function terminal(write, options) {
 
 
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
-/** Outputs that can be long or span lines: left out of the dotenv file. */
-const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
 /**
  * `oz-agent-run`: the action's start-watch-report loop for any other CI. Returns the exit code: 0 the
  * run succeeded (or started, with --no-wait), 1 it started and did not succeed, 2 no run could be
@@ -4902,13 +5159,7 @@ function writeReportFiles(args, report, outputs, redact, say) {
         }
     };
     write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
-    write('--output-file', args.outputFile, () => {
-        const lines = Object.entries(outputs)
-            .filter(([name]) => !NOT_IN_DOTENV.has(name))
-            // dotenv values are single lines; GitLab also caps their length.
-            .map(([name, value]) => `OZ_${name.toUpperCase()}=${fitBytes(redact(value).replace(/\s+/g, ' ').trim(), 2000)}`);
-        return `${lines.join('\n')}\n`;
-    });
+    write('--output-file', args.outputFile, () => dotenvReport(outputs, redact));
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoints/cli.ts
