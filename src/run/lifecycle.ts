@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
-import { isTerminal, type Conversation, type RunItem } from '../oz/types.ts';
+import { isTerminal, type Conversation, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './budget.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
@@ -10,6 +10,7 @@ import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversati
 import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
+import { isSessionGone, readThreadRun, type Restart } from './thread.ts';
 import { structuredOutput, type StructuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal } from './stop.ts';
@@ -55,6 +56,8 @@ export interface RunResult {
   followedUp?: boolean;
   /** With the `json` output format: the run's normalized conversation, as the API gave it. */
   conversation?: Conversation;
+  /** A thread's request that went to a new run instead of the thread's run, and why. */
+  restarted?: Restart;
 }
 
 /** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
@@ -65,6 +68,8 @@ export interface RunEvents {
   requestId?: (id: string) => void;
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
+  /** A thread's run could not take the request (see `RunResult.restarted`): a new run is started for it. */
+  restarted?: (why: Restart) => void;
   /** The run was created (or found), or changed state. */
   progress?: (run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }) => void;
   /** The run changed state (`previous` undefined for the first read), `elapsedMs` after the start. */
@@ -190,30 +195,55 @@ export async function startAndWatch(
     let runId = settings.runId;
     let startState = '';
     if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result))) return result;
-    if (settings.create) {
+    const create = async (request: CreateRunRequest) => {
       requestId = randomUUID();
       events.requestId?.(requestId);
-      const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-      runId = created.runId;
-      startState = created.state;
-      result.runId = runId;
-      events.runId?.(runId);
-      events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-      events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+      const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+      result.runId = created.runId;
+      events.runId?.(created.runId);
+      events.info(
+        `Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`,
+      );
+      events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+      return { runId: created.runId, state: created.state };
+    };
+    /** The thread's run cannot take the request: a new run does, and the front end says why. */
+    const restart = (why: Restart) => {
+      result.restarted = why;
+      events.restarted?.(why);
+      conversation = undefined;
+      answerStart = undefined;
+      return create(settings.thread!.fresh);
+    };
+    if (settings.create) {
+      ({ runId, state: startState } = await create(settings.create));
     } else if (runId !== undefined) {
-      // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-      const existing = await readExistingRun(client, runId, label('run_id'), stop);
-      result.runId = runId;
-      events.runId?.(runId);
-      if (settings.followup !== undefined) {
-        // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-        await conversationOf(runId).poll(stop, true);
-        answerStart = conversationOf(runId).answerStart(settings.followup);
-        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-        result.followedUp = true;
-        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+      const thread = settings.thread;
+      // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+      // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+      const checked = thread
+        ? await readThreadRun(client, runId, thread, stop)
+        : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+      if ('restart' in checked) {
+        ({ runId, state: startState } = await restart(checked.restart));
       } else {
-        events.info(`Watching existing Oz run ${runId}.`);
+        result.runId = runId;
+        events.runId?.(runId);
+        if (settings.followup !== undefined) {
+          // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+          await conversationOf(runId).poll(stop, true);
+          answerStart = conversationOf(runId).answerStart(settings.followup);
+          try {
+            followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run);
+            result.followedUp = true;
+            events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+          } catch (error) {
+            if (thread === undefined || !isSessionGone(error)) throw error;
+            ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: (error as Error).message }));
+          }
+        } else {
+          events.info(`Watching existing Oz run ${runId}.`);
+        }
       }
     }
     const id = runId!;

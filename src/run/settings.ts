@@ -4,6 +4,7 @@ import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
 import { checkSchema, schemaInstruction, titleFromPrompt } from './structured.ts';
+import type { ThreadRun } from './thread.ts';
 
 /**
  * Where settings come from, for both front ends: the action's inputs or the CLI's flags. Names are
@@ -54,6 +55,8 @@ export interface RunSettings extends ReportOptions {
   logProgress: boolean;
   /** A message to send to `runId` before watching it to its new end (`followup`). */
   followup?: string;
+  /** When `runId` is a conversation thread's run: what it must be, and the run to start when it is not. */
+  thread?: ThreadRun;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
