@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } from '../github/conversation.ts';
+import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from '../github/conversation.ts';
+import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
@@ -56,36 +57,22 @@ export async function prepareMention(
   const who = event.actor?.login ?? 'someone';
 
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
-  let state: ThreadState = { exchanges: [], ...(binding && { binding }) };
-  let commentId: number | undefined;
-  if (github && binding) {
-    try {
-      const api = await github();
-      const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
-      if (found) {
-        const read = decodeState(found.body, binding);
-        if (read.problem !== undefined)
-          core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
-        state = read.state;
-        commentId = found.id;
-      }
-    } catch (error) {
-      core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
-    }
-  }
+  const { state, commentId } =
+    binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
+  const prompt = mentionPrompt(await withBranches(event, github), request, settings.standingPrompt);
+  const fresh = { ...settings.create, prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt };
+  const owner = threadOwner(event);
 
-  if (settings.continueConversation && state.runId !== undefined) {
+  if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
     settings.runId = state.runId;
     const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
     settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
+    // Checked before anything is sent to it; when it is gone or not this thread's, `fresh` starts instead.
+    settings.thread = { owner, fresh };
     delete settings.create;
     log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
   } else {
-    const prompt = mentionPrompt(event, request, settings.standingPrompt);
-    settings.create = {
-      ...settings.create,
-      prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
-    };
+    settings.create = fresh;
   }
   core.startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
   log.info(settings.followup ?? settings.create?.prompt ?? '');
@@ -106,4 +93,42 @@ export async function prepareMention(
       ...(target && { target }),
     },
   };
+}
+
+/** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
+async function readConversation(
+  github: () => Promise<GitHubApi>,
+  binding: ThreadBinding,
+): Promise<{ state: ThreadState; commentId?: number }> {
+  const empty: ThreadState = { exchanges: [], binding };
+  try {
+    const api = await github();
+    const found = await api.findOwnComment(binding.thread, CONVERSATION_MARKER, await api.identity());
+    if (!found) return { state: empty };
+    const read = decodeState(found.body, binding);
+    if (read.problem !== undefined)
+      core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+    return { state: read.state, commentId: found.id };
+  } catch (error) {
+    core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
+    return { state: empty };
+  }
+}
+
+/**
+ * The event with its pull request's head and base branches: a comment event's payload has none, so the
+ * pull request is read. Without them (no token, or the read failed) the prompt says they are unknown.
+ */
+async function withBranches(event: EventInfo, github: (() => Promise<GitHubApi>) | undefined): Promise<EventInfo> {
+  const thread = event.thread;
+  if (!thread?.isPullRequest || (event.headRef && event.baseRef) || !github) return event;
+  try {
+    const pull = await (await github()).pullRequest(thread.number);
+    return { ...event, headRef: pull.headRef, baseRef: pull.baseRef };
+  } catch (error) {
+    core.warning(
+      `Could not read pull request #${thread.number} for its branches (${(error as Error).message}); the prompt goes without them.`,
+    );
+    return event;
+  }
 }
