@@ -98,6 +98,8 @@ export interface LifecycleOptions {
   cancelled?: string;
   /** When the front end started, for elapsed times in the log. */
   startedAt?: number;
+  /** How long a follow-up whose answer was lost is looked for before it may be sent again. Default 30 s. */
+  followupPickupMs?: number;
   /** How often the conversation is read for progress while the run is live. Default 60 s. */
   conversationIntervalMs?: number;
   /** When the first of those reads comes, after the run is first seen working. Default 15 s. */
@@ -234,7 +236,10 @@ export async function startAndWatch(
           await conversationOf(runId).poll(stop, true);
           answerStart = conversationOf(runId).answerStart(settings.followup);
           try {
-            followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run);
+            followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+              ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+              ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+            });
             result.followedUp = true;
             events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
           } catch (error) {
