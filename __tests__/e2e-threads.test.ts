@@ -242,3 +242,18 @@ describe('the prompt of a comment on a pull request', () => {
     expect(github.requests.some((r) => r.method === 'GET' && r.path === '/repos/acme/widgets/pulls/7')).toBe(true);
   });
 });
+
+describe('a follow-up whose answer was lost', () => {
+  it('is looked for before it is sent again: the agent is asked once, though the run shows it only later', async () => {
+    // The run shows an accepted follow-up 4 s later: a read right after the lost answer still sees the old end.
+    const first = await say('@oz fix the flaky test', { metadata: 'sim_followup_pickup_ms=4000' });
+    const id = first.outputs.run_id!;
+    sim.inject({ method: 'POST', path: `/agent/runs/${id}/followups`, kind: 'lost-answer' });
+    const reply = await say('@oz and the docs');
+    expect(reply.code).toBe(0);
+    expect(sim.apiRequests('POST', `/agent/runs/${id}/followups`)).toHaveLength(1);
+    expect(sim.runs.get(id)!.history).toHaveLength(1);
+    expect(reply.outputs).toMatchObject({ followed_up: 'true', state: 'SUCCEEDED' });
+    expect(reply.outputs.agent_output).toMatch(/^Done: @octocat follows up/);
+  }, 30_000);
+});

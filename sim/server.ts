@@ -24,11 +24,12 @@ export interface Fault {
    * - `reset`: destroy the connection without answering;
    * - `slow`: wait `delayMs` before answering normally;
    * - `lost-create`: create the run, then destroy the connection (the answer is lost);
+   * - `lost-answer`: accept the follow-up, then destroy the connection (its answer is lost);
    * - `silent-create`: create the run and never answer (the client times out);
    * - `body`: answer `status` (default 200) with `body` as it is (an empty or broken answer);
    * - `redirect`: answer `status` (default 302) with `Location: location`.
    */
-  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'silent-create' | 'body' | 'redirect';
+  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'lost-answer' | 'silent-create' | 'body' | 'redirect';
   status?: number;
   retryAfter?: string;
   html?: boolean;
@@ -296,7 +297,14 @@ export class OzSimulator {
     const cancel = /^\/agent\/runs\/([^/]+)\/cancel$/.exec(path);
     if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res, instance);
     const followup = /^\/agent\/runs\/([^/]+)\/followups$/.exec(path);
-    if (method === 'POST' && followup) return this.followup(decodeURIComponent(followup[1]!), text, res, instance);
+    if (method === 'POST' && followup) {
+      const accepted = this.followup(decodeURIComponent(followup[1]!), text, res, instance, fault?.kind === 'lost-answer');
+      if (accepted && fault?.kind === 'lost-answer') {
+        record.answer = 'lost-answer';
+        req.socket.destroy();
+      }
+      return;
+    }
     const conversation = /^\/agent\/runs\/([^/]+)\/conversation$/.exec(path);
     if (method === 'GET' && conversation) return this.conversation(decodeURIComponent(conversation[1]!), res, instance);
     const transcript = /^\/agent\/runs\/([^/]+)\/transcript$/.exec(path);
@@ -674,36 +682,50 @@ export class OzSimulator {
     res.end();
   }
 
-  /** A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life. */
-  private followup(id: string, text: string, res: ServerResponse, instance: string): void {
+  /**
+   * A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life,
+   * `sim_followup_pickup_ms` after the follow-up was accepted (until then it reads as it did). Returns
+   * whether it was accepted; with `silent`, the caller answers (or loses the answer).
+   */
+  private followup(id: string, text: string, res: ServerResponse, instance: string, silent = false): boolean {
     const sim = this.runs.get(id);
     const view = this.view(id);
-    if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const refuse = (status: number, detail: string) => {
+      this.problem(res, status, detail, { instance });
+      return false;
+    };
+    if (!sim || !view) return refuse(404, `No run with id ${id}.`);
     const body = parseJson(text) as { message?: unknown; mode?: unknown } | undefined;
-    if (typeof body?.message !== 'string' || body.message.trim() === '')
-      return this.problem(res, 400, 'message is required.', { instance });
+    if (typeof body?.message !== 'string' || body.message.trim() === '') return refuse(400, 'message is required.');
     if (body.mode !== undefined && !['normal', 'plan', 'orchestrate'].includes(body.mode as string)) {
-      return this.problem(res, 400, 'mode must be one of normal, plan, orchestrate.', { instance });
+      return refuse(400, 'mode must be one of normal, plan, orchestrate.');
     }
+    const message = body.message;
     const state = view.state as string;
-    const now = Date.now();
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
-      sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
-      sim.request = body.message;
-      sim.pending = [];
-      sim.createdAt = now;
-      delete sim.cancelledAt;
+      const revive = () => {
+        sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
+        sim.request = message;
+        sim.pending = [];
+        sim.createdAt = sim.touchedAt = Date.now();
+        delete sim.cancelledAt;
+      };
+      const pickupMs = Number(sim.run.metadata.sim_followup_pickup_ms ?? 0);
+      if (pickupMs > 0) setTimeout(revive, pickupMs).unref();
+      else revive();
     } else {
-      sim.pending.push(body.message);
+      const now = Date.now();
+      sim.pending.push(message);
       // `sim_end_on_followup`: a run that works until a follow-up comes, then ends as a normal one would.
       if (sim.run.metadata.sim_end_on_followup === 'true' && sim.outcome === 'never') {
         const p = this.phases;
         sim.outcome = 'succeeded';
         sim.createdAt = now - (p.queued + p.pending + p.claimed) * this.msPerSecond;
       }
+      sim.touchedAt = now;
     }
-    sim.touchedAt = now;
-    this.json(res, 200, {});
+    if (!silent) this.json(res, 200, {});
+    return true;
   }
 
   private list(params: URLSearchParams, res: ServerResponse, instance: string): void {
