@@ -29,14 +29,6 @@ function checkFields(update: CheckUpdate) {
   };
 }
 
-/** A pull request's head commit and branches. */
-function readPull(rest: ReturnType<typeof getOctokit>['rest'], owner: string, repo: string, number: number) {
-  return call('GET pull request', async () => {
-    const { data } = await rest.pulls.get({ owner, repo, pull_number: number });
-    return { headSha: data.head.sha, headRef: data.head.ref, baseRef: data.base.ref };
-  });
-}
-
 export function createGitHubApi(token: string, owner: string, repo: string): GitHubApi {
   const octokit = getOctokit(token, { userAgent: USER_AGENT });
   const rest = octokit.rest;
@@ -57,8 +49,8 @@ export function createGitHubApi(token: string, owner: string, repo: string): Git
         // role_name tells maintain and triage apart, which permission folds into write and read.
         return (data as { role_name?: string }).role_name ?? data.permission;
       }),
-    pullRequestHead: async (number) => (await readPull(rest, owner, repo, number)).headSha,
-    pullRequest: (number) => readPull(rest, owner, repo, number),
+    pullRequestHead: (number) =>
+      call('GET pull request', async () => (await rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha),
     findComment: (thread, marker) =>
       call('list comments', async () => {
         const found = await firstComment(thread, (c) => c.body?.includes(marker) === true);

@@ -33,6 +33,9 @@ export interface PullRequestInfo {
   headSha: string;
   baseSha: string;
   url: string;
+  /** The head and base branches (a comment event's payload has none). */
+  headRef: string;
+  baseRef: string;
 }
 
 /** One changed file of a pull request; `patch` is missing for binary files and very large diffs. */
@@ -74,8 +77,6 @@ export interface GitHubApi {
   permission(username: string): Promise<string>;
   /** The head commit of a pull request. */
   pullRequestHead(number: number): Promise<string>;
-  /** A pull request's head commit and branches (a comment event's payload has none). */
-  pullRequest(number: number): Promise<{ headSha: string; headRef: string; baseRef: string }>;
   /** The first comment on the thread whose body contains `marker`. */
   findComment(thread: number, marker: string): Promise<{ id: number; url: string } | undefined>;
   /** The first comment on the thread that starts with `marker` and was written by `login` (the token's own identity), with its body. */
