@@ -3340,29 +3340,65 @@ function movedOn(run, before) {
     // As instants, not strings: the same moment can be written with other precision or offsets.
     return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
- * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
  */
 async function sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
-known) {
+known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined) {
-            let now;
-            try {
-                now = await client.getRun(runId, signal);
-            }
-            catch (error) {
-                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
-                    'Not sending it again, so as not to deliver it twice.');
-            }
-            if (movedOn(now, before))
-                return;
-        }
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
         try {
             await raceAbort(client.followupOnce(runId, { message }), signal);
         }
@@ -3373,6 +3409,38 @@ known) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = [403, 404, 410];
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
 }
 
 ;// CONCATENATED MODULE: ./src/run/structured.ts
@@ -3637,6 +3705,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -3704,32 +3773,61 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         let startState = '';
         if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
             return result;
-        if (settings.create) {
+        const create = async (request) => {
             requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
             events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-            runId = created.runId;
-            startState = created.state;
-            result.runId = runId;
-            events.runId?.(runId);
-            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+            result.runId = created.runId;
+            events.runId?.(created.runId);
+            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+            return { runId: created.runId, state: created.state };
+        };
+        /** The thread's run cannot take the request: a new run does, and the front end says why. */
+        const restart = (why) => {
+            result.restarted = why;
+            events.restarted?.(why);
+            conversation = undefined;
+            answerStart = undefined;
+            return create(settings.thread.fresh);
+        };
+        if (settings.create) {
+            ({ runId, state: startState } = await create(settings.create));
         }
         else if (runId !== undefined) {
-            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const existing = await readExistingRun(client, runId, label('run_id'), stop);
-            result.runId = runId;
-            events.runId?.(runId);
-            if (settings.followup !== undefined) {
-                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                await conversationOf(runId).poll(stop, true);
-                answerStart = conversationOf(runId).answerStart(settings.followup);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-                result.followedUp = true;
-                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            const thread = settings.thread;
+            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const checked = thread
+                ? await readThreadRun(client, runId, thread, stop)
+                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+            if ('restart' in checked) {
+                ({ runId, state: startState } = await restart(checked.restart));
             }
             else {
-                events.info(`Watching existing Oz run ${runId}.`);
+                result.runId = runId;
+                events.runId?.(runId);
+                if (settings.followup !== undefined) {
+                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                    await conversationOf(runId).poll(stop, true);
+                    answerStart = conversationOf(runId).answerStart(settings.followup);
+                    try {
+                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+                        });
+                        result.followedUp = true;
+                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+                    }
+                    catch (error) {
+                        if (thread === undefined || !isSessionGone(error))
+                            throw error;
+                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
+                    }
+                }
+                else {
+                    events.info(`Watching existing Oz run ${runId}.`);
+                }
             }
         }
         const id = runId;

@@ -1939,233 +1939,84 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./src/github/event.ts
-
-/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
-const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'];
-/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
-const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS];
-/** The hidden marker that starts every comment this action writes. */
-const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
-/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
-function readEvent(env = process.env) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    let payload = {};
-    try {
-        if (env.GITHUB_EVENT_PATH)
-            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-    }
-    catch {
-        // No readable event: nothing is known about a pull request or who triggered the run.
-    }
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const info = {
-        name,
-        isComment: COMMENT_EVENTS.includes(name),
-        isForkPullRequest: false,
-    };
-    if (owner && repo)
-        Object.assign(info, { owner, repo });
-    if (typeof payload.action === 'string')
-        info.action = payload.action;
-    if (typeof payload.changes?.body?.from === 'string')
-        info.previousBody = payload.changes.body.from;
-    const pr = payload.pull_request;
-    if (typeof pr?.number === 'number') {
-        info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
-        if (pr.head?.sha)
-            info.headSha = pr.head.sha;
-        if (pr.title)
-            info.title = pr.title;
-        if (pr.head?.ref)
-            info.headRef = pr.head.ref;
-        if (pr.base?.ref)
-            info.baseRef = pr.base.ref;
-        const head = pr.head?.repo?.full_name;
-        info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
-    }
-    else if (typeof payload.issue?.number === 'number') {
-        const isPullRequest = payload.issue.pull_request !== undefined;
-        info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
-        if (payload.issue.title)
-            info.title = payload.issue.title;
-        if (name === 'issues' && typeof payload.issue.body === 'string')
-            info.issueBody = payload.issue.body;
-    }
-    if (typeof payload.comment?.id === 'number') {
-        info.comment = {
-            id: payload.comment.id,
-            kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
-            ...(payload.comment.html_url && { url: payload.comment.html_url }),
-        };
-    }
-    const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
-    if (author?.login)
-        info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
-    const body = payload.comment?.body ?? payload.review?.body;
-    if (typeof body === 'string')
-        info.commentBody = body;
-    return info;
-}
-/** Whether the action keeps a comment on this event's pull request or issue. */
-function concernsThread(event) {
-    return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oz/metadata.ts
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-const METADATA_MAX_KEYS = 20;
-const METADATA_MAX_VALUE_BYTES = 256;
+;// CONCATENATED MODULE: ./src/report/limits.ts
 /**
- * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
- * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
+ * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
+ * cut here with a note rather than break the step.
  */
-const REQUEST_ID_KEY = 'oz_action_request_id';
-/** How many keys a caller may set besides the request id. */
-const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
-function metadataPairProblem(key, value) {
-    if (!METADATA_KEY_PATTERN.test(key)) {
-        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-    }
-    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-    }
-    return undefined;
+/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+/** One text output (title, status_message...). */
+const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
+/** The `artifacts` output. */
+const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+/** `agent_output` and `structured_output`. */
+const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
+/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
+const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
+/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
+const MAX_SHOWN_TEXT_CHARS = 4000;
+/** Items of a list shown in the summary before "and N more". */
+const MAX_LIST_ITEMS = 50;
+const SHORTENED = ' … (shortened)';
+/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
+function fitBytes(text, maxBytes) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    // A character split at the cut decodes as U+FFFD: drop it.
+    cut = cut.replace(/\uFFFD$/, '');
+    return cut + SHORTENED;
 }
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-function fitMetadataValue(value) {
-    let text = value.replaceAll('\0', '');
-    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
-        text = Array.from(text).slice(0, -1).join('');
+/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+}
+/**
+ * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
+ * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ */
+function fitJson(value, maxBytes) {
+    let json = JSON.stringify(value) ?? '';
+    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
+        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+    }
+    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
+    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+}
+/** The first `max` items, and how many were left out. */
+function capList(items, max = MAX_LIST_ITEMS) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
+const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
+const MAX_CHECK_TEXT_CHARS = 65_535;
+/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
+function fitUnits(text, maxUnits) {
+    if (text.length <= maxUnits)
+        return text;
+    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + SHORTENED;
+}
+/**
+ * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
+ * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
+ * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
+ * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ */
+function fitRendered(render, maxUnits, budget) {
+    let text = render(budget);
+    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
+        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
+        text = render(budget);
+    }
     return text;
-}
-/**
- * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
- * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
- * returned in `dropped`. Values are fitted to the API's limit.
- */
-function mergeMetadata(user, context) {
-    const metadata = { ...user };
-    const dropped = [];
-    for (const [key, value] of context) {
-        if (value === undefined || key in metadata)
-            continue;
-        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
-            dropped.push(key);
-        else
-            metadata[key] = fitMetadataValue(value);
-    }
-    return { metadata, dropped };
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-
-function readGitHubContext(env = process.env) {
-    const value = (name) => (env[name] ? env[name] : undefined);
-    const event = readEvent(env);
-    const context = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
-    const fields = [
-        ['repository', 'GITHUB_REPOSITORY'],
-        ['runId', 'GITHUB_RUN_ID'],
-        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
-        ['workflow', 'GITHUB_WORKFLOW'],
-        ['job', 'GITHUB_JOB'],
-        ['sha', 'GITHUB_SHA'],
-        ['ref', 'GITHUB_REF'],
-        ['eventName', 'GITHUB_EVENT_NAME'],
-        ['actor', 'GITHUB_ACTOR'],
-    ];
-    for (const [field, name] of fields) {
-        const v = value(name);
-        if (v !== undefined)
-            context[field] = v;
-    }
-    if (event.thread?.isPullRequest) {
-        const { number, url } = event.thread;
-        context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
-    }
-    return context;
-}
-/** The workflow run's page, for the summary; undefined outside Actions. */
-function workflowRunUrl(context) {
-    if (!context.repository || !context.runId)
-        return undefined;
-    const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
-    return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
-}
-/**
- * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
- * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
- * the context keys listed last are left out first, and their names are returned in `dropped`.
- */
-function buildMetadata(context, user) {
-    const candidates = [
-        ['github_repository', context.repository],
-        ['github_run_id', context.runId],
-        ['github_run_attempt', context.runAttempt],
-        ['github_pr_number', context.pullRequest?.number.toString()],
-        ['github_pr_head_sha', context.pullRequest?.headSha],
-        ['github_pr_url', context.pullRequest?.url],
-        ['github_sha', context.sha],
-        ['github_workflow', context.workflow],
-        ['github_job', context.job],
-        ['github_ref', context.ref],
-        ['github_event', context.eventName],
-        ['github_actor', context.actor],
-    ];
-    return mergeMetadata(user, candidates);
-}
-
-;// CONCATENATED MODULE: ./src/oz/sleep.ts
-/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
-function reasonOf(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error ? reason : new Error(String(reason));
-}
-/**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
- * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
- * timer would let Node exit in the middle of a poll.)
- */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(reasonOf(signal));
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(reasonOf(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
-function raceAbort(promise, signal) {
-    if (!signal)
-        return promise;
-    if (signal.aborted)
-        return Promise.reject(reasonOf(signal));
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(reasonOf(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -2393,84 +2244,363 @@ function sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/limits.ts
+;// CONCATENATED MODULE: ./src/github/conversation.ts
+
+
+/** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
+const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
+const STATE_PREFIX = '<!-- oz-agent-state ';
+const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
+/** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
+const MAX_EXCHANGES = 20;
 /**
- * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
- * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
- * cut here with a note rather than break the step.
+ * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
+ * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
+ * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
  */
-/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
-const MAX_SUMMARY_BYTES = 900 * 1024;
-/** One text output (title, status_message...). */
-const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
-/** The `artifacts` output. */
-const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
-/** `agent_output` and `structured_output`. */
-const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
-/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
-const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
-/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
-const MAX_SHOWN_TEXT_CHARS = 4000;
-/** Items of a list shown in the summary before "and N more". */
-const MAX_LIST_ITEMS = 50;
-const SHORTENED = ' … (shortened)';
-/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
-function fitBytes(text, maxBytes) {
-    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
-        return text;
-    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
-    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
-    // A character split at the cut decodes as U+FFFD: drop it.
-    cut = cut.replace(/\uFFFD$/, '');
-    return cut + SHORTENED;
+function neutraliseComments(text) {
+    return text.replaceAll('<!--', '<!\u2060--');
 }
-/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
-function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+function encodeState(state) {
+    const { binding, ...rest } = state;
+    const kept = {
+        ...rest,
+        ...(binding && { repository: binding.repository, thread: binding.thread }),
+        exchanges: state.exchanges
+            .slice(-MAX_EXCHANGES)
+            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
+    };
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
 /**
- * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
- * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ * The state of a conversation comment, read only where the action writes it: the comment starts with
+ * the conversation marker and its last line is the state, written for this repository and thread.
+ * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
+ * conversation and says why.
  */
-function fitJson(value, maxBytes) {
-    let json = JSON.stringify(value) ?? '';
-    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
-        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+function decodeState(body, expected) {
+    const empty = { exchanges: [], binding: expected };
+    if (!body.startsWith(CONVERSATION_MARKER))
+        return { state: empty, problem: 'the comment does not start with the conversation marker' };
+    const last = body.trimEnd().split('\n').at(-1) ?? '';
+    const line = STATE_LINE.exec(last.trim());
+    if (!line)
+        return { state: empty, problem: "the comment's last line is not its state" };
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
     }
-    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
-    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+    catch {
+        return { state: empty, problem: 'the state cannot be read' };
+    }
+    // States written before the binding existed carry none: they are the last line of the action's own comment.
+    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
+    if (bound &&
+        (typeof parsed.repository !== 'string' ||
+            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
+            parsed.thread !== expected.thread)) {
+        return { state: empty, problem: 'the state was written for another repository or thread' };
+    }
+    const exchanges = Array.isArray(parsed.exchanges)
+        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+        : [];
+    return {
+        state: {
+            exchanges,
+            binding: expected,
+            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
+        },
+    };
 }
-/** The first `max` items, and how many were left out. */
-function capList(items, max = MAX_LIST_ITEMS) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
-const MAX_COMMENT_CHARS = 65_536;
-/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
-const MAX_CHECK_TEXT_CHARS = 65_535;
-/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
-function fitUnits(text, maxUnits) {
-    if (text.length <= maxUnits)
-        return text;
-    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return cut + SHORTENED;
+/** A block of Markdown, folded when long. */
+function folded(text, summary) {
+    const safe = sanitizeMarkdown(text.trim());
+    if (safe.split('\n').length <= 12 && safe.length <= 1500)
+        return [safe];
+    return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
 }
 /**
- * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
- * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
- * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
- * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
+ * newest last, then `footer` (how the current request stands) and the hidden state.
  */
-function fitRendered(render, maxUnits, budget) {
-    let text = render(budget);
-    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
-        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
-        text = render(budget);
+function renderConversation(state, footer) {
+    const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
+    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
+        const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
+        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
+        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
+        if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
+            lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
+        }
+        else if (exchange.state !== undefined) {
+            lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
+        }
     }
+    lines.push(...footer);
+    // The marker first and the state last are the action's; everything between is neutralised.
+    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
+}
+/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
+function describeRestart(why) {
+    const fresh = 'so this request went to a new run, which does not know the earlier requests';
+    switch (why.reason) {
+        case 'gone':
+            return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
+        case 'session-gone':
+            return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+        case 'not-this-thread':
+            return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/github/event.ts
+
+/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
+const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'];
+/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
+const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS];
+/** The hidden marker that starts every comment this action writes. */
+const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
+/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
+function readEvent(env = process.env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    let payload = {};
+    try {
+        if (env.GITHUB_EVENT_PATH)
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        // No readable event: nothing is known about a pull request or who triggered the run.
+    }
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const info = {
+        name,
+        isComment: COMMENT_EVENTS.includes(name),
+        isForkPullRequest: false,
+    };
+    if (owner && repo)
+        Object.assign(info, { owner, repo });
+    if (typeof payload.action === 'string')
+        info.action = payload.action;
+    if (typeof payload.changes?.body?.from === 'string')
+        info.previousBody = payload.changes.body.from;
+    const pr = payload.pull_request;
+    if (typeof pr?.number === 'number') {
+        info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
+        if (pr.head?.sha)
+            info.headSha = pr.head.sha;
+        if (pr.title)
+            info.title = pr.title;
+        if (pr.head?.ref)
+            info.headRef = pr.head.ref;
+        if (pr.base?.ref)
+            info.baseRef = pr.base.ref;
+        const head = pr.head?.repo?.full_name;
+        info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
+    }
+    else if (typeof payload.issue?.number === 'number') {
+        const isPullRequest = payload.issue.pull_request !== undefined;
+        info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+        if (payload.issue.title)
+            info.title = payload.issue.title;
+        if (name === 'issues' && typeof payload.issue.body === 'string')
+            info.issueBody = payload.issue.body;
+    }
+    if (typeof payload.comment?.id === 'number') {
+        info.comment = {
+            id: payload.comment.id,
+            kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
+            ...(payload.comment.html_url && { url: payload.comment.html_url }),
+        };
+    }
+    const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
+    if (author?.login)
+        info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
+    const body = payload.comment?.body ?? payload.review?.body;
+    if (typeof body === 'string')
+        info.commentBody = body;
+    return info;
+}
+/** Whether the action keeps a comment on this event's pull request or issue. */
+function concernsThread(event) {
+    return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
     return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+
+function readGitHubContext(env = process.env) {
+    const value = (name) => (env[name] ? env[name] : undefined);
+    const event = readEvent(env);
+    const context = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
+    const fields = [
+        ['repository', 'GITHUB_REPOSITORY'],
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['workflow', 'GITHUB_WORKFLOW'],
+        ['job', 'GITHUB_JOB'],
+        ['sha', 'GITHUB_SHA'],
+        ['ref', 'GITHUB_REF'],
+        ['eventName', 'GITHUB_EVENT_NAME'],
+        ['actor', 'GITHUB_ACTOR'],
+    ];
+    for (const [field, name] of fields) {
+        const v = value(name);
+        if (v !== undefined)
+            context[field] = v;
+    }
+    if (event.thread?.isPullRequest) {
+        const { number, url } = event.thread;
+        context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
+    }
+    return context;
+}
+/** The workflow run's page, for the summary; undefined outside Actions. */
+function workflowRunUrl(context) {
+    if (!context.repository || !context.runId)
+        return undefined;
+    const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
+    return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
+}
+/**
+ * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
+ * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
+ * the context keys listed last are left out first, and their names are returned in `dropped`.
+ */
+function buildMetadata(context, user) {
+    const candidates = [
+        ['github_repository', context.repository],
+        ['github_run_id', context.runId],
+        ['github_run_attempt', context.runAttempt],
+        ['github_pr_number', context.pullRequest?.number.toString()],
+        ['github_pr_head_sha', context.pullRequest?.headSha],
+        ['github_pr_url', context.pullRequest?.url],
+        ['github_issue_number', threadIssue(context)],
+        ['github_sha', context.sha],
+        ['github_workflow', context.workflow],
+        ['github_job', context.job],
+        ['github_ref', context.ref],
+        ['github_event', context.eventName],
+        ['github_actor', context.actor],
+    ];
+    return mergeMetadata(user, candidates);
+}
+/** The issue's number on an event about an issue (not a pull request). */
+function threadIssue(context) {
+    const thread = context.event.thread;
+    return thread && !thread.isPullRequest ? String(thread.number) : undefined;
+}
+/**
+ * The metadata that makes a run this thread's: the repository, and the pull request's or issue's
+ * number, as `buildMetadata` writes them on the runs it creates. Undefined without a repository or thread.
+ */
+function threadOwner(event) {
+    const thread = event.thread;
+    if (!event.owner || !event.repo || !thread)
+        return undefined;
+    return {
+        github_repository: `${event.owner}/${event.repo}`,
+        ...(thread.isPullRequest ? { github_pr_number: String(thread.number) } : { github_issue_number: String(thread.number) }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oz/sleep.ts
+/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
+function reasonOf(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
+ * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
+ * timer would let Node exit in the middle of a poll.)
+ */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(reasonOf(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(reasonOf(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
+function raceAbort(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(reasonOf(signal));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(reasonOf(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/review.ts
@@ -3698,29 +3828,65 @@ function movedOn(run, before) {
     // As instants, not strings: the same moment can be written with other precision or offsets.
     return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
- * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
  */
 async function sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
-known) {
+known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined) {
-            let now;
-            try {
-                now = await client.getRun(runId, signal);
-            }
-            catch (error) {
-                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
-                    'Not sending it again, so as not to deliver it twice.');
-            }
-            if (movedOn(now, before))
-                return;
-        }
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
         try {
             await raceAbort(client.followupOnce(runId, { message }), signal);
         }
@@ -3731,6 +3897,38 @@ known) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = [403, 404, 410];
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
 }
 
 ;// CONCATENATED MODULE: ./src/run/structured.ts
@@ -3995,6 +4193,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4062,32 +4261,61 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         let startState = '';
         if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
             return result;
-        if (settings.create) {
+        const create = async (request) => {
             requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
             events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-            runId = created.runId;
-            startState = created.state;
-            result.runId = runId;
-            events.runId?.(runId);
-            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+            result.runId = created.runId;
+            events.runId?.(created.runId);
+            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+            return { runId: created.runId, state: created.state };
+        };
+        /** The thread's run cannot take the request: a new run does, and the front end says why. */
+        const restart = (why) => {
+            result.restarted = why;
+            events.restarted?.(why);
+            conversation = undefined;
+            answerStart = undefined;
+            return create(settings.thread.fresh);
+        };
+        if (settings.create) {
+            ({ runId, state: startState } = await create(settings.create));
         }
         else if (runId !== undefined) {
-            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const existing = await readExistingRun(client, runId, label('run_id'), stop);
-            result.runId = runId;
-            events.runId?.(runId);
-            if (settings.followup !== undefined) {
-                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                await conversationOf(runId).poll(stop, true);
-                answerStart = conversationOf(runId).answerStart(settings.followup);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-                result.followedUp = true;
-                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            const thread = settings.thread;
+            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const checked = thread
+                ? await readThreadRun(client, runId, thread, stop)
+                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+            if ('restart' in checked) {
+                ({ runId, state: startState } = await restart(checked.restart));
             }
             else {
-                events.info(`Watching existing Oz run ${runId}.`);
+                result.runId = runId;
+                events.runId?.(runId);
+                if (settings.followup !== undefined) {
+                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                    await conversationOf(runId).poll(stop, true);
+                    answerStart = conversationOf(runId).answerStart(settings.followup);
+                    try {
+                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+                        });
+                        result.followedUp = true;
+                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+                    }
+                    catch (error) {
+                        if (thread === undefined || !isSessionGone(error))
+                            throw error;
+                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
+                    }
+                }
+                else {
+                    events.info(`Watching existing Oz run ${runId}.`);
+                }
             }
         }
         const id = runId;
@@ -5784,105 +6012,6 @@ function isGitHubApiError(error) {
     return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
-;// CONCATENATED MODULE: ./src/github/conversation.ts
-
-
-/** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
-const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
-const STATE_PREFIX = '<!-- oz-agent-state ';
-const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
-/** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
-const MAX_EXCHANGES = 20;
-/**
- * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
- * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
- * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
- */
-function neutraliseComments(text) {
-    return text.replaceAll('<!--', '<!\u2060--');
-}
-/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
-function encodeState(state) {
-    const { binding, ...rest } = state;
-    const kept = {
-        ...rest,
-        ...(binding && { repository: binding.repository, thread: binding.thread }),
-        exchanges: state.exchanges
-            .slice(-MAX_EXCHANGES)
-            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
-    };
-    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
-}
-/**
- * The state of a conversation comment, read only where the action writes it: the comment starts with
- * the conversation marker and its last line is the state, written for this repository and thread.
- * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
- * conversation and says why.
- */
-function decodeState(body, expected) {
-    const empty = { exchanges: [], binding: expected };
-    if (!body.startsWith(CONVERSATION_MARKER))
-        return { state: empty, problem: 'the comment does not start with the conversation marker' };
-    const last = body.trimEnd().split('\n').at(-1) ?? '';
-    const line = STATE_LINE.exec(last.trim());
-    if (!line)
-        return { state: empty, problem: "the comment's last line is not its state" };
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
-    }
-    catch {
-        return { state: empty, problem: 'the state cannot be read' };
-    }
-    // States written before the binding existed carry none: they are the last line of the action's own comment.
-    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
-    if (bound &&
-        (typeof parsed.repository !== 'string' ||
-            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
-            parsed.thread !== expected.thread)) {
-        return { state: empty, problem: 'the state was written for another repository or thread' };
-    }
-    const exchanges = Array.isArray(parsed.exchanges)
-        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
-        : [];
-    return {
-        state: {
-            exchanges,
-            binding: expected,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
-            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
-        },
-    };
-}
-/** A block of Markdown, folded when long. */
-function folded(text, summary) {
-    const safe = sanitizeMarkdown(text.trim());
-    if (safe.split('\n').length <= 12 && safe.length <= 1500)
-        return [safe];
-    return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
-}
-/**
- * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
- * newest last, then `footer` (how the current request stands) and the hidden state.
- */
-function renderConversation(state, footer) {
-    const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
-    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
-        const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
-        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
-        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
-        if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
-            lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
-        }
-        else if (exchange.state !== undefined) {
-            lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
-        }
-    }
-    lines.push(...footer);
-    // The marker first and the state last are the action's; everything between is neutralised.
-    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/github/budget.ts
 /**
  * Comments and check runs within GitHub's limits. GitHub refuses (422) a comment over 65,536
@@ -6001,7 +6130,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl) {
+function finishedConversation(conversation, report, workflowRunUrl, asides) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -6022,6 +6151,8 @@ function finishedConversation(conversation, report, workflowRunUrl) {
     const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
     if (report.outcome !== 'succeeded' && report.note)
         footer.push('', escapeMarkdown(fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
     return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
@@ -6065,6 +6196,8 @@ class Feedback {
     startedAt = Date.now();
     queue = Promise.resolve();
     failed = false;
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -6091,6 +6224,10 @@ class Feedback {
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
     }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(fitChars(text)));
+    }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
@@ -6101,7 +6238,7 @@ class Feedback {
                     // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
                     ...(run.run_id !== undefined && { runId: run.run_id }),
                     exchanges: [...conversation.state.exchanges, conversation.exchange],
-                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)])
+                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])])
                 : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
@@ -6120,7 +6257,9 @@ class Feedback {
         this.enqueue(async () => {
             const summary = summaryWithin(report, this.options.marker);
             const conversation = this.options.conversation;
-            await this.writeComment(conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`);
+            await this.writeComment(conversation
+                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
+                : `${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -6503,6 +6642,7 @@ function mentionPrompt(event, request, standing) {
 
 
 
+
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
 function isMentionEvent(settings, event) {
     return settings.triggerPhrase !== '' && MENTION_EVENTS.includes(event.name);
@@ -6535,37 +6675,21 @@ async function prepareMention(settings, event, github) {
     const request = requestText(body, at, settings.triggerPhrase);
     const who = event.actor?.login ?? 'someone';
     const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
-    let state = { exchanges: [], ...(binding && { binding }) };
-    let commentId;
-    if (github && binding) {
-        try {
-            const api = await github();
-            const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
-            if (found) {
-                const read = decodeState(found.body, binding);
-                if (read.problem !== undefined)
-                    core_warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
-                state = read.state;
-                commentId = found.id;
-            }
-        }
-        catch (error) {
-            core_warning(`Could not read this thread's conversation (${error.message}); starting a new one.`);
-        }
-    }
-    if (settings.continueConversation && state.runId !== undefined) {
+    const { state, commentId } = binding && github ? await mention_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
+    const prompt = mentionPrompt(await withBranches(event, github), request, settings.standingPrompt);
+    const fresh = { ...settings.create, prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt };
+    const owner = threadOwner(event);
+    if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
         settings.runId = state.runId;
         const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
         settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
+        // Checked before anything is sent to it; when it is gone or not this thread's, `fresh` starts instead.
+        settings.thread = { owner, fresh };
         delete settings.create;
         log_info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
     }
     else {
-        const prompt = mentionPrompt(event, request, settings.standingPrompt);
-        settings.create = {
-            ...settings.create,
-            prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
-        };
+        settings.create = fresh;
     }
     startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
     log_info(settings.followup ?? settings.create?.prompt ?? '');
@@ -6584,6 +6708,41 @@ async function prepareMention(settings, event, github) {
             ...(target && { target }),
         },
     };
+}
+/** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
+async function mention_readConversation(github, binding) {
+    const empty = { exchanges: [], binding };
+    try {
+        const api = await github();
+        const found = await api.findOwnComment(binding.thread, CONVERSATION_MARKER, await api.identity());
+        if (!found)
+            return { state: empty };
+        const read = decodeState(found.body, binding);
+        if (read.problem !== undefined)
+            core_warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+        return { state: read.state, commentId: found.id };
+    }
+    catch (error) {
+        core_warning(`Could not read this thread's conversation (${error.message}); starting a new one.`);
+        return { state: empty };
+    }
+}
+/**
+ * The event with its pull request's head and base branches: a comment event's payload has none, so the
+ * pull request is read. Without them (no token, or the read failed) the prompt says they are unknown.
+ */
+async function withBranches(event, github) {
+    const thread = event.thread;
+    if (!thread?.isPullRequest || (event.headRef && event.baseRef) || !github)
+        return event;
+    try {
+        const pull = await (await github()).pullRequest(thread.number);
+        return { ...event, headRef: pull.headRef, baseRef: pull.baseRef };
+    }
+    catch (error) {
+        core_warning(`Could not read pull request #${thread.number} for its branches (${error.message}); the prompt goes without them.`);
+        return event;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
@@ -7139,6 +7298,7 @@ async function post(plan, { settings }, report, github) {
 
 
 
+
 /** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
 function describeSettings(settings) {
     const servers = settings.create?.config?.mcp_servers;
@@ -7259,6 +7419,11 @@ async function runAgent(settings, context, feedback, options, startedAt) {
             runId: (id) => {
                 saveRunId(id);
                 setOutput('run_id', redactSecrets()(id));
+            },
+            restarted: (why) => {
+                const sentence = describeRestart(why);
+                core_warning(sentence);
+                feedback?.aside(sentence);
             },
             progress: (run) => feedback?.progress(run),
             stateChange: (run, previous, elapsedMs) => log_info(stateLine(run, previous, elapsedMs)),

@@ -4200,29 +4200,65 @@ function followup_movedOn(run, before) {
     // As instants, not strings: the same moment can be written with other precision or offsets.
     return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && followup_movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
- * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
  */
 async function followup_sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
-known) {
+known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined) {
-            let now;
-            try {
-                now = await client.getRun(runId, signal);
-            }
-            catch (error) {
-                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
-                    'Not sending it again, so as not to deliver it twice.');
-            }
-            if (followup_movedOn(now, before))
-                return;
-        }
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
         try {
             await raceAbort(client.followupOnce(runId, { message }), signal);
         }
@@ -4233,6 +4269,38 @@ known) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = (/* unused pure expression or super */ null && ([403, 404, 410]));
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function thread_readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function thread_isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -4422,6 +4490,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4489,32 +4558,61 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         let startState = '';
         if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
             return result;
-        if (settings.create) {
+        const create = async (request) => {
             requestId = randomUUID();
             events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-            runId = created.runId;
-            startState = created.state;
-            result.runId = runId;
-            events.runId?.(runId);
-            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+            result.runId = created.runId;
+            events.runId?.(created.runId);
+            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+            return { runId: created.runId, state: created.state };
+        };
+        /** The thread's run cannot take the request: a new run does, and the front end says why. */
+        const restart = (why) => {
+            result.restarted = why;
+            events.restarted?.(why);
+            conversation = undefined;
+            answerStart = undefined;
+            return create(settings.thread.fresh);
+        };
+        if (settings.create) {
+            ({ runId, state: startState } = await create(settings.create));
         }
         else if (runId !== undefined) {
-            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const existing = await readExistingRun(client, runId, label('run_id'), stop);
-            result.runId = runId;
-            events.runId?.(runId);
-            if (settings.followup !== undefined) {
-                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                await conversationOf(runId).poll(stop, true);
-                answerStart = conversationOf(runId).answerStart(settings.followup);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-                result.followedUp = true;
-                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            const thread = settings.thread;
+            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const checked = thread
+                ? await readThreadRun(client, runId, thread, stop)
+                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+            if ('restart' in checked) {
+                ({ runId, state: startState } = await restart(checked.restart));
             }
             else {
-                events.info(`Watching existing Oz run ${runId}.`);
+                result.runId = runId;
+                events.runId?.(runId);
+                if (settings.followup !== undefined) {
+                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                    await conversationOf(runId).poll(stop, true);
+                    answerStart = conversationOf(runId).answerStart(settings.followup);
+                    try {
+                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+                        });
+                        result.followedUp = true;
+                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+                    }
+                    catch (error) {
+                        if (thread === undefined || !isSessionGone(error))
+                            throw error;
+                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
+                    }
+                }
+                else {
+                    events.info(`Watching existing Oz run ${runId}.`);
+                }
             }
         }
         const id = runId;
@@ -5636,6 +5734,18 @@ function renderConversation(state, footer) {
     // The marker first and the state last are the action's; everything between is neutralised.
     return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
+/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
+function describeRestart(why) {
+    const fresh = 'so this request went to a new run, which does not know the earlier requests';
+    switch (why.reason) {
+        case 'gone':
+            return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
+        case 'session-gone':
+            return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+        case 'not-this-thread':
+            return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/budget.ts
 /**
@@ -5767,7 +5877,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl) {
+function finishedConversation(conversation, report, workflowRunUrl, asides) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -5788,6 +5898,8 @@ function finishedConversation(conversation, report, workflowRunUrl) {
     const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
     if (report.outcome !== 'succeeded' && report.note)
         footer.push('', escapeMarkdown(limits_fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
     return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
@@ -5831,6 +5943,8 @@ class Feedback {
     startedAt = Date.now();
     queue = Promise.resolve();
     failed = false;
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -5857,6 +5971,10 @@ class Feedback {
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
     }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(limits_fitChars(text)));
+    }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
@@ -5867,7 +5985,7 @@ class Feedback {
                     // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
                     ...(run.run_id !== undefined && { runId: run.run_id }),
                     exchanges: [...conversation.state.exchanges, conversation.exchange],
-                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)])
+                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])])
                 : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
@@ -5886,7 +6004,9 @@ class Feedback {
         this.enqueue(async () => {
             const summary = summaryWithin(report, this.options.marker);
             const conversation = this.options.conversation;
-            await this.writeComment(conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`);
+            await this.writeComment(conversation
+                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
+                : `${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = markdown_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -5998,6 +6118,7 @@ function buildMetadata(context, user) {
         ['github_pr_number', context.pullRequest?.number.toString()],
         ['github_pr_head_sha', context.pullRequest?.headSha],
         ['github_pr_url', context.pullRequest?.url],
+        ['github_issue_number', threadIssue(context)],
         ['github_sha', context.sha],
         ['github_workflow', context.workflow],
         ['github_job', context.job],
@@ -6006,6 +6127,24 @@ function buildMetadata(context, user) {
         ['github_actor', context.actor],
     ];
     return mergeMetadata(user, candidates);
+}
+/** The issue's number on an event about an issue (not a pull request). */
+function threadIssue(context) {
+    const thread = context.event.thread;
+    return thread && !thread.isPullRequest ? String(thread.number) : undefined;
+}
+/**
+ * The metadata that makes a run this thread's: the repository, and the pull request's or issue's
+ * number, as `buildMetadata` writes them on the runs it creates. Undefined without a repository or thread.
+ */
+function threadOwner(event) {
+    const thread = event.thread;
+    if (!event.owner || !event.repo || !thread)
+        return undefined;
+    return {
+        github_repository: `${event.owner}/${event.repo}`,
+        ...(thread.isPullRequest ? { github_pr_number: String(thread.number) } : { github_issue_number: String(thread.number) }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/loader.ts
