@@ -303,7 +303,7 @@ describe('review', () => {
     const main = await mention('@oz review the error handling', 77);
     expect(main.code).toBe(0);
     expect(prompt()).toMatch(
-      /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\n\nreview the error handling\n\n---\nReview pull request #7 /,
+      /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\nThe pull request's head branch is feature-7 and its base branch is main\.\n\nreview the error handling\n\n---\nReview pull request #7 /,
     );
     expect(prompt()).toContain(`Its head commit is ${HEAD}`);
     expect(github.reviews).toHaveLength(1);
