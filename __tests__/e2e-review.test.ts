@@ -134,6 +134,20 @@ describe('review', () => {
     expect(main.outputs).toMatchObject({ verdict: 'approve', review_comments: '0' });
   });
 
+  it('posts as a comment, and says why, when GitHub refuses the verdict (approving without the repository setting)', async () => {
+    github.refusedEvents.add('APPROVE');
+    const main = await reviewStep(
+      { verdict: 'approve', summary: 'Looks good.', comments: [REVIEW.comments[0]] },
+      { review_approve: 'true' },
+    );
+    expect(main.code).toBe(0);
+    expect(github.reviews.map((r) => r.event)).toEqual(['COMMENT']);
+    expect(github.reviews[0]!.comments).toHaveLength(1);
+    expect(main.log).toMatch(/::warning::GitHub refused to post the review as APPROVE \(.*\), so it is posted as a comment\./);
+    expect(main.summary).toContain('so it is posted as a comment');
+    expect(main.outputs).toMatchObject({ verdict: 'approve', review_comments: '1' });
+  });
+
   it('re-reviews: names the commit reviewed before, and does not post the same comment on the same line again', async () => {
     await reviewStep();
     const first = github.reviews[0]!;

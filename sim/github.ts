@@ -59,6 +59,8 @@ export class GitHubDouble {
   pullHeadSequence: Record<number, string[]> = {};
   /** Changed files by pull request number, with their patches, as GET /pulls/N/files answers them. */
   pullFiles: Record<number, { filename: string; patch?: string }[]> = {};
+  /** Review events refused with 422, as GitHub refuses APPROVE from Actions unless the repository allows it. */
+  refusedEvents = new Set<string>();
   /** Reviews posted (or added as another user's), oldest first. */
   readonly reviews: GitHubReview[] = [];
   /** Head and base branch by pull request number; `feature-<number>` into `main` when not set. */
@@ -107,6 +109,7 @@ export class GitHubDouble {
     this.pullFiles = {};
     this.reviews.length = 0;
     this.pullBranches = {};
+    this.refusedEvents.clear();
     this.denied.clear();
     this.reactions.length = 0;
     this.refused.length = 0;
@@ -268,6 +271,12 @@ export class GitHubDouble {
       const lines = new Map((this.pullFiles[number] ?? []).map((f) => [f.filename, diffLines(f.patch ?? '')]));
       const off = comments.find((c) => !lines.get(c.path)?.has(`${c.side ?? 'RIGHT'}:${c.line}`));
       if (off) return this.json(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+      if (this.refusedEvents.has(String(input.event))) {
+        return this.json(res, 422, {
+          message: 'Unprocessable Entity',
+          errors: ['GitHub Actions is not permitted to approve pull requests.'],
+        });
+      }
       const review = {
         id: this.nextId++,
         pull: number,
