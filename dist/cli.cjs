@@ -2355,8 +2355,9 @@ function reviewSection(review) {
     }
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
-    if (review.problem)
-        lines.push('', escapeMarkdown(limits_fitChars(review.problem)));
+    for (const said of [review.note, review.problem])
+        if (said)
+            lines.push('', escapeMarkdown(limits_fitChars(said)));
     if (review.comments.length > 0) {
         lines.push('', '<details><summary>Comments</summary>', '');
         for (const comment of review.comments.slice(0, 200))

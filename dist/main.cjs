@@ -2707,8 +2707,9 @@ function reviewSection(review) {
     }
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
-    if (review.problem)
-        lines.push('', escapeMarkdown(fitChars(review.problem)));
+    for (const said of [review.note, review.problem])
+        if (said)
+            lines.push('', escapeMarkdown(fitChars(said)));
     if (review.comments.length > 0) {
         lines.push('', '<details><summary>Comments</summary>', '');
         for (const comment of review.comments.slice(0, 200))
@@ -7108,7 +7109,7 @@ async function postReview(api, plan, review, options) {
     const earlier = await earlierComments(api, number).catch(() => new Set());
     const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
     let { inline, listed } = placed;
-    const event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
+    let event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
     const build = () => ({
         commit_id: headSha,
         event,
@@ -7133,6 +7134,14 @@ async function postReview(api, plan, review, options) {
         }
         catch (error) {
             const status = isGitHubApiError(error) ? error.status : 0;
+            const message = error.message;
+            // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
+            if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
+                report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
+                options.warn(report.note);
+                event = 'COMMENT';
+                continue;
+            }
             if (status === 422 && inline.length > 0) {
                 // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
                 listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' })), ...listed];
