@@ -12,12 +12,16 @@
  *   played 20 times faster): requests per second, and how evenly they arrive (the busiest 100 ms, 2 s
  *   at real speed, against the average, and the coefficient of variation of requests per 100 ms), beside the same
  *   with the schedule as it was before (jitter applied before the bounds).
+ * - Redaction of a 1 MiB answer (report/redact.ts with the secretlint rules), with no credential and
+ *   with 50, and the time to load dist/secrets.cjs in a fresh process beside bare Node. `npm run bench
+ *   -- --redaction` measures only this.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OzClient } from '../src/oz/client.ts';
+import { redactCredentials } from '../src/report/redact.ts';
 import { PollSchedule, watchRun } from '../src/run/watch.ts';
 import { ROOT, runStep, stepEnvironment, readActionYaml } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
@@ -178,6 +182,44 @@ async function parallelSteps(makeSchedule: (min: number, max: number) => PollSch
 }
 
 const sim = new OzSimulator({ msPerSecond: 1000 });
+/** A 1 MiB answer redacted, without and with credentials (medians of 5), and the detector's load time. */
+async function redactionCost() {
+  const prose = 'The agent fixed the flaky test in src/auth.ts and ran npm test; all 312 tests pass.\n';
+  const clean = prose.repeat(Math.ceil(2 ** 20 / prose.length)).slice(0, 2 ** 20);
+  const credential = (i: number) => `token ghp_${String(i).padStart(4, '0')}${'Ab1Cd2Ef3G'.repeat(3)}h4\n`;
+  const step = Math.floor(clean.length / 50);
+  const dirty = Array.from({ length: 50 }, (_, i) => clean.slice(i * step, (i + 1) * step - 50) + credential(i)).join('');
+  const time = async (text: string) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      // A fresh string each round: redactCredentials remembers recent answers.
+      await redactCredentials(`${i}${text}`);
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  };
+  await redactCredentials('warm up: load the rules once'.repeat(2));
+  const spawned = async (args: string[]) => {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = now();
+      await new Promise((resolve) => spawn(process.execPath, args, { stdio: 'ignore' }).on('close', resolve));
+      times.push(now() - started);
+    }
+    return median(times);
+  };
+  const load = (await spawned(['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'secrets.cjs'))})`])) - (await spawned(['-e', '']));
+  return { clean: await time(clean), dirty: await time(dirty), load };
+}
+
+if (process.argv.includes('--redaction')) {
+  const cost = await redactionCost();
+  console.log(`| Redact a 1 MiB answer, no credential / 50 credentials | ${ms(cost.clean)} / ${ms(cost.dirty)} |`);
+  console.log(`| Load dist/secrets.cjs (only when there is agent text to publish) | ${ms(cost.load)} |`);
+  process.exit(0);
+}
+
 const url = await sim.start();
 const start = await startup(sim, url);
 await sim.stop();
@@ -185,6 +227,7 @@ const requests = await watchedRun();
 const end = await endToExit();
 const spread = await parallelSteps((min, max) => new PollSchedule(min, max));
 const clamped = await parallelSteps((min, max) => new ClampedAfterJitter(min, max));
+const redaction = await redactionCost();
 const evenness = (s: typeof spread) => `busiest 2 s ${s.peak.toFixed(1)}x the mean, CV ${s.cv.toFixed(2)}`;
 
 const rows: [string, string][] = [
@@ -198,6 +241,8 @@ const rows: [string, string][] = [
   ['50 parallel steps, how evenly reads arrive', evenness(spread)],
   ['The same before pauses were spread (jitter, then bounds)', evenness(clamped)],
   ...bundleRows(ROOT),
+  ['Redact a 1 MiB answer, no credential / 50 credentials', `${ms(redaction.clean)} / ${ms(redaction.dirty)}`],
+  ['Load dist/secrets.cjs (only when there is agent text to publish)', ms(redaction.load)],
 ];
 console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
 console.log('| Measure | Value |\n| --- | --- |');

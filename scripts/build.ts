@@ -17,7 +17,7 @@
  *   file of its own that main and post share, loaded only when needed.
  */
 import ncc from '@vercel/ncc';
-import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -47,9 +47,15 @@ const SHIMS = Object.fromEntries(Object.entries(LAZY).map(([name, { file }]) => 
 /**
  * Modules of ours that the steps import with `await import('#name')` (package.json imports) and need
  * only for some inputs: files of their own, loaded then. Octokit (comments, check runs, permission
- * look-ups), Ajv (output_schema) and the catalogue check before a create (preflight).
+ * look-ups), Ajv (output_schema), the catalogue check before a create (preflight) and secretlint
+ * (credentials in text from the agent or the API).
  */
-const ON_DEMAND = { '#github-api': './github.cjs', '#json-schema': './json-schema.cjs', '#preflight': './preflight.cjs' };
+const ON_DEMAND = {
+  '#github-api': './github.cjs',
+  '#json-schema': './json-schema.cjs',
+  '#preflight': './preflight.cjs',
+  '#secrets': './secrets.cjs',
+};
 
 interface Bundle {
   /** The file in dist/. */
@@ -66,6 +72,7 @@ const BUNDLES: Bundle[] = [
   { out: 'github.cjs', entry: 'src/github/api.ts', externals: SHIMS },
   { out: 'json-schema.cjs', entry: 'src/run/json-schema.ts', externals: {} },
   { out: 'preflight.cjs', entry: 'src/run/preflight.ts', externals: {} },
+  { out: 'secrets.cjs', entry: 'src/report/secrets.ts', externals: {} },
   ...Object.values(LAZY).map(({ file, entry }) => ({ out: `${file}.cjs`, entry, externals: {} })),
 ];
 
@@ -121,7 +128,9 @@ const sections = new Map<string, string>();
 for (const [dir, name] of packages) {
   const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string; version: string };
   let text = '';
-  for (const file of ['LICENSE', 'LICENSE.md', 'license', 'LICENSE.txt', 'license.md', 'LICENCE']) {
+  // The usual names first, then any other licence file (boundary, under secretlint, has LICENSE.BSD).
+  const others = readdirSync(dir).filter((f) => /^licen[cs]e/i.test(f));
+  for (const file of ['LICENSE', 'LICENSE.md', 'license', 'LICENSE.txt', 'license.md', 'LICENCE', ...others]) {
     try {
       text = readFileSync(join(dir, file), 'utf8').trim();
       break;

@@ -16,6 +16,7 @@ export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
     files: ['tunnel.cjs', 'exec.cjs'],
   },
   { label: 'dist/json-schema.cjs (loaded only with output_schema)', files: ['json-schema.cjs'] },
+  { label: 'dist/secrets.cjs (the credential detector, loaded only when there is agent text to publish)', files: ['secrets.cjs'] },
   {
     label: 'dist/preflight.cjs (loaded only when model, environment or an owner/repo skill is checked before the create)',
     files: ['preflight.cjs'],

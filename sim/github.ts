@@ -47,7 +47,13 @@ export interface GitHubDoubleOptions {
 export class GitHubDouble {
   readonly comments = new Map<number, GitHubComment>();
   readonly checkRuns = new Map<number, GitHubCheckRun>();
-  readonly requests: { method: string; path: string; body: unknown; authorization?: string }[] = [];
+  /** Every request, in order, with when it arrived (`at`, Date.now()). */
+  readonly requests: { method: string; path: string; body: unknown; authorization?: string; at: number }[] = [];
+  /**
+   * The next `times` edits of a comment are refused as GitHub's rate limits refuse them: 429, or 403
+   * ("secondary rate limit"), with a Retry-After of `retryAfterSeconds` when given.
+   */
+  refuseEdits: { status: 403 | 429; times: number; retryAfterSeconds?: number } | undefined;
   /** Permission (role) by login; `none` for anyone not listed. */
   permissions: Record<string, string> = {};
   /** Head commit by pull request number. */
@@ -111,6 +117,7 @@ export class GitHubDouble {
     this.pullBranches = {};
     this.refusedEvents.clear();
     this.denied.clear();
+    this.refuseEdits = undefined;
     this.reactions.length = 0;
     this.refused.length = 0;
   }
@@ -157,6 +164,7 @@ export class GitHubDouble {
       path: url.pathname,
       body,
       ...(req.headers.authorization && { authorization: req.headers.authorization }),
+      at: Date.now(),
     });
     const input = (body ?? {}) as Record<string, unknown>;
     // The job's token is an installation token: it cannot read /user, as on GitHub.
@@ -208,6 +216,17 @@ export class GitHubDouble {
       if (deny('comments') || this.tooLong(res, input)) return;
       const comment = this.comments.get(Number(m[1]));
       if (!comment) return this.json(res, 404, { message: 'Not Found' });
+      if (this.refuseEdits && this.refuseEdits.times > 0) {
+        this.refuseEdits.times--;
+        const { status, retryAfterSeconds } = this.refuseEdits;
+        if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+        return this.json(res, status, {
+          message:
+            status === 429
+              ? 'API rate limit exceeded'
+              : 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        });
+      }
       comment.body = String(input.body);
       return this.json(res, 200, this.commentView(owner!, name!, comment));
     }

@@ -493,11 +493,12 @@ export class OzSimulator {
     if (sim.outcome === 'failed' && knobs.sim_answer === undefined && knobs.sim_answer_named === undefined)
       return 'I could not finish: the environment failed to set up (`npm ci` exited 1).';
     // Metadata values are one line: a backslash and "n" in `sim_answer` stand for a line break;
-    // `sim_answer_repeat=N` makes the answer N copies (a long answer).
+    // `sim_answer_repeat=N` makes the answer N copies (a long answer). `@prompt`: the agent answers
+    // with its request, for answers longer than a metadata value may be.
     const named = knobs.sim_answer_named === undefined ? undefined : this.answers.get(knobs.sim_answer_named);
     let answer =
       named ??
-      knobs.sim_answer?.replaceAll('\\n', '\n').repeat(Number(knobs.sim_answer_repeat ?? 1)) ??
+      (knobs.sim_answer === '@prompt' ? request : knobs.sim_answer?.replaceAll('\\n', '\n').repeat(Number(knobs.sim_answer_repeat ?? 1))) ??
       'I fixed the flaky test: the login race in `src/auth.ts` now waits for the session. All tests pass.';
     if (knobs.sim_answer_json !== undefined) answer += `\n\n\`\`\`json\n${knobs.sim_answer_json}\n\`\`\``;
     if (sim.pending.length > 0) answer += `\n\nAlso handled: ${sim.pending.join('; ')}`;
@@ -652,7 +653,10 @@ export class OzSimulator {
           content: [text(`On it: ${request.split('\n')[0]!.slice(0, 60)}`)],
         });
       if (upTo >= started + p.inprogress * 0.25)
-        messages.push({ role: 'assistant', content: [action(turn, 1, 'run_command', { command: 'npm test' })] });
+        messages.push({
+          role: 'assistant',
+          content: [action(turn, 1, 'run_command', { command: sim.run.metadata.sim_command ?? 'npm test' })],
+        });
       if (upTo >= started + p.inprogress * 0.5)
         messages.push({ role: 'assistant', content: [action(turn, 2, 'edit_files', { files: [{ path: 'src/auth.ts' }] })] });
       if (answer !== undefined && !silent(turn))

@@ -204,6 +204,7 @@ describe('the npm package', () => {
       'dist/lazy-undici.cjs',
       'dist/licenses.txt',
       'dist/preflight.cjs',
+      'dist/secrets.cjs',
       'dist/tunnel.cjs',
       'dist/undici.cjs',
       'package.json',

@@ -134,6 +134,8 @@ function checkApi(createStatus = 201) {
 describe('the pull request comment', () => {
   it('is created when the run starts, edited on state changes and finished with the outcome', async () => {
     const files = step('pull_request', EVENTS.pull_request, { check_name: '' });
+    // Live edits are at most one per 30 s on a runner: shortened here so the state change is seen.
+    vi.stubEnv('OZ_ACTION_PROGRESS_SECONDS', '0.001');
     ozRun(run('INPROGRESS', { session_link: 'https://app.warp.dev/session/s1' }), succeeded);
     const comments = commentApi();
     await runMain(FAST);

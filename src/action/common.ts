@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { describeRequest, OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
 import { USER_AGENT } from '../oz/version.ts';
-import { redactor, type Redact } from '../report/redact.ts';
+import { redactAll, redactor, type Redact } from '../report/redact.ts';
 import type { RunSettings } from '../run/settings.ts';
 import { readApiKey } from './inputs.ts';
 import * as log from './log.ts';
@@ -21,6 +21,24 @@ export function maskSecrets(): void {
 /** Takes the API key and the token out of text bound for a file the runner does not mask. */
 export function redactSecrets(): Redact {
   return redactor(secrets());
+}
+
+/**
+ * A copy of a report, a run or a text from the agent or the API, fit to publish: the API key and the
+ * token as `***`, and credentials found by pattern as `[redacted <kind>]` (report/redact.ts).
+ */
+export function redactPublished<T>(value: T): Promise<T> {
+  return redactAll(value, redactSecrets());
+}
+
+/**
+ * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
+ * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
+ * seconds. A workflow has no reason to set it.
+ */
+export function progressIntervalMs(): number | undefined {
+  const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
+  return seconds > 0 ? seconds * 1000 : undefined;
 }
 
 export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { redactSecrets } from './common.ts';
+import { progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -92,6 +92,10 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     headSha,
     marker: commentMarker(),
     redact: redactSecrets(),
+    redactAll: redactPublished,
+    showActivity: settings.commentProgress,
+    ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
+    debug: (message) => core.debug(message),
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
     // The post step finishes a conversation comment as a conversation (see saveConversation).

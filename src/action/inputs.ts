@@ -17,6 +17,8 @@ export interface Settings extends RunSettings {
   githubToken: string;
   /** Keep a comment on the pull request or issue the event concerns (default true). */
   prComment: boolean;
+  /** Show what the agent is doing in that comment while it works (`comment_progress`, default true). */
+  commentProgress: boolean;
   /** Name of a check run that follows the run; empty for none. */
   checkName: string;
   /** Logins that may trigger from comments whatever their permission. */
@@ -110,6 +112,7 @@ export function parseSettings(
     ...review,
     githubToken: read('github_token'),
     prComment: parseBoolean(src, 'pr_comment', true),
+    commentProgress: parseBoolean(src, 'comment_progress', true),
     checkName,
     allowedUsers: parseLogins(read, 'allowed_users'),
     allowedBots: parseLogins(read, 'allowed_bots'),

@@ -34,3 +34,25 @@ export function debug(message: string): void {
   if (debugShown) info(`[debug] ${message}`);
   else core.debug(message);
 }
+
+let pending: Promise<void> = Promise.resolve();
+
+/**
+ * A line the agent or the API wrote (an action, a run's title), printed once it is redacted (which
+ * may load the credential detector), in the order given. A line that cannot be redacted is not shown.
+ */
+export function infoWhenRedacted(ready: Promise<string>, print: (line: string) => void = info): void {
+  pending = pending.then(() =>
+    ready.then(print, () => print('(a line from the agent is not shown: it could not be checked for credentials)')),
+  );
+}
+
+/** Resolves once every line given to infoWhenRedacted is printed. */
+export function drained(): Promise<void> {
+  return pending;
+}
+
+/** Whether debug lines reach the log people read (the `debug` input, or step debug logging). */
+export function debugVisible(): boolean {
+  return debugShown || core.isDebug();
+}

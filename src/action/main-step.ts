@@ -10,7 +10,7 @@ import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lif
 import { checkRunSettings } from '../run/settings.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import { USER_AGENT } from '../oz/version.ts';
-import { makeClient, maskSecrets, redactSecrets } from './common.ts';
+import { makeClient, maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
@@ -61,6 +61,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const review = await publishReview(reviewing, report, github);
   if (review) report.review = review;
   if (settled) markSettled();
+  await log.drained();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, github.feedback);
 }
@@ -100,7 +101,11 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
     for (const notice of allowedBotsNotices(core.getInput)) core.warning(notice);
     log.showDebug(settings.debug === true);
     tellOfficialNotes(settings);
-    log.debug(`Settings: ${describeSettings(settings)}`);
+    // The prompt may quote a stranger's text (a comment, an issue): where debug lines are shown it is
+    // searched for credentials like the agent's; elsewhere the runner drops the line.
+    const described = `Settings: ${describeSettings(settings)}`;
+    if (log.debugVisible()) log.infoWhenRedacted(redactPublished(described), log.debug);
+    else log.debug(described);
     return settings;
   } catch (error) {
     const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
@@ -164,20 +169,38 @@ async function runAgent(
           feedback?.aside(sentence);
         },
         progress: (run) => feedback?.progress(run),
-        stateChange: (run, previous, elapsedMs) => log.info(stateLine(run, previous, elapsedMs)),
+        stateChange: (run, previous, elapsedMs) => log.infoWhenRedacted(redactPublished(stateLine(run, previous, elapsedMs))),
         sessionLink: (url) => {
           const line = sessionLine(url);
           if (line) log.info(line);
           else log.debug('The session link from the API is not an http(s) URL; it is not shown.');
         },
-        activity: (line, elapsedMs) => log.info(activityLine(line, elapsedMs)),
+        ...((settings.logProgress || (feedback && settings.commentProgress)) && {
+          activity: (line: string, elapsedMs: number) => {
+            feedback?.agentDid(line);
+            // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
+            if (settings.logProgress) log.infoWhenRedacted(redactPublished(line).then((safe) => activityLine(safe, elapsedMs)));
+          },
+        }),
         debug: (message) => log.debug(message),
       },
-      { ...options, startedAt, userAgent: USER_AGENT, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
+      {
+        ...progressTimings(),
+        ...options,
+        startedAt,
+        userAgent: USER_AGENT,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      },
     );
   } finally {
     stop.dispose();
   }
+}
+
+/** The conversation read timings, shortened for tests (see progressIntervalMs). */
+function progressTimings(): Pick<LifecycleOptions, 'conversationIntervalMs' | 'firstConversationReadMs'> {
+  const ms = progressIntervalMs();
+  return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
 
 /** Finishes the comment and check run; GitHub gets a bounded time, and the post step finishes what is left. */

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets, redactSecrets } from './common.ts';
+import { makeClient, maskSecrets, redactPublished, redactSecrets } from './common.ts';
 import { tellCancel } from '../run/lifecycle.ts';
 import { cancelRun } from '../run/cancel.ts';
 import { findRunByRequestId } from '../run/create.ts';
@@ -128,6 +128,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     headSha: '',
     marker: commentMarker(),
     redact: redactSecrets(),
+    redactAll: redactPublished,
     ...(runUrl && { workflowRunUrl: runUrl }),
     resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
     warn: (message) => core.warning(`Oz post step: ${message}`),

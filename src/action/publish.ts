@@ -5,7 +5,7 @@ import { safeUrl } from '../report/markdown.ts';
 import { usageFigures } from '../oz/usage.ts';
 import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { reviewOutputs } from '../report/review.ts';
-import { redactSecrets } from './common.ts';
+import { redactPublished, redactSecrets } from './common.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
 
@@ -25,10 +25,12 @@ function failureMessage(run: RunItem): string {
 
 /**
  * Outputs, job summary and the step's status, for every outcome. The outputs and the summary are
- * files the runner does not mask: the API key and the token are taken out of them here.
+ * files the runner does not mask: the API key and the token, and any credential the agent or the API
+ * wrote, are taken out of them here.
  */
-export async function finish(report: Report, feedback?: Feedback): Promise<void> {
+export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
+  const report = await redactPublished(unredacted);
   const outputs = runOutputs(report.run, report.runId, (name) =>
     log.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
   );

@@ -6,7 +6,7 @@ import type { Report } from '../report/summary.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
 import { titleFromPrompt } from '../run/structured.ts';
 import type { Review } from '../report/review.ts';
-import { redactSecrets } from './common.ts';
+import { redactPublished, redactSecrets } from './common.ts';
 import type { GitHubSide } from './github-setup.ts';
 import type { Settings } from './inputs.ts';
 
@@ -67,7 +67,9 @@ export async function publishReview(reviewing: Reviewing, report: Report, github
 /** Posts the agent's valid review; a failure is a warning. */
 async function post(plan: ReviewPlan, { settings }: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
   if (!report.structured?.ok || github.api === undefined) return undefined;
-  return postReview(await github.api(), plan, report.structured.value as Review, {
+  // The review is the agent's text: credentials in it are redacted before it reaches the pull request.
+  const review = await redactPublished(report.structured.value as Review);
+  return postReview(await github.api(), plan, review, {
     approve: settings.reviewApprove,
     redact: redactSecrets(),
     warn: (message) => core.warning(message),

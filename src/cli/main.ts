@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeRequest, OzClient, type RequestRecord } from '../oz/client.ts';
+import type { RunItem } from '../oz/types.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
 import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
 import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
-import { redactor, type Redact } from '../report/redact.ts';
+import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
 import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
@@ -82,6 +83,7 @@ export async function runCli(
   const startedAt = Date.now();
   const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
   const tell = (line: string, kind?: LineKind) => term.line(redact(plainText(line)), kind);
+  const agentLines = redactedProgress(term, tell, redact);
   const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => tell(`Received ${signal}: stopping.`));
   const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
   if (settings.create && dropped.length > 0) tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
@@ -103,15 +105,12 @@ export async function runCli(
       {
         info: (message) => tell(message),
         warning: (message) => tell(`warning: ${message}`, 'warning'),
-        stateChange: (run, previous, elapsedMs) => {
-          term.status(plainText(run.state), run.title === undefined ? undefined : redact(plainText(run.title)));
-          tell(stateLine(run, previous, elapsedMs));
-        },
+        stateChange: agentLines.stateChange,
         sessionLink: (url) => {
           const line = sessionLine(url);
           if (line) tell(line);
         },
-        activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
+        ...(settings.logProgress && { activity: agentLines.activity }),
         ...(settings.debug && { debug: (message: string) => tell(`debug: ${message}`) }),
       },
       {
@@ -127,11 +126,37 @@ export async function runCli(
     stop.dispose();
     term.stop();
   }
+  await agentLines.printed();
   return finishCli(args, result, startedAt, stop.received(), io, redact, tell);
 }
 
+/**
+ * The progress lines the agent or the API wrote (a run's title, what the agent did), searched for
+ * credentials before they are printed, in order. A line that cannot be searched is not shown.
+ */
+function redactedProgress(term: ReturnType<typeof terminal>, tell: (line: string) => void, redact: Redact) {
+  let pending: Promise<void> = Promise.resolve();
+  const later = (ready: Promise<string>) => {
+    pending = pending.then(() =>
+      ready.then(tell, () => tell('(a line from the agent is not shown: it could not be checked for credentials)')),
+    );
+  };
+  return {
+    stateChange: (run: RunItem, previous: string | undefined, elapsedMs: number) =>
+      later(
+        redactAll({ title: run.title, line: stateLine(run, previous, elapsedMs) }, redact).then(({ title, line }) => {
+          term.status(plainText(run.state), title === undefined ? undefined : plainText(title));
+          return line;
+        }),
+      ),
+    // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
+    activity: (line: string, elapsedMs: number) => later(redactCredentials(line, redact).then((safe) => activityLine(safe, elapsedMs))),
+    printed: () => pending,
+  };
+}
+
 /** The end of a run: exit code, --json, report files, and the last line. */
-function finishCli(
+async function finishCli(
   args: CliArgs,
   result: RunResult,
   startedAt: number,
@@ -139,9 +164,9 @@ function finishCli(
   io: CliIo,
   redact: Redact,
   tell: (line: string, kind?: LineKind) => void,
-): number {
+): Promise<number> {
   const { settled: _settled, ...rest } = result;
-  const report: Report = { ...rest, elapsedMs: Date.now() - startedAt };
+  const report: Report = await redactAll({ ...rest, elapsedMs: Date.now() - startedAt }, redact);
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId),
     ...agentOutputs(report),

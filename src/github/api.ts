@@ -13,7 +13,10 @@ export async function call<T>(what: string, request: () => Promise<T>): Promise<
     return await request();
   } catch (error) {
     const status = (error as { status?: number }).status ?? 0;
-    throw new GitHubApiError(what, status, (error as Error).message);
+    const retryAfter = Number(
+      (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers?.['retry-after'],
+    );
+    throw new GitHubApiError(what, status, (error as Error).message, retryAfter > 0 ? retryAfter * 1000 : undefined);
   }
 }
 

@@ -6,6 +6,7 @@ import { formatDuration, outcomeHeading, type Report } from '../report/summary.t
 import { type Exchange, type ThreadState } from './conversation.ts';
 import { conversationWithin, fitComment, summaryWithin } from './budget.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
+import { AgentActivity, EditThrottle, foldedLines, liveLines, MIN_EDIT_INTERVAL_MS, type ActivitySnapshot } from './live.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 export class CheckRunError extends Error {
@@ -31,6 +32,17 @@ export interface FeedbackOptions {
   resume?: { checkRunId?: number; commentId?: number };
   /** Takes secrets out of text before it is written to GitHub (comments and check runs are not masked). */
   redact?: (text: string) => string;
+  /**
+   * A copy of a run or report with credentials the agent or the API wrote taken out, before it is
+   * rendered (Markdown escaping would hide a token from the detector).
+   */
+  redactAll?: <T>(value: T) => Promise<T>;
+  /** Show what the agent is doing in the comment while it works, and fold it under the answer at the end. */
+  showActivity?: boolean;
+  /** The least time between two live edits of the comment. Default 30 s. */
+  editIntervalMs?: number;
+  /** For notes that are not worth a warning (GitHub slowed the live edits down). */
+  debug?: (message: string) => void;
   /**
    * A thread's conversation (trigger_phrase): the comment shows each request and answer instead of
    * one run's summary, and it is never looked up by marker (the caller found it, by its author).
@@ -62,6 +74,7 @@ function progressBody(
   run: Pick<RunItem, 'state' | 'title' | 'session_link'>,
   elapsedMs: number,
   workflowRunUrl?: string,
+  activity: string[] = [],
 ): string {
   const links = [
     run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
@@ -72,6 +85,7 @@ function progressBody(
     `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
     '',
     ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
+    ...activity,
     links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
   ].join('\n');
 }
@@ -91,6 +105,7 @@ function finishedConversation(
   report: Report,
   workflowRunUrl: string | undefined,
   asides: string[],
+  folded: string[] = [],
 ): string {
   const exchange: Exchange = {
     ...conversation.exchange,
@@ -112,6 +127,7 @@ function finishedConversation(
   const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
   if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
   for (const aside of asides) footer.push('', aside);
+  if (folded.length > 0) footer.push('', ...folded);
   return conversationWithin(state, footer);
 }
 
@@ -158,11 +174,20 @@ export class Feedback {
   private failed = false;
   /** Sentences the conversation comment adds under the current request (why it went to a new run). */
   private readonly asides: string[] = [];
+  /** The run as last told, for the live comment. */
+  private liveRun: (Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }) | undefined;
+  /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
+  private liveShown: string | undefined;
+  private finished = false;
+  private slowedDown = false;
+  private readonly activity = new AgentActivity();
+  private readonly throttle: EditThrottle;
 
   constructor(options: FeedbackOptions) {
     this.options = options;
     this.checkRunId = options.resume?.checkRunId;
     this.commentId = options.resume?.commentId;
+    this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
   }
 
   /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
@@ -196,23 +221,15 @@ export class Feedback {
   }
 
   /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
-  progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }): void {
+  progress(unredacted: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }): void {
+    const runId = unredacted.run_id ?? this.liveRun?.run_id;
+    this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
+    // The first edit is at once (it creates the comment): the run id is in it as soon as the run exists.
+    this.editLive();
     this.enqueue(async () => {
-      const conversation = this.options.conversation;
-      await this.writeComment(
-        conversation
-          ? conversationWithin(
-              {
-                ...conversation.state,
-                // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
-                ...(run.run_id !== undefined && { runId: run.run_id }),
-                exchanges: [...conversation.state.exchanges, conversation.exchange],
-              },
-              [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])],
-            )
-          : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl),
-      );
       if (this.checkRunId !== undefined) {
+        // Only what is shown is searched for credentials, so the detector loads only when there is such text.
+        const run = { ...unredacted, title: await this.redacted(unredacted.title) };
         const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: 'in_progress',
@@ -225,15 +242,79 @@ export class Feedback {
     });
   }
 
+  /** Something the agent did or said (a line of live progress): shown in the comment, at the next edit. */
+  agentDid(line: string): void {
+    if (!this.options.showActivity || this.finished) return;
+    this.activity.add(line);
+    this.editLive();
+  }
+
+  /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
+  private editLive(): void {
+    // The run and activity as they are when the edit is due, not when the queue reaches it.
+    this.throttle.request(() => {
+      const run = this.liveRun;
+      const activity = this.activity.snapshot();
+      this.enqueue(() => this.writeLive(run, activity));
+    });
+  }
+
+  private async writeLive(unredacted: Feedback['liveRun'], snapshot: ActivitySnapshot): Promise<void> {
+    if (unredacted === undefined) return;
+    const conversation = this.options.conversation;
+    // The conversation's live line shows no title: only what is shown is searched for credentials.
+    const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
+    const activity = this.options.showActivity ? liveLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
+    const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
+    if (shown === this.liveShown) return;
+    this.liveShown = shown;
+    const elapsed = Date.now() - this.startedAt;
+    const written = await this.writeComment(
+      conversation
+        ? conversationWithin(
+            {
+              ...conversation.state,
+              // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+              ...(run.run_id !== undefined && { runId: run.run_id }),
+              exchanges: [...conversation.state.exchanges, conversation.exchange],
+            },
+            [
+              progressLine(run, elapsed, this.options.workflowRunUrl),
+              ...this.asides.flatMap((a) => ['', a]),
+              ...(activity.length > 0 ? ['', ...activity] : []),
+            ],
+          )
+        : progressBody(this.options.marker, run, elapsed, this.options.workflowRunUrl, activity),
+      true,
+    );
+    if (written) this.throttle.accepted();
+    else if (written === false) {
+      // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
+      this.liveShown = undefined;
+      this.editLive();
+    }
+  }
+
+  /** A text the agent or the API wrote, with credentials taken out. */
+  private async redacted(text: string | undefined): Promise<string | undefined> {
+    return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
+  }
+
   /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-  async finish(report: Report): Promise<boolean> {
+  async finish(unredacted: Report): Promise<boolean> {
+    this.finished = true;
+    this.throttle.stop();
     this.enqueue(async () => {
-      const summary = summaryWithin(report, this.options.marker);
+      const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
+      // The answer first; what the agent did folded under it (the summary leaves it room).
+      const snapshot = this.activity.snapshot();
+      const folded = this.options.showActivity ? foldedLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
+      const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'));
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation
-          ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
-          : `${this.options.marker}\n${summary}`,
+          ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
+          : [`${this.options.marker}\n${summary}`, ...folded].join('\n'),
       );
       if (this.checkRunId !== undefined) {
         const conclusion = checkConclusion(report);
@@ -258,11 +339,16 @@ export class Feedback {
     });
   }
 
-  private async writeComment(text: string): Promise<void> {
+  /**
+   * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
+   * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
+   * any other failure turns comments off with a warning and resolves undefined.
+   */
+  private async writeComment(text: string, live = false): Promise<boolean | undefined> {
     const { thread } = this.options;
     // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
     const body = fitComment(this.options.redact?.(text) ?? text);
-    if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return;
+    if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return undefined;
     try {
       const api = await this.options.api();
       if (this.commentId !== undefined) {
@@ -274,14 +360,26 @@ export class Feedback {
         this.commentUrl = written.url;
         this.options.onComment?.(written.id);
       }
+      return true;
     } catch (error) {
-      this.commentsOff = true;
       const status = isGitHubApiError(error) ? error.status : 0;
+      if (live && this.commentId !== undefined && (status === 403 || status === 429)) {
+        this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
+        if (!this.slowedDown) {
+          this.slowedDown = true;
+          this.options.debug?.(
+            `GitHub refused a live edit of the comment (${status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`,
+          );
+        }
+        return false;
+      }
+      this.commentsOff = true;
       this.options.warn(
         status === 403 || status === 404
           ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
           : `Could not write the pull request comment: ${(error as Error).message}. The run is reported in the job summary.`,
       );
+      return undefined;
     }
   }
 

@@ -4,9 +4,12 @@
 export class GitHubApiError extends Error {
   override name = 'GitHubApiError';
   readonly status: number;
-  constructor(what: string, status: number, message: string) {
+  /** GitHub's Retry-After, when it sent one (rate limits). */
+  readonly retryAfterMs: number | undefined;
+  constructor(what: string, status: number, message: string, retryAfterMs?: number) {
     super(`GitHub API ${what} failed with ${status}: ${message}`);
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

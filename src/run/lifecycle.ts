@@ -76,7 +76,10 @@ export interface RunEvents {
   stateChange?: (run: RunItem, previous: string | undefined, elapsedMs: number) => void;
   /** Where to watch the agent, told once, when the API first gives it. */
   sessionLink?: (url: string) => void;
-  /** Something the agent did or said (`command: npm test`), once each, `elapsedMs` after the start. */
+  /**
+   * Something the agent did or said (`command: npm test`), once each, `elapsedMs` after the start.
+   * The run's conversation is read while it works only when this is given.
+   */
   activity?: (line: string, elapsedMs: number) => void;
   /** Details for a debug log. */
   debug?: (message: string) => void;
@@ -296,11 +299,12 @@ export async function startAndWatch(
           return (run: RunItem) => (picked ||= movedOn(run, before));
         })(),
       }),
-      // While the agent works, what it does, from its conversation (at most once per interval).
-      ...((settings.logProgress || budget) && {
+      // While the agent works, what it does, from its conversation (at most once per interval), for
+      // whoever listens; and the budget's check on each live read.
+      ...((events.activity !== undefined || budget) && {
         onLiveRead: async (run: RunItem) => {
           budget?.check(run);
-          if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING') return;
+          if (events.activity === undefined || run.state === 'QUEUED' || run.state === 'PENDING') return;
           for (const item of await progress.poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
         },
       }),
@@ -434,7 +438,7 @@ async function whatTheAgentDid(
 ): Promise<void> {
   const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
-  if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
+  for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
   result.agentOutput = finalAnswer(reader.latest, options.answerStart);
   if (settings.outputFormat === 'json' && reader.latest !== undefined) result.conversation = reader.latest;
 

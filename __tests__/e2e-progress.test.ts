@@ -1,0 +1,121 @@
+/**
+ * Progress in the thread (`comment_progress`), end to end on the committed dist/: while the agent
+ * works, the pull request comment shows what it is doing, edited at most once per interval and only
+ * when something changed; a refused edit (GitHub's rate limits) waits longer and never fails the
+ * step; the finished comment keeps the answer first and folds the progress. The timings are shortened
+ * with OZ_ACTION_PROGRESS_SECONDS (30 s between edits on a runner).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GitHubDouble } from '../sim/github.ts';
+import { runStep } from '../sim/runner.ts';
+import { useSimulator } from './helpers/simulator.ts';
+
+// 200 ms per simulated second: a run works for about 2 s, long enough for several reads.
+const sim = useSimulator(200);
+const github = new GitHubDouble();
+beforeAll(async () => {
+  await github.start();
+});
+afterAll(() => github.stop());
+beforeEach(() => github.reset());
+
+const INTERVAL_S = 0.5;
+
+function onPullRequest(extra: Record<string, string> = {}) {
+  return runStep({
+    inputs: {
+      warp_api_key: 'wk-e2e-progress',
+      github_token: 'ghs-double-token',
+      prompt: 'Fix the flaky test',
+      api_base_url: sim.url,
+      poll_interval_seconds: '0.05',
+      max_poll_interval_seconds: '0.2',
+      ...extra,
+    },
+    env: { ...github.pullRequestEvent(), OZ_ACTION_PROGRESS_SECONDS: String(INTERVAL_S), RUNNER_DEBUG: '1' },
+  });
+}
+
+/** The comment's writes, in order: the create, then each edit that GitHub accepted or refused. */
+function commentWrites() {
+  const writes = github.requests.filter((r) => /\/issues\/(\d+\/)?comments(\/\d+)?$/.test(r.path) && r.method !== 'GET');
+  return writes.map((r) => ({ method: r.method, at: r.at, body: String((r.body as { body?: string }).body) }));
+}
+
+/** A live body without its clock, to compare what it shows. */
+const withoutTime = (body: string) => body.replace(/\(\d+m \d+s\)|\(\d+s\)/g, '');
+
+describe('comment_progress', () => {
+  it('shows what the agent does while it works, at most once per interval, and folds it under the answer', async () => {
+    const main = await onPullRequest();
+    expect(main.code, main.log).toBe(0);
+    const writes = commentWrites();
+    expect(writes[0]!.method).toBe('POST');
+    const live = writes.slice(0, -1);
+    const final = writes.at(-1)!.body;
+
+    // What the agent is doing, while it works.
+    expect(live.some((w) => w.body.includes('- ` command: npm test `'))).toBe(true);
+    expect(live.some((w) => /\*\*Now:\*\* On it: Fix the flaky test/.test(w.body))).toBe(true);
+    // Throttled: never two live writes closer than the interval (less a margin for the queue), and
+    // never one that changes nothing but the clock.
+    for (let i = 1; i < live.length; i++) {
+      expect(live[i]!.at - live[i - 1]!.at, `write ${i}`).toBeGreaterThanOrEqual(INTERVAL_S * 1000 - 100);
+      expect(withoutTime(live[i]!.body), `write ${i}`).not.toBe(withoutTime(live[i - 1]!.body));
+    }
+    const liveSpanMs = live.at(-1)!.at - live[0]!.at;
+    expect(live.length).toBeLessThanOrEqual(Math.floor(liveSpanMs / (INTERVAL_S * 1000 - 100)) + 1);
+    expect(live.length).toBeGreaterThanOrEqual(3);
+
+    // The answer first, what the agent did folded after it.
+    const answer = final.indexOf('I fixed the flaky test');
+    const fold = final.indexOf('<details><summary>What the agent did (2 actions)</summary>');
+    expect(answer).toBeGreaterThan(0);
+    expect(fold).toBeGreaterThan(answer);
+    expect(final.slice(fold)).toContain('- ` command: npm test `\n- ` edit_files: src/auth.ts `');
+    expect(final).not.toContain('**Now:**');
+  });
+
+  it('leaves the comment as it was with comment_progress: false', async () => {
+    const main = await onPullRequest({ comment_progress: 'false' });
+    expect(main.code, main.log).toBe(0);
+    const bodies = commentWrites().map((w) => w.body);
+    expect(bodies.some((b) => b.includes('command: npm test') || b.includes('**Now:**') || b.includes('What the agent did'))).toBe(false);
+    // The log still tells it (log_progress).
+    expect(main.log).toContain('command: npm test');
+  });
+
+  it('reads the conversation for the comment with log_progress: false, and prints none of it', async () => {
+    const main = await onPullRequest({ log_progress: 'false' });
+    expect(main.code, main.log).toBe(0);
+    expect(commentWrites().some((w) => w.body.includes('- ` command: npm test `'))).toBe(true);
+    expect(main.log).not.toContain('] command: npm test');
+  });
+
+  for (const status of [429, 403] as const) {
+    it(`backs off when GitHub refuses an edit with ${status}, honouring Retry-After, and the step still succeeds`, async () => {
+      github.refuseEdits = { status, times: 1, retryAfterSeconds: 1 };
+      const main = await onPullRequest();
+      expect(main.code, main.log).toBe(0);
+      expect(main.log).not.toContain('::warning::');
+      expect(main.log).toContain(`::debug::GitHub refused a live edit of the comment (${status}); the next waits 1 s.`);
+      const writes = commentWrites();
+      const refused = writes.findIndex((w, i) => i > 0 && w.method === 'PATCH');
+      const next = writes.slice(refused + 1).find((w) => w.body.includes('⏳'));
+      // The next live edit waits for Retry-After (1 s), not the usual interval.
+      expect(next, 'a live edit after the refused one').toBeDefined();
+      expect(next!.at - writes[refused]!.at).toBeGreaterThanOrEqual(1000 - 100);
+      expect([...github.comments.values()][0]!.body).toContain('## ✅ Oz agent run succeeded');
+    });
+  }
+
+  it('never fails the step when GitHub refuses every edit', async () => {
+    github.refuseEdits = { status: 429, times: 1000 };
+    const main = await onPullRequest();
+    expect(main.code, main.log).toBe(0);
+    expect(main.outputs.state).toBe('SUCCEEDED');
+    // Refused live edits wait ever longer: far fewer tries than reads.
+    const edits = commentWrites().filter((w) => w.method === 'PATCH');
+    expect(edits.length).toBeLessThanOrEqual(4);
+  });
+});
