@@ -57,15 +57,15 @@ describe('comment_progress', () => {
     // What the agent is doing, while it works.
     expect(live.some((w) => w.body.includes('- ` command: npm test `'))).toBe(true);
     expect(live.some((w) => /\*\*Now:\*\* On it: Fix the flaky test/.test(w.body))).toBe(true);
-    // Throttled: never two live writes closer than the interval (less a margin for the queue), and
-    // never one that changes nothing but the clock.
+    // Throttled: the action fires live edits at least an interval apart; a loaded machine may delay
+    // one on its way, so each gap is checked with half an interval to spare, and their mean in full.
+    // Never an edit that changes nothing but the clock.
+    expect(live.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < live.length; i++) {
-      expect(live[i]!.at - live[i - 1]!.at, `write ${i}`).toBeGreaterThanOrEqual(INTERVAL_S * 1000 - 100);
+      expect(live[i]!.at - live[i - 1]!.at, `write ${i}`).toBeGreaterThanOrEqual((INTERVAL_S * 1000) / 2);
       expect(withoutTime(live[i]!.body), `write ${i}`).not.toBe(withoutTime(live[i - 1]!.body));
     }
-    const liveSpanMs = live.at(-1)!.at - live[0]!.at;
-    expect(live.length).toBeLessThanOrEqual(Math.floor(liveSpanMs / (INTERVAL_S * 1000 - 100)) + 1);
-    expect(live.length).toBeGreaterThanOrEqual(3);
+    expect((live.at(-1)!.at - live[0]!.at) / (live.length - 1)).toBeGreaterThanOrEqual(INTERVAL_S * 1000 * 0.9);
 
     // The answer first, what the agent did folded after it.
     const answer = final.indexOf('I fixed the flaky test');
