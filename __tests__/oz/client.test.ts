@@ -1,3 +1,4 @@
+import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,8 @@ function client(notices: RetryNotice[] = [], retry = {}) {
     baseUrl: BASE,
     apiKey: 'wk-key',
     userAgent: 'oz-agent-action/test',
+    // The action's words for its key and address (src/action/vocabulary.ts), which error hints name.
+    names: { apiKey: ACTION_WORDS.apiKey, apiBaseUrl: ACTION_WORDS.apiBaseUrl },
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1500, ...retry },
     requestTimeoutMs: 500,
     onRetry: (n) => notices.push(n),

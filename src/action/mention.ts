@@ -3,8 +3,8 @@ import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } fro
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
-import { quote } from '../run/settings.ts';
-import { schemaInstruction } from '../run/structured.ts';
+import { sentText, type RunTarget } from '../run/plan.ts';
+import { checkRunId, quote, type InputError } from '../run/settings.ts';
 import type { Settings } from './inputs.ts';
 import * as log from './log.ts';
 
@@ -37,15 +37,15 @@ export function triggerPhraseIgnored(settings: Settings, event: EventInfo): stri
 }
 
 /**
- * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
- * there is one (and `continue_conversation`), else a new run with a prompt written from the event.
- * Returns why not to start when the phrase is not there.
+ * Reads the request from the event and decides what to run for it, as a new value (the settings stay
+ * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
+ * new run with a prompt written from the event. Returns why not to start when the phrase is not there.
  */
 export async function prepareMention(
   settings: Settings,
   event: EventInfo,
   github: (() => Promise<GitHubApi>) | undefined,
-): Promise<{ skip: string } | { mention: Mention }> {
+): Promise<{ skip: string } | { mention: Mention; target: RunTarget }> {
   const inactive = inactiveAction(event, settings.triggerPhrase);
   if (inactive !== undefined) return { skip: inactive };
   const body = mentionBody(event) ?? '';
@@ -54,14 +54,40 @@ export async function prepareMention(
   if (event.thread === undefined) return { skip: `the ${event.name} event names no pull request or issue` };
   const request = requestText(body, at, settings.triggerPhrase);
   const who = event.actor?.login ?? 'someone';
-
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
+  const { state, commentId } = await readThread(event.thread.number, binding, github);
+  const target = mentionTarget(settings, event, state, who, request);
+
+  core.startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
+  log.info(sentText(target, settings.outputSchema));
+  core.endGroup();
+
+  const reactTo: ReactionTarget | undefined =
+    event.comment !== undefined
+      ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
+      : event.name === 'issues'
+        ? { kind: 'issue', number: event.thread.number }
+        : undefined;
+  return {
+    target,
+    mention: {
+      thread: event.thread.number,
+      exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
+      state,
+      ...(commentId !== undefined && { commentId }),
+      ...(reactTo && { target: reactTo }),
+    },
+  };
+}
+
+/** The thread's conversation comment and the state saved in it; a new conversation when there is none or it cannot be read. */
+async function readThread(thread: number, binding: ThreadState['binding'], github: (() => Promise<GitHubApi>) | undefined) {
   let state: ThreadState = { exchanges: [], ...(binding && { binding }) };
   let commentId: number | undefined;
   if (github && binding) {
     try {
       const api = await github();
-      const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
+      const found = await api.findOwnComment(thread, CONVERSATION_MARKER, await api.identity());
       if (found) {
         const read = decodeState(found.body, binding);
         if (read.problem !== undefined)
@@ -73,37 +99,23 @@ export async function prepareMention(
       core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
     }
   }
+  return { state, ...(commentId !== undefined && { commentId }) };
+}
 
+/**
+ * What the mention runs: a follow-up to the thread's run, whose id is checked by the rule of the
+ * `run_id` input (a saved id that breaks it starts a new run instead), or a new run.
+ */
+function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState, who: string, request: string): RunTarget {
   if (settings.continueConversation && state.runId !== undefined) {
-    settings.runId = state.runId;
-    const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
-    settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
-    delete settings.create;
-    log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
-  } else {
-    const prompt = mentionPrompt(event, request, settings.standingPrompt);
-    settings.create = {
-      ...settings.create,
-      prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
-    };
+    try {
+      const runId = checkRunId(state.runId, "run id in this thread's conversation comment");
+      log.info(`Continuing this thread's conversation: the request goes to Oz run ${runId} as a follow-up.`);
+      const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+      return { kind: 'follow-up', runId, message };
+    } catch (error) {
+      core.warning(`${(error as InputError).message} Starting a new run.`);
+    }
   }
-  core.startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
-  log.info(settings.followup ?? settings.create?.prompt ?? '');
-  core.endGroup();
-
-  const target: ReactionTarget | undefined =
-    event.comment !== undefined
-      ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
-      : event.name === 'issues'
-        ? { kind: 'issue', number: event.thread.number }
-        : undefined;
-  return {
-    mention: {
-      thread: event.thread.number,
-      exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
-      state,
-      ...(commentId !== undefined && { commentId }),
-      ...(target && { target }),
-    },
-  };
+  return { kind: 'create', request: { ...settings.create, prompt: mentionPrompt(event, request, settings.standingPrompt) } };
 }

@@ -2,6 +2,8 @@ import { HttpClient } from '@actions/http-client';
 import type { IncomingMessage } from 'node:http';
 import pRetry from 'p-retry';
 import {
+  DEFAULT_ERROR_NAMES,
+  type ErrorNames,
   isApiError,
   isBadAnswer,
   isRetryable,
@@ -62,6 +64,11 @@ export interface OzClientOptions {
   onRetry?: (notice: RetryNotice) => void;
   /** Told after each request (also a failed one), for a debug log: never a header value or the key. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * How the front end names the key and the API's address, for the hints in errors
+   * ("check the secret that holds the key", "check WARP_API_KEY"). Default: "the API key", "the API address".
+   */
+  names?: ErrorNames;
 }
 
 /** One request as a debug log shows it. */
@@ -105,9 +112,11 @@ export class OzClient {
   private readonly http: HttpClient;
   private readonly timeoutMs: number;
   private readonly options: OzClientOptions;
+  private readonly names: ErrorNames;
 
   constructor(options: OzClientOptions) {
     this.options = options;
+    this.names = options.names ?? DEFAULT_ERROR_NAMES;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
@@ -315,7 +324,7 @@ export class OzClient {
     this.tellRequest(method, shownPath, status, started, message, text);
     if (status >= 300 && status < 400) {
       const location = message.headers.location ?? '';
-      throw new OzRedirectError(method, shownPath, status, location);
+      throw new OzRedirectError(method, shownPath, status, location, this.names);
     }
     if (status >= 200 && status < 300) {
       if (text.trim() === '') throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
@@ -325,7 +334,7 @@ export class OzClient {
         throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
       }
     }
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']), this.names);
   }
 }
 

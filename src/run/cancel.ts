@@ -38,3 +38,8 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
     return { outcome: 'failed', error: cause };
   }
 }
+
+/** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
+export function cancelSettles(result: CancelResult): boolean {
+  return result.outcome !== 'failed';
+}

@@ -1,5 +1,5 @@
 /**
- * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
+ * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
  */
 
@@ -23,7 +23,7 @@ export function schemaInstruction(schema: Record<string, unknown>): string {
 
 /**
  * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
  * instruction appended to it.
  */
 export function titleFromPrompt(prompt: string): string | undefined {
