@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
+import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type Conversation, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './budget.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
-import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
+import { createRunExactlyOnce, findRunByRequestId, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
 import { isSessionGone, readThreadRun, type Restart } from './thread.ts';
@@ -58,6 +59,8 @@ export interface RunResult {
   conversation?: Conversation;
   /** A thread's request that went to a new run instead of the thread's run, and why. */
   restarted?: Restart;
+  /** True when a create may have started a run that was never found (its answer was lost): never "no run started". */
+  mayExist?: boolean;
 }
 
 /** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
@@ -120,12 +123,23 @@ export function tellCancel(runId: string, result: CancelResult, events: Pick<Run
       events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
       return true;
     case 'not-cancellable':
-      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+      events.warning(
+        `Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+          'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.',
+      );
       return true;
     case 'failed':
       events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
       return false;
   }
+}
+
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel: CancelResult): string {
+  if (cancel.outcome === 'cancelled') return 'the run was cancelled';
+  if (cancel.outcome === 'not-cancellable') return 'a cancel was sent, and Oz refused it: the run may keep running';
+  return `the run was not cancelled (${cancel.outcome})`;
 }
 
 /**
@@ -157,6 +171,24 @@ async function cancelUnansweredCreate(
     return;
   }
   result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
+}
+
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(
+  client: OzClient,
+  requestId: string,
+  cancelOnAbort: boolean,
+  budgetMs: number,
+  events: RunEvents,
+  result: RunResult,
+): Promise<void> {
+  if (cancelOnAbort) await cancelUnansweredCreate(client, requestId, budgetMs, events, result);
+  if (result.runId !== undefined) return;
+  result.mayExist = true;
+  events.warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`);
 }
 
 /**
@@ -298,10 +330,15 @@ export async function startAndWatch(
       }),
       // While the agent works, what it does, from its conversation (at most once per interval).
       ...((settings.logProgress || budget) && {
-        onLiveRead: async (run: RunItem) => {
+        // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+        onLiveRead: (run: RunItem) => {
           budget?.check(run);
-          if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING') return;
-          for (const item of await progress.poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
+          if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+            progress.pollInBackground(stop, (items) => {
+              for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
+            });
+          }
+          return Promise.resolve();
         },
       }),
     });
@@ -323,10 +360,11 @@ export async function startAndWatch(
       const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
       const cancel = await cancelRun(client, id, budget);
       result.settled = tellCancel(id, cancel, events);
-      result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+      result.note = `${why}, so ${cancelNote(cancel)}.`;
       // One quick read so the outputs show the state after the cancel.
       try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+        const quick = AbortSignal.timeout(Math.min(budget, 3000));
+        result.run = await raceAbort(client.getRun(id, quick), quick);
       } catch {
         // The state before the cancel stays in the result.
       }
@@ -346,6 +384,11 @@ export async function startAndWatch(
         const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
         await cancelUnansweredCreate(client, requestId, budget, events, result);
       }
+      if (requestId !== undefined && result.runId === undefined) result.mayExist = true;
+    } else if (isLostCreate(error)) {
+      result.outcome = 'error';
+      result.note = error.message;
+      await settleLostCreate(client, requestId!, settings.cancelOnAbort, options.timeoutCancelBudgetMs ?? 30_000, events, result);
     } else {
       result.outcome = 'error';
       result.note = (error as Error).message;
@@ -357,7 +400,7 @@ export async function startAndWatch(
   }
   if (isTerminal(result.run?.state)) result.settled = true;
   if (result.runId !== undefined) {
-    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
+    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart, stop });
   }
   return result;
 }
@@ -418,6 +461,8 @@ async function checkBeforeCreate(
 
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 5000;
 
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
@@ -430,9 +475,12 @@ async function whatTheAgentDid(
   reader: ConversationWatcher,
   client: OzClient,
   events: RunEvents,
-  options: LifecycleOptions & { startedAt: number; answerStart: AnswerStart | undefined },
+  options: LifecycleOptions & { startedAt: number; answerStart: AnswerStart | undefined; stop: AbortSignal },
 ): Promise<void> {
-  const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+  // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+  const deadline = options.stop.aborted
+    ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+    : AbortSignal.any([options.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
   result.agentOutput = finalAnswer(reader.latest, options.answerStart);
