@@ -3,13 +3,19 @@
  * progress) that gets no answer holds up neither the state reads nor the timeout. It used to hold
  * the watch for 30 s per try, with retries: these tests would time out.
  */
-import { describe, expect, it } from 'vitest';
-import { useSimulator } from './helpers/simulator.ts';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OzSimulator } from '../sim/server.ts';
 import { runStep } from '../sim/runner.ts';
 
-const sim = useSimulator();
-/** Well under the 30 s a hung conversation read used to hold the watch. */
-const BOUNDED = { timeout: 25_000 };
+// The first live read comes 15 s after the run is seen working: these runs work for 17 s.
+const sim = new OzSimulator({ msPerSecond: 20, phases: { queued: 2, pending: 2, claimed: 1, inprogress: 850 } });
+beforeAll(async () => {
+  await sim.start();
+});
+afterAll(() => sim.stop());
+beforeEach(() => sim.reset());
+/** The run's 17 s, and well under the 30 s more a hung conversation read used to hold the watch. */
+const BOUNDED = { timeout: 40_000 };
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {
@@ -41,9 +47,10 @@ describe('a conversation read that gets no answer', () => {
 
   it('does not delay the timeout: the run is cancelled at timeout_minutes', BOUNDED, async () => {
     sim.inject({ method: 'GET', suffix: '/conversation', kind: 'hang', count: 100 });
-    const main = await runStep({ inputs: inputs({ timeout_minutes: '0.1', metadata: 'sim_outcome=never' }) });
+    const main = await runStep({ inputs: inputs({ timeout_minutes: '0.3', metadata: 'sim_outcome=never' }) });
     expect(main.code).toBe(1);
-    expect(main.log).toContain('The run did not end within timeout_minutes (0.1), so the run was cancelled.');
+    expect(sim.requests.some((r) => r.answer === 'hang')).toBe(true);
+    expect(main.log).toContain('The run did not end within timeout_minutes (0.3), so the run was cancelled.');
     expect([...sim.runs.values()][0]!.cancelledAt).toBeDefined();
   });
 });

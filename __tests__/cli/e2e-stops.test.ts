@@ -18,6 +18,8 @@ const sim = useSimulator();
 const fast = ['--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
 /** Well under the 30 s a hung request used to hold the CLI. */
 const BOUNDED = { timeout: 20_000 };
+/** The 15 s before the first live read, and well under the 30 s more a hung one used to hold the CLI. */
+const LIVE = { timeout: 40_000 };
 
 interface CliResult {
   code: number | null;
@@ -54,8 +56,22 @@ const holding = (what: (path: string) => boolean) => () => sim.requests.some((r)
 const onlyRun = () => [...sim.runs.values()][0]!;
 
 describe('a stop stops, in every phase', () => {
-  it('SIGTERM during a conversation read that gets no answer: the run is cancelled, exit 143', BOUNDED, async () => {
+  it('SIGTERM during the conversation read before a follow-up: exit 143, and the follow-up is not sent', BOUNDED, async () => {
+    // Before a follow-up the conversation is read (to tell only what comes after): that read hangs.
+    const started = await cli(['--prompt', 'p', '--metadata', 'sim_outcome=never', '--no-wait']);
     sim.inject({ method: 'GET', suffix: '/conversation', kind: 'hang', count: 100 });
+    const result = await cli(['--run-id', started.stdout.trim(), '--followup', 'and the docs', ...fast], {
+      when: holding((p) => p.endsWith('/conversation')),
+      signal: 'SIGTERM',
+    });
+    expect(result.code).toBe(143);
+    expect(result.stderr).toContain('The run was interrupted before the follow-up was sent.');
+    expect(sim.apiRequests('POST', '/agent/runs/').filter((r) => r.path.endsWith('/followups'))).toEqual([]);
+  });
+
+  it('SIGTERM during a live conversation read that gets no answer: the run is cancelled, exit 143', LIVE, async () => {
+    sim.inject({ method: 'GET', suffix: '/conversation', kind: 'hang', count: 100 });
+    // The first live read comes 15 s after the run is seen working.
     const result = await cli(['--prompt', 'p', '--metadata', 'sim_outcome=never', ...fast], {
       when: holding((p) => p.endsWith('/conversation')),
       signal: 'SIGTERM',
@@ -115,7 +131,9 @@ describe('a run that may exist is never exit 2', () => {
     const result = await cli(['--prompt', 'p', '--metadata', 'sim_outcome=never', ...fast]);
     expect(result.code).toBe(1);
     expect(sim.runs.size).toBe(1);
-    expect(result.stderr).toMatch(/A run may have been started and was not found: look for the metadata oz_action_request_id=[0-9a-f-]{36} in Oz\./);
+    expect(result.stderr).toMatch(
+      /A run may have been started and was not found: look for the metadata oz_action_request_id=[0-9a-f-]{36} in Oz\./,
+    );
   });
 });
 

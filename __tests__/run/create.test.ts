@@ -48,7 +48,10 @@ describe('createRunExactlyOnce', () => {
   it('looks the request id up after a 429 resource_unavailable (Warp may have queued the task), and adopts the run', async () => {
     const scope = nock(BASE)
       .post('/agent/runs')
-      .reply(429, { type: 'https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/resource_unavailable', title: 'Capacity full' })
+      .reply(429, {
+        type: 'https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/resource_unavailable',
+        title: 'Capacity full',
+      })
       .get('/agent/runs')
       .query(lookup('req-q'))
       .reply(200, { runs: [run('r-queued', 'req-q')], page_info: { has_next_page: false } });

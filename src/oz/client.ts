@@ -1,5 +1,4 @@
 import { HttpClient } from '@actions/http-client';
-import type { RequestHandler } from '@actions/http-client/lib/interfaces';
 import type { IncomingMessage, RequestOptions } from 'node:http';
 import pRetry from 'p-retry';
 import {
@@ -373,6 +372,9 @@ export function httpClient(userAgent: string, socketTimeoutMs: number, signal: A
     ...(redirects > 0 && { maxRedirects: redirects }),
   });
 }
+
+/** The handler type, from the constructor (its module is not one the core imports). */
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
 
 function abortHandler(signal: AbortSignal): RequestHandler {
   return {

@@ -59,12 +59,7 @@ export async function createRunExactlyOnce(
   };
 
   try {
-    return await client.withRetry(
-      'POST /agent/runs',
-      attempt,
-      signal,
-      (error) => !isLostCreate(error) && isRetryable(error),
-    );
+    return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
   } catch (error) {
     if (created !== undefined) return created;
     // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.

@@ -376,10 +376,12 @@ export async function startAndWatch(
   } catch (error) {
     if (isStopSignal(error)) {
       result.outcome = error.reason;
+      // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+      const what = settings.create ? 'the run was created' : 'the follow-up was sent';
       result.note =
         error.reason === 'timeout'
-          ? `The run could not be created within ${label('timeout_minutes')}.`
-          : `${cancelled} before the run was created.`;
+          ? `The run could not be ${settings.create ? 'created' : 'followed up'} within ${label('timeout_minutes')}.`
+          : `${cancelled} before ${what}.`;
       if (requestId !== undefined && settings.cancelOnAbort) {
         const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
         await cancelUnansweredCreate(client, requestId, budget, events, result);
@@ -462,7 +464,7 @@ async function checkBeforeCreate(
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
 /** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
-const AFTER_STOP_BUDGET_MS = 5000;
+const AFTER_STOP_BUDGET_MS = 3000;
 
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured

@@ -60,7 +60,7 @@ const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
  */
 export function lastJsonBlock(text: string): string | undefined {
   const lines: { start: number; text: string }[] = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const end = text.indexOf('\n', start);
     const stop = end < 0 ? text.length : end;
     lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
