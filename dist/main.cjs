@@ -3278,8 +3278,9 @@ function isRetryable(error) {
 }
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 function mayHaveCreated(error) {
     if (isNetworkError(error))
@@ -3287,7 +3288,7 @@ function mayHaveCreated(error) {
     if (isBadAnswer(error))
         return true;
     if (isApiError(error))
-        return error.status >= 500;
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
     return false;
 }
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
@@ -3314,7 +3315,7 @@ async function cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
     const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
     try {
-        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
@@ -3329,6 +3330,742 @@ async function cancelRun(client, runId, budgetMs) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function is_network_error_isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./src/oz/client.ts
+
+
+
+
+const DEFAULT_RETRY_POLICY = {
+    retries: 5,
+    minDelayMs: 1000,
+    maxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+};
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+function describeRequest(record) {
+    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
+}
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
+ * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ */
+class OzClient {
+    policy;
+    timeoutMs;
+    options;
+    constructor(options) {
+        this.options = options;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    }
+    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    getRun(runId, signal) {
+        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
+    }
+    listRuns(query = {}, signal) {
+        const params = new URLSearchParams();
+        if (query.limit !== undefined)
+            params.set('limit', String(query.limit));
+        if (query.cursor !== undefined)
+            params.set('cursor', query.cursor);
+        if (query.name !== undefined)
+            params.set('name', query.name);
+        for (const state of query.state ?? [])
+            params.append('state', state);
+        for (const [key, value] of Object.entries(query.metadata ?? {}))
+            params.set(`metadata[${key}]`, value);
+        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
+        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
+    }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
+     */
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
+    }
+    /**
+     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
+     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
+     */
+    getChecked(path, what, isValid, signal, limits = {}) {
+        const shown = path.split('?')[0];
+        return this.withRetry(`GET ${shown}`, async () => {
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
+            if (!isObject(answer) || !isValid(answer)) {
+                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal, isRetryable, limits.retries);
+    }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
+    }
+    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+    async getOnce(path, what, isValid) {
+        const answer = await this.request('GET', path);
+        if (!isObject(answer) || !isValid(answer)) {
+            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body, signal) {
+        try {
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+        }
+    }
+    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+    async cancelRunOnce(runId, signal) {
+        try {
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts the cancel, whatever its body says.
+            if (isBadAnswer(error))
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+     */
+    withRetry(what, attempt, signal, retryIf = isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+        return pRetry(attempt, {
+            retries,
+            factor: 2,
+            minTimeout: minDelayMs,
+            maxTimeout: maxDelayMs,
+            randomize: true,
+            ...(signal ? { signal } : {}),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
+            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
+                    return;
+                const asked = isApiError(error) ? error.retryAfterMs : undefined;
+                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
+                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
+                if (extra > 0)
+                    await sleep(extra, signal);
+            },
+        });
+    }
+    tellRequest(method, path, status, started, message, text) {
+        if (!this.options.onRequest)
+            return;
+        const record = { method, path, status, durationMs: Date.now() - started };
+        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+        // W3C trace context: version-traceid-parentid-flags.
+        const header = message.headers.traceparent;
+        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+        const id = traceId ?? fromHeader;
+        // The body is the server's text: only an id-shaped value goes to the log.
+        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
+            record.traceId = id;
+        this.options.onRequest(record);
+    }
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
+        const url = `${this.options.baseUrl}${path}`;
+        const headers = {
+            Authorization: `Bearer ${this.options.apiKey}`,
+            Accept: 'application/json, application/problem+json',
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const shownPath = path.split('?')[0];
+        const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+        let message;
+        let text;
+        try {
+            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            message = response.message;
+            text = await readBody(message, bound);
+        }
+        catch (error) {
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
+            const hint = networkHint(code, url, this.options.baseUrl);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
+        }
+        const status = message.statusCode ?? 0;
+        this.tellRequest(method, shownPath, status, started, message, text);
+        if (status >= 300 && status < 400) {
+            const location = message.headers.location ?? '';
+            throw new OzRedirectError(method, shownPath, status, location);
+        }
+        if (status >= 200 && status < 300) {
+            if (text.trim() === '')
+                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
+            }
+        }
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+    }
+}
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new lib_HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES)
+                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => {
+            done();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        message.on('error', (error) => {
+            done();
+            reject(error);
+        });
+        message.on('aborted', () => {
+            done();
+            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeBody(value) {
+    return snippet(JSON.stringify(value) ?? String(value));
+}
+function snippet(text) {
+    // An HTML error page: keep what its body says, not its head, scripts or styles.
+    const plain = text
+        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
+}
+/** Reads an RFC 7807 problem, or keeps the start of any other body. */
+function parseProblem(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { text: snippet(text) };
+    }
+    if (typeof json !== 'object' || json === null)
+        return { text: snippet(text) };
+    const body = json;
+    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+    const problem = {};
+    const title = str(body.title);
+    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
+    const traceId = str(body.trace_id);
+    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
+    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
+    if (title !== undefined)
+        problem.title = title;
+    if (detail !== undefined)
+        problem.detail = detail;
+    if (traceId !== undefined)
+        problem.traceId = traceId;
+    if (errorCode !== undefined)
+        problem.errorCode = errorCode;
+    if (typeof body.retryable === 'boolean')
+        problem.retryable = body.retryable;
+    if (title === undefined && detail === undefined)
+        problem.text = snippet(text);
+    return problem;
+}
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
+function codeFromType(type) {
+    if (type === undefined || type === 'about:blank')
+        return undefined;
+    let path;
+    try {
+        path = new URL(type, 'https://x.invalid').pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const segment = path.split('/').filter(Boolean).pop();
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
+}
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/oz/download.ts
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
@@ -3336,24 +4073,21 @@ class DownloadError extends Error {
     name = 'DownloadError';
 }
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new lib_HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
     let response;
     try {
-        response = await http.get(url);
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -3366,10 +4100,13 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
         throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
     }
     let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
     try {
         for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
+            if (bound.aborted)
+                throw new DownloadError(why());
             written += chunk.length;
             if (written > maxBytes)
                 throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
@@ -3378,7 +4115,12 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
     }
     catch (error) {
         response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
         throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
     }
     return written;
 }
@@ -3624,6 +4366,8 @@ function activity(conversation) {
         walk(step);
     return items;
 }
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -3631,12 +4375,17 @@ function activity(conversation) {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 class ConversationWatcher {
     seen = new Set();
     /** When the next unforced read is due; set by the first unforced poll. */
     due;
     off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
     /** The last conversation read, for the final answer. */
     latest;
     /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -3653,26 +4402,58 @@ class ConversationWatcher {
         this.debug = debug;
         this.firstAfterMs = firstAfterMs;
     }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
     /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
      */
     async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
         }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
         try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
+            conversation = await this.client.getConversation(this.runId, signal, limits);
         }
         catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
             this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
@@ -3688,7 +4469,9 @@ class ConversationWatcher {
             }
             return [];
         }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
@@ -3710,9 +4493,16 @@ class ConversationWatcher {
 
 
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 class LostCreateError extends Error {
     name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
 }
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
@@ -3735,7 +4525,7 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         try {
             // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
             // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
             return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
         }
         catch (error) {
@@ -3745,11 +4535,16 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         }
     };
     try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
     }
     catch (error) {
         if (created !== undefined)
             return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
         throw error;
     }
 }
@@ -3889,7 +4684,7 @@ known, pickup = {}) {
         if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
             return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -3970,16 +4765,60 @@ function titleFromPrompt(prompt) {
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
-    const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
-    const last = blocks.at(-1);
-    if (!last)
+    const last = lastJsonBlock(answer);
+    if (last === undefined)
         return { ok: false, error: 'the final answer has no fenced ```json block' };
     try {
-        return { ok: true, value: JSON.parse(last[2]) };
+        return { ok: true, value: JSON.parse(last) };
     }
     catch (error) {
         return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
     }
+}
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+function lastJsonBlock(text) {
+    const lines = [];
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+        start = stop + 1;
+    }
+    // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+    const closers = new Map();
+    lines.forEach((line, index) => {
+        const fence = CLOSER.exec(line.text)?.[1];
+        if (fence === undefined)
+            return;
+        const list = closers.get(fence) ?? { at: [], next: 0 };
+        list.at.push(index);
+        closers.set(fence, list);
+    });
+    let found;
+    for (let i = 0; i < lines.length; i++) {
+        const fence = OPENER.exec(lines[i].text)?.[1];
+        if (fence === undefined)
+            continue;
+        const list = closers.get(fence);
+        // The body is at least one line (maybe empty): the closer is two lines on or more.
+        while (list !== undefined && list.next < list.at.length && list.at[list.next] < i + 2)
+            list.next++;
+        const close = list?.at[list.next];
+        if (close === undefined)
+            continue;
+        const body = lines[close - 1];
+        found = text.slice(lines[i + 1].start, body.start + body.text.length);
+        i = close;
+    }
+    return found;
 }
 /** Loads the validator on first use (it is a bundle of its own). */
 async function loadValidator(schema) {
@@ -4195,6 +5034,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4205,12 +5045,22 @@ function tellCancel(runId, result, events) {
             events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
             return true;
         case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            events.warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
             return true;
         case 'failed':
             events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
             return false;
     }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
 }
 /**
  * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
@@ -4237,6 +5087,18 @@ async function cancelUnansweredCreate(client, requestId, budgetMs, events, resul
         return;
     }
     result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
+}
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(client, requestId, cancelOnAbort, budgetMs, events, result) {
+    if (cancelOnAbort)
+        await cancelUnansweredCreate(client, requestId, budgetMs, events, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    events.warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`);
 }
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
@@ -4365,12 +5227,16 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             }),
             // While the agent works, what it does, from its conversation (at most once per interval).
             ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
+                // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+                onLiveRead: (run) => {
                     budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
+                    if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                        progress.pollInBackground(stop, (items) => {
+                            for (const item of items)
+                                events.activity?.(item.line, Date.now() - startedAt);
+                        });
+                    }
+                    return Promise.resolve();
                 },
             }),
         });
@@ -4393,10 +5259,11 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
             const cancel = await cancelRun(client, id, budget);
             result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+            result.note = `${why}, so ${cancelNote(cancel)}.`;
             // One quick read so the outputs show the state after the cancel.
             try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+                const quick = AbortSignal.timeout(Math.min(budget, 3000));
+                result.run = await raceAbort(client.getRun(id, quick), quick);
             }
             catch {
                 // The state before the cancel stays in the result.
@@ -4409,14 +5276,23 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     catch (error) {
         if (isStopSignal(error)) {
             result.outcome = error.reason;
+            // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+            const what = settings.create ? 'the run was created' : 'the follow-up was sent';
             result.note =
                 error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
+                    ? `The run could not be ${settings.create ? 'created' : 'followed up'} within ${label('timeout_minutes')}.`
+                    : `${cancelled} before ${what}.`;
             if (requestId !== undefined && settings.cancelOnAbort) {
                 const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
                 await cancelUnansweredCreate(client, requestId, budget, events, result);
             }
+            if (requestId !== undefined && result.runId === undefined)
+                result.mayExist = true;
+        }
+        else if (isLostCreate(error)) {
+            result.outcome = 'error';
+            result.note = error.message;
+            await settleLostCreate(client, requestId, settings.cancelOnAbort, options.timeoutCancelBudgetMs ?? 30_000, events, result);
         }
         else {
             result.outcome = 'error';
@@ -4430,7 +5306,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart, stop });
     }
     return result;
 }
@@ -4477,13 +5353,18 @@ async function checkBeforeCreate(client, settings, events, wording, stop, result
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
  * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
 async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = options.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([options.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)
@@ -5080,703 +5961,6 @@ const VERSION = '1.0.0';
 const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 /** The CLI's User-Agent: the same version, its own product name. */
 const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function is_network_error_isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./src/oz/client.ts
-
-
-
-
-const DEFAULT_RETRY_POLICY = {
-    retries: 5,
-    minDelayMs: 1000,
-    maxDelayMs: 16_000,
-    maxRetryAfterMs: 60_000,
-};
-/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
-function describeRequest(record) {
-    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
-    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
-}
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** Connection errors that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-/**
- * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
- * knows nothing of GitHub Actions: progress goes out through `onRetry`.
- */
-class OzClient {
-    policy;
-    http;
-    timeoutMs;
-    options;
-    constructor(options) {
-        this.options = options;
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
-    }
-    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
-        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
-            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    getRun(runId, signal) {
-        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
-    }
-    listRuns(query = {}, signal) {
-        const params = new URLSearchParams();
-        if (query.limit !== undefined)
-            params.set('limit', String(query.limit));
-        if (query.cursor !== undefined)
-            params.set('cursor', query.cursor);
-        if (query.name !== undefined)
-            params.set('name', query.name);
-        for (const state of query.state ?? [])
-            params.append('state', state);
-        for (const [key, value] of Object.entries(query.metadata ?? {}))
-            params.set(`metadata[${key}]`, value);
-        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
-    }
-    /**
-     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
-     */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
-    }
-    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
-    getArtifact(uid, signal) {
-        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
-    }
-    /**
-     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
-     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
-     */
-    getChecked(path, what, isValid, signal) {
-        const shown = path.split('?')[0];
-        return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
-            if (!isObject(answer) || !isValid(answer)) {
-                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
-    }
-    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
-    listModels() {
-        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
-    }
-    /** `GET /agent/environments`: the environments this key may use. One try. */
-    listEnvironments() {
-        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
-    }
-    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
-    listSkills(repo) {
-        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
-    }
-    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
-    async getOnce(path, what, isValid) {
-        const answer = await this.request('GET', path);
-        if (!isObject(answer) || !isValid(answer)) {
-            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    /**
-     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
-     * delivered twice. The caller reads the run to learn whether a lost one arrived.
-     */
-    async followupOnce(runId, body) {
-        try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
-        }
-        catch (error) {
-            // Any 2xx accepts it, whatever its body says.
-            if (!isBadAnswer(error))
-                throw error;
-        }
-    }
-    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
-        try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
-        }
-        catch (error) {
-            // Any 2xx accepts the cancel, whatever its body says.
-            if (isBadAnswer(error))
-                return undefined;
-            throw error;
-        }
-    }
-    /**
-     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
-     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
-     */
-    withRetry(what, attempt, signal, retryIf = isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
-        return pRetry(attempt, {
-            retries,
-            factor: 2,
-            minTimeout: minDelayMs,
-            maxTimeout: maxDelayMs,
-            randomize: true,
-            ...(signal ? { signal } : {}),
-            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
-            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
-                    return;
-                const asked = isApiError(error) ? error.retryAfterMs : undefined;
-                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
-                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
-                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
-                if (extra > 0)
-                    await sleep(extra, signal);
-            },
-        });
-    }
-    tellRequest(method, path, status, started, message, text) {
-        if (!this.options.onRequest)
-            return;
-        const record = { method, path, status, durationMs: Date.now() - started };
-        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
-        // W3C trace context: version-traceid-parentid-flags.
-        const header = message.headers.traceparent;
-        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
-        const id = traceId ?? fromHeader;
-        // The body is the server's text: only an id-shaped value goes to the log.
-        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
-            record.traceId = id;
-        this.options.onRequest(record);
-    }
-    async request(method, path, body) {
-        const url = `${this.options.baseUrl}${path}`;
-        const headers = {
-            Authorization: `Bearer ${this.options.apiKey}`,
-            Accept: 'application/json, application/problem+json',
-        };
-        if (body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const shownPath = path.split('?')[0];
-        const started = Date.now();
-        let message;
-        let text;
-        try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
-            message = response.message;
-            text = await readBody(message, this.timeoutMs);
-        }
-        catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
-            const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
-        }
-        const status = message.statusCode ?? 0;
-        this.tellRequest(method, shownPath, status, started, message, text);
-        if (status >= 300 && status < 400) {
-            const location = message.headers.location ?? '';
-            throw new OzRedirectError(method, shownPath, status, location);
-        }
-        if (status >= 200 && status < 300) {
-            if (text.trim() === '')
-                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
-            }
-        }
-        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
-    }
-}
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES)
-                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => {
-            clearTimeout(timer);
-            resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-        message.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-        message.on('aborted', () => {
-            clearTimeout(timer);
-            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describeBody(value) {
-    return snippet(JSON.stringify(value) ?? String(value));
-}
-function snippet(text) {
-    // An HTML error page: keep what its body says, not its head, scripts or styles.
-    const plain = text
-        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
-}
-/** Reads an RFC 7807 problem, or keeps the start of any other body. */
-function parseProblem(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        return { text: snippet(text) };
-    }
-    if (typeof json !== 'object' || json === null)
-        return { text: snippet(text) };
-    const body = json;
-    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-    const problem = {};
-    const title = str(body.title);
-    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
-    const traceId = str(body.trace_id);
-    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
-    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
-    if (title !== undefined)
-        problem.title = title;
-    if (detail !== undefined)
-        problem.detail = detail;
-    if (traceId !== undefined)
-        problem.traceId = traceId;
-    if (errorCode !== undefined)
-        problem.errorCode = errorCode;
-    if (typeof body.retryable === 'boolean')
-        problem.retryable = body.retryable;
-    if (title === undefined && detail === undefined)
-        problem.text = snippet(text);
-    return problem;
-}
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
-function codeFromType(type) {
-    if (type === undefined || type === 'about:blank')
-        return undefined;
-    let path;
-    try {
-        path = new URL(type, 'https://x.invalid').pathname;
-    }
-    catch {
-        return undefined;
-    }
-    const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
-}
-/** What to check when a request got no answer for a reason that a retry will not fix. */
-function networkHint(code, url, baseUrl) {
-    const { hostname, port, protocol } = new URL(url);
-    // Named as the API's address, not by a setting: the action and the CLI call it differently.
-    if (code === 'ENOTFOUND')
-        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
-    if (code === 'ECONNREFUSED') {
-        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
-        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
-    }
-    return undefined;
-}
 
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
