@@ -134,6 +134,20 @@ describe('review', () => {
     expect(main.outputs).toMatchObject({ verdict: 'approve', review_comments: '0' });
   });
 
+  it('posts as a comment, and says why, when GitHub refuses the verdict (approving without the repository setting)', async () => {
+    github.refusedEvents.add('APPROVE');
+    const main = await reviewStep(
+      { verdict: 'approve', summary: 'Looks good.', comments: [REVIEW.comments[0]] },
+      { review_approve: 'true' },
+    );
+    expect(main.code).toBe(0);
+    expect(github.reviews.map((r) => r.event)).toEqual(['COMMENT']);
+    expect(github.reviews[0]!.comments).toHaveLength(1);
+    expect(main.log).toMatch(/::warning::GitHub refused to post the review as APPROVE \(.*\), so it is posted as a comment\./);
+    expect(main.summary).toContain('so it is posted as a comment');
+    expect(main.outputs).toMatchObject({ verdict: 'approve', review_comments: '1' });
+  });
+
   it('re-reviews: names the commit reviewed before, and does not post the same comment on the same line again', async () => {
     await reviewStep();
     const first = github.reviews[0]!;
@@ -303,7 +317,7 @@ describe('review', () => {
     const main = await mention('@oz review the error handling', 77);
     expect(main.code).toBe(0);
     expect(prompt()).toMatch(
-      /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\n\nreview the error handling\n\n---\nReview pull request #7 /,
+      /^@octocat asked you this on pull request #7 in acme\/widgets[^\n]*\nThe pull request's head branch is feature-7 and its base branch is main\.\n\nreview the error handling\n\n---\nReview pull request #7 /,
     );
     expect(prompt()).toContain(`Its head commit is ${HEAD}`);
     expect(github.reviews).toHaveLength(1);

@@ -170,3 +170,90 @@ describe('events that never start an agent', () => {
     expect((sim.apiRequests('POST', '/agent/runs')[0]!.body as { prompt: string }).prompt.endsWith('fix it')).toBe(true);
   });
 });
+
+/** The action's own conversation comment on #7, naming `runId` as the thread's run (bound to acme/widgets#7). */
+function threadNaming(runId: string): void {
+  const bound = Buffer.from(
+    JSON.stringify({ runId, repository: 'acme/widgets', thread: 7, exchanges: [{ who: 'octocat', request: 'earlier' }] }),
+    'utf8',
+  ).toString('base64');
+  github.addComment(
+    7,
+    `<!-- oz-agent-action conversation -->\n## 💬 Oz agent conversation\n\n<!-- oz-agent-state ${bound} -->`,
+    'github-actions[bot]',
+  );
+}
+
+describe("the thread's run", () => {
+  it.each([
+    ['another repository', 'evil/elsewhere', '7', 'github_repository is "evil/elsewhere", not "acme/widgets"'],
+    ['another pull request', 'acme/widgets', '8', 'github_pr_number is "8", not "7"'],
+  ])('is checked before anything is sent to it: a run of %s gets nothing', async (_what, repository, thread, detail) => {
+    const theirs = await foreignRun(repository, thread);
+    threadNaming(theirs);
+    const main = await say('@oz carry on');
+    expect(main.code).toBe(0);
+    expect(sim.apiRequests('POST', `/agent/runs/${theirs}`)).toEqual([]);
+    expect(main.outputs.followed_up).toBe('false');
+    expect(main.outputs.run_id).not.toBe(theirs);
+    expect(main.log).toContain(`::warning::The conversation named Oz run ${theirs}, which is not this thread's (${detail})`);
+    // The post step has nothing of theirs to cancel: the state names only the new run.
+    expect(main.state.oz_run_id).toBe(main.outputs.run_id);
+    expect(threadComment().body).toContain('nothing was sent to it, so this request went to a new run');
+  });
+
+  it('that is gone (404) gets a new run, says why, and the next request follows up on the new one', async () => {
+    const first = await say('@oz fix the flaky test');
+    sim.runs.delete(first.outputs.run_id!);
+    const reply = await say('@oz and the docs');
+    expect(reply.code).toBe(0);
+    expect(reply.outputs.followed_up).toBe('false');
+    expect(reply.outputs.run_id).not.toBe(first.outputs.run_id);
+    expect(reply.log).toContain(`::warning::This thread's Oz run ${first.outputs.run_id} can no longer be read (`);
+    const body = threadComment().body;
+    expect(body).toContain('so this request went to a new run');
+    // The new run's prompt is a whole request, as for a first mention.
+    const prompt = (sim.apiRequests('POST', '/agent/runs').at(-1)!.body as { prompt: string }).prompt;
+    expect(prompt).toMatch(/^@octocat asked you this on pull request #7 in acme\/widgets/);
+    const next = await say('@oz thanks, one more thing');
+    expect(next.outputs).toMatchObject({ followed_up: 'true', run_id: reply.outputs.run_id });
+  });
+
+  it('whose session is gone (410 on the follow-up) gets a new run, and says why', async () => {
+    const first = await say('@oz fix the flaky test');
+    const id = first.outputs.run_id!;
+    sim.inject({ method: 'POST', path: `/agent/runs/${id}/followups`, kind: 'status', status: 410 });
+    const reply = await say('@oz and the docs');
+    expect(reply.code).toBe(0);
+    expect(reply.outputs.followed_up).toBe('false');
+    expect(sim.runs.size).toBe(2);
+    expect(reply.log).toContain(`::warning::This thread's Oz run ${id} no longer keeps its session (`);
+    expect(threadComment().body).toContain('no longer keeps its session');
+  });
+});
+
+describe('the prompt of a comment on a pull request', () => {
+  it("names the pull request's head and base branch, read from the pull request", async () => {
+    github.pullBranches[7] = { head: 'fix/login-race', base: 'release-2' };
+    const main = await say('@oz add a test');
+    expect(main.code).toBe(0);
+    const prompt = (sim.apiRequests('POST', '/agent/runs')[0]!.body as { prompt: string }).prompt;
+    expect(prompt).toContain("The pull request's head branch is fix/login-race and its base branch is release-2.");
+    expect(github.requests.some((r) => r.method === 'GET' && r.path === '/repos/acme/widgets/pulls/7')).toBe(true);
+  });
+});
+
+describe('a follow-up whose answer was lost', () => {
+  it('is looked for before it is sent again: the agent is asked once, though the run shows it only later', async () => {
+    // The run shows an accepted follow-up 4 s later: a read right after the lost answer still sees the old end.
+    const first = await say('@oz fix the flaky test', { metadata: 'sim_followup_pickup_ms=4000' });
+    const id = first.outputs.run_id!;
+    sim.inject({ method: 'POST', path: `/agent/runs/${id}/followups`, kind: 'lost-answer' });
+    const reply = await say('@oz and the docs');
+    expect(reply.code).toBe(0);
+    expect(sim.apiRequests('POST', `/agent/runs/${id}/followups`)).toHaveLength(1);
+    expect(sim.runs.get(id)!.history).toHaveLength(1);
+    expect(reply.outputs).toMatchObject({ followed_up: 'true', state: 'SUCCEEDED' });
+    expect(reply.outputs.agent_output).toMatch(/^Done: @octocat follows up/);
+  }, 30_000);
+});

@@ -1939,233 +1939,84 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: ./src/github/event.ts
-
-/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
-const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'];
-/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
-const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS];
-/** The hidden marker that starts every comment this action writes. */
-const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
-/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
-function readEvent(env = process.env) {
-    const name = env.GITHUB_EVENT_NAME ?? '';
-    let payload = {};
-    try {
-        if (env.GITHUB_EVENT_PATH)
-            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-    }
-    catch {
-        // No readable event: nothing is known about a pull request or who triggered the run.
-    }
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const info = {
-        name,
-        isComment: COMMENT_EVENTS.includes(name),
-        isForkPullRequest: false,
-    };
-    if (owner && repo)
-        Object.assign(info, { owner, repo });
-    if (typeof payload.action === 'string')
-        info.action = payload.action;
-    if (typeof payload.changes?.body?.from === 'string')
-        info.previousBody = payload.changes.body.from;
-    const pr = payload.pull_request;
-    if (typeof pr?.number === 'number') {
-        info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
-        if (pr.head?.sha)
-            info.headSha = pr.head.sha;
-        if (pr.title)
-            info.title = pr.title;
-        if (pr.head?.ref)
-            info.headRef = pr.head.ref;
-        if (pr.base?.ref)
-            info.baseRef = pr.base.ref;
-        const head = pr.head?.repo?.full_name;
-        info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
-    }
-    else if (typeof payload.issue?.number === 'number') {
-        const isPullRequest = payload.issue.pull_request !== undefined;
-        info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
-        if (payload.issue.title)
-            info.title = payload.issue.title;
-        if (name === 'issues' && typeof payload.issue.body === 'string')
-            info.issueBody = payload.issue.body;
-    }
-    if (typeof payload.comment?.id === 'number') {
-        info.comment = {
-            id: payload.comment.id,
-            kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
-            ...(payload.comment.html_url && { url: payload.comment.html_url }),
-        };
-    }
-    const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
-    if (author?.login)
-        info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
-    const body = payload.comment?.body ?? payload.review?.body;
-    if (typeof body === 'string')
-        info.commentBody = body;
-    return info;
-}
-/** Whether the action keeps a comment on this event's pull request or issue. */
-function concernsThread(event) {
-    return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oz/metadata.ts
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-const METADATA_MAX_KEYS = 20;
-const METADATA_MAX_VALUE_BYTES = 256;
+;// CONCATENATED MODULE: ./src/report/limits.ts
 /**
- * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
- * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
+ * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
+ * cut here with a note rather than break the step.
  */
-const REQUEST_ID_KEY = 'oz_action_request_id';
-/** How many keys a caller may set besides the request id. */
-const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
-function metadataPairProblem(key, value) {
-    if (!METADATA_KEY_PATTERN.test(key)) {
-        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-    }
-    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-    }
-    return undefined;
+/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
+const MAX_SUMMARY_BYTES = 900 * 1024;
+/** One text output (title, status_message...). */
+const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
+/** The `artifacts` output. */
+const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
+/** `agent_output` and `structured_output`. */
+const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
+/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
+const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
+/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
+const MAX_SHOWN_TEXT_CHARS = 4000;
+/** Items of a list shown in the summary before "and N more". */
+const MAX_LIST_ITEMS = 50;
+const SHORTENED = ' … (shortened)';
+/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
+function fitBytes(text, maxBytes) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    // A character split at the cut decodes as U+FFFD: drop it.
+    cut = cut.replace(/\uFFFD$/, '');
+    return cut + SHORTENED;
 }
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-function fitMetadataValue(value) {
-    let text = value.replaceAll('\0', '');
-    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
-        text = Array.from(text).slice(0, -1).join('');
+/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+}
+/**
+ * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
+ * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ */
+function fitJson(value, maxBytes) {
+    let json = JSON.stringify(value) ?? '';
+    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
+        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+    }
+    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
+    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+}
+/** The first `max` items, and how many were left out. */
+function capList(items, max = MAX_LIST_ITEMS) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
+const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
+const MAX_CHECK_TEXT_CHARS = 65_535;
+/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
+function fitUnits(text, maxUnits) {
+    if (text.length <= maxUnits)
+        return text;
+    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + SHORTENED;
+}
+/**
+ * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
+ * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
+ * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
+ * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ */
+function fitRendered(render, maxUnits, budget) {
+    let text = render(budget);
+    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
+        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
+        text = render(budget);
+    }
     return text;
-}
-/**
- * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
- * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
- * returned in `dropped`. Values are fitted to the API's limit.
- */
-function mergeMetadata(user, context) {
-    const metadata = { ...user };
-    const dropped = [];
-    for (const [key, value] of context) {
-        if (value === undefined || key in metadata)
-            continue;
-        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
-            dropped.push(key);
-        else
-            metadata[key] = fitMetadataValue(value);
-    }
-    return { metadata, dropped };
-}
-
-;// CONCATENATED MODULE: ./src/github/context.ts
-
-
-function readGitHubContext(env = process.env) {
-    const value = (name) => (env[name] ? env[name] : undefined);
-    const event = readEvent(env);
-    const context = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
-    const fields = [
-        ['repository', 'GITHUB_REPOSITORY'],
-        ['runId', 'GITHUB_RUN_ID'],
-        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
-        ['workflow', 'GITHUB_WORKFLOW'],
-        ['job', 'GITHUB_JOB'],
-        ['sha', 'GITHUB_SHA'],
-        ['ref', 'GITHUB_REF'],
-        ['eventName', 'GITHUB_EVENT_NAME'],
-        ['actor', 'GITHUB_ACTOR'],
-    ];
-    for (const [field, name] of fields) {
-        const v = value(name);
-        if (v !== undefined)
-            context[field] = v;
-    }
-    if (event.thread?.isPullRequest) {
-        const { number, url } = event.thread;
-        context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
-    }
-    return context;
-}
-/** The workflow run's page, for the summary; undefined outside Actions. */
-function workflowRunUrl(context) {
-    if (!context.repository || !context.runId)
-        return undefined;
-    const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
-    return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
-}
-/**
- * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
- * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
- * the context keys listed last are left out first, and their names are returned in `dropped`.
- */
-function buildMetadata(context, user) {
-    const candidates = [
-        ['github_repository', context.repository],
-        ['github_run_id', context.runId],
-        ['github_run_attempt', context.runAttempt],
-        ['github_pr_number', context.pullRequest?.number.toString()],
-        ['github_pr_head_sha', context.pullRequest?.headSha],
-        ['github_pr_url', context.pullRequest?.url],
-        ['github_sha', context.sha],
-        ['github_workflow', context.workflow],
-        ['github_job', context.job],
-        ['github_ref', context.ref],
-        ['github_event', context.eventName],
-        ['github_actor', context.actor],
-    ];
-    return mergeMetadata(user, candidates);
-}
-
-;// CONCATENATED MODULE: ./src/oz/sleep.ts
-/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
-function reasonOf(signal) {
-    const reason = signal.reason;
-    return reason instanceof Error ? reason : new Error(String(reason));
-}
-/**
- * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
- * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
- * timer would let Node exit in the middle of a poll.)
- */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(reasonOf(signal));
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(reasonOf(signal));
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-/** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
-function raceAbort(promise, signal) {
-    if (!signal)
-        return promise;
-    if (signal.aborted)
-        return Promise.reject(reasonOf(signal));
-    return new Promise((resolve, reject) => {
-        const onAbort = () => reject(reasonOf(signal));
-        signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -2393,84 +2244,363 @@ function sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/report/limits.ts
+;// CONCATENATED MODULE: ./src/github/conversation.ts
+
+
+/** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
+const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
+const STATE_PREFIX = '<!-- oz-agent-state ';
+const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
+/** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
+const MAX_EXCHANGES = 20;
 /**
- * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
- * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
- * cut here with a note rather than break the step.
+ * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
+ * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
+ * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
  */
-/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
-const MAX_SUMMARY_BYTES = 900 * 1024;
-/** One text output (title, status_message...). */
-const MAX_TEXT_OUTPUT_BYTES = 16 * 1024;
-/** The `artifacts` output. */
-const MAX_ARTIFACTS_OUTPUT_BYTES = 128 * 1024;
-/** `agent_output` and `structured_output`. */
-const MAX_ANSWER_OUTPUT_BYTES = 128 * 1024;
-/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
-const MAX_RUN_OUTPUT_BYTES = 512 * 1024;
-/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
-const MAX_SHOWN_TEXT_CHARS = 4000;
-/** Items of a list shown in the summary before "and N more". */
-const MAX_LIST_ITEMS = 50;
-const SHORTENED = ' … (shortened)';
-/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
-function fitBytes(text, maxBytes) {
-    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
-        return text;
-    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
-    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
-    // A character split at the cut decodes as U+FFFD: drop it.
-    cut = cut.replace(/\uFFFD$/, '');
-    return cut + SHORTENED;
+function neutraliseComments(text) {
+    return text.replaceAll('<!--', '<!\u2060--');
 }
-/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
-function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
-    const chars = Array.from(text);
-    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
+function encodeState(state) {
+    const { binding, ...rest } = state;
+    const kept = {
+        ...rest,
+        ...(binding && { repository: binding.repository, thread: binding.thread }),
+        exchanges: state.exchanges
+            .slice(-MAX_EXCHANGES)
+            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
+    };
+    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
 }
 /**
- * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
- * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ * The state of a conversation comment, read only where the action writes it: the comment starts with
+ * the conversation marker and its last line is the state, written for this repository and thread.
+ * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
+ * conversation and says why.
  */
-function fitJson(value, maxBytes) {
-    let json = JSON.stringify(value) ?? '';
-    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
-        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+function decodeState(body, expected) {
+    const empty = { exchanges: [], binding: expected };
+    if (!body.startsWith(CONVERSATION_MARKER))
+        return { state: empty, problem: 'the comment does not start with the conversation marker' };
+    const last = body.trimEnd().split('\n').at(-1) ?? '';
+    const line = STATE_LINE.exec(last.trim());
+    if (!line)
+        return { state: empty, problem: "the comment's last line is not its state" };
+    let parsed;
+    try {
+        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
     }
-    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
-    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+    catch {
+        return { state: empty, problem: 'the state cannot be read' };
+    }
+    // States written before the binding existed carry none: they are the last line of the action's own comment.
+    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
+    if (bound &&
+        (typeof parsed.repository !== 'string' ||
+            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
+            parsed.thread !== expected.thread)) {
+        return { state: empty, problem: 'the state was written for another repository or thread' };
+    }
+    const exchanges = Array.isArray(parsed.exchanges)
+        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
+        : [];
+    return {
+        state: {
+            exchanges,
+            binding: expected,
+            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
+        },
+    };
 }
-/** The first `max` items, and how many were left out. */
-function capList(items, max = MAX_LIST_ITEMS) {
-    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
-}
-/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
-const MAX_COMMENT_CHARS = 65_536;
-/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
-const MAX_CHECK_TEXT_CHARS = 65_535;
-/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
-function fitUnits(text, maxUnits) {
-    if (text.length <= maxUnits)
-        return text;
-    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
-    if (/[\uD800-\uDBFF]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return cut + SHORTENED;
+/** A block of Markdown, folded when long. */
+function folded(text, summary) {
+    const safe = sanitizeMarkdown(text.trim());
+    if (safe.split('\n').length <= 12 && safe.length <= 1500)
+        return [safe];
+    return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
 }
 /**
- * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
- * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
- * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
- * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
+ * newest last, then `footer` (how the current request stands) and the hidden state.
  */
-function fitRendered(render, maxUnits, budget) {
-    let text = render(budget);
-    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
-        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
-        text = render(budget);
+function renderConversation(state, footer) {
+    const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
+    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
+        const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
+        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
+        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
+        if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
+            lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
+        }
+        else if (exchange.state !== undefined) {
+            lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
+        }
     }
+    lines.push(...footer);
+    // The marker first and the state last are the action's; everything between is neutralised.
+    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
+}
+/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
+function describeRestart(why) {
+    const fresh = 'so this request went to a new run, which does not know the earlier requests';
+    switch (why.reason) {
+        case 'gone':
+            return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
+        case 'session-gone':
+            return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+        case 'not-this-thread':
+            return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/github/event.ts
+
+/** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
+const COMMENT_EVENTS = ['issue_comment', 'pull_request_review', 'pull_request_review_comment'];
+/** Events that concern a pull request or an issue, where the action keeps a comment up to date. */
+const THREAD_EVENTS = ['pull_request', 'pull_request_target', 'issues', ...COMMENT_EVENTS];
+/** The hidden marker that starts every comment this action writes. */
+const COMMENT_MARKER_PREFIX = '<!-- oz-agent-action';
+/** Reads the event from the runner's environment (`GITHUB_EVENT_NAME`, `GITHUB_EVENT_PATH`, `GITHUB_REPOSITORY`). */
+function readEvent(env = process.env) {
+    const name = env.GITHUB_EVENT_NAME ?? '';
+    let payload = {};
+    try {
+        if (env.GITHUB_EVENT_PATH)
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+    }
+    catch {
+        // No readable event: nothing is known about a pull request or who triggered the run.
+    }
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const info = {
+        name,
+        isComment: COMMENT_EVENTS.includes(name),
+        isForkPullRequest: false,
+    };
+    if (owner && repo)
+        Object.assign(info, { owner, repo });
+    if (typeof payload.action === 'string')
+        info.action = payload.action;
+    if (typeof payload.changes?.body?.from === 'string')
+        info.previousBody = payload.changes.body.from;
+    const pr = payload.pull_request;
+    if (typeof pr?.number === 'number') {
+        info.thread = { number: pr.number, isPullRequest: true, ...(pr.html_url && { url: pr.html_url }) };
+        if (pr.head?.sha)
+            info.headSha = pr.head.sha;
+        if (pr.title)
+            info.title = pr.title;
+        if (pr.head?.ref)
+            info.headRef = pr.head.ref;
+        if (pr.base?.ref)
+            info.baseRef = pr.base.ref;
+        const head = pr.head?.repo?.full_name;
+        info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
+    }
+    else if (typeof payload.issue?.number === 'number') {
+        const isPullRequest = payload.issue.pull_request !== undefined;
+        info.thread = { number: payload.issue.number, isPullRequest, ...(payload.issue.html_url && { url: payload.issue.html_url }) };
+        if (payload.issue.title)
+            info.title = payload.issue.title;
+        if (name === 'issues' && typeof payload.issue.body === 'string')
+            info.issueBody = payload.issue.body;
+    }
+    if (typeof payload.comment?.id === 'number') {
+        info.comment = {
+            id: payload.comment.id,
+            kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
+            ...(payload.comment.html_url && { url: payload.comment.html_url }),
+        };
+    }
+    const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
+    if (author?.login)
+        info.actor = { login: author.login, isBot: author.type === 'Bot' || author.login.endsWith('[bot]') };
+    const body = payload.comment?.body ?? payload.review?.body;
+    if (typeof body === 'string')
+        info.commentBody = body;
+    return info;
+}
+/** Whether the action keeps a comment on this event's pull request or issue. */
+function concernsThread(event) {
+    return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
     return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+
+
+function readGitHubContext(env = process.env) {
+    const value = (name) => (env[name] ? env[name] : undefined);
+    const event = readEvent(env);
+    const context = { serverUrl: value('GITHUB_SERVER_URL') ?? 'https://github.com', event };
+    const fields = [
+        ['repository', 'GITHUB_REPOSITORY'],
+        ['runId', 'GITHUB_RUN_ID'],
+        ['runAttempt', 'GITHUB_RUN_ATTEMPT'],
+        ['workflow', 'GITHUB_WORKFLOW'],
+        ['job', 'GITHUB_JOB'],
+        ['sha', 'GITHUB_SHA'],
+        ['ref', 'GITHUB_REF'],
+        ['eventName', 'GITHUB_EVENT_NAME'],
+        ['actor', 'GITHUB_ACTOR'],
+    ];
+    for (const [field, name] of fields) {
+        const v = value(name);
+        if (v !== undefined)
+            context[field] = v;
+    }
+    if (event.thread?.isPullRequest) {
+        const { number, url } = event.thread;
+        context.pullRequest = { number, ...(url && { url }), ...(event.headSha && { headSha: event.headSha }) };
+    }
+    return context;
+}
+/** The workflow run's page, for the summary; undefined outside Actions. */
+function workflowRunUrl(context) {
+    if (!context.repository || !context.runId)
+        return undefined;
+    const attempt = context.runAttempt && context.runAttempt !== '1' ? `/attempts/${context.runAttempt}` : '';
+    return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}${attempt}`;
+}
+/**
+ * Run metadata that traces a run back to its workflow run. The user's metadata wins on conflicts. One
+ * of the API's 20 keys is left for the request id that run/create.ts adds; when the rest would not fit,
+ * the context keys listed last are left out first, and their names are returned in `dropped`.
+ */
+function buildMetadata(context, user) {
+    const candidates = [
+        ['github_repository', context.repository],
+        ['github_run_id', context.runId],
+        ['github_run_attempt', context.runAttempt],
+        ['github_pr_number', context.pullRequest?.number.toString()],
+        ['github_pr_head_sha', context.pullRequest?.headSha],
+        ['github_pr_url', context.pullRequest?.url],
+        ['github_issue_number', threadIssue(context)],
+        ['github_sha', context.sha],
+        ['github_workflow', context.workflow],
+        ['github_job', context.job],
+        ['github_ref', context.ref],
+        ['github_event', context.eventName],
+        ['github_actor', context.actor],
+    ];
+    return mergeMetadata(user, candidates);
+}
+/** The issue's number on an event about an issue (not a pull request). */
+function threadIssue(context) {
+    const thread = context.event.thread;
+    return thread && !thread.isPullRequest ? String(thread.number) : undefined;
+}
+/**
+ * The metadata that makes a run this thread's: the repository, and the pull request's or issue's
+ * number, as `buildMetadata` writes them on the runs it creates. Undefined without a repository or thread.
+ */
+function threadOwner(event) {
+    const thread = event.thread;
+    if (!event.owner || !event.repo || !thread)
+        return undefined;
+    return {
+        github_repository: `${event.owner}/${event.repo}`,
+        ...(thread.isPullRequest ? { github_pr_number: String(thread.number) } : { github_issue_number: String(thread.number) }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/oz/sleep.ts
+/** The abort reason as an Error (an AbortController aborted without one gives a DOMException, also an Error). */
+function reasonOf(signal) {
+    const reason = signal.reason;
+    return reason instanceof Error ? reason : new Error(String(reason));
+}
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. The timer is cleared either
+ * way, so nothing is left to hold the process open. (It stays referenced while waiting: an unref'd
+ * timer would let Node exit in the middle of a poll.)
+ */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(reasonOf(signal));
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(reasonOf(signal));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+/** Settles with `promise`, or rejects with the signal's reason when it aborts first. */
+function raceAbort(promise, signal) {
+    if (!signal)
+        return promise;
+    if (signal.aborted)
+        return Promise.reject(reasonOf(signal));
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(reasonOf(signal));
+        signal.addEventListener('abort', onAbort, { once: true });
+        promise.then((value) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(value);
+        }, (error) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(error);
+        });
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/review.ts
@@ -2577,8 +2707,9 @@ function reviewSection(review) {
     }
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
-    if (review.problem)
-        lines.push('', escapeMarkdown(fitChars(review.problem)));
+    for (const said of [review.note, review.problem])
+        if (said)
+            lines.push('', escapeMarkdown(fitChars(said)));
     if (review.comments.length > 0) {
         lines.push('', '<details><summary>Comments</summary>', '');
         for (const comment of review.comments.slice(0, 200))
@@ -3147,8 +3278,9 @@ function isRetryable(error) {
 }
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 function mayHaveCreated(error) {
     if (isNetworkError(error))
@@ -3156,7 +3288,7 @@ function mayHaveCreated(error) {
     if (isBadAnswer(error))
         return true;
     if (isApiError(error))
-        return error.status >= 500;
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
     return false;
 }
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
@@ -3183,7 +3315,7 @@ async function cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
     const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
     try {
-        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
@@ -3198,6 +3330,742 @@ async function cancelRun(client, runId, budgetMs) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function is_network_error_isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./src/oz/client.ts
+
+
+
+
+const DEFAULT_RETRY_POLICY = {
+    retries: 5,
+    minDelayMs: 1000,
+    maxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+};
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+function describeRequest(record) {
+    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
+}
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
+ * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ */
+class OzClient {
+    policy;
+    timeoutMs;
+    options;
+    constructor(options) {
+        this.options = options;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    }
+    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    getRun(runId, signal) {
+        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
+    }
+    listRuns(query = {}, signal) {
+        const params = new URLSearchParams();
+        if (query.limit !== undefined)
+            params.set('limit', String(query.limit));
+        if (query.cursor !== undefined)
+            params.set('cursor', query.cursor);
+        if (query.name !== undefined)
+            params.set('name', query.name);
+        for (const state of query.state ?? [])
+            params.append('state', state);
+        for (const [key, value] of Object.entries(query.metadata ?? {}))
+            params.set(`metadata[${key}]`, value);
+        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
+        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
+    }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
+     */
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
+    }
+    /**
+     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
+     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
+     */
+    getChecked(path, what, isValid, signal, limits = {}) {
+        const shown = path.split('?')[0];
+        return this.withRetry(`GET ${shown}`, async () => {
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
+            if (!isObject(answer) || !isValid(answer)) {
+                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal, isRetryable, limits.retries);
+    }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
+    }
+    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+    async getOnce(path, what, isValid) {
+        const answer = await this.request('GET', path);
+        if (!isObject(answer) || !isValid(answer)) {
+            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body, signal) {
+        try {
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+        }
+    }
+    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+    async cancelRunOnce(runId, signal) {
+        try {
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts the cancel, whatever its body says.
+            if (isBadAnswer(error))
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+     */
+    withRetry(what, attempt, signal, retryIf = isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+        return pRetry(attempt, {
+            retries,
+            factor: 2,
+            minTimeout: minDelayMs,
+            maxTimeout: maxDelayMs,
+            randomize: true,
+            ...(signal ? { signal } : {}),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
+            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
+                    return;
+                const asked = isApiError(error) ? error.retryAfterMs : undefined;
+                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
+                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
+                if (extra > 0)
+                    await sleep(extra, signal);
+            },
+        });
+    }
+    tellRequest(method, path, status, started, message, text) {
+        if (!this.options.onRequest)
+            return;
+        const record = { method, path, status, durationMs: Date.now() - started };
+        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+        // W3C trace context: version-traceid-parentid-flags.
+        const header = message.headers.traceparent;
+        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+        const id = traceId ?? fromHeader;
+        // The body is the server's text: only an id-shaped value goes to the log.
+        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
+            record.traceId = id;
+        this.options.onRequest(record);
+    }
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
+        const url = `${this.options.baseUrl}${path}`;
+        const headers = {
+            Authorization: `Bearer ${this.options.apiKey}`,
+            Accept: 'application/json, application/problem+json',
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const shownPath = path.split('?')[0];
+        const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+        let message;
+        let text;
+        try {
+            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            message = response.message;
+            text = await readBody(message, bound);
+        }
+        catch (error) {
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
+            const hint = networkHint(code, url, this.options.baseUrl);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
+        }
+        const status = message.statusCode ?? 0;
+        this.tellRequest(method, shownPath, status, started, message, text);
+        if (status >= 300 && status < 400) {
+            const location = message.headers.location ?? '';
+            throw new OzRedirectError(method, shownPath, status, location);
+        }
+        if (status >= 200 && status < 300) {
+            if (text.trim() === '')
+                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
+            }
+        }
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+    }
+}
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new lib_HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES)
+                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => {
+            done();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        message.on('error', (error) => {
+            done();
+            reject(error);
+        });
+        message.on('aborted', () => {
+            done();
+            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeBody(value) {
+    return snippet(JSON.stringify(value) ?? String(value));
+}
+function snippet(text) {
+    // An HTML error page: keep what its body says, not its head, scripts or styles.
+    const plain = text
+        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
+}
+/** Reads an RFC 7807 problem, or keeps the start of any other body. */
+function parseProblem(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { text: snippet(text) };
+    }
+    if (typeof json !== 'object' || json === null)
+        return { text: snippet(text) };
+    const body = json;
+    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+    const problem = {};
+    const title = str(body.title);
+    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
+    const traceId = str(body.trace_id);
+    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
+    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
+    if (title !== undefined)
+        problem.title = title;
+    if (detail !== undefined)
+        problem.detail = detail;
+    if (traceId !== undefined)
+        problem.traceId = traceId;
+    if (errorCode !== undefined)
+        problem.errorCode = errorCode;
+    if (typeof body.retryable === 'boolean')
+        problem.retryable = body.retryable;
+    if (title === undefined && detail === undefined)
+        problem.text = snippet(text);
+    return problem;
+}
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
+function codeFromType(type) {
+    if (type === undefined || type === 'about:blank')
+        return undefined;
+    let path;
+    try {
+        path = new URL(type, 'https://x.invalid').pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const segment = path.split('/').filter(Boolean).pop();
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
+}
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/oz/download.ts
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
@@ -3205,24 +4073,21 @@ class DownloadError extends Error {
     name = 'DownloadError';
 }
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new lib_HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
     let response;
     try {
-        response = await http.get(url);
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -3235,10 +4100,13 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
         throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
     }
     let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
     try {
         for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
+            if (bound.aborted)
+                throw new DownloadError(why());
             written += chunk.length;
             if (written > maxBytes)
                 throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
@@ -3247,7 +4115,12 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
     }
     catch (error) {
         response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
         throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
     }
     return written;
 }
@@ -3493,6 +4366,8 @@ function activity(conversation) {
         walk(step);
     return items;
 }
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -3500,12 +4375,17 @@ function activity(conversation) {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 class ConversationWatcher {
     seen = new Set();
     /** When the next unforced read is due; set by the first unforced poll. */
     due;
     off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
     /** The last conversation read, for the final answer. */
     latest;
     /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -3522,26 +4402,58 @@ class ConversationWatcher {
         this.debug = debug;
         this.firstAfterMs = firstAfterMs;
     }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
     /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
      */
     async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
         }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
         try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
+            conversation = await this.client.getConversation(this.runId, signal, limits);
         }
         catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
             this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
@@ -3557,7 +4469,9 @@ class ConversationWatcher {
             }
             return [];
         }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
@@ -3579,9 +4493,16 @@ class ConversationWatcher {
 
 
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 class LostCreateError extends Error {
     name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
 }
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
@@ -3604,7 +4525,7 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         try {
             // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
             // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
             return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
         }
         catch (error) {
@@ -3614,11 +4535,16 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         }
     };
     try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
     }
     catch (error) {
         if (created !== undefined)
             return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
         throw error;
     }
 }
@@ -3698,31 +4624,67 @@ function movedOn(run, before) {
     // As instants, not strings: the same moment can be written with other precision or offsets.
     return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
- * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
  */
 async function sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
-known) {
+known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined) {
-            let now;
-            try {
-                now = await client.getRun(runId, signal);
-            }
-            catch (error) {
-                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
-                    'Not sending it again, so as not to deliver it twice.');
-            }
-            if (movedOn(now, before))
-                return;
-        }
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -3731,6 +4693,38 @@ known) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = [403, 404, 410];
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
 }
 
 ;// CONCATENATED MODULE: ./src/run/structured.ts
@@ -3771,16 +4765,60 @@ function titleFromPrompt(prompt) {
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
-    const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
-    const last = blocks.at(-1);
-    if (!last)
+    const last = lastJsonBlock(answer);
+    if (last === undefined)
         return { ok: false, error: 'the final answer has no fenced ```json block' };
     try {
-        return { ok: true, value: JSON.parse(last[2]) };
+        return { ok: true, value: JSON.parse(last) };
     }
     catch (error) {
         return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
     }
+}
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+function lastJsonBlock(text) {
+    const lines = [];
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+        start = stop + 1;
+    }
+    // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+    const closers = new Map();
+    lines.forEach((line, index) => {
+        const fence = CLOSER.exec(line.text)?.[1];
+        if (fence === undefined)
+            return;
+        const list = closers.get(fence) ?? { at: [], next: 0 };
+        list.at.push(index);
+        closers.set(fence, list);
+    });
+    let found;
+    for (let i = 0; i < lines.length; i++) {
+        const fence = OPENER.exec(lines[i].text)?.[1];
+        if (fence === undefined)
+            continue;
+        const list = closers.get(fence);
+        // The body is at least one line (maybe empty): the closer is two lines on or more.
+        while (list !== undefined && list.next < list.at.length && list.at[list.next] < i + 2)
+            list.next++;
+        const close = list?.at[list.next];
+        if (close === undefined)
+            continue;
+        const body = lines[close - 1];
+        found = text.slice(lines[i + 1].start, body.start + body.text.length);
+        i = close;
+    }
+    return found;
 }
 /** Loads the validator on first use (it is a bundle of its own). */
 async function loadValidator(schema) {
@@ -3995,6 +5033,8 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4005,12 +5045,22 @@ function tellCancel(runId, result, events) {
             events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
             return true;
         case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            events.warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
             return true;
         case 'failed':
             events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
             return false;
     }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
 }
 /**
  * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
@@ -4039,6 +5089,18 @@ async function cancelUnansweredCreate(client, requestId, budgetMs, events, resul
     result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
 }
 /**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(client, requestId, cancelOnAbort, budgetMs, events, result) {
+    if (cancelOnAbort)
+        await cancelUnansweredCreate(client, requestId, budgetMs, events, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    events.warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`);
+}
+/**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
  * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
  * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
@@ -4062,32 +5124,61 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         let startState = '';
         if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
             return result;
-        if (settings.create) {
+        const create = async (request) => {
             requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
             events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-            runId = created.runId;
-            startState = created.state;
-            result.runId = runId;
-            events.runId?.(runId);
-            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+            result.runId = created.runId;
+            events.runId?.(created.runId);
+            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+            return { runId: created.runId, state: created.state };
+        };
+        /** The thread's run cannot take the request: a new run does, and the front end says why. */
+        const restart = (why) => {
+            result.restarted = why;
+            events.restarted?.(why);
+            conversation = undefined;
+            answerStart = undefined;
+            return create(settings.thread.fresh);
+        };
+        if (settings.create) {
+            ({ runId, state: startState } = await create(settings.create));
         }
         else if (runId !== undefined) {
-            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const existing = await readExistingRun(client, runId, label('run_id'), stop);
-            result.runId = runId;
-            events.runId?.(runId);
-            if (settings.followup !== undefined) {
-                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                await conversationOf(runId).poll(stop, true);
-                answerStart = conversationOf(runId).answerStart(settings.followup);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-                result.followedUp = true;
-                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            const thread = settings.thread;
+            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const checked = thread
+                ? await readThreadRun(client, runId, thread, stop)
+                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+            if ('restart' in checked) {
+                ({ runId, state: startState } = await restart(checked.restart));
             }
             else {
-                events.info(`Watching existing Oz run ${runId}.`);
+                result.runId = runId;
+                events.runId?.(runId);
+                if (settings.followup !== undefined) {
+                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                    await conversationOf(runId).poll(stop, true);
+                    answerStart = conversationOf(runId).answerStart(settings.followup);
+                    try {
+                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+                        });
+                        result.followedUp = true;
+                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+                    }
+                    catch (error) {
+                        if (thread === undefined || !isSessionGone(error))
+                            throw error;
+                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
+                    }
+                }
+                else {
+                    events.info(`Watching existing Oz run ${runId}.`);
+                }
             }
         }
         const id = runId;
@@ -4136,12 +5227,16 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             }),
             // While the agent works, what it does, from its conversation (at most once per interval).
             ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
+                // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+                onLiveRead: (run) => {
                     budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
+                    if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                        progress.pollInBackground(stop, (items) => {
+                            for (const item of items)
+                                events.activity?.(item.line, Date.now() - startedAt);
+                        });
+                    }
+                    return Promise.resolve();
                 },
             }),
         });
@@ -4164,10 +5259,11 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
             const cancel = await cancelRun(client, id, budget);
             result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+            result.note = `${why}, so ${cancelNote(cancel)}.`;
             // One quick read so the outputs show the state after the cancel.
             try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+                const quick = AbortSignal.timeout(Math.min(budget, 3000));
+                result.run = await raceAbort(client.getRun(id, quick), quick);
             }
             catch {
                 // The state before the cancel stays in the result.
@@ -4180,14 +5276,23 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     catch (error) {
         if (isStopSignal(error)) {
             result.outcome = error.reason;
+            // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+            const what = settings.create ? 'the run was created' : 'the follow-up was sent';
             result.note =
                 error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
+                    ? `The run could not be ${settings.create ? 'created' : 'followed up'} within ${label('timeout_minutes')}.`
+                    : `${cancelled} before ${what}.`;
             if (requestId !== undefined && settings.cancelOnAbort) {
                 const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
                 await cancelUnansweredCreate(client, requestId, budget, events, result);
             }
+            if (requestId !== undefined && result.runId === undefined)
+                result.mayExist = true;
+        }
+        else if (isLostCreate(error)) {
+            result.outcome = 'error';
+            result.note = error.message;
+            await settleLostCreate(client, requestId, settings.cancelOnAbort, options.timeoutCancelBudgetMs ?? 30_000, events, result);
         }
         else {
             result.outcome = 'error';
@@ -4201,7 +5306,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart, stop });
     }
     return result;
 }
@@ -4248,13 +5353,18 @@ async function checkBeforeCreate(client, settings, events, wording, stop, result
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
  * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
 async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = options.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([options.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)
@@ -4852,703 +5962,6 @@ const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
 /** The CLI's User-Agent: the same version, its own product name. */
 const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
 
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function is_network_error_isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./src/oz/client.ts
-
-
-
-
-const DEFAULT_RETRY_POLICY = {
-    retries: 5,
-    minDelayMs: 1000,
-    maxDelayMs: 16_000,
-    maxRetryAfterMs: 60_000,
-};
-/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
-function describeRequest(record) {
-    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
-    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
-}
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** Connection errors that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-/**
- * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
- * knows nothing of GitHub Actions: progress goes out through `onRetry`.
- */
-class OzClient {
-    policy;
-    http;
-    timeoutMs;
-    options;
-    constructor(options) {
-        this.options = options;
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
-    }
-    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
-        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
-            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    getRun(runId, signal) {
-        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
-    }
-    listRuns(query = {}, signal) {
-        const params = new URLSearchParams();
-        if (query.limit !== undefined)
-            params.set('limit', String(query.limit));
-        if (query.cursor !== undefined)
-            params.set('cursor', query.cursor);
-        if (query.name !== undefined)
-            params.set('name', query.name);
-        for (const state of query.state ?? [])
-            params.append('state', state);
-        for (const [key, value] of Object.entries(query.metadata ?? {}))
-            params.set(`metadata[${key}]`, value);
-        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
-    }
-    /**
-     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
-     */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
-    }
-    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
-    getArtifact(uid, signal) {
-        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
-    }
-    /**
-     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
-     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
-     */
-    getChecked(path, what, isValid, signal) {
-        const shown = path.split('?')[0];
-        return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
-            if (!isObject(answer) || !isValid(answer)) {
-                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
-    }
-    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
-    listModels() {
-        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
-    }
-    /** `GET /agent/environments`: the environments this key may use. One try. */
-    listEnvironments() {
-        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
-    }
-    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
-    listSkills(repo) {
-        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
-    }
-    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
-    async getOnce(path, what, isValid) {
-        const answer = await this.request('GET', path);
-        if (!isObject(answer) || !isValid(answer)) {
-            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    /**
-     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
-     * delivered twice. The caller reads the run to learn whether a lost one arrived.
-     */
-    async followupOnce(runId, body) {
-        try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
-        }
-        catch (error) {
-            // Any 2xx accepts it, whatever its body says.
-            if (!isBadAnswer(error))
-                throw error;
-        }
-    }
-    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
-        try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
-        }
-        catch (error) {
-            // Any 2xx accepts the cancel, whatever its body says.
-            if (isBadAnswer(error))
-                return undefined;
-            throw error;
-        }
-    }
-    /**
-     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
-     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
-     */
-    withRetry(what, attempt, signal, retryIf = isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
-        return pRetry(attempt, {
-            retries,
-            factor: 2,
-            minTimeout: minDelayMs,
-            maxTimeout: maxDelayMs,
-            randomize: true,
-            ...(signal ? { signal } : {}),
-            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
-            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
-                    return;
-                const asked = isApiError(error) ? error.retryAfterMs : undefined;
-                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
-                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
-                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
-                if (extra > 0)
-                    await sleep(extra, signal);
-            },
-        });
-    }
-    tellRequest(method, path, status, started, message, text) {
-        if (!this.options.onRequest)
-            return;
-        const record = { method, path, status, durationMs: Date.now() - started };
-        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
-        // W3C trace context: version-traceid-parentid-flags.
-        const header = message.headers.traceparent;
-        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
-        const id = traceId ?? fromHeader;
-        // The body is the server's text: only an id-shaped value goes to the log.
-        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
-            record.traceId = id;
-        this.options.onRequest(record);
-    }
-    async request(method, path, body) {
-        const url = `${this.options.baseUrl}${path}`;
-        const headers = {
-            Authorization: `Bearer ${this.options.apiKey}`,
-            Accept: 'application/json, application/problem+json',
-        };
-        if (body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const shownPath = path.split('?')[0];
-        const started = Date.now();
-        let message;
-        let text;
-        try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
-            message = response.message;
-            text = await readBody(message, this.timeoutMs);
-        }
-        catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
-            const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
-        }
-        const status = message.statusCode ?? 0;
-        this.tellRequest(method, shownPath, status, started, message, text);
-        if (status >= 300 && status < 400) {
-            const location = message.headers.location ?? '';
-            throw new OzRedirectError(method, shownPath, status, location);
-        }
-        if (status >= 200 && status < 300) {
-            if (text.trim() === '')
-                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
-            }
-        }
-        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
-    }
-}
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES)
-                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
-            else
-                chunks.push(chunk);
-        });
-        message.on('end', () => {
-            clearTimeout(timer);
-            resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-        message.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-        message.on('aborted', () => {
-            clearTimeout(timer);
-            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describeBody(value) {
-    return snippet(JSON.stringify(value) ?? String(value));
-}
-function snippet(text) {
-    // An HTML error page: keep what its body says, not its head, scripts or styles.
-    const plain = text
-        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
-}
-/** Reads an RFC 7807 problem, or keeps the start of any other body. */
-function parseProblem(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        return { text: snippet(text) };
-    }
-    if (typeof json !== 'object' || json === null)
-        return { text: snippet(text) };
-    const body = json;
-    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-    const problem = {};
-    const title = str(body.title);
-    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
-    const traceId = str(body.trace_id);
-    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
-    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
-    if (title !== undefined)
-        problem.title = title;
-    if (detail !== undefined)
-        problem.detail = detail;
-    if (traceId !== undefined)
-        problem.traceId = traceId;
-    if (errorCode !== undefined)
-        problem.errorCode = errorCode;
-    if (typeof body.retryable === 'boolean')
-        problem.retryable = body.retryable;
-    if (title === undefined && detail === undefined)
-        problem.text = snippet(text);
-    return problem;
-}
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
-function codeFromType(type) {
-    if (type === undefined || type === 'about:blank')
-        return undefined;
-    let path;
-    try {
-        path = new URL(type, 'https://x.invalid').pathname;
-    }
-    catch {
-        return undefined;
-    }
-    const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
-}
-/** What to check when a request got no answer for a reason that a retry will not fix. */
-function networkHint(code, url, baseUrl) {
-    const { hostname, port, protocol } = new URL(url);
-    // Named as the API's address, not by a setting: the action and the CLI call it differently.
-    if (code === 'ENOTFOUND')
-        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
-    if (code === 'ECONNREFUSED') {
-        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
-        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
 function redactor(secrets) {
@@ -5784,105 +6197,6 @@ function isGitHubApiError(error) {
     return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
-;// CONCATENATED MODULE: ./src/github/conversation.ts
-
-
-/** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
-const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
-const STATE_PREFIX = '<!-- oz-agent-state ';
-const STATE_LINE = /^<!-- oz-agent-state ([A-Za-z0-9+/]*={0,2}) -->$/;
-/** Exchanges kept in the comment: older ones are dropped first (the session has them all). */
-const MAX_EXCHANGES = 20;
-/**
- * Text that is not the action's own (requests, answers, anything quoted) can never open an HTML comment
- * in the conversation comment, so nothing in it can pass for the action's marker or state, even in code
- * where the sanitiser leaves `<` alone. A word joiner keeps it readable.
- */
-function neutraliseComments(text) {
-    return text.replaceAll('<!--', '<!\u2060--');
-}
-/** The state, hidden in the comment's last line as base64 JSON (the text inside is untrusted, so it is never raw HTML). */
-function encodeState(state) {
-    const { binding, ...rest } = state;
-    const kept = {
-        ...rest,
-        ...(binding && { repository: binding.repository, thread: binding.thread }),
-        exchanges: state.exchanges
-            .slice(-MAX_EXCHANGES)
-            .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
-    };
-    return `${STATE_PREFIX}${Buffer.from(JSON.stringify(kept), 'utf8').toString('base64')} -->`;
-}
-/**
- * The state of a conversation comment, read only where the action writes it: the comment starts with
- * the conversation marker and its last line is the state, written for this repository and thread.
- * Anything else (a state-shaped line elsewhere, one bound to another thread) gives an empty
- * conversation and says why.
- */
-function decodeState(body, expected) {
-    const empty = { exchanges: [], binding: expected };
-    if (!body.startsWith(CONVERSATION_MARKER))
-        return { state: empty, problem: 'the comment does not start with the conversation marker' };
-    const last = body.trimEnd().split('\n').at(-1) ?? '';
-    const line = STATE_LINE.exec(last.trim());
-    if (!line)
-        return { state: empty, problem: "the comment's last line is not its state" };
-    let parsed;
-    try {
-        parsed = JSON.parse(Buffer.from(line[1], 'base64').toString('utf8'));
-    }
-    catch {
-        return { state: empty, problem: 'the state cannot be read' };
-    }
-    // States written before the binding existed carry none: they are the last line of the action's own comment.
-    const bound = parsed.repository !== undefined || parsed.thread !== undefined;
-    if (bound &&
-        (typeof parsed.repository !== 'string' ||
-            parsed.repository.toLowerCase() !== expected.repository.toLowerCase() ||
-            parsed.thread !== expected.thread)) {
-        return { state: empty, problem: 'the state was written for another repository or thread' };
-    }
-    const exchanges = Array.isArray(parsed.exchanges)
-        ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
-        : [];
-    return {
-        state: {
-            exchanges,
-            binding: expected,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
-            ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
-        },
-    };
-}
-/** A block of Markdown, folded when long. */
-function folded(text, summary) {
-    const safe = sanitizeMarkdown(text.trim());
-    if (safe.split('\n').length <= 12 && safe.length <= 1500)
-        return [safe];
-    return [`<details><summary>${summary}</summary>`, '', safe, '', '</details>'];
-}
-/**
- * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
- * newest last, then `footer` (how the current request stands) and the hidden state.
- */
-function renderConversation(state, footer) {
-    const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
-    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
-        const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
-        lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
-        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
-        if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
-            lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
-        }
-        else if (exchange.state !== undefined) {
-            lines.push(`*The run ended ${escapeMarkdown(exchange.state)} without an answer.*`, '');
-        }
-    }
-    lines.push(...footer);
-    // The marker first and the state last are the action's; everything between is neutralised.
-    return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
-}
-
 ;// CONCATENATED MODULE: ./src/github/budget.ts
 /**
  * Comments and check runs within GitHub's limits. GitHub refuses (422) a comment over 65,536
@@ -6001,7 +6315,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl) {
+function finishedConversation(conversation, report, workflowRunUrl, asides) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -6022,6 +6336,8 @@ function finishedConversation(conversation, report, workflowRunUrl) {
     const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
     if (report.outcome !== 'succeeded' && report.note)
         footer.push('', escapeMarkdown(fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
     return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
@@ -6065,6 +6381,8 @@ class Feedback {
     startedAt = Date.now();
     queue = Promise.resolve();
     failed = false;
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -6091,6 +6409,10 @@ class Feedback {
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
     }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(fitChars(text)));
+    }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
@@ -6101,7 +6423,7 @@ class Feedback {
                     // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
                     ...(run.run_id !== undefined && { runId: run.run_id }),
                     exchanges: [...conversation.state.exchanges, conversation.exchange],
-                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)])
+                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])])
                 : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
@@ -6120,7 +6442,9 @@ class Feedback {
         this.enqueue(async () => {
             const summary = summaryWithin(report, this.options.marker);
             const conversation = this.options.conversation;
-            await this.writeComment(conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`);
+            await this.writeComment(conversation
+                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
+                : `${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -6503,6 +6827,7 @@ function mentionPrompt(event, request, standing) {
 
 
 
+
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
 function isMentionEvent(settings, event) {
     return settings.triggerPhrase !== '' && MENTION_EVENTS.includes(event.name);
@@ -6535,37 +6860,21 @@ async function prepareMention(settings, event, github) {
     const request = requestText(body, at, settings.triggerPhrase);
     const who = event.actor?.login ?? 'someone';
     const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
-    let state = { exchanges: [], ...(binding && { binding }) };
-    let commentId;
-    if (github && binding) {
-        try {
-            const api = await github();
-            const found = await api.findOwnComment(event.thread.number, CONVERSATION_MARKER, await api.identity());
-            if (found) {
-                const read = decodeState(found.body, binding);
-                if (read.problem !== undefined)
-                    core_warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
-                state = read.state;
-                commentId = found.id;
-            }
-        }
-        catch (error) {
-            core_warning(`Could not read this thread's conversation (${error.message}); starting a new one.`);
-        }
-    }
-    if (settings.continueConversation && state.runId !== undefined) {
+    const { state, commentId } = binding && github ? await mention_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
+    const prompt = mentionPrompt(await withBranches(event, github), request, settings.standingPrompt);
+    const fresh = { ...settings.create, prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt };
+    const owner = threadOwner(event);
+    if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
         settings.runId = state.runId;
         const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
         settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
+        // Checked before anything is sent to it; when it is gone or not this thread's, `fresh` starts instead.
+        settings.thread = { owner, fresh };
         delete settings.create;
         log_info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
     }
     else {
-        const prompt = mentionPrompt(event, request, settings.standingPrompt);
-        settings.create = {
-            ...settings.create,
-            prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt,
-        };
+        settings.create = fresh;
     }
     startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
     log_info(settings.followup ?? settings.create?.prompt ?? '');
@@ -6584,6 +6893,41 @@ async function prepareMention(settings, event, github) {
             ...(target && { target }),
         },
     };
+}
+/** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
+async function mention_readConversation(github, binding) {
+    const empty = { exchanges: [], binding };
+    try {
+        const api = await github();
+        const found = await api.findOwnComment(binding.thread, CONVERSATION_MARKER, await api.identity());
+        if (!found)
+            return { state: empty };
+        const read = decodeState(found.body, binding);
+        if (read.problem !== undefined)
+            core_warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+        return { state: read.state, commentId: found.id };
+    }
+    catch (error) {
+        core_warning(`Could not read this thread's conversation (${error.message}); starting a new one.`);
+        return { state: empty };
+    }
+}
+/**
+ * The event with its pull request's head and base branches: a comment event's payload has none, so the
+ * pull request is read. Without them (no token, or the read failed) the prompt says they are unknown.
+ */
+async function withBranches(event, github) {
+    const thread = event.thread;
+    if (!thread?.isPullRequest || (event.headRef && event.baseRef) || !github)
+        return event;
+    try {
+        const pull = await (await github()).pullRequest(thread.number);
+        return { ...event, headRef: pull.headRef, baseRef: pull.baseRef };
+    }
+    catch (error) {
+        core_warning(`Could not read pull request #${thread.number} for its branches (${error.message}); the prompt goes without them.`);
+        return event;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
@@ -6949,7 +7293,7 @@ async function postReview(api, plan, review, options) {
     const earlier = await earlierComments(api, number).catch(() => new Set());
     const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
     let { inline, listed } = placed;
-    const event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
+    let event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
     const build = () => ({
         commit_id: headSha,
         event,
@@ -6974,6 +7318,14 @@ async function postReview(api, plan, review, options) {
         }
         catch (error) {
             const status = isGitHubApiError(error) ? error.status : 0;
+            const message = error.message;
+            // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
+            if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
+                report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
+                options.warn(report.note);
+                event = 'COMMENT';
+                continue;
+            }
             if (status === 422 && inline.length > 0) {
                 // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
                 listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' })), ...listed];
@@ -7139,6 +7491,7 @@ async function post(plan, { settings }, report, github) {
 
 
 
+
 /** Settings for the debug log: no key, and MCP servers by name only (their env and headers often hold tokens). */
 function describeSettings(settings) {
     const servers = settings.create?.config?.mcp_servers;
@@ -7259,6 +7612,11 @@ async function runAgent(settings, context, feedback, options, startedAt) {
             runId: (id) => {
                 saveRunId(id);
                 setOutput('run_id', redactSecrets()(id));
+            },
+            restarted: (why) => {
+                const sentence = describeRestart(why);
+                core_warning(sentence);
+                feedback?.aside(sentence);
             },
             progress: (run) => feedback?.progress(run),
             stateChange: (run, previous, elapsedMs) => log_info(stateLine(run, previous, elapsedMs)),

@@ -2437,8 +2437,9 @@ function errors_isRetryable(error) {
 }
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 function errors_mayHaveCreated(error) {
     if (errors_isNetworkError(error))
@@ -2446,7 +2447,7 @@ function errors_mayHaveCreated(error) {
     if (isBadAnswer(error))
         return true;
     if (errors_isApiError(error))
-        return error.status >= 500;
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
     return false;
 }
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
@@ -2534,25 +2535,16 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
  */
 class OzClient {
     policy;
-    http;
     timeoutMs;
     options;
     constructor(options) {
         this.options = options;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
     }
     /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
         if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
             throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
         }
@@ -2579,10 +2571,11 @@ class OzClient {
     }
     /**
      * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
      */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
     }
     /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
     getArtifact(uid, signal) {
@@ -2592,15 +2585,15 @@ class OzClient {
      * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
      * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
      */
-    getChecked(path, what, isValid, signal) {
+    getChecked(path, what, isValid, signal, limits = {}) {
         const shown = path.split('?')[0];
         return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
             if (!isObject(answer) || !isValid(answer)) {
                 throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
             }
             return answer;
-        }, signal);
+        }, signal, errors_isRetryable, limits.retries);
     }
     /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
     listModels() {
@@ -2626,9 +2619,9 @@ class OzClient {
      * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
      */
-    async followupOnce(runId, body) {
+    async followupOnce(runId, body, signal) {
         try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
         }
         catch (error) {
             // Any 2xx accepts it, whatever its body says.
@@ -2637,9 +2630,9 @@ class OzClient {
         }
     }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
+    async cancelRunOnce(runId, signal) {
         try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
         }
         catch (error) {
             // Any 2xx accepts the cancel, whatever its body says.
@@ -2652,8 +2645,8 @@ class OzClient {
      * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
      * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
      */
-    withRetry(what, attempt, signal, retryIf = errors_isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    withRetry(what, attempt, signal, retryIf = errors_isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
         return pRetry(attempt, {
             retries,
             factor: 2,
@@ -2688,7 +2681,12 @@ class OzClient {
             record.traceId = id;
         this.options.onRequest(record);
     }
-    async request(method, path, body) {
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
         const url = `${this.options.baseUrl}${path}`;
         const headers = {
             Authorization: `Bearer ${this.options.apiKey}`,
@@ -2698,18 +2696,28 @@ class OzClient {
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
         const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
         let message;
         let text;
         try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            const response = await client_httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
             message = response.message;
-            text = await readBody(message, this.timeoutMs);
+            text = await readBody(message, bound);
         }
         catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
             const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
         }
         const status = message.statusCode ?? 0;
         this.tellRequest(method, shownPath, status, started, message, text);
@@ -2730,13 +2738,41 @@ class OzClient {
         throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
     }
 }
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function client_httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new lib_HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > MAX_BODY_BYTES)
@@ -2745,15 +2781,15 @@ function readBody(message, timeoutMs) {
                 chunks.push(chunk);
         });
         message.on('end', () => {
-            clearTimeout(timer);
+            done();
             resolve(Buffer.concat(chunks).toString('utf8'));
         });
         message.on('error', (error) => {
-            clearTimeout(timer);
+            done();
             reject(error);
         });
         message.on('aborted', () => {
-            clearTimeout(timer);
+            done();
             reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
         });
     });
@@ -2806,7 +2842,11 @@ function parseProblem(text) {
         problem.text = snippet(text);
     return problem;
 }
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
 function codeFromType(type) {
     if (type === undefined || type === 'about:blank')
         return undefined;
@@ -2818,7 +2858,7 @@ function codeFromType(type) {
         return undefined;
     }
     const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
 }
 /** What to check when a request got no answer for a reason that a retry will not fix. */
 function networkHint(code, url, baseUrl) {
@@ -3685,7 +3725,7 @@ async function cancel_cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
     const retryIf = (error) => (errors_isApiError(error) && error.status === 409) || errors_isRetryable(error);
     try {
-        await sleep_raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        await sleep_raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
@@ -3707,24 +3747,21 @@ class DownloadError extends (/* unused pure expression or super */ null && (Erro
     name = 'DownloadError';
 }
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 async function download_download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
     let response;
     try {
-        response = await http.get(url);
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -3737,10 +3774,13 @@ async function download_download(url, file, maxBytes, userAgent, signal, timeout
         throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
     }
     let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
     try {
         for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
+            if (bound.aborted)
+                throw new DownloadError(why());
             written += chunk.length;
             if (written > maxBytes)
                 throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
@@ -3749,7 +3789,12 @@ async function download_download(url, file, maxBytes, userAgent, signal, timeout
     }
     catch (error) {
         response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
         throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
     }
     return written;
 }
@@ -3995,6 +4040,8 @@ function activity(conversation) {
         walk(step);
     return items;
 }
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -4002,12 +4049,17 @@ function activity(conversation) {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 class conversation_ConversationWatcher {
     seen = new Set();
     /** When the next unforced read is due; set by the first unforced poll. */
     due;
     off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
     /** The last conversation read, for the final answer. */
     latest;
     /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -4024,26 +4076,58 @@ class conversation_ConversationWatcher {
         this.debug = debug;
         this.firstAfterMs = firstAfterMs;
     }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
     /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
      */
     async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
         }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
         try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
+            conversation = await this.client.getConversation(this.runId, signal, limits);
         }
         catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
             this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
@@ -4059,7 +4143,9 @@ class conversation_ConversationWatcher {
             }
             return [];
         }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
@@ -4081,9 +4167,16 @@ class conversation_ConversationWatcher {
 
 
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 class LostCreateError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function create_isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
 }
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
@@ -4106,7 +4199,7 @@ async function create_createRunExactlyOnce(client, body, requestId, signal) {
         try {
             // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
             // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
             return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
         }
         catch (error) {
@@ -4116,11 +4209,16 @@ async function create_createRunExactlyOnce(client, body, requestId, signal) {
         }
     };
     try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !create_isLostCreate(error) && isRetryable(error));
     }
     catch (error) {
         if (created !== undefined)
             return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !create_isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
         throw error;
     }
 }
@@ -4200,31 +4298,67 @@ function followup_movedOn(run, before) {
     // As instants, not strings: the same moment can be written with other precision or offsets.
     return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
 }
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && followup_movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
 /**
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run is read first, and if it has moved on since the follow-up was sent, the follow-up arrived and is
- * not sent again. Returns the run as it was before, to tell its new end from the old one.
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
  */
 async function followup_sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
-known) {
+known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined) {
-            let now;
-            try {
-                now = await client.getRun(runId, signal);
-            }
-            catch (error) {
-                throw new LostFollowupError(`The answer to the follow-up was lost (${uncertain.message}), and reading the run to check failed (${error.message}). ` +
-                    'Not sending it again, so as not to deliver it twice.');
-            }
-            if (followup_movedOn(now, before))
-                return;
-        }
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -4233,6 +4367,38 @@ known) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = (/* unused pure expression or super */ null && ([403, 404, 410]));
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function thread_readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function thread_isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -4422,6 +4588,8 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
+
+
 /** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
 function tellCancel(runId, result, events) {
     switch (result.outcome) {
@@ -4432,12 +4600,22 @@ function tellCancel(runId, result, events) {
             events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
             return true;
         case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            events.warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
             return true;
         case 'failed':
             events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
             return false;
     }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
 }
 /**
  * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
@@ -4466,6 +4644,18 @@ async function cancelUnansweredCreate(client, requestId, budgetMs, events, resul
     result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
 }
 /**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(client, requestId, cancelOnAbort, budgetMs, events, result) {
+    if (cancelOnAbort)
+        await cancelUnansweredCreate(client, requestId, budgetMs, events, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    events.warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`);
+}
+/**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
  * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
  * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
@@ -4489,32 +4679,61 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
         let startState = '';
         if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
             return result;
-        if (settings.create) {
+        const create = async (request) => {
             requestId = randomUUID();
             events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...settings.create, metadata }, requestId, stop);
-            runId = created.runId;
-            startState = created.state;
-            result.runId = runId;
-            events.runId?.(runId);
-            events.info(`Created Oz run ${runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: runId, state: created.state, ...(settings.create.title && { title: settings.create.title }) });
+            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+            result.runId = created.runId;
+            events.runId?.(created.runId);
+            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
+            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+            return { runId: created.runId, state: created.state };
+        };
+        /** The thread's run cannot take the request: a new run does, and the front end says why. */
+        const restart = (why) => {
+            result.restarted = why;
+            events.restarted?.(why);
+            conversation = undefined;
+            answerStart = undefined;
+            return create(settings.thread.fresh);
+        };
+        if (settings.create) {
+            ({ runId, state: startState } = await create(settings.create));
         }
         else if (runId !== undefined) {
-            // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const existing = await readExistingRun(client, runId, label('run_id'), stop);
-            result.runId = runId;
-            events.runId?.(runId);
-            if (settings.followup !== undefined) {
-                // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                await conversationOf(runId).poll(stop, true);
-                answerStart = conversationOf(runId).answerStart(settings.followup);
-                followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, existing);
-                result.followedUp = true;
-                events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+            const thread = settings.thread;
+            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+            const checked = thread
+                ? await readThreadRun(client, runId, thread, stop)
+                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
+            if ('restart' in checked) {
+                ({ runId, state: startState } = await restart(checked.restart));
             }
             else {
-                events.info(`Watching existing Oz run ${runId}.`);
+                result.runId = runId;
+                events.runId?.(runId);
+                if (settings.followup !== undefined) {
+                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+                    await conversationOf(runId).poll(stop, true);
+                    answerStart = conversationOf(runId).answerStart(settings.followup);
+                    try {
+                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
+                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
+                        });
+                        result.followedUp = true;
+                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
+                    }
+                    catch (error) {
+                        if (thread === undefined || !isSessionGone(error))
+                            throw error;
+                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
+                    }
+                }
+                else {
+                    events.info(`Watching existing Oz run ${runId}.`);
+                }
             }
         }
         const id = runId;
@@ -4563,12 +4782,16 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             }),
             // While the agent works, what it does, from its conversation (at most once per interval).
             ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
+                // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+                onLiveRead: (run) => {
                     budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
+                    if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                        progress.pollInBackground(stop, (items) => {
+                            for (const item of items)
+                                events.activity?.(item.line, Date.now() - startedAt);
+                        });
+                    }
+                    return Promise.resolve();
                 },
             }),
         });
@@ -4591,10 +4814,11 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
             const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
             const cancel = await cancelRun(client, id, budget);
             result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
+            result.note = `${why}, so ${cancelNote(cancel)}.`;
             // One quick read so the outputs show the state after the cancel.
             try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
+                const quick = AbortSignal.timeout(Math.min(budget, 3000));
+                result.run = await raceAbort(client.getRun(id, quick), quick);
             }
             catch {
                 // The state before the cancel stays in the result.
@@ -4607,14 +4831,23 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     catch (error) {
         if (isStopSignal(error)) {
             result.outcome = error.reason;
+            // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+            const what = settings.create ? 'the run was created' : 'the follow-up was sent';
             result.note =
                 error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
+                    ? `The run could not be ${settings.create ? 'created' : 'followed up'} within ${label('timeout_minutes')}.`
+                    : `${cancelled} before ${what}.`;
             if (requestId !== undefined && settings.cancelOnAbort) {
                 const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
                 await cancelUnansweredCreate(client, requestId, budget, events, result);
             }
+            if (requestId !== undefined && result.runId === undefined)
+                result.mayExist = true;
+        }
+        else if (isLostCreate(error)) {
+            result.outcome = 'error';
+            result.note = error.message;
+            await settleLostCreate(client, requestId, settings.cancelOnAbort, options.timeoutCancelBudgetMs ?? 30_000, events, result);
         }
         else {
             result.outcome = 'error';
@@ -4628,7 +4861,7 @@ async function startAndWatch(client, settings, metadata, stop, events, options =
     if (isTerminal(result.run?.state))
         result.settled = true;
     if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
+        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart, stop });
     }
     return result;
 }
@@ -4675,13 +4908,18 @@ async function checkBeforeCreate(client, settings, events, wording, stop, result
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
  * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
 async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = options.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([options.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)
@@ -5209,8 +5447,9 @@ function reviewSection(review) {
     }
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
-    if (review.problem)
-        lines.push('', escapeMarkdown(limits_fitChars(review.problem)));
+    for (const said of [review.note, review.problem])
+        if (said)
+            lines.push('', escapeMarkdown(limits_fitChars(said)));
     if (review.comments.length > 0) {
         lines.push('', '<details><summary>Comments</summary>', '');
         for (const comment of review.comments.slice(0, 200))
@@ -5636,6 +5875,18 @@ function renderConversation(state, footer) {
     // The marker first and the state last are the action's; everything between is neutralised.
     return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
+/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
+function describeRestart(why) {
+    const fresh = 'so this request went to a new run, which does not know the earlier requests';
+    switch (why.reason) {
+        case 'gone':
+            return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
+        case 'session-gone':
+            return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+        case 'not-this-thread':
+            return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/github/budget.ts
 /**
@@ -5767,7 +6018,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl) {
+function finishedConversation(conversation, report, workflowRunUrl, asides) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -5788,6 +6039,8 @@ function finishedConversation(conversation, report, workflowRunUrl) {
     const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
     if (report.outcome !== 'succeeded' && report.note)
         footer.push('', escapeMarkdown(limits_fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
     return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
@@ -5831,6 +6084,8 @@ class Feedback {
     startedAt = Date.now();
     queue = Promise.resolve();
     failed = false;
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -5857,6 +6112,10 @@ class Feedback {
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
     }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(limits_fitChars(text)));
+    }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(run) {
         this.enqueue(async () => {
@@ -5867,7 +6126,7 @@ class Feedback {
                     // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
                     ...(run.run_id !== undefined && { runId: run.run_id }),
                     exchanges: [...conversation.state.exchanges, conversation.exchange],
-                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)])
+                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])])
                 : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
                 const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
@@ -5886,7 +6145,9 @@ class Feedback {
         this.enqueue(async () => {
             const summary = summaryWithin(report, this.options.marker);
             const conversation = this.options.conversation;
-            await this.writeComment(conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`);
+            await this.writeComment(conversation
+                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
+                : `${this.options.marker}\n${summary}`);
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = markdown_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -5998,6 +6259,7 @@ function buildMetadata(context, user) {
         ['github_pr_number', context.pullRequest?.number.toString()],
         ['github_pr_head_sha', context.pullRequest?.headSha],
         ['github_pr_url', context.pullRequest?.url],
+        ['github_issue_number', threadIssue(context)],
         ['github_sha', context.sha],
         ['github_workflow', context.workflow],
         ['github_job', context.job],
@@ -6006,6 +6268,24 @@ function buildMetadata(context, user) {
         ['github_actor', context.actor],
     ];
     return mergeMetadata(user, candidates);
+}
+/** The issue's number on an event about an issue (not a pull request). */
+function threadIssue(context) {
+    const thread = context.event.thread;
+    return thread && !thread.isPullRequest ? String(thread.number) : undefined;
+}
+/**
+ * The metadata that makes a run this thread's: the repository, and the pull request's or issue's
+ * number, as `buildMetadata` writes them on the runs it creates. Undefined without a repository or thread.
+ */
+function threadOwner(event) {
+    const thread = event.thread;
+    if (!event.owner || !event.repo || !thread)
+        return undefined;
+    return {
+        github_repository: `${event.owner}/${event.repo}`,
+        ...(thread.isPullRequest ? { github_pr_number: String(thread.number) } : { github_issue_number: String(thread.number) }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/loader.ts

@@ -59,8 +59,12 @@ export class GitHubDouble {
   pullHeadSequence: Record<number, string[]> = {};
   /** Changed files by pull request number, with their patches, as GET /pulls/N/files answers them. */
   pullFiles: Record<number, { filename: string; patch?: string }[]> = {};
+  /** Review events refused with 422, as GitHub refuses APPROVE from Actions unless the repository allows it. */
+  refusedEvents = new Set<string>();
   /** Reviews posted (or added as another user's), oldest first. */
   readonly reviews: GitHubReview[] = [];
+  /** Head and base branch by pull request number; `feature-<number>` into `main` when not set. */
+  pullBranches: Record<number, { head: string; base: string }> = {};
   /** What the token may not do: answered 403 "Resource not accessible by integration". */
   denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files'>();
   /** Reactions added, as `kind id content` (`issue-comment 5 eyes`, `issue 7 rocket`). */
@@ -104,6 +108,8 @@ export class GitHubDouble {
     this.pullHeadSequence = {};
     this.pullFiles = {};
     this.reviews.length = 0;
+    this.pullBranches = {};
+    this.refusedEvents.clear();
     this.denied.clear();
     this.reactions.length = 0;
     this.refused.length = 0;
@@ -173,13 +179,14 @@ export class GitHubDouble {
     }
     if (method === 'GET' && (m = /^\/pulls\/(\d+)$/.exec(rest!))) {
       const number = Number(m[1]);
+      const branches = this.pullBranches[number] ?? { head: `feature-${number}`, base: 'main' };
       const sequence = this.pullHeadSequence[number];
       const head = (sequence && sequence.length > 1 ? sequence.shift() : sequence?.[0]) ?? this.pullHeads[number] ?? 'f'.repeat(40);
       return this.json(res, 200, {
         number,
         html_url: `https://github.com/${owner}/${name}/pull/${number}`,
-        head: { sha: head },
-        base: { sha: 'b'.repeat(40) },
+        head: { sha: head, ref: branches.head },
+        base: { sha: 'b'.repeat(40), ref: branches.base },
       });
     }
     if (rest!.startsWith('/pulls/')) return this.handleReviews(method, rest!, input, owner!, name!, res);
@@ -264,6 +271,12 @@ export class GitHubDouble {
       const lines = new Map((this.pullFiles[number] ?? []).map((f) => [f.filename, diffLines(f.patch ?? '')]));
       const off = comments.find((c) => !lines.get(c.path)?.has(`${c.side ?? 'RIGHT'}:${c.line}`));
       if (off) return this.json(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+      if (this.refusedEvents.has(String(input.event))) {
+        return this.json(res, 422, {
+          message: 'Unprocessable Entity',
+          errors: ['GitHub Actions is not permitted to approve pull requests.'],
+        });
+      }
       const review = {
         id: this.nextId++,
         pull: number,

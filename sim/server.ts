@@ -19,21 +19,29 @@ export interface Fault {
   method?: string;
   /** Path prefix to match, e.g. `/agent/runs`; any when unset. */
   path?: string;
+  /** Path suffix to match too, e.g. `/conversation`; any when unset. */
+  suffix?: string;
   /**
    * - `status`: answer `status` (default 503) with a problem+json body, or HTML when `html` is set;
    * - `reset`: destroy the connection without answering;
    * - `slow`: wait `delayMs` before answering normally;
    * - `lost-create`: create the run, then destroy the connection (the answer is lost);
+   * - `lost-answer`: accept the follow-up, then destroy the connection (its answer is lost);
    * - `silent-create`: create the run and never answer (the client times out);
+   * - `queued-create`: create the run, then answer 429 `resource_unavailable` (capacity full: Warp queued it);
    * - `body`: answer `status` (default 200) with `body` as it is (an empty or broken answer);
-   * - `redirect`: answer `status` (default 302) with `Location: location`.
+   * - `redirect`: answer `status` (default 302) with `Location: location`;
+   * - `hang`: never answer, holding the connection open (on a download, path `/__download`: send the
+   *   headers and the first bytes, then stall).
    */
-  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'silent-create' | 'body' | 'redirect';
+  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'lost-answer' | 'silent-create' | 'queued-create' | 'body' | 'redirect' | 'hang';
   status?: number;
   retryAfter?: string;
   html?: boolean;
   /** For `status`: the error code the problem's type names (default by status). */
   code?: string;
+  /** For `status`: spell the code in `type` as the spec does (`invalid_request`), not as the docs do (`invalid-request`). */
+  underscore?: boolean;
   /** For `status`: put the request's Authorization header in the detail, as a careless server might. */
   echoAuth?: boolean;
   body?: string;
@@ -62,6 +70,7 @@ const DEFAULT_CODES: Record<number, string> = {
   403: 'not_authorized',
   404: 'resource_not_found',
   409: 'conflict',
+  410: 'resource_not_found',
   422: 'operation_not_supported',
   429: 'resource_unavailable',
   500: 'internal_error',
@@ -75,6 +84,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  410: 'Gone',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
@@ -191,7 +201,9 @@ export class OzSimulator {
   }
 
   private takeFault(method: string, path: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)));
+    const index = this.faults.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)) && (!f.suffix || path.endsWith(f.suffix)),
+    );
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
     if ((fault.after ?? 0) > 0) {
@@ -227,6 +239,11 @@ export class OzSimulator {
     });
 
     const fault = this.takeFault(method, path);
+    if (fault?.kind === 'hang') {
+      record.answer = 'hang';
+      this.log(`${method} ${path} -> no answer (fault)`);
+      return;
+    }
     if (fault?.kind === 'reset') {
       record.answer = 'reset';
       this.log(`${method} ${path} -> connection reset (fault)`);
@@ -243,7 +260,12 @@ export class OzSimulator {
         res.end(`<html><head><title>${status}</title></head><body><h1>${status} Too busy</h1><p>Please slow down.</p></body></html>`);
       } else {
         const detail = fault.echoAuth ? `Injected by the simulator for ${req.headers.authorization ?? ''}` : 'Injected by the simulator';
-        this.problem(res, status, detail, { retryable: status >= 500 || status === 429, code: fault.code, instance: url.pathname });
+        this.problem(res, status, detail, {
+          retryable: status >= 500 || status === 429,
+          code: fault.code,
+          instance: url.pathname,
+          underscore: fault.underscore,
+        });
       }
       return;
     }
@@ -274,6 +296,14 @@ export class OzSimulator {
         req.socket.destroy();
         return;
       }
+      if (created && fault?.kind === 'queued-create') {
+        record.answer = '429 queued-create';
+        return this.problem(res, 429, 'Capacity is full; the task was queued and will be retried.', {
+          instance,
+          retryable: true,
+          code: 'resource_unavailable',
+        });
+      }
       if (created && fault?.kind === 'silent-create') {
         record.answer = 'silent-create';
         this.log(`POST ${path} -> run ${created} created, no answer (fault)`);
@@ -294,7 +324,14 @@ export class OzSimulator {
     const cancel = /^\/agent\/runs\/([^/]+)\/cancel$/.exec(path);
     if (method === 'POST' && cancel) return this.cancel(decodeURIComponent(cancel[1]!), res, instance);
     const followup = /^\/agent\/runs\/([^/]+)\/followups$/.exec(path);
-    if (method === 'POST' && followup) return this.followup(decodeURIComponent(followup[1]!), text, res, instance);
+    if (method === 'POST' && followup) {
+      const accepted = this.followup(decodeURIComponent(followup[1]!), text, res, instance, fault?.kind === 'lost-answer');
+      if (accepted && fault?.kind === 'lost-answer') {
+        record.answer = 'lost-answer';
+        req.socket.destroy();
+      }
+      return;
+    }
     const conversation = /^\/agent\/runs\/([^/]+)\/conversation$/.exec(path);
     if (method === 'GET' && conversation) return this.conversation(decodeURIComponent(conversation[1]!), res, instance);
     const transcript = /^\/agent\/runs\/([^/]+)\/transcript$/.exec(path);
@@ -603,6 +640,10 @@ export class OzSimulator {
     }
     record.answer = 200;
     res.writeHead(200, { 'Content-Type': download.contentType, 'Content-Length': download.content.length });
+    if (this.takeFault(record.method, '/__download')?.kind === 'hang') {
+      record.answer = 'hang';
+      return void res.write(download.content.subarray(0, 1));
+    }
     res.end(download.content);
   }
 
@@ -672,36 +713,50 @@ export class OzSimulator {
     res.end();
   }
 
-  /** A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life. */
-  private followup(id: string, text: string, res: ServerResponse, instance: string): void {
+  /**
+   * A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life,
+   * `sim_followup_pickup_ms` after the follow-up was accepted (until then it reads as it did). Returns
+   * whether it was accepted; with `silent`, the caller answers (or loses the answer).
+   */
+  private followup(id: string, text: string, res: ServerResponse, instance: string, silent = false): boolean {
     const sim = this.runs.get(id);
     const view = this.view(id);
-    if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const refuse = (status: number, detail: string) => {
+      this.problem(res, status, detail, { instance });
+      return false;
+    };
+    if (!sim || !view) return refuse(404, `No run with id ${id}.`);
     const body = parseJson(text) as { message?: unknown; mode?: unknown } | undefined;
-    if (typeof body?.message !== 'string' || body.message.trim() === '')
-      return this.problem(res, 400, 'message is required.', { instance });
+    if (typeof body?.message !== 'string' || body.message.trim() === '') return refuse(400, 'message is required.');
     if (body.mode !== undefined && !['normal', 'plan', 'orchestrate'].includes(body.mode as string)) {
-      return this.problem(res, 400, 'mode must be one of normal, plan, orchestrate.', { instance });
+      return refuse(400, 'mode must be one of normal, plan, orchestrate.');
     }
+    const message = body.message;
     const state = view.state as string;
-    const now = Date.now();
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
-      sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
-      sim.request = body.message;
-      sim.pending = [];
-      sim.createdAt = now;
-      delete sim.cancelledAt;
+      const revive = () => {
+        sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
+        sim.request = message;
+        sim.pending = [];
+        sim.createdAt = sim.touchedAt = Date.now();
+        delete sim.cancelledAt;
+      };
+      const pickupMs = Number(sim.run.metadata.sim_followup_pickup_ms ?? 0);
+      if (pickupMs > 0) setTimeout(revive, pickupMs).unref();
+      else revive();
     } else {
-      sim.pending.push(body.message);
+      const now = Date.now();
+      sim.pending.push(message);
       // `sim_end_on_followup`: a run that works until a follow-up comes, then ends as a normal one would.
       if (sim.run.metadata.sim_end_on_followup === 'true' && sim.outcome === 'never') {
         const p = this.phases;
         sim.outcome = 'succeeded';
         sim.createdAt = now - (p.queued + p.pending + p.claimed) * this.msPerSecond;
       }
+      sim.touchedAt = now;
     }
-    sim.touchedAt = now;
-    this.json(res, 200, {});
+    if (!silent) this.json(res, 200, {});
+    return true;
   }
 
   private list(params: URLSearchParams, res: ServerResponse, instance: string): void {
@@ -841,14 +896,14 @@ export class OzSimulator {
     res: ServerResponse,
     status: number,
     detail: string,
-    options: { instance: string; retryable?: boolean; code?: string | undefined },
+    options: { instance: string; retryable?: boolean; code?: string | undefined; underscore?: boolean | undefined },
   ): void {
     const code = options.code ?? DEFAULT_CODES[status] ?? 'internal_error';
     const title = TITLES[status] ?? 'Error';
     res.writeHead(status, { 'Content-Type': 'application/problem+json' });
     res.end(
       JSON.stringify({
-        type: `https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/${code.replaceAll('_', '-')}/`,
+        type: `https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/${options.underscore ? code : `${code.replaceAll('_', '-')}/`}`,
         title,
         status,
         detail,

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
-import { OzClient, type RetryNotice } from '../../src/oz/client.ts';
+import { OzClient, parseProblem, type RetryNotice } from '../../src/oz/client.ts';
 
 const BASE = 'https://oz.test/api/v1';
 
@@ -26,6 +26,18 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
   expect(nock.pendingMocks()).toEqual([]);
   nock.cleanAll();
+});
+
+describe('problem bodies', () => {
+  it.each([
+    ['https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/invalid-request/', 'invalid_request'],
+    ['https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/invalid_request', 'invalid_request'],
+    ['https://docs.warp.dev/errors/resource_unavailable/', 'resource_unavailable'],
+    ['about:blank', undefined],
+    ['https://x.test/errors/<script>', undefined],
+  ])('reads the error code in the type %s as %s, spelled with - or _', (type, code) => {
+    expect(parseProblem(JSON.stringify({ type, title: 'T' })).errorCode).toBe(code);
+  });
 });
 
 describe('OzClient requests', () => {

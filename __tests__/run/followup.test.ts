@@ -113,3 +113,67 @@ describe('a follow-up to an ended run', () => {
     expect(result).toMatchObject({ followedUp: true });
   });
 });
+
+describe('a follow-up whose answer was lost and that the run does not show', () => {
+  const conversation = (...users: string[]) => ({
+    conversation_id: 'c1',
+    steps: [{ id: 's1', messages: users.map((text) => ({ role: 'user', content: [{ type: 'text', text }] })), steps: [] }],
+  });
+
+  it('is sent again only when the conversation showed it absent for the whole window', async () => {
+    const followups: unknown[] = [];
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      .get('/agent/runs/r1/conversation')
+      .reply(200, conversation('Fix it'))
+      .post('/agent/runs/r1/followups', (body: unknown) => (typeof body === 'object' && followups.push(body), true))
+      .replyWithError(connectionReset())
+      // Looked for (once: the window is 0 here): the run at its old end, the conversation without it.
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      .get('/agent/runs/r1/conversation')
+      .reply(200, conversation('Fix it'))
+      .post('/agent/runs/r1/followups', (body: unknown) => (typeof body === 'object' && followups.push(body), true))
+      .reply(200, {})
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', NEW))
+      .get('/agent/runs/r1/conversation')
+      .reply(200, conversation('Fix it', 'And the docs'));
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, {
+      artifactGraceMs: 0,
+      followupPickupMs: 0,
+    });
+    expect(followups).toHaveLength(2);
+    expect(verdict(result)).toBe('succeeded');
+  });
+
+  it('is not sent again when the conversation cannot tell', async () => {
+    const followups: unknown[] = [];
+    nock(BASE)
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      .get('/agent/runs/r1/conversation')
+      .reply(404, {})
+      .post('/agent/runs/r1/followups', (body: unknown) => (typeof body === 'object' && followups.push(body), true))
+      .replyWithError(connectionReset())
+      .get('/agent/runs/r1')
+      .reply(200, run('SUCCEEDED', OLD))
+      // Looked for once (the window is 0 here), and read after the step gave up.
+      .get('/agent/runs/r1/conversation')
+      .times(2)
+      .reply(404, {})
+      // Following the run failed while it may be live again: the lifecycle cancels it.
+      .post('/agent/runs/r1/cancel')
+      .reply(400, {});
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, {
+      artifactGraceMs: 0,
+      followupPickupMs: 0,
+    });
+    expect(followups).toHaveLength(1);
+    expect(verdict(result)).toBe('error');
+    expect(result.outcome.kind === 'error' && result.outcome.error.message).toContain(
+      'Not sending it again, so as not to deliver it twice.',
+    );
+  });
+});

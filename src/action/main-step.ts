@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
+import { describeRestart } from '../github/conversation.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } from '../github/context.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
@@ -157,6 +158,11 @@ async function runAgent(
       runId: (id) => {
         saveRunId(id);
         core.setOutput('run_id', redactSecrets()(id));
+      },
+      restarted: (why) => {
+        const sentence = describeRestart(why);
+        core.warning(sentence);
+        feedback?.aside(sentence);
       },
       progress: (run) => feedback?.progress(run),
       stateChange: (run, previous, elapsedMs) => log.info(stateLine(run, previous, elapsedMs)),

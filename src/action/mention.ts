@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadState } from '../github/conversation.ts';
+import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from '../github/conversation.ts';
+import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
@@ -55,8 +56,9 @@ export async function prepareMention(
   const request = requestText(body, at, settings.triggerPhrase);
   const who = event.actor?.login ?? 'someone';
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
-  const { state, commentId } = await readThread(event.thread.number, binding, github);
-  const target = mentionTarget(settings, event, state, who, request);
+  const { state, commentId } =
+    binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
+  const target = mentionTarget(settings, await withBranches(event, github), state, who, request);
 
   core.startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
   log.info(sentText(target, settings.outputSchema));
@@ -80,42 +82,62 @@ export async function prepareMention(
   };
 }
 
-/** The thread's conversation comment and the state saved in it; a new conversation when there is none or it cannot be read. */
-async function readThread(thread: number, binding: ThreadState['binding'], github: (() => Promise<GitHubApi>) | undefined) {
-  let state: ThreadState = { exchanges: [], ...(binding && { binding }) };
-  let commentId: number | undefined;
-  if (github && binding) {
-    try {
-      const api = await github();
-      const found = await api.findOwnComment(thread, CONVERSATION_MARKER, await api.identity());
-      if (found) {
-        const read = decodeState(found.body, binding);
-        if (read.problem !== undefined)
-          core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
-        state = read.state;
-        commentId = found.id;
-      }
-    } catch (error) {
-      core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
-    }
-  }
-  return { state, ...(commentId !== undefined && { commentId }) };
-}
-
 /**
  * What the mention runs: a follow-up to the thread's run, whose id is checked by the rule of the
- * `run_id` input (a saved id that breaks it starts a new run instead), or a new run.
+ * `run_id` input (a saved id that breaks it starts a new run instead), or a new run. The follow-up
+ * carries what the thread's run must be and the new run to start when it is not (gone, or another
+ * thread's): the lifecycle checks it before anything is sent.
  */
 function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState, who: string, request: string): RunTarget {
-  if (settings.continueConversation && state.runId !== undefined) {
+  const fresh = { ...settings.create, prompt: mentionPrompt(event, request, settings.standingPrompt) };
+  const owner = threadOwner(event);
+  if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
     try {
       const runId = checkRunId(state.runId, "run id in this thread's conversation comment");
       log.info(`Continuing this thread's conversation: the request goes to Oz run ${runId} as a follow-up.`);
       const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
-      return { kind: 'follow-up', runId, message };
+      return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
     } catch (error) {
       core.warning(`${(error as InputError).message} Starting a new run.`);
     }
   }
-  return { kind: 'create', request: { ...settings.create, prompt: mentionPrompt(event, request, settings.standingPrompt) } };
+  return { kind: 'create', request: fresh };
+}
+
+/** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
+async function readConversation(
+  github: () => Promise<GitHubApi>,
+  binding: ThreadBinding,
+): Promise<{ state: ThreadState; commentId?: number }> {
+  const empty: ThreadState = { exchanges: [], binding };
+  try {
+    const api = await github();
+    const found = await api.findOwnComment(binding.thread, CONVERSATION_MARKER, await api.identity());
+    if (!found) return { state: empty };
+    const read = decodeState(found.body, binding);
+    if (read.problem !== undefined)
+      core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+    return { state: read.state, commentId: found.id };
+  } catch (error) {
+    core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
+    return { state: empty };
+  }
+}
+
+/**
+ * The event with its pull request's head and base branches: a comment event's payload has none, so the
+ * pull request is read. Without them (no token, or the read failed) the prompt says they are unknown.
+ */
+async function withBranches(event: EventInfo, github: (() => Promise<GitHubApi>) | undefined): Promise<EventInfo> {
+  const thread = event.thread;
+  if (!thread?.isPullRequest || (event.headRef && event.baseRef) || !github) return event;
+  try {
+    const pull = await (await github()).pullRequest(thread.number);
+    return { ...event, headRef: pull.headRef, baseRef: pull.baseRef };
+  } catch (error) {
+    core.warning(
+      `Could not read pull request #${thread.number} for its branches (${(error as Error).message}); the prompt goes without them.`,
+    );
+    return event;
+  }
 }

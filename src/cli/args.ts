@@ -78,9 +78,9 @@ Reporting (progress goes to stderr; on a terminal in colour, with a live status 
   --help, --version
 
 Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
-2 no run could be started (bad flags, a report file that cannot be written, a --run-id that does
-not exist, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
-cancelling the run.`;
+2 no run could be started, for certain (bad flags, a report file that cannot be written, a --run-id
+that does not exist, or the API refused; a run that may exist is 1); 130 on SIGINT and 143 on
+SIGTERM, in every phase, after cancelling the run.`;
 
 export interface CliArgs {
   help: boolean;

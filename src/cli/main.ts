@@ -143,11 +143,14 @@ function finishCli(
     ...agentOutputs(report),
     ...usageOutputs(usageFigures(report.run?.request_usage)),
   };
-  const code = exitCode(report, signal);
+  const code = exitCode(report, signal, result.mayExist === true);
   if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
   writeReportFiles(args, report, outputs, redact, tell);
 
-  if (report.outcome === 'succeeded') {
+  if (signal !== undefined && (report.outcome === 'succeeded' || report.outcome === 'started')) {
+    // The run is fine, but the stop cut short what came after it (its answer, its files): say so; the exit code says stopped.
+    tell(`oz-agent-run: Oz run ${outputs.run_id} ${report.outcome}, but ${signal} stopped what came after it.`, 'warning');
+  } else if (report.outcome === 'succeeded') {
     // As the action says it: the pull request is what a reader of the log wants next.
     tell(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`, 'success');
   } else if (report.outcome === 'started') {
@@ -159,12 +162,13 @@ function finishCli(
   return code;
 }
 
-function exitCode(report: Report, signal: NodeJS.Signals | undefined): number {
-  if (report.outcome === 'succeeded' || report.outcome === 'started') return EXIT.succeeded;
+/** The exit code: a stop is 130/143 in every phase, and a run that may exist is never 2 (a wrapper may retry on 2). */
+function exitCode(report: Report, signal: NodeJS.Signals | undefined, mayExist: boolean): number {
   if (signal === 'SIGINT') return EXIT.sigint;
   if (signal === 'SIGTERM') return EXIT.sigterm;
-  // Refused, or stopped before the create: no run started.
-  return report.runId === undefined ? EXIT.notStarted : EXIT.notSucceeded;
+  if (report.outcome === 'succeeded' || report.outcome === 'started') return EXIT.succeeded;
+  // Refused, or stopped before the create: no run started. A create whose answer was lost may have started one.
+  return report.runId === undefined && !mayExist ? EXIT.notStarted : EXIT.notSucceeded;
 }
 
 function describeFailure(report: Report): string {

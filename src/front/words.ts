@@ -1,3 +1,4 @@
+import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CancelResult } from '../run/cancel.ts';
 import type { RunNotice } from '../run/lifecycle.ts';
 import type { Report } from '../report/summary.ts';
@@ -24,7 +25,11 @@ export function cancelLine(runId: string, result: CancelResult): Line {
     case 'already-ended':
       return info(`Oz run ${runId} had already ended; nothing to cancel.`);
     case 'not-cancellable':
-      return warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
+      // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+      return warning(
+        `Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+          'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.',
+      );
     case 'failed':
       return warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
   }
@@ -51,7 +56,16 @@ export function noticeLine(notice: RunNotice, words: Vocabulary): Line {
       return warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
     case 'save-failed':
       return warning(`Could not save the run's files: ${notice.error.message}`);
+    case 'may-exist':
+      return warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
   }
+}
+
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel: CancelResult): string {
+  if (cancel.outcome === 'cancelled') return 'the run was cancelled';
+  if (cancel.outcome === 'not-cancellable') return 'a cancel was sent, and Oz refused it: the run may keep running';
+  return `the run was not cancelled (${cancel.outcome})`;
 }
 
 /** What was done about a run stopped while it was watched, after `why`. */
@@ -59,10 +73,8 @@ function afterStop(why: string, handling: StopHandling, words: Vocabulary): stri
   switch (handling.kind) {
     case 'left-running':
       return `${why}; ${words.off('cancelOnAbort')}, so the run was left running.`;
-    case 'cancel': {
-      const { outcome } = handling.cancel;
-      return `${why}, so the run was ${outcome === 'cancelled' ? 'cancelled' : `not cancelled (${outcome})`}.`;
-    }
+    case 'cancel':
+      return `${why}, so ${cancelNote(handling.cancel)}.`;
     case 'nothing-to-cancel':
       return `${why}.`;
     case 'unknown':
@@ -86,10 +98,12 @@ export function outcomeNote(
       }
       return outcome.error.message;
     case 'stopped':
-      if (outcome.phase === 'create') {
+      if (outcome.phase !== 'watch') {
+        // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+        const created = outcome.phase === 'create';
         return outcome.reason === 'timeout'
-          ? `The run could not be created within ${words.setting('timeoutMinutes')}.`
-          : `${words.cancellation} before the run was created.`;
+          ? `The run could not be ${created ? 'created' : 'followed up'} within ${words.setting('timeoutMinutes')}.`
+          : `${words.cancellation} before ${created ? 'the run was created' : 'the follow-up was sent'}.`;
       }
       return afterStop(
         outcome.reason === 'timeout'

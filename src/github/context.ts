@@ -70,6 +70,7 @@ export function buildMetadata(
     ['github_pr_number', context.pullRequest?.number.toString()],
     ['github_pr_head_sha', context.pullRequest?.headSha],
     ['github_pr_url', context.pullRequest?.url],
+    ['github_issue_number', threadIssue(context)],
     ['github_sha', context.sha],
     ['github_workflow', context.workflow],
     ['github_job', context.job],
@@ -78,4 +79,23 @@ export function buildMetadata(
     ['github_actor', context.actor],
   ];
   return mergeMetadata(user, candidates);
+}
+
+/** The issue's number on an event about an issue (not a pull request). */
+function threadIssue(context: GitHubContext): string | undefined {
+  const thread = context.event.thread;
+  return thread && !thread.isPullRequest ? String(thread.number) : undefined;
+}
+
+/**
+ * The metadata that makes a run this thread's: the repository, and the pull request's or issue's
+ * number, as `buildMetadata` writes them on the runs it creates. Undefined without a repository or thread.
+ */
+export function threadOwner(event: EventInfo): Record<string, string> | undefined {
+  const thread = event.thread;
+  if (!event.owner || !event.repo || !thread) return undefined;
+  return {
+    github_repository: `${event.owner}/${event.repo}`,
+    ...(thread.isPullRequest ? { github_pr_number: String(thread.number) } : { github_issue_number: String(thread.number) }),
+  };
 }

@@ -88,7 +88,12 @@ function progressLine(run: Pick<RunItem, 'state' | 'session_link'>, elapsedMs: n
 }
 
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation: { state: ThreadState; exchange: Exchange }, report: Report, workflowRunUrl?: string): string {
+function finishedConversation(
+  conversation: { state: ThreadState; exchange: Exchange },
+  report: Report,
+  workflowRunUrl: string | undefined,
+  asides: string[],
+): string {
   const exchange: Exchange = {
     ...conversation.exchange,
     ...(report.agentOutput && { answer: report.agentOutput }),
@@ -108,6 +113,7 @@ function finishedConversation(conversation: { state: ThreadState; exchange: Exch
   ].filter(Boolean);
   const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
   if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
+  for (const aside of asides) footer.push('', aside);
   return conversationWithin(state, footer);
 }
 
@@ -152,6 +158,8 @@ export class Feedback {
   private readonly startedAt = Date.now();
   private queue: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+  private readonly asides: string[] = [];
 
   constructor(options: FeedbackOptions) {
     this.options = options;
@@ -184,6 +192,11 @@ export class Feedback {
     }
   }
 
+  /** A sentence for the thread under the current request (plain text: it is escaped here). */
+  aside(text: string): void {
+    this.asides.push(escapeMarkdown(fitChars(text)));
+  }
+
   /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
   progress(run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }): void {
     this.enqueue(async () => {
@@ -197,7 +210,7 @@ export class Feedback {
                 ...(run.run_id !== undefined && { runId: run.run_id }),
                 exchanges: [...conversation.state.exchanges, conversation.exchange],
               },
-              [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl)],
+              [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])],
             )
           : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl),
       );
@@ -220,7 +233,9 @@ export class Feedback {
       const summary = summaryWithin(report, this.options.marker, this.options.words);
       const conversation = this.options.conversation;
       await this.writeComment(
-        conversation ? finishedConversation(conversation, report, this.options.workflowRunUrl) : `${this.options.marker}\n${summary}`,
+        conversation
+          ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
+          : `${this.options.marker}\n${summary}`,
       );
       if (this.checkRunId !== undefined) {
         const conclusion = checkConclusion(report);

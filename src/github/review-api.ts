@@ -20,7 +20,7 @@ export function reviewCalls(
     pullRequest: (number) =>
       call('GET pull request', async () => {
         const { data } = await rest.pulls.get({ owner, repo, pull_number: number });
-        return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url };
+        return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url, headRef: data.head.ref, baseRef: data.base.ref };
       }),
     pullRequestFiles: (number) =>
       call('list pull request files', async () => {

@@ -151,7 +151,7 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
   const earlier = await earlierComments(api, number).catch(() => new Set<string>());
   const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
   let { inline, listed } = placed;
-  const event =
+  let event: NewReview['event'] =
     review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
   const build = (): NewReview => ({
     commit_id: headSha,
@@ -178,6 +178,14 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
       return report;
     } catch (error) {
       const status = isGitHubApiError(error) ? error.status : 0;
+      const message = (error as Error).message;
+      // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
+      if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
+        report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
+        options.warn(report.note);
+        event = 'COMMENT';
+        continue;
+      }
       if (status === 422 && inline.length > 0) {
         // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
         listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' as const })), ...listed];

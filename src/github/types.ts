@@ -33,6 +33,9 @@ export interface PullRequestInfo {
   headSha: string;
   baseSha: string;
   url: string;
+  /** The head and base branches (a comment event's payload has none). */
+  headRef: string;
+  baseRef: string;
 }
 
 /** One changed file of a pull request; `patch` is missing for binary files and very large diffs. */

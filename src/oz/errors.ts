@@ -156,13 +156,14 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 export function mayHaveCreated(error: unknown): boolean {
   if (isNetworkError(error)) return error.mayHaveReachedServer;
   if (isBadAnswer(error)) return true;
-  if (isApiError(error)) return error.status >= 500;
+  if (isApiError(error)) return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
   return false;
 }
 

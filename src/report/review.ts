@@ -53,6 +53,8 @@ export interface ReviewReport {
   movedTo?: string;
   /** Why the review was not posted, in one sentence. */
   problem?: string;
+  /** Something the reader should know about how it was posted (a verdict GitHub refused). */
+  note?: string;
   /** True when the token lacked the permission to post it. */
   denied?: boolean;
 }
@@ -179,7 +181,7 @@ export function reviewSection(review: ReviewReport): string[] {
   }
   if (review.movedTo !== undefined)
     lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
-  if (review.problem) lines.push('', escapeMarkdown(fitChars(review.problem)));
+  for (const said of [review.note, review.problem]) if (said) lines.push('', escapeMarkdown(fitChars(said)));
   if (review.comments.length > 0) {
     lines.push('', '<details><summary>Comments</summary>', '');
     for (const comment of review.comments.slice(0, 200)) lines.push(listItem(comment));

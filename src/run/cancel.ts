@@ -27,7 +27,7 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
   const retryIf = (error: unknown) => (isApiError(error) && error.status === 409) || isRetryable(error);
   try {
     await raceAbort(
-      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
+      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf),
       deadline,
     );
     return { outcome: 'cancelled' };

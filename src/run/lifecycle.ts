@@ -8,12 +8,13 @@ import { Budget } from './budget.ts';
 import { cancelRun, cancelSettles, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
-import { createRunExactlyOnce } from './create.ts';
+import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
 import type { RunResult, StopHandling } from './outcome.ts';
 import { asSent, type RunPlan } from './plan.ts';
 import { settleLeftRun } from './settle.ts';
+import { isSessionGone, readThreadRun, type Restart } from './thread.ts';
 import { structuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal, type StopReason } from './stop.ts';
@@ -37,6 +38,8 @@ export type RunNotice =
   | { kind: 'read-failed'; runId: string; error: Error; stillWatching: boolean }
   /** Stopped while a create had no answer, and whether it started a run could not be found out. */
   | { kind: 'create-unknown'; error: Error }
+  /** A create whose answer was lost may have started a run that was never found: it carries this request id. */
+  | { kind: 'may-exist'; requestId: string }
   /** The run's files could not be saved. */
   | { kind: 'save-failed'; error: Error };
 
@@ -50,6 +53,8 @@ export interface RunEvents {
   requestId?: (id: string) => void;
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
+  /** A thread's run could not take the request (see `RunResult.restarted`): a new run is started for it. */
+  restarted?: (why: Restart) => void;
   /** The run was created (or found), or changed state. */
   progress?: (run: Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string }) => void;
   /** The run changed state (`previous` undefined for the first read), `elapsedMs` after the start. */
@@ -72,6 +77,8 @@ export interface LifecycleOptions {
   random?: () => number;
   /** When the front end started, for elapsed times in the log. */
   startedAt?: number;
+  /** How long a follow-up whose answer was lost is looked for before it may be sent again. Default 30 s. */
+  followupPickupMs?: number;
   /** How often the conversation is read for progress while the run is live. Default 60 s. */
   conversationIntervalMs?: number;
   /** When the first of those reads comes, after the run is first seen working. Default 15 s. */
@@ -94,6 +101,8 @@ interface Lifecycle {
   startedAt: number;
   /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
   conversation: () => ConversationWatcher;
+  /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
+  forget: () => void;
 }
 
 /** Where the run stands once it was created or picked up. */
@@ -139,6 +148,9 @@ export async function startAndWatch(
         events.debug ?? (() => {}),
         options.firstConversationReadMs,
       )),
+    forget: () => {
+      reader = undefined;
+    },
   };
   const sent: { requestId?: string } = {};
   let answerStart: AnswerStart | undefined;
@@ -150,7 +162,7 @@ export async function startAndWatch(
     else await follow(life, begun, result);
   } catch (error) {
     if (isStopSignal(error)) await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
-    else await failed(life, error as Error, result);
+    else await failed(life, error as Error, result, sent.requestId);
   }
   if (isTerminal(result.run?.state)) result.settled = true;
   if (result.runId !== undefined) await whatTheAgentDid(life, result, answerStart);
@@ -167,19 +179,13 @@ async function begin(
 ): Promise<Begun> {
   const { client, events, stop, settings } = life;
   const target = asSent(plan.target, settings.outputSchema);
-  if (target.kind === 'create') {
-    const requestId = (sent.requestId = randomUUID());
-    events.requestId?.(requestId);
-    const created = await createRunExactlyOnce(client, { ...target.request, metadata }, requestId, stop);
-    result.runId = created.runId;
-    events.runId?.(created.runId);
-    events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
-    events.progress?.({ run_id: created.runId, state: created.state, ...(target.request.title && { title: target.request.title }) });
-    return { runId: created.runId, startState: created.state };
-  }
+  if (target.kind === 'create') return create(life, target.request, metadata, result, sent);
   const { runId } = target;
-  // A run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-  const existing = await readExistingRun(client, runId, stop);
+  // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+  // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+  const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
+  if (checked && 'restart' in checked) return restart(life, plan, checked.restart, metadata, result, sent);
+  const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
   result.runId = runId;
   events.runId?.(runId);
   if (target.kind === 'watch') {
@@ -189,10 +195,55 @@ async function begin(
   // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
   await life.conversation().poll(stop, true);
   const answerStart = life.conversation().answerStart(target.message);
-  const followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing);
+  let followedUpFrom: RunItem;
+  try {
+    followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+      ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+      ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
+    });
+  } catch (error) {
+    if (target.thread === undefined || !isSessionGone(error)) throw error;
+    return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata, result, sent);
+  }
   result.followedUp = true;
   events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
   return { runId, startState: '', followedUpFrom, answerStart };
+}
+
+/** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
+async function create(
+  life: Lifecycle,
+  request: CreateRunRequest,
+  metadata: Record<string, string>,
+  result: RunResult,
+  sent: { requestId?: string },
+): Promise<Begun> {
+  const { client, events, stop } = life;
+  const requestId = (sent.requestId = randomUUID());
+  events.requestId?.(requestId);
+  const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+  result.runId = created.runId;
+  events.runId?.(created.runId);
+  events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
+  events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+  return { runId: created.runId, startState: created.state };
+}
+
+/** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
+function restart(
+  life: Lifecycle,
+  plan: RunPlan,
+  why: Restart,
+  metadata: Record<string, string>,
+  result: RunResult,
+  sent: { requestId?: string },
+): Promise<Begun> {
+  const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
+  result.restarted = why;
+  life.events.restarted?.(why);
+  life.forget();
+  const fresh = asSent({ kind: 'create', request: thread!.fresh }, life.settings.outputSchema);
+  return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata, result, sent);
 }
 
 /** Not waiting: the run goes on; one read fills the outputs. */
@@ -252,10 +303,15 @@ function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promi
     ...(before !== undefined && { isNewEnd: (run: RunItem) => (picked ||= movedOn(run, before)) }),
     // While the agent works, what it does, from its conversation (at most once per interval).
     ...((settings.logProgress || budget) && {
-      onLiveRead: async (run: RunItem) => {
+      // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+      onLiveRead: (run: RunItem) => {
         budget?.check(run);
-        if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING') return;
-        for (const item of await life.conversation().poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
+        if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+          life.conversation().pollInBackground(stop, (items) => {
+            for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
+          });
+        }
+        return Promise.resolve();
       },
     }),
   });
@@ -305,18 +361,31 @@ async function stoppedBeforeCreated(life: Lifecycle, reason: StopReason, request
   } else if (requestId !== undefined) {
     handling = { kind: 'left-running' };
   }
-  result.outcome = { kind: 'stopped', reason, phase: 'create', handling };
+  result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
+  if (requestId !== undefined && result.runId === undefined) result.mayExist = true;
 }
 
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life: Lifecycle, error: Error, result: RunResult): Promise<void> {
+async function failed(life: Lifecycle, error: Error, result: RunResult, requestId: string | undefined): Promise<void> {
   result.outcome = { kind: 'error', error };
   const { settings, client, events } = life;
+  if (isLostCreate(error) && requestId !== undefined) return settleLostCreate(life, requestId, result);
   if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
     const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
     events.notice({ kind: 'cancel', runId: result.runId, cancel });
     result.settled = cancelSettles(cancel);
   }
+}
+
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(life: Lifecycle, requestId: string, result: RunResult): Promise<void> {
+  if (life.settings.cancelOnAbort) await settleStopped(life, 'timeout', { requestId }, result);
+  if (result.runId !== undefined) return;
+  result.mayExist = true;
+  life.events.notice({ kind: 'may-exist', requestId });
 }
 
 /** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
@@ -328,7 +397,8 @@ async function stopForBudget(life: Lifecycle, id: string, budget: Budget, last: 
   result.outcome = { kind: 'over-budget', budget, cancel };
   if (last) result.run = last;
   try {
-    result.run = await raceAbort(life.client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+    const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+    result.run = await raceAbort(life.client.getRun(id, quick), quick);
   } catch {
     // The run as last read stays in the result.
   }
@@ -357,6 +427,8 @@ async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest, resu
 
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
@@ -365,7 +437,10 @@ const AFTER_RUN_BUDGET_MS = 60_000;
  */
 async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: AnswerStart | undefined): Promise<void> {
   const { settings, events, client, options, startedAt } = life;
-  const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+  // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+  const deadline = life.stop.aborted
+    ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+    : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
   const reader = life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   if (settings.logProgress) for (const item of items) events.activity?.(item.line, Date.now() - startedAt);

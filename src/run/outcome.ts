@@ -3,6 +3,7 @@ import type { Budget } from './budget.ts';
 import type { CancelResult } from './cancel.ts';
 import type { StopReason } from './stop.ts';
 import type { StructuredOutput } from './structured.ts';
+import type { Restart } from './thread.ts';
 
 /** What was done about a run when watching it stopped early. */
 export type StopHandling =
@@ -30,7 +31,8 @@ export type RunOutcome =
   | { kind: 'not-started'; problems: string[] }
   | { kind: 'over-budget'; budget: Budget; cancel: CancelResult }
   | { kind: 'started' }
-  | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'watch'; handling: StopHandling }
+  /** `phase`: while creating the run, before a follow-up to an existing run was sent, or while watching. */
+  | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; handling: StopHandling }
   | { kind: 'error'; error: Error };
 
 /** What the lifecycle returns: the outcome, the run as last read, and what the agent did. */
@@ -51,6 +53,10 @@ export interface RunResult {
   followedUp?: boolean;
   /** With the json output format: the run's normalized conversation, as the API gave it. */
   conversation?: Conversation;
+  /** A thread's request that went to a new run instead of the thread's run, and why. */
+  restarted?: Restart;
+  /** True when a create may have started a run that was never found (its answer was lost): never "no run started". */
+  mayExist?: boolean;
 }
 
 /** The outcome in one word, as the outputs, summary headings, reactions and exit codes use it. */

@@ -1,5 +1,6 @@
 import type { CreateRunRequest } from '../oz/types.ts';
 import type { RunSettings } from './settings.ts';
+import type { ThreadRun } from './thread.ts';
 import { schemaInstruction } from './structured.ts';
 
 /**
@@ -8,7 +9,10 @@ import { schemaInstruction } from './structured.ts';
  * a target is as the user (or the mention) wrote it; `asSent` adds the output schema's instruction.
  */
 export type RunTarget =
-  { kind: 'create'; request: CreateRunRequest } | { kind: 'follow-up'; runId: string; message: string } | { kind: 'watch'; runId: string };
+  | { kind: 'create'; request: CreateRunRequest }
+  /** With `thread`: a conversation thread's run, checked before anything is sent to it (see ThreadRun). */
+  | { kind: 'follow-up'; runId: string; message: string; thread?: ThreadRun }
+  | { kind: 'watch'; runId: string };
 
 /** The settings (read-only) and what to run with them: everything `startAndWatch` needs. */
 export interface RunPlan {
