@@ -3,7 +3,9 @@ import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, ty
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
+import { MAX_ATTACHMENTS } from '../run/options.ts';
 import { quote } from '../run/settings.ts';
 import { schemaInstruction } from '../run/structured.ts';
 import type { Settings } from './inputs.ts';
@@ -35,6 +37,22 @@ export function triggerPhraseIgnored(settings: Settings, event: EventInfo): stri
     `trigger_phrase ${quote(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
     `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`
   );
+}
+
+/** The images pasted into the triggering comment or issue go with the prompt too (within the API's 5). */
+async function attachCommentImages(settings: Settings, body: string): Promise<void> {
+  const given = settings.create?.attachments ?? [];
+  if (imageUrls(body, settings.serverUrl).length === 0) return;
+  const found = await downloadImages(body, {
+    ...IMAGE_BOUNDS,
+    max: MAX_ATTACHMENTS - given.length,
+    serverUrl: settings.serverUrl,
+    ...(settings.githubToken && { token: settings.githubToken }),
+  });
+  for (const warning of found.warnings) core.warning(warning);
+  if (found.attachments.length === 0) return;
+  settings.create = { ...settings.create, attachments: [...given, ...found.attachments] };
+  log.info(`Sending ${found.attachments.length} image(s) from the comment to the agent.`);
 }
 
 /**
@@ -73,6 +91,7 @@ export async function prepareMention(
     log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
   } else {
     settings.create = fresh;
+    await attachCommentImages(settings, body);
   }
   core.startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
   log.info(settings.followup ?? settings.create?.prompt ?? '');
