@@ -6085,6 +6085,7 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         triggerPhrase,
         continueConversation: parseBoolean(src, 'continue_conversation', true),
         official,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
 }
@@ -6820,7 +6821,97 @@ function mentionPrompt(event, request, standing) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/github/images.ts
+
+const IMAGE_BOUNDS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000 };
+const MAX_REDIRECTS = 3;
+/** The user-attachment image URLs in a body, in order, each once. */
+function imageUrls(body, serverUrl) {
+    const server = serverUrl.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?:${server}/user-attachments/assets/[A-Za-z0-9-]+|https://(?:private-)?user-images\\.githubusercontent\\.com/[A-Za-z0-9._/%-]+\\.(?:png|jpe?g|gif|webp)(?:\\?[A-Za-z0-9=&._%-]*)?)`, 'g');
+    return [...new Set(body.match(pattern) ?? [])];
+}
+/** Whether a URL is on a host GitHub serves attachments from: the server, or githubusercontent.com. */
+function allowedHost(url, serverUrl) {
+    const server = new URL(serverUrl);
+    if (url.host === server.host && url.protocol === server.protocol)
+        return true;
+    return url.protocol === 'https:' && (url.hostname === 'githubusercontent.com' || url.hostname.endsWith('.githubusercontent.com'));
+}
+/** Downloads the images of `body` within the bounds; returns them and the warnings for those left out. */
+async function downloadImages(body, bounds) {
+    const attachments = [];
+    const warnings = [];
+    const urls = imageUrls(body, bounds.serverUrl);
+    if (urls.length > bounds.max) {
+        warnings.push(`The comment has ${urls.length} images; only the first ${bounds.max} are sent to the agent (at most 5 attachments).`);
+    }
+    for (const [i, url] of urls.slice(0, Math.max(0, bounds.max)).entries()) {
+        try {
+            const data = await fetchImage(url, bounds);
+            const mime = imageType(data);
+            if (mime === undefined)
+                throw new Error('it is not a jpeg, png, gif or webp image');
+            attachments.push({
+                file_name: `comment-image-${i + 1}.${mime.slice(6).replace('jpeg', 'jpg')}`,
+                mime_type: mime,
+                data: data.toString('base64'),
+            });
+        }
+        catch (error) {
+            warnings.push(`Image ${url} from the comment was not sent to the agent: ${error.message}.`);
+        }
+    }
+    return { attachments, warnings };
+}
+async function fetchImage(first, bounds) {
+    const signal = AbortSignal.timeout(bounds.timeoutMs);
+    let url = new URL(first);
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        if (!allowedHost(url, bounds.serverUrl))
+            throw new Error(`${url.host} is not a GitHub host`);
+        const onServer = url.host === new URL(bounds.serverUrl).host;
+        const response = await fetch(url, {
+            redirect: 'manual',
+            signal,
+            headers: { Accept: 'image/*', ...(onServer && bounds.token ? { Authorization: `Bearer ${bounds.token}` } : {}) },
+        });
+        if (response.status >= 300 && response.status < 400) {
+            const location = response.headers.get('location');
+            await response.body?.cancel();
+            if (!location)
+                throw new Error(`a ${response.status} without a location`);
+            url = new URL(location, url);
+            continue;
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new Error(`GitHub answered ${response.status}`);
+        }
+        return await readBounded(response, bounds.maxBytes);
+    }
+    throw new Error('too many redirects');
+}
+async function readBounded(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxBytes) {
+        await response.body?.cancel();
+        throw new Error(`it is larger than ${maxBytes / 1024 / 1024} MiB`);
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw new Error(`it is larger than ${maxBytes / 1024 / 1024} MiB`);
+        chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks);
+}
+
 ;// CONCATENATED MODULE: ./src/action/mention.ts
+
+
 
 
 
@@ -6841,6 +6932,24 @@ function triggerPhraseIgnored(settings, event) {
         return undefined;
     return (`trigger_phrase ${quote(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
         `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`);
+}
+/** The images pasted into the triggering comment or issue go with the prompt too (within the API's 5). */
+async function attachCommentImages(settings, body) {
+    const given = settings.create?.attachments ?? [];
+    if (imageUrls(body, settings.serverUrl).length === 0)
+        return;
+    const found = await downloadImages(body, {
+        ...IMAGE_BOUNDS,
+        max: MAX_ATTACHMENTS - given.length,
+        serverUrl: settings.serverUrl,
+        ...(settings.githubToken && { token: settings.githubToken }),
+    });
+    for (const warning of found.warnings)
+        core_warning(warning);
+    if (found.attachments.length === 0)
+        return;
+    settings.create = { ...settings.create, attachments: [...given, ...found.attachments] };
+    log_info(`Sending ${found.attachments.length} image(s) from the comment to the agent.`);
 }
 /**
  * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
@@ -6875,6 +6984,7 @@ async function prepareMention(settings, event, github) {
     }
     else {
         settings.create = fresh;
+        await attachCommentImages(settings, body);
     }
     startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
     log_info(settings.followup ?? settings.create?.prompt ?? '');

@@ -3616,6 +3616,7 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
         triggerPhrase,
         continueConversation: parseBoolean(src, 'continue_conversation', true),
         official,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
 }

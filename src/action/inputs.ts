@@ -33,6 +33,8 @@ export interface Settings extends RunSettings {
   reviewApprove: boolean;
   /** What the official action's inputs that mean nothing here call for: warnings and notices. */
   official: OfficialNotes;
+  /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
+  serverUrl: string;
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -116,6 +118,7 @@ export function parseSettings(
     triggerPhrase,
     continueConversation: parseBoolean(src, 'continueConversation', true),
     official,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
 }

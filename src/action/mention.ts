@@ -3,7 +3,10 @@ import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, ty
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
+import type { CreateRunRequest } from '../oz/types.ts';
+import { MAX_ATTACHMENTS } from '../run/options.ts';
 import { sentText, type RunTarget } from '../run/plan.ts';
 import { checkRunId, quote, type InputError } from '../run/settings.ts';
 import type { Settings } from './inputs.ts';
@@ -37,6 +40,22 @@ export function triggerPhraseIgnored(settings: Settings, event: EventInfo): stri
   );
 }
 
+/** The images pasted into the triggering comment or issue go with a new run's prompt too (within the API's 5). */
+async function withCommentImages(settings: Settings, request: CreateRunRequest, body: string): Promise<CreateRunRequest> {
+  const given = request.attachments ?? [];
+  if (imageUrls(body, settings.serverUrl).length === 0) return request;
+  const found = await downloadImages(body, {
+    ...IMAGE_BOUNDS,
+    max: MAX_ATTACHMENTS - given.length,
+    serverUrl: settings.serverUrl,
+    ...(settings.githubToken && { token: settings.githubToken }),
+  });
+  for (const warning of found.warnings) core.warning(warning);
+  if (found.attachments.length === 0) return request;
+  log.info(`Sending ${found.attachments.length} image(s) from the comment to the agent.`);
+  return { ...request, attachments: [...given, ...found.attachments] };
+}
+
 /**
  * Reads the request from the event and decides what to run for it, as a new value (the settings stay
  * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
@@ -58,7 +77,9 @@ export async function prepareMention(
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
   const { state, commentId } =
     binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
-  const target = mentionTarget(settings, await withBranches(event, github), state, who, request);
+  const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
+  const target: RunTarget =
+    chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
 
   core.startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
   log.info(sentText(target, settings.outputSchema));
