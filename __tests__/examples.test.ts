@@ -22,14 +22,20 @@ const inputs = new Set(Object.keys(readActionYaml().inputs));
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 describe('examples/', () => {
-  it('holds the six documented workflows', () => {
+  it("holds the documented workflows, and this action's versions of the six official examples", () => {
     expect(files.sort()).toEqual([
       'answer-mention.yml',
+      'auto-fix-issue.yml',
+      'daily-issue-summary.yml',
+      'fix-failing-checks.yml',
       'fix-issue-on-label.yml',
       'matrix.yml',
       'nightly.yml',
       'pr-review.yml',
+      'respond-to-comment.yml',
+      'review-pr.yml',
       'start-and-wait.yml',
+      'suggest-review-fixes.yml',
     ]);
   });
 
@@ -69,6 +75,38 @@ describe('examples/', () => {
     expect(review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', checks: 'write' });
     const nightly = parse(readFileSync(join(dir, 'nightly.yml'), 'utf8')) as Workflow;
     expect(nightly.permissions).toEqual({});
+  });
+});
+
+describe("the official examples, this action's way", () => {
+  const read = (file: string) => parse(readFileSync(join(dir, file), 'utf8')) as Workflow & Record<string, unknown>;
+
+  it('reviews with the review input where the official ones post a review by script', () => {
+    for (const file of ['review-pr.yml', 'suggest-review-fixes.yml']) {
+      const steps = Object.values(read(file).jobs).flatMap((job) => job.steps);
+      expect(steps.find((s) => s.uses?.includes('oz-agent-action'))?.with?.review, file).toBe(true);
+      expect(
+        steps.some((s) => s.uses?.startsWith('actions/github-script')),
+        file,
+      ).toBe(false);
+    }
+  });
+
+  it('fix-failing-checks runs on failed CI runs and stops after a documented number of attempts, counted from its own comments', () => {
+    const text = readFileSync(join(dir, 'fix-failing-checks.yml'), 'utf8');
+    const workflow = read('fix-failing-checks.yml') as Workflow & { on: Record<string, unknown>; env: Record<string, unknown> };
+    expect(workflow.on.workflow_run).toMatchObject({ types: ['completed'] });
+    expect(Number(workflow.env.MAX_ATTEMPTS)).toBeGreaterThan(0);
+    expect(text).toContain(`after MAX_ATTEMPTS tries per pull request`);
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps) as (Step & { if?: string; run?: string })[];
+    const agent = steps.find((s) => s.uses?.includes('oz-agent-action'))!;
+    expect(agent.if).toBe('steps.failure.outputs.tries < env.MAX_ATTEMPTS');
+    // Attempts are the job token's own comments with the marker, and each attempt writes one.
+    expect(text).toContain('select(.user.login == \\"github-actions[bot]\\" and (.body | startswith(env.MARKER)))');
+    expect(steps.filter((s) => s.run?.includes('gh pr comment "$PR" --body "$MARKER'))).toHaveLength(2);
+    // The failed jobs and the end of their logs reach the agent.
+    expect(text).toContain('select(.conclusion == "failure")');
+    expect(text).toContain('/logs" | tail -n 80');
   });
 });
 
