@@ -94,7 +94,7 @@ describe("the official examples, this action's way", () => {
 
   it('fix-failing-checks runs on failed CI runs and stops after a documented number of attempts, counted from its own comments', () => {
     const text = readFileSync(join(dir, 'fix-failing-checks.yml'), 'utf8');
-    const workflow = read('fix-failing-checks.yml') as Workflow & { on: Record<string, unknown>; env: Record<string, unknown> };
+    const workflow = read('fix-failing-checks.yml') as unknown as Workflow & { on: Record<string, unknown>; env: Record<string, unknown> };
     expect(workflow.on.workflow_run).toMatchObject({ types: ['completed'] });
     expect(Number(workflow.env.MAX_ATTEMPTS)).toBeGreaterThan(0);
     expect(text).toContain(`after MAX_ATTEMPTS tries per pull request`);
