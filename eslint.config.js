@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of src/ and what each may import (see README, Layout). Dependencies point one way:
- * action -> github, run, report, oz; cli -> run, report, oz; github -> report, oz; run -> oz;
+ * action -> front, github, run, report, oz; cli -> front, run, report, oz; front -> run, report, oz;
+ * github -> report, oz; run -> oz;
  * report -> oz (types only). The core (oz, run, report) knows nothing of GitHub Actions: of @actions/*
  * it may use only @actions/http-client, a plain HTTP client kept for the runner's proxy settings.
  */
@@ -24,8 +25,12 @@ const boundaries = {
     ACTIONS_TOOLKIT,
   ],
   'src/github/**': [forbid(['action', 'cli'], 'github/ serves the action front end; it does not import it.')],
+  'src/front/**': [
+    forbid(['action', 'cli', 'github'], 'front/ is what both front ends share: it imports the core, not either of them.'),
+    ACTIONS_TOOLKIT,
+  ],
   'src/cli/**': [
-    forbid(['action', 'github'], 'The CLI front end shares the core (oz, run, report), not the action.'),
+    forbid(['action', 'github'], 'The CLI front end shares the core (oz, run, report) and front/, not the action.'),
     { regex: '^@actions/(?!http-client$)', message: 'The CLI runs outside GitHub Actions.' },
   ],
 };

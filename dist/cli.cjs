@@ -1289,6 +1289,7 @@ function makeRetriable(function_, options) {
 
 ;// CONCATENATED MODULE: ./src/oz/errors.ts
 /** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+const DEFAULT_ERROR_NAMES = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
 class OzApiError extends Error {
     name = 'OzApiError';
     method;
@@ -1297,8 +1298,8 @@ class OzApiError extends Error {
     problem;
     /** From `Retry-After`, when the server sent one. */
     retryAfterMs;
-    constructor(method, path, status, problem, retryAfterMs) {
-        super(describeApiError(method, path, status, problem));
+    constructor(method, path, status, problem, retryAfterMs, names = DEFAULT_ERROR_NAMES) {
+        super(describeApiError(method, path, status, problem, names));
         this.method = method;
         this.path = path;
         this.status = status;
@@ -1323,9 +1324,10 @@ class OzRedirectError extends Error {
     name = 'OzRedirectError';
     status;
     location;
-    constructor(method, path, status, location) {
+    constructor(method, path, status, location, names = DEFAULT_ERROR_NAMES) {
         super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
-            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.');
+            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
+            `${names.apiBaseUrl}.`);
         this.status = status;
         this.location = location;
     }
@@ -1356,7 +1358,7 @@ const STATUS_TEXT = {
     503: 'Service Unavailable',
     504: 'Gateway Timeout',
 };
-function describeApiError(method, path, status, problem) {
+function describeApiError(method, path, status, problem, names) {
     const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
     const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
     // A detail that repeats the title adds nothing.
@@ -1367,7 +1369,7 @@ function describeApiError(method, path, status, problem) {
     else if (problem.text)
         parts.push(problem.text);
     if (status === 401) {
-        parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
+        parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
     }
     else if (status === 403) {
         parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
@@ -1419,8 +1421,9 @@ function isRetryable(error) {
 }
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 function mayHaveCreated(error) {
     if (errors_isNetworkError(error))
@@ -1428,7 +1431,7 @@ function mayHaveCreated(error) {
     if (isBadAnswer(error))
         return true;
     if (isApiError(error))
-        return error.status >= 500;
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
     return false;
 }
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
@@ -1516,25 +1519,18 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
  */
 class OzClient {
     policy;
-    http;
     timeoutMs;
     options;
+    names;
     constructor(options) {
         this.options = options;
+        this.names = options.names ?? DEFAULT_ERROR_NAMES;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
     }
     /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
         if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
             throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
         }
@@ -1561,10 +1557,11 @@ class OzClient {
     }
     /**
      * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
      */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
     }
     /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
     getArtifact(uid, signal) {
@@ -1574,15 +1571,15 @@ class OzClient {
      * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
      * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
      */
-    getChecked(path, what, isValid, signal) {
+    getChecked(path, what, isValid, signal, limits = {}) {
         const shown = path.split('?')[0];
         return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
             if (!isObject(answer) || !isValid(answer)) {
                 throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
             }
             return answer;
-        }, signal);
+        }, signal, isRetryable, limits.retries);
     }
     /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
     listModels() {
@@ -1608,9 +1605,9 @@ class OzClient {
      * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
      */
-    async followupOnce(runId, body) {
+    async followupOnce(runId, body, signal) {
         try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
         }
         catch (error) {
             // Any 2xx accepts it, whatever its body says.
@@ -1619,9 +1616,9 @@ class OzClient {
         }
     }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
+    async cancelRunOnce(runId, signal) {
         try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
         }
         catch (error) {
             // Any 2xx accepts the cancel, whatever its body says.
@@ -1634,8 +1631,8 @@ class OzClient {
      * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
      * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
      */
-    withRetry(what, attempt, signal, retryIf = isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    withRetry(what, attempt, signal, retryIf = isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
         return pRetry(attempt, {
             retries,
             factor: 2,
@@ -1670,7 +1667,12 @@ class OzClient {
             record.traceId = id;
         this.options.onRequest(record);
     }
-    async request(method, path, body) {
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
         const url = `${this.options.baseUrl}${path}`;
         const headers = {
             Authorization: `Bearer ${this.options.apiKey}`,
@@ -1680,24 +1682,34 @@ class OzClient {
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
         const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
         let message;
         let text;
         try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
             message = response.message;
-            text = await readBody(message, this.timeoutMs);
+            text = await readBody(message, bound);
         }
         catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
             const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
         }
         const status = message.statusCode ?? 0;
         this.tellRequest(method, shownPath, status, started, message, text);
         if (status >= 300 && status < 400) {
             const location = message.headers.location ?? '';
-            throw new OzRedirectError(method, shownPath, status, location);
+            throw new OzRedirectError(method, shownPath, status, location, this.names);
         }
         if (status >= 200 && status < 300) {
             if (text.trim() === '')
@@ -1709,16 +1721,44 @@ class OzClient {
                 throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
             }
         }
-        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']), this.names);
     }
 }
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > MAX_BODY_BYTES)
@@ -1727,15 +1767,15 @@ function readBody(message, timeoutMs) {
                 chunks.push(chunk);
         });
         message.on('end', () => {
-            clearTimeout(timer);
+            done();
             resolve(Buffer.concat(chunks).toString('utf8'));
         });
         message.on('error', (error) => {
-            clearTimeout(timer);
+            done();
             reject(error);
         });
         message.on('aborted', () => {
-            clearTimeout(timer);
+            done();
             reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
         });
     });
@@ -1788,7 +1828,11 @@ function parseProblem(text) {
         problem.text = snippet(text);
     return problem;
 }
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
 function codeFromType(type) {
     if (type === undefined || type === 'about:blank')
         return undefined;
@@ -1800,7 +1844,7 @@ function codeFromType(type) {
         return undefined;
     }
     const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
 }
 /** What to check when a request got no answer for a reason that a retry will not fix. */
 function networkHint(code, url, baseUrl) {
@@ -1813,6 +1857,548 @@ function networkHint(code, url, baseUrl) {
         return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = require("node:crypto");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/oz/types.ts
+/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Documented run states. The API may add more; those are treated as live. */
+const LIVE_STATES = ['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS'];
+const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
+function isTerminal(state) {
+    return TERMINAL_STATES.includes(state ?? '');
+}
+function isDocumentedState(state) {
+    return isTerminal(state) || LIVE_STATES.includes(state);
+}
+
+;// CONCATENATED MODULE: ./src/oz/usage.ts
+const KINDS = ['inference', 'compute', 'platform'];
+/** Sums what the API reported; nothing for a figure none of whose parts is a number. */
+function usageFigures(usage) {
+    if (usage === undefined || usage === null || typeof usage !== 'object')
+        return {};
+    const sum = (keys) => {
+        const values = keys
+            .map((k) => usage[k])
+            .filter((v) => typeof v === 'number' && Number.isFinite(v));
+        return values.length === 0 ? undefined : round(values.reduce((a, b) => a + b, 0));
+    };
+    const figures = {};
+    const credits = sum(KINDS.map((k) => `${k}_cost`));
+    const costUsd = sum(KINDS.map((k) => `${k}_cost_usd`));
+    if (credits !== undefined)
+        figures.credits = credits;
+    if (costUsd !== undefined)
+        figures.costUsd = costUsd;
+    if (typeof usage.total_tokens === 'number' && Number.isFinite(usage.total_tokens))
+        figures.tokens = usage.total_tokens;
+    return figures;
+}
+/** `16 credits, about $0.32, 48210 tokens`: the figures in words, those given. */
+function describeUsage(figures) {
+    const parts = [];
+    if (figures.credits !== undefined)
+        parts.push(`${figures.credits} credits`);
+    if (figures.costUsd !== undefined)
+        parts.push(`about $${figures.costUsd.toFixed(2)}`);
+    if (figures.tokens !== undefined)
+        parts.push(`${figures.tokens} tokens`);
+    return parts.join(', ') || 'no usage reported';
+}
+function round(value) {
+    return Math.round(value * 10_000) / 10_000;
+}
+
+;// CONCATENATED MODULE: ./src/run/budget.ts
+
+/**
+ * The credit budget of a run: while it is watched, the first read whose reported usage
+ * passes the budget stops the watch, so the lifecycle cancels the run. Approximate: the usage the API
+ * reports may lag behind what the run has spent.
+ */
+class Budget {
+    controller = new AbortController();
+    /** The usage that passed the budget, once it has. */
+    exceeded;
+    maxCredits;
+    constructor(maxCredits) {
+        this.maxCredits = maxCredits;
+    }
+    /** Aborted when the budget is passed. */
+    get signal() {
+        return this.controller.signal;
+    }
+    /** Looks at one read of the run. */
+    check(run) {
+        if (this.exceeded)
+            return;
+        const figures = usageFigures(run.request_usage);
+        if (figures.credits === undefined || figures.credits <= this.maxCredits)
+            return;
+        this.exceeded = figures;
+        this.controller.abort(new Error('budget exceeded'));
+    }
+    /** The reason in one sentence; `label` names the setting. */
+    describe(label) {
+        return `Budget exceeded: the run had used ${describeUsage(this.exceeded ?? {})}, more than ${label} (${this.maxCredits} credits). The usage the API reports may lag, so the run may have used somewhat more.`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/cancel.ts
+
+
+/**
+ * Cancels a run within `budgetMs`: a 409 (the run is PENDING) and transient failures are tried again
+ * shortly; 400 means it already ended. Never throws: the caller reports the outcome.
+ */
+async function cancelRun(client, runId, budgetMs) {
+    const deadline = AbortSignal.timeout(budgetMs);
+    const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
+    try {
+        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
+        return { outcome: 'cancelled' };
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 400)
+            return { outcome: 'already-ended', error };
+        if (isApiError(error) && error.status === 422)
+            return { outcome: 'not-cancellable', error };
+        const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
+        return { outcome: 'failed', error: cause };
+    }
+}
+/** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
+function cancelSettles(result) {
+    return result.outcome !== 'failed';
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = require("node:fs/promises");
+;// CONCATENATED MODULE: ./src/oz/download.ts
+
+/** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
+class DownloadError extends Error {
+    name = 'DownloadError';
+}
+/**
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
+ */
+async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
+    let response;
+    try {
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
+    }
+    catch (error) {
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
+    }
+    const status = response.message.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        response.message.resume();
+        throw new DownloadError(`the download URL answered ${status}${status === 403 || status === 410 ? ' (it may have expired)' : ''}`);
+    }
+    const declared = Number(response.message.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        response.message.destroy();
+        throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
+    }
+    let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
+    try {
+        for await (const chunk of response.message) {
+            if (bound.aborted)
+                throw new DownloadError(why());
+            written += chunk.length;
+            if (written > maxBytes)
+                throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
+            await file.write(chunk);
+        }
+    }
+    catch (error) {
+        response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
+        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/artifacts.ts
+
+
+
+/** At most this much per file, and in all: a run's artifacts must not fill the runner's disk. */
+const MAX_FILE_BYTES = 100 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
+/**
+ * Each part of a saved file's path, at most: file systems refuse a name over 255 bytes (ENAMETOOLONG),
+ * and room is kept for the ` (99)` added to a name already taken and for the `.md` or `.webp` added after it.
+ */
+const MAX_NAME_BYTES = 255 - 10;
+/**
+ * `name` in at most `maxBytes` of UTF-8, cut between characters, its extension kept when it is short
+ * (`report.txt` stays a `.txt`).
+ */
+function fitName(name, maxBytes = MAX_NAME_BYTES) {
+    if (Buffer.byteLength(name, 'utf8') <= maxBytes)
+        return name;
+    const ext = (0,external_node_path_namespaceObject.extname)(name);
+    const keep = ext.length > 1 && Buffer.byteLength(ext, 'utf8') <= 16 ? ext : '';
+    let room = maxBytes - Buffer.byteLength(keep, 'utf8');
+    let stem = '';
+    for (const char of name.slice(0, name.length - keep.length)) {
+        room -= Buffer.byteLength(char, 'utf8');
+        if (room < 0)
+            break;
+        stem += char;
+    }
+    return stem + keep;
+}
+/**
+ * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
+ * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
+ */
+function safeRelativePath(name) {
+    const segments = name
+        .replaceAll('\\', '/')
+        .split('/')
+        .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim())
+        .map((s) => fitName(s).trim())
+        .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
+        .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
+    return segments.length === 0 ? undefined : segments.join('/');
+}
+const EXTENSIONS = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
+/** The file name an artifact is saved under, relative to the folder. */
+function nameFor(detail, listed) {
+    const data = detail.data;
+    const from = (value) => (typeof value === 'string' ? safeRelativePath(value) : undefined);
+    if (detail.artifact_type === 'PLAN') {
+        const title = from(data.title ?? listed.data?.title)?.replaceAll('/', '-');
+        return `plans/${title ?? `plan-${detail.artifact_uid}`}.md`;
+    }
+    if (detail.artifact_type === 'SCREENSHOT') {
+        return `screenshots/${safeRelativePath(detail.artifact_uid) ?? 'screenshot'}${EXTENSIONS[data.content_type ?? ''] ?? '.png'}`;
+    }
+    return from(data.filepath ?? listed.data?.filepath) ?? from(data.filename ?? listed.data?.filename) ?? `file-${detail.artifact_uid}`;
+}
+/** Whether `path` is inside `folder` (both absolute). */
+function inside(folder, path) {
+    const rel = (0,external_node_path_namespaceObject.relative)(folder, path);
+    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
+}
+/**
+ * Opens a new file for `name` under `folder`, never outside it: the resolved path and the real path
+ * of its directory (a symlink placed there earlier counts) must be inside the folder, and an existing
+ * file is never overwritten (`name (2).ext` instead).
+ */
+async function createInside(folder, name) {
+    const target = (0,external_node_path_namespaceObject.join)(folder, name);
+    if (!inside(folder, target))
+        throw new Error(`${name} would land outside the folder`);
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
+    const realFolder = await (0,promises_namespaceObject.realpath)(folder);
+    const realDir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(target));
+    if (realDir !== realFolder && !inside(realFolder, realDir))
+        throw new Error(`${name} would land outside the folder`);
+    const ext = (0,external_node_path_namespaceObject.extname)(target);
+    for (let n = 1; n < 100; n++) {
+        const path = n === 1 ? target : `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
+        try {
+            return { path, file: await (0,promises_namespaceObject.open)(path, 'wx') };
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+    }
+    throw new Error(`too many files named ${name}`);
+}
+/**
+ * Saves a run's FILE and SCREENSHOT artifacts (through their signed URLs, without the API key) and its
+ * plans (as markdown) under `folder`, within the size caps. Returns the absolute paths written; what
+ * could not be saved is a warning.
+ */
+async function saveArtifacts(client, artifacts, folder, options) {
+    const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
+    let budget = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
+    const written = [];
+    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
+    for (const artifact of artifacts) {
+        if (!['FILE', 'SCREENSHOT', 'PLAN'].includes(artifact.artifact_type))
+            continue;
+        const data = artifact.data ?? {};
+        const uid = typeof data.artifact_uid === 'string' ? data.artifact_uid : typeof data.document_uid === 'string' ? data.document_uid : undefined;
+        const named = [data.filepath, data.filename, data.title, uid].find((v) => typeof v === 'string');
+        const label = `${artifact.artifact_type.toLowerCase()} ${named ?? ''}`.trim();
+        if (uid === undefined) {
+            options.warn(`Could not save the ${label}: the API gave no artifact id.`);
+            continue;
+        }
+        if (typeof data.size_bytes === 'number' && data.size_bytes > Math.min(maxFile, budget)) {
+            options.warn(`Did not save the ${label}: ${data.size_bytes} bytes is over the cap (${Math.min(maxFile, budget)} bytes left).`);
+            continue;
+        }
+        let created;
+        try {
+            const detail = await client.getArtifact(uid, options.signal);
+            created = await createInside(folder, nameFor(detail, artifact));
+            let size;
+            if (detail.artifact_type === 'PLAN') {
+                const content = Buffer.from(detail.data.content ?? '', 'utf8');
+                if (content.length > Math.min(maxFile, budget))
+                    throw new Error(`${content.length} bytes is over the cap`);
+                await created.file.write(content);
+                size = content.length;
+            }
+            else {
+                if (typeof detail.data.download_url !== 'string')
+                    throw new Error('the API gave no download URL');
+                size = await download(detail.data.download_url, created.file, Math.min(maxFile, budget), options.userAgent, options.signal);
+            }
+            await created.file.close();
+            budget -= size;
+            written.push(created.path);
+        }
+        catch (error) {
+            if (created) {
+                await created.file.close().catch(() => { });
+                await (0,promises_namespaceObject.rm)(created.path, { force: true });
+            }
+            options.warn(`Could not save the ${label}: ${error.message}.`);
+        }
+    }
+    return written;
+}
+
+;// CONCATENATED MODULE: ./src/run/conversation.ts
+
+/** The text of a message's text blocks. */
+function textOf(content) {
+    return content
+        .filter((b) => b.type === 'text' && typeof b.text === 'string')
+        .map((b) => b.text)
+        .join('\n')
+        .trim();
+}
+/** The messages of the root steps, in order. */
+function rootMessages(conversation) {
+    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
+}
+/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
+function afterRequest(messages, request) {
+    const asked = request.trim().split('\n')[0].trim();
+    for (let m = messages.length - 1; m >= 0; m--) {
+        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
+            return m + 1;
+    }
+    return messages.length;
+}
+/**
+ * The agent's final answer: the text of the last assistant message of the last root step that has
+ * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * never the one before it. Empty when there is none.
+ */
+function finalAnswer(conversation, start) {
+    const messages = rootMessages(conversation);
+    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
+    for (let m = messages.length - 1; m >= from; m--) {
+        const message = messages[m];
+        if (message.role !== 'assistant')
+            continue;
+        const text = textOf(message.content ?? []);
+        if (text !== '')
+            return text;
+    }
+    return '';
+}
+const firstString = (input, keys) => {
+    for (const key of keys) {
+        const value = input?.[key];
+        if (typeof value === 'string' && value.trim() !== '')
+            return value;
+        if (Array.isArray(value) && value.length > 0) {
+            const items = value.map((v) => (typeof v === 'string' ? v : isPath(v))).filter((v) => !!v);
+            if (items.length > 0)
+                return items.join(', ');
+        }
+    }
+    return undefined;
+};
+const isPath = (value) => {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    return typeof record.path === 'string' ? record.path : typeof record.file_path === 'string' ? record.file_path : undefined;
+};
+/** `command: npm test`, `edit_files: src/auth.ts`, `search: flaky`: what an action was, in a line. */
+function describeAction(block) {
+    const what = block.name === 'run_command' || block.category === 'command' ? 'command' : (block.name ?? block.category ?? 'action');
+    const detail = firstString(block.input, ['command', 'path', 'paths', 'files', 'file_paths', 'query', 'url', 'name', 'title']);
+    return detail === undefined ? what : `${what}: ${detail}`;
+}
+function firstLine(text) {
+    return text.split('\n').find((l) => l.trim() !== '') ?? '';
+}
+/** Every action and assistant message in the conversation, in order, nested steps included. */
+function activity(conversation) {
+    const items = [];
+    const walk = (step) => {
+        (step.messages ?? []).forEach((message, m) => {
+            const content = message.content ?? [];
+            if (message.role === 'assistant') {
+                const text = textOf(content);
+                if (text !== '')
+                    items.push({ key: `${step.id}/m${message.message_ids?.[0] ?? m}`, line: `says: ${firstLine(text)}` });
+            }
+            content.forEach((block, b) => {
+                if (block.type === 'action')
+                    items.push({ key: `a/${block.id ?? `${step.id}/${m}/${b}`}`, line: describeAction(block) });
+            });
+        });
+        for (const child of step.steps ?? [])
+            walk(child);
+    };
+    for (const step of conversation.steps)
+        walk(step);
+    return items;
+}
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
+/**
+ * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
+ * working (a short run then shows its progress while it works, not only at its end), then at most once
+ * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
+ * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
+ * forced read (before a follow-up, after the end) is always made: a conversation missing while the
+ * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
+ */
+class ConversationWatcher {
+    seen = new Set();
+    /** When the next unforced read is due; set by the first unforced poll. */
+    due;
+    off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
+    /** The last conversation read, for the final answer. */
+    latest;
+    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
+    lastOutcome;
+    client;
+    runId;
+    intervalMs;
+    debug;
+    firstAfterMs;
+    constructor(client, runId, intervalMs, debug, firstAfterMs = 15_000) {
+        this.client = client;
+        this.runId = runId;
+        this.intervalMs = intervalMs;
+        this.debug = debug;
+        this.firstAfterMs = firstAfterMs;
+    }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
+    /**
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
+     */
+    async poll(signal, force = false) {
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
+        }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
+        try {
+            conversation = await this.client.getConversation(this.runId, signal, limits);
+        }
+        catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
+            this.lastOutcome = 'failed';
+            if (isApiError(error) && (error.status === 404 || error.status === 422))
+                this.lastOutcome = 'none';
+            if (isApiError(error) && error.status === 422) {
+                this.off = true;
+                this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
+            }
+            else if (isApiError(error) && error.status === 404) {
+                this.debug("The run's conversation does not exist yet.");
+            }
+            else {
+                this.debug(`Could not read the run's conversation: ${error.message}`);
+            }
+            return [];
+        }
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
+        for (const item of fresh)
+            this.seen.add(item.key);
+        return fresh;
+    }
+    /**
+     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
+     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
+     */
+    answerStart(request) {
+        if (this.lastOutcome === 'read')
+            return { messages: rootMessages(this.latest).length };
+        if (this.lastOutcome === 'none')
+            return { messages: 0 };
+        return { request };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/oz/metadata.ts
@@ -1863,12 +2449,1256 @@ function mergeMetadata(user, context) {
     return { metadata, dropped };
 }
 
+;// CONCATENATED MODULE: ./src/run/create.ts
+
+
+
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
+class LostCreateError extends Error {
+    name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
+}
+/**
+ * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
+ * `metadata[REQUEST_ID_KEY] = requestId`; before retrying a create whose answer was lost (reset,
+ * timeout or a 5xx after sending), the run is looked up by that key and adopted if it exists. When the
+ * look-up itself fails, this throws LostCreateError instead of risking a second agent.
+ *
+ * An abort stops further tries but never throws away a run that was created meanwhile.
+ */
+async function createRunExactlyOnce(client, body, requestId, signal) {
+    const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
+    let uncertain;
+    let created;
+    const attempt = async () => {
+        if (uncertain !== undefined) {
+            const found = await lookUpLostCreate(client, requestId, uncertain, signal);
+            if (found !== undefined)
+                return (created = { runId: found.run_id, state: found.state, adopted: true });
+        }
+        try {
+            // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
+            // the run it may have started is found by its request id and cancelled by the caller.
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
+            return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
+        }
+        catch (error) {
+            if (mayHaveCreated(error))
+                uncertain = error;
+            throw error;
+        }
+    };
+    try {
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
+    }
+    catch (error) {
+        if (created !== undefined)
+            return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
+        throw error;
+    }
+}
+/** How many pages of runs a look-up reads at most, for a server that ignores the metadata filter. */
+const MAX_LOOKUP_PAGES = 10;
+/**
+ * The run created with `requestId`, if there is one. The list endpoint may ignore the metadata filter,
+ * so every returned run's own metadata is checked, page after page: only a run that carries this
+ * request id is ever returned. Throws when the runs cannot be read, or when there are more pages than
+ * it reads (so the answer is not known).
+ */
+async function findRunByRequestId(client, requestId, signal) {
+    let cursor;
+    for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
+        const { runs, page_info } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...(cursor !== undefined && { cursor }) }, signal);
+        const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
+        if (mine !== undefined)
+            return mine;
+        cursor = page_info?.has_next_page ? page_info.next_cursor : undefined;
+        if (cursor === undefined || cursor === '')
+            return undefined;
+    }
+    throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
+}
+async function lookUpLostCreate(client, requestId, cause, signal) {
+    try {
+        return await findRunByRequestId(client, requestId, signal);
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw error;
+        throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
+            `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
+            `check Oz for a run with that metadata before re-running this job.`, { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/existing.ts
+
+
+/** The existing run the settings name does not exist (404): nothing was started, so there is nothing to cancel. */
+class RunNotFoundError extends Error {
+    name = 'RunNotFoundError';
+    runId;
+    constructor(runId) {
+        super(`Oz run '${runId}' was not found. No run was started or cancelled.`);
+        this.runId = runId;
+    }
+}
+/**
+ * Reads the existing run the settings name before anything else is done with it. A 404 throws
+ * RunNotFoundError (each front end says which of its settings to check); other errors go through.
+ */
+async function readExistingRun(client, runId, signal) {
+    try {
+        return await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && error.status === 404) {
+            throw new RunNotFoundError(runId);
+        }
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/followup.ts
+
+
+
+/** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
+class LostFollowupError extends Error {
+    name = 'LostFollowupError';
+}
+/**
+ * Whether the run has moved on since `before` was read: a live state, or a later `updated_at`. After a
+ * follow-up, that is how to tell it arrived, and when a terminal state read is the new end.
+ */
+function movedOn(run, before) {
+    if (!isTerminal(run.state))
+        return true;
+    const [now, then] = [Date.parse(run.updated_at ?? ''), Date.parse(before.updated_at ?? '')];
+    // As instants, not strings: the same moment can be written with other precision or offsets.
+    return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
+}
+/** Whether the first line of `message` is a user message of the conversation after `since`. */
+function inConversation(conversation, message, since) {
+    const asked = message.trim().split('\n')[0].trim();
+    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
+    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
+}
+/**
+ * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
+ * it), absent (the conversation is readable and does not hold it), or unknown.
+ */
+async function lookForFollowup(client, runId, message, before, since, signal) {
+    const run = await client.getRun(runId, signal).catch(() => undefined);
+    if (run !== undefined && movedOn(run, before))
+        return 'arrived';
+    if (since === undefined)
+        return 'unknown';
+    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
+    if (conversation === undefined)
+        return 'unknown';
+    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
+}
+/**
+ * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
+ * only a little later. Resolves true when it arrived; false only when every look at the conversation
+ * showed it absent for the whole window, so that sending it again is safe; otherwise throws
+ * LostFollowupError rather than risk asking the agent twice.
+ */
+async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
+    const deadline = Date.now() + (options.windowMs ?? 30_000);
+    let couldTell = true;
+    for (;;) {
+        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
+        if (look === 'arrived')
+            return true;
+        if (look === 'unknown')
+            couldTell = false;
+        if (Date.now() >= deadline)
+            break;
+        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
+    }
+    if (couldTell)
+        return false;
+    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
+        'Not sending it again, so as not to deliver it twice.');
+}
+/**
+ * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
+ * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
+ * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
+ * old one.
+ */
+async function sendFollowupOnce(client, runId, message, signal, 
+/** The run as just read, when the caller has read it already. */
+known, pickup = {}) {
+    const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
+    let uncertain;
+    await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
+        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
+            return;
+        try {
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
+        }
+        catch (error) {
+            if (mayHaveCreated(error))
+                uncertain = error;
+            throw error;
+        }
+    }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
+    return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/structured.ts
+/**
+ * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
+ * object taken from the agent's final answer and checked against the schema.
+ */
+/**
+ * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
+ * answer, so the answer stays readable and the object is easy to find.
+ */
+function schemaInstruction(schema) {
+    return [
+        '',
+        '',
+        '---',
+        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
+        'in a fenced code block marked `json`, and write nothing after that block.',
+        '',
+        '```json',
+        JSON.stringify(schema, null, 2),
+        '```',
+    ].join('\n');
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
+function extractJson(answer) {
+    const last = lastJsonBlock(answer);
+    if (last === undefined)
+        return { ok: false, error: 'the final answer has no fenced ```json block' };
+    try {
+        return { ok: true, value: JSON.parse(last) };
+    }
+    catch (error) {
+        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
+    }
+}
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+function lastJsonBlock(text) {
+    const lines = [];
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+        start = stop + 1;
+    }
+    // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+    const closers = new Map();
+    lines.forEach((line, index) => {
+        const fence = CLOSER.exec(line.text)?.[1];
+        if (fence === undefined)
+            return;
+        const list = closers.get(fence) ?? { at: [], next: 0 };
+        list.at.push(index);
+        closers.set(fence, list);
+    });
+    let found;
+    for (let i = 0; i < lines.length; i++) {
+        const fence = OPENER.exec(lines[i].text)?.[1];
+        if (fence === undefined)
+            continue;
+        const list = closers.get(fence);
+        // The body is at least one line (maybe empty): the closer is two lines on or more.
+        while (list !== undefined && list.next < list.at.length && list.at[list.next] < i + 2)
+            list.next++;
+        const close = list?.at[list.next];
+        if (close === undefined)
+            continue;
+        const body = lines[close - 1];
+        found = text.slice(lines[i + 1].start, body.start + body.text.length);
+        i = close;
+    }
+    return found;
+}
+/** Loads the validator on first use (it is a bundle of its own). */
+async function loadValidator(schema) {
+    const { compileSchema } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 506, 23));
+    return compileSchema(schema);
+}
+/** Checks a schema when the settings are read, so a bad one fails before any request. */
+async function checkSchema(schema) {
+    try {
+        await loadValidator(schema);
+        return undefined;
+    }
+    catch (error) {
+        return error.message;
+    }
+}
+/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
+async function structuredOutput(answer, schema) {
+    if (answer.trim() === '')
+        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
+    const extracted = extractJson(answer);
+    if (!extracted.ok)
+        return { ok: false, errors: [extracted.error] };
+    const errors = (await loadValidator(schema))(extracted.value);
+    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
+}
+
+;// CONCATENATED MODULE: ./src/run/plan.ts
+
+/**
+ * What the settings alone ask for: an existing run (with a follow-up or not), or a new run. Undefined
+ * when a new run has nothing to do yet (no prompt and no skill: a mention may still write one).
+ */
+function targetOf(settings) {
+    if (settings.runId !== undefined) {
+        return settings.followup !== undefined
+            ? { kind: 'follow-up', runId: settings.runId, message: settings.followup }
+            : { kind: 'watch', runId: settings.runId };
+    }
+    const request = settings.create ?? {};
+    if (request.prompt === undefined && request.skill === undefined)
+        return undefined;
+    return { kind: 'create', request };
+}
+/**
+ * The one place the output schema's instruction is added: to the text the agent is sent (a new run's
+ * prompt, or a follow-up's message). Nothing else writes it, so no phase can add it twice or send it
+ * as a whole prompt.
+ */
+function asSent(target, outputSchema) {
+    if (outputSchema === undefined || target.kind === 'watch')
+        return target;
+    const instruction = schemaInstruction(outputSchema);
+    if (target.kind === 'follow-up')
+        return { ...target, message: `${target.message}${instruction}` };
+    return { ...target, request: { ...target.request, prompt: `${target.request.prompt ?? ''}${instruction}`.trimStart() } };
+}
+/** The text sent to the agent, for the log: the prompt, the follow-up, or nothing when only watching. */
+function sentText(target, outputSchema) {
+    const sent = asSent(target, outputSchema);
+    if (sent.kind === 'follow-up')
+        return sent.message;
+    return sent.kind === 'create' ? (sent.request.prompt ?? '') : '';
+}
+
+;// CONCATENATED MODULE: ./src/run/settle.ts
+
+
+
+
+/**
+ * Cancels a run that was left live, shared by the lifecycle (stopped by the deadline or a signal) and
+ * the post step (the main step was killed). A run known only by its request id is looked up by it:
+ * only a run that carries this request id is ours, never another. An ended run is not cancelled.
+ * Never throws; a look-up that fails is `unknown` (the run may be running).
+ */
+async function settleLeftRun(client, left, options) {
+    const deadline = AbortSignal.timeout(options.budgetMs);
+    const startedAt = Date.now();
+    let run = left.run;
+    let runId = left.runId;
+    try {
+        if (runId === undefined && left.requestId !== undefined) {
+            run = await raceAbort(findRunByRequestId(client, left.requestId, deadline), deadline);
+            if (run === undefined)
+                return { handling: { kind: 'not-found' } };
+            runId = run.run_id;
+            options.onRunId?.(runId);
+        }
+        if (runId === undefined)
+            return { handling: { kind: 'not-found' } };
+        if (run === undefined && !left.live)
+            run = await raceAbort(client.getRun(runId, deadline), deadline);
+    }
+    catch (error) {
+        return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: error } };
+    }
+    if (run !== undefined && isTerminal(run.state))
+        return { run, runId, handling: { kind: 'nothing-to-cancel' } };
+    if (run !== undefined)
+        options.onLive?.(run);
+    const remaining = Math.max(1000, options.budgetMs - (Date.now() - startedAt));
+    const cancel = await cancelRun(client, runId, remaining);
+    // One quick read so the outputs show the state after the cancel; the state before stays otherwise.
+    const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
+    const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
+    return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+
+;// CONCATENATED MODULE: ./src/run/thread.ts
+
+
+/** Statuses that say the run is not there for this key, whatever the reason. */
+const GONE = [403, 404, 410];
+/**
+ * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
+ * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
+ */
+async function readThreadRun(client, runId, thread, signal) {
+    let run;
+    try {
+        run = await raceAbort(client.getRun(runId, signal), signal);
+    }
+    catch (error) {
+        if (isApiError(error) && GONE.includes(error.status))
+            return { restart: { from: runId, reason: 'gone', detail: error.message } };
+        throw error;
+    }
+    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
+    if (differ.length === 0)
+        return { run };
+    const detail = differ
+        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
+        .join('; ');
+    return { restart: { from: runId, reason: 'not-this-thread', detail } };
+}
+/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
+function isSessionGone(error) {
+    return isApiError(error) && error.status === 410;
+}
+
+;// CONCATENATED MODULE: ./src/run/stop.ts
+/** The reason an abort signal carries when the step or CLI is stopped. */
+class StopSignal extends Error {
+    name = 'StopSignal';
+    reason;
+    constructor(reason) {
+        super(reason === 'timeout' ? 'timed out' : 'cancelled');
+        this.reason = reason;
+    }
+}
+/** The stop reason an aborted signal carries ('cancelled' for any other abort). */
+function stopReason(signal) {
+    return isStopSignal(signal.reason) ? signal.reason.reason : 'cancelled';
+}
+/** The longest delay one timer holds (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+/**
+ * Calls `action` at the time `at` (ms since the epoch), however far off: a deadline beyond what one
+ * timer holds is reached through a chain of timers. Returns a function that cancels it.
+ */
+function atDeadline(at, action) {
+    let timer;
+    const arm = () => {
+        const remaining = at - Date.now();
+        if (remaining <= 0) {
+            action();
+            return;
+        }
+        timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
+    };
+    arm();
+    return () => clearTimeout(timer);
+}
+/**
+ * One stop for a whole run: SIGINT and SIGTERM (the runner's cancellation, Ctrl-C, a CI system's
+ * kill) and the deadline `timeoutMs` from now. `onSignal` is told once, when a signal arrives.
+ */
+function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
+    const controller = new AbortController();
+    let received;
+    const handler = (signal) => {
+        if (controller.signal.aborted)
+            return;
+        received = signal;
+        onSignal?.(signal);
+        controller.abort(new StopSignal('cancelled'));
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal('timeout')));
+    return {
+        signal: controller.signal,
+        received: () => received,
+        dispose: () => {
+            cancelDeadline();
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
+function isStopSignal(error) {
+    return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
+}
+
+;// CONCATENATED MODULE: ./src/run/watch.ts
+
+
+
+
+/**
+ * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`. Each pause is
+ * drawn at random from ±20% around that, within [minMs, maxMs]: the jitter is applied after the
+ * bounds, so steps started together drift apart instead of all waiting exactly `minMs` or `maxMs`.
+ * `reset()` goes back to the short pause.
+ */
+class PollSchedule {
+    step = 0;
+    minMs;
+    maxMs;
+    factor;
+    random;
+    constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
+        this.minMs = minMs;
+        this.maxMs = maxMs;
+        this.random = random;
+        this.factor = factor;
+    }
+    next() {
+        const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
+        this.step += 1;
+        const low = Math.max(this.minMs, base * 0.8);
+        const high = Math.min(this.maxMs, base * 1.2);
+        return Math.round(low + (high - low) * this.random());
+    }
+    reset() {
+        this.step = 0;
+    }
+}
+/**
+ * Reads the run until it reaches a terminal state or the signal stops it. Transient read failures
+ * (after the client's own retries, bad bodies included) are reported and polling goes on; a final one
+ * (401, 404...) ends the watch with `failed`, keeping the last run read.
+ */
+async function watchRun(options) {
+    const { client, runId, schedule, signal } = options;
+    const seenUnknown = new Set();
+    let run;
+    for (;;) {
+        if (signal.aborted)
+            return { ...(run && { run }), stopped: stopReason(signal) };
+        try {
+            const next = await raceAbort(client.getRun(runId, signal), signal);
+            const previous = run?.state;
+            run = next;
+            if (next.state !== previous) {
+                schedule.reset();
+                if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
+                    seenUnknown.add(next.state);
+                    options.onUnknownState?.(next.state);
+                }
+                options.onStateChange?.(next, previous);
+            }
+            if (options.isNewEnd !== undefined && !options.isNewEnd(next)) {
+                // The run has not picked up the follow-up yet: this end is the old one.
+            }
+            else if (isTerminal(next.state)) {
+                const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
+                if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
+                    run = await rereadForArtifacts(client, next, graceMs, signal);
+                }
+                return { run };
+            }
+            await options.onLiveRead?.(next).catch(() => { });
+        }
+        catch (error) {
+            if (signal.aborted)
+                return { ...(run && { run }), stopped: stopReason(signal) };
+            if (!isRetryable(error))
+                return { ...(run && { run }), failed: error };
+            options.onReadError?.(error);
+        }
+        try {
+            await sleep(schedule.next(), signal);
+        }
+        catch {
+            return { ...(run && { run }), stopped: stopReason(signal) };
+        }
+    }
+}
+const DEFAULT_ARTIFACT_GRACE_MS = 6000;
+/** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
+async function rereadForArtifacts(client, run, graceMs, signal) {
+    let latest = run;
+    for (let i = 0; i < 3; i++) {
+        try {
+            await sleep(graceMs / 3, signal);
+            const again = await raceAbort(client.getRun(run.run_id, signal), signal);
+            if (!isTerminal(again.state))
+                return latest;
+            latest = again;
+            if ((again.artifacts ?? []).length > 0)
+                return again;
+        }
+        catch {
+            // The run has ended; a failed second look only means fewer artifacts in the report.
+            return latest;
+        }
+    }
+    return latest;
+}
+
+;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
+ * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
+ * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
+ */
+async function startAndWatch(client, plan, metadata, stop, events, options = {}) {
+    const { settings } = plan;
+    const startedAt = options.startedAt ?? Date.now();
+    const result = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+    let reader;
+    const life = {
+        client,
+        settings,
+        stop,
+        events,
+        options,
+        startedAt,
+        // Made on first use, once the run is known.
+        conversation: () => (reader ??= new ConversationWatcher(client, result.runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)),
+        forget: () => {
+            reader = undefined;
+        },
+    };
+    const sent = {};
+    let answerStart;
+    try {
+        if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
+            return result;
+        const begun = await begin(life, plan, metadata, result, sent);
+        answerStart = begun.answerStart;
+        if (!settings.wait)
+            await leaveRunning(life, begun, result);
+        else
+            await follow(life, begun, result);
+    }
+    catch (error) {
+        if (isStopSignal(error))
+            await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
+        else
+            await failed(life, error, result, sent.requestId);
+    }
+    if (isTerminal(result.run?.state))
+        result.settled = true;
+    if (result.runId !== undefined)
+        await whatTheAgentDid(life, result, answerStart);
+    return result;
+}
+/** Creates the run, sends the follow-up, or picks up the run to watch. */
+async function begin(life, plan, metadata, result, sent) {
+    const { client, events, stop, settings } = life;
+    const target = asSent(plan.target, settings.outputSchema);
+    if (target.kind === 'create')
+        return create(life, target.request, metadata, result, sent);
+    const { runId } = target;
+    // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+    // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+    const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
+    if (checked && 'restart' in checked)
+        return restart(life, plan, checked.restart, metadata, result, sent);
+    const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+    result.runId = runId;
+    events.runId?.(runId);
+    if (target.kind === 'watch') {
+        events.notice({ kind: 'watching', runId });
+        return { runId, startState: '' };
+    }
+    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+    await life.conversation().poll(stop, true);
+    const answerStart = life.conversation().answerStart(target.message);
+    let followedUpFrom;
+    try {
+        followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+            ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
+        });
+    }
+    catch (error) {
+        if (target.thread === undefined || !isSessionGone(error))
+            throw error;
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata, result, sent);
+    }
+    result.followedUp = true;
+    events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    return { runId, startState: '', followedUpFrom, answerStart };
+}
+/** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
+async function create(life, request, metadata, result, sent) {
+    const { client, events, stop } = life;
+    const requestId = (sent.requestId = (0,external_node_crypto_namespaceObject.randomUUID)());
+    events.requestId?.(requestId);
+    const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+    result.runId = created.runId;
+    events.runId?.(created.runId);
+    events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
+    events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+    return { runId: created.runId, startState: created.state };
+}
+/** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
+function restart(life, plan, why, metadata, result, sent) {
+    const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
+    result.restarted = why;
+    life.events.restarted?.(why);
+    life.forget();
+    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
+}
+/** Not waiting: the run goes on; one read fills the outputs. */
+async function leaveRunning(life, begun, result) {
+    result.settled = true;
+    result.outcome = { kind: 'started' };
+    try {
+        result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        if (result.run.session_link)
+            life.events.sessionLink?.(result.run.session_link);
+    }
+    catch (error) {
+        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+        life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
+        result.run = { run_id: begun.runId, state: begun.startState };
+    }
+}
+/** Watches the run to its end (or the stop), then settles it when stopped. */
+async function follow(life, begun, result) {
+    const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
+    const watched = await watch(life, begun, budget);
+    if (budget?.exceeded)
+        return stopForBudget(life, begun.runId, budget, watched.run, result);
+    if (watched.run)
+        result.run = watched.run;
+    if (watched.failed)
+        throw watched.failed;
+    if (!watched.stopped) {
+        result.settled = true;
+        result.outcome = { kind: 'ended', state: watched.run.state };
+        return;
+    }
+    const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
+    result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+}
+/** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
+function watch(life, begun, budget) {
+    const { client, settings, events, options, startedAt, stop } = life;
+    const id = begun.runId;
+    let linkShown = false;
+    const before = begun.followedUpFrom;
+    let picked = false;
+    return watchRun({
+        client,
+        runId: id,
+        schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+        signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
+        ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
+        onStateChange: (run, previous) => {
+            events.stateChange?.(run, previous, Date.now() - startedAt);
+            events.progress?.(run);
+            if (!linkShown && run.session_link) {
+                linkShown = true;
+                events.sessionLink?.(run.session_link);
+            }
+        },
+        onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
+        onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
+        // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+        ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
+        // While the agent works, what it does, from its conversation (at most once per interval).
+        ...((settings.logProgress || budget) && {
+            // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+            onLiveRead: (run) => {
+                budget?.check(run);
+                if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                    life.conversation().pollInBackground(stop, (items) => {
+                        for (const item of items)
+                            events.activity?.(item.line, Date.now() - startedAt);
+                    });
+                }
+                return Promise.resolve();
+            },
+        }),
+    });
+}
+/** The time a cancel may take: short after a signal (the runner kills the step soon), longer after the timeout. */
+function cancelBudget(life, reason) {
+    return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
+}
+/** Cancels a stopped run unless the settings say to leave it; records what was done. */
+async function settleStopped(life, reason, left, result) {
+    if (!life.settings.cancelOnAbort) {
+        result.settled = true;
+        return { kind: 'left-running' };
+    }
+    const settled = await settleLeftRun(life.client, left, {
+        budgetMs: cancelBudget(life, reason),
+        onRunId: (id) => {
+            result.runId = id;
+            life.events.runId?.(id);
+        },
+    });
+    if (settled.run)
+        result.run = settled.run;
+    const { handling } = settled;
+    if (handling.kind === 'cancel') {
+        life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
+        result.settled = cancelSettles(handling.cancel);
+        return handling;
+    }
+    if (handling.kind === 'unknown')
+        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+    result.settled = handling.kind === 'nothing-to-cancel';
+    return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+}
+/** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
+async function stoppedBeforeCreated(life, reason, requestId, result) {
+    let handling = { kind: 'nothing-to-cancel' };
+    if (requestId !== undefined && life.settings.cancelOnAbort) {
+        handling = await settleStopped(life, reason, { requestId }, result);
+    }
+    else if (requestId !== undefined) {
+        handling = { kind: 'left-running' };
+    }
+    result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
+    if (requestId !== undefined && result.runId === undefined)
+        result.mayExist = true;
+}
+/** Following the run failed while it may still be live: do not leave an agent behind. */
+async function failed(life, error, result, requestId) {
+    result.outcome = { kind: 'error', error };
+    const { settings, client, events } = life;
+    if (isLostCreate(error) && requestId !== undefined)
+        return settleLostCreate(life, requestId, result);
+    if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+        const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+        events.notice({ kind: 'cancel', runId: result.runId, cancel });
+        result.settled = cancelSettles(cancel);
+    }
+}
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(life, requestId, result) {
+    if (life.settings.cancelOnAbort)
+        await settleStopped(life, 'timeout', { requestId }, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    life.events.notice({ kind: 'may-exist', requestId });
+}
+/** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
+async function stopForBudget(life, id, budget, last, result) {
+    const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(life.client, id, budgetMs);
+    life.events.notice({ kind: 'cancel', runId: id, cancel });
+    result.settled = cancelSettles(cancel);
+    result.outcome = { kind: 'over-budget', budget, cancel };
+    if (last)
+        result.run = last;
+    try {
+        const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+        result.run = await raceAbort(life.client.getRun(id, quick), quick);
+    }
+    catch {
+        // The run as last read stays in the result.
+    }
+}
+/**
+ * The catalogue check before a create (preflight), loaded only when it has something to check.
+ * Returns false, with the outcome filled in, when it found a reason not to start the run.
+ */
+async function checkBeforeCreate(life, create, result) {
+    const needed = create.config?.model_id !== undefined ||
+        create.config?.environment_id !== undefined ||
+        /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
+    if (life.settings.preflight === false || !needed)
+        return true;
+    const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
+    const setting = life.options.setting ?? ((key) => key);
+    const found = await preflight(life.client, create, (name) => setting(name), life.stop);
+    for (const note of found.notes)
+        life.events.debug?.(note);
+    for (const warning of found.warnings)
+        life.events.warning(warning);
+    if (found.problems.length === 0)
+        return true;
+    result.outcome = { kind: 'not-started', problems: found.problems };
+    result.settled = true;
+    return false;
+}
+/** Long enough for a few reads with retries; the run has ended (or been left) by now. */
+const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
+/**
+ * After the run: its final answer (also when it failed), the rest of its activity, the structured
+ * output checked against the output schema, and its files saved in the artifacts folder. None of it can
+ * hang the step: each part is bounded, and a failure is a warning.
+ */
+async function whatTheAgentDid(life, result, answerStart) {
+    const { settings, events, client, options, startedAt } = life;
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = life.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
+    const reader = life.conversation();
+    const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
+    if (settings.logProgress)
+        for (const item of items)
+            events.activity?.(item.line, Date.now() - startedAt);
+    result.agentOutput = finalAnswer(reader.latest, answerStart);
+    if (settings.outputFormat === 'json' && reader.latest !== undefined)
+        result.conversation = reader.latest;
+    const ended = isTerminal(result.run?.state);
+    if (settings.outputSchema !== undefined && ended)
+        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
+    if (settings.artifactsPath !== undefined && ended) {
+        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+            userAgent: options.userAgent ?? 'oz-agent-action',
+            signal: deadline,
+            warn: events.warning,
+        }).catch((error) => {
+            events.notice({ kind: 'save-failed', error: error });
+            return [];
+        });
+        const workspace = options.workspace ?? process.cwd();
+        result.downloadedFiles = written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
+function verdict(result) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'ended':
+            if (outcome.state !== 'SUCCEEDED')
+                return 'failed';
+            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
+        case 'started':
+            return 'started';
+        case 'stopped':
+            return outcome.reason;
+        case 'error':
+            return 'error';
+        case 'not-started':
+            return 'not_started';
+        case 'over-budget':
+            return 'budget_exceeded';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/front/words.ts
+
+
+const info = (text) => ({ warning: false, text });
+const warning = (text) => ({ warning: true, text });
+/** What came of a cancel, for the log. */
+function cancelLine(runId, result) {
+    switch (result.outcome) {
+        case 'cancelled':
+            return info(`Cancelled Oz run ${runId}.`);
+        case 'already-ended':
+            return info(`Oz run ${runId} had already ended; nothing to cancel.`);
+        case 'not-cancellable':
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            return warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
+        case 'failed':
+            return warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+    }
+}
+/** A fact the lifecycle told, as a log line. */
+function noticeLine(notice, words) {
+    switch (notice.kind) {
+        case 'created':
+            return info(`Created Oz run ${notice.runId} (${notice.state})${notice.adopted ? ', found again after its create answer was lost' : ''}.`);
+        case 'followed-up':
+            return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}); watching it to its new end.`);
+        case 'watching':
+            return info(`Watching existing Oz run ${notice.runId}.`);
+        case 'cancel':
+            return cancelLine(notice.runId, notice.cancel);
+        case 'unknown-state':
+            return warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
+        case 'read-failed':
+            return warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+        case 'create-unknown':
+            return warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+        case 'save-failed':
+            return warning(`Could not save the run's files: ${notice.error.message}`);
+        case 'may-exist':
+            return warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
+    }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
+}
+/** What was done about a run stopped while it was watched, after `why`. */
+function afterStop(why, handling, words) {
+    switch (handling.kind) {
+        case 'left-running':
+            return `${why}; ${words.off('cancelOnAbort')}, so the run was left running.`;
+        case 'cancel':
+            return `${why}, so ${cancelNote(handling.cancel)}.`;
+        case 'nothing-to-cancel':
+            return `${why}.`;
+        case 'unknown':
+            return `${why}; it may still be running.`;
+    }
+}
+/** The one sentence on a result for the summary and the failure message; undefined when the state says it all. */
+function outcomeNote(result, settings, words) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'started':
+            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+        case 'error':
+            if (outcome.error.name === 'RunNotFoundError') {
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+            }
+            return outcome.error.message;
+        case 'stopped':
+            if (outcome.phase !== 'watch') {
+                // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+                const created = outcome.phase === 'create';
+                return outcome.reason === 'timeout'
+                    ? `The run could not be ${created ? 'created' : 'followed up'} within ${words.setting('timeoutMinutes')}.`
+                    : `${words.cancellation} before ${created ? 'the run was created' : 'the follow-up was sent'}.`;
+            }
+            return afterStop(outcome.reason === 'timeout'
+                ? `The run did not end within ${words.setting('timeoutMinutes')} (${settings.timeoutMs / 60_000})`
+                : words.cancellation, outcome.handling, words);
+        case 'not-started':
+            return `Not started: ${outcome.problems.join(' ')} (Checked before the run, a check skipped when ${words.off('preflight')}.)`;
+        case 'over-budget':
+            return `${outcome.budget.describe(words.setting('maxCredits'))} ${outcome.cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${outcome.cancel.outcome}).`}`;
+        case 'ended':
+            if (outcome.state === 'SUCCEEDED' && result.structured !== undefined && !result.structured.ok) {
+                return `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+            }
+            return undefined;
+    }
+}
+/** A result as the report the summary, the comment and the outputs are made from. */
+function reportOf(result, settings, words) {
+    const { outcome: _outcome, settled: _settled, ...facts } = result;
+    const note = outcomeNote(result, settings, words);
+    return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+}
+
+;// CONCATENATED MODULE: ./src/front/run.ts
+
+
+
+
+/** Writes a line to the front end's log at its level. */
+function sayLine(say, line) {
+    if (line.warning)
+        say.warning(line.text);
+    else
+        say.info(line.text);
+}
+/** The API client of a front end: its User-Agent and its words in error hints, retries told as log lines. */
+function makeClient(settings, words, info, retry, debug) {
+    return new OzClient({
+        ...(debug && { onRequest: (record) => debug(`Oz API: ${describeRequest(record)}`) }),
+        baseUrl: settings.apiBaseUrl,
+        apiKey: settings.apiKey,
+        userAgent: words.userAgent,
+        names: { apiKey: words.apiKey, apiBaseUrl: words.apiBaseUrl },
+        ...(retry && { retry }),
+        onRetry: ({ what, attempt, delayMs, error }) => info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+}
+/**
+ * The one "run with stop handling" of both front ends: a stop on SIGINT, SIGTERM and the timeout, the
+ * client, the lifecycle, and the handlers removed afterwards whatever happened. Returns the result and
+ * the signal that stopped it, if one did.
+ */
+async function runWithStopHandling(run) {
+    const { plan, words, say } = run;
+    const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+    try {
+        const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
+        const events = {
+            ...run.events,
+            notice: (notice) => sayLine(say, noticeLine(notice, words)),
+            warning: say.warning,
+        };
+        const result = await startAndWatch(client, plan, run.metadata, stop.signal, events, {
+            ...run.options,
+            userAgent: words.userAgent,
+            setting: words.setting,
+        });
+        const signal = stop.received();
+        return { result, ...(signal && { signal }) };
+    }
+    finally {
+        stop.dispose();
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oz/version.ts
 /** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
 const VERSION = '1.0.0';
 const USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-action/${VERSION} node/${process.versions.node}`));
 /** The CLI's User-Agent: the same version, its own product name. */
 const CLI_USER_AGENT = `oz-agent-run/${VERSION} node/${process.versions.node}`;
+
+;// CONCATENATED MODULE: ./src/names.ts
+/**
+ * Every name a user types or reads, in one table: the action's inputs and outputs (action.yml) and
+ * the CLI's flags, which derive from the inputs. The core (oz, run, report) knows settings only by
+ * their key (`timeoutMinutes`); each front end says the key in its own words through this table.
+ * `__tests__/names.test.ts` keeps the table and action.yml equal.
+ */
+const string = (input) => ({ input, cli: 'string' });
+const actionOnly = (input) => ({ input, cli: 'none' });
+/** The action's inputs by key, in action.yml's order. */
+const INPUTS = {
+    // The CLI reads the key from WARP_API_KEY only: a flag would show it in process lists.
+    apiKey: actionOnly('warp_api_key'),
+    prompt: string('prompt'),
+    promptFile: string('prompt_file'),
+    skill: string('skill'),
+    title: string('title'),
+    name: string('name'),
+    model: string('model'),
+    environment: string('environment'),
+    basePrompt: string('base_prompt'),
+    host: string('host'),
+    computerUse: { input: 'computer_use', cli: 'boolean' },
+    mcp: string('mcp'),
+    metadata: { input: 'metadata', cli: 'repeated' },
+    mode: string('mode'),
+    conversationId: string('conversation_id'),
+    apiBaseUrl: string('api_base_url'),
+    runId: string('run_id'),
+    wait: { input: 'wait', cli: 'boolean', onByDefault: true },
+    timeoutMinutes: string('timeout_minutes'),
+    pollIntervalSeconds: string('poll_interval_seconds'),
+    maxPollIntervalSeconds: string('max_poll_interval_seconds'),
+    cancelOnAbort: { input: 'cancel_on_abort', cli: 'boolean', onByDefault: true },
+    outputSchema: string('output_schema'),
+    artifactsPath: string('artifacts_path'),
+    logProgress: { input: 'log_progress', cli: 'boolean', onByDefault: true },
+    triggerPhrase: actionOnly('trigger_phrase'),
+    continueConversation: actionOnly('continue_conversation'),
+    followup: string('followup'),
+    githubToken: actionOnly('github_token'),
+    prComment: actionOnly('pr_comment'),
+    checkName: actionOnly('check_name'),
+    review: actionOnly('review'),
+    reviewApprove: actionOnly('review_approve'),
+    allowedUsers: actionOnly('allowed_users'),
+    allowedBots: actionOnly('allowed_bots'),
+    harness: string('harness'),
+    harnessModel: string('harness_model'),
+    reasoningLevel: string('reasoning_level'),
+    harnessSecret: string('harness_secret'),
+    idleTimeoutMinutes: string('idle_timeout_minutes'),
+    sessionSharing: string('session_sharing'),
+    attachments: { input: 'attachments', cli: 'lines' },
+    agentIdentity: string('agent_identity'),
+    preflight: { input: 'preflight', cli: 'boolean', onByDefault: true },
+    maxCredits: string('max_credits'),
+    outputFormat: string('output_format'),
+    debug: { input: 'debug', cli: 'boolean' },
+    // The official action's inputs (issue 15): read by the action only.
+    cloud: actionOnly('cloud'),
+    savedPrompt: actionOnly('saved_prompt'),
+    cwd: actionOnly('cwd'),
+    profile: actionOnly('profile'),
+    share: actionOnly('share'),
+    ozChannel: actionOnly('oz_channel'),
+    ozVersion: actionOnly('oz_version'),
+};
+/** The CLI's flag for a setting, without dashes (`timeout-minutes`). */
+function flagOf(key) {
+    return INPUTS[key].input.replaceAll('_', '-');
+}
+/** The CLI flags of one kind, without dashes. */
+function flagsOfKind(kind) {
+    return Object.keys(INPUTS).filter((key) => INPUTS[key].cli === kind).map(flagOf);
+}
+/** The action's outputs (action.yml's order); the CLI's `--json` and `--output-file` use the same names. */
+const OUTPUTS = [
+    { output: 'run_id' },
+    { output: 'state' },
+    { output: 'session_link' },
+    { output: 'title' },
+    { output: 'status_message' },
+    { output: 'error_code' },
+    { output: 'retryable' },
+    { output: 'conversation_id' },
+    { output: 'pull_request_url' },
+    { output: 'artifacts', notInDotenv: true },
+    { output: 'run', notInDotenv: true },
+    { output: 'agent_output', notInDotenv: true },
+    { output: 'structured_output', notInDotenv: true },
+    { output: 'downloaded_files' },
+    { output: 'followed_up' },
+    { output: 'skipped', actionOnly: true },
+    { output: 'comment_url', actionOnly: true },
+    { output: 'credits' },
+    { output: 'cost_usd' },
+    { output: 'tokens' },
+    { output: 'check_run_id', actionOnly: true },
+    { output: 'review_url', actionOnly: true },
+    { output: 'review_comments', actionOnly: true },
+    { output: 'verdict', actionOnly: true },
+];
 
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 /**
@@ -1951,6 +3781,7 @@ function fitRendered(render, maxUnits, budget) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/dotenv.ts
+
 /**
  * The `--output-file` report for GitLab's `artifacts: reports: dotenv`. GitLab refuses the whole
  * report when it is 5 KiB (5,120 bytes) or more, or holds more than 20 variables, and reads each value
@@ -1967,7 +3798,7 @@ const MAX_DOTENV_VARIABLES = 20;
 const MAX_VALUE_BYTES = 1024;
 const MAX_FILES_VALUE_BYTES = 2048;
 /** Outputs that can be long or span lines: left out of the report (`--json` has them). */
-const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
+const NOT_IN_DOTENV = new Set(OUTPUTS.filter((o) => 'notInDotenv' in o).map((o) => o.output));
 /** What a later job needs most gets its room first. */
 const FIRST = ['run_id', 'state', 'error_code', 'retryable', 'followed_up', 'pull_request_url', 'session_link', 'conversation_id'];
 /** Outputs whose value is a link: whole or not at all. */
@@ -2409,12 +4240,12 @@ function runOutputs(run, runId, onDropped = () => { }) {
         run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
     };
 }
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 /** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
 function usageOutputs(figures) {
     const text = (value) => (value === undefined ? '' : String(value));
     return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
 }
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
@@ -2497,13 +4328,13 @@ function usageRows(run) {
         const total = credits.reduce((sum, [, c]) => sum + c, 0);
         const usd = credits.reduce((sum, [, , u]) => sum + (typeof u === 'number' ? u : 0), 0);
         const parts = credits.map(([kind, c]) => `${kind} ${c}`).join(', ');
-        rows.push(['Cost', `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ''}`]);
+        rows.push(['Cost', `${summary_round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ''}`]);
     }
     if (typeof usage.total_tokens === 'number')
         rows.push(['Tokens', String(usage.total_tokens)]);
     return rows;
 }
-function round(n) {
+function summary_round(n) {
     return String(Math.round(n * 100) / 100);
 }
 /** Ended runs other than SUCCEEDED, by what a reader should do about them. */
@@ -2518,17 +4349,17 @@ function outcomeHeading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
-function nextStep(report, setting = (n) => n) {
+function nextStep(report, words) {
     const run = report.run;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
-        return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'budget_exceeded')
-        return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'not_started')
         return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
-        return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+        return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
     if (run?.state === 'BLOCKED')
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
@@ -2537,7 +4368,7 @@ function nextStep(report, setting = (n) => n) {
         case 'budget_exceeded':
             return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
         case 'environment_setup_failed':
-            return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+            return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
@@ -2590,25 +4421,21 @@ function foldedAnswer(text) {
     const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
     return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
 }
-/**
- * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
- * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
- * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
- */
-function renderSummary(report, options = {}) {
-    const { run } = report;
-    const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
-    if (report.note)
-        lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
-    if (report.review)
-        lines.push(...reviewSection(report.review));
-    if (report.agentOutput)
-        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    if (report.structured && !report.structured.ok) {
-        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`), '');
-    }
-    const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+/** Problems with the structured output, when it is invalid. */
+function structuredProblems(report) {
+    if (!report.structured || report.structured.ok)
+        return [];
+    return [
+        '**Structured output problems:**',
+        '',
+        ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`),
+        '',
+    ];
+}
+/** The pull requests the agent opened, then its plans, folded. */
+function openedByTheAgent(run, exclude) {
+    const lines = [];
+    const prs = pullRequests(run, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
     const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
@@ -2616,30 +4443,44 @@ function renderSummary(report, options = {}) {
         const planTitle = typeof plan.data?.title === 'string' ? limits_fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', markdown_safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
-    if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
-        const status = run?.status_message;
-        const reason = status?.message
-            ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (${inlineCode(limits_fitChars(status.error_code, 100))})` : ''}`
-            : undefined;
-        const next = nextStep(report);
-        if (reason || next) {
-            lines.push('### What to do next', '');
-            if (reason)
-                lines.push(`**Why:** ${reason}`, '');
-            if (next)
-                lines.push(next, '');
-            if (run?.state === 'BLOCKED' && run.session_link)
-                lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
-        }
-    }
+    return lines;
+}
+/** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
+function whatToDoNext(report, words) {
+    if (report.outcome === 'succeeded' || report.outcome === 'started' || report.outcome === 'skipped')
+        return [];
+    const { run } = report;
+    const status = run?.status_message;
+    const reason = status?.message
+        ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (${inlineCode(limits_fitChars(status.error_code, 100))})` : ''}`
+        : undefined;
+    const next = nextStep(report, words);
+    if (!reason && !next)
+        return [];
+    const lines = ['### What to do next', ''];
+    if (reason)
+        lines.push(`**Why:** ${reason}`, '');
+    if (next)
+        lines.push(next, '');
+    if (run?.state === 'BLOCKED' && run.session_link)
+        lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
+    return lines;
+}
+/** The files saved from the run, at most a page of them. */
+function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
-    if (files.length > 0) {
-        const { shown, more } = capList(files);
-        lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
-        if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
-        lines.push('');
-    }
+    if (files.length === 0)
+        return [];
+    const { shown, more } = capList(files);
+    const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
+    if (more > 0)
+        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+    lines.push('');
+    return lines;
+}
+/** The rows of the run's details table. */
+function detailRows(report, options) {
+    const { run } = report;
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
@@ -2667,20 +4508,44 @@ function renderSummary(report, options = {}) {
         rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
-    const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
-    if (rows.length > 0 || others.length > 0) {
-        lines.push('<details><summary>Run details</summary>', '');
-        if (rows.length > 0)
-            lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-        if (others.length > 0) {
-            const { shown, more } = capList(others);
-            lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-            if (more > 0)
-                lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-            lines.push('');
-        }
-        lines.push('</details>', '');
+    return rows;
+}
+/** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
+function runDetails(report, options) {
+    const rows = detailRows(report, options);
+    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    if (rows.length === 0 && others.length === 0)
+        return [];
+    const lines = ['<details><summary>Run details</summary>', ''];
+    if (rows.length > 0)
+        lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (others.length > 0) {
+        const { shown, more } = capList(others);
+        lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+        lines.push('');
     }
+    lines.push('</details>', '');
+    return lines;
+}
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised;
+ * settings are named in the front end's words.
+ */
+function renderSummary(report, options) {
+    const { run } = report;
+    const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
+    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    if (report.note)
+        lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
+    if (report.review)
+        lines.push(...reviewSection(report.review));
+    if (report.agentOutput)
+        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
@@ -2714,44 +4579,6 @@ function redactor(secrets) {
     return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
 }
 
-;// CONCATENATED MODULE: ./src/oz/usage.ts
-const KINDS = ['inference', 'compute', 'platform'];
-/** Sums what the API reported; nothing for a figure none of whose parts is a number. */
-function usageFigures(usage) {
-    if (usage === undefined || usage === null || typeof usage !== 'object')
-        return {};
-    const sum = (keys) => {
-        const values = keys
-            .map((k) => usage[k])
-            .filter((v) => typeof v === 'number' && Number.isFinite(v));
-        return values.length === 0 ? undefined : usage_round(values.reduce((a, b) => a + b, 0));
-    };
-    const figures = {};
-    const credits = sum(KINDS.map((k) => `${k}_cost`));
-    const costUsd = sum(KINDS.map((k) => `${k}_cost_usd`));
-    if (credits !== undefined)
-        figures.credits = credits;
-    if (costUsd !== undefined)
-        figures.costUsd = costUsd;
-    if (typeof usage.total_tokens === 'number' && Number.isFinite(usage.total_tokens))
-        figures.tokens = usage.total_tokens;
-    return figures;
-}
-/** `16 credits, about $0.32, 48210 tokens`: the figures in words, those given. */
-function describeUsage(figures) {
-    const parts = [];
-    if (figures.credits !== undefined)
-        parts.push(`${figures.credits} credits`);
-    if (figures.costUsd !== undefined)
-        parts.push(`about $${figures.costUsd.toFixed(2)}`);
-    if (figures.tokens !== undefined)
-        parts.push(`${figures.tokens} tokens`);
-    return parts.join(', ') || 'no usage reported';
-}
-function usage_round(value) {
-    return Math.round(value * 10_000) / 10_000;
-}
-
 ;// CONCATENATED MODULE: ./src/report/text.ts
 /**
  * Text from the API or the agent, made safe for a terminal or a plain log: no escape sequences (which
@@ -2764,1274 +4591,13 @@ function plainText(text) {
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''));
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/oz/types.ts
-/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
-/** Documented run states. The API may add more; those are treated as live. */
-const LIVE_STATES = ['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS'];
-const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
-function isTerminal(state) {
-    return TERMINAL_STATES.includes(state ?? '');
-}
-function isDocumentedState(state) {
-    return isTerminal(state) || LIVE_STATES.includes(state);
-}
-
-;// CONCATENATED MODULE: ./src/run/budget.ts
-
-/**
- * The credit budget of a run (`max_credits`): while it is watched, the first read whose reported usage
- * passes the budget stops the watch, so the lifecycle cancels the run. Approximate: the usage the API
- * reports may lag behind what the run has spent.
- */
-class Budget {
-    controller = new AbortController();
-    /** The usage that passed the budget, once it has. */
-    exceeded;
-    maxCredits;
-    constructor(maxCredits) {
-        this.maxCredits = maxCredits;
-    }
-    /** Aborted when the budget is passed. */
-    get signal() {
-        return this.controller.signal;
-    }
-    /** Looks at one read of the run. */
-    check(run) {
-        if (this.exceeded)
-            return;
-        const figures = usageFigures(run.request_usage);
-        if (figures.credits === undefined || figures.credits <= this.maxCredits)
-            return;
-        this.exceeded = figures;
-        this.controller.abort(new Error('budget exceeded'));
-    }
-    /** The reason in one sentence; `label` names the setting. */
-    describe(label) {
-        return `Budget exceeded: the run had used ${describeUsage(this.exceeded ?? {})}, more than ${label} (${this.maxCredits} credits). The usage the API reports may lag, so the run may have used somewhat more.`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/cancel.ts
-
-
-/**
- * Cancels a run within `budgetMs`: a 409 (the run is PENDING) and transient failures are tried again
- * shortly; 400 means it already ended. Never throws: the caller reports the outcome.
- */
-async function cancelRun(client, runId, budgetMs) {
-    const deadline = AbortSignal.timeout(budgetMs);
-    const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
-    try {
-        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
-        return { outcome: 'cancelled' };
-    }
-    catch (error) {
-        if (isApiError(error) && error.status === 400)
-            return { outcome: 'already-ended', error };
-        if (isApiError(error) && error.status === 422)
-            return { outcome: 'not-cancellable', error };
-        const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
-        return { outcome: 'failed', error: cause };
-    }
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
-;// CONCATENATED MODULE: ./src/oz/download.ts
-
-/** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
-class DownloadError extends Error {
-    name = 'DownloadError';
-}
-/**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
- */
-async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
-    let response;
-    try {
-        response = await http.get(url);
-    }
-    catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
-    }
-    const status = response.message.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-        response.message.resume();
-        throw new DownloadError(`the download URL answered ${status}${status === 403 || status === 410 ? ' (it may have expired)' : ''}`);
-    }
-    const declared = Number(response.message.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        response.message.destroy();
-        throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
-    }
-    let written = 0;
-    try {
-        for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
-            written += chunk.length;
-            if (written > maxBytes)
-                throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
-            await file.write(chunk);
-        }
-    }
-    catch (error) {
-        response.message.destroy();
-        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
-    }
-    return written;
-}
-
-;// CONCATENATED MODULE: ./src/run/artifacts.ts
-
-
-
-/** At most this much per file, and in all: a run's artifacts must not fill the runner's disk. */
-const MAX_FILE_BYTES = 100 * 1024 * 1024;
-const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-/**
- * Each part of a saved file's path, at most: file systems refuse a name over 255 bytes (ENAMETOOLONG),
- * and room is kept for the ` (99)` added to a name already taken and for the `.md` or `.webp` added after it.
- */
-const MAX_NAME_BYTES = 255 - 10;
-/**
- * `name` in at most `maxBytes` of UTF-8, cut between characters, its extension kept when it is short
- * (`report.txt` stays a `.txt`).
- */
-function fitName(name, maxBytes = MAX_NAME_BYTES) {
-    if (Buffer.byteLength(name, 'utf8') <= maxBytes)
-        return name;
-    const ext = (0,external_node_path_namespaceObject.extname)(name);
-    const keep = ext.length > 1 && Buffer.byteLength(ext, 'utf8') <= 16 ? ext : '';
-    let room = maxBytes - Buffer.byteLength(keep, 'utf8');
-    let stem = '';
-    for (const char of name.slice(0, name.length - keep.length)) {
-        room -= Buffer.byteLength(char, 'utf8');
-        if (room < 0)
-            break;
-        stem += char;
-    }
-    return stem + keep;
-}
-/**
- * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
- * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
- */
-function safeRelativePath(name) {
-    const segments = name
-        .replaceAll('\\', '/')
-        .split('/')
-        .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim())
-        .map((s) => fitName(s).trim())
-        .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
-        .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
-    return segments.length === 0 ? undefined : segments.join('/');
-}
-const EXTENSIONS = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
-/** The file name an artifact is saved under, relative to the folder. */
-function nameFor(detail, listed) {
-    const data = detail.data;
-    const from = (value) => (typeof value === 'string' ? safeRelativePath(value) : undefined);
-    if (detail.artifact_type === 'PLAN') {
-        const title = from(data.title ?? listed.data?.title)?.replaceAll('/', '-');
-        return `plans/${title ?? `plan-${detail.artifact_uid}`}.md`;
-    }
-    if (detail.artifact_type === 'SCREENSHOT') {
-        return `screenshots/${safeRelativePath(detail.artifact_uid) ?? 'screenshot'}${EXTENSIONS[data.content_type ?? ''] ?? '.png'}`;
-    }
-    return from(data.filepath ?? listed.data?.filepath) ?? from(data.filename ?? listed.data?.filename) ?? `file-${detail.artifact_uid}`;
-}
-/** Whether `path` is inside `folder` (both absolute). */
-function inside(folder, path) {
-    const rel = (0,external_node_path_namespaceObject.relative)(folder, path);
-    return rel !== '' && !rel.startsWith(`..${external_node_path_namespaceObject.sep}`) && rel !== '..' && !(0,external_node_path_namespaceObject.isAbsolute)(rel);
-}
-/**
- * Opens a new file for `name` under `folder`, never outside it: the resolved path and the real path
- * of its directory (a symlink placed there earlier counts) must be inside the folder, and an existing
- * file is never overwritten (`name (2).ext` instead).
- */
-async function createInside(folder, name) {
-    const target = (0,external_node_path_namespaceObject.join)(folder, name);
-    if (!inside(folder, target))
-        throw new Error(`${name} would land outside the folder`);
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(target), { recursive: true });
-    const realFolder = await (0,promises_namespaceObject.realpath)(folder);
-    const realDir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(target));
-    if (realDir !== realFolder && !inside(realFolder, realDir))
-        throw new Error(`${name} would land outside the folder`);
-    const ext = (0,external_node_path_namespaceObject.extname)(target);
-    for (let n = 1; n < 100; n++) {
-        const path = n === 1 ? target : `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
-        try {
-            return { path, file: await (0,promises_namespaceObject.open)(path, 'wx') };
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-        }
-    }
-    throw new Error(`too many files named ${name}`);
-}
-/**
- * Saves a run's FILE and SCREENSHOT artifacts (through their signed URLs, without the API key) and its
- * plans (as markdown) under `folder`, within the size caps. Returns the absolute paths written; what
- * could not be saved is a warning.
- */
-async function saveArtifacts(client, artifacts, folder, options) {
-    const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
-    let budget = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
-    const written = [];
-    await (0,promises_namespaceObject.mkdir)(folder, { recursive: true });
-    for (const artifact of artifacts) {
-        if (!['FILE', 'SCREENSHOT', 'PLAN'].includes(artifact.artifact_type))
-            continue;
-        const data = artifact.data ?? {};
-        const uid = typeof data.artifact_uid === 'string' ? data.artifact_uid : typeof data.document_uid === 'string' ? data.document_uid : undefined;
-        const named = [data.filepath, data.filename, data.title, uid].find((v) => typeof v === 'string');
-        const label = `${artifact.artifact_type.toLowerCase()} ${named ?? ''}`.trim();
-        if (uid === undefined) {
-            options.warn(`Could not save the ${label}: the API gave no artifact id.`);
-            continue;
-        }
-        if (typeof data.size_bytes === 'number' && data.size_bytes > Math.min(maxFile, budget)) {
-            options.warn(`Did not save the ${label}: ${data.size_bytes} bytes is over the cap (${Math.min(maxFile, budget)} bytes left).`);
-            continue;
-        }
-        let created;
-        try {
-            const detail = await client.getArtifact(uid, options.signal);
-            created = await createInside(folder, nameFor(detail, artifact));
-            let size;
-            if (detail.artifact_type === 'PLAN') {
-                const content = Buffer.from(detail.data.content ?? '', 'utf8');
-                if (content.length > Math.min(maxFile, budget))
-                    throw new Error(`${content.length} bytes is over the cap`);
-                await created.file.write(content);
-                size = content.length;
-            }
-            else {
-                if (typeof detail.data.download_url !== 'string')
-                    throw new Error('the API gave no download URL');
-                size = await download(detail.data.download_url, created.file, Math.min(maxFile, budget), options.userAgent, options.signal);
-            }
-            await created.file.close();
-            budget -= size;
-            written.push(created.path);
-        }
-        catch (error) {
-            if (created) {
-                await created.file.close().catch(() => { });
-                await (0,promises_namespaceObject.rm)(created.path, { force: true });
-            }
-            options.warn(`Could not save the ${label}: ${error.message}.`);
-        }
-    }
-    return written;
-}
-
-;// CONCATENATED MODULE: ./src/run/conversation.ts
-
-/** The text of a message's text blocks. */
-function textOf(content) {
-    return content
-        .filter((b) => b.type === 'text' && typeof b.text === 'string')
-        .map((b) => b.text)
-        .join('\n')
-        .trim();
-}
-/** The messages of the root steps, in order. */
-function rootMessages(conversation) {
-    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
-}
-/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
-function afterRequest(messages, request) {
-    const asked = request.trim().split('\n')[0].trim();
-    for (let m = messages.length - 1; m >= 0; m--) {
-        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
-            return m + 1;
-    }
-    return messages.length;
-}
-/**
- * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
- * never the one before it. Empty when there is none.
- */
-function finalAnswer(conversation, start) {
-    const messages = rootMessages(conversation);
-    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
-    for (let m = messages.length - 1; m >= from; m--) {
-        const message = messages[m];
-        if (message.role !== 'assistant')
-            continue;
-        const text = textOf(message.content ?? []);
-        if (text !== '')
-            return text;
-    }
-    return '';
-}
-const firstString = (input, keys) => {
-    for (const key of keys) {
-        const value = input?.[key];
-        if (typeof value === 'string' && value.trim() !== '')
-            return value;
-        if (Array.isArray(value) && value.length > 0) {
-            const items = value.map((v) => (typeof v === 'string' ? v : isPath(v))).filter((v) => !!v);
-            if (items.length > 0)
-                return items.join(', ');
-        }
-    }
-    return undefined;
-};
-const isPath = (value) => {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const record = value;
-    return typeof record.path === 'string' ? record.path : typeof record.file_path === 'string' ? record.file_path : undefined;
-};
-/** `command: npm test`, `edit_files: src/auth.ts`, `search: flaky`: what an action was, in a line. */
-function describeAction(block) {
-    const what = block.name === 'run_command' || block.category === 'command' ? 'command' : (block.name ?? block.category ?? 'action');
-    const detail = firstString(block.input, ['command', 'path', 'paths', 'files', 'file_paths', 'query', 'url', 'name', 'title']);
-    return detail === undefined ? what : `${what}: ${detail}`;
-}
-function firstLine(text) {
-    return text.split('\n').find((l) => l.trim() !== '') ?? '';
-}
-/** Every action and assistant message in the conversation, in order, nested steps included. */
-function activity(conversation) {
-    const items = [];
-    const walk = (step) => {
-        (step.messages ?? []).forEach((message, m) => {
-            const content = message.content ?? [];
-            if (message.role === 'assistant') {
-                const text = textOf(content);
-                if (text !== '')
-                    items.push({ key: `${step.id}/m${message.message_ids?.[0] ?? m}`, line: `says: ${firstLine(text)}` });
-            }
-            content.forEach((block, b) => {
-                if (block.type === 'action')
-                    items.push({ key: `a/${block.id ?? `${step.id}/${m}/${b}`}`, line: describeAction(block) });
-            });
-        });
-        for (const child of step.steps ?? [])
-            walk(child);
-    };
-    for (const step of conversation.steps)
-        walk(step);
-    return items;
-}
-/**
- * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
- * working (a short run then shows its progress while it works, not only at its end), then at most once
- * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
- * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
- * forced read (before a follow-up, after the end) is always made: a conversation missing while the
- * run worked may be there once it ended.
- */
-class ConversationWatcher {
-    seen = new Set();
-    /** When the next unforced read is due; set by the first unforced poll. */
-    due;
-    off = false;
-    /** The last conversation read, for the final answer. */
-    latest;
-    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
-    lastOutcome;
-    client;
-    runId;
-    intervalMs;
-    debug;
-    firstAfterMs;
-    constructor(client, runId, intervalMs, debug, firstAfterMs = 15_000) {
-        this.client = client;
-        this.runId = runId;
-        this.intervalMs = intervalMs;
-        this.debug = debug;
-        this.firstAfterMs = firstAfterMs;
-    }
-    /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
-     */
-    async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
-        }
-        try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
-        }
-        catch (error) {
-            this.lastOutcome = 'failed';
-            if (isApiError(error) && (error.status === 404 || error.status === 422))
-                this.lastOutcome = 'none';
-            if (isApiError(error) && error.status === 422) {
-                this.off = true;
-                this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
-            }
-            else if (isApiError(error) && error.status === 404) {
-                this.debug("The run's conversation does not exist yet.");
-            }
-            else {
-                this.debug(`Could not read the run's conversation: ${error.message}`);
-            }
-            return [];
-        }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
-        for (const item of fresh)
-            this.seen.add(item.key);
-        return fresh;
-    }
-    /**
-     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
-     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
-     */
-    answerStart(request) {
-        if (this.lastOutcome === 'read')
-            return { messages: rootMessages(this.latest).length };
-        if (this.lastOutcome === 'none')
-            return { messages: 0 };
-        return { request };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/create.ts
-
-
-
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
-class LostCreateError extends Error {
-    name = 'LostCreateError';
-}
-/**
- * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
- * `metadata[REQUEST_ID_KEY] = requestId`; before retrying a create whose answer was lost (reset,
- * timeout or a 5xx after sending), the run is looked up by that key and adopted if it exists. When the
- * look-up itself fails, this throws LostCreateError instead of risking a second agent.
- *
- * An abort stops further tries but never throws away a run that was created meanwhile.
- */
-async function createRunExactlyOnce(client, body, requestId, signal) {
-    const tagged = { ...body, metadata: { ...body.metadata, [REQUEST_ID_KEY]: requestId } };
-    let uncertain;
-    let created;
-    const attempt = async () => {
-        if (uncertain !== undefined) {
-            const found = await lookUpLostCreate(client, requestId, uncertain, signal);
-            if (found !== undefined)
-                return (created = { runId: found.run_id, state: found.state, adopted: true });
-        }
-        try {
-            // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
-            // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
-            return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
-        }
-        catch (error) {
-            if (mayHaveCreated(error))
-                uncertain = error;
-            throw error;
-        }
-    };
-    try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
-    }
-    catch (error) {
-        if (created !== undefined)
-            return created;
-        throw error;
-    }
-}
-/** How many pages of runs a look-up reads at most, for a server that ignores the metadata filter. */
-const MAX_LOOKUP_PAGES = 10;
-/**
- * The run created with `requestId`, if there is one. The list endpoint may ignore the metadata filter,
- * so every returned run's own metadata is checked, page after page: only a run that carries this
- * request id is ever returned. Throws when the runs cannot be read, or when there are more pages than
- * it reads (so the answer is not known).
- */
-async function findRunByRequestId(client, requestId, signal) {
-    let cursor;
-    for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
-        const { runs, page_info } = await client.listRuns({ metadata: { [REQUEST_ID_KEY]: requestId }, limit: 100, ...(cursor !== undefined && { cursor }) }, signal);
-        const mine = runs.find((r) => r.metadata?.[REQUEST_ID_KEY] === requestId);
-        if (mine !== undefined)
-            return mine;
-        cursor = page_info?.has_next_page ? page_info.next_cursor : undefined;
-        if (cursor === undefined || cursor === '')
-            return undefined;
-    }
-    throw new Error(`no run carries ${REQUEST_ID_KEY}=${requestId} in the first ${MAX_LOOKUP_PAGES} pages of runs, and there are more`);
-}
-async function lookUpLostCreate(client, requestId, cause, signal) {
-    try {
-        return await findRunByRequestId(client, requestId, signal);
-    }
-    catch (error) {
-        if (signal?.aborted)
-            throw error;
-        throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
-            `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
-            `check Oz for a run with that metadata before re-running this job.`, { cause: error });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/existing.ts
-
-
-/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
-class RunNotFoundError extends Error {
-    name = 'RunNotFoundError';
-}
-/**
- * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
- * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
- */
-async function readExistingRun(client, runId, label, signal) {
-    try {
-        return await raceAbort(client.getRun(runId, signal), signal);
-    }
-    catch (error) {
-        if (isApiError(error) && error.status === 404) {
-            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
-        }
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/followup.ts
-
-
-
-/** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
-class LostFollowupError extends Error {
-    name = 'LostFollowupError';
-}
-/**
- * Whether the run has moved on since `before` was read: a live state, or a later `updated_at`. After a
- * follow-up, that is how to tell it arrived, and when a terminal state read is the new end.
- */
-function movedOn(run, before) {
-    if (!isTerminal(run.state))
-        return true;
-    const [now, then] = [Date.parse(run.updated_at ?? ''), Date.parse(before.updated_at ?? '')];
-    // As instants, not strings: the same moment can be written with other precision or offsets.
-    return !Number.isNaN(now) && !Number.isNaN(then) && now > then;
-}
-/** Whether the first line of `message` is a user message of the conversation after `since`. */
-function inConversation(conversation, message, since) {
-    const asked = message.trim().split('\n')[0].trim();
-    const messages = conversation.steps.flatMap((step) => step.messages ?? []).slice(since);
-    return messages.some((m) => m.role === 'user' && (m.content ?? []).some((b) => b.type === 'text' && typeof b.text === 'string' && b.text.includes(asked)));
-}
-/**
- * One look for a follow-up whose answer was lost: arrived (the run moved on, or the conversation holds
- * it), absent (the conversation is readable and does not hold it), or unknown.
- */
-async function lookForFollowup(client, runId, message, before, since, signal) {
-    const run = await client.getRun(runId, signal).catch(() => undefined);
-    if (run !== undefined && movedOn(run, before))
-        return 'arrived';
-    if (since === undefined)
-        return 'unknown';
-    const conversation = await client.getConversation(runId, signal).catch(() => undefined);
-    if (conversation === undefined)
-        return 'unknown';
-    return inConversation(conversation, message, since) ? 'arrived' : 'absent';
-}
-/**
- * After a lost answer: looks for the follow-up for `windowMs`, since a run may show an accepted one
- * only a little later. Resolves true when it arrived; false only when every look at the conversation
- * showed it absent for the whole window, so that sending it again is safe; otherwise throws
- * LostFollowupError rather than risk asking the agent twice.
- */
-async function settleLostFollowup(client, runId, message, before, lost, options, signal) {
-    const deadline = Date.now() + (options.windowMs ?? 30_000);
-    let couldTell = true;
-    for (;;) {
-        const look = await lookForFollowup(client, runId, message, before, options.since, signal);
-        if (look === 'arrived')
-            return true;
-        if (look === 'unknown')
-            couldTell = false;
-        if (Date.now() >= deadline)
-            break;
-        await sleep(Math.min(options.everyMs ?? 2000, Math.max(0, deadline - Date.now())), signal);
-    }
-    if (couldTell)
-        return false;
-    throw new LostFollowupError(`The answer to the follow-up was lost (${lost.message}), and reading the run did not show whether it arrived. ` +
-        'Not sending it again, so as not to deliver it twice.');
-}
-/**
- * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
- * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
- * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
- * old one.
- */
-async function sendFollowupOnce(client, runId, message, signal, 
-/** The run as just read, when the caller has read it already. */
-known, pickup = {}) {
-    const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
-    let uncertain;
-    await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
-        if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
-            return;
-        try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
-        }
-        catch (error) {
-            if (mayHaveCreated(error))
-                uncertain = error;
-            throw error;
-        }
-    }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
-    return before;
-}
-
-;// CONCATENATED MODULE: ./src/run/thread.ts
-
-
-/** Statuses that say the run is not there for this key, whatever the reason. */
-const GONE = [403, 404, 410];
-/**
- * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
- * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
- */
-async function readThreadRun(client, runId, thread, signal) {
-    let run;
-    try {
-        run = await raceAbort(client.getRun(runId, signal), signal);
-    }
-    catch (error) {
-        if (isApiError(error) && GONE.includes(error.status))
-            return { restart: { from: runId, reason: 'gone', detail: error.message } };
-        throw error;
-    }
-    const differ = Object.entries(thread.owner).filter(([key, value]) => run.metadata?.[key] !== value);
-    if (differ.length === 0)
-        return { run };
-    const detail = differ
-        .map(([key, value]) => `${key} is ${run.metadata?.[key] === undefined ? 'missing' : JSON.stringify(run.metadata[key])}, not ${JSON.stringify(value)}`)
-        .join('; ');
-    return { restart: { from: runId, reason: 'not-this-thread', detail } };
-}
-/** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
-function isSessionGone(error) {
-    return isApiError(error) && error.status === 410;
-}
-
-;// CONCATENATED MODULE: ./src/run/structured.ts
-/**
- * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
- * object taken from the agent's final answer and checked against the schema.
- */
-/**
- * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
- * answer, so the answer stays readable and the object is easy to find.
- */
-function schemaInstruction(schema) {
-    return [
-        '',
-        '',
-        '---',
-        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
-        'in a fenced code block marked `json`, and write nothing after that block.',
-        '',
-        '```json',
-        JSON.stringify(schema, null, 2),
-        '```',
-    ].join('\n');
-}
-/**
- * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
- */
-function titleFromPrompt(prompt) {
-    const line = prompt
-        .split(/\r?\n/)
-        .map((l) => l.replace(/\s+/g, ' ').trim())
-        .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
-}
-/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
-function extractJson(answer) {
-    const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
-    const last = blocks.at(-1);
-    if (!last)
-        return { ok: false, error: 'the final answer has no fenced ```json block' };
-    try {
-        return { ok: true, value: JSON.parse(last[2]) };
-    }
-    catch (error) {
-        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
-    }
-}
-/** Loads the validator on first use (it is a bundle of its own). */
-async function loadValidator(schema) {
-    const { compileSchema } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 506, 23));
-    return compileSchema(schema);
-}
-/** Checks a schema when the settings are read, so a bad one fails before any request. */
-async function checkSchema(schema) {
-    try {
-        await loadValidator(schema);
-        return undefined;
-    }
-    catch (error) {
-        return error.message;
-    }
-}
-/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
-async function structuredOutput(answer, schema) {
-    if (answer.trim() === '')
-        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
-    const extracted = extractJson(answer);
-    if (!extracted.ok)
-        return { ok: false, errors: [extracted.error] };
-    const errors = (await loadValidator(schema))(extracted.value);
-    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
-}
-
-;// CONCATENATED MODULE: ./src/run/stop.ts
-/** The reason an abort signal carries when the step or CLI is stopped. */
-class StopSignal extends Error {
-    name = 'StopSignal';
-    reason;
-    constructor(reason) {
-        super(reason === 'timeout' ? 'timed out' : 'cancelled');
-        this.reason = reason;
-    }
-}
-/** The stop reason an aborted signal carries ('cancelled' for any other abort). */
-function stopReason(signal) {
-    return isStopSignal(signal.reason) ? signal.reason.reason : 'cancelled';
-}
-/** The longest delay one timer holds (2^31 - 1 ms, about 24.8 days); a longer one fires at once. */
-const MAX_TIMER_MS = 2_147_483_647;
-/**
- * Calls `action` at the time `at` (ms since the epoch), however far off: a deadline beyond what one
- * timer holds is reached through a chain of timers. Returns a function that cancels it.
- */
-function atDeadline(at, action) {
-    let timer;
-    const arm = () => {
-        const remaining = at - Date.now();
-        if (remaining <= 0) {
-            action();
-            return;
-        }
-        timer = setTimeout(arm, Math.min(remaining, MAX_TIMER_MS));
-    };
-    arm();
-    return () => clearTimeout(timer);
-}
-/**
- * One stop for a whole run: SIGINT and SIGTERM (the runner's cancellation, Ctrl-C, a CI system's
- * kill) and the deadline `timeoutMs` from now. `onSignal` is told once, when a signal arrives.
- */
-function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
-    const controller = new AbortController();
-    let received;
-    const handler = (signal) => {
-        if (controller.signal.aborted)
-            return;
-        received = signal;
-        onSignal?.(signal);
-        controller.abort(new StopSignal('cancelled'));
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    const cancelDeadline = atDeadline(Date.now() + timeoutMs, () => controller.abort(new StopSignal('timeout')));
-    return {
-        signal: controller.signal,
-        received: () => received,
-        dispose: () => {
-            cancelDeadline();
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
-function isStopSignal(error) {
-    return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
-}
-
-;// CONCATENATED MODULE: ./src/run/watch.ts
-
-
-
-
-/**
- * Pauses between reads of a run: starts at `minMs`, grows by `factor` towards `maxMs`. Each pause is
- * drawn at random from ±20% around that, within [minMs, maxMs]: the jitter is applied after the
- * bounds, so steps started together drift apart instead of all waiting exactly `minMs` or `maxMs`.
- * `reset()` goes back to the short pause.
- */
-class PollSchedule {
-    step = 0;
-    minMs;
-    maxMs;
-    factor;
-    random;
-    constructor(minMs, maxMs, random = Math.random, factor = 1.5) {
-        this.minMs = minMs;
-        this.maxMs = maxMs;
-        this.random = random;
-        this.factor = factor;
-    }
-    next() {
-        const base = Math.min(this.maxMs, this.minMs * this.factor ** this.step);
-        this.step += 1;
-        const low = Math.max(this.minMs, base * 0.8);
-        const high = Math.min(this.maxMs, base * 1.2);
-        return Math.round(low + (high - low) * this.random());
-    }
-    reset() {
-        this.step = 0;
-    }
-}
-/**
- * Reads the run until it reaches a terminal state or the signal stops it. Transient read failures
- * (after the client's own retries, bad bodies included) are reported and polling goes on; a final one
- * (401, 404...) ends the watch with `failed`, keeping the last run read.
- */
-async function watchRun(options) {
-    const { client, runId, schedule, signal } = options;
-    const seenUnknown = new Set();
-    let run;
-    for (;;) {
-        if (signal.aborted)
-            return { ...(run && { run }), stopped: stopReason(signal) };
-        try {
-            const next = await raceAbort(client.getRun(runId, signal), signal);
-            const previous = run?.state;
-            run = next;
-            if (next.state !== previous) {
-                schedule.reset();
-                if (!isDocumentedState(next.state) && !seenUnknown.has(next.state)) {
-                    seenUnknown.add(next.state);
-                    options.onUnknownState?.(next.state);
-                }
-                options.onStateChange?.(next, previous);
-            }
-            if (options.isNewEnd !== undefined && !options.isNewEnd(next)) {
-                // The run has not picked up the follow-up yet: this end is the old one.
-            }
-            else if (isTerminal(next.state)) {
-                const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
-                if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
-                    run = await rereadForArtifacts(client, next, graceMs, signal);
-                }
-                return { run };
-            }
-            await options.onLiveRead?.(next).catch(() => { });
-        }
-        catch (error) {
-            if (signal.aborted)
-                return { ...(run && { run }), stopped: stopReason(signal) };
-            if (!isRetryable(error))
-                return { ...(run && { run }), failed: error };
-            options.onReadError?.(error);
-        }
-        try {
-            await sleep(schedule.next(), signal);
-        }
-        catch {
-            return { ...(run && { run }), stopped: stopReason(signal) };
-        }
-    }
-}
-const DEFAULT_ARTIFACT_GRACE_MS = 6000;
-/** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
-async function rereadForArtifacts(client, run, graceMs, signal) {
-    let latest = run;
-    for (let i = 0; i < 3; i++) {
-        try {
-            await sleep(graceMs / 3, signal);
-            const again = await raceAbort(client.getRun(run.run_id, signal), signal);
-            if (!isTerminal(again.state))
-                return latest;
-            latest = again;
-            if ((again.artifacts ?? []).length > 0)
-                return again;
-        }
-        catch {
-            // The run has ended; a failed second look only means fewer artifacts in the report.
-            return latest;
-        }
-    }
-    return latest;
-}
-
-;// CONCATENATED MODULE: ./src/run/lifecycle.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
-function tellCancel(runId, result, events) {
-    switch (result.outcome) {
-        case 'cancelled':
-            events.info(`Cancelled Oz run ${runId}.`);
-            return true;
-        case 'already-ended':
-            events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-            return true;
-        case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-            return true;
-        case 'failed':
-            events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-            return false;
-    }
-}
-/**
- * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
- * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
- */
-async function cancelUnansweredCreate(client, requestId, budgetMs, events, result) {
-    const deadline = AbortSignal.timeout(budgetMs);
-    let run;
-    try {
-        run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
-    }
-    catch (error) {
-        events.warning(`Could not check whether the unanswered create started a run: ${error.message}. It may be running.`);
-        return;
-    }
-    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-    if (run === undefined)
-        return;
-    result.runId = run.run_id;
-    result.run = run;
-    events.runId?.(run.run_id);
-    if (isTerminal(run.state)) {
-        result.settled = true;
-        return;
-    }
-    result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
-}
-/**
- * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
- * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
- * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
- */
-async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
-    const label = options.label ?? ((name) => name);
-    const off = options.off ?? ((name) => `${label(name)} is false`);
-    const cancelled = options.cancelled ?? 'The workflow was cancelled';
-    const startedAt = options.startedAt ?? Date.now();
-    const result = { outcome: 'error', settled: false };
-    let requestId;
-    let conversation;
-    /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs));
-    /** The run as it was before a follow-up: its end is not the new one. */
-    let followedUpFrom;
-    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
-    let answerStart;
-    try {
-        let runId = settings.runId;
-        let startState = '';
-        if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
-            return result;
-        const create = async (request) => {
-            requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
-            events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-            result.runId = created.runId;
-            events.runId?.(created.runId);
-            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
-            return { runId: created.runId, state: created.state };
-        };
-        /** The thread's run cannot take the request: a new run does, and the front end says why. */
-        const restart = (why) => {
-            result.restarted = why;
-            events.restarted?.(why);
-            conversation = undefined;
-            answerStart = undefined;
-            return create(settings.thread.fresh);
-        };
-        if (settings.create) {
-            ({ runId, state: startState } = await create(settings.create));
-        }
-        else if (runId !== undefined) {
-            const thread = settings.thread;
-            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
-            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const checked = thread
-                ? await readThreadRun(client, runId, thread, stop)
-                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
-            if ('restart' in checked) {
-                ({ runId, state: startState } = await restart(checked.restart));
-            }
-            else {
-                result.runId = runId;
-                events.runId?.(runId);
-                if (settings.followup !== undefined) {
-                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                    await conversationOf(runId).poll(stop, true);
-                    answerStart = conversationOf(runId).answerStart(settings.followup);
-                    try {
-                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
-                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
-                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
-                        });
-                        result.followedUp = true;
-                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
-                    }
-                    catch (error) {
-                        if (thread === undefined || !isSessionGone(error))
-                            throw error;
-                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
-                    }
-                }
-                else {
-                    events.info(`Watching existing Oz run ${runId}.`);
-                }
-            }
-        }
-        const id = runId;
-        if (!settings.wait) {
-            result.settled = true;
-            result.outcome = 'started';
-            result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
-            try {
-                result.run = await raceAbort(client.getRun(id, stop), stop);
-                if (result.run.session_link)
-                    events.sessionLink?.(result.run.session_link);
-            }
-            catch (error) {
-                // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-                events.warning(`Could not read Oz run ${id}: ${error.message}`);
-                result.run = { run_id: id, state: startState };
-            }
-            return result;
-        }
-        let linkShown = false;
-        const progress = conversationOf(id);
-        const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
-        const watched = await watchRun({
-            client,
-            runId: id,
-            schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-            signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
-            ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
-            onStateChange: (run, previous) => {
-                events.stateChange?.(run, previous, Date.now() - startedAt);
-                events.progress?.(run);
-                if (!linkShown && run.session_link) {
-                    linkShown = true;
-                    events.sessionLink?.(run.session_link);
-                }
-            },
-            onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-            onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
-            // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-            ...(followedUpFrom !== undefined && {
-                isNewEnd: (() => {
-                    let picked = false;
-                    const before = followedUpFrom;
-                    return (run) => (picked ||= movedOn(run, before));
-                })(),
-            }),
-            // While the agent works, what it does, from its conversation (at most once per interval).
-            ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
-                    budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
-                },
-            }),
-        });
-        if (budget?.exceeded)
-            return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
-        if (watched.run)
-            result.run = watched.run;
-        if (watched.failed)
-            throw watched.failed;
-        if (watched.stopped) {
-            result.outcome = watched.stopped;
-            const why = watched.stopped === 'timeout'
-                ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
-                : cancelled;
-            if (!settings.cancelOnAbort) {
-                result.settled = true;
-                result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
-                return result;
-            }
-            const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-            const cancel = await cancelRun(client, id, budget);
-            result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
-            // One quick read so the outputs show the state after the cancel.
-            try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
-            }
-            catch {
-                // The state before the cancel stays in the result.
-            }
-            return result;
-        }
-        result.settled = true;
-        result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
-    }
-    catch (error) {
-        if (isStopSignal(error)) {
-            result.outcome = error.reason;
-            result.note =
-                error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
-            if (requestId !== undefined && settings.cancelOnAbort) {
-                const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-                await cancelUnansweredCreate(client, requestId, budget, events, result);
-            }
-        }
-        else {
-            result.outcome = 'error';
-            result.note = error.message;
-            // Following the run failed while it may still be live: do not leave an agent behind.
-            if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-                result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
-            }
-        }
-    }
-    if (isTerminal(result.run?.state))
-        result.settled = true;
-    if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
-    }
-    return result;
-}
-/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
-async function stopForBudget(client, id, budget, last, label, events, result, options) {
-    const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
-    const cancel = await cancelRun(client, id, budgetMs);
-    result.settled = tellCancel(id, cancel, events);
-    result.outcome = 'budget_exceeded';
-    result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
-    if (last)
-        result.run = last;
-    try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
-    }
-    catch {
-        // The run as last read stays in the result.
-    }
-    return result;
-}
-/**
- * The catalogue check before a create (`preflight`), loaded only when it has something to check.
- * Returns false, with the result filled in, when it found a reason not to start the run.
- */
-async function checkBeforeCreate(client, settings, events, wording, stop, result) {
-    const create = settings.create;
-    const needed = create.config?.model_id !== undefined ||
-        create.config?.environment_id !== undefined ||
-        /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
-    if (settings.preflight === false || !needed)
-        return true;
-    const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
-    const found = await preflight(client, create, wording.label, stop);
-    for (const note of found.notes)
-        events.debug?.(note);
-    for (const warning of found.warnings)
-        events.warning(warning);
-    if (found.problems.length === 0)
-        return true;
-    result.outcome = 'not_started';
-    result.settled = true;
-    result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
-    return false;
-}
-/** Long enough for a few reads with retries; the run has ended (or been left) by now. */
-const AFTER_RUN_BUDGET_MS = 60_000;
-/**
- * After the run: its final answer (also when it failed), the rest of its activity, the structured
- * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
- * hang the step: each part is bounded, and a failure is a warning.
- */
-async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
-    const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
-    if (settings.logProgress)
-        for (const item of items)
-            events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
-    if (settings.outputFormat === 'json' && reader.latest !== undefined)
-        result.conversation = reader.latest;
-    const ended = isTerminal(result.run?.state);
-    if (settings.outputSchema !== undefined && ended) {
-        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-        if (!result.structured.ok && result.outcome === 'succeeded') {
-            result.outcome = 'invalid_output';
-            result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
-        }
-    }
-    if (settings.artifactsPath !== undefined && ended) {
-        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
-            userAgent: options.userAgent ?? 'oz-agent-action',
-            signal: deadline,
-            warn: events.warning,
-        }).catch((error) => {
-            events.warning(`Could not save the run's files: ${error.message}`);
-            return [];
-        });
-        const workspace = options.workspace ?? process.cwd();
-        result.downloadedFiles = written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/'));
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/run/files.ts
 
 
 /**
- * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
  * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike `artifacts_path`, such a path is not confined to the workspace.
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
  */
 function settingPath(value, workspace) {
     return (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
@@ -4072,11 +4638,11 @@ function readSettingFile(label, value, workspace, readFile, expected) {
 
 
 const FORMATS = ['text', 'json'];
-/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
+/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
 function parseReportOptions(src) {
-    const format = src.read('output_format').toLowerCase() || 'text';
+    const format = src.read('outputFormat').toLowerCase() || 'text';
     if (!FORMATS.includes(format))
-        fail(src.label('output_format'), src.read('output_format'), 'text or json');
+        fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
     return {
         outputFormat: format,
         debug: parseBoolean(src, 'debug', false),
@@ -4085,12 +4651,12 @@ function parseReportOptions(src) {
     };
 }
 function parseMaxCredits(src) {
-    const value = src.read('max_credits');
+    const value = src.read('maxCredits');
     if (value === '')
         return {};
     const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!(number > 0))
-        fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
+        fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
     return { maxCredits: number };
 }
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
@@ -4115,8 +4681,8 @@ const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
 const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 /**
- * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
- * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
+ * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
+ * attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
 function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path)) {
@@ -4128,23 +4694,23 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_
         return value;
     };
     parseHarness(src, read, options);
-    const idle = read('idle_timeout_minutes');
+    const idle = read('idleTimeoutMinutes');
     if (idle !== '') {
         if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-            fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
+            fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
         }
         options.config.idle_timeout_minutes = Number(idle);
     }
-    const sharing = read('session_sharing');
+    const sharing = read('sessionSharing');
     if (sharing !== '') {
         if (!/^(viewer|editor)$/i.test(sharing))
-            fail(src.label('session_sharing'), sharing, 'viewer or editor');
+            fail(src.label('sessionSharing'), sharing, 'viewer or editor');
         options.config.session_sharing = { public_access: sharing.toUpperCase() };
     }
-    const identity = read('agent_identity');
+    const identity = read('agentIdentity');
     if (identity !== '') {
         if (!ID_PATTERN.test(identity))
-            fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+            fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
         options.body.agent_identity_uid = identity;
     }
     const paths = read('attachments');
@@ -4157,22 +4723,22 @@ function parseHarness(src, read, options) {
     const type = read('harness').toLowerCase();
     if (type !== '' && !HARNESSES.includes(type))
         fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
-    const model = read('harness_model');
-    const reasoning = read('reasoning_level');
-    const secret = read('harness_secret');
+    const model = read('harnessModel');
+    const reasoning = read('reasoningLevel');
+    const secret = read('harnessSecret');
     const thirdParty = type !== '' && type !== 'oz';
     for (const [name, value] of [
-        ['harness_model', model],
-        ['reasoning_level', reasoning],
+        ['harnessModel', model],
+        ['reasoningLevel', reasoning],
     ]) {
         if (value !== '' && !thirdParty) {
-            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
         }
     }
     if (model !== '' && !NAME_PATTERN.test(model))
-        fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
+        fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
     if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
+        fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
     if (type === '')
         return;
     options.config.harness = {
@@ -4184,10 +4750,10 @@ function parseHarness(src, read, options) {
         return;
     const field = SECRET_FIELD[type];
     if (field === undefined) {
-        throw new InputError(`${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+        throw new InputError(`${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
     }
     if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
-        fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+        fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
     options.config.harness_auth_secrets = { [field]: secret };
 }
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
@@ -4248,9 +4814,18 @@ const MODES = ['normal', 'plan', 'orchestrate'];
 // skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
 const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** The settings source of the action: input names as they are. */
-function inputSource(read) {
-    return { read, label: (name) => name };
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+function isRunId(value) {
+    return RUN_ID_PATTERN.test(value);
+}
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+function checkRunId(value, label) {
+    if (!isRunId(value))
+        fail(label, value, 'a run id of letters, digits, "-" and "_"');
+    return value;
 }
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 function quote(value) {
@@ -4363,8 +4938,8 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     }
     return servers;
 }
-/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
-function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
+/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label) {
     let text = value;
     if (!value.startsWith('{')) {
         text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
@@ -4380,8 +4955,8 @@ function parseOutputSchema(value, workspace, readFile, label = 'output_schema') 
         fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;
 }
-/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
-function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
+/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label) {
     const path = (0,external_node_path_namespaceObject.resolve)(workspace, value);
     const rel = (0,external_node_path_namespaceObject.relative)(workspace, path);
     if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
@@ -4392,17 +4967,17 @@ function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
  * The checks that need more than the text of the settings (the schema is compiled by the validator,
  * which is loaded on demand). Throws an InputError, still before any request.
  */
-async function checkRunSettings(settings, label = (n) => n) {
+async function checkRunSettings(settings, label) {
     if (settings.outputSchema === undefined)
         return;
     const problem = await checkSchema(settings.outputSchema);
     if (problem !== undefined) {
-        throw new InputError(`Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+        throw new InputError(`Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
             'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
     }
 }
-/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
-function parseApiBaseUrl(value, label = 'api_base_url') {
+/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
+function parseApiBaseUrl(value, label) {
     if (value === undefined)
         return DEFAULT_API_BASE_URL;
     let url;
@@ -4437,148 +5012,156 @@ function checkApiKey(apiKey, label, missing) {
         throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
     }
 }
+/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
+function readPrompt(src, options) {
+    const { label } = src;
+    const prompt = optional(src, 'prompt');
+    const promptFile = optional(src, 'promptFile');
+    if (prompt !== undefined && promptFile !== undefined) {
+        throw new InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+    }
+    if (promptFile === undefined)
+        return prompt;
+    const text = readSettingFile(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
+    if (text.trim() === '')
+        fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+    return text;
+}
+/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
+function readAgentConfig(src, options, more) {
+    const mcpText = optional(src, 'mcp');
+    const entries = [
+        ['name', optional(src, 'name')],
+        ['model_id', optional(src, 'model')],
+        ['environment_id', optional(src, 'environment')],
+        ['base_prompt', optional(src, 'basePrompt')],
+        ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
+        ['worker_host', optional(src, 'host')],
+        ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+    ];
+    const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+    Object.assign(config, more);
+    return Object.keys(config).length > 0 ? config : undefined;
+}
+/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
+function readUserMetadata(src, options) {
+    const label = src.label('metadata');
+    if (options.metadata !== undefined)
+        return checkUserMetadata(options.metadata, label);
+    const text = optional(src, 'metadata');
+    return text === undefined ? {} : parseMetadata(text, label);
+}
+/** The settings that configure a new run, by key, when set: none may go with `runId`. */
+const CREATING = [
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'mode',
+    'conversationId',
+    'mcp',
+    'metadata',
+    'name',
+    'model',
+    'environment',
+    'basePrompt',
+    'host',
+    'computerUse',
+];
+/**
+ * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
+ * of a new run come with `runId`, or when nothing says what to run.
+ */
+function readCreate(src, options, run) {
+    const { label } = src;
+    const prompt = readPrompt(src, options);
+    const skill = optional(src, 'skill');
+    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+    }
+    const mode = optional(src, 'mode');
+    if (mode !== undefined && !MODES.includes(mode))
+        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
+    const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
+    const config = readAgentConfig(src, options, runOptions.config);
+    if (run.runId !== undefined) {
+        const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
+        if (creating.length > 0) {
+            throw new InputError(`${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+        }
+        return undefined;
+    }
+    if (prompt === undefined && skill === undefined && !options.promptOptional) {
+        throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+    }
+    const title = optional(src, 'title');
+    const conversationId = optional(src, 'conversationId');
+    const create = {};
+    // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+    if (prompt !== undefined)
+        create.prompt = prompt;
+    if (skill !== undefined)
+        create.skill = skill;
+    if (title !== undefined)
+        create.title = title;
+    else if (derived !== undefined)
+        create.title = derived;
+    if (mode !== undefined)
+        create.mode = mode;
+    if (conversationId !== undefined)
+        create.conversation_id = conversationId;
+    Object.assign(create, runOptions.body);
+    if (config !== undefined)
+        create.config = config;
+    return create;
+}
+/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
+function readPollIntervals(src) {
+    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
+    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+    if (maxPollIntervalMs < pollIntervalMs) {
+        fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
+    }
+    return { pollIntervalMs, maxPollIntervalMs };
+}
 /**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
- * that configure a new run cannot be combined with `run_id`, which watches an existing one.
+ * that configure a new run cannot be combined with `runId`, which watches an existing one.
  */
 function parseRunSettings(src, options) {
     const { apiKey, workspace, readFile } = options;
     const label = src.label;
     checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runId = optional(src, 'run_id');
-    if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
-        fail(label('run_id'), runId, 'a run id of letters, digits, "-" and "_"');
-    }
-    const promptInput = optional(src, 'prompt');
-    const promptFile = optional(src, 'prompt_file');
-    const skill = optional(src, 'skill');
-    if (promptInput !== undefined && promptFile !== undefined) {
-        throw new InputError(`Set either ${label('prompt')} or ${label('prompt_file')}, not both.`);
-    }
-    let prompt = promptInput;
-    if (promptFile !== undefined) {
-        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
-        if (prompt.trim() === '')
-            fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
-    }
-    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
-    }
-    const mode = optional(src, 'mode');
-    if (mode !== undefined && !MODES.includes(mode)) {
-        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
-    }
-    const metadataText = optional(src, 'metadata');
-    const userMetadata = options.metadata !== undefined
-        ? checkUserMetadata(options.metadata, label('metadata'))
-        : metadataText === undefined
-            ? {}
-            : parseMetadata(metadataText, label('metadata'));
-    const schemaText = optional(src, 'output_schema');
-    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
-    const artifactsText = optional(src, 'artifacts_path');
-    const mcpText = optional(src, 'mcp');
-    const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
-    const computerUse = parseBoolean(src, 'computer_use');
-    const config = {};
-    const name = optional(src, 'name');
-    const model = optional(src, 'model');
-    const environment = optional(src, 'environment');
-    const basePrompt = optional(src, 'base_prompt');
-    const host = optional(src, 'host');
-    if (name !== undefined)
-        config.name = name;
-    if (model !== undefined)
-        config.model_id = model;
-    if (environment !== undefined)
-        config.environment_id = environment;
-    if (basePrompt !== undefined)
-        config.base_prompt = basePrompt;
-    if (mcpServers !== undefined)
-        config.mcp_servers = mcpServers;
-    if (host !== undefined)
-        config.worker_host = host;
-    if (computerUse !== undefined)
-        config.computer_use_enabled = computerUse;
-    const runOptions = parseRunOptions(src, workspace, options.readBytes);
-    Object.assign(config, runOptions.config);
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversation_id');
-    const creating = [
-        ['prompt', promptInput],
-        ['prompt_file', promptFile],
-        ['skill', skill],
-        ['title', title],
-        ['mode', mode],
-        ['conversation_id', conversationId],
-        ['mcp', mcpText],
-        ['metadata', Object.keys(userMetadata).length > 0 ? 'set' : metadataText],
-        ['name', name],
-        ['model', model],
-        ['environment', environment],
-        ['base_prompt', basePrompt],
-        ['host', host],
-        ['computer_use', src.read('computer_use') || undefined],
-        ...runOptions.given.map((name) => [name, 'set']),
-    ].filter(([, v]) => v !== undefined);
+    const runIdText = optional(src, 'runId');
+    const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
+    const userMetadata = readUserMetadata(src, options);
+    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
+    const schemaText = optional(src, 'outputSchema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
+    const artifactsText = optional(src, 'artifactsPath');
     const followup = optional(src, 'followup');
     if (followup !== undefined && runId === undefined) {
-        throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
+        throw new InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
     }
-    let create;
-    if (runId !== undefined) {
-        if (creating.length > 0) {
-            throw new InputError(`${label('run_id')} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(', ')}: those configure a new run.`);
-        }
-    }
-    else {
-        if (prompt === undefined && skill === undefined && !options.promptOptional) {
-            throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
-        }
-        create = {};
-        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
-        if (derived !== undefined)
-            create.title = derived;
-        if (outputSchema !== undefined)
-            prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
-        if (prompt !== undefined)
-            create.prompt = prompt;
-        if (skill !== undefined)
-            create.skill = skill;
-        if (title !== undefined)
-            create.title = title;
-        if (mode !== undefined)
-            create.mode = mode;
-        if (conversationId !== undefined)
-            create.conversation_id = conversationId;
-        Object.assign(create, runOptions.body);
-        if (Object.keys(config).length > 0)
-            create.config = config;
-    }
-    const pollIntervalMs = parsePositiveNumber(src, 'poll_interval_seconds', 5) * 1000;
-    const maxPollIntervalMs = parsePositiveNumber(src, 'max_poll_interval_seconds', 30) * 1000;
-    if (maxPollIntervalMs < pollIntervalMs) {
-        fail(label('max_poll_interval_seconds'), src.read('max_poll_interval_seconds') || '30', `a number no smaller than ${label('poll_interval_seconds')} (${pollIntervalMs / 1000})`);
-    }
+    const create = readCreate(src, options, { runId, metadataSet, outputSchema });
     const settings = {
         apiKey,
-        apiBaseUrl: parseApiBaseUrl(optional(src, 'api_base_url'), label('api_base_url')),
+        apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
         wait: parseBoolean(src, 'wait', true),
-        timeoutMs: parsePositiveNumber(src, 'timeout_minutes', 60) * 60_000,
-        pollIntervalMs,
-        maxPollIntervalMs,
-        cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
+        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+        ...readPollIntervals(src),
+        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
         userMetadata,
-        logProgress: parseBoolean(src, 'log_progress', true),
+        logProgress: parseBoolean(src, 'logProgress', true),
         ...parseReportOptions(src),
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
-    // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
     if (followup !== undefined)
-        settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
+        settings.followup = followup;
     if (artifactsText !== undefined)
-        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
     if (create !== undefined)
         settings.create = create;
     if (runId !== undefined)
@@ -4668,48 +5251,43 @@ function explainParseError(error, known, takesValue) {
     return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
 }
 
+;// CONCATENATED MODULE: ./src/cli/vocabulary.ts
+
+
+/** A setting as a CLI user writes it: `--prompt-file`; a boolean that is on by default as the flag that turns it off, `--no-wait`. */
+function flagLabel(key) {
+    const name = INPUTS[key];
+    return 'onByDefault' in name ? `--no-${flagOf(key)}` : `--${flagOf(key)}`;
+}
+/** The CLI's words: settings are flags, the key is an environment variable, a stop is an interruption. */
+const CLI_WORDS = {
+    setting: flagLabel,
+    aside: (key) => `\`${flagLabel(key)}\``,
+    off: (key) => `${flagLabel(key)} is set`,
+    apiKey: 'WARP_API_KEY',
+    apiBaseUrl: '--api-base-url (or OZ_API_BASE_URL)',
+    cancellation: 'The run was interrupted',
+    self: 'oz-agent-run',
+    userAgent: CLI_USER_AGENT,
+};
+
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
 
-/** String flags, named as the action's inputs in kebab case. */
-const STRINGS = [
-    'prompt',
-    'prompt-file',
-    'skill',
-    'title',
-    'name',
-    'model',
-    'environment',
-    'base-prompt',
-    'host',
-    'mcp',
-    'mode',
-    'conversation-id',
-    'api-base-url',
-    'run-id',
-    'timeout-minutes',
-    'poll-interval-seconds',
-    'max-poll-interval-seconds',
+
+
+
+/** Flags that are true or false; each has its `--no-` form. */
+const BOOLEANS = [...flagsOfKind('boolean'), 'json'];
+/** Flags that need a value. */
+const TAKES_VALUE = new Set([
+    ...flagsOfKind('string'),
+    ...flagsOfKind('repeated'),
+    ...flagsOfKind('lines'),
     'summary-file',
     'output-file',
-    'output-schema',
-    'artifacts-path',
-    'followup',
-    'output-format',
-    'harness',
-    'harness-model',
-    'reasoning-level',
-    'harness-secret',
-    'idle-timeout-minutes',
-    'session-sharing',
-    'agent-identity',
-    'max-credits',
-];
-/** Flags that are true or false; each has its `--no-` form. */
-const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json', 'debug', 'preflight'];
-/** Flags that need a value. */
-const TAKES_VALUE = new Set([...STRINGS, 'metadata', 'attachments']);
+]);
 /** Every flag name a user may write, for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 const USAGE = `Usage: oz-agent-run [flags]
@@ -4771,23 +5349,9 @@ Reporting (progress goes to stderr; on a terminal in colour, with a live status 
   --help, --version
 
 Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
-2 no run could be started (bad flags, a report file that cannot be written, a --run-id that does
-not exist, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
-cancelling the run.`;
-/** `prompt_file` → `--prompt-file`; the negated booleans as the user writes them. */
-function flagLabel(name) {
-    if (name === 'wait')
-        return '--no-wait';
-    if (name === 'cancel_on_abort')
-        return '--no-cancel-on-abort';
-    if (name === 'log_progress')
-        return '--no-log-progress';
-    if (name === 'preflight')
-        return '--no-preflight';
-    if (name === 'metadata')
-        return '--metadata';
-    return `--${name.replaceAll('_', '-')}`;
-}
+2 no run could be started, for certain (bad flags, a report file that cannot be written, a --run-id
+that does not exist, or the API refused; a run that may exist is 1); 130 on SIGINT and 143 on
+SIGTERM, in every phase, after cancelling the run.`;
 /**
  * Parses the command line with `node:util` parseArgs. Bad flags throw an InputError (exit 2), before
  * anything is sent. `env` supplies OZ_API_BASE_URL.
@@ -4804,36 +5368,27 @@ function parseCli(argv, env) {
     if (positionals.length > 0) {
         throw new InputError(`Unexpected argument '${positionals[0]}': every setting is a flag, such as --prompt "...". See --help.`);
     }
-    const strings = values;
-    const bool = (name, value) => (value === undefined ? '' : String(value));
-    const read = (name) => {
-        switch (name) {
-            case 'wait':
-                return bool(name, values.wait);
-            case 'cancel_on_abort':
-                return bool(name, values['cancel-on-abort']);
-            case 'computer_use':
-                return bool(name, values['computer-use']);
-            case 'log_progress':
-                return bool(name, values['log-progress']);
-            case 'debug':
-                return bool(name, values.debug);
-            case 'preflight':
-                return bool(name, values.preflight);
-            case 'attachments':
-                // Repeatable: one image path per flag, as the action's input has one per line.
-                return (values.attachments ?? []).join('\n');
-            case 'api_base_url':
-                return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
-            case 'metadata':
-                // Repeated --metadata pairs come as `metadata` below, not as text.
+    const flags = values;
+    const read = (key) => {
+        const value = flags[flagOf(key)];
+        switch (INPUTS[key].cli) {
+            case 'boolean':
+                return value === undefined ? '' : String(value);
+            // Repeatable: one value per flag, as the action's input has one per line.
+            case 'lines':
+                return (value ?? []).join('\n');
+            // Repeated --metadata pairs come as `metadata` below, not as text; the key has no flag.
+            case 'repeated':
+            case 'none':
                 return '';
-            default:
-                return (strings[name.replaceAll('_', '-')] ?? '').trim();
+            case 'string':
+                if (key === 'apiBaseUrl')
+                    return (value ?? env.OZ_API_BASE_URL ?? '').trim();
+                return (value ?? '').trim();
         }
     };
     let metadata;
-    for (const pair of values.metadata ?? []) {
+    for (const pair of flags.metadata ?? []) {
         const eq = pair.indexOf('=');
         if (eq <= 0)
             fail('--metadata', pair, 'KEY=VALUE, such as --metadata team=platform');
@@ -4860,17 +5415,13 @@ function parse(argv) {
         allowPositionals: true,
         allowNegative: true,
         options: {
-            ...Object.fromEntries(STRINGS.map((name) => [name, { type: 'string' }])),
-            metadata: { type: 'string', multiple: true },
-            attachments: { type: 'string', multiple: true },
-            wait: { type: 'boolean' },
-            'cancel-on-abort': { type: 'boolean' },
-            'computer-use': { type: 'boolean' },
-            'log-progress': { type: 'boolean' },
+            ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' }])),
+            ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' }])),
+            ...Object.fromEntries([...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string', multiple: true }])),
+            'summary-file': { type: 'string' },
+            'output-file': { type: 'string' },
             json: { type: 'boolean' },
             quiet: { type: 'boolean', short: 'q' },
-            debug: { type: 'boolean' },
-            preflight: { type: 'boolean' },
             help: { type: 'boolean', short: 'h' },
             version: { type: 'boolean' },
         },
@@ -5108,6 +5659,7 @@ function terminal(write, options) {
 
 
 
+
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
 /**
  * `oz-agent-run`: the action's start-watch-report loop for any other CI. Returns the exit code: 0 the
@@ -5124,23 +5676,60 @@ async function runCli(argv, env = process.env, io = {
     const redact = redactor([apiKey]);
     // Progress is text from the API too: no escape sequences, and no secret.
     const say = (line) => io.stderr(`${redact(plainText(line))}\n`);
-    let args;
-    let settings;
+    const parsed = await readPlan(argv, env, apiKey, io, say);
+    if (typeof parsed === 'number')
+        return parsed;
+    const { args, plan } = parsed;
+    const { settings } = plan;
+    const startedAt = Date.now();
+    const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
+    const tell = (line, kind) => term.line(redact(plainText(line)), kind);
+    const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
+    if (plan.target.kind === 'create' && dropped.length > 0)
+        tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+    const debug = settings.debug ? (message) => tell(`debug: ${message}`) : undefined;
+    let run;
     try {
-        args = parseCli(argv, env);
-        if (args.help) {
-            io.stdout(`${USAGE}\n`);
-            return EXIT.succeeded;
-        }
-        if (args.version) {
-            io.stdout(`${VERSION}\n`);
+        run = await runWithStopHandling({
+            plan,
+            metadata,
+            words: CLI_WORDS,
+            say: { info: (message) => tell(message), warning: (message) => tell(`warning: ${message}`, 'warning'), ...(debug && { debug }) },
+            onSignal: (signal) => tell(`Received ${signal}: stopping.`),
+            events: {
+                stateChange: (item, previous, elapsedMs) => {
+                    term.status(plainText(item.state), item.title === undefined ? undefined : redact(plainText(item.title)));
+                    tell(stateLine(item, previous, elapsedMs));
+                },
+                sessionLink: (url) => {
+                    const line = sessionLine(url);
+                    if (line)
+                        tell(line);
+                },
+                activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
+                ...(debug && { debug }),
+            },
+            options: { ...options, startedAt },
+        });
+    }
+    finally {
+        term.stop();
+    }
+    return finishCli(args, plan, run.result, startedAt, run.signal, io, redact, tell);
+}
+/** Parses the flags into the run's plan; prints help, the version, or the error, and returns the exit code then. */
+async function readPlan(argv, env, apiKey, io, say) {
+    try {
+        const args = parseCli(argv, env);
+        if (args.help || args.version) {
+            io.stdout(`${args.help ? USAGE : VERSION}\n`);
             return EXIT.succeeded;
         }
         checkReportFiles([
             { flag: '--summary-file', path: args.summaryFile },
             { flag: '--output-file', path: args.outputFile },
         ]);
-        settings = parseRunSettings(args.source, {
+        const settings = parseRunSettings(args.source, {
             apiKey,
             apiKeyLabel: 'WARP_API_KEY',
             missingApiKey: 'Missing WARP_API_KEY: set it in the environment (a flag would show the key in process lists and shell history).',
@@ -5149,70 +5738,31 @@ async function runCli(argv, env = process.env, io = {
             ...(args.metadata !== undefined && { metadata: args.metadata }),
         });
         await checkRunSettings(settings, flagLabel);
+        // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.
+        return { args, plan: { settings, target: targetOf(settings) } };
     }
     catch (error) {
         say(`oz-agent-run: ${error.message}`);
         return EXIT.notStarted;
     }
-    const startedAt = Date.now();
-    const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
-    const tell = (line, kind) => term.line(redact(plainText(line)), kind);
-    const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => tell(`Received ${signal}: stopping.`));
-    const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
-    if (settings.create && dropped.length > 0)
-        tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-    const client = new OzClient({
-        baseUrl: settings.apiBaseUrl,
-        apiKey,
-        userAgent: CLI_USER_AGENT,
-        onRetry: ({ what, attempt, delayMs, error }) => tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-        ...(settings.debug && { onRequest: (record) => tell(`debug: Oz API: ${describeRequest(record)}`) }),
-    });
-    let result;
-    try {
-        result = await startAndWatch(client, settings, metadata, stop.signal, {
-            info: (message) => tell(message),
-            warning: (message) => tell(`warning: ${message}`, 'warning'),
-            stateChange: (run, previous, elapsedMs) => {
-                term.status(plainText(run.state), run.title === undefined ? undefined : redact(plainText(run.title)));
-                tell(stateLine(run, previous, elapsedMs));
-            },
-            sessionLink: (url) => {
-                const line = sessionLine(url);
-                if (line)
-                    tell(line);
-            },
-            activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
-            ...(settings.debug && { debug: (message) => tell(`debug: ${message}`) }),
-        }, {
-            ...options,
-            label: flagLabel,
-            off: (name) => `${flagLabel(name)} is set`,
-            cancelled: 'The run was interrupted',
-            startedAt,
-            userAgent: CLI_USER_AGENT,
-        });
-    }
-    finally {
-        stop.dispose();
-        term.stop();
-    }
-    return finishCli(args, result, startedAt, stop.received(), io, redact, tell);
 }
 /** The end of a run: exit code, --json, report files, and the last line. */
-function finishCli(args, result, startedAt, signal, io, redact, tell) {
-    const { settled: _settled, ...rest } = result;
-    const report = { ...rest, elapsedMs: Date.now() - startedAt };
+function finishCli(args, plan, result, startedAt, signal, io, redact, tell) {
+    const report = { ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt };
     const outputs = {
         ...runOutputs(report.run, report.runId),
         ...agentOutputs(report),
         ...usageOutputs(usageFigures(report.run?.request_usage)),
     };
-    const code = exitCode(report, signal);
+    const code = exitCode(report, signal, result.mayExist === true);
     if (args.json)
         io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
     writeReportFiles(args, report, outputs, redact, tell);
-    if (report.outcome === 'succeeded') {
+    if (signal !== undefined && (report.outcome === 'succeeded' || report.outcome === 'started')) {
+        // The run is fine, but the stop cut short what came after it (its answer, its files): say so; the exit code says stopped.
+        tell(`oz-agent-run: Oz run ${outputs.run_id} ${report.outcome}, but ${signal} stopped what came after it.`, 'warning');
+    }
+    else if (report.outcome === 'succeeded') {
         // As the action says it: the pull request is what a reader of the log wants next.
         tell(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`, 'success');
     }
@@ -5226,15 +5776,16 @@ function finishCli(args, result, startedAt, signal, io, redact, tell) {
     }
     return code;
 }
-function exitCode(report, signal) {
-    if (report.outcome === 'succeeded' || report.outcome === 'started')
-        return EXIT.succeeded;
+/** The exit code: a stop is 130/143 in every phase, and a run that may exist is never 2 (a wrapper may retry on 2). */
+function exitCode(report, signal, mayExist) {
     if (signal === 'SIGINT')
         return EXIT.sigint;
     if (signal === 'SIGTERM')
         return EXIT.sigterm;
-    // Refused, or stopped before the create: no run started.
-    return report.runId === undefined ? EXIT.notStarted : EXIT.notSucceeded;
+    if (report.outcome === 'succeeded' || report.outcome === 'started')
+        return EXIT.succeeded;
+    // Refused, or stopped before the create: no run started. A create whose answer was lost may have started one.
+    return report.runId === undefined && !mayExist ? EXIT.notStarted : EXIT.notSucceeded;
 }
 function describeFailure(report) {
     const run = report.run;
@@ -5257,7 +5808,7 @@ function writeReportFiles(args, report, outputs, redact, say) {
             say(`warning: could not write ${flag} ${path}: ${error.message}`, 'warning');
         }
     };
-    write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
+    write('--summary-file', args.summaryFile, () => redact(renderSummary(report, CLI_WORDS)));
     write('--output-file', args.outputFile, () => dotenvReport(outputs, redact));
 }
 

@@ -8380,7 +8380,7 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony import */ var ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(ajv_dist_2020_js__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * JSON Schema validation with Ajv. Loaded on first use (`#json-schema`, see package.json imports and
- * scripts/build.ts): only steps with `output_schema` pay for it.
+ * scripts/build.ts): only runs with an output schema pay for it.
  */
 
 

@@ -2244,7 +2244,757 @@ function sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
+    return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: ./src/run/files.ts
+
+
+/**
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
+    switch (code) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,external_node_path_namespaceObject.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/options.ts
+
+
+
+
+const FORMATS = ['text', 'json'];
+/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
+function parseReportOptions(src) {
+    const format = src.read('outputFormat').toLowerCase() || 'text';
+    if (!FORMATS.includes(format))
+        fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+    return {
+        outputFormat: format,
+        debug: parseBoolean(src, 'debug', false),
+        preflight: parseBoolean(src, 'preflight', true),
+        ...parseMaxCredits(src),
+    };
+}
+function parseMaxCredits(src) {
+    const value = src.read('maxCredits');
+    if (value === '')
+        return {};
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0))
+        fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+    return { maxCredits: number };
+}
+/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
+const HARNESSES = ['oz', 'claude', 'codex', 'gemini'];
+/** The request field that names a third-party harness's team secret; the others take none. */
+const SECRET_FIELD = {
+    claude: 'claude_auth_secret_name',
+    codex: 'codex_auth_secret_name',
+};
+/** Image types the API takes as attachments, by file extension. */
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+};
+/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
+const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
+ * attachments and the agent identity. A bad value throws an InputError naming the
+ * setting, before any request.
+ */
+function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path)) {
+    const options = { config: {}, body: {}, given: [] };
+    const read = (name) => {
+        const value = src.read(name);
+        if (value !== '')
+            options.given.push(name);
+        return value;
+    };
+    parseHarness(src, read, options);
+    const idle = read('idleTimeoutMinutes');
+    if (idle !== '') {
+        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
+            fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
+        }
+        options.config.idle_timeout_minutes = Number(idle);
+    }
+    const sharing = read('sessionSharing');
+    if (sharing !== '') {
+        if (!/^(viewer|editor)$/i.test(sharing))
+            fail(src.label('sessionSharing'), sharing, 'viewer or editor');
+        options.config.session_sharing = { public_access: sharing.toUpperCase() };
+    }
+    const identity = read('agentIdentity');
+    if (identity !== '') {
+        if (!ID_PATTERN.test(identity))
+            fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+        options.body.agent_identity_uid = identity;
+    }
+    const paths = read('attachments');
+    if (paths !== '')
+        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
+    return options;
+}
+function parseHarness(src, read, options) {
+    const label = src.label;
+    const type = read('harness').toLowerCase();
+    if (type !== '' && !HARNESSES.includes(type))
+        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+    const model = read('harnessModel');
+    const reasoning = read('reasoningLevel');
+    const secret = read('harnessSecret');
+    const thirdParty = type !== '' && type !== 'oz';
+    for (const [name, value] of [
+        ['harnessModel', model],
+        ['reasoningLevel', reasoning],
+    ]) {
+        if (value !== '' && !thirdParty) {
+            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+        }
+    }
+    if (model !== '' && !NAME_PATTERN.test(model))
+        fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
+        fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+    if (type === '')
+        return;
+    options.config.harness = {
+        type: type,
+        ...(model !== '' && { model_id: model }),
+        ...(reasoning !== '' && { reasoning_level: reasoning }),
+    };
+    if (secret === '')
+        return;
+    const field = SECRET_FIELD[type];
+    if (field === undefined) {
+        throw new InputError(`${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+    }
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
+        fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    options.config.harness_auth_secrets = { [field]: secret };
+}
+/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
+function readAttachments(label, text, workspace, readBytes) {
+    const paths = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    if (paths.length > MAX_ATTACHMENTS)
+        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+    let total = 0;
+    return paths.map((path) => {
+        const mime = IMAGE_TYPES[(0,external_node_path_namespaceObject.extname)(path).toLowerCase()];
+        if (mime === undefined)
+            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+        let data;
+        try {
+            data = readBytes(settingPath(path, workspace));
+        }
+        catch (error) {
+            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+        }
+        if (imageType(data) !== mime)
+            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+        if (data.length > MAX_ATTACHMENT_BYTES)
+            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+        total += data.length;
+        if (total > MAX_ATTACHMENTS_BYTES)
+            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: (0,external_node_path_namespaceObject.basename)(path), mime_type: mime, data: data.toString('base64') };
+    });
+}
+/** The image type a file's first bytes say, or undefined. */
+function imageType(data) {
+    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+        return 'image/jpeg';
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+        return 'image/png';
+    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
+        return 'image/gif';
+    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+        return 'image/webp';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/structured.ts
+/**
+ * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
+ * object taken from the agent's final answer and checked against the schema.
+ */
+/**
+ * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
+ * answer, so the answer stays readable and the object is easy to find.
+ */
+function schemaInstruction(schema) {
+    return [
+        '',
+        '',
+        '---',
+        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
+        'in a fenced code block marked `json`, and write nothing after that block.',
+        '',
+        '```json',
+        JSON.stringify(schema, null, 2),
+        '```',
+    ].join('\n');
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
+function extractJson(answer) {
+    const last = lastJsonBlock(answer);
+    if (last === undefined)
+        return { ok: false, error: 'the final answer has no fenced ```json block' };
+    try {
+        return { ok: true, value: JSON.parse(last) };
+    }
+    catch (error) {
+        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
+    }
+}
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+function lastJsonBlock(text) {
+    const lines = [];
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+        start = stop + 1;
+    }
+    // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+    const closers = new Map();
+    lines.forEach((line, index) => {
+        const fence = CLOSER.exec(line.text)?.[1];
+        if (fence === undefined)
+            return;
+        const list = closers.get(fence) ?? { at: [], next: 0 };
+        list.at.push(index);
+        closers.set(fence, list);
+    });
+    let found;
+    for (let i = 0; i < lines.length; i++) {
+        const fence = OPENER.exec(lines[i].text)?.[1];
+        if (fence === undefined)
+            continue;
+        const list = closers.get(fence);
+        // The body is at least one line (maybe empty): the closer is two lines on or more.
+        while (list !== undefined && list.next < list.at.length && list.at[list.next] < i + 2)
+            list.next++;
+        const close = list?.at[list.next];
+        if (close === undefined)
+            continue;
+        const body = lines[close - 1];
+        found = text.slice(lines[i + 1].start, body.start + body.text.length);
+        i = close;
+    }
+    return found;
+}
+/** Loads the validator on first use (it is a bundle of its own). */
+async function loadValidator(schema) {
+    const { compileSchema } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 506, 23));
+    return compileSchema(schema);
+}
+/** Checks a schema when the settings are read, so a bad one fails before any request. */
+async function checkSchema(schema) {
+    try {
+        await loadValidator(schema);
+        return undefined;
+    }
+    catch (error) {
+        return error.message;
+    }
+}
+/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
+async function structuredOutput(answer, schema) {
+    if (answer.trim() === '')
+        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
+    const extracted = extractJson(answer);
+    if (!extracted.ok)
+        return { ok: false, errors: [extracted.error] };
+    const errors = (await loadValidator(schema))(extracted.value);
+    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
+}
+
+;// CONCATENATED MODULE: ./src/run/settings.ts
+
+
+
+
+
+/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
+class InputError extends Error {
+    name = 'InputError';
+}
+const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
+const MODES = ['normal', 'plan', 'orchestrate'];
+// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
+const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+function isRunId(value) {
+    return RUN_ID_PATTERN.test(value);
+}
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+function checkRunId(value, label) {
+    if (!isRunId(value))
+        fail(label, value, 'a run id of letters, digits, "-" and "_"');
+    return value;
+}
+/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
+function quote(value) {
+    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `'${short.replace(/\r?\n/g, '\\n')}'`;
+}
+/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
+function fail(label, value, expected) {
+    throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+}
+function optional(src, name) {
+    const value = src.read(name);
+    return value === '' ? undefined : value;
+}
+function parseBoolean(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    fail(src.label(name), value, 'true or false');
+}
+/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
+function parsePositiveNumber(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number <= 0)
+        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
+    return number;
+}
+/** Checks one metadata pair against the API's rules; `source` names where it came from. */
+function checkMetadataPair(key, value, source) {
+    const problem = metadataPairProblem(key, value);
+    if (problem)
+        fail(source, problem.what === 'key' ? key : value, problem.expected);
+}
+/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
+function checkUserMetadata(metadata, source) {
+    for (const [key, value] of Object.entries(metadata))
+        checkMetadataPair(key, value, source);
+    // One of the API's 20 keys carries the request id (see run/create.ts).
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
+    }
+    if (REQUEST_ID_KEY in metadata)
+        fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
+    return metadata;
+}
+/** Parses `key=value` lines (blank lines and `#` comments skipped). */
+function parseMetadata(text, source = 'metadata') {
+    const metadata = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            fail(source, line, 'key=value lines, one pair per line');
+        const key = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        checkMetadataPair(key, value, source);
+        metadata[key] = value;
+    }
+    return checkUserMetadata(metadata, source);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+/**
+ * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
+ * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ */
+function parseMcp(value, workspace, readFile, label = 'mcp') {
+    let text = value;
+    let where = label;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        where = `${label} file ${quote(value)}`;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
+    }
+    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!isRecord(servers) || Object.keys(servers).length === 0) {
+        throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    }
+    for (const [name, server] of Object.entries(servers)) {
+        const ok = isRecord(server) &&
+            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
+            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
+            (server.env === undefined || isStringMap(server.env)) &&
+            (server.headers === undefined || isStringMap(server.headers));
+        if (!ok) {
+            throw new InputError(`Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+        }
+    }
+    return servers;
+}
+/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label) {
+    let text = value;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+    }
+    if (!isRecord(parsed))
+        fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    return parsed;
+}
+/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label) {
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value);
+    const rel = (0,external_node_path_namespaceObject.relative)(workspace, path);
+    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+    return path;
+}
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+async function checkRunSettings(settings, label) {
+    if (settings.outputSchema === undefined)
+        return;
+    const problem = await checkSchema(settings.outputSchema);
+    if (problem !== undefined) {
+        throw new InputError(`Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
+}
+/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
+function parseApiBaseUrl(value, label) {
+    if (value === undefined)
+        return DEFAULT_API_BASE_URL;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        fail(label, value, 'a URL without query, fragment or credentials');
+    }
+    // The bearer key travels with every request: over plain http it would cross the network in clear text.
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
+function checkApiKey(apiKey, label, missing) {
+    if (apiKey === '')
+        throw new InputError(missing);
+    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
+        throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+    }
+}
+/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
+function readPrompt(src, options) {
+    const { label } = src;
+    const prompt = optional(src, 'prompt');
+    const promptFile = optional(src, 'promptFile');
+    if (prompt !== undefined && promptFile !== undefined) {
+        throw new InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+    }
+    if (promptFile === undefined)
+        return prompt;
+    const text = readSettingFile(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
+    if (text.trim() === '')
+        fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+    return text;
+}
+/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
+function readAgentConfig(src, options, more) {
+    const mcpText = optional(src, 'mcp');
+    const entries = [
+        ['name', optional(src, 'name')],
+        ['model_id', optional(src, 'model')],
+        ['environment_id', optional(src, 'environment')],
+        ['base_prompt', optional(src, 'basePrompt')],
+        ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
+        ['worker_host', optional(src, 'host')],
+        ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+    ];
+    const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+    Object.assign(config, more);
+    return Object.keys(config).length > 0 ? config : undefined;
+}
+/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
+function readUserMetadata(src, options) {
+    const label = src.label('metadata');
+    if (options.metadata !== undefined)
+        return checkUserMetadata(options.metadata, label);
+    const text = optional(src, 'metadata');
+    return text === undefined ? {} : parseMetadata(text, label);
+}
+/** The settings that configure a new run, by key, when set: none may go with `runId`. */
+const CREATING = [
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'mode',
+    'conversationId',
+    'mcp',
+    'metadata',
+    'name',
+    'model',
+    'environment',
+    'basePrompt',
+    'host',
+    'computerUse',
+];
+/**
+ * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
+ * of a new run come with `runId`, or when nothing says what to run.
+ */
+function readCreate(src, options, run) {
+    const { label } = src;
+    const prompt = readPrompt(src, options);
+    const skill = optional(src, 'skill');
+    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+    }
+    const mode = optional(src, 'mode');
+    if (mode !== undefined && !MODES.includes(mode))
+        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
+    const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
+    const config = readAgentConfig(src, options, runOptions.config);
+    if (run.runId !== undefined) {
+        const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
+        if (creating.length > 0) {
+            throw new InputError(`${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+        }
+        return undefined;
+    }
+    if (prompt === undefined && skill === undefined && !options.promptOptional) {
+        throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+    }
+    const title = optional(src, 'title');
+    const conversationId = optional(src, 'conversationId');
+    const create = {};
+    // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+    if (prompt !== undefined)
+        create.prompt = prompt;
+    if (skill !== undefined)
+        create.skill = skill;
+    if (title !== undefined)
+        create.title = title;
+    else if (derived !== undefined)
+        create.title = derived;
+    if (mode !== undefined)
+        create.mode = mode;
+    if (conversationId !== undefined)
+        create.conversation_id = conversationId;
+    Object.assign(create, runOptions.body);
+    if (config !== undefined)
+        create.config = config;
+    return create;
+}
+/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
+function readPollIntervals(src) {
+    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
+    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+    if (maxPollIntervalMs < pollIntervalMs) {
+        fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
+    }
+    return { pollIntervalMs, maxPollIntervalMs };
+}
+/**
+ * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
+ * that configure a new run cannot be combined with `runId`, which watches an existing one.
+ */
+function parseRunSettings(src, options) {
+    const { apiKey, workspace, readFile } = options;
+    const label = src.label;
+    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
+    const runIdText = optional(src, 'runId');
+    const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
+    const userMetadata = readUserMetadata(src, options);
+    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
+    const schemaText = optional(src, 'outputSchema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
+    const artifactsText = optional(src, 'artifactsPath');
+    const followup = optional(src, 'followup');
+    if (followup !== undefined && runId === undefined) {
+        throw new InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+    }
+    const create = readCreate(src, options, { runId, metadataSet, outputSchema });
+    const settings = {
+        apiKey,
+        apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
+        wait: parseBoolean(src, 'wait', true),
+        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+        ...readPollIntervals(src),
+        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        userMetadata,
+        logProgress: parseBoolean(src, 'logProgress', true),
+        ...parseReportOptions(src),
+    };
+    if (outputSchema !== undefined)
+        settings.outputSchema = outputSchema;
+    if (followup !== undefined)
+        settings.followup = followup;
+    if (artifactsText !== undefined)
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
+    if (create !== undefined)
+        settings.create = create;
+    if (runId !== undefined)
+        settings.runId = runId;
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./src/github/conversation.ts
+
 
 
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
@@ -2309,7 +3059,8 @@ function decodeState(body, expected) {
         state: {
             exchanges,
             binding: expected,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            // The rule of the run_id input: the thread's run enters by the same road.
+            ...(typeof parsed.runId === 'string' && isRunId(parsed.runId) && { runId: parsed.runId }),
             ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
         },
     };
@@ -2355,8 +3106,6 @@ function describeRestart(why) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
 ;// CONCATENATED MODULE: ./src/github/event.ts
 
 /** Events whose trigger is a person's (or bot's) comment or review: only trusted actors may start an agent. */
@@ -2428,54 +3177,6 @@ function readEvent(env = process.env) {
 /** Whether the action keeps a comment on this event's pull request or issue. */
 function concernsThread(event) {
     return THREAD_EVENTS.includes(event.name) && event.thread !== undefined;
-}
-
-;// CONCATENATED MODULE: ./src/oz/metadata.ts
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-const METADATA_MAX_KEYS = 20;
-const METADATA_MAX_VALUE_BYTES = 256;
-/**
- * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
- * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
- */
-const REQUEST_ID_KEY = 'oz_action_request_id';
-/** How many keys a caller may set besides the request id. */
-const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
-function metadataPairProblem(key, value) {
-    if (!METADATA_KEY_PATTERN.test(key)) {
-        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-    }
-    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-    }
-    return undefined;
-}
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-function fitMetadataValue(value) {
-    let text = value.replaceAll('\0', '');
-    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
-        text = Array.from(text).slice(0, -1).join('');
-    return text;
-}
-/**
- * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
- * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
- * returned in `dropped`. Values are fitted to the API's limit.
- */
-function mergeMetadata(user, context) {
-    const metadata = { ...user };
-    const dropped = [];
-    for (const [key, value] of context) {
-        if (value === undefined || key in metadata)
-            continue;
-        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
-            dropped.push(key);
-        else
-            metadata[key] = fitMetadataValue(value);
-    }
-    return { metadata, dropped };
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -2761,12 +3462,12 @@ function runOutputs(run, runId, onDropped = () => { }) {
         run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
     };
 }
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 /** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
 function usageOutputs(figures) {
     const text = (value) => (value === undefined ? '' : String(value));
     return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
 }
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
@@ -2870,17 +3571,17 @@ function outcomeHeading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
-function nextStep(report, setting = (n) => n) {
+function nextStep(report, words) {
     const run = report.run;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
-        return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'budget_exceeded')
-        return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'not_started')
         return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
-        return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+        return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
     if (run?.state === 'BLOCKED')
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
@@ -2889,7 +3590,7 @@ function nextStep(report, setting = (n) => n) {
         case 'budget_exceeded':
             return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
         case 'environment_setup_failed':
-            return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+            return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
@@ -2942,25 +3643,21 @@ function foldedAnswer(text) {
     const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
     return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
 }
-/**
- * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
- * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
- * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
- */
-function renderSummary(report, options = {}) {
-    const { run } = report;
-    const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
-    if (report.note)
-        lines.push(escapeMarkdown(fitChars(report.note)), '');
-    if (report.review)
-        lines.push(...reviewSection(report.review));
-    if (report.agentOutput)
-        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    if (report.structured && !report.structured.ok) {
-        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`), '');
-    }
-    const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+/** Problems with the structured output, when it is invalid. */
+function structuredProblems(report) {
+    if (!report.structured || report.structured.ok)
+        return [];
+    return [
+        '**Structured output problems:**',
+        '',
+        ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`),
+        '',
+    ];
+}
+/** The pull requests the agent opened, then its plans, folded. */
+function openedByTheAgent(run, exclude) {
+    const lines = [];
+    const prs = pullRequests(run, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
     const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
@@ -2968,30 +3665,44 @@ function renderSummary(report, options = {}) {
         const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
-    if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
-        const status = run?.status_message;
-        const reason = status?.message
-            ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (${inlineCode(fitChars(status.error_code, 100))})` : ''}`
-            : undefined;
-        const next = nextStep(report);
-        if (reason || next) {
-            lines.push('### What to do next', '');
-            if (reason)
-                lines.push(`**Why:** ${reason}`, '');
-            if (next)
-                lines.push(next, '');
-            if (run?.state === 'BLOCKED' && run.session_link)
-                lines.push(safeLink('Open the agent session', run.session_link), '');
-        }
-    }
+    return lines;
+}
+/** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
+function whatToDoNext(report, words) {
+    if (report.outcome === 'succeeded' || report.outcome === 'started' || report.outcome === 'skipped')
+        return [];
+    const { run } = report;
+    const status = run?.status_message;
+    const reason = status?.message
+        ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (${inlineCode(fitChars(status.error_code, 100))})` : ''}`
+        : undefined;
+    const next = nextStep(report, words);
+    if (!reason && !next)
+        return [];
+    const lines = ['### What to do next', ''];
+    if (reason)
+        lines.push(`**Why:** ${reason}`, '');
+    if (next)
+        lines.push(next, '');
+    if (run?.state === 'BLOCKED' && run.session_link)
+        lines.push(safeLink('Open the agent session', run.session_link), '');
+    return lines;
+}
+/** The files saved from the run, at most a page of them. */
+function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
-    if (files.length > 0) {
-        const { shown, more } = capList(files);
-        lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
-        if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
-        lines.push('');
-    }
+    if (files.length === 0)
+        return [];
+    const { shown, more } = capList(files);
+    const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
+    if (more > 0)
+        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+    lines.push('');
+    return lines;
+}
+/** The rows of the run's details table. */
+function detailRows(report, options) {
+    const { run } = report;
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
@@ -3019,20 +3730,44 @@ function renderSummary(report, options = {}) {
         rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
-    const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
-    if (rows.length > 0 || others.length > 0) {
-        lines.push('<details><summary>Run details</summary>', '');
-        if (rows.length > 0)
-            lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-        if (others.length > 0) {
-            const { shown, more } = capList(others);
-            lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-            if (more > 0)
-                lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-            lines.push('');
-        }
-        lines.push('</details>', '');
+    return rows;
+}
+/** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
+function runDetails(report, options) {
+    const rows = detailRows(report, options);
+    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    if (rows.length === 0 && others.length === 0)
+        return [];
+    const lines = ['<details><summary>Run details</summary>', ''];
+    if (rows.length > 0)
+        lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (others.length > 0) {
+        const { shown, more } = capList(others);
+        lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+        lines.push('');
     }
+    lines.push('</details>', '');
+    return lines;
+}
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised;
+ * settings are named in the front end's words.
+ */
+function renderSummary(report, options) {
+    const { run } = report;
+    const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    if (report.note)
+        lines.push(escapeMarkdown(fitChars(report.note)), '');
+    if (report.review)
+        lines.push(...reviewSection(report.review));
+    if (report.agentOutput)
+        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
@@ -3057,10 +3792,906 @@ function activityLine(line, elapsedMs) {
     return `[${formatDuration(elapsedMs)}] ${line.length > 300 ? `${line.slice(0, 297)}...` : line}`;
 }
 
+;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
+const objectToString = Object.prototype.toString;
+
+const isError = value => objectToString.call(value) === '[object Error]';
+
+const errorMessages = new Set([
+	'network error', // Chrome
+	'NetworkError when attempting to fetch resource.', // Firefox
+	'The Internet connection appears to be offline.', // Safari 16
+	'Network request failed', // `cross-fetch`
+	'fetch failed', // Undici (Node.js)
+	'terminated', // Undici (Node.js)
+	' A network error occurred.', // Bun (WebKit)
+	'Network connection lost', // Cloudflare Workers (fetch)
+]);
+
+function isNetworkError(error) {
+	const isValid = error
+		&& isError(error)
+		&& error.name === 'TypeError'
+		&& typeof error.message === 'string';
+
+	if (!isValid) {
+		return false;
+	}
+
+	const {message, stack} = error;
+
+	// Safari 17+ has generic message but no stack for network errors
+	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
+		return stack === undefined
+			// Sentry adds its own stack trace to the fetch error, so also check for that
+			|| '__sentry_captured__' in error;
+	}
+
+	// Deno network errors start with specific text
+	if (message.startsWith('error sending request for url')) {
+		return true;
+	}
+
+	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
+	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
+		return true;
+	}
+
+	// Standard network error messages
+	return errorMessages.has(message);
+}
+
+;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
+
+
+function validateRetries(retries) {
+	if (typeof retries === 'number') {
+		if (retries < 0) {
+			throw new TypeError('Expected `retries` to be a non-negative number.');
+		}
+
+		if (Number.isNaN(retries)) {
+			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
+		}
+
+		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
+		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
+		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
+			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
+		}
+	} else if (retries !== undefined) {
+		throw new TypeError('Expected `retries` to be a number or Infinity.');
+	}
+}
+
+function validateNumberOption(name, value, {allowInfinity = false} = {}) {
+	if (typeof value !== 'number' || Number.isNaN(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
+	}
+
+	if (!allowInfinity && !Number.isFinite(value)) {
+		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
+	}
+
+	if (value < 0) {
+		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
+	}
+}
+
+function validateOption(name, value, type) {
+	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	if (typeof value !== type) {
+		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
+	}
+}
+
+function validateSignal(value) {
+	// `null` means "not provided", as it does for the other options.
+	if (value === undefined || value === null) {
+		return;
+	}
+
+	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
+	if (typeof value.throwIfAborted !== 'function'
+		|| typeof value.addEventListener !== 'function'
+		|| typeof value.removeEventListener !== 'function') {
+		throw new TypeError('Expected `signal` to be an AbortSignal.');
+	}
+}
+
+class AbortError extends Error {
+	constructor(message) {
+		super(typeof message === 'string' ? message : undefined);
+
+		this.name = 'AbortError';
+
+		if (message instanceof Error) {
+			this.originalError = message;
+			({message} = message);
+		} else {
+			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
+			this.originalError = new Error(message);
+			({message} = this.originalError);
+
+			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
+			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
+			Error.captureStackTrace?.(this.originalError, AbortError);
+		}
+
+		this.message = message;
+	}
+}
+
+// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
+const maximumDelay = (2 ** 31) - 1;
+
+function calculateDelay(retriesConsumed, options) {
+	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
+	if (options.minTimeout === 0) {
+		return 0;
+	}
+
+	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
+	const attempt = retriesConsumed + 1;
+	const random = options.randomize ? (Math.random() + 1) : 1;
+
+	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
+
+	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
+	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
+}
+
+function calculateRemainingTime(start, max) {
+	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+}
+
+async function delayForRetry(delay, options) {
+	if (delay <= 0) {
+		return;
+	}
+
+	await new Promise((resolve, reject) => {
+		// Registered with `once`, so it removes itself when it fires.
+		const onAbort = () => {
+			clearTimeout(timeoutToken);
+			reject(options.signal.reason);
+		};
+
+		const timeoutToken = setTimeout(() => {
+			options.signal?.removeEventListener('abort', onAbort);
+			resolve();
+		}, delay);
+
+		if (options.unref) {
+			timeoutToken.unref?.();
+		}
+
+		options.signal?.addEventListener('abort', onAbort, {once: true});
+	});
+}
+
+// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
+//
+// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
+function stringifyThrownValue(value) {
+	try {
+		return String(value);
+	} catch {
+		return Object.prototype.toString.call(value);
+	}
+}
+
+// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
+//
+// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
+function unwrapAbortError(error) {
+	let cause = error;
+
+	// A wrapper with no error to unwrap to is the cause as far as it goes.
+	while (cause instanceof AbortError && cause.originalError instanceof Error) {
+		cause = cause.originalError;
+	}
+
+	return cause;
+}
+
+async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
+	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
+	const abortIfNeeded = () => {
+		options.signal?.throwIfAborted();
+	};
+
+	const normalizedError = error instanceof Error
+		? error
+		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
+
+	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
+	abortIfNeeded();
+
+	if (normalizedError instanceof AbortError) {
+		throw unwrapAbortError(normalizedError);
+	}
+
+	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
+	const retriesLeft = options.retries - retriesConsumed;
+
+	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
+	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+
+	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
+	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
+	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
+
+	const consumeRetryContext = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: delayTime,
+	});
+
+	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
+	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
+
+	abortIfNeeded();
+
+	const effectiveDelay = consumeRetry ? delayTime : 0;
+	const context = Object.freeze({
+		error: normalizedError,
+		attemptNumber,
+		retriesLeft,
+		retriesConsumed,
+		retryDelay: effectiveDelay,
+	});
+
+	await options.onFailedAttempt(context);
+
+	abortIfNeeded();
+
+	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	// No time or budget left, or a failure that retrying cannot help with.
+	if (
+		!isRetriableError
+		|| remainingTime <= 0
+		|| retriesLeft <= 0
+	) {
+		throw normalizedError;
+	}
+
+	const shouldRetry = await options.shouldRetry(context);
+
+	abortIfNeeded();
+
+	if (!shouldRetry) {
+		throw normalizedError;
+	}
+
+	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
+
+	if (remainingTimeAfterShouldRetry <= 0) {
+		throw normalizedError;
+	}
+
+	if (!consumeRetry) {
+		return false;
+	}
+
+	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
+
+	return true;
+}
+
+async function pRetry(input, options = {}) {
+	options = {...options};
+
+	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
+	options.retries ??= 10;
+
+	validateRetries(options.retries);
+
+	if (Object.hasOwn(options, 'forever')) {
+		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
+	}
+
+	options.factor ??= 2;
+	options.minTimeout ??= 1000;
+	options.maxTimeout ??= Infinity;
+	options.maxRetryTime ??= Infinity;
+	options.randomize ??= false;
+	options.onFailedAttempt ??= () => {};
+	options.shouldRetry ??= () => true;
+	options.shouldConsumeRetry ??= () => true;
+
+	// Validate the options that have a runtime type to check.
+	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
+	validateOption('shouldRetry', options.shouldRetry, 'function');
+	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
+	validateOption('randomize', options.randomize, 'boolean');
+	validateOption('unref', options.unref, 'boolean');
+	validateSignal(options.signal);
+	validateNumberOption('factor', options.factor);
+	validateNumberOption('minTimeout', options.minTimeout);
+	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
+	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
+
+	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
+	if (options.factor === 0) {
+		options.factor = 1;
+	}
+
+	options.signal?.throwIfAborted();
+
+	let attemptNumber = 0;
+	let retriesConsumed = 0;
+	const startTime = performance.now();
+
+	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
+	while (retriesConsumed <= options.retries) {
+		attemptNumber++;
+
+		try {
+			options.signal?.throwIfAborted();
+
+			const result = await input(attemptNumber);
+
+			options.signal?.throwIfAborted();
+
+			return result;
+		} catch (error) {
+			if (await onAttemptFailure({
+				error,
+				attemptNumber,
+				retriesConsumed,
+				startTime,
+				options,
+			})) {
+				retriesConsumed++;
+			}
+		}
+	}
+
+	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
+	throw new Error('Retry attempts exhausted without throwing an error.');
+}
+
+function makeRetriable(function_, options) {
+	return function (...arguments_) {
+		return pRetry(() => function_.apply(this, arguments_), options);
+	};
+}
+
+;// CONCATENATED MODULE: ./src/oz/errors.ts
+/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+const DEFAULT_ERROR_NAMES = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
+class OzApiError extends Error {
+    name = 'OzApiError';
+    method;
+    path;
+    status;
+    problem;
+    /** From `Retry-After`, when the server sent one. */
+    retryAfterMs;
+    constructor(method, path, status, problem, retryAfterMs, names = DEFAULT_ERROR_NAMES) {
+        super(describeApiError(method, path, status, problem, names));
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.problem = problem;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
+ * is worth another try, and for a create it leaves open whether the run was made.
+ */
+class OzBadAnswerError extends Error {
+    name = 'OzBadAnswerError';
+    status;
+    constructor(method, path, status, what) {
+        super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+        this.status = status;
+    }
+}
+/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
+class OzRedirectError extends Error {
+    name = 'OzRedirectError';
+    status;
+    location;
+    constructor(method, path, status, location, names = DEFAULT_ERROR_NAMES) {
+        super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
+            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
+            `${names.apiBaseUrl}.`);
+        this.status = status;
+        this.location = location;
+    }
+}
+/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
+class OzNetworkError extends Error {
+    name = 'OzNetworkError';
+    code;
+    /** False only when the request surely never reached the server (refused, unknown host). */
+    mayHaveReachedServer;
+    constructor(method, path, code, mayHaveReachedServer, cause, hint) {
+        super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
+        this.code = code;
+        this.mayHaveReachedServer = mayHaveReachedServer;
+    }
+}
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+};
+function describeApiError(method, path, status, problem, names) {
+    const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
+    const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
+    // A detail that repeats the title adds nothing.
+    if (said.length === 2 && said[1].includes(said[0]))
+        said.shift();
+    if (said.length > 0)
+        parts.push(said.join(': '));
+    else if (problem.text)
+        parts.push(problem.text);
+    if (status === 401) {
+        parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
+    }
+    else if (status === 403) {
+        parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
+    }
+    let message = parts.join('. ');
+    if (problem.errorCode)
+        message += ` [${problem.errorCode}]`;
+    if (problem.traceId)
+        message += ` (trace id ${problem.traceId})`;
+    return message;
+}
+/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/**
+ * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
+ * defined twice, as it is when two bundle files each carry a copy.
+ */
+function named(error, name) {
+    return error instanceof Error && error.name === name;
+}
+const isApiError = (error) => named(error, 'OzApiError');
+const errors_isNetworkError = (error) => named(error, 'OzNetworkError');
+const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
+/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
+const UNRESOLVED = new Set(['ENOTFOUND']);
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+const REFUSED_MAX_TRIES = 3;
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
+    if (errors_isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
+        return false;
+    return retryIf(error);
+}
+/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
+function isRetryable(error) {
+    if (errors_isNetworkError(error))
+        return !UNRESOLVED.has(error.code);
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return isRetryableStatus(error.status);
+    return false;
+}
+/**
+ * Whether a failed create may still have started a run: the request may have reached the server and
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
+ */
+function mayHaveCreated(error) {
+    if (errors_isNetworkError(error))
+        return error.mayHaveReachedServer;
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
+    return false;
+}
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
+;// CONCATENATED MODULE: ./src/oz/client.ts
+
+
+
+
+const DEFAULT_RETRY_POLICY = {
+    retries: 5,
+    minDelayMs: 1000,
+    maxDelayMs: 16_000,
+    maxRetryAfterMs: 60_000,
+};
+/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
+function describeRequest(record) {
+    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
+    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
+}
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Connection errors that prove the request never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+/**
+ * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
+ * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ */
+class OzClient {
+    policy;
+    timeoutMs;
+    options;
+    names;
+    constructor(options) {
+        this.options = options;
+        this.names = options.names ?? DEFAULT_ERROR_NAMES;
+        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
+    }
+    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    getRun(runId, signal) {
+        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
+    }
+    listRuns(query = {}, signal) {
+        const params = new URLSearchParams();
+        if (query.limit !== undefined)
+            params.set('limit', String(query.limit));
+        if (query.cursor !== undefined)
+            params.set('cursor', query.cursor);
+        if (query.name !== undefined)
+            params.set('name', query.name);
+        for (const state of query.state ?? [])
+            params.append('state', state);
+        for (const [key, value] of Object.entries(query.metadata ?? {}))
+            params.set(`metadata[${key}]`, value);
+        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
+        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
+    }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
+     */
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
+    }
+    /**
+     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
+     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
+     */
+    getChecked(path, what, isValid, signal, limits = {}) {
+        const shown = path.split('?')[0];
+        return this.withRetry(`GET ${shown}`, async () => {
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
+            if (!isObject(answer) || !isValid(answer)) {
+                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
+            }
+            return answer;
+        }, signal, isRetryable, limits.retries);
+    }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
+    }
+    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
+    async getOnce(path, what, isValid) {
+        const answer = await this.request('GET', path);
+        if (!isObject(answer) || !isValid(answer)) {
+            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body, signal) {
+        try {
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+        }
+    }
+    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+    async cancelRunOnce(runId, signal) {
+        try {
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts the cancel, whatever its body says.
+            if (isBadAnswer(error))
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
+     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
+     */
+    withRetry(what, attempt, signal, retryIf = isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+        return pRetry(attempt, {
+            retries,
+            factor: 2,
+            minTimeout: minDelayMs,
+            maxTimeout: maxDelayMs,
+            randomize: true,
+            ...(signal ? { signal } : {}),
+            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
+            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
+                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
+                    return;
+                const asked = isApiError(error) ? error.retryAfterMs : undefined;
+                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
+                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
+                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
+                if (extra > 0)
+                    await sleep(extra, signal);
+            },
+        });
+    }
+    tellRequest(method, path, status, started, message, text) {
+        if (!this.options.onRequest)
+            return;
+        const record = { method, path, status, durationMs: Date.now() - started };
+        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
+        // W3C trace context: version-traceid-parentid-flags.
+        const header = message.headers.traceparent;
+        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
+        const id = traceId ?? fromHeader;
+        // The body is the server's text: only an id-shaped value goes to the log.
+        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
+            record.traceId = id;
+        this.options.onRequest(record);
+    }
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
+        const url = `${this.options.baseUrl}${path}`;
+        const headers = {
+            Authorization: `Bearer ${this.options.apiKey}`,
+            Accept: 'application/json, application/problem+json',
+        };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        const shownPath = path.split('?')[0];
+        const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+        let message;
+        let text;
+        try {
+            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            message = response.message;
+            text = await readBody(message, bound);
+        }
+        catch (error) {
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
+            const hint = networkHint(code, url, this.options.baseUrl);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
+        }
+        const status = message.statusCode ?? 0;
+        this.tellRequest(method, shownPath, status, started, message, text);
+        if (status >= 300 && status < 400) {
+            const location = message.headers.location ?? '';
+            throw new OzRedirectError(method, shownPath, status, location, this.names);
+        }
+        if (status >= 200 && status < 300) {
+            if (text.trim() === '')
+                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
+            try {
+                return JSON.parse(text);
+            }
+            catch {
+                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
+            }
+        }
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']), this.names);
+    }
+}
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new lib_HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
+        message.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > MAX_BODY_BYTES)
+                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
+            else
+                chunks.push(chunk);
+        });
+        message.on('end', () => {
+            done();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+        });
+        message.on('error', (error) => {
+            done();
+            reject(error);
+        });
+        message.on('aborted', () => {
+            done();
+            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describeBody(value) {
+    return snippet(JSON.stringify(value) ?? String(value));
+}
+function snippet(text) {
+    // An HTML error page: keep what its body says, not its head, scripts or styles.
+    const plain = text
+        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
+}
+/** Reads an RFC 7807 problem, or keeps the start of any other body. */
+function parseProblem(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        return { text: snippet(text) };
+    }
+    if (typeof json !== 'object' || json === null)
+        return { text: snippet(text) };
+    const body = json;
+    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+    const problem = {};
+    const title = str(body.title);
+    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
+    const traceId = str(body.trace_id);
+    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
+    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
+    if (title !== undefined)
+        problem.title = title;
+    if (detail !== undefined)
+        problem.detail = detail;
+    if (traceId !== undefined)
+        problem.traceId = traceId;
+    if (errorCode !== undefined)
+        problem.errorCode = errorCode;
+    if (typeof body.retryable === 'boolean')
+        problem.retryable = body.retryable;
+    if (title === undefined && detail === undefined)
+        problem.text = snippet(text);
+    return problem;
+}
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
+function codeFromType(type) {
+    if (type === undefined || type === 'about:blank')
+        return undefined;
+    let path;
+    try {
+        path = new URL(type, 'https://x.invalid').pathname;
+    }
+    catch {
+        return undefined;
+    }
+    const segment = path.split('/').filter(Boolean).pop();
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
+}
+/** What to check when a request got no answer for a reason that a retry will not fix. */
+function networkHint(code, url, baseUrl) {
+    const { hostname, port, protocol } = new URL(url);
+    // Named as the API's address, not by a setting: the action and the CLI call it differently.
+    if (code === 'ENOTFOUND')
+        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
+    if (code === 'ECONNREFUSED') {
+        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
+        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
 ;// CONCATENATED MODULE: ./src/oz/types.ts
 /** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
@@ -3114,7 +4745,7 @@ function usage_round(value) {
 ;// CONCATENATED MODULE: ./src/run/budget.ts
 
 /**
- * The credit budget of a run (`max_credits`): while it is watched, the first read whose reported usage
+ * The credit budget of a run: while it is watched, the first read whose reported usage
  * passes the budget stops the watch, so the lifecycle cancels the run. Approximate: the usage the API
  * reports may lag behind what the run has spent.
  */
@@ -3146,163 +4777,6 @@ class Budget {
     }
 }
 
-;// CONCATENATED MODULE: ./src/oz/errors.ts
-/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
-class OzApiError extends Error {
-    name = 'OzApiError';
-    method;
-    path;
-    status;
-    problem;
-    /** From `Retry-After`, when the server sent one. */
-    retryAfterMs;
-    constructor(method, path, status, problem, retryAfterMs) {
-        super(describeApiError(method, path, status, problem));
-        this.method = method;
-        this.path = path;
-        this.status = status;
-        this.problem = problem;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/**
- * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
- * is worth another try, and for a create it leaves open whether the run was made.
- */
-class OzBadAnswerError extends Error {
-    name = 'OzBadAnswerError';
-    status;
-    constructor(method, path, status, what) {
-        super(`Oz API ${method} ${path} answered ${status} with ${what}`);
-        this.status = status;
-    }
-}
-/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
-class OzRedirectError extends Error {
-    name = 'OzRedirectError';
-    status;
-    location;
-    constructor(method, path, status, location) {
-        super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
-            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.');
-        this.status = status;
-        this.location = location;
-    }
-}
-/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
-class OzNetworkError extends Error {
-    name = 'OzNetworkError';
-    code;
-    /** False only when the request surely never reached the server (refused, unknown host). */
-    mayHaveReachedServer;
-    constructor(method, path, code, mayHaveReachedServer, cause, hint) {
-        super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
-        this.code = code;
-        this.mayHaveReachedServer = mayHaveReachedServer;
-    }
-}
-const STATUS_TEXT = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    408: 'Request Timeout',
-    409: 'Conflict',
-    422: 'Unprocessable Entity',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    502: 'Bad Gateway',
-    503: 'Service Unavailable',
-    504: 'Gateway Timeout',
-};
-function describeApiError(method, path, status, problem) {
-    const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
-    const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
-    // A detail that repeats the title adds nothing.
-    if (said.length === 2 && said[1].includes(said[0]))
-        said.shift();
-    if (said.length > 0)
-        parts.push(said.join(': '));
-    else if (problem.text)
-        parts.push(problem.text);
-    if (status === 401) {
-        parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
-    }
-    else if (status === 403) {
-        parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
-    }
-    let message = parts.join('. ');
-    if (problem.errorCode)
-        message += ` [${problem.errorCode}]`;
-    if (problem.traceId)
-        message += ` (trace id ${problem.traceId})`;
-    return message;
-}
-/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/**
- * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
- * defined twice, as it is when two bundle files each carry a copy.
- */
-function named(error, name) {
-    return error instanceof Error && error.name === name;
-}
-const isApiError = (error) => named(error, 'OzApiError');
-const isNetworkError = (error) => named(error, 'OzNetworkError');
-const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
-/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
-const UNRESOLVED = new Set(['ENOTFOUND']);
-/**
- * How many times a refused connection is tried in all. A refusal comes back at once from a host where
- * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
- * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
- */
-const REFUSED_MAX_TRIES = 3;
-/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
-function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
-    if (isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
-        return false;
-    return retryIf(error);
-}
-/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
-function isRetryable(error) {
-    if (isNetworkError(error))
-        return !UNRESOLVED.has(error.code);
-    if (isBadAnswer(error))
-        return true;
-    if (isApiError(error))
-        return isRetryableStatus(error.status);
-    return false;
-}
-/**
- * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
- */
-function mayHaveCreated(error) {
-    if (isNetworkError(error))
-        return error.mayHaveReachedServer;
-    if (isBadAnswer(error))
-        return true;
-    if (isApiError(error))
-        return error.status >= 500;
-    return false;
-}
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 
 
@@ -3314,7 +4788,7 @@ async function cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
     const retryIf = (error) => (isApiError(error) && error.status === 409) || isRetryable(error);
     try {
-        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        await raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
@@ -3326,6 +4800,10 @@ async function cancelRun(client, runId, budgetMs) {
         return { outcome: 'failed', error: cause };
     }
 }
+/** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
+function cancelSettles(result) {
+    return result.outcome !== 'failed';
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
@@ -3336,24 +4814,21 @@ class DownloadError extends Error {
     name = 'DownloadError';
 }
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new lib_HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
     let response;
     try {
-        response = await http.get(url);
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -3366,10 +4841,13 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
         throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
     }
     let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
     try {
         for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
+            if (bound.aborted)
+                throw new DownloadError(why());
             written += chunk.length;
             if (written > maxBytes)
                 throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
@@ -3378,7 +4856,12 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
     }
     catch (error) {
         response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
         throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
     }
     return written;
 }
@@ -3624,6 +5107,8 @@ function activity(conversation) {
         walk(step);
     return items;
 }
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -3631,12 +5116,17 @@ function activity(conversation) {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 class ConversationWatcher {
     seen = new Set();
     /** When the next unforced read is due; set by the first unforced poll. */
     due;
     off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
     /** The last conversation read, for the final answer. */
     latest;
     /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -3653,26 +5143,58 @@ class ConversationWatcher {
         this.debug = debug;
         this.firstAfterMs = firstAfterMs;
     }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
     /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
      */
     async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
         }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
         try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
+            conversation = await this.client.getConversation(this.runId, signal, limits);
         }
         catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
             this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
@@ -3688,7 +5210,9 @@ class ConversationWatcher {
             }
             return [];
         }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
@@ -3710,9 +5234,16 @@ class ConversationWatcher {
 
 
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 class LostCreateError extends Error {
     name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
 }
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
@@ -3735,7 +5266,7 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         try {
             // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
             // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
             return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
         }
         catch (error) {
@@ -3745,11 +5276,16 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         }
     };
     try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
     }
     catch (error) {
         if (created !== undefined)
             return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
         throw error;
     }
 }
@@ -3790,21 +5326,26 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
 ;// CONCATENATED MODULE: ./src/run/existing.ts
 
 
-/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
+/** The existing run the settings name does not exist (404): nothing was started, so there is nothing to cancel. */
 class RunNotFoundError extends Error {
     name = 'RunNotFoundError';
+    runId;
+    constructor(runId) {
+        super(`Oz run '${runId}' was not found. No run was started or cancelled.`);
+        this.runId = runId;
+    }
 }
 /**
- * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
- * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
+ * Reads the existing run the settings name before anything else is done with it. A 404 throws
+ * RunNotFoundError (each front end says which of its settings to check); other errors go through.
  */
-async function readExistingRun(client, runId, label, signal) {
+async function readExistingRun(client, runId, signal) {
     try {
         return await raceAbort(client.getRun(runId, signal), signal);
     }
     catch (error) {
         if (isApiError(error) && error.status === 404) {
-            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
+            throw new RunNotFoundError(runId);
         }
         throw error;
     }
@@ -3889,7 +5430,7 @@ known, pickup = {}) {
         if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
             return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -3898,6 +5439,88 @@ known, pickup = {}) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/plan.ts
+
+/**
+ * What the settings alone ask for: an existing run (with a follow-up or not), or a new run. Undefined
+ * when a new run has nothing to do yet (no prompt and no skill: a mention may still write one).
+ */
+function targetOf(settings) {
+    if (settings.runId !== undefined) {
+        return settings.followup !== undefined
+            ? { kind: 'follow-up', runId: settings.runId, message: settings.followup }
+            : { kind: 'watch', runId: settings.runId };
+    }
+    const request = settings.create ?? {};
+    if (request.prompt === undefined && request.skill === undefined)
+        return undefined;
+    return { kind: 'create', request };
+}
+/**
+ * The one place the output schema's instruction is added: to the text the agent is sent (a new run's
+ * prompt, or a follow-up's message). Nothing else writes it, so no phase can add it twice or send it
+ * as a whole prompt.
+ */
+function asSent(target, outputSchema) {
+    if (outputSchema === undefined || target.kind === 'watch')
+        return target;
+    const instruction = schemaInstruction(outputSchema);
+    if (target.kind === 'follow-up')
+        return { ...target, message: `${target.message}${instruction}` };
+    return { ...target, request: { ...target.request, prompt: `${target.request.prompt ?? ''}${instruction}`.trimStart() } };
+}
+/** The text sent to the agent, for the log: the prompt, the follow-up, or nothing when only watching. */
+function sentText(target, outputSchema) {
+    const sent = asSent(target, outputSchema);
+    if (sent.kind === 'follow-up')
+        return sent.message;
+    return sent.kind === 'create' ? (sent.request.prompt ?? '') : '';
+}
+
+;// CONCATENATED MODULE: ./src/run/settle.ts
+
+
+
+
+/**
+ * Cancels a run that was left live, shared by the lifecycle (stopped by the deadline or a signal) and
+ * the post step (the main step was killed). A run known only by its request id is looked up by it:
+ * only a run that carries this request id is ours, never another. An ended run is not cancelled.
+ * Never throws; a look-up that fails is `unknown` (the run may be running).
+ */
+async function settleLeftRun(client, left, options) {
+    const deadline = AbortSignal.timeout(options.budgetMs);
+    const startedAt = Date.now();
+    let run = left.run;
+    let runId = left.runId;
+    try {
+        if (runId === undefined && left.requestId !== undefined) {
+            run = await raceAbort(findRunByRequestId(client, left.requestId, deadline), deadline);
+            if (run === undefined)
+                return { handling: { kind: 'not-found' } };
+            runId = run.run_id;
+            options.onRunId?.(runId);
+        }
+        if (runId === undefined)
+            return { handling: { kind: 'not-found' } };
+        if (run === undefined && !left.live)
+            run = await raceAbort(client.getRun(runId, deadline), deadline);
+    }
+    catch (error) {
+        return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: error } };
+    }
+    if (run !== undefined && isTerminal(run.state))
+        return { run, runId, handling: { kind: 'nothing-to-cancel' } };
+    if (run !== undefined)
+        options.onLive?.(run);
+    const remaining = Math.max(1000, options.budgetMs - (Date.now() - startedAt));
+    const cancel = await cancelRun(client, runId, remaining);
+    // One quick read so the outputs show the state after the cancel; the state before stays otherwise.
+    const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
+    const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
+    return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
 }
 
 ;// CONCATENATED MODULE: ./src/run/thread.ts
@@ -3930,81 +5553,6 @@ async function readThreadRun(client, runId, thread, signal) {
 /** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
 function isSessionGone(error) {
     return isApiError(error) && error.status === 410;
-}
-
-;// CONCATENATED MODULE: ./src/run/structured.ts
-/**
- * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
- * object taken from the agent's final answer and checked against the schema.
- */
-/**
- * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
- * answer, so the answer stays readable and the object is easy to find.
- */
-function schemaInstruction(schema) {
-    return [
-        '',
-        '',
-        '---',
-        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
-        'in a fenced code block marked `json`, and write nothing after that block.',
-        '',
-        '```json',
-        JSON.stringify(schema, null, 2),
-        '```',
-    ].join('\n');
-}
-/**
- * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
- */
-function titleFromPrompt(prompt) {
-    const line = prompt
-        .split(/\r?\n/)
-        .map((l) => l.replace(/\s+/g, ' ').trim())
-        .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
-}
-/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
-function extractJson(answer) {
-    const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
-    const last = blocks.at(-1);
-    if (!last)
-        return { ok: false, error: 'the final answer has no fenced ```json block' };
-    try {
-        return { ok: true, value: JSON.parse(last[2]) };
-    }
-    catch (error) {
-        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
-    }
-}
-/** Loads the validator on first use (it is a bundle of its own). */
-async function loadValidator(schema) {
-    const { compileSchema } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 506, 23));
-    return compileSchema(schema);
-}
-/** Checks a schema when the settings are read, so a bad one fails before any request. */
-async function checkSchema(schema) {
-    try {
-        await loadValidator(schema);
-        return undefined;
-    }
-    catch (error) {
-        return error.message;
-    }
-}
-/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
-async function structuredOutput(answer, schema) {
-    if (answer.trim() === '')
-        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
-    const extracted = extractJson(answer);
-    if (!extracted.ok)
-        return { ok: false, errors: [extracted.error] };
-    const errors = (await loadValidator(schema))(extracted.value);
-    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -4195,317 +5743,329 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
-/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
-function tellCancel(runId, result, events) {
-    switch (result.outcome) {
-        case 'cancelled':
-            events.info(`Cancelled Oz run ${runId}.`);
-            return true;
-        case 'already-ended':
-            events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-            return true;
-        case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-            return true;
-        case 'failed':
-            events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-            return false;
-    }
-}
+
+
 /**
- * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
- * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
+ * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
+ * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
  */
-async function cancelUnansweredCreate(client, requestId, budgetMs, events, result) {
-    const deadline = AbortSignal.timeout(budgetMs);
-    let run;
-    try {
-        run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
-    }
-    catch (error) {
-        events.warning(`Could not check whether the unanswered create started a run: ${error.message}. It may be running.`);
-        return;
-    }
-    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-    if (run === undefined)
-        return;
-    result.runId = run.run_id;
-    result.run = run;
-    events.runId?.(run.run_id);
-    if (isTerminal(run.state)) {
-        result.settled = true;
-        return;
-    }
-    result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
-}
-/**
- * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
- * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
- * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
- */
-async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
-    const label = options.label ?? ((name) => name);
-    const off = options.off ?? ((name) => `${label(name)} is false`);
-    const cancelled = options.cancelled ?? 'The workflow was cancelled';
+async function startAndWatch(client, plan, metadata, stop, events, options = {}) {
+    const { settings } = plan;
     const startedAt = options.startedAt ?? Date.now();
-    const result = { outcome: 'error', settled: false };
-    let requestId;
-    let conversation;
-    /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs));
-    /** The run as it was before a follow-up: its end is not the new one. */
-    let followedUpFrom;
-    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+    const result = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+    let reader;
+    const life = {
+        client,
+        settings,
+        stop,
+        events,
+        options,
+        startedAt,
+        // Made on first use, once the run is known.
+        conversation: () => (reader ??= new ConversationWatcher(client, result.runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)),
+        forget: () => {
+            reader = undefined;
+        },
+    };
+    const sent = {};
     let answerStart;
     try {
-        let runId = settings.runId;
-        let startState = '';
-        if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
+        if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
             return result;
-        const create = async (request) => {
-            requestId = (0,external_node_crypto_namespaceObject.randomUUID)();
-            events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-            result.runId = created.runId;
-            events.runId?.(created.runId);
-            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
-            return { runId: created.runId, state: created.state };
-        };
-        /** The thread's run cannot take the request: a new run does, and the front end says why. */
-        const restart = (why) => {
-            result.restarted = why;
-            events.restarted?.(why);
-            conversation = undefined;
-            answerStart = undefined;
-            return create(settings.thread.fresh);
-        };
-        if (settings.create) {
-            ({ runId, state: startState } = await create(settings.create));
-        }
-        else if (runId !== undefined) {
-            const thread = settings.thread;
-            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
-            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const checked = thread
-                ? await readThreadRun(client, runId, thread, stop)
-                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
-            if ('restart' in checked) {
-                ({ runId, state: startState } = await restart(checked.restart));
-            }
-            else {
-                result.runId = runId;
-                events.runId?.(runId);
-                if (settings.followup !== undefined) {
-                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                    await conversationOf(runId).poll(stop, true);
-                    answerStart = conversationOf(runId).answerStart(settings.followup);
-                    try {
-                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
-                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
-                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
-                        });
-                        result.followedUp = true;
-                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
-                    }
-                    catch (error) {
-                        if (thread === undefined || !isSessionGone(error))
-                            throw error;
-                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
-                    }
-                }
-                else {
-                    events.info(`Watching existing Oz run ${runId}.`);
-                }
-            }
-        }
-        const id = runId;
-        if (!settings.wait) {
-            result.settled = true;
-            result.outcome = 'started';
-            result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
-            try {
-                result.run = await raceAbort(client.getRun(id, stop), stop);
-                if (result.run.session_link)
-                    events.sessionLink?.(result.run.session_link);
-            }
-            catch (error) {
-                // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-                events.warning(`Could not read Oz run ${id}: ${error.message}`);
-                result.run = { run_id: id, state: startState };
-            }
-            return result;
-        }
-        let linkShown = false;
-        const progress = conversationOf(id);
-        const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
-        const watched = await watchRun({
-            client,
-            runId: id,
-            schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-            signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
-            ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
-            onStateChange: (run, previous) => {
-                events.stateChange?.(run, previous, Date.now() - startedAt);
-                events.progress?.(run);
-                if (!linkShown && run.session_link) {
-                    linkShown = true;
-                    events.sessionLink?.(run.session_link);
-                }
-            },
-            onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-            onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
-            // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-            ...(followedUpFrom !== undefined && {
-                isNewEnd: (() => {
-                    let picked = false;
-                    const before = followedUpFrom;
-                    return (run) => (picked ||= movedOn(run, before));
-                })(),
-            }),
-            // While the agent works, what it does, from its conversation (at most once per interval).
-            ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
-                    budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
-                },
-            }),
-        });
-        if (budget?.exceeded)
-            return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
-        if (watched.run)
-            result.run = watched.run;
-        if (watched.failed)
-            throw watched.failed;
-        if (watched.stopped) {
-            result.outcome = watched.stopped;
-            const why = watched.stopped === 'timeout'
-                ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
-                : cancelled;
-            if (!settings.cancelOnAbort) {
-                result.settled = true;
-                result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
-                return result;
-            }
-            const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-            const cancel = await cancelRun(client, id, budget);
-            result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
-            // One quick read so the outputs show the state after the cancel.
-            try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
-            }
-            catch {
-                // The state before the cancel stays in the result.
-            }
-            return result;
-        }
-        result.settled = true;
-        result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
+        const begun = await begin(life, plan, metadata, result, sent);
+        answerStart = begun.answerStart;
+        if (!settings.wait)
+            await leaveRunning(life, begun, result);
+        else
+            await follow(life, begun, result);
     }
     catch (error) {
-        if (isStopSignal(error)) {
-            result.outcome = error.reason;
-            result.note =
-                error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
-            if (requestId !== undefined && settings.cancelOnAbort) {
-                const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-                await cancelUnansweredCreate(client, requestId, budget, events, result);
-            }
-        }
-        else {
-            result.outcome = 'error';
-            result.note = error.message;
-            // Following the run failed while it may still be live: do not leave an agent behind.
-            if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-                result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
-            }
-        }
+        if (isStopSignal(error))
+            await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
+        else
+            await failed(life, error, result, sent.requestId);
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
-    if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
-    }
+    if (result.runId !== undefined)
+        await whatTheAgentDid(life, result, answerStart);
     return result;
 }
-/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
-async function stopForBudget(client, id, budget, last, label, events, result, options) {
-    const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
-    const cancel = await cancelRun(client, id, budgetMs);
-    result.settled = tellCancel(id, cancel, events);
-    result.outcome = 'budget_exceeded';
-    result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
+/** Creates the run, sends the follow-up, or picks up the run to watch. */
+async function begin(life, plan, metadata, result, sent) {
+    const { client, events, stop, settings } = life;
+    const target = asSent(plan.target, settings.outputSchema);
+    if (target.kind === 'create')
+        return create(life, target.request, metadata, result, sent);
+    const { runId } = target;
+    // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+    // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+    const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
+    if (checked && 'restart' in checked)
+        return restart(life, plan, checked.restart, metadata, result, sent);
+    const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+    result.runId = runId;
+    events.runId?.(runId);
+    if (target.kind === 'watch') {
+        events.notice({ kind: 'watching', runId });
+        return { runId, startState: '' };
+    }
+    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+    await life.conversation().poll(stop, true);
+    const answerStart = life.conversation().answerStart(target.message);
+    let followedUpFrom;
+    try {
+        followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+            ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
+        });
+    }
+    catch (error) {
+        if (target.thread === undefined || !isSessionGone(error))
+            throw error;
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata, result, sent);
+    }
+    result.followedUp = true;
+    events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    return { runId, startState: '', followedUpFrom, answerStart };
+}
+/** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
+async function create(life, request, metadata, result, sent) {
+    const { client, events, stop } = life;
+    const requestId = (sent.requestId = (0,external_node_crypto_namespaceObject.randomUUID)());
+    events.requestId?.(requestId);
+    const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+    result.runId = created.runId;
+    events.runId?.(created.runId);
+    events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
+    events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+    return { runId: created.runId, startState: created.state };
+}
+/** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
+function restart(life, plan, why, metadata, result, sent) {
+    const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
+    result.restarted = why;
+    life.events.restarted?.(why);
+    life.forget();
+    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
+}
+/** Not waiting: the run goes on; one read fills the outputs. */
+async function leaveRunning(life, begun, result) {
+    result.settled = true;
+    result.outcome = { kind: 'started' };
+    try {
+        result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        if (result.run.session_link)
+            life.events.sessionLink?.(result.run.session_link);
+    }
+    catch (error) {
+        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+        life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
+        result.run = { run_id: begun.runId, state: begun.startState };
+    }
+}
+/** Watches the run to its end (or the stop), then settles it when stopped. */
+async function follow(life, begun, result) {
+    const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
+    const watched = await watch(life, begun, budget);
+    if (budget?.exceeded)
+        return stopForBudget(life, begun.runId, budget, watched.run, result);
+    if (watched.run)
+        result.run = watched.run;
+    if (watched.failed)
+        throw watched.failed;
+    if (!watched.stopped) {
+        result.settled = true;
+        result.outcome = { kind: 'ended', state: watched.run.state };
+        return;
+    }
+    const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
+    result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+}
+/** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
+function watch(life, begun, budget) {
+    const { client, settings, events, options, startedAt, stop } = life;
+    const id = begun.runId;
+    let linkShown = false;
+    const before = begun.followedUpFrom;
+    let picked = false;
+    return watchRun({
+        client,
+        runId: id,
+        schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+        signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
+        ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
+        onStateChange: (run, previous) => {
+            events.stateChange?.(run, previous, Date.now() - startedAt);
+            events.progress?.(run);
+            if (!linkShown && run.session_link) {
+                linkShown = true;
+                events.sessionLink?.(run.session_link);
+            }
+        },
+        onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
+        onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
+        // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+        ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
+        // While the agent works, what it does, from its conversation (at most once per interval).
+        ...((settings.logProgress || budget) && {
+            // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+            onLiveRead: (run) => {
+                budget?.check(run);
+                if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                    life.conversation().pollInBackground(stop, (items) => {
+                        for (const item of items)
+                            events.activity?.(item.line, Date.now() - startedAt);
+                    });
+                }
+                return Promise.resolve();
+            },
+        }),
+    });
+}
+/** The time a cancel may take: short after a signal (the runner kills the step soon), longer after the timeout. */
+function cancelBudget(life, reason) {
+    return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
+}
+/** Cancels a stopped run unless the settings say to leave it; records what was done. */
+async function settleStopped(life, reason, left, result) {
+    if (!life.settings.cancelOnAbort) {
+        result.settled = true;
+        return { kind: 'left-running' };
+    }
+    const settled = await settleLeftRun(life.client, left, {
+        budgetMs: cancelBudget(life, reason),
+        onRunId: (id) => {
+            result.runId = id;
+            life.events.runId?.(id);
+        },
+    });
+    if (settled.run)
+        result.run = settled.run;
+    const { handling } = settled;
+    if (handling.kind === 'cancel') {
+        life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
+        result.settled = cancelSettles(handling.cancel);
+        return handling;
+    }
+    if (handling.kind === 'unknown')
+        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+    result.settled = handling.kind === 'nothing-to-cancel';
+    return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+}
+/** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
+async function stoppedBeforeCreated(life, reason, requestId, result) {
+    let handling = { kind: 'nothing-to-cancel' };
+    if (requestId !== undefined && life.settings.cancelOnAbort) {
+        handling = await settleStopped(life, reason, { requestId }, result);
+    }
+    else if (requestId !== undefined) {
+        handling = { kind: 'left-running' };
+    }
+    result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
+    if (requestId !== undefined && result.runId === undefined)
+        result.mayExist = true;
+}
+/** Following the run failed while it may still be live: do not leave an agent behind. */
+async function failed(life, error, result, requestId) {
+    result.outcome = { kind: 'error', error };
+    const { settings, client, events } = life;
+    if (isLostCreate(error) && requestId !== undefined)
+        return settleLostCreate(life, requestId, result);
+    if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+        const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+        events.notice({ kind: 'cancel', runId: result.runId, cancel });
+        result.settled = cancelSettles(cancel);
+    }
+}
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(life, requestId, result) {
+    if (life.settings.cancelOnAbort)
+        await settleStopped(life, 'timeout', { requestId }, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    life.events.notice({ kind: 'may-exist', requestId });
+}
+/** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
+async function stopForBudget(life, id, budget, last, result) {
+    const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(life.client, id, budgetMs);
+    life.events.notice({ kind: 'cancel', runId: id, cancel });
+    result.settled = cancelSettles(cancel);
+    result.outcome = { kind: 'over-budget', budget, cancel };
     if (last)
         result.run = last;
     try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+        const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+        result.run = await raceAbort(life.client.getRun(id, quick), quick);
     }
     catch {
         // The run as last read stays in the result.
     }
-    return result;
 }
 /**
- * The catalogue check before a create (`preflight`), loaded only when it has something to check.
- * Returns false, with the result filled in, when it found a reason not to start the run.
+ * The catalogue check before a create (preflight), loaded only when it has something to check.
+ * Returns false, with the outcome filled in, when it found a reason not to start the run.
  */
-async function checkBeforeCreate(client, settings, events, wording, stop, result) {
-    const create = settings.create;
+async function checkBeforeCreate(life, create, result) {
     const needed = create.config?.model_id !== undefined ||
         create.config?.environment_id !== undefined ||
         /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
-    if (settings.preflight === false || !needed)
+    if (life.settings.preflight === false || !needed)
         return true;
     const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
-    const found = await preflight(client, create, wording.label, stop);
+    const setting = life.options.setting ?? ((key) => key);
+    const found = await preflight(life.client, create, (name) => setting(name), life.stop);
     for (const note of found.notes)
-        events.debug?.(note);
+        life.events.debug?.(note);
     for (const warning of found.warnings)
-        events.warning(warning);
+        life.events.warning(warning);
     if (found.problems.length === 0)
         return true;
-    result.outcome = 'not_started';
+    result.outcome = { kind: 'not-started', problems: found.problems };
     result.settled = true;
-    result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
     return false;
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
- * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+async function whatTheAgentDid(life, result, answerStart) {
+    const { settings, events, client, options, startedAt } = life;
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = life.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
+    const reader = life.conversation();
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)
-            events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+            events.activity?.(item.line, Date.now() - startedAt);
+    result.agentOutput = finalAnswer(reader.latest, answerStart);
     if (settings.outputFormat === 'json' && reader.latest !== undefined)
         result.conversation = reader.latest;
     const ended = isTerminal(result.run?.state);
-    if (settings.outputSchema !== undefined && ended) {
+    if (settings.outputSchema !== undefined && ended)
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-        if (!result.structured.ok && result.outcome === 'succeeded') {
-            result.outcome = 'invalid_output';
-            result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
-        }
-    }
     if (settings.artifactsPath !== undefined && ended) {
         const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
         }).catch((error) => {
-            events.warning(`Could not save the run's files: ${error.message}`);
+            events.notice({ kind: 'save-failed', error: error });
             return [];
         });
         const workspace = options.workspace ?? process.cwd();
@@ -4513,1269 +6073,182 @@ async function whatTheAgentDid(settings, result, reader, client, events, options
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/files.ts
-
-
-/**
- * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
- * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike `artifacts_path`, such a path is not confined to the workspace.
- */
-function settingPath(value, workspace) {
-    return (0,external_node_path_namespaceObject.isAbsolute)(value) ? value : (0,external_node_path_namespaceObject.resolve)(workspace, value);
-}
-/** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function unreadableReason(error, path) {
-    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
-    switch (code) {
-        case 'ENOENT':
-            return `there is no file at ${quote(path)}`;
-        case 'EISDIR':
-            return `${quote(path)} is a folder, not a file`;
-        case 'EACCES':
-        case 'EPERM':
-            return `${quote(path)} cannot be read (permission denied)`;
-        default:
-            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
-    }
-}
-/**
- * Reads the file a setting names, or throws an InputError that says the real reason, where the path
- * led, and what was expected.
- */
-function readSettingFile(label, value, workspace, readFile, expected) {
-    const path = settingPath(value, workspace);
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const from = (0,external_node_path_namespaceObject.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
+function verdict(result) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'ended':
+            if (outcome.state !== 'SUCCEEDED')
+                return 'failed';
+            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
+        case 'started':
+            return 'started';
+        case 'stopped':
+            return outcome.reason;
+        case 'error':
+            return 'error';
+        case 'not-started':
+            return 'not_started';
+        case 'over-budget':
+            return 'budget_exceeded';
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/options.ts
+;// CONCATENATED MODULE: ./src/front/words.ts
+
+
+const words_info = (text) => ({ warning: false, text });
+const warning = (text) => ({ warning: true, text });
+/** What came of a cancel, for the log. */
+function cancelLine(runId, result) {
+    switch (result.outcome) {
+        case 'cancelled':
+            return words_info(`Cancelled Oz run ${runId}.`);
+        case 'already-ended':
+            return words_info(`Oz run ${runId} had already ended; nothing to cancel.`);
+        case 'not-cancellable':
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            return warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
+        case 'failed':
+            return warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+    }
+}
+/** A fact the lifecycle told, as a log line. */
+function noticeLine(notice, words) {
+    switch (notice.kind) {
+        case 'created':
+            return words_info(`Created Oz run ${notice.runId} (${notice.state})${notice.adopted ? ', found again after its create answer was lost' : ''}.`);
+        case 'followed-up':
+            return words_info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}); watching it to its new end.`);
+        case 'watching':
+            return words_info(`Watching existing Oz run ${notice.runId}.`);
+        case 'cancel':
+            return cancelLine(notice.runId, notice.cancel);
+        case 'unknown-state':
+            return warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
+        case 'read-failed':
+            return warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+        case 'create-unknown':
+            return warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+        case 'save-failed':
+            return warning(`Could not save the run's files: ${notice.error.message}`);
+        case 'may-exist':
+            return warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
+    }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
+}
+/** What was done about a run stopped while it was watched, after `why`. */
+function afterStop(why, handling, words) {
+    switch (handling.kind) {
+        case 'left-running':
+            return `${why}; ${words.off('cancelOnAbort')}, so the run was left running.`;
+        case 'cancel':
+            return `${why}, so ${cancelNote(handling.cancel)}.`;
+        case 'nothing-to-cancel':
+            return `${why}.`;
+        case 'unknown':
+            return `${why}; it may still be running.`;
+    }
+}
+/** The one sentence on a result for the summary and the failure message; undefined when the state says it all. */
+function outcomeNote(result, settings, words) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'started':
+            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+        case 'error':
+            if (outcome.error.name === 'RunNotFoundError') {
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+            }
+            return outcome.error.message;
+        case 'stopped':
+            if (outcome.phase !== 'watch') {
+                // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+                const created = outcome.phase === 'create';
+                return outcome.reason === 'timeout'
+                    ? `The run could not be ${created ? 'created' : 'followed up'} within ${words.setting('timeoutMinutes')}.`
+                    : `${words.cancellation} before ${created ? 'the run was created' : 'the follow-up was sent'}.`;
+            }
+            return afterStop(outcome.reason === 'timeout'
+                ? `The run did not end within ${words.setting('timeoutMinutes')} (${settings.timeoutMs / 60_000})`
+                : words.cancellation, outcome.handling, words);
+        case 'not-started':
+            return `Not started: ${outcome.problems.join(' ')} (Checked before the run, a check skipped when ${words.off('preflight')}.)`;
+        case 'over-budget':
+            return `${outcome.budget.describe(words.setting('maxCredits'))} ${outcome.cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${outcome.cancel.outcome}).`}`;
+        case 'ended':
+            if (outcome.state === 'SUCCEEDED' && result.structured !== undefined && !result.structured.ok) {
+                return `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+            }
+            return undefined;
+    }
+}
+/** A result as the report the summary, the comment and the outputs are made from. */
+function reportOf(result, settings, words) {
+    const { outcome: _outcome, settled: _settled, ...facts } = result;
+    const note = outcomeNote(result, settings, words);
+    return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+}
+
+;// CONCATENATED MODULE: ./src/front/run.ts
 
 
 
 
-const FORMATS = ['text', 'json'];
-/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
-function parseReportOptions(src) {
-    const format = src.read('output_format').toLowerCase() || 'text';
-    if (!FORMATS.includes(format))
-        fail(src.label('output_format'), src.read('output_format'), 'text or json');
-    return {
-        outputFormat: format,
-        debug: parseBoolean(src, 'debug', false),
-        preflight: parseBoolean(src, 'preflight', true),
-        ...parseMaxCredits(src),
-    };
+/** Writes a line to the front end's log at its level. */
+function sayLine(say, line) {
+    if (line.warning)
+        say.warning(line.text);
+    else
+        say.info(line.text);
 }
-function parseMaxCredits(src) {
-    const value = src.read('max_credits');
-    if (value === '')
-        return {};
-    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0))
-        fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
-    return { maxCredits: number };
-}
-/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
-const HARNESSES = ['oz', 'claude', 'codex', 'gemini'];
-/** The request field that names a third-party harness's team secret; the others take none. */
-const SECRET_FIELD = {
-    claude: 'claude_auth_secret_name',
-    codex: 'codex_auth_secret_name',
-};
-/** Image types the API takes as attachments, by file extension. */
-const IMAGE_TYPES = {
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.png': 'image/png',
-    '.gif': 'image/gif',
-    '.webp': 'image/webp',
-};
-/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
-const MAX_ATTACHMENTS = 5;
-const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
-const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/**
- * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
- * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
- * setting, before any request.
- */
-function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_namespaceObject.readFileSync)(path)) {
-    const options = { config: {}, body: {}, given: [] };
-    const read = (name) => {
-        const value = src.read(name);
-        if (value !== '')
-            options.given.push(name);
-        return value;
-    };
-    parseHarness(src, read, options);
-    const idle = read('idle_timeout_minutes');
-    if (idle !== '') {
-        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-            fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
-        }
-        options.config.idle_timeout_minutes = Number(idle);
-    }
-    const sharing = read('session_sharing');
-    if (sharing !== '') {
-        if (!/^(viewer|editor)$/i.test(sharing))
-            fail(src.label('session_sharing'), sharing, 'viewer or editor');
-        options.config.session_sharing = { public_access: sharing.toUpperCase() };
-    }
-    const identity = read('agent_identity');
-    if (identity !== '') {
-        if (!ID_PATTERN.test(identity))
-            fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
-        options.body.agent_identity_uid = identity;
-    }
-    const paths = read('attachments');
-    if (paths !== '')
-        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
-    return options;
-}
-function parseHarness(src, read, options) {
-    const label = src.label;
-    const type = read('harness').toLowerCase();
-    if (type !== '' && !HARNESSES.includes(type))
-        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
-    const model = read('harness_model');
-    const reasoning = read('reasoning_level');
-    const secret = read('harness_secret');
-    const thirdParty = type !== '' && type !== 'oz';
-    for (const [name, value] of [
-        ['harness_model', model],
-        ['reasoning_level', reasoning],
-    ]) {
-        if (value !== '' && !thirdParty) {
-            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`);
-        }
-    }
-    if (model !== '' && !NAME_PATTERN.test(model))
-        fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
-    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
-    if (type === '')
-        return;
-    options.config.harness = {
-        type: type,
-        ...(model !== '' && { model_id: model }),
-        ...(reasoning !== '' && { reasoning_level: reasoning }),
-    };
-    if (secret === '')
-        return;
-    const field = SECRET_FIELD[type];
-    if (field === undefined) {
-        throw new InputError(`${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
-    }
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
-        fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
-    options.config.harness_auth_secrets = { [field]: secret };
-}
-/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
-function readAttachments(label, text, workspace, readBytes) {
-    const paths = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    if (paths.length > MAX_ATTACHMENTS)
-        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
-    let total = 0;
-    return paths.map((path) => {
-        const mime = IMAGE_TYPES[(0,external_node_path_namespaceObject.extname)(path).toLowerCase()];
-        if (mime === undefined)
-            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
-        let data;
-        try {
-            data = readBytes(settingPath(path, workspace));
-        }
-        catch (error) {
-            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
-        }
-        if (imageType(data) !== mime)
-            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
-        if (data.length > MAX_ATTACHMENT_BYTES)
-            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
-        total += data.length;
-        if (total > MAX_ATTACHMENTS_BYTES)
-            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
-        return { file_name: (0,external_node_path_namespaceObject.basename)(path), mime_type: mime, data: data.toString('base64') };
+/** The API client of a front end: its User-Agent and its words in error hints, retries told as log lines. */
+function makeClient(settings, words, info, retry, debug) {
+    return new OzClient({
+        ...(debug && { onRequest: (record) => debug(`Oz API: ${describeRequest(record)}`) }),
+        baseUrl: settings.apiBaseUrl,
+        apiKey: settings.apiKey,
+        userAgent: words.userAgent,
+        names: { apiKey: words.apiKey, apiBaseUrl: words.apiBaseUrl },
+        ...(retry && { retry }),
+        onRetry: ({ what, attempt, delayMs, error }) => info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
     });
 }
-/** The image type a file's first bytes say, or undefined. */
-function imageType(data) {
-    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
-        return 'image/jpeg';
-    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-        return 'image/png';
-    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
-        return 'image/gif';
-    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
-        return 'image/webp';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/run/settings.ts
-
-
-
-
-
-/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
-class InputError extends Error {
-    name = 'InputError';
-}
-const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
-const MODES = ['normal', 'plan', 'orchestrate'];
-// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
-const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** The settings source of the action: input names as they are. */
-function inputSource(read) {
-    return { read, label: (name) => name };
-}
-/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-function quote(value) {
-    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${short.replace(/\r?\n/g, '\\n')}'`;
-}
-/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
-function fail(label, value, expected) {
-    throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
-}
-function optional(src, name) {
-    const value = src.read(name);
-    return value === '' ? undefined : value;
-}
-function parseBoolean(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    fail(src.label(name), value, 'true or false');
-}
-/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
-function parsePositiveNumber(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number <= 0)
-        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
-    return number;
-}
-/** Checks one metadata pair against the API's rules; `source` names where it came from. */
-function checkMetadataPair(key, value, source) {
-    const problem = metadataPairProblem(key, value);
-    if (problem)
-        fail(source, problem.what === 'key' ? key : value, problem.expected);
-}
-/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
-function checkUserMetadata(metadata, source) {
-    for (const [key, value] of Object.entries(metadata))
-        checkMetadataPair(key, value, source);
-    // One of the API's 20 keys carries the request id (see run/create.ts).
-    const keys = Object.keys(metadata);
-    if (keys.length > METADATA_USER_MAX_KEYS) {
-        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
-        throw new InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
-            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
-    }
-    if (REQUEST_ID_KEY in metadata)
-        fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
-    return metadata;
-}
-/** Parses `key=value` lines (blank lines and `#` comments skipped). */
-function parseMetadata(text, source = 'metadata') {
-    const metadata = {};
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            fail(source, line, 'key=value lines, one pair per line');
-        const key = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        checkMetadataPair(key, value, source);
-        metadata[key] = value;
-    }
-    return checkUserMetadata(metadata, source);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
-}
 /**
- * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
- * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ * The one "run with stop handling" of both front ends: a stop on SIGINT, SIGTERM and the timeout, the
+ * client, the lifecycle, and the handlers removed afterwards whatever happened. Returns the result and
+ * the signal that stopped it, if one did.
  */
-function parseMcp(value, workspace, readFile, label = 'mcp') {
-    let text = value;
-    let where = label;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        where = `${label} file ${quote(value)}`;
-    }
-    let parsed;
+async function runWithStopHandling(run) {
+    const { plan, words, say } = run;
+    const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
     try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
-    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
-    if (!isRecord(servers) || Object.keys(servers).length === 0) {
-        throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
-    }
-    for (const [name, server] of Object.entries(servers)) {
-        const ok = isRecord(server) &&
-            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
-            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
-            (server.env === undefined || isStringMap(server.env)) &&
-            (server.headers === undefined || isStringMap(server.headers));
-        if (!ok) {
-            throw new InputError(`Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
-        }
-    }
-    return servers;
-}
-/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
-function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
-    let text = value;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
-    }
-    if (!isRecord(parsed))
-        fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
-    return parsed;
-}
-/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
-function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
-    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value);
-    const rel = (0,external_node_path_namespaceObject.relative)(workspace, path);
-    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-        fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
-    return path;
-}
-/**
- * The checks that need more than the text of the settings (the schema is compiled by the validator,
- * which is loaded on demand). Throws an InputError, still before any request.
- */
-async function checkRunSettings(settings, label = (n) => n) {
-    if (settings.outputSchema === undefined)
-        return;
-    const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined) {
-        throw new InputError(`Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
-            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
-    }
-}
-/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
-function parseApiBaseUrl(value, label = 'api_base_url') {
-    if (value === undefined)
-        return DEFAULT_API_BASE_URL;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.search || url.hash || url.username || url.password) {
-        fail(label, value, 'a URL without query, fragment or credentials');
-    }
-    // The bearer key travels with every request: over plain http it would cross the network in clear text.
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
-function isLoopback(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
-function checkApiKey(apiKey, label, missing) {
-    if (apiKey === '')
-        throw new InputError(missing);
-    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-        throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
-    }
-}
-/**
- * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
- * that configure a new run cannot be combined with `run_id`, which watches an existing one.
- */
-function parseRunSettings(src, options) {
-    const { apiKey, workspace, readFile } = options;
-    const label = src.label;
-    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runId = optional(src, 'run_id');
-    if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
-        fail(label('run_id'), runId, 'a run id of letters, digits, "-" and "_"');
-    }
-    const promptInput = optional(src, 'prompt');
-    const promptFile = optional(src, 'prompt_file');
-    const skill = optional(src, 'skill');
-    if (promptInput !== undefined && promptFile !== undefined) {
-        throw new InputError(`Set either ${label('prompt')} or ${label('prompt_file')}, not both.`);
-    }
-    let prompt = promptInput;
-    if (promptFile !== undefined) {
-        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
-        if (prompt.trim() === '')
-            fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
-    }
-    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
-    }
-    const mode = optional(src, 'mode');
-    if (mode !== undefined && !MODES.includes(mode)) {
-        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
-    }
-    const metadataText = optional(src, 'metadata');
-    const userMetadata = options.metadata !== undefined
-        ? checkUserMetadata(options.metadata, label('metadata'))
-        : metadataText === undefined
-            ? {}
-            : parseMetadata(metadataText, label('metadata'));
-    const schemaText = optional(src, 'output_schema');
-    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
-    const artifactsText = optional(src, 'artifacts_path');
-    const mcpText = optional(src, 'mcp');
-    const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
-    const computerUse = parseBoolean(src, 'computer_use');
-    const config = {};
-    const name = optional(src, 'name');
-    const model = optional(src, 'model');
-    const environment = optional(src, 'environment');
-    const basePrompt = optional(src, 'base_prompt');
-    const host = optional(src, 'host');
-    if (name !== undefined)
-        config.name = name;
-    if (model !== undefined)
-        config.model_id = model;
-    if (environment !== undefined)
-        config.environment_id = environment;
-    if (basePrompt !== undefined)
-        config.base_prompt = basePrompt;
-    if (mcpServers !== undefined)
-        config.mcp_servers = mcpServers;
-    if (host !== undefined)
-        config.worker_host = host;
-    if (computerUse !== undefined)
-        config.computer_use_enabled = computerUse;
-    const runOptions = parseRunOptions(src, workspace, options.readBytes);
-    Object.assign(config, runOptions.config);
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversation_id');
-    const creating = [
-        ['prompt', promptInput],
-        ['prompt_file', promptFile],
-        ['skill', skill],
-        ['title', title],
-        ['mode', mode],
-        ['conversation_id', conversationId],
-        ['mcp', mcpText],
-        ['metadata', Object.keys(userMetadata).length > 0 ? 'set' : metadataText],
-        ['name', name],
-        ['model', model],
-        ['environment', environment],
-        ['base_prompt', basePrompt],
-        ['host', host],
-        ['computer_use', src.read('computer_use') || undefined],
-        ...runOptions.given.map((name) => [name, 'set']),
-    ].filter(([, v]) => v !== undefined);
-    const followup = optional(src, 'followup');
-    if (followup !== undefined && runId === undefined) {
-        throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
-    }
-    let create;
-    if (runId !== undefined) {
-        if (creating.length > 0) {
-            throw new InputError(`${label('run_id')} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(', ')}: those configure a new run.`);
-        }
-    }
-    else {
-        if (prompt === undefined && skill === undefined && !options.promptOptional) {
-            throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
-        }
-        create = {};
-        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
-        if (derived !== undefined)
-            create.title = derived;
-        if (outputSchema !== undefined)
-            prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
-        if (prompt !== undefined)
-            create.prompt = prompt;
-        if (skill !== undefined)
-            create.skill = skill;
-        if (title !== undefined)
-            create.title = title;
-        if (mode !== undefined)
-            create.mode = mode;
-        if (conversationId !== undefined)
-            create.conversation_id = conversationId;
-        Object.assign(create, runOptions.body);
-        if (Object.keys(config).length > 0)
-            create.config = config;
-    }
-    const pollIntervalMs = parsePositiveNumber(src, 'poll_interval_seconds', 5) * 1000;
-    const maxPollIntervalMs = parsePositiveNumber(src, 'max_poll_interval_seconds', 30) * 1000;
-    if (maxPollIntervalMs < pollIntervalMs) {
-        fail(label('max_poll_interval_seconds'), src.read('max_poll_interval_seconds') || '30', `a number no smaller than ${label('poll_interval_seconds')} (${pollIntervalMs / 1000})`);
-    }
-    const settings = {
-        apiKey,
-        apiBaseUrl: parseApiBaseUrl(optional(src, 'api_base_url'), label('api_base_url')),
-        wait: parseBoolean(src, 'wait', true),
-        timeoutMs: parsePositiveNumber(src, 'timeout_minutes', 60) * 60_000,
-        pollIntervalMs,
-        maxPollIntervalMs,
-        cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
-        userMetadata,
-        logProgress: parseBoolean(src, 'log_progress', true),
-        ...parseReportOptions(src),
-    };
-    if (outputSchema !== undefined)
-        settings.outputSchema = outputSchema;
-    // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
-    if (followup !== undefined)
-        settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
-    if (artifactsText !== undefined)
-        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
-    if (create !== undefined)
-        settings.create = create;
-    if (runId !== undefined)
-        settings.runId = runId;
-    return settings;
-}
-
-;// CONCATENATED MODULE: ./src/oz/version.ts
-/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
-const VERSION = '1.0.0';
-const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
-/** The CLI's User-Agent: the same version, its own product name. */
-const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
-
-;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
-const objectToString = Object.prototype.toString;
-
-const isError = value => objectToString.call(value) === '[object Error]';
-
-const errorMessages = new Set([
-	'network error', // Chrome
-	'NetworkError when attempting to fetch resource.', // Firefox
-	'The Internet connection appears to be offline.', // Safari 16
-	'Network request failed', // `cross-fetch`
-	'fetch failed', // Undici (Node.js)
-	'terminated', // Undici (Node.js)
-	' A network error occurred.', // Bun (WebKit)
-	'Network connection lost', // Cloudflare Workers (fetch)
-]);
-
-function is_network_error_isNetworkError(error) {
-	const isValid = error
-		&& isError(error)
-		&& error.name === 'TypeError'
-		&& typeof error.message === 'string';
-
-	if (!isValid) {
-		return false;
-	}
-
-	const {message, stack} = error;
-
-	// Safari 17+ has generic message but no stack for network errors
-	if (message === 'Load failed' || (message.startsWith('Load failed (') && message.endsWith(')'))) {
-		return stack === undefined
-			// Sentry adds its own stack trace to the fetch error, so also check for that
-			|| '__sentry_captured__' in error;
-	}
-
-	// Deno network errors start with specific text
-	if (message.startsWith('error sending request for url')) {
-		return true;
-	}
-
-	// Chrome: exact "Failed to fetch" or with hostname: "Failed to fetch (example.com)"
-	if (message === 'Failed to fetch' || (message.startsWith('Failed to fetch (') && message.endsWith(')'))) {
-		return true;
-	}
-
-	// Standard network error messages
-	return errorMessages.has(message);
-}
-
-;// CONCATENATED MODULE: ./node_modules/p-retry/index.js
-
-
-function validateRetries(retries) {
-	if (typeof retries === 'number') {
-		if (retries < 0) {
-			throw new TypeError('Expected `retries` to be a non-negative number.');
-		}
-
-		if (Number.isNaN(retries)) {
-			throw new TypeError('Expected `retries` to be a valid number or Infinity, got NaN.');
-		}
-
-		// Not `Number.isSafeInteger`, which would reject a huge `retries`. That is accepted on purpose and behaves as effectively forever.
-		// eslint-disable-next-line unicorn/prefer-number-is-safe-integer
-		if (Number.isFinite(retries) && !Number.isInteger(retries)) {
-			throw new TypeError('Expected `retries` to be a non-negative integer or Infinity.');
-		}
-	} else if (retries !== undefined) {
-		throw new TypeError('Expected `retries` to be a number or Infinity.');
-	}
-}
-
-function validateNumberOption(name, value, {allowInfinity = false} = {}) {
-	if (typeof value !== 'number' || Number.isNaN(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a number${allowInfinity ? ' or Infinity' : ''}.`);
-	}
-
-	if (!allowInfinity && !Number.isFinite(value)) {
-		throw new TypeError(`Expected \`${name}\` to be a finite number.`);
-	}
-
-	if (value < 0) {
-		throw new TypeError(`Expected \`${name}\` to be \u{2265} 0.`);
-	}
-}
-
-function validateOption(name, value, type) {
-	// `null` means "not provided", as it does for the other options. `unref` needs this because it is the one option with no default of its own.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	if (typeof value !== type) {
-		throw new TypeError(`Expected \`${name}\` to be a ${type}.`);
-	}
-}
-
-function validateSignal(value) {
-	// `null` means "not provided", as it does for the other options.
-	if (value === undefined || value === null) {
-		return;
-	}
-
-	// Duck typed rather than `instanceof`, so a signal from another realm still works. All three methods are checked because `removeEventListener` is called from inside a timer callback, where a `TypeError` would be an uncaught exception rather than a rejection the caller could catch.
-	if (typeof value.throwIfAborted !== 'function'
-		|| typeof value.addEventListener !== 'function'
-		|| typeof value.removeEventListener !== 'function') {
-		throw new TypeError('Expected `signal` to be an AbortSignal.');
-	}
-}
-
-class AbortError extends Error {
-	constructor(message) {
-		super(typeof message === 'string' ? message : undefined);
-
-		this.name = 'AbortError';
-
-		if (message instanceof Error) {
-			this.originalError = message;
-			({message} = message);
-		} else {
-			// Created here, so it already captures every caller frame. Copying `this.stack` instead would only rewrite the header, which is rendered lazily from `name` and `message` at read time. It also stringifies a non-string message, so reuse its result below.
-			this.originalError = new Error(message);
-			({message} = this.originalError);
-
-			// The caller sees this error, so the frame for this constructor is dropped where the runtime supports it. Left in, the top frame blames p-retry for an error the caller threw. An error the caller passed keeps its own stack, which points at their throw site already. V8-only, hence the lint exception, and the optional call leaves the stack as it is where it is missing.
-			// eslint-disable-next-line unicorn/no-nonstandard-builtin-properties
-			Error.captureStackTrace?.(this.originalError, AbortError);
-		}
-
-		this.message = message;
-	}
-}
-
-// `setTimeout` cannot represent a longer delay and fires it right away instead, which turns a long backoff into a tight retry loop. Cap at the largest value it can still hold.
-const maximumDelay = (2 ** 31) - 1;
-
-function calculateDelay(retriesConsumed, options) {
-	// Nothing to wait for, and multiplying by a factor that has grown to `Infinity` would give `NaN`.
-	if (options.minTimeout === 0) {
-		return 0;
-	}
-
-	// `retriesConsumed` starts at 0 and only ever counts up, so the first retry is already attempt 1.
-	const attempt = retriesConsumed + 1;
-	const random = options.randomize ? (Math.random() + 1) : 1;
-
-	const timeout = Math.round(random * options.minTimeout * (options.factor ** (attempt - 1)));
-
-	// `maxTimeout` rounds up, so a fractional cap still gives a whole number of milliseconds. Rounding down would turn a cap below 1 into no timer at all, which never yields to the event loop. `Math.ceil(Infinity)` is `Infinity`.
-	return Math.min(timeout, Math.ceil(options.maxTimeout), maximumDelay);
-}
-
-function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
-}
-
-async function delayForRetry(delay, options) {
-	if (delay <= 0) {
-		return;
-	}
-
-	await new Promise((resolve, reject) => {
-		// Registered with `once`, so it removes itself when it fires.
-		const onAbort = () => {
-			clearTimeout(timeoutToken);
-			reject(options.signal.reason);
-		};
-
-		const timeoutToken = setTimeout(() => {
-			options.signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, delay);
-
-		if (options.unref) {
-			timeoutToken.unref?.();
-		}
-
-		options.signal?.addEventListener('abort', onAbort, {once: true});
-	});
-}
-
-// Stringifying a thrown value can itself throw, for an object with no usable `toString`. That must never be allowed to replace the failure the caller is actually dealing with.
-//
-// A thrown value whose own accessors or proxy traps throw is not supported, here or anywhere else. It comes from the caller's own code, so it is not something to defend against.
-function stringifyThrownValue(value) {
-	try {
-		return String(value);
-	} catch {
-		return Object.prototype.toString.call(value);
-	}
-}
-
-// `AbortError` wraps the error the caller actually wants, and the wrappers can be nested, so keep unwrapping until the cause is reached. Otherwise an `AbortError` would escape `pRetry` and a `catch` doing `error instanceof AbortError` would read a real failure as a cancellation.
-//
-// Two wrappers whose `originalError` points at each other are not supported, like the thrown values above.
-function unwrapAbortError(error) {
-	let cause = error;
-
-	// A wrapper with no error to unwrap to is the cause as far as it goes.
-	while (cause instanceof AbortError && cause.originalError instanceof Error) {
-		cause = cause.originalError;
-	}
-
-	return cause;
-}
-
-async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTime, options}) {
-	// The signal is checked after the operation and after every callback, so a cancellation is never reported as an operation failure or a callback's decision, and no callback runs after it. The last check also guards the delay, whose abort listener never fires on a signal that is already aborted.
-	const abortIfNeeded = () => {
-		options.signal?.throwIfAborted();
-	};
-
-	const normalizedError = error instanceof Error
-		? error
-		: new TypeError(`Non-error was thrown: "${stringifyThrownValue(error)}". You should only throw errors.`);
-
-	// Checked before unwrapping an `AbortError`, because the reason a caller aborted with is final. Unwrapping it would replace the reason they chose with whatever is inside it, and it would also let an `AbortError` from the operation outrank a cancellation the caller asked for.
-	abortIfNeeded();
-
-	if (normalizedError instanceof AbortError) {
-		throw unwrapAbortError(normalizedError);
-	}
-
-	// `retriesConsumed` only ever advances while `retriesLeft` is above 0, so this is never negative. `Infinity` minus a finite count is `Infinity`, so an unlimited budget needs no special case.
-	const retriesLeft = options.retries - retriesConsumed;
-
-	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
-
-	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
-	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
-	const delayTime = isRetriableError && timeLeft > 0 && retriesLeft > 0 ? calculateDelay(retriesConsumed, options) : 0;
-
-	const consumeRetryContext = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: delayTime,
-	});
-
-	// No answer means no opinion, so fall back to the default. Treating it as `false` instead would leave `retries` uncounted and let the loop run forever.
-	const consumeRetry = (await options.shouldConsumeRetry(consumeRetryContext)) ?? true;
-
-	abortIfNeeded();
-
-	const effectiveDelay = consumeRetry ? delayTime : 0;
-	const context = Object.freeze({
-		error: normalizedError,
-		attemptNumber,
-		retriesLeft,
-		retriesConsumed,
-		retryDelay: effectiveDelay,
-	});
-
-	await options.onFailedAttempt(context);
-
-	abortIfNeeded();
-
-	const remainingTime = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	// No time or budget left, or a failure that retrying cannot help with.
-	if (
-		!isRetriableError
-		|| remainingTime <= 0
-		|| retriesLeft <= 0
-	) {
-		throw normalizedError;
-	}
-
-	const shouldRetry = await options.shouldRetry(context);
-
-	abortIfNeeded();
-
-	if (!shouldRetry) {
-		throw normalizedError;
-	}
-
-	const remainingTimeAfterShouldRetry = calculateRemainingTime(startTime, options.maxRetryTime);
-
-	if (remainingTimeAfterShouldRetry <= 0) {
-		throw normalizedError;
-	}
-
-	if (!consumeRetry) {
-		return false;
-	}
-
-	await delayForRetry(Math.min(effectiveDelay, remainingTimeAfterShouldRetry), options);
-
-	return true;
-}
-
-async function pRetry(input, options = {}) {
-	options = {...options};
-
-	// Applied before validating, so that `null` means "not provided" here as it does for every other option.
-	options.retries ??= 10;
-
-	validateRetries(options.retries);
-
-	if (Object.hasOwn(options, 'forever')) {
-		throw new Error('The `forever` option is no longer supported. For many use-cases, you can set `retries: Infinity` instead.');
-	}
-
-	options.factor ??= 2;
-	options.minTimeout ??= 1000;
-	options.maxTimeout ??= Infinity;
-	options.maxRetryTime ??= Infinity;
-	options.randomize ??= false;
-	options.onFailedAttempt ??= () => {};
-	options.shouldRetry ??= () => true;
-	options.shouldConsumeRetry ??= () => true;
-
-	// Validate the options that have a runtime type to check.
-	validateOption('onFailedAttempt', options.onFailedAttempt, 'function');
-	validateOption('shouldRetry', options.shouldRetry, 'function');
-	validateOption('shouldConsumeRetry', options.shouldConsumeRetry, 'function');
-	validateOption('randomize', options.randomize, 'boolean');
-	validateOption('unref', options.unref, 'boolean');
-	validateSignal(options.signal);
-	validateNumberOption('factor', options.factor);
-	validateNumberOption('minTimeout', options.minTimeout);
-	validateNumberOption('maxTimeout', options.maxTimeout, {allowInfinity: true});
-	validateNumberOption('maxRetryTime', options.maxRetryTime, {allowInfinity: true});
-
-	// A negative factor is rejected above, so this only catches `0`. Treat it as `1` to keep the delay constant instead of dropping to zero after the first retry.
-	if (options.factor === 0) {
-		options.factor = 1;
-	}
-
-	options.signal?.throwIfAborted();
-
-	let attemptNumber = 0;
-	let retriesConsumed = 0;
-	const startTime = performance.now();
-
-	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
-	while (retriesConsumed <= options.retries) {
-		attemptNumber++;
-
-		try {
-			options.signal?.throwIfAborted();
-
-			const result = await input(attemptNumber);
-
-			options.signal?.throwIfAborted();
-
-			return result;
-		} catch (error) {
-			if (await onAttemptFailure({
-				error,
-				attemptNumber,
-				retriesConsumed,
-				startTime,
-				options,
-			})) {
-				retriesConsumed++;
-			}
-		}
-	}
-
-	// Unreachable: `onAttemptFailure` throws once `retriesLeft` reaches 0, which is the same state the loop condition tests, so the loop is always left by a throw. Kept as a guard against a future change to either side breaking that pairing.
-	throw new Error('Retry attempts exhausted without throwing an error.');
-}
-
-function makeRetriable(function_, options) {
-	return function (...arguments_) {
-		return pRetry(() => function_.apply(this, arguments_), options);
-	};
-}
-
-;// CONCATENATED MODULE: ./src/oz/client.ts
-
-
-
-
-const DEFAULT_RETRY_POLICY = {
-    retries: 5,
-    minDelayMs: 1000,
-    maxDelayMs: 16_000,
-    maxRetryAfterMs: 60_000,
-};
-/** `GET /agent/runs/r1 -> 200 in 35 ms (trace id abc)`: a request as a debug line shows it. */
-function describeRequest(record) {
-    const trace = record.traceId ? ` (trace id ${record.traceId})` : '';
-    return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
-}
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** Connection errors that prove the request never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
-/**
- * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
- * knows nothing of GitHub Actions: progress goes out through `onRetry`.
- */
-class OzClient {
-    policy;
-    http;
-    timeoutMs;
-    options;
-    constructor(options) {
-        this.options = options;
-        this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-        this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
-    }
-    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
-        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
-            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    getRun(runId, signal) {
-        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
-    }
-    listRuns(query = {}, signal) {
-        const params = new URLSearchParams();
-        if (query.limit !== undefined)
-            params.set('limit', String(query.limit));
-        if (query.cursor !== undefined)
-            params.set('cursor', query.cursor);
-        if (query.name !== undefined)
-            params.set('name', query.name);
-        for (const state of query.state ?? [])
-            params.append('state', state);
-        for (const [key, value] of Object.entries(query.metadata ?? {}))
-            params.set(`metadata[${key}]`, value);
-        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
-    }
-    /**
-     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
-     */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
-    }
-    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
-    getArtifact(uid, signal) {
-        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
-    }
-    /**
-     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
-     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
-     */
-    getChecked(path, what, isValid, signal) {
-        const shown = path.split('?')[0];
-        return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
-            if (!isObject(answer) || !isValid(answer)) {
-                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
-            }
-            return answer;
-        }, signal);
-    }
-    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
-    listModels() {
-        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
-    }
-    /** `GET /agent/environments`: the environments this key may use. One try. */
-    listEnvironments() {
-        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
-    }
-    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
-    listSkills(repo) {
-        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
-    }
-    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
-    async getOnce(path, what, isValid) {
-        const answer = await this.request('GET', path);
-        if (!isObject(answer) || !isValid(answer)) {
-            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    /**
-     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
-     * delivered twice. The caller reads the run to learn whether a lost one arrived.
-     */
-    async followupOnce(runId, body) {
-        try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
-        }
-        catch (error) {
-            // Any 2xx accepts it, whatever its body says.
-            if (!isBadAnswer(error))
-                throw error;
-        }
-    }
-    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
-        try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
-        }
-        catch (error) {
-            // Any 2xx accepts the cancel, whatever its body says.
-            if (isBadAnswer(error))
-                return undefined;
-            throw error;
-        }
-    }
-    /**
-     * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
-     * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
-     */
-    withRetry(what, attempt, signal, retryIf = isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
-        return pRetry(attempt, {
-            retries,
-            factor: 2,
-            minTimeout: minDelayMs,
-            maxTimeout: maxDelayMs,
-            randomize: true,
-            ...(signal ? { signal } : {}),
-            shouldRetry: ({ error, attemptNumber }) => worthAnotherTry(error, attemptNumber, retryIf),
-            onFailedAttempt: async ({ error, attemptNumber, retriesLeft, retryDelay }) => {
-                if (retriesLeft === 0 || !worthAnotherTry(error, attemptNumber, retryIf))
-                    return;
-                const asked = isApiError(error) ? error.retryAfterMs : undefined;
-                const extra = asked === undefined ? 0 : Math.max(0, Math.min(asked, maxRetryAfterMs) - retryDelay);
-                this.options.onRetry?.({ what, attempt: attemptNumber, delayMs: retryDelay + extra, error });
-                // p-retry waits retryDelay after this; the rest of what Retry-After asked is waited here.
-                if (extra > 0)
-                    await sleep(extra, signal);
-            },
-        });
-    }
-    tellRequest(method, path, status, started, message, text) {
-        if (!this.options.onRequest)
-            return;
-        const record = { method, path, status, durationMs: Date.now() - started };
-        const traceId = status >= 400 ? parseProblem(text).traceId : undefined;
-        // W3C trace context: version-traceid-parentid-flags.
-        const header = message.headers.traceparent;
-        const fromHeader = typeof header === 'string' ? /^[0-9a-f]{2}-([0-9a-f]{32})-/.exec(header)?.[1] : undefined;
-        const id = traceId ?? fromHeader;
-        // The body is the server's text: only an id-shaped value goes to the log.
-        if (id !== undefined && /^[A-Za-z0-9_-]{1,128}$/.test(id))
-            record.traceId = id;
-        this.options.onRequest(record);
-    }
-    async request(method, path, body) {
-        const url = `${this.options.baseUrl}${path}`;
-        const headers = {
-            Authorization: `Bearer ${this.options.apiKey}`,
-            Accept: 'application/json, application/problem+json',
+        const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
+        const events = {
+            ...run.events,
+            notice: (notice) => sayLine(say, noticeLine(notice, words)),
+            warning: say.warning,
         };
-        if (body !== undefined)
-            headers['Content-Type'] = 'application/json';
-        const shownPath = path.split('?')[0];
-        const started = Date.now();
-        let message;
-        let text;
-        try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
-            message = response.message;
-            text = await readBody(message, this.timeoutMs);
-        }
-        catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
-            const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
-        }
-        const status = message.statusCode ?? 0;
-        this.tellRequest(method, shownPath, status, started, message, text);
-        if (status >= 300 && status < 400) {
-            const location = message.headers.location ?? '';
-            throw new OzRedirectError(method, shownPath, status, location);
-        }
-        if (status >= 200 && status < 300) {
-            if (text.trim() === '')
-                throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
-            }
-        }
-        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
-    }
-}
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
-        message.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > MAX_BODY_BYTES)
-                message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
-            else
-                chunks.push(chunk);
+        const result = await startAndWatch(client, plan, run.metadata, stop.signal, events, {
+            ...run.options,
+            userAgent: words.userAgent,
+            setting: words.setting,
         });
-        message.on('end', () => {
-            clearTimeout(timer);
-            resolve(Buffer.concat(chunks).toString('utf8'));
-        });
-        message.on('error', (error) => {
-            clearTimeout(timer);
-            reject(error);
-        });
-        message.on('aborted', () => {
-            clearTimeout(timer);
-            reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function describeBody(value) {
-    return snippet(JSON.stringify(value) ?? String(value));
-}
-function snippet(text) {
-    // An HTML error page: keep what its body says, not its head, scripts or styles.
-    const plain = text
-        .replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ' ')
-        .replace(/<[^>]*>/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return plain.length > 200 ? `${plain.slice(0, 197)}...` : plain || '(empty body)';
-}
-/** Reads an RFC 7807 problem, or keeps the start of any other body. */
-function parseProblem(text) {
-    let json;
-    try {
-        json = JSON.parse(text);
+        const signal = stop.received();
+        return { result, ...(signal && { signal }) };
     }
-    catch {
-        return { text: snippet(text) };
+    finally {
+        stop.dispose();
     }
-    if (typeof json !== 'object' || json === null)
-        return { text: snippet(text) };
-    const body = json;
-    const str = (v) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
-    const problem = {};
-    const title = str(body.title);
-    const detail = str(body.detail) ?? (title === undefined ? (str(body.error) ?? str(body.message)) : undefined);
-    const traceId = str(body.trace_id);
-    // The API names the code only in the problem's type URL: `.../errors/invalid-request/` is invalid_request.
-    const errorCode = str(body.error_code) ?? str(body.code) ?? codeFromType(str(body.type));
-    if (title !== undefined)
-        problem.title = title;
-    if (detail !== undefined)
-        problem.detail = detail;
-    if (traceId !== undefined)
-        problem.traceId = traceId;
-    if (errorCode !== undefined)
-        problem.errorCode = errorCode;
-    if (typeof body.retryable === 'boolean')
-        problem.retryable = body.retryable;
-    if (title === undefined && detail === undefined)
-        problem.text = snippet(text);
-    return problem;
-}
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
-function codeFromType(type) {
-    if (type === undefined || type === 'about:blank')
-        return undefined;
-    let path;
-    try {
-        path = new URL(type, 'https://x.invalid').pathname;
-    }
-    catch {
-        return undefined;
-    }
-    const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
-}
-/** What to check when a request got no answer for a reason that a retry will not fix. */
-function networkHint(code, url, baseUrl) {
-    const { hostname, port, protocol } = new URL(url);
-    // Named as the API's address, not by a setting: the action and the CLI call it differently.
-    if (code === 'ENOTFOUND')
-        return `The host ${hostname} does not resolve: check the API base URL (${baseUrl}).`;
-    if (code === 'ECONNREFUSED') {
-        const where = `${hostname}:${port || (protocol === 'https:' ? '443' : '80')}`;
-        return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/report/redact.ts
@@ -5830,10 +6303,119 @@ function checkOfficialInputs(read) {
     return notes;
 }
 
+;// CONCATENATED MODULE: ./src/names.ts
+/**
+ * Every name a user types or reads, in one table: the action's inputs and outputs (action.yml) and
+ * the CLI's flags, which derive from the inputs. The core (oz, run, report) knows settings only by
+ * their key (`timeoutMinutes`); each front end says the key in its own words through this table.
+ * `__tests__/names.test.ts` keeps the table and action.yml equal.
+ */
+const string = (input) => ({ input, cli: 'string' });
+const actionOnly = (input) => ({ input, cli: 'none' });
+/** The action's inputs by key, in action.yml's order. */
+const INPUTS = {
+    // The CLI reads the key from WARP_API_KEY only: a flag would show it in process lists.
+    apiKey: actionOnly('warp_api_key'),
+    prompt: string('prompt'),
+    promptFile: string('prompt_file'),
+    skill: string('skill'),
+    title: string('title'),
+    name: string('name'),
+    model: string('model'),
+    environment: string('environment'),
+    basePrompt: string('base_prompt'),
+    host: string('host'),
+    computerUse: { input: 'computer_use', cli: 'boolean' },
+    mcp: string('mcp'),
+    metadata: { input: 'metadata', cli: 'repeated' },
+    mode: string('mode'),
+    conversationId: string('conversation_id'),
+    apiBaseUrl: string('api_base_url'),
+    runId: string('run_id'),
+    wait: { input: 'wait', cli: 'boolean', onByDefault: true },
+    timeoutMinutes: string('timeout_minutes'),
+    pollIntervalSeconds: string('poll_interval_seconds'),
+    maxPollIntervalSeconds: string('max_poll_interval_seconds'),
+    cancelOnAbort: { input: 'cancel_on_abort', cli: 'boolean', onByDefault: true },
+    outputSchema: string('output_schema'),
+    artifactsPath: string('artifacts_path'),
+    logProgress: { input: 'log_progress', cli: 'boolean', onByDefault: true },
+    triggerPhrase: actionOnly('trigger_phrase'),
+    continueConversation: actionOnly('continue_conversation'),
+    followup: string('followup'),
+    githubToken: actionOnly('github_token'),
+    prComment: actionOnly('pr_comment'),
+    checkName: actionOnly('check_name'),
+    review: actionOnly('review'),
+    reviewApprove: actionOnly('review_approve'),
+    allowedUsers: actionOnly('allowed_users'),
+    allowedBots: actionOnly('allowed_bots'),
+    harness: string('harness'),
+    harnessModel: string('harness_model'),
+    reasoningLevel: string('reasoning_level'),
+    harnessSecret: string('harness_secret'),
+    idleTimeoutMinutes: string('idle_timeout_minutes'),
+    sessionSharing: string('session_sharing'),
+    attachments: { input: 'attachments', cli: 'lines' },
+    agentIdentity: string('agent_identity'),
+    preflight: { input: 'preflight', cli: 'boolean', onByDefault: true },
+    maxCredits: string('max_credits'),
+    outputFormat: string('output_format'),
+    debug: { input: 'debug', cli: 'boolean' },
+    // The official action's inputs (issue 15): read by the action only.
+    cloud: actionOnly('cloud'),
+    savedPrompt: actionOnly('saved_prompt'),
+    cwd: actionOnly('cwd'),
+    profile: actionOnly('profile'),
+    share: actionOnly('share'),
+    ozChannel: actionOnly('oz_channel'),
+    ozVersion: actionOnly('oz_version'),
+};
+/** The CLI's flag for a setting, without dashes (`timeout-minutes`). */
+function flagOf(key) {
+    return INPUTS[key].input.replaceAll('_', '-');
+}
+/** The CLI flags of one kind, without dashes. */
+function flagsOfKind(kind) {
+    return Object.keys(INPUTS).filter((key) => INPUTS[key].cli === kind).map(flagOf);
+}
+/** The action's outputs (action.yml's order); the CLI's `--json` and `--output-file` use the same names. */
+const OUTPUTS = [
+    { output: 'run_id' },
+    { output: 'state' },
+    { output: 'session_link' },
+    { output: 'title' },
+    { output: 'status_message' },
+    { output: 'error_code' },
+    { output: 'retryable' },
+    { output: 'conversation_id' },
+    { output: 'pull_request_url' },
+    { output: 'artifacts', notInDotenv: true },
+    { output: 'run', notInDotenv: true },
+    { output: 'agent_output', notInDotenv: true },
+    { output: 'structured_output', notInDotenv: true },
+    { output: 'downloaded_files' },
+    { output: 'followed_up' },
+    { output: 'skipped', actionOnly: true },
+    { output: 'comment_url', actionOnly: true },
+    { output: 'credits' },
+    { output: 'cost_usd' },
+    { output: 'tokens' },
+    { output: 'check_run_id', actionOnly: true },
+    { output: 'review_url', actionOnly: true },
+    { output: 'review_comments', actionOnly: true },
+    { output: 'verdict', actionOnly: true },
+];
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
+
+/** The settings source of the action: each setting is the input the names table gives it. */
+function inputSource(read) {
+    return { read: (key) => read(INPUTS[key].input), label: (key) => INPUTS[key].input };
+}
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 /** A list of GitHub logins, separated by commas, spaces or new lines. */
 function parseLogins(read, name) {
@@ -5894,20 +6476,21 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         ...run,
         ...review,
         githubToken: read('github_token'),
-        prComment: parseBoolean(src, 'pr_comment', true),
+        prComment: parseBoolean(src, 'prComment', true),
         checkName,
         allowedUsers: parseLogins(read, 'allowed_users'),
         allowedBots: parseLogins(read, 'allowed_bots'),
         triggerPhrase,
-        continueConversation: parseBoolean(src, 'continue_conversation', true),
+        continueConversation: parseBoolean(src, 'continueConversation', true),
         official,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
 }
 /** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
 function parseReviewInputs(src, run) {
     const review = parseBoolean(src, 'review', false);
-    const reviewApprove = parseBoolean(src, 'review_approve', false);
+    const reviewApprove = parseBoolean(src, 'reviewApprove', false);
     if (!review)
         return { review, reviewApprove };
     if (run.outputSchema !== undefined) {
@@ -5929,50 +6512,11 @@ function rawInput(read, name, env) {
     return raw ?? read(name);
 }
 
-;// CONCATENATED MODULE: ./src/action/log.ts
-
-
-/**
- * The step log, safe for text the action did not write. The runner reads every line of the log for
- * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
- * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
- * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
- * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
- * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
- * their text into one command's data.
- */
-function log_info(message) {
-    if (!/::|##\[/.test(message)) {
-        info(message);
-        return;
-    }
-    const token = (0,external_node_crypto_namespaceObject.randomUUID)();
-    info(`::stop-commands::${token}`);
-    info(message);
-    info(`::${token}::`);
-}
-/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
-let debugShown = false;
-/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
-function showDebug(on) {
-    debugShown = on;
-}
-/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
-function log_debug(message) {
-    if (debugShown)
-        log_info(`[debug] ${message}`);
-    else
-        core_debug(message);
-}
-
 ;// CONCATENATED MODULE: ./src/action/common.ts
 
 
 
-
-
-
-// What the main and post steps share: masking and the API client with its retry log.
+// What the main and post steps share: masking and redaction of the secrets.
 /** The API key and the GitHub token, wherever the step reads them from. */
 function secrets() {
     return [readApiKey(getInput), getInput('github_token')].filter((s) => s !== '');
@@ -5986,16 +6530,28 @@ function maskSecrets() {
 function redactSecrets() {
     return redactor(secrets());
 }
-function makeClient(settings, retry) {
-    return new OzClient({
-        baseUrl: settings.apiBaseUrl,
-        apiKey: settings.apiKey,
-        userAgent: USER_AGENT,
-        onRequest: (record) => log_debug(`Oz API: ${describeRequest(record)}`),
-        ...(retry && { retry }),
-        onRetry: ({ what, attempt, delayMs, error }) => log_info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-    });
-}
+
+;// CONCATENATED MODULE: ./src/oz/version.ts
+/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
+const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+/** The CLI's User-Agent: the same version, its own product name. */
+const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
+
+;// CONCATENATED MODULE: ./src/action/vocabulary.ts
+
+
+/** The action's words: settings are inputs (`timeout_minutes`), the key is a secret, a stop is the workflow's cancellation. */
+const ACTION_WORDS = {
+    setting: (key) => INPUTS[key].input,
+    aside: (key) => `\`${INPUTS[key].input}\` input`,
+    off: (key) => `${INPUTS[key].input} is false`,
+    apiKey: 'the warp_api_key secret',
+    apiBaseUrl: 'api_base_url',
+    cancellation: 'The workflow was cancelled',
+    self: 'this action',
+    userAgent: USER_AGENT,
+};
 
 ;// CONCATENATED MODULE: ./src/github/types.ts
 /** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
@@ -6028,9 +6584,9 @@ const OLDER_TURN_CHARS = 600;
  * The run's summary for a comment (after `marker`) and a check run: one text that fits both, the
  * agent's answer shortened (with a link to the job summary, which has all of it) when it must be.
  */
-function summaryWithin(report, marker) {
+function summaryWithin(report, marker, words) {
     const room = Math.min(MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS - marker.length - 1);
-    return fitUnits(fitRendered((budget) => renderSummary(report, { comment: true, maxAnswerChars: budget }), room, 60_000), room);
+    return fitUnits(fitRendered((budget) => renderSummary(report, { ...words, comment: true, maxAnswerChars: budget }), room, 60_000), room);
 }
 /**
  * The last guard before a comment is sent: cut to the limit, keeping its last line when that is the
@@ -6256,7 +6812,7 @@ class Feedback {
     /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
     async finish(report) {
         this.enqueue(async () => {
-            const summary = summaryWithin(report, this.options.marker);
+            const summary = summaryWithin(report, this.options.marker, this.options.words);
             const conversation = this.options.conversation;
             await this.writeComment(conversation
                 ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
@@ -6636,7 +7192,133 @@ function mentionPrompt(event, request, standing) {
     ].join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/github/images.ts
+
+const IMAGE_BOUNDS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000 };
+const MAX_REDIRECTS = 3;
+/** The user-attachment image URLs in a body, in order, each once. */
+function imageUrls(body, serverUrl) {
+    const server = serverUrl.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(?:${server}/user-attachments/assets/[A-Za-z0-9-]+|https://(?:private-)?user-images\\.githubusercontent\\.com/[A-Za-z0-9._/%-]+\\.(?:png|jpe?g|gif|webp)(?:\\?[A-Za-z0-9=&._%-]*)?)`, 'g');
+    return [...new Set(body.match(pattern) ?? [])];
+}
+/** Whether a URL is on a host GitHub serves attachments from: the server, or githubusercontent.com. */
+function allowedHost(url, serverUrl) {
+    const server = new URL(serverUrl);
+    if (url.host === server.host && url.protocol === server.protocol)
+        return true;
+    return url.protocol === 'https:' && (url.hostname === 'githubusercontent.com' || url.hostname.endsWith('.githubusercontent.com'));
+}
+/** Downloads the images of `body` within the bounds; returns them and the warnings for those left out. */
+async function downloadImages(body, bounds) {
+    const attachments = [];
+    const warnings = [];
+    const urls = imageUrls(body, bounds.serverUrl);
+    if (urls.length > bounds.max) {
+        warnings.push(`The comment has ${urls.length} images; only the first ${bounds.max} are sent to the agent (at most 5 attachments).`);
+    }
+    for (const [i, url] of urls.slice(0, Math.max(0, bounds.max)).entries()) {
+        try {
+            const data = await fetchImage(url, bounds);
+            const mime = imageType(data);
+            if (mime === undefined)
+                throw new Error('it is not a jpeg, png, gif or webp image');
+            attachments.push({
+                file_name: `comment-image-${i + 1}.${mime.slice(6).replace('jpeg', 'jpg')}`,
+                mime_type: mime,
+                data: data.toString('base64'),
+            });
+        }
+        catch (error) {
+            warnings.push(`Image ${url} from the comment was not sent to the agent: ${error.message}.`);
+        }
+    }
+    return { attachments, warnings };
+}
+async function fetchImage(first, bounds) {
+    const signal = AbortSignal.timeout(bounds.timeoutMs);
+    let url = new URL(first);
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+        if (!allowedHost(url, bounds.serverUrl))
+            throw new Error(`${url.host} is not a GitHub host`);
+        const onServer = url.host === new URL(bounds.serverUrl).host;
+        const response = await fetch(url, {
+            redirect: 'manual',
+            signal,
+            headers: { Accept: 'image/*', ...(onServer && bounds.token ? { Authorization: `Bearer ${bounds.token}` } : {}) },
+        });
+        if (response.status >= 300 && response.status < 400) {
+            const location = response.headers.get('location');
+            await response.body?.cancel();
+            if (!location)
+                throw new Error(`a ${response.status} without a location`);
+            url = new URL(location, url);
+            continue;
+        }
+        if (!response.ok) {
+            await response.body?.cancel();
+            throw new Error(`GitHub answered ${response.status}`);
+        }
+        return await readBounded(response, bounds.maxBytes);
+    }
+    throw new Error('too many redirects');
+}
+async function readBounded(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (declared > maxBytes) {
+        await response.body?.cancel();
+        throw new Error(`it is larger than ${maxBytes / 1024 / 1024} MiB`);
+    }
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body ?? []) {
+        size += chunk.length;
+        if (size > maxBytes)
+            throw new Error(`it is larger than ${maxBytes / 1024 / 1024} MiB`);
+        chunks.push(Buffer.from(chunk));
+    }
+    return Buffer.concat(chunks);
+}
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+
+
+/**
+ * The step log, safe for text the action did not write. The runner reads every line of the log for
+ * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
+ * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
+ * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
+ * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
+ * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
+ * their text into one command's data.
+ */
+function log_info(message) {
+    if (!/::|##\[/.test(message)) {
+        info(message);
+        return;
+    }
+    const token = (0,external_node_crypto_namespaceObject.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(message);
+    info(`::${token}::`);
+}
+/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
+let debugShown = false;
+/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
+function showDebug(on) {
+    debugShown = on;
+}
+/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
+function log_debug(message) {
+    if (debugShown)
+        log_info(`[debug] ${message}`);
+    else
+        core_debug(message);
+}
+
 ;// CONCATENATED MODULE: ./src/action/mention.ts
+
+
 
 
 
@@ -6658,10 +7340,28 @@ function triggerPhraseIgnored(settings, event) {
     return (`trigger_phrase ${quote(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
         `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`);
 }
+/** The images pasted into the triggering comment or issue go with a new run's prompt too (within the API's 5). */
+async function withCommentImages(settings, request, body) {
+    const given = request.attachments ?? [];
+    if (imageUrls(body, settings.serverUrl).length === 0)
+        return request;
+    const found = await downloadImages(body, {
+        ...IMAGE_BOUNDS,
+        max: MAX_ATTACHMENTS - given.length,
+        serverUrl: settings.serverUrl,
+        ...(settings.githubToken && { token: settings.githubToken }),
+    });
+    for (const warning of found.warnings)
+        core_warning(warning);
+    if (found.attachments.length === 0)
+        return request;
+    log_info(`Sending ${found.attachments.length} image(s) from the comment to the agent.`);
+    return { ...request, attachments: [...given, ...found.attachments] };
+}
 /**
- * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
- * there is one (and `continue_conversation`), else a new run with a prompt written from the event.
- * Returns why not to start when the phrase is not there.
+ * Reads the request from the event and decides what to run for it, as a new value (the settings stay
+ * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
+ * new run with a prompt written from the event. Returns why not to start when the phrase is not there.
  */
 async function prepareMention(settings, event, github) {
     const inactive = inactiveAction(event, settings.triggerPhrase);
@@ -6677,38 +7377,48 @@ async function prepareMention(settings, event, github) {
     const who = event.actor?.login ?? 'someone';
     const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
     const { state, commentId } = binding && github ? await mention_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
-    const prompt = mentionPrompt(await withBranches(event, github), request, settings.standingPrompt);
-    const fresh = { ...settings.create, prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt };
-    const owner = threadOwner(event);
-    if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
-        settings.runId = state.runId;
-        const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
-        settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
-        // Checked before anything is sent to it; when it is gone or not this thread's, `fresh` starts instead.
-        settings.thread = { owner, fresh };
-        delete settings.create;
-        log_info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
-    }
-    else {
-        settings.create = fresh;
-    }
-    startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
-    log_info(settings.followup ?? settings.create?.prompt ?? '');
+    const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
+    const target = chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
+    startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
+    log_info(sentText(target, settings.outputSchema));
     endGroup();
-    const target = event.comment !== undefined
+    const reactTo = event.comment !== undefined
         ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
         : event.name === 'issues'
             ? { kind: 'issue', number: event.thread.number }
             : undefined;
     return {
+        target,
         mention: {
             thread: event.thread.number,
             exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
             state,
             ...(commentId !== undefined && { commentId }),
-            ...(target && { target }),
+            ...(reactTo && { target: reactTo }),
         },
     };
+}
+/**
+ * What the mention runs: a follow-up to the thread's run, whose id is checked by the rule of the
+ * `run_id` input (a saved id that breaks it starts a new run instead), or a new run. The follow-up
+ * carries what the thread's run must be and the new run to start when it is not (gone, or another
+ * thread's): the lifecycle checks it before anything is sent.
+ */
+function mentionTarget(settings, event, state, who, request) {
+    const fresh = { ...settings.create, prompt: mentionPrompt(event, request, settings.standingPrompt) };
+    const owner = threadOwner(event);
+    if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
+        try {
+            const runId = checkRunId(state.runId, "run id in this thread's conversation comment");
+            log_info(`Continuing this thread's conversation: the request goes to Oz run ${runId} as a follow-up.`);
+            const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+            return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
+        }
+        catch (error) {
+            core_warning(`${error.message} Starting a new run.`);
+        }
+    }
+    return { kind: 'create', request: fresh };
 }
 /** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
 async function mention_readConversation(github, binding) {
@@ -6758,6 +7468,8 @@ async function withBranches(event, github) {
 
 
 
+
+
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 const FORK_WITHOUT_KEY = 'Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. ' +
     'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
@@ -6779,8 +7491,7 @@ async function prepareGitHub(settings, context) {
     const mentioned = isMentionEvent(settings, event);
     const ignored = triggerPhraseIgnored(settings, event);
     // Without a prompt the step stops below, with an error that says the same.
-    const hasWork = !settings.create || settings.create.prompt !== undefined || settings.create.skill !== undefined;
-    if (ignored !== undefined && hasWork)
+    if (ignored !== undefined && targetOf(settings) !== undefined)
         core_notice(ignored);
     // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
     if (event.isComment || mentioned) {
@@ -6790,17 +7501,19 @@ async function prepareGitHub(settings, context) {
             return { skip: decision.reason };
     }
     let mention;
+    // What to run is decided here, once, before anything else is checked or created.
+    let target = targetOf(settings);
     if (mentioned) {
         const prepared = await prepareMention(settings, event, canCall ? github : undefined);
         if ('skip' in prepared)
             return { skip: prepared.skip };
-        mention = prepared.mention;
+        ({ mention, target } = prepared);
     }
-    else if (settings.create && settings.create.prompt === undefined && settings.create.skill === undefined) {
+    else if (target === undefined) {
         throw new InputError(`Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`);
     }
     const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
-    const side = { ...(mention && { mention }), ...(canCall && { api: github }) };
+    const side = { target, ...(mention && { mention }), ...(canCall && { api: github }) };
     if (!settings.checkName && thread === undefined)
         return side;
     if (!canCall) {
@@ -6827,6 +7540,7 @@ async function prepareGitHub(settings, context) {
         headSha,
         marker: commentMarker(),
         redact: redactSecrets(),
+        words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
         warn: (message) => core_warning(message),
         // The post step finishes a conversation comment as a conversation (see saveConversation).
@@ -6848,6 +7562,7 @@ async function prepareGitHub(settings, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/publish.ts
+
 
 
 
@@ -6912,7 +7627,7 @@ async function writeSummary(report, redact) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await summary.addRaw(redact(renderSummary(report)), true).write();
+        await summary.addRaw(redact(renderSummary(report, ACTION_WORDS)), true).write();
     }
     catch (error) {
         // A summary that cannot be written must not hide how the run went.
@@ -7167,7 +7882,6 @@ async function postReview(api, plan, review, options) {
  * types, and the instruction added to the prompt. The instruction ends with the schema instruction
  * that structured output uses, so the review is found and validated the same way.
  */
-
 /** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in report/review.ts. */
 const REVIEW_SCHEMA = {
     type: 'object',
@@ -7196,7 +7910,7 @@ const REVIEW_SCHEMA = {
 const MAX_PROMPT_FILES = 300;
 /**
  * The review instruction, for the end of a prompt or a follow-up: which pull request, its commits and
- * changed files, the focus of a re-review, how to write comments, then the review's schema.
+ * changed files, the focus of a re-review, and how to write comments.
  */
 function reviewInstruction(target) {
     const files = target.files.slice(0, MAX_PROMPT_FILES).map((file) => `- ${file}`);
@@ -7217,7 +7931,8 @@ function reviewInstruction(target) {
             : `You reviewed this pull request before, at commit ${target.previousCommit}. Focus on the changes since then (git diff ${target.previousCommit} ${target.headSha}), and do not repeat earlier comments.`);
     }
     lines.push('', 'Comment only on lines that the pull request changes or that stand next to a change (lines of the diff): `line` is the line number in the new file (side RIGHT), or in the old file for a removed line (side LEFT).', 'Put a suggested replacement for the line (or the lines from start_line to line) in `suggestion`, as plain text without a code fence.', 'The verdict is request_changes when something must change before merging, approve when nothing must, and comment otherwise.');
-    return lines.join('\n') + schemaInstruction(REVIEW_SCHEMA);
+    // The schema's own instruction is added where every schema's is (run/plan.ts, asSent): REVIEW_SCHEMA is the run's output schema.
+    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/action/review.ts
@@ -7228,40 +7943,48 @@ function reviewInstruction(target) {
 
 
 /**
- * With `review`, on a pull request: reads the pull request and returns new settings whose prompt (or
- * follow-up) asks for a review in the review's schema. Elsewhere, or without a token, the run goes
- * ahead as it is, with one line saying why there is no review.
+ * With `review`, on a pull request: reads the pull request and returns a new plan whose prompt (or
+ * follow-up) asks for a review, with the review's schema as the output schema (its instruction is
+ * added where every schema's is, in `asSent`). Elsewhere, or without a token, the run goes ahead as
+ * it is, with one line saying why there is no review.
  */
-async function planReview(settings, context, github) {
+async function planReview(plan, context, github) {
+    const { settings, target } = plan;
     if (!settings.review)
-        return { settings };
+        return { plan };
     const { event } = context;
     if (!concernsThread(event) || !event.thread?.isPullRequest) {
         core_notice(`review is on, but the ${event.name || 'current'} event concerns no pull request: the agent runs without a review.`);
-        return { settings };
+        return { plan };
     }
     if (github.api === undefined) {
         core_warning('review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.');
-        return { settings };
+        return { plan };
     }
-    const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+    const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
     // A missing permission is told once, after the run, together with the review's own (see publishReview).
-    if (!plan.readDenied && plan.unread.length > 0)
-        core_warning(unreadWarning(plan));
-    const instruction = reviewInstruction(plan.target);
-    const next = { ...settings, outputSchema: REVIEW_SCHEMA };
-    if (settings.followup !== undefined)
-        next.followup = `${settings.followup}${instruction}`;
-    else if (settings.create) {
-        // The run's title is not taken from the review instruction: from the prompt's first line, or the pull request.
-        const title = settings.create.title ?? titleFromPrompt(settings.create.prompt ?? '') ?? `Review of pull request #${event.thread.number}`;
-        next.create = { ...settings.create, title, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
-    }
-    return { settings: next, plan };
+    if (!review.readDenied && review.unread.length > 0)
+        core_warning(unreadWarning(review));
+    return {
+        plan: { settings: { ...settings, outputSchema: REVIEW_SCHEMA }, target: reviewTarget(target, review, event.thread.number) },
+        review,
+    };
+}
+/** The target with the review's instruction: after the follow-up, or after the prompt (the run's title is not taken from it). */
+function reviewTarget(target, review, pullRequest) {
+    const instruction = reviewInstruction(review.target);
+    if (target.kind === 'follow-up')
+        return { ...target, message: `${target.message}${instruction}` };
+    if (target.kind !== 'create')
+        return target;
+    const { request } = target;
+    // From the prompt's first line, or the pull request.
+    const title = request.title ?? titleFromPrompt(request.prompt ?? '') ?? `Review of pull request #${pullRequest}`;
+    return { kind: 'create', request: { ...request, title, prompt: `${request.prompt ?? ''}${instruction}`.trimStart() } };
 }
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
 async function publishReview(reviewing, report, github) {
-    const { plan } = reviewing;
+    const { review: plan } = reviewing;
     if (plan === undefined || github.api === undefined)
         return undefined;
     const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
@@ -7274,7 +7997,7 @@ async function publishReview(reviewing, report, github) {
     return posted;
 }
 /** Posts the agent's valid review; a failure is a warning. */
-async function post(plan, { settings }, report, github) {
+async function post(plan, { plan: { settings } }, report, github) {
     if (!report.structured?.ok || github.api === undefined)
         return undefined;
     return postReview(await github.api(), plan, report.structured.value, {
@@ -7332,16 +8055,17 @@ async function runMain(options = {}) {
         return;
     const reactions = reactor(github);
     await reactions('eyes');
-    const reviewing = await planReview(settings, context, github);
-    const { settled, ...result } = await runAgent(reviewing.settings, context, github.feedback, options, startedAt);
+    // A review is a new plan: the settings and target as parsed stay as they are.
+    const reviewing = await planReview({ settings, target: github.target }, context, github);
+    const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
+    Object.assign(report, reportOf(result, reviewing.plan.settings, ACTION_WORDS), { elapsedMs: Date.now() - startedAt });
     // wait: false leaves the run going: there is no outcome to react with yet.
-    if (result.outcome !== 'started')
-        await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
-    Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+    if (report.outcome !== 'started')
+        await reactions(report.outcome === 'succeeded' ? 'rocket' : 'confused');
     const review = await publishReview(reviewing, report, github);
     if (review)
         report.review = review;
-    if (settled)
+    if (result.settled)
         markSettled();
     await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
     await finish(report, github.feedback);
@@ -7376,7 +8100,7 @@ function initialReport(context) {
 async function readSettings(report, context) {
     try {
         const settings = parseSettings(getInput);
-        await checkRunSettings(settings);
+        await checkRunSettings(settings, ACTION_WORDS.setting);
         for (const notice of allowedBotsNotices(getInput))
             core_warning(notice);
         showDebug(settings.debug === true);
@@ -7415,15 +8139,19 @@ async function prepareGitHubSide(settings, context, report) {
     return undefined;
 }
 /** Creates (or picks up) the run and watches it within timeout_minutes and the workflow's cancellation. */
-async function runAgent(settings, context, feedback, options, startedAt) {
-    const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => log_info(`Received ${signal}: the workflow was cancelled or the step timed out.`));
+async function runAgent({ settings, target }, context, feedback, options, startedAt) {
     const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-    if (settings.create && dropped.length > 0)
+    if (target.kind === 'create' && dropped.length > 0)
         log_info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-    try {
-        return await startAndWatch(makeClient(settings, options.retry), settings, metadata, stop.signal, {
-            info: (message) => log_info(message),
-            warning: (message) => core_warning(message),
+    const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
+    const { result } = await runWithStopHandling({
+        plan: { settings, target },
+        metadata,
+        words: ACTION_WORDS,
+        say: { info: (message) => log_info(message), warning: (message) => core_warning(message), debug: (message) => log_debug(message) },
+        onSignal: (signal) => log_info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
+        ...(retry && { retry }),
+        events: {
             requestId: saveRequestId,
             runId: (id) => {
                 saveRunId(id);
@@ -7445,11 +8173,10 @@ async function runAgent(settings, context, feedback, options, startedAt) {
             },
             activity: (line, elapsedMs) => log_info(activityLine(line, elapsedMs)),
             debug: (message) => log_debug(message),
-        }, { ...options, startedAt, userAgent: USER_AGENT, workspace: process.env.GITHUB_WORKSPACE || process.cwd() });
-    }
-    finally {
-        stop.dispose();
-    }
+        },
+        options: { ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
+    });
+    return result;
 }
 /** Finishes the comment and check run; GitHub gets a bounded time, and the post step finishes what is left. */
 async function finishOnGitHub(report, feedback, budgetMs = 15_000) {

@@ -1932,6 +1932,916 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/report/redact.ts
+/** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
+function redactor(secrets) {
+    const kept = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
+    if (kept.length === 0)
+        return (text) => text;
+    return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = require("node:fs");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = require("node:path");
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const metadata_REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const metadata_METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadata_metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
+    return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function metadata_mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= metadata_METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/run/files.ts
+
+
+/**
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
+ */
+function files_settingPath(value, workspace) {
+    return isAbsolute(value) ? value : resolve(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function files_unreadableReason(error, path) {
+    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
+    switch (code) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function files_readSettingFile(label, value, workspace, readFile, expected) {
+    const path = files_settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(`Invalid ${label} ${quote(value)}: ${files_unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/options.ts
+
+
+
+
+const FORMATS = (/* unused pure expression or super */ null && (['text', 'json']));
+/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
+function options_parseReportOptions(src) {
+    const format = src.read('outputFormat').toLowerCase() || 'text';
+    if (!FORMATS.includes(format))
+        fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+    return {
+        outputFormat: format,
+        debug: parseBoolean(src, 'debug', false),
+        preflight: parseBoolean(src, 'preflight', true),
+        ...parseMaxCredits(src),
+    };
+}
+function parseMaxCredits(src) {
+    const value = src.read('maxCredits');
+    if (value === '')
+        return {};
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0))
+        fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+    return { maxCredits: number };
+}
+/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
+const HARNESSES = (/* unused pure expression or super */ null && (['oz', 'claude', 'codex', 'gemini']));
+/** The request field that names a third-party harness's team secret; the others take none. */
+const SECRET_FIELD = {
+    claude: 'claude_auth_secret_name',
+    codex: 'codex_auth_secret_name',
+};
+/** Image types the API takes as attachments, by file extension. */
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+};
+/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
+const MAX_ATTACHMENTS_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
+const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/**
+ * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
+ * attachments and the agent identity. A bad value throws an InputError naming the
+ * setting, before any request.
+ */
+function options_parseRunOptions(src, workspace, readBytes = (path) => readFileSync(path)) {
+    const options = { config: {}, body: {}, given: [] };
+    const read = (name) => {
+        const value = src.read(name);
+        if (value !== '')
+            options.given.push(name);
+        return value;
+    };
+    parseHarness(src, read, options);
+    const idle = read('idleTimeoutMinutes');
+    if (idle !== '') {
+        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
+            fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
+        }
+        options.config.idle_timeout_minutes = Number(idle);
+    }
+    const sharing = read('sessionSharing');
+    if (sharing !== '') {
+        if (!/^(viewer|editor)$/i.test(sharing))
+            fail(src.label('sessionSharing'), sharing, 'viewer or editor');
+        options.config.session_sharing = { public_access: sharing.toUpperCase() };
+    }
+    const identity = read('agentIdentity');
+    if (identity !== '') {
+        if (!ID_PATTERN.test(identity))
+            fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+        options.body.agent_identity_uid = identity;
+    }
+    const paths = read('attachments');
+    if (paths !== '')
+        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
+    return options;
+}
+function parseHarness(src, read, options) {
+    const label = src.label;
+    const type = read('harness').toLowerCase();
+    if (type !== '' && !HARNESSES.includes(type))
+        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+    const model = read('harnessModel');
+    const reasoning = read('reasoningLevel');
+    const secret = read('harnessSecret');
+    const thirdParty = type !== '' && type !== 'oz';
+    for (const [name, value] of [
+        ['harnessModel', model],
+        ['reasoningLevel', reasoning],
+    ]) {
+        if (value !== '' && !thirdParty) {
+            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+        }
+    }
+    if (model !== '' && !NAME_PATTERN.test(model))
+        fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
+        fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+    if (type === '')
+        return;
+    options.config.harness = {
+        type: type,
+        ...(model !== '' && { model_id: model }),
+        ...(reasoning !== '' && { reasoning_level: reasoning }),
+    };
+    if (secret === '')
+        return;
+    const field = SECRET_FIELD[type];
+    if (field === undefined) {
+        throw new InputError(`${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+    }
+    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
+        fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    options.config.harness_auth_secrets = { [field]: secret };
+}
+/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
+function readAttachments(label, text, workspace, readBytes) {
+    const paths = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    if (paths.length > MAX_ATTACHMENTS)
+        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+    let total = 0;
+    return paths.map((path) => {
+        const mime = IMAGE_TYPES[extname(path).toLowerCase()];
+        if (mime === undefined)
+            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+        let data;
+        try {
+            data = readBytes(settingPath(path, workspace));
+        }
+        catch (error) {
+            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+        }
+        if (imageType(data) !== mime)
+            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+        if (data.length > MAX_ATTACHMENT_BYTES)
+            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+        total += data.length;
+        if (total > MAX_ATTACHMENTS_BYTES)
+            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: basename(path), mime_type: mime, data: data.toString('base64') };
+    });
+}
+/** The image type a file's first bytes say, or undefined. */
+function imageType(data) {
+    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+        return 'image/jpeg';
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+        return 'image/png';
+    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
+        return 'image/gif';
+    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+        return 'image/webp';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/settings.ts
+
+
+
+
+
+/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
+class settings_InputError extends Error {
+    name = 'InputError';
+}
+const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
+const MODES = (/* unused pure expression or super */ null && (['normal', 'plan', 'orchestrate']));
+// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
+const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+function settings_isRunId(value) {
+    return RUN_ID_PATTERN.test(value);
+}
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+function checkRunId(value, label) {
+    if (!settings_isRunId(value))
+        settings_fail(label, value, 'a run id of letters, digits, "-" and "_"');
+    return value;
+}
+/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
+function settings_quote(value) {
+    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `'${short.replace(/\r?\n/g, '\\n')}'`;
+}
+/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
+function settings_fail(label, value, expected) {
+    throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}. Expected ${expected}.`);
+}
+function optional(src, name) {
+    const value = src.read(name);
+    return value === '' ? undefined : value;
+}
+function settings_parseBoolean(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    settings_fail(src.label(name), value, 'true or false');
+}
+/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
+function parsePositiveNumber(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number <= 0)
+        settings_fail(src.label(name), value, 'a positive number such as 5 or 0.5');
+    return number;
+}
+/** Checks one metadata pair against the API's rules; `source` names where it came from. */
+function checkMetadataPair(key, value, source) {
+    const problem = metadataPairProblem(key, value);
+    if (problem)
+        settings_fail(source, problem.what === 'key' ? key : value, problem.expected);
+}
+/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
+function checkUserMetadata(metadata, source) {
+    for (const [key, value] of Object.entries(metadata))
+        checkMetadataPair(key, value, source);
+    // One of the API's 20 keys carries the request id (see run/create.ts).
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new settings_InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
+    }
+    if (REQUEST_ID_KEY in metadata)
+        settings_fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
+    return metadata;
+}
+/** Parses `key=value` lines (blank lines and `#` comments skipped). */
+function parseMetadata(text, source = 'metadata') {
+    const metadata = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            settings_fail(source, line, 'key=value lines, one pair per line');
+        const key = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        checkMetadataPair(key, value, source);
+        metadata[key] = value;
+    }
+    return checkUserMetadata(metadata, source);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+/**
+ * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
+ * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ */
+function parseMcp(value, workspace, readFile, label = 'mcp') {
+    let text = value;
+    let where = label;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        where = `${label} file ${settings_quote(value)}`;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new settings_InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
+    }
+    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!isRecord(servers) || Object.keys(servers).length === 0) {
+        throw new settings_InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    }
+    for (const [name, server] of Object.entries(servers)) {
+        const ok = isRecord(server) &&
+            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
+            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
+            (server.env === undefined || isStringMap(server.env)) &&
+            (server.headers === undefined || isStringMap(server.headers));
+        if (!ok) {
+            throw new settings_InputError(`Invalid ${where}: server ${settings_quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+        }
+    }
+    return servers;
+}
+/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label) {
+    let text = value;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+    }
+    if (!isRecord(parsed))
+        settings_fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    return parsed;
+}
+/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label) {
+    const path = resolve(workspace, value);
+    const rel = relative(workspace, path);
+    if (rel.startsWith('..') || isAbsolute(rel))
+        settings_fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+    return path;
+}
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+async function checkRunSettings(settings, label) {
+    if (settings.outputSchema === undefined)
+        return;
+    const problem = await checkSchema(settings.outputSchema);
+    if (problem !== undefined) {
+        throw new settings_InputError(`Invalid ${label('outputSchema')} ${settings_quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
+}
+/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
+function parseApiBaseUrl(value, label) {
+    if (value === undefined)
+        return DEFAULT_API_BASE_URL;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        settings_fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        settings_fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        settings_fail(label, value, 'a URL without query, fragment or credentials');
+    }
+    // The bearer key travels with every request: over plain http it would cross the network in clear text.
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        settings_fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
+function checkApiKey(apiKey, label, missing) {
+    if (apiKey === '')
+        throw new settings_InputError(missing);
+    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
+        throw new settings_InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+    }
+}
+/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
+function readPrompt(src, options) {
+    const { label } = src;
+    const prompt = optional(src, 'prompt');
+    const promptFile = optional(src, 'promptFile');
+    if (prompt !== undefined && promptFile !== undefined) {
+        throw new settings_InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+    }
+    if (promptFile === undefined)
+        return prompt;
+    const text = readSettingFile(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
+    if (text.trim() === '')
+        settings_fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+    return text;
+}
+/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
+function readAgentConfig(src, options, more) {
+    const mcpText = optional(src, 'mcp');
+    const entries = [
+        ['name', optional(src, 'name')],
+        ['model_id', optional(src, 'model')],
+        ['environment_id', optional(src, 'environment')],
+        ['base_prompt', optional(src, 'basePrompt')],
+        ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
+        ['worker_host', optional(src, 'host')],
+        ['computer_use_enabled', settings_parseBoolean(src, 'computerUse')],
+    ];
+    const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+    Object.assign(config, more);
+    return Object.keys(config).length > 0 ? config : undefined;
+}
+/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
+function readUserMetadata(src, options) {
+    const label = src.label('metadata');
+    if (options.metadata !== undefined)
+        return checkUserMetadata(options.metadata, label);
+    const text = optional(src, 'metadata');
+    return text === undefined ? {} : parseMetadata(text, label);
+}
+/** The settings that configure a new run, by key, when set: none may go with `runId`. */
+const CREATING = (/* unused pure expression or super */ null && ([
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'mode',
+    'conversationId',
+    'mcp',
+    'metadata',
+    'name',
+    'model',
+    'environment',
+    'basePrompt',
+    'host',
+    'computerUse',
+]));
+/**
+ * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
+ * of a new run come with `runId`, or when nothing says what to run.
+ */
+function readCreate(src, options, run) {
+    const { label } = src;
+    const prompt = readPrompt(src, options);
+    const skill = optional(src, 'skill');
+    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+        settings_fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+    }
+    const mode = optional(src, 'mode');
+    if (mode !== undefined && !MODES.includes(mode))
+        settings_fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
+    const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
+    const config = readAgentConfig(src, options, runOptions.config);
+    if (run.runId !== undefined) {
+        const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
+        if (creating.length > 0) {
+            throw new settings_InputError(`${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+        }
+        return undefined;
+    }
+    if (prompt === undefined && skill === undefined && !options.promptOptional) {
+        throw new settings_InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+    }
+    const title = optional(src, 'title');
+    const conversationId = optional(src, 'conversationId');
+    const create = {};
+    // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+    if (prompt !== undefined)
+        create.prompt = prompt;
+    if (skill !== undefined)
+        create.skill = skill;
+    if (title !== undefined)
+        create.title = title;
+    else if (derived !== undefined)
+        create.title = derived;
+    if (mode !== undefined)
+        create.mode = mode;
+    if (conversationId !== undefined)
+        create.conversation_id = conversationId;
+    Object.assign(create, runOptions.body);
+    if (config !== undefined)
+        create.config = config;
+    return create;
+}
+/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
+function readPollIntervals(src) {
+    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
+    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+    if (maxPollIntervalMs < pollIntervalMs) {
+        settings_fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
+    }
+    return { pollIntervalMs, maxPollIntervalMs };
+}
+/**
+ * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
+ * that configure a new run cannot be combined with `runId`, which watches an existing one.
+ */
+function settings_parseRunSettings(src, options) {
+    const { apiKey, workspace, readFile } = options;
+    const label = src.label;
+    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
+    const runIdText = optional(src, 'runId');
+    const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
+    const userMetadata = readUserMetadata(src, options);
+    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
+    const schemaText = optional(src, 'outputSchema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
+    const artifactsText = optional(src, 'artifactsPath');
+    const followup = optional(src, 'followup');
+    if (followup !== undefined && runId === undefined) {
+        throw new settings_InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+    }
+    const create = readCreate(src, options, { runId, metadataSet, outputSchema });
+    const settings = {
+        apiKey,
+        apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
+        wait: settings_parseBoolean(src, 'wait', true),
+        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+        ...readPollIntervals(src),
+        cancelOnAbort: settings_parseBoolean(src, 'cancelOnAbort', true),
+        userMetadata,
+        logProgress: settings_parseBoolean(src, 'logProgress', true),
+        ...parseReportOptions(src),
+    };
+    if (outputSchema !== undefined)
+        settings.outputSchema = outputSchema;
+    if (followup !== undefined)
+        settings.followup = followup;
+    if (artifactsText !== undefined)
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
+    if (create !== undefined)
+        settings.create = create;
+    if (runId !== undefined)
+        settings.runId = runId;
+    return settings;
+}
+
+;// CONCATENATED MODULE: ./src/action/official.ts
+
+/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
+const IGNORED = {
+    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
+    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
+    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
+};
+/** Values of oz_channel and oz_version that mean "the default" in the official action. */
+const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
+const CLOUD_FALSE = (/* unused pure expression or super */ null && ('cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
+    "the agent works in its own Oz environment, not in this runner's checkout. " +
+    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
+    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
+    'Remove the cloud input (or set it to true) to run a cloud agent here.'));
+const SAVED_PROMPT = (/* unused pure expression or super */ null && ('saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
+    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.'));
+/**
+ * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
+ * and `saved_prompt` (before any request); returns the warnings and notices for the others.
+ */
+function official_checkOfficialInputs(read) {
+    const cloud = read('cloud');
+    if (/^false$/i.test(cloud))
+        throw new InputError(CLOUD_FALSE);
+    if (cloud !== '' && !/^true$/i.test(cloud))
+        fail('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
+    if (read('saved_prompt') !== '')
+        throw new InputError(SAVED_PROMPT);
+    const notes = { warnings: [], notices: [] };
+    for (const [name, instead] of Object.entries(IGNORED)) {
+        if (read(name) !== '')
+            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
+    }
+    for (const [name, defaults] of Object.entries(DEFAULTS)) {
+        const value = read(name);
+        if (value !== '' && !defaults.includes(value.toLowerCase())) {
+            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
+        }
+    }
+    return notes;
+}
+
+;// CONCATENATED MODULE: ./src/names.ts
+/**
+ * Every name a user types or reads, in one table: the action's inputs and outputs (action.yml) and
+ * the CLI's flags, which derive from the inputs. The core (oz, run, report) knows settings only by
+ * their key (`timeoutMinutes`); each front end says the key in its own words through this table.
+ * `__tests__/names.test.ts` keeps the table and action.yml equal.
+ */
+const string = (input) => ({ input, cli: 'string' });
+const actionOnly = (input) => ({ input, cli: 'none' });
+/** The action's inputs by key, in action.yml's order. */
+const INPUTS = {
+    // The CLI reads the key from WARP_API_KEY only: a flag would show it in process lists.
+    apiKey: actionOnly('warp_api_key'),
+    prompt: string('prompt'),
+    promptFile: string('prompt_file'),
+    skill: string('skill'),
+    title: string('title'),
+    name: string('name'),
+    model: string('model'),
+    environment: string('environment'),
+    basePrompt: string('base_prompt'),
+    host: string('host'),
+    computerUse: { input: 'computer_use', cli: 'boolean' },
+    mcp: string('mcp'),
+    metadata: { input: 'metadata', cli: 'repeated' },
+    mode: string('mode'),
+    conversationId: string('conversation_id'),
+    apiBaseUrl: string('api_base_url'),
+    runId: string('run_id'),
+    wait: { input: 'wait', cli: 'boolean', onByDefault: true },
+    timeoutMinutes: string('timeout_minutes'),
+    pollIntervalSeconds: string('poll_interval_seconds'),
+    maxPollIntervalSeconds: string('max_poll_interval_seconds'),
+    cancelOnAbort: { input: 'cancel_on_abort', cli: 'boolean', onByDefault: true },
+    outputSchema: string('output_schema'),
+    artifactsPath: string('artifacts_path'),
+    logProgress: { input: 'log_progress', cli: 'boolean', onByDefault: true },
+    triggerPhrase: actionOnly('trigger_phrase'),
+    continueConversation: actionOnly('continue_conversation'),
+    followup: string('followup'),
+    githubToken: actionOnly('github_token'),
+    prComment: actionOnly('pr_comment'),
+    checkName: actionOnly('check_name'),
+    review: actionOnly('review'),
+    reviewApprove: actionOnly('review_approve'),
+    allowedUsers: actionOnly('allowed_users'),
+    allowedBots: actionOnly('allowed_bots'),
+    harness: string('harness'),
+    harnessModel: string('harness_model'),
+    reasoningLevel: string('reasoning_level'),
+    harnessSecret: string('harness_secret'),
+    idleTimeoutMinutes: string('idle_timeout_minutes'),
+    sessionSharing: string('session_sharing'),
+    attachments: { input: 'attachments', cli: 'lines' },
+    agentIdentity: string('agent_identity'),
+    preflight: { input: 'preflight', cli: 'boolean', onByDefault: true },
+    maxCredits: string('max_credits'),
+    outputFormat: string('output_format'),
+    debug: { input: 'debug', cli: 'boolean' },
+    // The official action's inputs (issue 15): read by the action only.
+    cloud: actionOnly('cloud'),
+    savedPrompt: actionOnly('saved_prompt'),
+    cwd: actionOnly('cwd'),
+    profile: actionOnly('profile'),
+    share: actionOnly('share'),
+    ozChannel: actionOnly('oz_channel'),
+    ozVersion: actionOnly('oz_version'),
+};
+/** The CLI's flag for a setting, without dashes (`timeout-minutes`). */
+function flagOf(key) {
+    return INPUTS[key].input.replaceAll('_', '-');
+}
+/** The CLI flags of one kind, without dashes. */
+function flagsOfKind(kind) {
+    return Object.keys(INPUTS).filter((key) => INPUTS[key].cli === kind).map(flagOf);
+}
+/** The action's outputs (action.yml's order); the CLI's `--json` and `--output-file` use the same names. */
+const OUTPUTS = [
+    { output: 'run_id' },
+    { output: 'state' },
+    { output: 'session_link' },
+    { output: 'title' },
+    { output: 'status_message' },
+    { output: 'error_code' },
+    { output: 'retryable' },
+    { output: 'conversation_id' },
+    { output: 'pull_request_url' },
+    { output: 'artifacts', notInDotenv: true },
+    { output: 'run', notInDotenv: true },
+    { output: 'agent_output', notInDotenv: true },
+    { output: 'structured_output', notInDotenv: true },
+    { output: 'downloaded_files' },
+    { output: 'followed_up' },
+    { output: 'skipped', actionOnly: true },
+    { output: 'comment_url', actionOnly: true },
+    { output: 'credits' },
+    { output: 'cost_usd' },
+    { output: 'tokens' },
+    { output: 'check_run_id', actionOnly: true },
+    { output: 'review_url', actionOnly: true },
+    { output: 'review_comments', actionOnly: true },
+    { output: 'verdict', actionOnly: true },
+];
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+
+/** The settings source of the action: each setting is the input the names table gives it. */
+function inputSource(read) {
+    return { read: (key) => read(INPUTS[key].input), label: (key) => INPUTS[key].input };
+}
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** A list of GitHub logins, separated by commas, spaces or new lines. */
+function parseLogins(read, name) {
+    const logins = read(name)
+        .split(/[\s,]+/)
+        .map((login) => login.replace(/^@/, ''))
+        .filter((login) => login !== '');
+    for (const login of logins) {
+        if (!LOGIN_PATTERN.test(login))
+            fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
+    }
+    return logins;
+}
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+function allowedBotsNotices(read) {
+    return parseLogins(read, 'allowed_bots')
+        .filter((bot) => !/\[bot\]$/i.test(bot))
+        .map((bot) => `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
+}
+/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
+function readApiKey(read, env = process.env) {
+    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+/**
+ * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
+ * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
+ */
+function parseSettings(read, env = process.env, readFile = (path) => readFileSync(path, 'utf8')) {
+    const src = inputSource(read);
+    // First: a workflow written for the official action should learn why before any other complaint.
+    const official = checkOfficialInputs(read);
+    const rawPhrase = rawInput(read, 'trigger_phrase', env);
+    if (rawPhrase !== '' && rawPhrase.trim() === '') {
+        fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
+    }
+    const triggerPhrase = rawPhrase.trim();
+    if (/\s/.test(triggerPhrase))
+        fail('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
+    const run = parseRunSettings(src, {
+        apiKey: readApiKey(read, env),
+        apiKeyLabel: 'warp_api_key',
+        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        readFile,
+        // With a trigger phrase, the request in the comment is the prompt.
+        promptOptional: triggerPhrase !== '',
+    });
+    const checkName = read('check_name');
+    if (checkName !== '' && !run.wait) {
+        throw new InputError('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+    }
+    const review = parseReviewInputs(src, run);
+    return {
+        ...run,
+        ...review,
+        githubToken: read('github_token'),
+        prComment: parseBoolean(src, 'prComment', true),
+        checkName,
+        allowedUsers: parseLogins(read, 'allowed_users'),
+        allowedBots: parseLogins(read, 'allowed_bots'),
+        triggerPhrase,
+        continueConversation: parseBoolean(src, 'continueConversation', true),
+        official,
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
+    };
+}
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src, run) {
+    const review = parseBoolean(src, 'review', false);
+    const reviewApprove = parseBoolean(src, 'reviewApprove', false);
+    if (!review)
+        return { review, reviewApprove };
+    if (run.outputSchema !== undefined) {
+        throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    }
+    if (!run.wait)
+        throw new InputError('review needs wait: true: the review is posted when the run ends.');
+    if (run.runId !== undefined && run.followup === undefined) {
+        throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    }
+    return { review, reviewApprove };
+}
+/**
+ * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
+ * The runner passes inputs as INPUT_* variables.
+ */
+function rawInput(read, name, env) {
+    const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
+    return raw ?? read(name);
+}
+
+;// CONCATENATED MODULE: ./src/action/common.ts
+
+
+
+// What the main and post steps share: masking and redaction of the secrets.
+/** The API key and the GitHub token, wherever the step reads them from. */
+function secrets() {
+    return [readApiKey(getInput), getInput('github_token')].filter((s) => s !== '');
+}
+/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
+function maskSecrets() {
+    for (const secret of secrets())
+        core_setSecret(secret);
+}
+/** Takes the API key and the token out of text bound for a file the runner does not mask. */
+function common_redactSecrets() {
+    return redactor(secrets());
+}
+
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
 const objectToString = Object.prototype.toString;
 
@@ -2307,6 +3217,7 @@ function makeRetriable(function_, options) {
 
 ;// CONCATENATED MODULE: ./src/oz/errors.ts
 /** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+const DEFAULT_ERROR_NAMES = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
 class OzApiError extends Error {
     name = 'OzApiError';
     method;
@@ -2315,8 +3226,8 @@ class OzApiError extends Error {
     problem;
     /** From `Retry-After`, when the server sent one. */
     retryAfterMs;
-    constructor(method, path, status, problem, retryAfterMs) {
-        super(describeApiError(method, path, status, problem));
+    constructor(method, path, status, problem, retryAfterMs, names = DEFAULT_ERROR_NAMES) {
+        super(describeApiError(method, path, status, problem, names));
         this.method = method;
         this.path = path;
         this.status = status;
@@ -2341,9 +3252,10 @@ class OzRedirectError extends Error {
     name = 'OzRedirectError';
     status;
     location;
-    constructor(method, path, status, location) {
+    constructor(method, path, status, location, names = DEFAULT_ERROR_NAMES) {
         super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
-            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.');
+            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
+            `${names.apiBaseUrl}.`);
         this.status = status;
         this.location = location;
     }
@@ -2374,7 +3286,7 @@ const STATUS_TEXT = {
     503: 'Service Unavailable',
     504: 'Gateway Timeout',
 };
-function describeApiError(method, path, status, problem) {
+function describeApiError(method, path, status, problem, names) {
     const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
     const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
     // A detail that repeats the title adds nothing.
@@ -2385,7 +3297,7 @@ function describeApiError(method, path, status, problem) {
     else if (problem.text)
         parts.push(problem.text);
     if (status === 401) {
-        parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
+        parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
     }
     else if (status === 403) {
         parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
@@ -2437,8 +3349,9 @@ function errors_isRetryable(error) {
 }
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 function errors_mayHaveCreated(error) {
     if (errors_isNetworkError(error))
@@ -2446,7 +3359,7 @@ function errors_mayHaveCreated(error) {
     if (isBadAnswer(error))
         return true;
     if (errors_isApiError(error))
-        return error.status >= 500;
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
     return false;
 }
 /** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
@@ -2534,25 +3447,18 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
  */
 class OzClient {
     policy;
-    http;
     timeoutMs;
     options;
+    names;
     constructor(options) {
         this.options = options;
+        this.names = options.names ?? DEFAULT_ERROR_NAMES;
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-        // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-        // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-        this.http = new lib_HttpClient(options.userAgent, [], {
-            socketTimeout: this.timeoutMs,
-            keepAlive: false,
-            allowRetries: false,
-            allowRedirects: false,
-        });
     }
     /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body) {
-        const answer = await this.request('POST', '/agent/runs', body);
+    async createRunOnce(body, signal) {
+        const answer = await this.request('POST', '/agent/runs', body, signal);
         if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
             throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
         }
@@ -2579,10 +3485,11 @@ class OzClient {
     }
     /**
      * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it.
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
      */
-    getConversation(runId, signal) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal);
+    getConversation(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
     }
     /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
     getArtifact(uid, signal) {
@@ -2592,15 +3499,15 @@ class OzClient {
      * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
      * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
      */
-    getChecked(path, what, isValid, signal) {
+    getChecked(path, what, isValid, signal, limits = {}) {
         const shown = path.split('?')[0];
         return this.withRetry(`GET ${shown}`, async () => {
-            const answer = await this.request('GET', path);
+            const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
             if (!isObject(answer) || !isValid(answer)) {
                 throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
             }
             return answer;
-        }, signal);
+        }, signal, errors_isRetryable, limits.retries);
     }
     /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
     listModels() {
@@ -2626,9 +3533,9 @@ class OzClient {
      * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
      */
-    async followupOnce(runId, body) {
+    async followupOnce(runId, body, signal) {
         try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
         }
         catch (error) {
             // Any 2xx accepts it, whatever its body says.
@@ -2637,9 +3544,9 @@ class OzClient {
         }
     }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId) {
+    async cancelRunOnce(runId, signal) {
         try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
         }
         catch (error) {
             // Any 2xx accepts the cancel, whatever its body says.
@@ -2652,8 +3559,8 @@ class OzClient {
      * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
      * exponential backoff and jitter, waiting at least as long as a `Retry-After` asked.
      */
-    withRetry(what, attempt, signal, retryIf = errors_isRetryable) {
-        const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    withRetry(what, attempt, signal, retryIf = errors_isRetryable, retries = this.policy.retries) {
+        const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
         return pRetry(attempt, {
             retries,
             factor: 2,
@@ -2688,7 +3595,12 @@ class OzClient {
             record.traceId = id;
         this.options.onRequest(record);
     }
-    async request(method, path, body) {
+    /**
+     * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+     * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+     * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+     */
+    async request(method, path, body, signal, timeoutMs) {
         const url = `${this.options.baseUrl}${path}`;
         const headers = {
             Authorization: `Bearer ${this.options.apiKey}`,
@@ -2698,24 +3610,34 @@ class OzClient {
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
         const started = Date.now();
+        const limitMs = timeoutMs ?? this.timeoutMs;
+        const deadline = AbortSignal.timeout(limitMs);
+        const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
         let message;
         let text;
         try {
-            const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            const response = await client_httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
             message = response.message;
-            text = await readBody(message, this.timeoutMs);
+            text = await readBody(message, bound);
         }
         catch (error) {
-            const code = error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-            this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
+            const stopped = signal?.aborted === true;
+            const timedOut = deadline.aborted;
+            const code = timedOut
+                ? 'ETIMEDOUT'
+                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+            if (stopped)
+                throw signal.reason;
+            const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
             const hint = networkHint(code, url, this.options.baseUrl);
-            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
+            throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
         }
         const status = message.statusCode ?? 0;
         this.tellRequest(method, shownPath, status, started, message, text);
         if (status >= 300 && status < 400) {
             const location = message.headers.location ?? '';
-            throw new OzRedirectError(method, shownPath, status, location);
+            throw new OzRedirectError(method, shownPath, status, location, this.names);
         }
         if (status >= 200 && status < 300) {
             if (text.trim() === '')
@@ -2727,16 +3649,44 @@ class OzClient {
                 throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
             }
         }
-        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+        throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']), this.names);
     }
 }
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message, timeoutMs) {
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+function client_httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+    return new lib_HttpClient(userAgent, [abortHandler(signal)], {
+        socketTimeout: socketTimeoutMs,
+        keepAlive: false,
+        allowRetries: false,
+        allowRedirects: redirects > 0,
+        ...(redirects > 0 && { maxRedirects: redirects }),
+    });
+}
+function abortHandler(signal) {
+    return {
+        prepareRequest: (options) => {
+            options.signal = signal;
+        },
+        canHandleAuthentication: () => false,
+        handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+    };
+}
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message, signal) {
     return new Promise((resolve, reject) => {
         const chunks = [];
         let size = 0;
-        const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-        timer.unref();
+        const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+        if (signal.aborted)
+            onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        const done = () => signal.removeEventListener('abort', onAbort);
         message.on('data', (chunk) => {
             size += chunk.length;
             if (size > MAX_BODY_BYTES)
@@ -2745,15 +3695,15 @@ function readBody(message, timeoutMs) {
                 chunks.push(chunk);
         });
         message.on('end', () => {
-            clearTimeout(timer);
+            done();
             resolve(Buffer.concat(chunks).toString('utf8'));
         });
         message.on('error', (error) => {
-            clearTimeout(timer);
+            done();
             reject(error);
         });
         message.on('aborted', () => {
-            clearTimeout(timer);
+            done();
             reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
         });
     });
@@ -2806,7 +3756,11 @@ function parseProblem(text) {
         problem.text = snippet(text);
     return problem;
 }
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
 function codeFromType(type) {
     if (type === undefined || type === 'about:blank')
         return undefined;
@@ -2818,7 +3772,7 @@ function codeFromType(type) {
         return undefined;
     }
     const segment = path.split('/').filter(Boolean).pop();
-    return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+    return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
 }
 /** What to check when a request got no answer for a reason that a retry will not fix. */
 function networkHint(code, url, baseUrl) {
@@ -2833,847 +3787,8 @@ function networkHint(code, url, baseUrl) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/oz/version.ts
-/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
-const VERSION = '1.0.0';
-const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
-/** The CLI's User-Agent: the same version, its own product name. */
-const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
-
-;// CONCATENATED MODULE: ./src/report/redact.ts
-/** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
-function redactor(secrets) {
-    const kept = [...new Set(secrets.filter((s) => s.length >= 4))].sort((a, b) => b.length - a.length);
-    if (kept.length === 0)
-        return (text) => text;
-    return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = require("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = require("node:path");
-;// CONCATENATED MODULE: ./src/oz/metadata.ts
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-const METADATA_MAX_KEYS = 20;
-const METADATA_MAX_VALUE_BYTES = 256;
-/**
- * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
- * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
- */
-const metadata_REQUEST_ID_KEY = 'oz_action_request_id';
-/** How many keys a caller may set besides the request id. */
-const metadata_METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
-function metadata_metadataPairProblem(key, value) {
-    if (!METADATA_KEY_PATTERN.test(key)) {
-        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-    }
-    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-    }
-    return undefined;
-}
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-function fitMetadataValue(value) {
-    let text = value.replaceAll('\0', '');
-    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
-        text = Array.from(text).slice(0, -1).join('');
-    return text;
-}
-/**
- * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
- * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
- * returned in `dropped`. Values are fitted to the API's limit.
- */
-function metadata_mergeMetadata(user, context) {
-    const metadata = { ...user };
-    const dropped = [];
-    for (const [key, value] of context) {
-        if (value === undefined || key in metadata)
-            continue;
-        if (Object.keys(metadata).length >= metadata_METADATA_USER_MAX_KEYS)
-            dropped.push(key);
-        else
-            metadata[key] = fitMetadataValue(value);
-    }
-    return { metadata, dropped };
-}
-
-;// CONCATENATED MODULE: ./src/run/files.ts
-
-
-/**
- * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
- * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike `artifacts_path`, such a path is not confined to the workspace.
- */
-function files_settingPath(value, workspace) {
-    return isAbsolute(value) ? value : resolve(workspace, value);
-}
-/** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function files_unreadableReason(error, path) {
-    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
-    switch (code) {
-        case 'ENOENT':
-            return `there is no file at ${quote(path)}`;
-        case 'EISDIR':
-            return `${quote(path)} is a folder, not a file`;
-        case 'EACCES':
-        case 'EPERM':
-            return `${quote(path)} cannot be read (permission denied)`;
-        default:
-            return `${quote(path)} cannot be read (${error?.message ?? String(error)})`;
-    }
-}
-/**
- * Reads the file a setting names, or throws an InputError that says the real reason, where the path
- * led, and what was expected.
- */
-function files_readSettingFile(label, value, workspace, readFile, expected) {
-    const path = files_settingPath(value, workspace);
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new InputError(`Invalid ${label} ${quote(value)}: ${files_unreadableReason(error, path)}${from}. Expected ${expected}.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/options.ts
-
-
-
-
-const FORMATS = (/* unused pure expression or super */ null && (['text', 'json']));
-/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
-function options_parseReportOptions(src) {
-    const format = src.read('output_format').toLowerCase() || 'text';
-    if (!FORMATS.includes(format))
-        fail(src.label('output_format'), src.read('output_format'), 'text or json');
-    return {
-        outputFormat: format,
-        debug: parseBoolean(src, 'debug', false),
-        preflight: parseBoolean(src, 'preflight', true),
-        ...parseMaxCredits(src),
-    };
-}
-function parseMaxCredits(src) {
-    const value = src.read('max_credits');
-    if (value === '')
-        return {};
-    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0))
-        fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
-    return { maxCredits: number };
-}
-/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
-const HARNESSES = (/* unused pure expression or super */ null && (['oz', 'claude', 'codex', 'gemini']));
-/** The request field that names a third-party harness's team secret; the others take none. */
-const SECRET_FIELD = {
-    claude: 'claude_auth_secret_name',
-    codex: 'codex_auth_secret_name',
-};
-/** Image types the API takes as attachments, by file extension. */
-const IMAGE_TYPES = {
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.png': 'image/png',
-    '.gif': 'image/gif',
-    '.webp': 'image/webp',
-};
-/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
-const MAX_ATTACHMENTS = 5;
-const MAX_ATTACHMENT_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
-const MAX_ATTACHMENTS_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
-const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/**
- * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
- * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
- * setting, before any request.
- */
-function options_parseRunOptions(src, workspace, readBytes = (path) => readFileSync(path)) {
-    const options = { config: {}, body: {}, given: [] };
-    const read = (name) => {
-        const value = src.read(name);
-        if (value !== '')
-            options.given.push(name);
-        return value;
-    };
-    parseHarness(src, read, options);
-    const idle = read('idle_timeout_minutes');
-    if (idle !== '') {
-        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-            fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
-        }
-        options.config.idle_timeout_minutes = Number(idle);
-    }
-    const sharing = read('session_sharing');
-    if (sharing !== '') {
-        if (!/^(viewer|editor)$/i.test(sharing))
-            fail(src.label('session_sharing'), sharing, 'viewer or editor');
-        options.config.session_sharing = { public_access: sharing.toUpperCase() };
-    }
-    const identity = read('agent_identity');
-    if (identity !== '') {
-        if (!ID_PATTERN.test(identity))
-            fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
-        options.body.agent_identity_uid = identity;
-    }
-    const paths = read('attachments');
-    if (paths !== '')
-        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
-    return options;
-}
-function parseHarness(src, read, options) {
-    const label = src.label;
-    const type = read('harness').toLowerCase();
-    if (type !== '' && !HARNESSES.includes(type))
-        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
-    const model = read('harness_model');
-    const reasoning = read('reasoning_level');
-    const secret = read('harness_secret');
-    const thirdParty = type !== '' && type !== 'oz';
-    for (const [name, value] of [
-        ['harness_model', model],
-        ['reasoning_level', reasoning],
-    ]) {
-        if (value !== '' && !thirdParty) {
-            throw new InputError(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`);
-        }
-    }
-    if (model !== '' && !NAME_PATTERN.test(model))
-        fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
-    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
-    if (type === '')
-        return;
-    options.config.harness = {
-        type: type,
-        ...(model !== '' && { model_id: model }),
-        ...(reasoning !== '' && { reasoning_level: reasoning }),
-    };
-    if (secret === '')
-        return;
-    const field = SECRET_FIELD[type];
-    if (field === undefined) {
-        throw new InputError(`${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
-    }
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
-        fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
-    options.config.harness_auth_secrets = { [field]: secret };
-}
-/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
-function readAttachments(label, text, workspace, readBytes) {
-    const paths = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    if (paths.length > MAX_ATTACHMENTS)
-        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
-    let total = 0;
-    return paths.map((path) => {
-        const mime = IMAGE_TYPES[extname(path).toLowerCase()];
-        if (mime === undefined)
-            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
-        let data;
-        try {
-            data = readBytes(settingPath(path, workspace));
-        }
-        catch (error) {
-            throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
-        }
-        if (imageType(data) !== mime)
-            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
-        if (data.length > MAX_ATTACHMENT_BYTES)
-            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
-        total += data.length;
-        if (total > MAX_ATTACHMENTS_BYTES)
-            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
-        return { file_name: basename(path), mime_type: mime, data: data.toString('base64') };
-    });
-}
-/** The image type a file's first bytes say, or undefined. */
-function imageType(data) {
-    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
-        return 'image/jpeg';
-    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-        return 'image/png';
-    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
-        return 'image/gif';
-    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
-        return 'image/webp';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/run/settings.ts
-
-
-
-
-
-/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
-class settings_InputError extends Error {
-    name = 'InputError';
-}
-const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
-const MODES = (/* unused pure expression or super */ null && (['normal', 'plan', 'orchestrate']));
-// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
-const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** The settings source of the action: input names as they are. */
-function settings_inputSource(read) {
-    return { read, label: (name) => name };
-}
-/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-function settings_quote(value) {
-    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${short.replace(/\r?\n/g, '\\n')}'`;
-}
-/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
-function settings_fail(label, value, expected) {
-    throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}. Expected ${expected}.`);
-}
-function optional(src, name) {
-    const value = src.read(name);
-    return value === '' ? undefined : value;
-}
-function settings_parseBoolean(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    settings_fail(src.label(name), value, 'true or false');
-}
-/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
-function parsePositiveNumber(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number <= 0)
-        settings_fail(src.label(name), value, 'a positive number such as 5 or 0.5');
-    return number;
-}
-/** Checks one metadata pair against the API's rules; `source` names where it came from. */
-function checkMetadataPair(key, value, source) {
-    const problem = metadataPairProblem(key, value);
-    if (problem)
-        settings_fail(source, problem.what === 'key' ? key : value, problem.expected);
-}
-/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
-function checkUserMetadata(metadata, source) {
-    for (const [key, value] of Object.entries(metadata))
-        checkMetadataPair(key, value, source);
-    // One of the API's 20 keys carries the request id (see run/create.ts).
-    const keys = Object.keys(metadata);
-    if (keys.length > METADATA_USER_MAX_KEYS) {
-        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
-        throw new settings_InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
-            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
-    }
-    if (REQUEST_ID_KEY in metadata)
-        settings_fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
-    return metadata;
-}
-/** Parses `key=value` lines (blank lines and `#` comments skipped). */
-function parseMetadata(text, source = 'metadata') {
-    const metadata = {};
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            settings_fail(source, line, 'key=value lines, one pair per line');
-        const key = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        checkMetadataPair(key, value, source);
-        metadata[key] = value;
-    }
-    return checkUserMetadata(metadata, source);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
-}
-/**
- * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
- * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
- */
-function parseMcp(value, workspace, readFile, label = 'mcp') {
-    let text = value;
-    let where = label;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        where = `${label} file ${settings_quote(value)}`;
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new settings_InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
-    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
-    if (!isRecord(servers) || Object.keys(servers).length === 0) {
-        throw new settings_InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
-    }
-    for (const [name, server] of Object.entries(servers)) {
-        const ok = isRecord(server) &&
-            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
-            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
-            (server.env === undefined || isStringMap(server.env)) &&
-            (server.headers === undefined || isStringMap(server.headers));
-        if (!ok) {
-            throw new settings_InputError(`Invalid ${where}: server ${settings_quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
-        }
-    }
-    return servers;
-}
-/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
-function parseOutputSchema(value, workspace, readFile, label = 'output_schema') {
-    let text = value;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new settings_InputError(`Invalid ${label} ${settings_quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
-    }
-    if (!isRecord(parsed))
-        settings_fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
-    return parsed;
-}
-/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
-function parseArtifactsPath(value, workspace, label = 'artifacts_path') {
-    const path = resolve(workspace, value);
-    const rel = relative(workspace, path);
-    if (rel.startsWith('..') || isAbsolute(rel))
-        settings_fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
-    return path;
-}
-/**
- * The checks that need more than the text of the settings (the schema is compiled by the validator,
- * which is loaded on demand). Throws an InputError, still before any request.
- */
-async function checkRunSettings(settings, label = (n) => n) {
-    if (settings.outputSchema === undefined)
-        return;
-    const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined) {
-        throw new settings_InputError(`Invalid ${label('output_schema')} ${settings_quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
-            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
-    }
-}
-/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
-function parseApiBaseUrl(value, label = 'api_base_url') {
-    if (value === undefined)
-        return DEFAULT_API_BASE_URL;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        settings_fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        settings_fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.search || url.hash || url.username || url.password) {
-        settings_fail(label, value, 'a URL without query, fragment or credentials');
-    }
-    // The bearer key travels with every request: over plain http it would cross the network in clear text.
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        settings_fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
-function isLoopback(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
-function checkApiKey(apiKey, label, missing) {
-    if (apiKey === '')
-        throw new settings_InputError(missing);
-    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-        throw new settings_InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
-    }
-}
-/**
- * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
- * that configure a new run cannot be combined with `run_id`, which watches an existing one.
- */
-function settings_parseRunSettings(src, options) {
-    const { apiKey, workspace, readFile } = options;
-    const label = src.label;
-    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runId = optional(src, 'run_id');
-    if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
-        settings_fail(label('run_id'), runId, 'a run id of letters, digits, "-" and "_"');
-    }
-    const promptInput = optional(src, 'prompt');
-    const promptFile = optional(src, 'prompt_file');
-    const skill = optional(src, 'skill');
-    if (promptInput !== undefined && promptFile !== undefined) {
-        throw new settings_InputError(`Set either ${label('prompt')} or ${label('prompt_file')}, not both.`);
-    }
-    let prompt = promptInput;
-    if (promptFile !== undefined) {
-        prompt = readSettingFile(label('prompt_file'), promptFile, workspace, readFile, 'the path of a readable file, relative to the workspace or absolute');
-        if (prompt.trim() === '')
-            settings_fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
-    }
-    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-        settings_fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
-    }
-    const mode = optional(src, 'mode');
-    if (mode !== undefined && !MODES.includes(mode)) {
-        settings_fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
-    }
-    const metadataText = optional(src, 'metadata');
-    const userMetadata = options.metadata !== undefined
-        ? checkUserMetadata(options.metadata, label('metadata'))
-        : metadataText === undefined
-            ? {}
-            : parseMetadata(metadataText, label('metadata'));
-    const schemaText = optional(src, 'output_schema');
-    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
-    const artifactsText = optional(src, 'artifacts_path');
-    const mcpText = optional(src, 'mcp');
-    const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
-    const computerUse = settings_parseBoolean(src, 'computer_use');
-    const config = {};
-    const name = optional(src, 'name');
-    const model = optional(src, 'model');
-    const environment = optional(src, 'environment');
-    const basePrompt = optional(src, 'base_prompt');
-    const host = optional(src, 'host');
-    if (name !== undefined)
-        config.name = name;
-    if (model !== undefined)
-        config.model_id = model;
-    if (environment !== undefined)
-        config.environment_id = environment;
-    if (basePrompt !== undefined)
-        config.base_prompt = basePrompt;
-    if (mcpServers !== undefined)
-        config.mcp_servers = mcpServers;
-    if (host !== undefined)
-        config.worker_host = host;
-    if (computerUse !== undefined)
-        config.computer_use_enabled = computerUse;
-    const runOptions = parseRunOptions(src, workspace, options.readBytes);
-    Object.assign(config, runOptions.config);
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversation_id');
-    const creating = [
-        ['prompt', promptInput],
-        ['prompt_file', promptFile],
-        ['skill', skill],
-        ['title', title],
-        ['mode', mode],
-        ['conversation_id', conversationId],
-        ['mcp', mcpText],
-        ['metadata', Object.keys(userMetadata).length > 0 ? 'set' : metadataText],
-        ['name', name],
-        ['model', model],
-        ['environment', environment],
-        ['base_prompt', basePrompt],
-        ['host', host],
-        ['computer_use', src.read('computer_use') || undefined],
-        ...runOptions.given.map((name) => [name, 'set']),
-    ].filter(([, v]) => v !== undefined);
-    const followup = optional(src, 'followup');
-    if (followup !== undefined && runId === undefined) {
-        throw new settings_InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
-    }
-    let create;
-    if (runId !== undefined) {
-        if (creating.length > 0) {
-            throw new settings_InputError(`${label('run_id')} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k)).join(', ')}: those configure a new run.`);
-        }
-    }
-    else {
-        if (prompt === undefined && skill === undefined && !options.promptOptional) {
-            throw new settings_InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`);
-        }
-        create = {};
-        const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
-        if (derived !== undefined)
-            create.title = derived;
-        if (outputSchema !== undefined)
-            prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
-        if (prompt !== undefined)
-            create.prompt = prompt;
-        if (skill !== undefined)
-            create.skill = skill;
-        if (title !== undefined)
-            create.title = title;
-        if (mode !== undefined)
-            create.mode = mode;
-        if (conversationId !== undefined)
-            create.conversation_id = conversationId;
-        Object.assign(create, runOptions.body);
-        if (Object.keys(config).length > 0)
-            create.config = config;
-    }
-    const pollIntervalMs = parsePositiveNumber(src, 'poll_interval_seconds', 5) * 1000;
-    const maxPollIntervalMs = parsePositiveNumber(src, 'max_poll_interval_seconds', 30) * 1000;
-    if (maxPollIntervalMs < pollIntervalMs) {
-        settings_fail(label('max_poll_interval_seconds'), src.read('max_poll_interval_seconds') || '30', `a number no smaller than ${label('poll_interval_seconds')} (${pollIntervalMs / 1000})`);
-    }
-    const settings = {
-        apiKey,
-        apiBaseUrl: parseApiBaseUrl(optional(src, 'api_base_url'), label('api_base_url')),
-        wait: settings_parseBoolean(src, 'wait', true),
-        timeoutMs: parsePositiveNumber(src, 'timeout_minutes', 60) * 60_000,
-        pollIntervalMs,
-        maxPollIntervalMs,
-        cancelOnAbort: settings_parseBoolean(src, 'cancel_on_abort', true),
-        userMetadata,
-        logProgress: settings_parseBoolean(src, 'log_progress', true),
-        ...parseReportOptions(src),
-    };
-    if (outputSchema !== undefined)
-        settings.outputSchema = outputSchema;
-    // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
-    if (followup !== undefined)
-        settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
-    if (artifactsText !== undefined)
-        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
-    if (create !== undefined)
-        settings.create = create;
-    if (runId !== undefined)
-        settings.runId = runId;
-    return settings;
-}
-
-;// CONCATENATED MODULE: ./src/action/official.ts
-
-/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
-const IGNORED = {
-    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
-    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
-    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
-};
-/** Values of oz_channel and oz_version that mean "the default" in the official action. */
-const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
-const CLOUD_FALSE = (/* unused pure expression or super */ null && ('cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
-    "the agent works in its own Oz environment, not in this runner's checkout. " +
-    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
-    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
-    'Remove the cloud input (or set it to true) to run a cloud agent here.'));
-const SAVED_PROMPT = (/* unused pure expression or super */ null && ('saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
-    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.'));
-/**
- * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
- * and `saved_prompt` (before any request); returns the warnings and notices for the others.
- */
-function official_checkOfficialInputs(read) {
-    const cloud = read('cloud');
-    if (/^false$/i.test(cloud))
-        throw new InputError(CLOUD_FALSE);
-    if (cloud !== '' && !/^true$/i.test(cloud))
-        fail('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
-    if (read('saved_prompt') !== '')
-        throw new InputError(SAVED_PROMPT);
-    const notes = { warnings: [], notices: [] };
-    for (const [name, instead] of Object.entries(IGNORED)) {
-        if (read(name) !== '')
-            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
-    }
-    for (const [name, defaults] of Object.entries(DEFAULTS)) {
-        const value = read(name);
-        if (value !== '' && !defaults.includes(value.toLowerCase())) {
-            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
-        }
-    }
-    return notes;
-}
-
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-/** A list of GitHub logins, separated by commas, spaces or new lines. */
-function parseLogins(read, name) {
-    const logins = read(name)
-        .split(/[\s,]+/)
-        .map((login) => login.replace(/^@/, ''))
-        .filter((login) => login !== '');
-    for (const login of logins) {
-        if (!LOGIN_PATTERN.test(login))
-            fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
-    }
-    return logins;
-}
-/**
- * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
- * should not have to guess whether a person was meant.
- */
-function allowedBotsNotices(read) {
-    return parseLogins(read, 'allowed_bots')
-        .filter((bot) => !/\[bot\]$/i.test(bot))
-        .map((bot) => `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
-}
-/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
-function readApiKey(read, env = process.env) {
-    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
-}
-/**
- * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
- * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
- */
-function parseSettings(read, env = process.env, readFile = (path) => readFileSync(path, 'utf8')) {
-    const src = inputSource(read);
-    // First: a workflow written for the official action should learn why before any other complaint.
-    const official = checkOfficialInputs(read);
-    const rawPhrase = rawInput(read, 'trigger_phrase', env);
-    if (rawPhrase !== '' && rawPhrase.trim() === '') {
-        fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
-    }
-    const triggerPhrase = rawPhrase.trim();
-    if (/\s/.test(triggerPhrase))
-        fail('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
-    const run = parseRunSettings(src, {
-        apiKey: readApiKey(read, env),
-        apiKeyLabel: 'warp_api_key',
-        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        readFile,
-        // With a trigger phrase, the request in the comment is the prompt.
-        promptOptional: triggerPhrase !== '',
-    });
-    const checkName = read('check_name');
-    if (checkName !== '' && !run.wait) {
-        throw new InputError('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
-    }
-    const review = parseReviewInputs(src, run);
-    return {
-        ...run,
-        ...review,
-        githubToken: read('github_token'),
-        prComment: parseBoolean(src, 'pr_comment', true),
-        checkName,
-        allowedUsers: parseLogins(read, 'allowed_users'),
-        allowedBots: parseLogins(read, 'allowed_bots'),
-        triggerPhrase,
-        continueConversation: parseBoolean(src, 'continue_conversation', true),
-        official,
-        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
-    };
-}
-/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
-function parseReviewInputs(src, run) {
-    const review = parseBoolean(src, 'review', false);
-    const reviewApprove = parseBoolean(src, 'review_approve', false);
-    if (!review)
-        return { review, reviewApprove };
-    if (run.outputSchema !== undefined) {
-        throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
-    }
-    if (!run.wait)
-        throw new InputError('review needs wait: true: the review is posted when the run ends.');
-    if (run.runId !== undefined && run.followup === undefined) {
-        throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
-    }
-    return { review, reviewApprove };
-}
-/**
- * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
- * The runner passes inputs as INPUT_* variables.
- */
-function rawInput(read, name, env) {
-    const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-    return raw ?? read(name);
-}
-
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = require("node:crypto");
-;// CONCATENATED MODULE: ./src/action/log.ts
-
-
-/**
- * The step log, safe for text the action did not write. The runner reads every line of the log for
- * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
- * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
- * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
- * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
- * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
- * their text into one command's data.
- */
-function log_info(message) {
-    if (!/::|##\[/.test(message)) {
-        info(message);
-        return;
-    }
-    const token = (0,external_node_crypto_namespaceObject.randomUUID)();
-    info(`::stop-commands::${token}`);
-    info(message);
-    info(`::${token}::`);
-}
-/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
-let debugShown = false;
-/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
-function showDebug(on) {
-    debugShown = on;
-}
-/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
-function log_debug(message) {
-    if (debugShown)
-        log_info(`[debug] ${message}`);
-    else
-        core_debug(message);
-}
-
-;// CONCATENATED MODULE: ./src/action/common.ts
-
-
-
-
-
-
-// What the main and post steps share: masking and the API client with its retry log.
-/** The API key and the GitHub token, wherever the step reads them from. */
-function secrets() {
-    return [readApiKey(getInput), getInput('github_token')].filter((s) => s !== '');
-}
-/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
-function maskSecrets() {
-    for (const secret of secrets())
-        core_setSecret(secret);
-}
-/** Takes the API key and the token out of text bound for a file the runner does not mask. */
-function common_redactSecrets() {
-    return redactor(secrets());
-}
-function makeClient(settings, retry) {
-    return new OzClient({
-        baseUrl: settings.apiBaseUrl,
-        apiKey: settings.apiKey,
-        userAgent: USER_AGENT,
-        onRequest: (record) => log_debug(`Oz API: ${describeRequest(record)}`),
-        ...(retry && { retry }),
-        onRetry: ({ what, attempt, delayMs, error }) => log_info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 
 
@@ -3685,7 +3800,7 @@ async function cancel_cancelRun(client, runId, budgetMs) {
     const deadline = AbortSignal.timeout(budgetMs);
     const retryIf = (error) => (errors_isApiError(error) && error.status === 409) || errors_isRetryable(error);
     try {
-        await sleep_raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf), deadline);
+        await sleep_raceAbort(client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf), deadline);
         return { outcome: 'cancelled' };
     }
     catch (error) {
@@ -3697,6 +3812,10 @@ async function cancel_cancelRun(client, runId, budgetMs) {
         return { outcome: 'failed', error: cause };
     }
 }
+/** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
+function cancel_cancelSettles(result) {
+    return result.outcome !== 'failed';
+}
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = require("node:fs/promises");
@@ -3707,24 +3826,21 @@ class DownloadError extends (/* unused pure expression or super */ null && (Erro
     name = 'DownloadError';
 }
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 async function download_download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const http = new HttpClient(userAgent, [], {
-        socketTimeout: timeoutMs,
-        keepAlive: false,
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 3,
-    });
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
     let response;
     try {
-        response = await http.get(url);
+        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(`the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -3737,10 +3853,13 @@ async function download_download(url, file, maxBytes, userAgent, signal, timeout
         throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
     }
     let written = 0;
+    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+    const onAbort = () => response.message.destroy(new DownloadError(why()));
+    bound.addEventListener('abort', onAbort, { once: true });
     try {
         for await (const chunk of response.message) {
-            if (signal?.aborted)
-                throw new DownloadError('the download was stopped');
+            if (bound.aborted)
+                throw new DownloadError(why());
             written += chunk.length;
             if (written > maxBytes)
                 throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
@@ -3749,7 +3868,12 @@ async function download_download(url, file, maxBytes, userAgent, signal, timeout
     }
     catch (error) {
         response.message.destroy();
+        if (bound.aborted)
+            throw new DownloadError(why());
         throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+    }
+    finally {
+        bound.removeEventListener('abort', onAbort);
     }
     return written;
 }
@@ -3995,6 +4119,8 @@ function activity(conversation) {
         walk(step);
     return items;
 }
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+const LIVE_READ_TIMEOUT_MS = 10_000;
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -4002,12 +4128,17 @@ function activity(conversation) {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 class conversation_ConversationWatcher {
     seen = new Set();
     /** When the next unforced read is due; set by the first unforced poll. */
     due;
     off = false;
+    /** The live read in flight, if any: aborted by a forced read. */
+    live;
     /** The last conversation read, for the final answer. */
     latest;
     /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -4024,26 +4155,58 @@ class conversation_ConversationWatcher {
         this.debug = debug;
         this.firstAfterMs = firstAfterMs;
     }
+    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+    isDue() {
+        if (this.off)
+            return false;
+        const now = Date.now();
+        this.due ??= now + this.firstAfterMs;
+        if (now < this.due)
+            return false;
+        this.due = now + this.intervalMs;
+        return true;
+    }
     /**
-     * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-     * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-     * follow-up, after the end) reads now and leaves that schedule alone.
+     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+     * alone, and aborts a live read in flight (which could answer with an older conversation).
      */
     async poll(signal, force = false) {
-        if (!force) {
-            if (this.off)
-                return [];
-            const now = Date.now();
-            this.due ??= now + this.firstAfterMs;
-            if (now < this.due)
-                return [];
-            this.due = now + this.intervalMs;
+        if (!force && !this.isDue())
+            return [];
+        if (force) {
+            this.live?.abort();
+            this.live = undefined;
         }
+        return this.read(signal);
+    }
+    /**
+     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+     * shorter) and by `signal`.
+     */
+    pollInBackground(signal, onItems) {
+        if (this.live !== undefined || !this.isDue())
+            return;
+        const live = (this.live = new AbortController());
+        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+            if (this.live === live)
+                this.live = undefined;
+            if (!live.signal.aborted && !signal.aborted && items.length > 0)
+                onItems(items);
+        });
+    }
+    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+    async read(signal, limits) {
+        let conversation;
         try {
-            this.latest = await this.client.getConversation(this.runId, signal);
-            this.lastOutcome = 'read';
+            conversation = await this.client.getConversation(this.runId, signal, limits);
         }
         catch (error) {
+            // Aborted (a stop, or a forced read took over): what the last read found stands.
+            if (signal?.aborted)
+                return [];
             this.lastOutcome = 'failed';
             if (isApiError(error) && (error.status === 404 || error.status === 422))
                 this.lastOutcome = 'none';
@@ -4059,7 +4222,9 @@ class conversation_ConversationWatcher {
             }
             return [];
         }
-        const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+        this.latest = conversation;
+        this.lastOutcome = 'read';
+        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
         for (const item of fresh)
             this.seen.add(item.key);
         return fresh;
@@ -4081,9 +4246,16 @@ class conversation_ConversationWatcher {
 
 
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 class LostCreateError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'LostCreateError';
+}
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+function create_isLostCreate(error) {
+    return error instanceof Error && error.name === 'LostCreateError';
 }
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
@@ -4106,7 +4278,7 @@ async function create_createRunExactlyOnce(client, body, requestId, signal) {
         try {
             // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
             // the run it may have started is found by its request id and cancelled by the caller.
-            const answer = await raceAbort(client.createRunOnce(tagged), signal);
+            const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
             return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
         }
         catch (error) {
@@ -4116,11 +4288,16 @@ async function create_createRunExactlyOnce(client, body, requestId, signal) {
         }
     };
     try {
-        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error));
+        return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !create_isLostCreate(error) && isRetryable(error));
     }
     catch (error) {
         if (created !== undefined)
             return created;
+        // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+        if (uncertain !== undefined && !signal?.aborted && !create_isLostCreate(error)) {
+            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+                `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`, { cause: error });
+        }
         throw error;
     }
 }
@@ -4132,7 +4309,7 @@ const MAX_LOOKUP_PAGES = 10;
  * request id is ever returned. Throws when the runs cannot be read, or when there are more pages than
  * it reads (so the answer is not known).
  */
-async function create_findRunByRequestId(client, requestId, signal) {
+async function findRunByRequestId(client, requestId, signal) {
     let cursor;
     for (let page = 0; page < MAX_LOOKUP_PAGES; page++) {
         const { runs, page_info } = await client.listRuns({ metadata: { [metadata_REQUEST_ID_KEY]: requestId }, limit: 100, ...(cursor !== undefined && { cursor }) }, signal);
@@ -4147,7 +4324,7 @@ async function create_findRunByRequestId(client, requestId, signal) {
 }
 async function lookUpLostCreate(client, requestId, cause, signal) {
     try {
-        return await create_findRunByRequestId(client, requestId, signal);
+        return await findRunByRequestId(client, requestId, signal);
     }
     catch (error) {
         if (signal?.aborted)
@@ -4161,21 +4338,26 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
 ;// CONCATENATED MODULE: ./src/run/existing.ts
 
 
-/** The run a `run_id` names does not exist (404): nothing was started, so there is nothing to cancel. */
-class RunNotFoundError extends (/* unused pure expression or super */ null && (Error)) {
+/** The existing run the settings name does not exist (404): nothing was started, so there is nothing to cancel. */
+class RunNotFoundError extends Error {
     name = 'RunNotFoundError';
+    runId;
+    constructor(runId) {
+        super(`Oz run '${runId}' was not found. No run was started or cancelled.`);
+        this.runId = runId;
+    }
 }
 /**
- * Reads the existing run a `run_id` names before anything else is done with it. A 404 throws
- * RunNotFoundError, whose message names the setting (`label`) and the id; other errors go through.
+ * Reads the existing run the settings name before anything else is done with it. A 404 throws
+ * RunNotFoundError (each front end says which of its settings to check); other errors go through.
  */
-async function existing_readExistingRun(client, runId, label, signal) {
+async function existing_readExistingRun(client, runId, signal) {
     try {
         return await raceAbort(client.getRun(runId, signal), signal);
     }
     catch (error) {
         if (isApiError(error) && error.status === 404) {
-            throw new RunNotFoundError(`Oz run '${runId}' was not found: check ${label}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`);
+            throw new RunNotFoundError(runId);
         }
         throw error;
     }
@@ -4260,7 +4442,7 @@ known, pickup = {}) {
         if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
             return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }), signal);
+            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -4269,6 +4451,62 @@ known, pickup = {}) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/oz/types.ts
+/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Documented run states. The API may add more; those are treated as live. */
+const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
+const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
+function types_isTerminal(state) {
+    return TERMINAL_STATES.includes(state ?? '');
+}
+function types_isDocumentedState(state) {
+    return types_isTerminal(state) || LIVE_STATES.includes(state);
+}
+
+;// CONCATENATED MODULE: ./src/run/settle.ts
+
+
+
+
+/**
+ * Cancels a run that was left live, shared by the lifecycle (stopped by the deadline or a signal) and
+ * the post step (the main step was killed). A run known only by its request id is looked up by it:
+ * only a run that carries this request id is ours, never another. An ended run is not cancelled.
+ * Never throws; a look-up that fails is `unknown` (the run may be running).
+ */
+async function settle_settleLeftRun(client, left, options) {
+    const deadline = AbortSignal.timeout(options.budgetMs);
+    const startedAt = Date.now();
+    let run = left.run;
+    let runId = left.runId;
+    try {
+        if (runId === undefined && left.requestId !== undefined) {
+            run = await sleep_raceAbort(findRunByRequestId(client, left.requestId, deadline), deadline);
+            if (run === undefined)
+                return { handling: { kind: 'not-found' } };
+            runId = run.run_id;
+            options.onRunId?.(runId);
+        }
+        if (runId === undefined)
+            return { handling: { kind: 'not-found' } };
+        if (run === undefined && !left.live)
+            run = await sleep_raceAbort(client.getRun(runId, deadline), deadline);
+    }
+    catch (error) {
+        return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: error } };
+    }
+    if (run !== undefined && types_isTerminal(run.state))
+        return { run, runId, handling: { kind: 'nothing-to-cancel' } };
+    if (run !== undefined)
+        options.onLive?.(run);
+    const remaining = Math.max(1000, options.budgetMs - (Date.now() - startedAt));
+    const cancel = await cancel_cancelRun(client, runId, remaining);
+    // One quick read so the outputs show the state after the cancel; the state before stays otherwise.
+    const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
+    const after = await sleep_raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
+    return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
 }
 
 ;// CONCATENATED MODULE: ./src/run/thread.ts
@@ -4340,7 +4578,7 @@ function atDeadline(at, action) {
  * One stop for a whole run: SIGINT and SIGTERM (the runner's cancellation, Ctrl-C, a CI system's
  * kill) and the deadline `timeoutMs` from now. `onSignal` is told once, when a signal arrives.
  */
-function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
+function stop_stopOnSignalsAndDeadline(timeoutMs, onSignal) {
     const controller = new AbortController();
     let received;
     const handler = (signal) => {
@@ -4491,321 +4729,511 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 
 
 
-/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
-function tellCancel(runId, result, events) {
-    switch (result.outcome) {
-        case 'cancelled':
-            events.info(`Cancelled Oz run ${runId}.`);
-            return true;
-        case 'already-ended':
-            events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-            return true;
-        case 'not-cancellable':
-            events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-            return true;
-        case 'failed':
-            events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-            return false;
-    }
-}
+
+
 /**
- * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
- * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
+ * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
+ * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
  */
-async function cancelUnansweredCreate(client, requestId, budgetMs, events, result) {
-    const deadline = AbortSignal.timeout(budgetMs);
-    let run;
-    try {
-        run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
-    }
-    catch (error) {
-        events.warning(`Could not check whether the unanswered create started a run: ${error.message}. It may be running.`);
-        return;
-    }
-    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-    if (run === undefined)
-        return;
-    result.runId = run.run_id;
-    result.run = run;
-    events.runId?.(run.run_id);
-    if (isTerminal(run.state)) {
-        result.settled = true;
-        return;
-    }
-    result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
-}
-/**
- * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
- * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
- * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
- */
-async function startAndWatch(client, settings, metadata, stop, events, options = {}) {
-    const label = options.label ?? ((name) => name);
-    const off = options.off ?? ((name) => `${label(name)} is false`);
-    const cancelled = options.cancelled ?? 'The workflow was cancelled';
+async function lifecycle_startAndWatch(client, plan, metadata, stop, events, options = {}) {
+    const { settings } = plan;
     const startedAt = options.startedAt ?? Date.now();
-    const result = { outcome: 'error', settled: false };
-    let requestId;
-    let conversation;
-    /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-    const conversationOf = (runId) => (conversation ??= new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs));
-    /** The run as it was before a follow-up: its end is not the new one. */
-    let followedUpFrom;
-    /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+    const result = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+    let reader;
+    const life = {
+        client,
+        settings,
+        stop,
+        events,
+        options,
+        startedAt,
+        // Made on first use, once the run is known.
+        conversation: () => (reader ??= new ConversationWatcher(client, result.runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)),
+        forget: () => {
+            reader = undefined;
+        },
+    };
+    const sent = {};
     let answerStart;
     try {
-        let runId = settings.runId;
-        let startState = '';
-        if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result)))
+        if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
             return result;
-        const create = async (request) => {
-            requestId = randomUUID();
-            events.requestId?.(requestId);
-            const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-            result.runId = created.runId;
-            events.runId?.(created.runId);
-            events.info(`Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`);
-            events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
-            return { runId: created.runId, state: created.state };
-        };
-        /** The thread's run cannot take the request: a new run does, and the front end says why. */
-        const restart = (why) => {
-            result.restarted = why;
-            events.restarted?.(why);
-            conversation = undefined;
-            answerStart = undefined;
-            return create(settings.thread.fresh);
-        };
-        if (settings.create) {
-            ({ runId, state: startState } = await create(settings.create));
-        }
-        else if (runId !== undefined) {
-            const thread = settings.thread;
-            // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
-            // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-            const checked = thread
-                ? await readThreadRun(client, runId, thread, stop)
-                : { run: await readExistingRun(client, runId, label('run_id'), stop) };
-            if ('restart' in checked) {
-                ({ runId, state: startState } = await restart(checked.restart));
-            }
-            else {
-                result.runId = runId;
-                events.runId?.(runId);
-                if (settings.followup !== undefined) {
-                    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-                    await conversationOf(runId).poll(stop, true);
-                    answerStart = conversationOf(runId).answerStart(settings.followup);
-                    try {
-                        followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
-                            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
-                            ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
-                        });
-                        result.followedUp = true;
-                        events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
-                    }
-                    catch (error) {
-                        if (thread === undefined || !isSessionGone(error))
-                            throw error;
-                        ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: error.message }));
-                    }
-                }
-                else {
-                    events.info(`Watching existing Oz run ${runId}.`);
-                }
-            }
-        }
-        const id = runId;
-        if (!settings.wait) {
-            result.settled = true;
-            result.outcome = 'started';
-            result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
-            try {
-                result.run = await raceAbort(client.getRun(id, stop), stop);
-                if (result.run.session_link)
-                    events.sessionLink?.(result.run.session_link);
-            }
-            catch (error) {
-                // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-                events.warning(`Could not read Oz run ${id}: ${error.message}`);
-                result.run = { run_id: id, state: startState };
-            }
-            return result;
-        }
-        let linkShown = false;
-        const progress = conversationOf(id);
-        const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
-        const watched = await watchRun({
-            client,
-            runId: id,
-            schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-            signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
-            ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
-            onStateChange: (run, previous) => {
-                events.stateChange?.(run, previous, Date.now() - startedAt);
-                events.progress?.(run);
-                if (!linkShown && run.session_link) {
-                    linkShown = true;
-                    events.sessionLink?.(run.session_link);
-                }
-            },
-            onUnknownState: (state) => events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-            onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
-            // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-            ...(followedUpFrom !== undefined && {
-                isNewEnd: (() => {
-                    let picked = false;
-                    const before = followedUpFrom;
-                    return (run) => (picked ||= movedOn(run, before));
-                })(),
-            }),
-            // While the agent works, what it does, from its conversation (at most once per interval).
-            ...((settings.logProgress || budget) && {
-                onLiveRead: async (run) => {
-                    budget?.check(run);
-                    if (!settings.logProgress || run.state === 'QUEUED' || run.state === 'PENDING')
-                        return;
-                    for (const item of await progress.poll(stop))
-                        events.activity?.(item.line, Date.now() - startedAt);
-                },
-            }),
-        });
-        if (budget?.exceeded)
-            return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
-        if (watched.run)
-            result.run = watched.run;
-        if (watched.failed)
-            throw watched.failed;
-        if (watched.stopped) {
-            result.outcome = watched.stopped;
-            const why = watched.stopped === 'timeout'
-                ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
-                : cancelled;
-            if (!settings.cancelOnAbort) {
-                result.settled = true;
-                result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
-                return result;
-            }
-            const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-            const cancel = await cancelRun(client, id, budget);
-            result.settled = tellCancel(id, cancel, events);
-            result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
-            // One quick read so the outputs show the state after the cancel.
-            try {
-                result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
-            }
-            catch {
-                // The state before the cancel stays in the result.
-            }
-            return result;
-        }
-        result.settled = true;
-        result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
+        const begun = await begin(life, plan, metadata, result, sent);
+        answerStart = begun.answerStart;
+        if (!settings.wait)
+            await leaveRunning(life, begun, result);
+        else
+            await follow(life, begun, result);
     }
     catch (error) {
-        if (isStopSignal(error)) {
-            result.outcome = error.reason;
-            result.note =
-                error.reason === 'timeout'
-                    ? `The run could not be created within ${label('timeout_minutes')}.`
-                    : `${cancelled} before the run was created.`;
-            if (requestId !== undefined && settings.cancelOnAbort) {
-                const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-                await cancelUnansweredCreate(client, requestId, budget, events, result);
-            }
-        }
-        else {
-            result.outcome = 'error';
-            result.note = error.message;
-            // Following the run failed while it may still be live: do not leave an agent behind.
-            if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-                result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
-            }
-        }
+        if (isStopSignal(error))
+            await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
+        else
+            await failed(life, error, result, sent.requestId);
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
-    if (result.runId !== undefined) {
-        await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
-    }
+    if (result.runId !== undefined)
+        await whatTheAgentDid(life, result, answerStart);
     return result;
 }
-/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
-async function stopForBudget(client, id, budget, last, label, events, result, options) {
-    const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
-    const cancel = await cancelRun(client, id, budgetMs);
-    result.settled = tellCancel(id, cancel, events);
-    result.outcome = 'budget_exceeded';
-    result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
+/** Creates the run, sends the follow-up, or picks up the run to watch. */
+async function begin(life, plan, metadata, result, sent) {
+    const { client, events, stop, settings } = life;
+    const target = asSent(plan.target, settings.outputSchema);
+    if (target.kind === 'create')
+        return create(life, target.request, metadata, result, sent);
+    const { runId } = target;
+    // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+    // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+    const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
+    if (checked && 'restart' in checked)
+        return restart(life, plan, checked.restart, metadata, result, sent);
+    const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+    result.runId = runId;
+    events.runId?.(runId);
+    if (target.kind === 'watch') {
+        events.notice({ kind: 'watching', runId });
+        return { runId, startState: '' };
+    }
+    // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+    await life.conversation().poll(stop, true);
+    const answerStart = life.conversation().answerStart(target.message);
+    let followedUpFrom;
+    try {
+        followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+            ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+            ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
+        });
+    }
+    catch (error) {
+        if (target.thread === undefined || !isSessionGone(error))
+            throw error;
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata, result, sent);
+    }
+    result.followedUp = true;
+    events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    return { runId, startState: '', followedUpFrom, answerStart };
+}
+/** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
+async function create(life, request, metadata, result, sent) {
+    const { client, events, stop } = life;
+    const requestId = (sent.requestId = randomUUID());
+    events.requestId?.(requestId);
+    const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+    result.runId = created.runId;
+    events.runId?.(created.runId);
+    events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
+    events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+    return { runId: created.runId, startState: created.state };
+}
+/** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
+function restart(life, plan, why, metadata, result, sent) {
+    const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
+    result.restarted = why;
+    life.events.restarted?.(why);
+    life.forget();
+    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
+}
+/** Not waiting: the run goes on; one read fills the outputs. */
+async function leaveRunning(life, begun, result) {
+    result.settled = true;
+    result.outcome = { kind: 'started' };
+    try {
+        result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        if (result.run.session_link)
+            life.events.sessionLink?.(result.run.session_link);
+    }
+    catch (error) {
+        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+        life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
+        result.run = { run_id: begun.runId, state: begun.startState };
+    }
+}
+/** Watches the run to its end (or the stop), then settles it when stopped. */
+async function follow(life, begun, result) {
+    const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
+    const watched = await watch(life, begun, budget);
+    if (budget?.exceeded)
+        return stopForBudget(life, begun.runId, budget, watched.run, result);
+    if (watched.run)
+        result.run = watched.run;
+    if (watched.failed)
+        throw watched.failed;
+    if (!watched.stopped) {
+        result.settled = true;
+        result.outcome = { kind: 'ended', state: watched.run.state };
+        return;
+    }
+    const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
+    result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+}
+/** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
+function watch(life, begun, budget) {
+    const { client, settings, events, options, startedAt, stop } = life;
+    const id = begun.runId;
+    let linkShown = false;
+    const before = begun.followedUpFrom;
+    let picked = false;
+    return watchRun({
+        client,
+        runId: id,
+        schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+        signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
+        ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
+        onStateChange: (run, previous) => {
+            events.stateChange?.(run, previous, Date.now() - startedAt);
+            events.progress?.(run);
+            if (!linkShown && run.session_link) {
+                linkShown = true;
+                events.sessionLink?.(run.session_link);
+            }
+        },
+        onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
+        onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
+        // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+        ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
+        // While the agent works, what it does, from its conversation (at most once per interval).
+        ...((settings.logProgress || budget) && {
+            // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+            onLiveRead: (run) => {
+                budget?.check(run);
+                if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                    life.conversation().pollInBackground(stop, (items) => {
+                        for (const item of items)
+                            events.activity?.(item.line, Date.now() - startedAt);
+                    });
+                }
+                return Promise.resolve();
+            },
+        }),
+    });
+}
+/** The time a cancel may take: short after a signal (the runner kills the step soon), longer after the timeout. */
+function cancelBudget(life, reason) {
+    return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
+}
+/** Cancels a stopped run unless the settings say to leave it; records what was done. */
+async function settleStopped(life, reason, left, result) {
+    if (!life.settings.cancelOnAbort) {
+        result.settled = true;
+        return { kind: 'left-running' };
+    }
+    const settled = await settleLeftRun(life.client, left, {
+        budgetMs: cancelBudget(life, reason),
+        onRunId: (id) => {
+            result.runId = id;
+            life.events.runId?.(id);
+        },
+    });
+    if (settled.run)
+        result.run = settled.run;
+    const { handling } = settled;
+    if (handling.kind === 'cancel') {
+        life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
+        result.settled = cancelSettles(handling.cancel);
+        return handling;
+    }
+    if (handling.kind === 'unknown')
+        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+    result.settled = handling.kind === 'nothing-to-cancel';
+    return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+}
+/** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
+async function stoppedBeforeCreated(life, reason, requestId, result) {
+    let handling = { kind: 'nothing-to-cancel' };
+    if (requestId !== undefined && life.settings.cancelOnAbort) {
+        handling = await settleStopped(life, reason, { requestId }, result);
+    }
+    else if (requestId !== undefined) {
+        handling = { kind: 'left-running' };
+    }
+    result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
+    if (requestId !== undefined && result.runId === undefined)
+        result.mayExist = true;
+}
+/** Following the run failed while it may still be live: do not leave an agent behind. */
+async function failed(life, error, result, requestId) {
+    result.outcome = { kind: 'error', error };
+    const { settings, client, events } = life;
+    if (isLostCreate(error) && requestId !== undefined)
+        return settleLostCreate(life, requestId, result);
+    if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+        const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+        events.notice({ kind: 'cancel', runId: result.runId, cancel });
+        result.settled = cancelSettles(cancel);
+    }
+}
+/**
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ */
+async function settleLostCreate(life, requestId, result) {
+    if (life.settings.cancelOnAbort)
+        await settleStopped(life, 'timeout', { requestId }, result);
+    if (result.runId !== undefined)
+        return;
+    result.mayExist = true;
+    life.events.notice({ kind: 'may-exist', requestId });
+}
+/** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
+async function stopForBudget(life, id, budget, last, result) {
+    const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
+    const cancel = await cancelRun(life.client, id, budgetMs);
+    life.events.notice({ kind: 'cancel', runId: id, cancel });
+    result.settled = cancelSettles(cancel);
+    result.outcome = { kind: 'over-budget', budget, cancel };
     if (last)
         result.run = last;
     try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
+        const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+        result.run = await raceAbort(life.client.getRun(id, quick), quick);
     }
     catch {
         // The run as last read stays in the result.
     }
-    return result;
 }
 /**
- * The catalogue check before a create (`preflight`), loaded only when it has something to check.
- * Returns false, with the result filled in, when it found a reason not to start the run.
+ * The catalogue check before a create (preflight), loaded only when it has something to check.
+ * Returns false, with the outcome filled in, when it found a reason not to start the run.
  */
-async function checkBeforeCreate(client, settings, events, wording, stop, result) {
-    const create = settings.create;
+async function checkBeforeCreate(life, create, result) {
     const needed = create.config?.model_id !== undefined ||
         create.config?.environment_id !== undefined ||
         /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
-    if (settings.preflight === false || !needed)
+    if (life.settings.preflight === false || !needed)
         return true;
     const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
-    const found = await preflight(client, create, wording.label, stop);
+    const setting = life.options.setting ?? ((key) => key);
+    const found = await preflight(life.client, create, (name) => setting(name), life.stop);
     for (const note of found.notes)
-        events.debug?.(note);
+        life.events.debug?.(note);
     for (const warning of found.warnings)
-        events.warning(warning);
+        life.events.warning(warning);
     if (found.problems.length === 0)
         return true;
-    result.outcome = 'not_started';
+    result.outcome = { kind: 'not-started', problems: found.problems };
     result.settled = true;
-    result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
     return false;
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
- * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(settings, result, reader, client, events, options) {
-    const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+async function whatTheAgentDid(life, result, answerStart) {
+    const { settings, events, client, options, startedAt } = life;
+    // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+    const deadline = life.stop.aborted
+        ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+        : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
+    const reader = life.conversation();
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     if (settings.logProgress)
         for (const item of items)
-            events.activity?.(item.line, Date.now() - options.startedAt);
-    result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+            events.activity?.(item.line, Date.now() - startedAt);
+    result.agentOutput = finalAnswer(reader.latest, answerStart);
     if (settings.outputFormat === 'json' && reader.latest !== undefined)
         result.conversation = reader.latest;
     const ended = isTerminal(result.run?.state);
-    if (settings.outputSchema !== undefined && ended) {
+    if (settings.outputSchema !== undefined && ended)
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-        if (!result.structured.ok && result.outcome === 'succeeded') {
-            result.outcome = 'invalid_output';
-            result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
-        }
-    }
     if (settings.artifactsPath !== undefined && ended) {
         const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
         }).catch((error) => {
-            events.warning(`Could not save the run's files: ${error.message}`);
+            events.notice({ kind: 'save-failed', error: error });
             return [];
         });
         const workspace = options.workspace ?? process.cwd();
         result.downloadedFiles = written.map((file) => relative(workspace, file).split('\\').join('/'));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/front/words.ts
+
+
+const words_info = (text) => ({ warning: false, text });
+const words_warning = (text) => ({ warning: true, text });
+/** What came of a cancel, for the log. */
+function cancelLine(runId, result) {
+    switch (result.outcome) {
+        case 'cancelled':
+            return words_info(`Cancelled Oz run ${runId}.`);
+        case 'already-ended':
+            return words_info(`Oz run ${runId} had already ended; nothing to cancel.`);
+        case 'not-cancellable':
+            // Seen with self-hosted runs (the SDK documents a 422 for them): say it as it is, not as a glitch.
+            return words_warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
+                'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
+        case 'failed':
+            return words_warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+    }
+}
+/** A fact the lifecycle told, as a log line. */
+function words_noticeLine(notice, words) {
+    switch (notice.kind) {
+        case 'created':
+            return words_info(`Created Oz run ${notice.runId} (${notice.state})${notice.adopted ? ', found again after its create answer was lost' : ''}.`);
+        case 'followed-up':
+            return words_info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}); watching it to its new end.`);
+        case 'watching':
+            return words_info(`Watching existing Oz run ${notice.runId}.`);
+        case 'cancel':
+            return cancelLine(notice.runId, notice.cancel);
+        case 'unknown-state':
+            return words_warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
+        case 'read-failed':
+            return words_warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+        case 'create-unknown':
+            return words_warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+        case 'save-failed':
+            return words_warning(`Could not save the run's files: ${notice.error.message}`);
+        case 'may-exist':
+            return words_warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
+    }
+}
+/** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
+function cancelNote(cancel) {
+    if (cancel.outcome === 'cancelled')
+        return 'the run was cancelled';
+    if (cancel.outcome === 'not-cancellable')
+        return 'a cancel was sent, and Oz refused it: the run may keep running';
+    return `the run was not cancelled (${cancel.outcome})`;
+}
+/** What was done about a run stopped while it was watched, after `why`. */
+function afterStop(why, handling, words) {
+    switch (handling.kind) {
+        case 'left-running':
+            return `${why}; ${words.off('cancelOnAbort')}, so the run was left running.`;
+        case 'cancel':
+            return `${why}, so ${cancelNote(handling.cancel)}.`;
+        case 'nothing-to-cancel':
+            return `${why}.`;
+        case 'unknown':
+            return `${why}; it may still be running.`;
+    }
+}
+/** The one sentence on a result for the summary and the failure message; undefined when the state says it all. */
+function outcomeNote(result, settings, words) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'started':
+            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+        case 'error':
+            if (outcome.error.name === 'RunNotFoundError') {
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+            }
+            return outcome.error.message;
+        case 'stopped':
+            if (outcome.phase !== 'watch') {
+                // Stopped before the watch: while creating the run, or before a follow-up to an existing one was sent.
+                const created = outcome.phase === 'create';
+                return outcome.reason === 'timeout'
+                    ? `The run could not be ${created ? 'created' : 'followed up'} within ${words.setting('timeoutMinutes')}.`
+                    : `${words.cancellation} before ${created ? 'the run was created' : 'the follow-up was sent'}.`;
+            }
+            return afterStop(outcome.reason === 'timeout'
+                ? `The run did not end within ${words.setting('timeoutMinutes')} (${settings.timeoutMs / 60_000})`
+                : words.cancellation, outcome.handling, words);
+        case 'not-started':
+            return `Not started: ${outcome.problems.join(' ')} (Checked before the run, a check skipped when ${words.off('preflight')}.)`;
+        case 'over-budget':
+            return `${outcome.budget.describe(words.setting('maxCredits'))} ${outcome.cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${outcome.cancel.outcome}).`}`;
+        case 'ended':
+            if (outcome.state === 'SUCCEEDED' && result.structured !== undefined && !result.structured.ok) {
+                return `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
+            }
+            return undefined;
+    }
+}
+/** A result as the report the summary, the comment and the outputs are made from. */
+function reportOf(result, settings, words) {
+    const { outcome: _outcome, settled: _settled, ...facts } = result;
+    const note = outcomeNote(result, settings, words);
+    return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+}
+
+;// CONCATENATED MODULE: ./src/front/run.ts
+
+
+
+
+/** Writes a line to the front end's log at its level. */
+function sayLine(say, line) {
+    if (line.warning)
+        say.warning(line.text);
+    else
+        say.info(line.text);
+}
+/** The API client of a front end: its User-Agent and its words in error hints, retries told as log lines. */
+function makeClient(settings, words, info, retry, debug) {
+    return new OzClient({
+        ...(debug && { onRequest: (record) => debug(`Oz API: ${describeRequest(record)}`) }),
+        baseUrl: settings.apiBaseUrl,
+        apiKey: settings.apiKey,
+        userAgent: words.userAgent,
+        names: { apiKey: words.apiKey, apiBaseUrl: words.apiBaseUrl },
+        ...(retry && { retry }),
+        onRetry: ({ what, attempt, delayMs, error }) => info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
+    });
+}
+/**
+ * The one "run with stop handling" of both front ends: a stop on SIGINT, SIGTERM and the timeout, the
+ * client, the lifecycle, and the handlers removed afterwards whatever happened. Returns the result and
+ * the signal that stopped it, if one did.
+ */
+async function runWithStopHandling(run) {
+    const { plan, words, say } = run;
+    const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+    try {
+        const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
+        const events = {
+            ...run.events,
+            notice: (notice) => sayLine(say, noticeLine(notice, words)),
+            warning: say.warning,
+        };
+        const result = await startAndWatch(client, plan, run.metadata, stop.signal, events, {
+            ...run.options,
+            userAgent: words.userAgent,
+            setting: words.setting,
+        });
+        const signal = stop.received();
+        return { result, ...(signal && { signal }) };
+    }
+    finally {
+        stop.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
+function outcome_verdict(result) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'ended':
+            if (outcome.state !== 'SUCCEEDED')
+                return 'failed';
+            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
+        case 'started':
+            return 'started';
+        case 'stopped':
+            return outcome.reason;
+        case 'error':
+            return 'error';
+        case 'not-started':
+            return 'not_started';
+        case 'over-budget':
+            return 'budget_exceeded';
     }
 }
 
@@ -5361,12 +5789,12 @@ function runOutputs(run, runId, onDropped = () => { }) {
         run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
     };
 }
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 /** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
 function usageOutputs(figures) {
     const text = (value) => (value === undefined ? '' : String(value));
     return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
 }
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
@@ -5470,17 +5898,17 @@ function outcomeHeading(report) {
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
-function nextStep(report, setting = (n) => n) {
+function nextStep(report, words) {
     const run = report.run;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
-        return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'budget_exceeded')
-        return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
+        return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'not_started')
         return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
     if (report.outcome === 'invalid_output')
-        return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+        return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
     if (run?.state === 'BLOCKED')
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
@@ -5489,7 +5917,7 @@ function nextStep(report, setting = (n) => n) {
         case 'budget_exceeded':
             return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
         case 'environment_setup_failed':
-            return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+            return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
@@ -5542,25 +5970,21 @@ function foldedAnswer(text) {
     const lead = firstParagraph.length <= 1000 && !/^ {0,3}(`{3,}|~{3,})/m.test(firstParagraph) ? [firstParagraph, ''] : [];
     return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
 }
-/**
- * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
- * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
- * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
- */
-function renderSummary(report, options = {}) {
-    const { run } = report;
-    const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
-    if (report.note)
-        lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
-    if (report.review)
-        lines.push(...reviewSection(report.review));
-    if (report.agentOutput)
-        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    if (report.structured && !report.structured.ok) {
-        lines.push('**Structured output problems:**', '', ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`), '');
-    }
-    const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+/** Problems with the structured output, when it is invalid. */
+function structuredProblems(report) {
+    if (!report.structured || report.structured.ok)
+        return [];
+    return [
+        '**Structured output problems:**',
+        '',
+        ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(limits_fitChars(e, 500))}`),
+        '',
+    ];
+}
+/** The pull requests the agent opened, then its plans, folded. */
+function openedByTheAgent(run, exclude) {
+    const lines = [];
+    const prs = pullRequests(run, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
     const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
@@ -5568,30 +5992,44 @@ function renderSummary(report, options = {}) {
         const planTitle = typeof plan.data?.title === 'string' ? limits_fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', markdown_safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
-    if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
-        const status = run?.status_message;
-        const reason = status?.message
-            ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (${inlineCode(limits_fitChars(status.error_code, 100))})` : ''}`
-            : undefined;
-        const next = nextStep(report);
-        if (reason || next) {
-            lines.push('### What to do next', '');
-            if (reason)
-                lines.push(`**Why:** ${reason}`, '');
-            if (next)
-                lines.push(next, '');
-            if (run?.state === 'BLOCKED' && run.session_link)
-                lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
-        }
-    }
+    return lines;
+}
+/** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
+function whatToDoNext(report, words) {
+    if (report.outcome === 'succeeded' || report.outcome === 'started' || report.outcome === 'skipped')
+        return [];
+    const { run } = report;
+    const status = run?.status_message;
+    const reason = status?.message
+        ? `${escapeMarkdown(limits_fitChars(status.message))}${status.error_code ? ` (${inlineCode(limits_fitChars(status.error_code, 100))})` : ''}`
+        : undefined;
+    const next = nextStep(report, words);
+    if (!reason && !next)
+        return [];
+    const lines = ['### What to do next', ''];
+    if (reason)
+        lines.push(`**Why:** ${reason}`, '');
+    if (next)
+        lines.push(next, '');
+    if (run?.state === 'BLOCKED' && run.session_link)
+        lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
+    return lines;
+}
+/** The files saved from the run, at most a page of them. */
+function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
-    if (files.length > 0) {
-        const { shown, more } = capList(files);
-        lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
-        if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
-        lines.push('');
-    }
+    if (files.length === 0)
+        return [];
+    const { shown, more } = capList(files);
+    const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
+    if (more > 0)
+        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+    lines.push('');
+    return lines;
+}
+/** The rows of the run's details table. */
+function detailRows(report, options) {
+    const { run } = report;
     const rows = [];
     const runId = run?.run_id ?? report.runId;
     if (run?.state)
@@ -5619,25 +6057,50 @@ function renderSummary(report, options = {}) {
         rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
     if (report.workflowRunUrl)
         rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
-    const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
-    if (rows.length > 0 || others.length > 0) {
-        lines.push('<details><summary>Run details</summary>', '');
-        if (rows.length > 0)
-            lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-        if (others.length > 0) {
-            const { shown, more } = capList(others);
-            lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-            if (more > 0)
-                lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-            lines.push('');
-        }
-        lines.push('</details>', '');
+    return rows;
+}
+/** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
+function runDetails(report, options) {
+    const rows = detailRows(report, options);
+    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    if (rows.length === 0 && others.length === 0)
+        return [];
+    const lines = ['<details><summary>Run details</summary>', ''];
+    if (rows.length > 0)
+        lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+    if (others.length > 0) {
+        const { shown, more } = capList(others);
+        lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+        if (more > 0)
+            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+        lines.push('');
     }
+    lines.push('</details>', '');
+    return lines;
+}
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised;
+ * settings are named in the front end's words.
+ */
+function renderSummary(report, options) {
+    const { run } = report;
+    const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
+    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    if (report.note)
+        lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
+    if (report.review)
+        lines.push(...reviewSection(report.review));
+    if (report.agentOutput)
+        lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
 
 ;// CONCATENATED MODULE: ./src/github/conversation.ts
+
 
 
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
@@ -5702,7 +6165,8 @@ function decodeState(body, expected) {
         state: {
             exchanges,
             binding: expected,
-            ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+            // The rule of the run_id input: the thread's run enters by the same road.
+            ...(typeof parsed.runId === 'string' && isRunId(parsed.runId) && { runId: parsed.runId }),
             ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
         },
     };
@@ -5763,9 +6227,9 @@ const OLDER_TURN_CHARS = 600;
  * The run's summary for a comment (after `marker`) and a check run: one text that fits both, the
  * agent's answer shortened (with a link to the job summary, which has all of it) when it must be.
  */
-function summaryWithin(report, marker) {
+function summaryWithin(report, marker, words) {
     const room = Math.min(MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS - marker.length - 1);
-    return fitUnits(fitRendered((budget) => renderSummary(report, { comment: true, maxAnswerChars: budget }), room, 60_000), room);
+    return fitUnits(fitRendered((budget) => renderSummary(report, { ...words, comment: true, maxAnswerChars: budget }), room, 60_000), room);
 }
 /**
  * The last guard before a comment is sent: cut to the limit, keeping its last line when that is the
@@ -5811,18 +6275,6 @@ function conversationWithin(state, footer, maxUnits = MAX_COMMENT_CHARS) {
         body = fitRendered((budget) => render([shorten(newest, budget, note)]), maxUnits, longest);
     }
     return fitComment(body, maxUnits);
-}
-
-;// CONCATENATED MODULE: ./src/oz/types.ts
-/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
-/** Documented run states. The API may add more; those are treated as live. */
-const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
-const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
-function types_isTerminal(state) {
-    return TERMINAL_STATES.includes(state ?? '');
-}
-function types_isDocumentedState(state) {
-    return types_isTerminal(state) || LIVE_STATES.includes(state);
 }
 
 ;// CONCATENATED MODULE: ./src/github/feedback.ts
@@ -6003,7 +6455,7 @@ class Feedback {
     /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
     async finish(report) {
         this.enqueue(async () => {
-            const summary = summaryWithin(report, this.options.marker);
+            const summary = summaryWithin(report, this.options.marker, this.options.words);
             const conversation = this.options.conversation;
             await this.writeComment(conversation
                 ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
@@ -6159,6 +6611,28 @@ async function loadGitHubApi(token, owner, repo) {
     return createGitHubApi(token, owner, repo);
 }
 
+;// CONCATENATED MODULE: ./src/oz/version.ts
+/** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
+const VERSION = '1.0.0';
+const USER_AGENT = `oz-agent-action/${VERSION} node/${process.versions.node}`;
+/** The CLI's User-Agent: the same version, its own product name. */
+const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent-run/${VERSION} node/${process.versions.node}`));
+
+;// CONCATENATED MODULE: ./src/action/vocabulary.ts
+
+
+/** The action's words: settings are inputs (`timeout_minutes`), the key is a secret, a stop is the workflow's cancellation. */
+const ACTION_WORDS = {
+    setting: (key) => INPUTS[key].input,
+    aside: (key) => `\`${INPUTS[key].input}\` input`,
+    off: (key) => `${INPUTS[key].input} is false`,
+    apiKey: 'the warp_api_key secret',
+    apiBaseUrl: 'api_base_url',
+    cancellation: 'The workflow was cancelled',
+    self: 'this action',
+    userAgent: USER_AGENT,
+};
+
 ;// CONCATENATED MODULE: ./src/action/state.ts
 
 
@@ -6217,7 +6691,45 @@ function readConversation(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/action/log.ts
+
+
+/**
+ * The step log, safe for text the action did not write. The runner reads every line of the log for
+ * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
+ * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
+ * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
+ * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
+ * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
+ * their text into one command's data.
+ */
+function log_info(message) {
+    if (!/::|##\[/.test(message)) {
+        info(message);
+        return;
+    }
+    const token = (0,external_node_crypto_namespaceObject.randomUUID)();
+    info(`::stop-commands::${token}`);
+    info(message);
+    info(`::${token}::`);
+}
+/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
+let debugShown = false;
+/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
+function showDebug(on) {
+    debugShown = on;
+}
+/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
+function log_debug(message) {
+    if (debugShown)
+        log_info(`[debug] ${message}`);
+    else
+        core_debug(message);
+}
+
 ;// CONCATENATED MODULE: ./src/action/post-step.ts
+
+
 
 
 
@@ -6267,52 +6779,52 @@ async function cleanUp(options) {
     const { run, note } = await settleRun(state, options);
     await finishOnGitHub(state, run, note);
 }
-/** Cancels the run if it is still live; returns the run as last read and what happened to it. */
+const STOPPED = 'The step was stopped before the run ended';
+/** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
 async function settleRun(state, options) {
-    const stopped = 'The step was stopped before the run ended';
     if (state.runId === undefined && state.requestId === undefined)
-        return { note: `${stopped}.` };
-    if (!settings_parseBoolean(settings_inputSource(getInput), 'cancel_on_abort', true)) {
-        log_info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
-        return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
+        return { note: `${STOPPED}.` };
+    if (!settings_parseBoolean(inputSource(getInput), 'cancelOnAbort', true)) {
+        log_info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
+        return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
     }
     const apiKey = readApiKey(getInput);
     if (apiKey === '') {
         warning('Oz post step: no API key, so a run the main step left may still be running.');
-        return { note: `${stopped}; it may still be running.` };
+        return { note: `${STOPPED}; it may still be running.` };
     }
-    const apiBaseUrl = parseApiBaseUrl(getInput('api_base_url') || undefined);
-    const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
-    try {
-        let runId = state.runId;
-        if (runId === undefined) {
-            // The main step was stopped before the create answered: find the run by the id it was tagged with.
-            // Only a run that carries this step's request id is ours: never cancel another.
-            runId = (await create_findRunByRequestId(client, state.requestId))?.run_id;
-            if (runId === undefined) {
-                log_info('Oz post step: the main step created no run.');
-                return { note: `${stopped}, before any run was created.` };
-            }
-        }
-        const run = await client.getRun(runId);
-        if (types_isTerminal(run.state)) {
-            log_info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
-            return { run, note: `The step was stopped; the run had ended ${run.state}.` };
-        }
-        log_info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
-        const budget = options.cancelBudgetMs ?? 30_000;
-        const cancel = await cancel_cancelRun(client, runId, budget);
-        tellCancel(runId, cancel, { info: log_info, warning: (m) => warning(m) });
-        const after = await sleep_raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5000))).catch(() => run);
-        return {
-            run: after,
-            note: `${stopped}, so the post step ${cancel.outcome === 'cancelled' ? 'cancelled it' : `could not cancel it (${cancel.outcome})`}.`,
-        };
+    const apiBaseUrl = parseApiBaseUrl(getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
+    const client = makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log_info, options.retry, log_debug);
+    // The main step was stopped before the create answered: the run is found by the id it was tagged with.
+    const settled = await settle_settleLeftRun(client, { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) }, {
+        budgetMs: options.cancelBudgetMs ?? 30_000,
+        readAfterMs: 5000,
+        onLive: (run) => log_info(`Oz run ${run.run_id} is still ${run.state} after the main step ended; cancelling it.`),
+    });
+    return { ...(settled.run && { run: settled.run }), note: tellSettled(settled) };
+}
+/** Logs what settling the run did, and returns the sentence for the check run and the comment. */
+function tellSettled({ run, runId, handling }) {
+    switch (handling.kind) {
+        case 'not-found':
+            log_info('Oz post step: the main step created no run.');
+            return `${STOPPED}, before any run was created.`;
+        case 'unknown':
+            warning(`Oz post step could not check the run: ${handling.error.message}. It may still be running.`);
+            return `${STOPPED}; it may still be running.`;
+        case 'nothing-to-cancel':
+            log_info(`Oz run ${runId} has ended (${run?.state}); nothing to cancel.`);
+            return `The step was stopped; the run had ended ${run?.state}.`;
+        case 'cancel':
+            sayLine({ info: log_info, warning: (m) => warning(m) }, cancelLine(runId, handling.cancel));
+            return `${STOPPED}, so the post step ${handling.cancel.outcome === 'cancelled' ? 'cancelled it' : `could not cancel it (${handling.cancel.outcome})`}.`;
     }
-    catch (error) {
-        warning(`Oz post step could not check the run: ${error.message}. It may still be running.`);
-        return { note: `${stopped}; it may still be running.` };
-    }
+}
+/** How the run stands for the report: ended on its own, or stopped with the step (the lifecycle's outcome, and its one word). */
+function postOutcome(run) {
+    if (run !== undefined && types_isTerminal(run.state) && run.state !== 'CANCELLED')
+        return { kind: 'ended', state: run.state };
+    return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
 /** Completes the check run and finishes the comment the main step left in progress. */
 async function finishOnGitHub(state, run, note) {
@@ -6326,7 +6838,7 @@ async function finishOnGitHub(state, run, note) {
         return;
     }
     const report = {
-        outcome: types_isTerminal(run?.state) && run?.state !== 'CANCELLED' ? (run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed') : 'cancelled',
+        outcome: outcome_verdict({ outcome: postOutcome(run) }),
         note,
         ...(run && { run, runId: run.run_id }),
     };
@@ -6336,6 +6848,7 @@ async function finishOnGitHub(state, run, note) {
         headSha: '',
         marker: commentMarker(),
         redact: common_redactSecrets(),
+        words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
         resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
         warn: (message) => warning(`Oz post step: ${message}`),

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures the committed bundle against the Oz API simulator and prints a table.
  *
+ * - Pre-flight: start to create with a model set, the catalogue check on and off (what it adds).
  * - Start-up: from spawning the process to the simulator receiving the first API request, beside bare
  *   Node sending the same request (same method, path, headers and body) with `node:http(s)`; medians
  *   of BENCH_ROUNDS rounds (default 15), taken in alternation so both see the same machine.
@@ -75,6 +76,38 @@ async function startup(sim: OzSimulator, url: string) {
     action.push(await timeToFirstRequest(sim, [main], env));
   }
   return { bare: median(bare), action: median(action) };
+}
+
+/** Spawns the main step and resolves with the milliseconds until the simulator saw its create. */
+async function timeToCreate(sim: OzSimulator, main: string, env: Record<string, string>): Promise<number> {
+  const before = sim.requests.length;
+  const started = now();
+  const child = spawn(process.execPath, [main], { env, stdio: 'ignore' });
+  await new Promise((resolve) => child.on('close', resolve));
+  const create = sim.requests.slice(before).find((r) => r.method === 'POST' && r.path === '/agent/runs');
+  if (!create) throw new Error('the step sent no create');
+  return create.at - started;
+}
+
+/** Start to create with a model set: the check before the run (preflight) against none, in alternation. */
+async function preflightCost(sim: OzSimulator, url: string) {
+  const main = join(ROOT, readActionYaml().runs.main);
+  const envFor = (preflight: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'oz-bench-'));
+    const inputs = { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, wait: 'false', model: 'gpt-5', preflight };
+    const env = stepEnvironment(dir, { inputs });
+    for (const file of [env.GITHUB_OUTPUT!, env.GITHUB_STATE!, env.GITHUB_STEP_SUMMARY!]) writeFileSync(file, '');
+    return env;
+  };
+  const [checked, unchecked] = [envFor('true'), envFor('false')];
+  await timeToCreate(sim, main, checked);
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    on.push(await timeToCreate(sim, main, checked));
+    off.push(await timeToCreate(sim, main, unchecked));
+  }
+  return { on: median(on), off: median(off) };
 }
 
 async function watchedRun() {
@@ -222,6 +255,7 @@ if (process.argv.includes('--redaction')) {
 
 const url = await sim.start();
 const start = await startup(sim, url);
+const checked = await preflightCost(sim, url);
 await sim.stop();
 const requests = await watchedRun();
 const end = await endToExit();
@@ -234,6 +268,10 @@ const rows: [string, string][] = [
   ['Start to first API request, action (median)', ms(start.action)],
   ['Start to first API request, bare Node (median)', ms(start.bare)],
   ['Ratio action / bare Node', `${(start.action / start.bare).toFixed(2)}x`],
+  [
+    'Start to create with model set, preflight on / off (median)',
+    `${ms(checked.on)} / ${ms(checked.off)} (+${ms(checked.on - checked.off)})`,
+  ],
   ['API requests, one 10-minute run at default polling', String(requests)],
   ['Run end to step exit (median of 3; poll interval 1-2 s)', `${ms(end.gap)} (worst ${ms(end.worst)})`],
   ['Peak memory of the main step (max RSS)', `${end.rss.toFixed(0)} MB`],

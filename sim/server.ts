@@ -19,6 +19,8 @@ export interface Fault {
   method?: string;
   /** Path prefix to match, e.g. `/agent/runs`; any when unset. */
   path?: string;
+  /** Path suffix to match too, e.g. `/conversation`; any when unset. */
+  suffix?: string;
   /**
    * - `status`: answer `status` (default 503) with a problem+json body, or HTML when `html` is set;
    * - `reset`: destroy the connection without answering;
@@ -26,15 +28,20 @@ export interface Fault {
    * - `lost-create`: create the run, then destroy the connection (the answer is lost);
    * - `lost-answer`: accept the follow-up, then destroy the connection (its answer is lost);
    * - `silent-create`: create the run and never answer (the client times out);
+   * - `queued-create`: create the run, then answer 429 `resource_unavailable` (capacity full: Warp queued it);
    * - `body`: answer `status` (default 200) with `body` as it is (an empty or broken answer);
-   * - `redirect`: answer `status` (default 302) with `Location: location`.
+   * - `redirect`: answer `status` (default 302) with `Location: location`;
+   * - `hang`: never answer, holding the connection open (on a download, path `/__download`: send the
+   *   headers and the first bytes, then stall).
    */
-  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'lost-answer' | 'silent-create' | 'body' | 'redirect';
+  kind: 'status' | 'reset' | 'slow' | 'lost-create' | 'lost-answer' | 'silent-create' | 'queued-create' | 'body' | 'redirect' | 'hang';
   status?: number;
   retryAfter?: string;
   html?: boolean;
   /** For `status`: the error code the problem's type names (default by status). */
   code?: string;
+  /** For `status`: spell the code in `type` as the spec does (`invalid_request`), not as the docs do (`invalid-request`). */
+  underscore?: boolean;
   /** For `status`: put the request's Authorization header in the detail, as a careless server might. */
   echoAuth?: boolean;
   body?: string;
@@ -194,7 +201,9 @@ export class OzSimulator {
   }
 
   private takeFault(method: string, path: string): Fault | undefined {
-    const index = this.faults.findIndex((f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)));
+    const index = this.faults.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.path || path.startsWith(f.path)) && (!f.suffix || path.endsWith(f.suffix)),
+    );
     if (index < 0) return undefined;
     const fault = this.faults[index]!;
     if ((fault.after ?? 0) > 0) {
@@ -230,6 +239,11 @@ export class OzSimulator {
     });
 
     const fault = this.takeFault(method, path);
+    if (fault?.kind === 'hang') {
+      record.answer = 'hang';
+      this.log(`${method} ${path} -> no answer (fault)`);
+      return;
+    }
     if (fault?.kind === 'reset') {
       record.answer = 'reset';
       this.log(`${method} ${path} -> connection reset (fault)`);
@@ -246,7 +260,12 @@ export class OzSimulator {
         res.end(`<html><head><title>${status}</title></head><body><h1>${status} Too busy</h1><p>Please slow down.</p></body></html>`);
       } else {
         const detail = fault.echoAuth ? `Injected by the simulator for ${req.headers.authorization ?? ''}` : 'Injected by the simulator';
-        this.problem(res, status, detail, { retryable: status >= 500 || status === 429, code: fault.code, instance: url.pathname });
+        this.problem(res, status, detail, {
+          retryable: status >= 500 || status === 429,
+          code: fault.code,
+          instance: url.pathname,
+          underscore: fault.underscore,
+        });
       }
       return;
     }
@@ -276,6 +295,14 @@ export class OzSimulator {
         this.log(`POST ${path} -> run ${created} created, answer lost (fault)`);
         req.socket.destroy();
         return;
+      }
+      if (created && fault?.kind === 'queued-create') {
+        record.answer = '429 queued-create';
+        return this.problem(res, 429, 'Capacity is full; the task was queued and will be retried.', {
+          instance,
+          retryable: true,
+          code: 'resource_unavailable',
+        });
       }
       if (created && fault?.kind === 'silent-create') {
         record.answer = 'silent-create';
@@ -614,6 +641,10 @@ export class OzSimulator {
     }
     record.answer = 200;
     res.writeHead(200, { 'Content-Type': download.contentType, 'Content-Length': download.content.length });
+    if (this.takeFault(record.method, '/__download')?.kind === 'hang') {
+      record.answer = 'hang';
+      return void res.write(download.content.subarray(0, 1));
+    }
     res.end(download.content);
   }
 
@@ -869,14 +900,14 @@ export class OzSimulator {
     res: ServerResponse,
     status: number,
     detail: string,
-    options: { instance: string; retryable?: boolean; code?: string | undefined },
+    options: { instance: string; retryable?: boolean; code?: string | undefined; underscore?: boolean | undefined },
   ): void {
     const code = options.code ?? DEFAULT_CODES[status] ?? 'internal_error';
     const title = TITLES[status] ?? 'Error';
     res.writeHead(status, { 'Content-Type': 'application/problem+json' });
     res.end(
       JSON.stringify({
-        type: `https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/${code.replaceAll('_', '-')}/`,
+        type: `https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/${options.underscore ? code : `${code.replaceAll('_', '-')}/`}`,
         title,
         status,
         detail,

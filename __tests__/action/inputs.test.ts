@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/action/inputs.ts';
+import { sentText, targetOf } from '../../src/run/plan.ts';
 import { InputError, parseMcp, parseMetadata } from '../../src/run/settings.ts';
 
 const KEY = 'wk-secret-123';
@@ -179,7 +180,10 @@ describe('follow-ups and mentions', () => {
       'followup needs run_id: it is a message to an existing run.',
     );
     const s = settings({ warp_api_key: KEY, run_id: 'r1', followup: 'And the docs', output_schema: '{"type": "object"}' });
-    expect(s.followup).toMatch(/^And the docs\n\n---\nWhen you have finished, end your final answer with one JSON object/);
+    // The instruction is added to what is sent (run/plan.ts), not written into the settings.
+    expect(sentText(targetOf(s)!, s.outputSchema)).toMatch(
+      /^And the docs\n\n---\nWhen you have finished, end your final answer with one JSON object/,
+    );
     expect(s.create).toBeUndefined();
   });
 

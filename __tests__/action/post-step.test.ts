@@ -92,7 +92,8 @@ describe('the post step', () => {
       .post('/agent/runs/run-1/cancel')
       .reply(422, { title: 'Unprocessable Entity', detail: 'not cancellable' });
     await runPost(FAST);
-    expect(step.log()).toContain('::warning::Oz run run-1 cannot be cancelled through the API');
+    expect(step.log()).toContain('::warning::Oz refused to cancel run run-1: it cannot be cancelled through the API');
+    expect(step.log()).toContain('Runs on a self-hosted worker may refuse a cancel.');
     expect(process.exitCode).toBeUndefined();
 
     const again = post({ oz_run_id: 'run-2' });

@@ -1,8 +1,9 @@
+import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
-import { OzClient, type RetryNotice } from '../../src/oz/client.ts';
+import { OzClient, parseProblem, type RetryNotice } from '../../src/oz/client.ts';
 
 const BASE = 'https://oz.test/api/v1';
 
@@ -11,6 +12,8 @@ function client(notices: RetryNotice[] = [], retry = {}) {
     baseUrl: BASE,
     apiKey: 'wk-key',
     userAgent: 'oz-agent-action/test',
+    // The action's words for its key and address (src/action/vocabulary.ts), which error hints name.
+    names: { apiKey: ACTION_WORDS.apiKey, apiBaseUrl: ACTION_WORDS.apiBaseUrl },
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1500, ...retry },
     requestTimeoutMs: 500,
     onRetry: (n) => notices.push(n),
@@ -23,6 +26,18 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
   expect(nock.pendingMocks()).toEqual([]);
   nock.cleanAll();
+});
+
+describe('problem bodies', () => {
+  it.each([
+    ['https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/invalid-request/', 'invalid_request'],
+    ['https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/invalid_request', 'invalid_request'],
+    ['https://docs.warp.dev/errors/resource_unavailable/', 'resource_unavailable'],
+    ['about:blank', undefined],
+    ['https://x.test/errors/<script>', undefined],
+  ])('reads the error code in the type %s as %s, spelled with - or _', (type, code) => {
+    expect(parseProblem(JSON.stringify({ type, title: 'T' })).errorCode).toBe(code);
+  });
 });
 
 describe('OzClient requests', () => {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sanitizeMarkdown } from '../../src/report/markdown.ts';
+import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { renderSummary } from '../../src/report/summary.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 import { CMARK_MISSING, cmarkAvailable, cmarkHtml, liveMentions, micromarkHasRawHtml, micromarkHtml, outsideCode } from '../helpers/gfm.ts';
@@ -121,13 +122,13 @@ describe.runIf(cmarkAvailable)('sanitizeMarkdown and the summary, as cmark-gfm (
   }, 120_000);
 
   it('shows a table cell with a | in a code span whole (an error code x|y)', () => {
-    const html = cmarkHtml(renderSummary({ outcome: 'failed', run: RUN }), { unsafe: true });
+    const html = cmarkHtml(renderSummary({ outcome: 'failed', run: RUN }, ACTION_WORDS), { unsafe: true });
     expect(html).toContain('<td>Error code</td>\n<td><code>x|y_unknown</code></td>');
   });
 
   it('keeps the run details out of a fence the agent opened', () => {
     const answer = '```js`\nconsole.log(1)\n```\nand then';
-    const html = cmarkHtml(renderSummary({ outcome: 'failed', run: RUN, agentOutput: answer }), { unsafe: true });
+    const html = cmarkHtml(renderSummary({ outcome: 'failed', run: RUN, agentOutput: answer }, ACTION_WORDS), { unsafe: true });
     expect(outsideCode(html)).toContain('Run details');
     expect(outsideCode(html)).toContain('It broke');
   });

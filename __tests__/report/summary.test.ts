@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from '../../src/report/markdown.ts';
+import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { formatDuration, formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 
@@ -91,7 +92,10 @@ describe('runOutputs', () => {
 
 describe('renderSummary', () => {
   it('shows the outcome, the pull request, plans, and the details folded, with API text escaped', () => {
-    const md = renderSummary({ outcome: 'succeeded', run: succeeded, workflowRunUrl: 'https://github.com/acme/widgets/actions/runs/1' });
+    const md = renderSummary(
+      { outcome: 'succeeded', run: succeeded, workflowRunUrl: 'https://github.com/acme/widgets/actions/runs/1' },
+      ACTION_WORDS,
+    );
     expect(md).toContain('## ✅ Oz agent run succeeded: Fix &lt;b&gt;login&lt;/b&gt; \\| now');
     expect(md).toContain(
       `### Pull request opened by the agent\n\n- **[acme/widgets#${WJ}7](https://github.com/acme/widgets/pull/7)** (branch \`oz/fix\`)`,
@@ -116,44 +120,53 @@ describe('renderSummary', () => {
   it("puts the agent's answer first, as sanitised Markdown, folded when long", () => {
     const answer =
       'Fixed the **race** in `auth.ts`. <img src=x onerror=alert(1)> cc @octocat [docs](https://docs.example) [bad](javascript:alert(1))';
-    const md = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: answer });
+    const md = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: answer }, ACTION_WORDS);
     expect(md.indexOf('Fixed the **race**')).toBeLessThan(md.indexOf('### Pull request'));
     expect(md).toContain(
       'Fixed the **race** in `auth.ts`. &lt;img src=x onerror=alert(1)> cc @\u2060octocat [docs](https://docs.example/) [bad\\]',
     );
     const long = Array.from({ length: 60 }, (_, i) => `Line ${i}`).join('\n');
-    const folded = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: `Summary first.\n\n${long}` });
+    const folded = renderSummary({ outcome: 'succeeded', run: succeeded, agentOutput: `Summary first.\n\n${long}` }, ACTION_WORDS);
     expect(folded).toContain("Summary first.\n\n<details><summary>The agent's full answer</summary>");
     expect(folded).toContain('Line 59\n\n</details>');
   });
 
   it('says why a failed run failed and what to do next, by error code', () => {
     const failed = (error_code: string, state = 'FAILED', retryable?: boolean) =>
-      renderSummary({
-        outcome: 'failed',
-        run: { run_id: 'r', state, status_message: { message: 'boom', error_code, ...(retryable !== undefined && { retryable }) } },
-      });
+      renderSummary(
+        {
+          outcome: 'failed',
+          run: { run_id: 'r', state, status_message: { message: 'boom', error_code, ...(retryable !== undefined && { retryable }) } },
+        },
+        ACTION_WORDS,
+      );
     expect(failed('insufficient_credits')).toContain(
       '### What to do next\n\n**Why:** boom (`insufficient_credits`)\n\nAdd credits to the Warp team',
     );
     expect(failed('environment_setup_failed')).toContain('Check the environment (`environment` input)');
     expect(failed('internal_error', 'ERROR', true)).toContain('This may be temporary: re-run the job.');
     expect(failed('internal_error', 'ERROR', true)).toContain('## ❌ Oz agent run failed with a platform error');
-    const blocked = renderSummary({
-      outcome: 'failed',
-      run: { run_id: 'r', state: 'BLOCKED', session_link: 'https://app.warp.dev/session/b' },
-    });
+    const blocked = renderSummary(
+      {
+        outcome: 'failed',
+        run: { run_id: 'r', state: 'BLOCKED', session_link: 'https://app.warp.dev/session/b' },
+      },
+      ACTION_WORDS,
+    );
     expect(blocked).toContain('A person must act: open the agent session');
     expect(blocked).toContain('[Open the agent session](https://app.warp.dev/session/b)');
   });
 
   it('reports a timeout with its note even when the run was never read', () => {
-    const md = renderSummary({
-      outcome: 'timeout',
-      runId: 'r-7',
-      note: 'The run did not end within timeout_minutes (1), so the run was cancelled.',
-      elapsedMs: 61_000,
-    });
+    const md = renderSummary(
+      {
+        outcome: 'timeout',
+        runId: 'r-7',
+        note: 'The run did not end within timeout_minutes (1), so the run was cancelled.',
+        elapsedMs: 61_000,
+      },
+      ACTION_WORDS,
+    );
     expect(md).toContain('## ⏱️ Oz agent run timed out');
     expect(md).toContain('timeout\\_minutes \\(1\\), so the run was cancelled.');
     expect(md).toContain('Raise `timeout_minutes`');
@@ -164,8 +177,8 @@ describe('renderSummary', () => {
   it('has no link to the pull request a comment is on', () => {
     const self = { ...succeeded, artifacts: [{ artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/7' } }] };
     const report = { outcome: 'succeeded' as const, run: self, pullRequest: { number: 7, url: 'https://github.com/acme/widgets/pull/7' } };
-    expect(renderSummary(report, { comment: true })).not.toContain('](https://github.com/acme/widgets/pull/7)');
-    expect(renderSummary(report)).toContain('](https://github.com/acme/widgets/pull/7)');
+    expect(renderSummary(report, { ...ACTION_WORDS, comment: true })).not.toContain('](https://github.com/acme/widgets/pull/7)');
+    expect(renderSummary(report, ACTION_WORDS)).toContain('](https://github.com/acme/widgets/pull/7)');
   });
 });
 

@@ -45,6 +45,40 @@ describe('createRunExactlyOnce', () => {
     await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-1')).resolves.toMatchObject({ runId: 'r1', adopted: false });
   });
 
+  it('looks the request id up after a 429 resource_unavailable (Warp may have queued the task), and adopts the run', async () => {
+    const scope = nock(BASE)
+      .post('/agent/runs')
+      .reply(429, {
+        type: 'https://docs.warp.dev/reference/api-and-sdk/troubleshooting/errors/resource_unavailable',
+        title: 'Capacity full',
+      })
+      .get('/agent/runs')
+      .query(lookup('req-q'))
+      .reply(200, { runs: [run('r-queued', 'req-q')], page_info: { has_next_page: false } });
+    await expect(createRunExactlyOnce(client(), { prompt: 'p' }, 'req-q')).resolves.toEqual({
+      runId: 'r-queued',
+      state: 'QUEUED',
+      adopted: true,
+    });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('says a run may exist when the tries run out after a lost answer', async () => {
+    nock(BASE)
+      .post('/agent/runs')
+      .replyWithError(connectionReset())
+      .get('/agent/runs')
+      .query(lookup('req-x'))
+      .times(3)
+      .reply(200, { runs: [], page_info: { has_next_page: false } })
+      .post('/agent/runs')
+      .times(3)
+      .reply(503, 'busy');
+    const error = await createRunExactlyOnce(client(), { prompt: 'p' }, 'req-x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LostCreateError);
+    expect((error as Error).message).toContain('a run may have been started: look for the metadata oz_action_request_id=req-x');
+  });
+
   it('adopts the run a lost create started instead of starting a second one', async () => {
     const scope = nock(BASE)
       .post('/agent/runs')

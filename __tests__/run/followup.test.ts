@@ -3,6 +3,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
 import { movedOn } from '../../src/run/followup.ts';
 import { startAndWatch } from '../../src/run/lifecycle.ts';
+import { verdict } from '../../src/run/outcome.ts';
+import type { RunPlan } from '../../src/run/plan.ts';
 import type { RunSettings } from '../../src/run/settings.ts';
 import { connectionReset } from '../helpers/nock.ts';
 
@@ -21,10 +23,11 @@ const settings: RunSettings = {
   userMetadata: {},
   logProgress: false,
 };
+const plan: RunPlan = { settings, target: { kind: 'follow-up', runId: 'r1', message: 'And the docs' } };
 const run = (state: string, updated_at: string) => ({ run_id: 'r1', state, updated_at });
 const OLD = '2026-11-29T10:00:00Z';
 const NEW = '2026-11-29T10:05:00Z';
-const events = { info: () => {}, warning: () => {} };
+const events = { notice: () => {}, warning: () => {} };
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -64,9 +67,10 @@ describe('a follow-up to an ended run', () => {
       .get('/agent/runs/r1/conversation')
       .times(2)
       .reply(404, {});
-    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
     expect(followups).toEqual([{ message: 'And the docs' }]);
-    expect(result).toMatchObject({ outcome: 'succeeded', followedUp: true, run: { updated_at: '2026-11-29T10:09:00Z' } });
+    expect(verdict(result)).toBe('succeeded');
+    expect(result).toMatchObject({ followedUp: true, run: { updated_at: '2026-11-29T10:09:00Z' } });
   });
 
   it('takes a later updated_at as the new end, even without a live state in between', async () => {
@@ -81,8 +85,8 @@ describe('a follow-up to an ended run', () => {
       .get('/agent/runs/r1/conversation')
       .times(2)
       .reply(404, {});
-    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
-    expect(result.outcome).toBe('succeeded');
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    expect(verdict(result)).toBe('succeeded');
   });
 
   it('does not send a follow-up again when its answer was lost but the run moved on', async () => {
@@ -103,9 +107,10 @@ describe('a follow-up to an ended run', () => {
       .get('/agent/runs/r1/conversation')
       .times(2)
       .reply(404, {});
-    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, { artifactGraceMs: 0 });
     expect(followups).toHaveLength(1);
-    expect(result).toMatchObject({ outcome: 'succeeded', followedUp: true });
+    expect(verdict(result)).toBe('succeeded');
+    expect(result).toMatchObject({ followedUp: true });
   });
 });
 
@@ -135,12 +140,12 @@ describe('a follow-up whose answer was lost and that the run does not show', () 
       .reply(200, run('SUCCEEDED', NEW))
       .get('/agent/runs/r1/conversation')
       .reply(200, conversation('Fix it', 'And the docs'));
-    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, {
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, {
       artifactGraceMs: 0,
       followupPickupMs: 0,
     });
     expect(followups).toHaveLength(2);
-    expect(result.outcome).toBe('succeeded');
+    expect(verdict(result)).toBe('succeeded');
   });
 
   it('is not sent again when the conversation cannot tell', async () => {
@@ -161,12 +166,14 @@ describe('a follow-up whose answer was lost and that the run does not show', () 
       // Following the run failed while it may be live again: the lifecycle cancels it.
       .post('/agent/runs/r1/cancel')
       .reply(400, {});
-    const result = await startAndWatch(client(), settings, {}, new AbortController().signal, events, {
+    const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, {
       artifactGraceMs: 0,
       followupPickupMs: 0,
     });
     expect(followups).toHaveLength(1);
-    expect(result.outcome).toBe('error');
-    expect(result.note).toContain('Not sending it again, so as not to deliver it twice.');
+    expect(verdict(result)).toBe('error');
+    expect(result.outcome.kind === 'error' && result.outcome.error.message).toContain(
+      'Not sending it again, so as not to deliver it twice.',
+    );
   });
 });

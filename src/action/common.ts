@@ -1,12 +1,8 @@
 import * as core from '@actions/core';
-import { describeRequest, OzClient, type RetryNotice, type RetryPolicy } from '../oz/client.ts';
-import { USER_AGENT } from '../oz/version.ts';
 import { redactAll, redactor, type Redact } from '../report/redact.ts';
-import type { RunSettings } from '../run/settings.ts';
 import { readApiKey } from './inputs.ts';
-import * as log from './log.ts';
 
-// What the main and post steps share: masking and the API client with its retry log.
+// What the main and post steps share: masking and redaction of the secrets.
 
 /** The API key and the GitHub token, wherever the step reads them from. */
 function secrets(): string[] {
@@ -39,16 +35,4 @@ export function redactPublished<T>(value: T): Promise<T> {
 export function progressIntervalMs(): number | undefined {
   const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
   return seconds > 0 ? seconds * 1000 : undefined;
-}
-
-export function makeClient(settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>, retry?: Partial<RetryPolicy>): OzClient {
-  return new OzClient({
-    baseUrl: settings.apiBaseUrl,
-    apiKey: settings.apiKey,
-    userAgent: USER_AGENT,
-    onRequest: (record) => log.debug(`Oz API: ${describeRequest(record)}`),
-    ...(retry && { retry }),
-    onRetry: ({ what, attempt, delayMs, error }: RetryNotice) =>
-      log.info(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-  });
 }

@@ -10,7 +10,9 @@ import type { Settings } from './inputs.ts';
 import { saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
 import { eventNoun, MENTION_EVENTS } from '../github/mention.ts';
+import { targetOf, type RunTarget } from '../run/plan.ts';
 import { InputError } from '../run/settings.ts';
+import { ACTION_WORDS } from './vocabulary.ts';
 import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from './mention.ts';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
@@ -23,6 +25,8 @@ export interface GitHubSide {
   /** Why the agent must not start for this event; undefined when it may. */
   skip?: string;
   feedback?: Feedback;
+  /** What to run: from the settings, or from the mention (a new run, or a follow-up to the thread's run). */
+  target?: RunTarget;
   /** A request made with the trigger phrase, and the GitHub API to react to it with. */
   mention?: Mention;
   api?: () => Promise<GitHubApi>;
@@ -45,8 +49,7 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   const mentioned = isMentionEvent(settings, event);
   const ignored = triggerPhraseIgnored(settings, event);
   // Without a prompt the step stops below, with an error that says the same.
-  const hasWork = !settings.create || settings.create.prompt !== undefined || settings.create.skill !== undefined;
-  if (ignored !== undefined && hasWork) core.notice(ignored);
+  if (ignored !== undefined && targetOf(settings) !== undefined) core.notice(ignored);
   // Anyone can comment on a public repository, or open an issue there: only trusted people start an agent.
   if (event.isComment || mentioned) {
     const asComment = { ...event, isComment: true };
@@ -54,18 +57,20 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     if (!decision.allowed) return { skip: decision.reason };
   }
   let mention: Mention | undefined;
+  // What to run is decided here, once, before anything else is checked or created.
+  let target = targetOf(settings);
   if (mentioned) {
     const prepared = await prepareMention(settings, event, canCall ? github : undefined);
     if ('skip' in prepared) return { skip: prepared.skip };
-    mention = prepared.mention;
-  } else if (settings.create && settings.create.prompt === undefined && settings.create.skill === undefined) {
+    ({ mention, target } = prepared);
+  } else if (target === undefined) {
     throw new InputError(
       `Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`,
     );
   }
 
   const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
-  const side = { ...(mention && { mention }), ...(canCall && { api: github }) };
+  const side = { target, ...(mention && { mention }), ...(canCall && { api: github }) };
   if (!settings.checkName && thread === undefined) return side;
   if (!canCall) {
     if (settings.checkName) throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
@@ -96,6 +101,7 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
     showActivity: settings.commentProgress,
     ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
     debug: (message) => core.debug(message),
+    words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
     // The post step finishes a conversation comment as a conversation (see saveConversation).

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
-import {
-  fail,
-  inputSource,
-  InputError,
-  parseBoolean,
-  parseRunSettings,
-  quote,
-  type InputReader,
-  type RunSettings,
-} from '../run/settings.ts';
+import { INPUTS } from '../names.ts';
+import { fail, InputError, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from '../run/settings.ts';
+
+/** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
+export type InputReader = (name: string) => string;
+
+/** The settings source of the action: each setting is the input the names table gives it. */
+export function inputSource(read: InputReader): SettingSource {
+  return { read: (key) => read(INPUTS[key].input), label: (key) => INPUTS[key].input };
+}
 
 /** Everything the action needs: the run's settings, and what it does on GitHub. */
 export interface Settings extends RunSettings {
@@ -35,6 +35,8 @@ export interface Settings extends RunSettings {
   reviewApprove: boolean;
   /** What the official action's inputs that mean nothing here call for: warnings and notices. */
   official: OfficialNotes;
+  /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
+  serverUrl: string;
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -80,7 +82,7 @@ export function parseSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
-): Settings {
+): Readonly<Settings> {
   const src = inputSource(read);
   // First: a workflow written for the official action should learn why before any other complaint.
   const official = checkOfficialInputs(read);
@@ -111,22 +113,23 @@ export function parseSettings(
     ...run,
     ...review,
     githubToken: read('github_token'),
-    prComment: parseBoolean(src, 'pr_comment', true),
-    commentProgress: parseBoolean(src, 'comment_progress', true),
+    prComment: parseBoolean(src, 'prComment', true),
+    commentProgress: parseBoolean(src, 'commentProgress', true),
     checkName,
     allowedUsers: parseLogins(read, 'allowed_users'),
     allowedBots: parseLogins(read, 'allowed_bots'),
     triggerPhrase,
-    continueConversation: parseBoolean(src, 'continue_conversation', true),
+    continueConversation: parseBoolean(src, 'continueConversation', true),
     official,
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
 }
 
 /** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
-function parseReviewInputs(src: ReturnType<typeof inputSource>, run: RunSettings): Pick<Settings, 'review' | 'reviewApprove'> {
+function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings, 'review' | 'reviewApprove'> {
   const review = parseBoolean(src, 'review', false);
-  const reviewApprove = parseBoolean(src, 'review_approve', false);
+  const reviewApprove = parseBoolean(src, 'reviewApprove', false);
   if (!review) return { review, reviewApprove };
   if (run.outputSchema !== undefined) {
     throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');

@@ -6,11 +6,14 @@ import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import type { Report } from '../report/summary.ts';
-import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
+import { runWithStopHandling } from '../front/run.ts';
+import { reportOf } from '../front/words.ts';
+import type { LifecycleOptions } from '../run/lifecycle.ts';
+import type { RunResult } from '../run/outcome.ts';
+import type { RunTarget } from '../run/plan.ts';
 import { checkRunSettings } from '../run/settings.ts';
-import { stopOnSignalsAndDeadline } from '../run/stop.ts';
-import { USER_AGENT } from '../oz/version.ts';
-import { makeClient, maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
+import { maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
+import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
@@ -20,7 +23,7 @@ import { planReview, publishReview } from './review.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
-export interface MainOptions extends Omit<LifecycleOptions, 'label' | 'startedAt'> {
+export interface MainOptions extends Omit<LifecycleOptions, 'startedAt'> {
   retry?: Partial<RetryPolicy>;
   /** How long finishing the comment and check run may take. */
   githubBudgetMs?: number;
@@ -53,14 +56,15 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 
   const reactions = reactor(github);
   await reactions('eyes');
-  const reviewing = await planReview(settings, context, github);
-  const { settled, ...result } = await runAgent(reviewing.settings, context, github.feedback, options, startedAt);
+  // A review is a new plan: the settings and target as parsed stay as they are.
+  const reviewing = await planReview({ settings, target: github.target! }, context, github);
+  const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
+  Object.assign(report, reportOf(result, reviewing.plan.settings, ACTION_WORDS), { elapsedMs: Date.now() - startedAt });
   // wait: false leaves the run going: there is no outcome to react with yet.
-  if (result.outcome !== 'started') await reactions(result.outcome === 'succeeded' ? 'rocket' : 'confused');
-  Object.assign(report, result, { elapsedMs: Date.now() - startedAt });
+  if (report.outcome !== 'started') await reactions(report.outcome === 'succeeded' ? 'rocket' : 'confused');
   const review = await publishReview(reviewing, report, github);
   if (review) report.review = review;
-  if (settled) markSettled();
+  if (result.settled) markSettled();
   await log.drained();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, github.feedback);
@@ -97,7 +101,7 @@ function initialReport(context: GitHubContext): Report {
 async function readSettings(report: Report, context: GitHubContext): Promise<Settings | undefined> {
   try {
     const settings = parseSettings(core.getInput);
-    await checkRunSettings(settings);
+    await checkRunSettings(settings, ACTION_WORDS.setting);
     for (const notice of allowedBotsNotices(core.getInput)) core.warning(notice);
     log.showDebug(settings.debug === true);
     tellOfficialNotes(settings);
@@ -138,63 +142,52 @@ async function prepareGitHubSide(settings: Settings, context: GitHubContext, rep
 
 /** Creates (or picks up) the run and watches it within timeout_minutes and the workflow's cancellation. */
 async function runAgent(
-  settings: Settings,
+  { settings, target }: { settings: Settings; target: RunTarget },
   context: GitHubContext,
   feedback: Feedback | undefined,
   options: MainOptions,
   startedAt: number,
 ): Promise<RunResult> {
-  const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) =>
-    log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
-  );
   const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
-  if (settings.create && dropped.length > 0) log.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-  try {
-    return await startAndWatch(
-      makeClient(settings, options.retry),
-      settings,
-      metadata,
-      stop.signal,
-      {
-        info: (message) => log.info(message),
-        warning: (message) => core.warning(message),
-        requestId: saveRequestId,
-        runId: (id) => {
-          saveRunId(id);
-          core.setOutput('run_id', redactSecrets()(id));
-        },
-        restarted: (why) => {
-          const sentence = describeRestart(why);
-          core.warning(sentence);
-          feedback?.aside(sentence);
-        },
-        progress: (run) => feedback?.progress(run),
-        stateChange: (run, previous, elapsedMs) => log.infoWhenRedacted(redactPublished(stateLine(run, previous, elapsedMs))),
-        sessionLink: (url) => {
-          const line = sessionLine(url);
-          if (line) log.info(line);
-          else log.debug('The session link from the API is not an http(s) URL; it is not shown.');
-        },
-        ...((settings.logProgress || (feedback && settings.commentProgress)) && {
-          activity: (line: string, elapsedMs: number) => {
-            feedback?.agentDid(line);
-            // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
-            if (settings.logProgress) log.infoWhenRedacted(redactPublished(line).then((safe) => activityLine(safe, elapsedMs)));
-          },
-        }),
-        debug: (message) => log.debug(message),
+  if (target.kind === 'create' && dropped.length > 0) log.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+  const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
+  const { result } = await runWithStopHandling({
+    plan: { settings, target },
+    metadata,
+    words: ACTION_WORDS,
+    say: { info: (message) => log.info(message), warning: (message) => core.warning(message), debug: (message) => log.debug(message) },
+    onSignal: (signal) => log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
+    ...(retry && { retry }),
+    events: {
+      requestId: saveRequestId,
+      runId: (id) => {
+        saveRunId(id);
+        core.setOutput('run_id', redactSecrets()(id));
       },
-      {
-        ...progressTimings(),
-        ...options,
-        startedAt,
-        userAgent: USER_AGENT,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      restarted: (why) => {
+        const sentence = describeRestart(why);
+        core.warning(sentence);
+        feedback?.aside(sentence);
       },
-    );
-  } finally {
-    stop.dispose();
-  }
+      progress: (run) => feedback?.progress(run),
+      stateChange: (run, previous, elapsedMs) => log.infoWhenRedacted(redactPublished(stateLine(run, previous, elapsedMs))),
+      sessionLink: (url) => {
+        const line = sessionLine(url);
+        if (line) log.info(line);
+        else log.debug('The session link from the API is not an http(s) URL; it is not shown.');
+      },
+      ...((settings.logProgress || (feedback && settings.commentProgress)) && {
+        activity: (line: string, elapsedMs: number) => {
+          feedback?.agentDid(line);
+          // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
+          if (settings.logProgress) log.infoWhenRedacted(redactPublished(line).then((safe) => activityLine(safe, elapsedMs)));
+        },
+      }),
+      debug: (message) => log.debug(message),
+    },
+    options: { ...progressTimings(), ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
+  });
+  return result;
 }
 
 /** The conversation read timings, shortened for tests (see progressIntervalMs). */

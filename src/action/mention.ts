@@ -3,9 +3,12 @@ import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, ty
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
-import { quote } from '../run/settings.ts';
-import { schemaInstruction } from '../run/structured.ts';
+import type { CreateRunRequest } from '../oz/types.ts';
+import { MAX_ATTACHMENTS } from '../run/options.ts';
+import { sentText, type RunTarget } from '../run/plan.ts';
+import { checkRunId, quote, type InputError } from '../run/settings.ts';
 import type { Settings } from './inputs.ts';
 import * as log from './log.ts';
 
@@ -37,16 +40,32 @@ export function triggerPhraseIgnored(settings: Settings, event: EventInfo): stri
   );
 }
 
+/** The images pasted into the triggering comment or issue go with a new run's prompt too (within the API's 5). */
+async function withCommentImages(settings: Settings, request: CreateRunRequest, body: string): Promise<CreateRunRequest> {
+  const given = request.attachments ?? [];
+  if (imageUrls(body, settings.serverUrl).length === 0) return request;
+  const found = await downloadImages(body, {
+    ...IMAGE_BOUNDS,
+    max: MAX_ATTACHMENTS - given.length,
+    serverUrl: settings.serverUrl,
+    ...(settings.githubToken && { token: settings.githubToken }),
+  });
+  for (const warning of found.warnings) core.warning(warning);
+  if (found.attachments.length === 0) return request;
+  log.info(`Sending ${found.attachments.length} image(s) from the comment to the agent.`);
+  return { ...request, attachments: [...given, ...found.attachments] };
+}
+
 /**
- * Reads the request from the event and sets the run up for it: a follow-up to the thread's run when
- * there is one (and `continue_conversation`), else a new run with a prompt written from the event.
- * Returns why not to start when the phrase is not there.
+ * Reads the request from the event and decides what to run for it, as a new value (the settings stay
+ * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
+ * new run with a prompt written from the event. Returns why not to start when the phrase is not there.
  */
 export async function prepareMention(
   settings: Settings,
   event: EventInfo,
   github: (() => Promise<GitHubApi>) | undefined,
-): Promise<{ skip: string } | { mention: Mention }> {
+): Promise<{ skip: string } | { mention: Mention; target: RunTarget }> {
   const inactive = inactiveAction(event, settings.triggerPhrase);
   if (inactive !== undefined) return { skip: inactive };
   const body = mentionBody(event) ?? '';
@@ -55,44 +74,55 @@ export async function prepareMention(
   if (event.thread === undefined) return { skip: `the ${event.name} event names no pull request or issue` };
   const request = requestText(body, at, settings.triggerPhrase);
   const who = event.actor?.login ?? 'someone';
-
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
   const { state, commentId } =
     binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
-  const prompt = mentionPrompt(await withBranches(event, github), request, settings.standingPrompt);
-  const fresh = { ...settings.create, prompt: settings.outputSchema ? `${prompt}${schemaInstruction(settings.outputSchema)}` : prompt };
-  const owner = threadOwner(event);
+  const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
+  const target: RunTarget =
+    chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
 
-  if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
-    settings.runId = state.runId;
-    const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
-    settings.followup = settings.outputSchema ? `${message}${schemaInstruction(settings.outputSchema)}` : message;
-    // Checked before anything is sent to it; when it is gone or not this thread's, `fresh` starts instead.
-    settings.thread = { owner, fresh };
-    delete settings.create;
-    log.info(`Continuing this thread's conversation: the request goes to Oz run ${state.runId} as a follow-up.`);
-  } else {
-    settings.create = fresh;
-  }
-  core.startGroup(settings.followup !== undefined ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
-  log.info(settings.followup ?? settings.create?.prompt ?? '');
+  core.startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
+  log.info(sentText(target, settings.outputSchema));
   core.endGroup();
 
-  const target: ReactionTarget | undefined =
+  const reactTo: ReactionTarget | undefined =
     event.comment !== undefined
       ? { kind: event.comment.kind === 'review' ? 'review-comment' : 'issue-comment', id: event.comment.id }
       : event.name === 'issues'
         ? { kind: 'issue', number: event.thread.number }
         : undefined;
   return {
+    target,
     mention: {
       thread: event.thread.number,
       exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
       state,
       ...(commentId !== undefined && { commentId }),
-      ...(target && { target }),
+      ...(reactTo && { target: reactTo }),
     },
   };
+}
+
+/**
+ * What the mention runs: a follow-up to the thread's run, whose id is checked by the rule of the
+ * `run_id` input (a saved id that breaks it starts a new run instead), or a new run. The follow-up
+ * carries what the thread's run must be and the new run to start when it is not (gone, or another
+ * thread's): the lifecycle checks it before anything is sent.
+ */
+function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState, who: string, request: string): RunTarget {
+  const fresh = { ...settings.create, prompt: mentionPrompt(event, request, settings.standingPrompt) };
+  const owner = threadOwner(event);
+  if (settings.continueConversation && state.runId !== undefined && owner !== undefined) {
+    try {
+      const runId = checkRunId(state.runId, "run id in this thread's conversation comment");
+      log.info(`Continuing this thread's conversation: the request goes to Oz run ${runId} as a follow-up.`);
+      const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+      return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
+    } catch (error) {
+      core.warning(`${(error as InputError).message} Starting a new run.`);
+    }
+  }
+  return { kind: 'create', request: fresh };
 }
 
 /** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */

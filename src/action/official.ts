@@ -1,4 +1,5 @@
-import { fail, InputError, type InputReader } from '../run/settings.ts';
+import { fail, InputError } from '../run/settings.ts';
+import type { InputReader } from './inputs.ts';
 
 /**
  * The inputs of the official `warpdotdev/oz-agent-action` that have no meaning here, so that a

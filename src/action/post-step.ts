@@ -1,13 +1,15 @@
 import * as core from '@actions/core';
-import { makeClient, maskSecrets, redactPublished, redactSecrets } from './common.ts';
-import { tellCancel } from '../run/lifecycle.ts';
-import { cancelRun } from '../run/cancel.ts';
-import { findRunByRequestId } from '../run/create.ts';
+import { maskSecrets, redactPublished, redactSecrets } from './common.ts';
+import { makeClient, sayLine } from '../front/run.ts';
+import { cancelLine } from '../front/words.ts';
+import { verdict, type RunOutcome } from '../run/outcome.ts';
+import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import { loadGitHubApi } from '../github/loader.ts';
-import { inputSource, parseApiBaseUrl, parseBoolean } from '../run/settings.ts';
-import { readApiKey } from './inputs.ts';
+import { parseApiBaseUrl, parseBoolean } from '../run/settings.ts';
+import { inputSource, readApiKey } from './inputs.ts';
+import { ACTION_WORDS } from './vocabulary.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { Report } from '../report/summary.ts';
@@ -60,51 +62,57 @@ async function cleanUp(options: PostOptions): Promise<void> {
   await finishOnGitHub(state, run, note);
 }
 
-/** Cancels the run if it is still live; returns the run as last read and what happened to it. */
+const STOPPED = 'The step was stopped before the run ended';
+
+/** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
 async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
-  const stopped = 'The step was stopped before the run ended';
-  if (state.runId === undefined && state.requestId === undefined) return { note: `${stopped}.` };
-  if (!parseBoolean(inputSource(core.getInput), 'cancel_on_abort', true)) {
-    log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; cancel_on_abort is false, so it is left alone.`);
-    return { note: `${stopped}; cancel_on_abort is false, so the run was left running.` };
+  if (state.runId === undefined && state.requestId === undefined) return { note: `${STOPPED}.` };
+  if (!parseBoolean(inputSource(core.getInput), 'cancelOnAbort', true)) {
+    log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
+    return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
   }
   const apiKey = readApiKey(core.getInput);
   if (apiKey === '') {
     core.warning('Oz post step: no API key, so a run the main step left may still be running.');
-    return { note: `${stopped}; it may still be running.` };
+    return { note: `${STOPPED}; it may still be running.` };
   }
-  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined);
-  const client = makeClient({ apiKey, apiBaseUrl }, options.retry);
+  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
+  const client = makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log.info, options.retry, log.debug);
+  // The main step was stopped before the create answered: the run is found by the id it was tagged with.
+  const settled = await settleLeftRun(
+    client,
+    { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) },
+    {
+      budgetMs: options.cancelBudgetMs ?? 30_000,
+      readAfterMs: 5000,
+      onLive: (run) => log.info(`Oz run ${run.run_id} is still ${run.state} after the main step ended; cancelling it.`),
+    },
+  );
+  return { ...(settled.run && { run: settled.run }), note: tellSettled(settled) };
+}
 
-  try {
-    let runId = state.runId;
-    if (runId === undefined) {
-      // The main step was stopped before the create answered: find the run by the id it was tagged with.
-      // Only a run that carries this step's request id is ours: never cancel another.
-      runId = (await findRunByRequestId(client, state.requestId!))?.run_id;
-      if (runId === undefined) {
-        log.info('Oz post step: the main step created no run.');
-        return { note: `${stopped}, before any run was created.` };
-      }
-    }
-    const run = await client.getRun(runId);
-    if (isTerminal(run.state)) {
-      log.info(`Oz run ${runId} has ended (${run.state}); nothing to cancel.`);
-      return { run, note: `The step was stopped; the run had ended ${run.state}.` };
-    }
-    log.info(`Oz run ${runId} is still ${run.state} after the main step ended; cancelling it.`);
-    const budget = options.cancelBudgetMs ?? 30_000;
-    const cancel = await cancelRun(client, runId, budget);
-    tellCancel(runId, cancel, { info: log.info, warning: (m) => core.warning(m) });
-    const after = await raceAbort(client.getRun(runId), AbortSignal.timeout(Math.min(budget, 5000))).catch(() => run);
-    return {
-      run: after,
-      note: `${stopped}, so the post step ${cancel.outcome === 'cancelled' ? 'cancelled it' : `could not cancel it (${cancel.outcome})`}.`,
-    };
-  } catch (error) {
-    core.warning(`Oz post step could not check the run: ${(error as Error).message}. It may still be running.`);
-    return { note: `${stopped}; it may still be running.` };
+/** Logs what settling the run did, and returns the sentence for the check run and the comment. */
+function tellSettled({ run, runId, handling }: Settled): string {
+  switch (handling.kind) {
+    case 'not-found':
+      log.info('Oz post step: the main step created no run.');
+      return `${STOPPED}, before any run was created.`;
+    case 'unknown':
+      core.warning(`Oz post step could not check the run: ${handling.error.message}. It may still be running.`);
+      return `${STOPPED}; it may still be running.`;
+    case 'nothing-to-cancel':
+      log.info(`Oz run ${runId} has ended (${run?.state}); nothing to cancel.`);
+      return `The step was stopped; the run had ended ${run?.state}.`;
+    case 'cancel':
+      sayLine({ info: log.info, warning: (m) => core.warning(m) }, cancelLine(runId!, handling.cancel));
+      return `${STOPPED}, so the post step ${handling.cancel.outcome === 'cancelled' ? 'cancelled it' : `could not cancel it (${handling.cancel.outcome})`}.`;
   }
+}
+
+/** How the run stands for the report: ended on its own, or stopped with the step (the lifecycle's outcome, and its one word). */
+function postOutcome(run: RunItem | undefined): RunOutcome {
+  if (run !== undefined && isTerminal(run.state) && run.state !== 'CANCELLED') return { kind: 'ended', state: run.state };
+  return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
 
 /** Completes the check run and finishes the comment the main step left in progress. */
@@ -118,7 +126,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     return;
   }
   const report: Report = {
-    outcome: isTerminal(run?.state) && run?.state !== 'CANCELLED' ? (run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed') : 'cancelled',
+    outcome: verdict({ outcome: postOutcome(run) }),
     note,
     ...(run && { run, runId: run.run_id }),
   };
@@ -129,6 +137,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     marker: commentMarker(),
     redact: redactSecrets(),
     redactAll: redactPublished,
+    words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
     resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
     warn: (message) => core.warning(`Oz post step: ${message}`),

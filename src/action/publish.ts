@@ -6,6 +6,7 @@ import { usageFigures } from '../oz/usage.ts';
 import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { reviewOutputs } from '../report/review.ts';
 import { redactPublished, redactSecrets } from './common.ts';
+import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
 
@@ -61,7 +62,7 @@ export async function finish(unredacted: Report, feedback?: Feedback): Promise<v
 async function writeSummary(report: Report, redact: (text: string) => string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary.addRaw(redact(renderSummary(report)), true).write();
+    await core.summary.addRaw(redact(renderSummary(report, ACTION_WORDS)), true).write();
   } catch (error) {
     // A summary that cannot be written must not hide how the run went.
     core.warning(`Could not write the job summary: ${(error as Error).message}`);

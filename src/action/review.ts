@@ -9,49 +9,57 @@ import type { Review } from '../report/review.ts';
 import { redactPublished, redactSecrets } from './common.ts';
 import type { GitHubSide } from './github-setup.ts';
 import type { Settings } from './inputs.ts';
+import type { RunTarget } from '../run/plan.ts';
 
-/** The settings a review runs with (the review's instruction and schema added), and what it reviews. */
+/** The plan a review runs with (the review's schema in its settings, its instruction in the target), and what it reviews. */
 export interface Reviewing {
-  settings: Settings;
-  plan?: ReviewPlan;
+  plan: { settings: Settings; target: RunTarget };
+  review?: ReviewPlan;
 }
 
 /**
- * With `review`, on a pull request: reads the pull request and returns new settings whose prompt (or
- * follow-up) asks for a review in the review's schema. Elsewhere, or without a token, the run goes
- * ahead as it is, with one line saying why there is no review.
+ * With `review`, on a pull request: reads the pull request and returns a new plan whose prompt (or
+ * follow-up) asks for a review, with the review's schema as the output schema (its instruction is
+ * added where every schema's is, in `asSent`). Elsewhere, or without a token, the run goes ahead as
+ * it is, with one line saying why there is no review.
  */
-export async function planReview(settings: Settings, context: GitHubContext, github: GitHubSide): Promise<Reviewing> {
-  if (!settings.review) return { settings };
+export async function planReview(plan: Reviewing['plan'], context: GitHubContext, github: GitHubSide): Promise<Reviewing> {
+  const { settings, target } = plan;
+  if (!settings.review) return { plan };
   const { event } = context;
   if (!concernsThread(event) || !event.thread?.isPullRequest) {
     core.notice(`review is on, but the ${event.name || 'current'} event concerns no pull request: the agent runs without a review.`);
-    return { settings };
+    return { plan };
   }
   if (github.api === undefined) {
     core.warning(
       'review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.',
     );
-    return { settings };
+    return { plan };
   }
-  const plan = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+  const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
   // A missing permission is told once, after the run, together with the review's own (see publishReview).
-  if (!plan.readDenied && plan.unread.length > 0) core.warning(unreadWarning(plan)!);
-  const instruction = reviewInstruction(plan.target);
-  const next: Settings = { ...settings, outputSchema: REVIEW_SCHEMA };
-  if (settings.followup !== undefined) next.followup = `${settings.followup}${instruction}`;
-  else if (settings.create) {
-    // The run's title is not taken from the review instruction: from the prompt's first line, or the pull request.
-    const title =
-      settings.create.title ?? titleFromPrompt(settings.create.prompt ?? '') ?? `Review of pull request #${event.thread.number}`;
-    next.create = { ...settings.create, title, prompt: `${settings.create.prompt ?? ''}${instruction}`.trimStart() };
-  }
-  return { settings: next, plan };
+  if (!review.readDenied && review.unread.length > 0) core.warning(unreadWarning(review)!);
+  return {
+    plan: { settings: { ...settings, outputSchema: REVIEW_SCHEMA }, target: reviewTarget(target, review, event.thread.number) },
+    review,
+  };
+}
+
+/** The target with the review's instruction: after the follow-up, or after the prompt (the run's title is not taken from it). */
+function reviewTarget(target: RunTarget, review: ReviewPlan, pullRequest: number): RunTarget {
+  const instruction = reviewInstruction(review.target);
+  if (target.kind === 'follow-up') return { ...target, message: `${target.message}${instruction}` };
+  if (target.kind !== 'create') return target;
+  const { request } = target;
+  // From the prompt's first line, or the pull request.
+  const title = request.title ?? titleFromPrompt(request.prompt ?? '') ?? `Review of pull request #${pullRequest}`;
+  return { kind: 'create', request: { ...request, title, prompt: `${request.prompt ?? ''}${instruction}`.trimStart() } };
 }
 
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
 export async function publishReview(reviewing: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
-  const { plan } = reviewing;
+  const { review: plan } = reviewing;
   if (plan === undefined || github.api === undefined) return undefined;
   const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
   // Reads refused for want of a permission: one warning, unless the review's refusal already named it.
@@ -65,7 +73,7 @@ export async function publishReview(reviewing: Reviewing, report: Report, github
 }
 
 /** Posts the agent's valid review; a failure is a warning. */
-async function post(plan: ReviewPlan, { settings }: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
+async function post(plan: ReviewPlan, { plan: { settings } }: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
   if (!report.structured?.ok || github.api === undefined) return undefined;
   // The review is the agent's text: credentials in it are redacted before it reaches the pull request.
   const review = await redactPublished(report.structured.value as Review);

@@ -1,46 +1,21 @@
 import { parseArgs } from 'node:util';
+import { flagOf, flagsOfKind, INPUTS, type SettingKey } from '../names.ts';
 import { checkMetadataPair, fail, InputError, type SettingSource } from '../run/settings.ts';
 import { explainParseError, joinNegativeValues } from './flag-errors.ts';
+import { flagLabel } from './vocabulary.ts';
 
-/** String flags, named as the action's inputs in kebab case. */
-const STRINGS = [
-  'prompt',
-  'prompt-file',
-  'skill',
-  'title',
-  'name',
-  'model',
-  'environment',
-  'base-prompt',
-  'host',
-  'mcp',
-  'mode',
-  'conversation-id',
-  'api-base-url',
-  'run-id',
-  'timeout-minutes',
-  'poll-interval-seconds',
-  'max-poll-interval-seconds',
-  'summary-file',
-  'output-file',
-  'output-schema',
-  'artifacts-path',
-  'followup',
-  'output-format',
-  'harness',
-  'harness-model',
-  'reasoning-level',
-  'harness-secret',
-  'idle-timeout-minutes',
-  'session-sharing',
-  'agent-identity',
-  'max-credits',
-] as const;
+export { flagLabel } from './vocabulary.ts';
 
 /** Flags that are true or false; each has its `--no-` form. */
-const BOOLEANS = ['wait', 'cancel-on-abort', 'computer-use', 'log-progress', 'json', 'debug', 'preflight'] as const;
+const BOOLEANS = [...flagsOfKind('boolean'), 'json'];
 /** Flags that need a value. */
-const TAKES_VALUE: ReadonlySet<string> = new Set([...STRINGS, 'metadata', 'attachments']);
+const TAKES_VALUE: ReadonlySet<string> = new Set([
+  ...flagsOfKind('string'),
+  ...flagsOfKind('repeated'),
+  ...flagsOfKind('lines'),
+  'summary-file',
+  'output-file',
+]);
 /** Every flag name a user may write, for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
 
@@ -103,9 +78,9 @@ Reporting (progress goes to stderr; on a terminal in colour, with a live status 
   --help, --version
 
 Exit codes: 0 the run succeeded (or started, with --no-wait); 1 it started and did not succeed;
-2 no run could be started (bad flags, a report file that cannot be written, a --run-id that does
-not exist, or the API refused); 130 on SIGINT and 143 on SIGTERM, after
-cancelling the run.`;
+2 no run could be started, for certain (bad flags, a report file that cannot be written, a --run-id
+that does not exist, or the API refused; a run that may exist is 1); 130 on SIGINT and 143 on
+SIGTERM, in every phase, after cancelling the run.`;
 
 export interface CliArgs {
   help: boolean;
@@ -119,16 +94,6 @@ export interface CliArgs {
   source: SettingSource;
   /** `--metadata` pairs, checked; undefined when none were given. */
   metadata?: Record<string, string>;
-}
-
-/** `prompt_file` → `--prompt-file`; the negated booleans as the user writes them. */
-export function flagLabel(name: string): string {
-  if (name === 'wait') return '--no-wait';
-  if (name === 'cancel_on_abort') return '--no-cancel-on-abort';
-  if (name === 'log_progress') return '--no-log-progress';
-  if (name === 'preflight') return '--no-preflight';
-  if (name === 'metadata') return '--metadata';
-  return `--${name.replaceAll('_', '-')}`;
 }
 
 /**
@@ -146,37 +111,27 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
   if (positionals.length > 0) {
     throw new InputError(`Unexpected argument '${positionals[0]}': every setting is a flag, such as --prompt "...". See --help.`);
   }
-  const strings = values as Record<string, string | undefined>;
-  const bool = (name: string, value: boolean | undefined) => (value === undefined ? '' : String(value));
-  const read = (name: string): string => {
-    switch (name) {
-      case 'wait':
-        return bool(name, values.wait);
-      case 'cancel_on_abort':
-        return bool(name, values['cancel-on-abort']);
-      case 'computer_use':
-        return bool(name, values['computer-use']);
-      case 'log_progress':
-        return bool(name, values['log-progress']);
-      case 'debug':
-        return bool(name, values.debug);
-      case 'preflight':
-        return bool(name, values.preflight);
-      case 'attachments':
-        // Repeatable: one image path per flag, as the action's input has one per line.
-        return (values.attachments ?? []).join('\n');
-      case 'api_base_url':
-        return (strings['api-base-url'] ?? env.OZ_API_BASE_URL ?? '').trim();
-      case 'metadata':
-        // Repeated --metadata pairs come as `metadata` below, not as text.
+  const flags = values as Record<string, string | boolean | string[] | undefined>;
+  const read = (key: SettingKey): string => {
+    const value = flags[flagOf(key)];
+    switch (INPUTS[key].cli) {
+      case 'boolean':
+        return value === undefined ? '' : String(value);
+      // Repeatable: one value per flag, as the action's input has one per line.
+      case 'lines':
+        return ((value as string[] | undefined) ?? []).join('\n');
+      // Repeated --metadata pairs come as `metadata` below, not as text; the key has no flag.
+      case 'repeated':
+      case 'none':
         return '';
-      default:
-        return (strings[name.replaceAll('_', '-')] ?? '').trim();
+      case 'string':
+        if (key === 'apiBaseUrl') return ((value as string | undefined) ?? env.OZ_API_BASE_URL ?? '').trim();
+        return ((value as string | undefined) ?? '').trim();
     }
   };
 
   let metadata: Record<string, string> | undefined;
-  for (const pair of values.metadata ?? []) {
+  for (const pair of (flags.metadata as string[] | undefined) ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) fail('--metadata', pair, 'KEY=VALUE, such as --metadata team=platform');
     const key = pair.slice(0, eq).trim();
@@ -204,17 +159,15 @@ function parse(argv: string[]) {
     allowPositionals: true,
     allowNegative: true,
     options: {
-      ...(Object.fromEntries(STRINGS.map((name) => [name, { type: 'string' }])) as Record<(typeof STRINGS)[number], { type: 'string' }>),
-      metadata: { type: 'string', multiple: true },
-      attachments: { type: 'string', multiple: true },
-      wait: { type: 'boolean' },
-      'cancel-on-abort': { type: 'boolean' },
-      'computer-use': { type: 'boolean' },
-      'log-progress': { type: 'boolean' },
+      ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' as const }])),
+      ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' as const }])),
+      ...Object.fromEntries(
+        [...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string' as const, multiple: true as const }]),
+      ),
+      'summary-file': { type: 'string' },
+      'output-file': { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
-      debug: { type: 'boolean' },
-      preflight: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },

@@ -1,3 +1,4 @@
+import { OUTPUTS } from '../names.ts';
 /**
  * The `--output-file` report for GitLab's `artifacts: reports: dotenv`. GitLab refuses the whole
  * report when it is 5 KiB (5,120 bytes) or more, or holds more than 20 variables, and reads each value
@@ -16,7 +17,7 @@ const MAX_VALUE_BYTES = 1024;
 const MAX_FILES_VALUE_BYTES = 2048;
 
 /** Outputs that can be long or span lines: left out of the report (`--json` has them). */
-const NOT_IN_DOTENV = new Set(['run', 'artifacts', 'agent_output', 'structured_output']);
+const NOT_IN_DOTENV = new Set<string>(OUTPUTS.filter((o) => 'notInDotenv' in o).map((o) => o.output));
 /** What a later job needs most gets its room first. */
 const FIRST = ['run_id', 'state', 'error_code', 'retryable', 'followed_up', 'pull_request_url', 'session_link', 'conversation_id'];
 /** Outputs whose value is a link: whole or not at all. */

@@ -1,22 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describeRequest, OzClient, type RequestRecord } from '../oz/client.ts';
 import type { RunItem } from '../oz/types.ts';
+import { runWithStopHandling } from '../front/run.ts';
+import { reportOf } from '../front/words.ts';
 import { mergeMetadata } from '../oz/metadata.ts';
-import { CLI_USER_AGENT, VERSION } from '../oz/version.ts';
+import { VERSION } from '../oz/version.ts';
 import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
 import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
-import { startAndWatch, type LifecycleOptions, type RunResult } from '../run/lifecycle.ts';
-import { checkRunSettings, parseRunSettings, type RunSettings } from '../run/settings.ts';
-import { stopOnSignalsAndDeadline } from '../run/stop.ts';
-import { flagLabel, parseCli, USAGE, type CliArgs } from './args.ts';
+import type { LifecycleOptions } from '../run/lifecycle.ts';
+import type { RunResult } from '../run/outcome.ts';
+import { targetOf, type RunPlan } from '../run/plan.ts';
+import { checkRunSettings, parseRunSettings } from '../run/settings.ts';
+import { parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
 import { jsonResult } from './json.ts';
 import { checkReportFiles } from './report-files.ts';
 import { terminal, type LineKind } from './terminal.ts';
+import { CLI_WORDS, flagLabel } from './vocabulary.ts';
 
 /** Where the CLI writes: stdout for results, stderr for progress. */
 export interface CliIo {
@@ -50,23 +53,63 @@ export async function runCli(
   // Progress is text from the API too: no escape sequences, and no secret.
   const say = (line: string) => io.stderr(`${redact(plainText(line))}\n`);
 
-  let args: CliArgs;
-  let settings: RunSettings;
+  const parsed = await readPlan(argv, env, apiKey, io, say);
+  if (typeof parsed === 'number') return parsed;
+  const { args, plan } = parsed;
+  const { settings } = plan;
+
+  const startedAt = Date.now();
+  const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
+  const tell = (line: string, kind?: LineKind) => term.line(redact(plainText(line)), kind);
+  const agentLines = redactedProgress(term, tell, redact);
+  const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
+  if (plan.target.kind === 'create' && dropped.length > 0) tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
+  const debug = settings.debug ? (message: string) => tell(`debug: ${message}`) : undefined;
+  let run: Awaited<ReturnType<typeof runWithStopHandling>>;
   try {
-    args = parseCli(argv, env);
-    if (args.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT.succeeded;
-    }
-    if (args.version) {
-      io.stdout(`${VERSION}\n`);
+    run = await runWithStopHandling({
+      plan,
+      metadata,
+      words: CLI_WORDS,
+      say: { info: (message) => tell(message), warning: (message) => tell(`warning: ${message}`, 'warning'), ...(debug && { debug }) },
+      onSignal: (signal) => tell(`Received ${signal}: stopping.`),
+      events: {
+        stateChange: agentLines.stateChange,
+        sessionLink: (url) => {
+          const line = sessionLine(url);
+          if (line) tell(line);
+        },
+        ...(settings.logProgress && { activity: agentLines.activity }),
+        ...(debug && { debug }),
+      },
+      options: { ...options, startedAt },
+    });
+  } finally {
+    term.stop();
+  }
+  await agentLines.printed();
+  return finishCli(args, plan, run.result, startedAt, run.signal, io, redact, tell);
+}
+
+/** Parses the flags into the run's plan; prints help, the version, or the error, and returns the exit code then. */
+async function readPlan(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  apiKey: string,
+  io: CliIo,
+  say: (line: string) => void,
+): Promise<{ args: CliArgs; plan: RunPlan } | number> {
+  try {
+    const args = parseCli(argv, env);
+    if (args.help || args.version) {
+      io.stdout(`${args.help ? USAGE : VERSION}\n`);
       return EXIT.succeeded;
     }
     checkReportFiles([
       { flag: '--summary-file', path: args.summaryFile },
       { flag: '--output-file', path: args.outputFile },
     ]);
-    settings = parseRunSettings(args.source, {
+    const settings = parseRunSettings(args.source, {
       apiKey,
       apiKeyLabel: 'WARP_API_KEY',
       missingApiKey: 'Missing WARP_API_KEY: set it in the environment (a flag would show the key in process lists and shell history).',
@@ -75,59 +118,12 @@ export async function runCli(
       ...(args.metadata !== undefined && { metadata: args.metadata }),
     });
     await checkRunSettings(settings, flagLabel);
+    // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.
+    return { args, plan: { settings, target: targetOf(settings)! } };
   } catch (error) {
     say(`oz-agent-run: ${(error as Error).message}`);
     return EXIT.notStarted;
   }
-
-  const startedAt = Date.now();
-  const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
-  const tell = (line: string, kind?: LineKind) => term.line(redact(plainText(line)), kind);
-  const agentLines = redactedProgress(term, tell, redact);
-  const stop = stopOnSignalsAndDeadline(settings.timeoutMs, (signal) => tell(`Received ${signal}: stopping.`));
-  const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
-  if (settings.create && dropped.length > 0) tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-  const client = new OzClient({
-    baseUrl: settings.apiBaseUrl,
-    apiKey,
-    userAgent: CLI_USER_AGENT,
-    onRetry: ({ what, attempt, delayMs, error }) =>
-      tell(`${what}: try ${attempt} failed (${error.message}); trying again in ${(delayMs / 1000).toFixed(1)} s`),
-    ...(settings.debug && { onRequest: (record: RequestRecord) => tell(`debug: Oz API: ${describeRequest(record)}`) }),
-  });
-  let result: RunResult;
-  try {
-    result = await startAndWatch(
-      client,
-      settings,
-      metadata,
-      stop.signal,
-      {
-        info: (message) => tell(message),
-        warning: (message) => tell(`warning: ${message}`, 'warning'),
-        stateChange: agentLines.stateChange,
-        sessionLink: (url) => {
-          const line = sessionLine(url);
-          if (line) tell(line);
-        },
-        ...(settings.logProgress && { activity: agentLines.activity }),
-        ...(settings.debug && { debug: (message: string) => tell(`debug: ${message}`) }),
-      },
-      {
-        ...options,
-        label: flagLabel,
-        off: (name) => `${flagLabel(name)} is set`,
-        cancelled: 'The run was interrupted',
-        startedAt,
-        userAgent: CLI_USER_AGENT,
-      },
-    );
-  } finally {
-    stop.dispose();
-    term.stop();
-  }
-  await agentLines.printed();
-  return finishCli(args, result, startedAt, stop.received(), io, redact, tell);
 }
 
 /**
@@ -158,6 +154,7 @@ function redactedProgress(term: ReturnType<typeof terminal>, tell: (line: string
 /** The end of a run: exit code, --json, report files, and the last line. */
 async function finishCli(
   args: CliArgs,
+  plan: RunPlan,
   result: RunResult,
   startedAt: number,
   signal: NodeJS.Signals | undefined,
@@ -165,18 +162,20 @@ async function finishCli(
   redact: Redact,
   tell: (line: string, kind?: LineKind) => void,
 ): Promise<number> {
-  const { settled: _settled, ...rest } = result;
-  const report: Report = await redactAll({ ...rest, elapsedMs: Date.now() - startedAt }, redact);
+  const report: Report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId),
     ...agentOutputs(report),
     ...usageOutputs(usageFigures(report.run?.request_usage)),
   };
-  const code = exitCode(report, signal);
+  const code = exitCode(report, signal, result.mayExist === true);
   if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
   writeReportFiles(args, report, outputs, redact, tell);
 
-  if (report.outcome === 'succeeded') {
+  if (signal !== undefined && (report.outcome === 'succeeded' || report.outcome === 'started')) {
+    // The run is fine, but the stop cut short what came after it (its answer, its files): say so; the exit code says stopped.
+    tell(`oz-agent-run: Oz run ${outputs.run_id} ${report.outcome}, but ${signal} stopped what came after it.`, 'warning');
+  } else if (report.outcome === 'succeeded') {
     // As the action says it: the pull request is what a reader of the log wants next.
     tell(`Oz run ${outputs.run_id} succeeded.${outputs.pull_request_url ? ` Pull request: ${outputs.pull_request_url}` : ''}`, 'success');
   } else if (report.outcome === 'started') {
@@ -188,12 +187,13 @@ async function finishCli(
   return code;
 }
 
-function exitCode(report: Report, signal: NodeJS.Signals | undefined): number {
-  if (report.outcome === 'succeeded' || report.outcome === 'started') return EXIT.succeeded;
+/** The exit code: a stop is 130/143 in every phase, and a run that may exist is never 2 (a wrapper may retry on 2). */
+function exitCode(report: Report, signal: NodeJS.Signals | undefined, mayExist: boolean): number {
   if (signal === 'SIGINT') return EXIT.sigint;
   if (signal === 'SIGTERM') return EXIT.sigterm;
-  // Refused, or stopped before the create: no run started.
-  return report.runId === undefined ? EXIT.notStarted : EXIT.notSucceeded;
+  if (report.outcome === 'succeeded' || report.outcome === 'started') return EXIT.succeeded;
+  // Refused, or stopped before the create: no run started. A create whose answer was lost may have started one.
+  return report.runId === undefined && !mayExist ? EXIT.notStarted : EXIT.notSucceeded;
 }
 
 function describeFailure(report: Report): string {
@@ -222,6 +222,6 @@ function writeReportFiles(
       say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`, 'warning');
     }
   };
-  write('--summary-file', args.summaryFile, () => redact(renderSummary(report)));
+  write('--summary-file', args.summaryFile, () => redact(renderSummary(report, CLI_WORDS)));
   write('--output-file', args.outputFile, () => dotenvReport(outputs, redact));
 }

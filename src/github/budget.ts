@@ -4,7 +4,7 @@
  * "working" for good; so every body is fitted before it is sent, the agent's words shortened first.
  */
 import { fitChars, fitRendered, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS } from '../report/limits.ts';
-import { renderSummary, type Report } from '../report/summary.ts';
+import { renderSummary, type Report, type SummaryWords } from '../report/summary.ts';
 import { renderConversation, type Exchange, type ThreadState } from './conversation.ts';
 
 /** What an older turn keeps of its request and its answer once the comment is too long. */
@@ -14,10 +14,10 @@ const OLDER_TURN_CHARS = 600;
  * The run's summary for a comment (after `marker`) and a check run: one text that fits both, the
  * agent's answer shortened (with a link to the job summary, which has all of it) when it must be.
  */
-export function summaryWithin(report: Report, marker: string): string {
+export function summaryWithin(report: Report, marker: string, words: SummaryWords): string {
   const room = Math.min(MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS - marker.length - 1);
   return fitUnits(
-    fitRendered((budget) => renderSummary(report, { comment: true, maxAnswerChars: budget }), room, 60_000),
+    fitRendered((budget) => renderSummary(report, { ...words, comment: true, maxAnswerChars: budget }), room, 60_000),
     room,
   );
 }

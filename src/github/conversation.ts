@@ -1,5 +1,6 @@
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../report/markdown.ts';
+import { isRunId } from '../run/settings.ts';
 import type { Restart } from '../run/thread.ts';
 
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
@@ -97,7 +98,8 @@ export function decodeState(body: string, expected: ThreadBinding): { state: Thr
     state: {
       exchanges,
       binding: expected,
-      ...(typeof parsed.runId === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(parsed.runId) && { runId: parsed.runId }),
+      // The rule of the run_id input: the thread's run enters by the same road.
+      ...(typeof parsed.runId === 'string' && isRunId(parsed.runId) && { runId: parsed.runId }),
       ...(typeof parsed.conversationId === 'string' && { conversationId: parsed.conversationId }),
     },
   };

@@ -2,7 +2,7 @@ import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubAp
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
-import { formatDuration, outcomeHeading, type Report } from '../report/summary.ts';
+import { formatDuration, outcomeHeading, type Report, type SummaryWords } from '../report/summary.ts';
 import { type Exchange, type ThreadState } from './conversation.ts';
 import { conversationWithin, fitComment, summaryWithin } from './budget.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
@@ -30,6 +30,8 @@ export interface FeedbackOptions {
   onComment?: (id: number) => void;
   /** A check run and comment the main step left in progress, for the post step to finish. */
   resume?: { checkRunId?: number; commentId?: number };
+  /** How the front end names its settings in the summary the comment and check run show. */
+  words: SummaryWords;
   /** Takes secrets out of text before it is written to GitHub (comments and check runs are not masked). */
   redact?: (text: string) => string;
   /**
@@ -309,7 +311,7 @@ export class Feedback {
       // The answer first; what the agent did folded under it (the summary leaves it room).
       const snapshot = this.activity.snapshot();
       const folded = this.options.showActivity ? foldedLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
-      const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'));
+      const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'), this.options.words);
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation

@@ -1,7 +1,9 @@
 import { HttpClient } from '@actions/http-client';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, RequestOptions } from 'node:http';
 import pRetry from 'p-retry';
 import {
+  DEFAULT_ERROR_NAMES,
+  type ErrorNames,
   isApiError,
   isBadAnswer,
   isRetryable,
@@ -57,11 +59,19 @@ export interface OzClientOptions {
   apiKey: string;
   userAgent: string;
   retry?: Partial<RetryPolicy>;
-  /** How long a request may wait for the server before it counts as lost. Default 30 s. */
+  /**
+   * How long one request may take, answer and body, before it is aborted and counts as lost. Default
+   * 30 s. Each try of a retried call has its own.
+   */
   requestTimeoutMs?: number;
   onRetry?: (notice: RetryNotice) => void;
   /** Told after each request (also a failed one), for a debug log: never a header value or the key. */
   onRequest?: (record: RequestRecord) => void;
+  /**
+   * How the front end names the key and the API's address, for the hints in errors
+   * ("check the secret that holds the key", "check WARP_API_KEY"). Default: "the API key", "the API address".
+   */
+  names?: ErrorNames;
 }
 
 /** One request as a debug log shows it. */
@@ -93,6 +103,14 @@ export function describeRequest(record: RequestRecord): string {
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+/** How one call is bounded, beyond the caller's stop signal. */
+export interface CallLimits {
+  /** The deadline of each try; default the client's `requestTimeoutMs`. */
+  timeoutMs?: number;
+  /** Tries after the first; default the client's policy. */
+  retries?: number;
+}
+
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
@@ -102,27 +120,20 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
  */
 export class OzClient {
   readonly policy: RetryPolicy;
-  private readonly http: HttpClient;
   private readonly timeoutMs: number;
   private readonly options: OzClientOptions;
+  private readonly names: ErrorNames;
 
   constructor(options: OzClientOptions) {
     this.options = options;
+    this.names = options.names ?? DEFAULT_ERROR_NAMES;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
-    // No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few seconds at most.
-    // No redirects: the API does not redirect its calls, and a followed one would carry the bearer key elsewhere.
-    this.http = new HttpClient(options.userAgent, [], {
-      socketTimeout: this.timeoutMs,
-      keepAlive: false,
-      allowRetries: false,
-      allowRedirects: false,
-    });
   }
 
   /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-  async createRunOnce(body: CreateRunRequest): Promise<CreateRunResponse> {
-    const answer = await this.request<unknown>('POST', '/agent/runs', body);
+  async createRunOnce(body: CreateRunRequest, signal?: AbortSignal): Promise<CreateRunResponse> {
+    const answer = await this.request<unknown>('POST', '/agent/runs', body, signal);
     if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
       throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
     }
@@ -157,14 +168,16 @@ export class OzClient {
 
   /**
    * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-   * normalize) is final: the caller decides what that means to it.
+   * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+   * not hold up anything else (live progress).
    */
-  getConversation(runId: string, signal?: AbortSignal): Promise<Conversation> {
+  getConversation(runId: string, signal?: AbortSignal, limits?: CallLimits): Promise<Conversation> {
     return this.getChecked<Conversation>(
       `/agent/runs/${encodeURIComponent(runId)}/conversation`,
       'a conversation',
       (a) => Array.isArray(a.steps),
       signal,
+      limits,
     );
   }
 
@@ -182,18 +195,21 @@ export class OzClient {
     what: string,
     isValid: (answer: Record<string, unknown>) => boolean,
     signal?: AbortSignal,
+    limits: CallLimits = {},
   ): Promise<T> {
     const shown = path.split('?')[0]!;
     return this.withRetry(
       `GET ${shown}`,
       async () => {
-        const answer = await this.request<unknown>('GET', path);
+        const answer = await this.request<unknown>('GET', path, undefined, signal, limits.timeoutMs);
         if (!isObject(answer) || !isValid(answer)) {
           throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
         }
         return answer as T;
       },
       signal,
+      isRetryable,
+      limits.retries,
     );
   }
 
@@ -227,9 +243,9 @@ export class OzClient {
    * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
    * delivered twice. The caller reads the run to learn whether a lost one arrived.
    */
-  async followupOnce(runId: string, body: FollowupRequest): Promise<void> {
+  async followupOnce(runId: string, body: FollowupRequest, signal?: AbortSignal): Promise<void> {
     try {
-      await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body);
+      await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
     } catch (error) {
       // Any 2xx accepts it, whatever its body says.
       if (!isBadAnswer(error)) throw error;
@@ -237,9 +253,9 @@ export class OzClient {
   }
 
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-  async cancelRunOnce(runId: string): Promise<unknown> {
+  async cancelRunOnce(runId: string, signal?: AbortSignal): Promise<unknown> {
     try {
-      return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {});
+      return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
     } catch (error) {
       // Any 2xx accepts the cancel, whatever its body says.
       if (isBadAnswer(error)) return undefined;
@@ -256,8 +272,9 @@ export class OzClient {
     attempt: (attemptNumber: number) => Promise<T>,
     signal?: AbortSignal,
     retryIf: (error: unknown) => boolean = isRetryable,
+    retries: number = this.policy.retries,
   ): Promise<T> {
-    const { retries, minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
+    const { minDelayMs, maxDelayMs, maxRetryAfterMs } = this.policy;
     return pRetry(attempt, {
       retries,
       factor: 2,
@@ -290,7 +307,12 @@ export class OzClient {
     this.options.onRequest(record);
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  /**
+   * One HTTP exchange, bounded by its own deadline (`timeoutMs`, default the client's) and by `signal`:
+   * either aborts it in flight, socket and all. Stopped by `signal`, it rejects with the signal's
+   * reason; out of time, with a network error (`ETIMEDOUT`) that may have reached the server.
+   */
+  private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal, timeoutMs?: number): Promise<T> {
     const url = `${this.options.baseUrl}${path}`;
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.options.apiKey}`,
@@ -299,23 +321,37 @@ export class OzClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const shownPath = path.split('?')[0]!;
     const started = Date.now();
+    const limitMs = timeoutMs ?? this.timeoutMs;
+    const deadline = AbortSignal.timeout(limitMs);
+    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
     let message: IncomingMessage;
     let text: string;
     try {
-      const response = await this.http.request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+      const response = await httpClient(this.options.userAgent, limitMs, bound).request(
+        method,
+        url,
+        body === undefined ? null : JSON.stringify(body),
+        headers,
+      );
       message = response.message;
-      text = await readBody(message, this.timeoutMs);
+      text = await readBody(message, bound);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK');
-      this.options.onRequest?.({ method, path: shownPath, status: code, durationMs: Date.now() - started });
+      const stopped = signal?.aborted === true;
+      const timedOut = deadline.aborted;
+      const code = timedOut
+        ? 'ETIMEDOUT'
+        : ((error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+      this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
+      if (stopped) throw signal.reason as Error;
+      const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
       const hint = networkHint(code, url, this.options.baseUrl);
-      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), error, hint);
+      throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);
     }
     const status = message.statusCode ?? 0;
     this.tellRequest(method, shownPath, status, started, message, text);
     if (status >= 300 && status < 400) {
       const location = message.headers.location ?? '';
-      throw new OzRedirectError(method, shownPath, status, location);
+      throw new OzRedirectError(method, shownPath, status, location, this.names);
     }
     if (status >= 200 && status < 300) {
       if (text.trim() === '') throw new OzBadAnswerError(method, shownPath, status, 'an empty body');
@@ -325,32 +361,64 @@ export class OzClient {
         throw new OzBadAnswerError(method, shownPath, status, `a body that is not JSON: ${snippet(text)}`);
       }
     }
-    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']));
+    throw new OzApiError(method, shownPath, status, parseProblem(text), parseRetryAfter(message.headers['retry-after']), this.names);
   }
 }
 
-/** Reads a whole body, failing (rather than hanging) when the connection drops or stalls mid-body. */
-function readBody(message: IncomingMessage, timeoutMs: number): Promise<string> {
+/**
+ * An HTTP client for one request, aborted in flight (the socket destroyed) when `signal` aborts:
+ * `@actions/http-client` takes no signal itself, but lets a handler shape the Node request options.
+ * No keep-alive: an idle pooled socket must never hold the job open, and a run is read every few
+ * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
+ * the bearer key elsewhere.
+ */
+export function httpClient(userAgent: string, socketTimeoutMs: number, signal: AbortSignal, redirects = 0): HttpClient {
+  return new HttpClient(userAgent, [abortHandler(signal)], {
+    socketTimeout: socketTimeoutMs,
+    keepAlive: false,
+    allowRetries: false,
+    allowRedirects: redirects > 0,
+    ...(redirects > 0 && { maxRedirects: redirects }),
+  });
+}
+
+/** The handler type, from the constructor (its module is not one the core imports). */
+type RequestHandler = NonNullable<ConstructorParameters<typeof HttpClient>[1]>[number];
+
+function abortHandler(signal: AbortSignal): RequestHandler {
+  return {
+    prepareRequest: (options: RequestOptions) => {
+      options.signal = signal;
+    },
+    canHandleAuthentication: () => false,
+    handleAuthentication: () => Promise.reject(new Error('no authentication handler')),
+  };
+}
+
+/** Reads a whole body, failing (rather than hanging) when the connection drops or `signal` aborts mid-body. */
+function readBody(message: IncomingMessage, signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const timer = setTimeout(() => message.destroy(Object.assign(new Error('body timeout'), { code: 'ETIMEDOUT' })), timeoutMs);
-    timer.unref();
+    const onAbort = () => message.destroy(Object.assign(new Error('stopped mid-answer'), { code: 'ETIMEDOUT' }));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => signal.removeEventListener('abort', onAbort);
     message.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) message.destroy(Object.assign(new Error('answer too large'), { code: 'EBODYTOOLARGE' }));
       else chunks.push(chunk);
     });
     message.on('end', () => {
-      clearTimeout(timer);
+      done();
       resolve(Buffer.concat(chunks).toString('utf8'));
     });
     message.on('error', (error) => {
-      clearTimeout(timer);
+      done();
       reject(error);
     });
     message.on('aborted', () => {
-      clearTimeout(timer);
+      done();
       reject(Object.assign(new Error('connection closed mid-answer'), { code: 'ECONNRESET' }));
     });
   });
@@ -400,7 +468,11 @@ export function parseProblem(text: string): Problem {
   return problem;
 }
 
-/** The error code in a problem's `type` URL: its last path segment, with `-` for `_`. */
+/**
+ * The error code in a problem's `type` URL: its last path segment. The docs' examples spell it with
+ * `-` for `_` (`.../invalid-request/`), the spec with the code itself (`.../invalid_request`): both read
+ * as `invalid_request`.
+ */
 export function codeFromType(type: string | undefined): string | undefined {
   if (type === undefined || type === 'about:blank') return undefined;
   let path: string;
@@ -410,7 +482,7 @@ export function codeFromType(type: string | undefined): string | undefined {
     return undefined;
   }
   const segment = path.split('/').filter(Boolean).pop();
-  return segment && /^[a-z0-9-]+$/.test(segment) ? segment.replaceAll('-', '_') : undefined;
+  return segment && /^[a-z0-9_-]+$/i.test(segment) ? segment.toLowerCase().replaceAll('-', '_') : undefined;
 }
 
 /** What to check when a request got no answer for a reason that a retry will not fix. */

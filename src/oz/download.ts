@@ -1,5 +1,5 @@
-import { HttpClient } from '@actions/http-client';
 import type { FileHandle } from 'node:fs/promises';
+import { httpClient } from './client.ts';
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
 export class DownloadError extends Error {
@@ -7,9 +7,10 @@ export class DownloadError extends Error {
 }
 
 /**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`. The URL is on another host and
- * carries its own signature: this client sends no API key, ever (it has no Authorization header to
- * send). Returns the bytes written.
+ * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
+ * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
+ * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
+ * written.
  */
 export async function download(
   url: string,
@@ -19,18 +20,14 @@ export async function download(
   signal?: AbortSignal,
   timeoutMs = 60_000,
 ): Promise<number> {
-  const http = new HttpClient(userAgent, [], {
-    socketTimeout: timeoutMs,
-    keepAlive: false,
-    allowRetries: false,
-    allowRedirects: true,
-    maxRedirects: 3,
-  });
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
   let response;
   try {
-    response = await http.get(url);
+    response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
   } catch (error) {
-    throw new DownloadError(`the download failed: ${(error as Error).message}`);
+    throw new DownloadError(bound.aborted ? why() : `the download failed: ${(error as Error).message}`);
   }
   const status = response.message.statusCode ?? 0;
   if (status < 200 || status >= 300) {
@@ -43,16 +40,22 @@ export async function download(
     throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
   }
   let written = 0;
+  // The body is aborted too: a stalled or trickling answer must not outlast a stop.
+  const onAbort = () => response.message.destroy(new DownloadError(why()));
+  bound.addEventListener('abort', onAbort, { once: true });
   try {
     for await (const chunk of response.message as AsyncIterable<Buffer>) {
-      if (signal?.aborted) throw new DownloadError('the download was stopped');
+      if (bound.aborted) throw new DownloadError(why());
       written += chunk.length;
       if (written > maxBytes) throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
       await file.write(chunk);
     }
   } catch (error) {
     response.message.destroy();
+    if (bound.aborted) throw new DownloadError(why());
     throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${(error as Error).message}`);
+  } finally {
+    bound.removeEventListener('abort', onAbort);
   }
   return written;
 }

@@ -11,6 +11,14 @@ export interface Problem {
   text?: string;
 }
 
+/** How the user knows the key and the API's address, for the hints in error messages. */
+export interface ErrorNames {
+  apiKey: string;
+  apiBaseUrl: string;
+}
+
+export const DEFAULT_ERROR_NAMES: ErrorNames = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
+
 export class OzApiError extends Error {
   override name = 'OzApiError';
   readonly method: string;
@@ -20,8 +28,8 @@ export class OzApiError extends Error {
   /** From `Retry-After`, when the server sent one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(method: string, path: string, status: number, problem: Problem, retryAfterMs?: number) {
-    super(describeApiError(method, path, status, problem));
+  constructor(method: string, path: string, status: number, problem: Problem, retryAfterMs?: number, names = DEFAULT_ERROR_NAMES) {
+    super(describeApiError(method, path, status, problem, names));
     this.method = method;
     this.path = path;
     this.status = status;
@@ -48,10 +56,11 @@ export class OzRedirectError extends Error {
   override name = 'OzRedirectError';
   readonly status: number;
   readonly location: string;
-  constructor(method: string, path: string, status: number, location: string) {
+  constructor(method: string, path: string, status: number, location: string, names = DEFAULT_ERROR_NAMES) {
     super(
       `Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
-        'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check api_base_url.',
+        'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
+        `${names.apiBaseUrl}.`,
     );
     this.status = status;
     this.location = location;
@@ -87,7 +96,7 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway Timeout',
 };
 
-function describeApiError(method: string, path: string, status: number, problem: Problem): string {
+function describeApiError(method: string, path: string, status: number, problem: Problem, names: ErrorNames): string {
   const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
   const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
   // A detail that repeats the title adds nothing.
@@ -95,7 +104,7 @@ function describeApiError(method: string, path: string, status: number, problem:
   if (said.length > 0) parts.push(said.join(': '));
   else if (problem.text) parts.push(problem.text);
   if (status === 401) {
-    parts.push('The Warp API key is missing, invalid or revoked: check the warp_api_key secret');
+    parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
   } else if (status === 403) {
     parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
   }
@@ -147,13 +156,14 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and 429 are refusals before any work; a 5xx may
- * come from a gateway after the backend already created the run.
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
  */
 export function mayHaveCreated(error: unknown): boolean {
   if (isNetworkError(error)) return error.mayHaveReachedServer;
   if (isBadAnswer(error)) return true;
-  if (isApiError(error)) return error.status >= 500;
+  if (isApiError(error)) return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
   return false;
 }
 

@@ -11,6 +11,7 @@ import {
   MAX_TEXT_OUTPUT_BYTES,
 } from './limits.ts';
 import { escapeMarkdown, inlineCode, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
+import type { SettingKey } from '../names.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
 import { reviewSection, type ReviewReport } from './review.ts';
 
@@ -20,13 +21,13 @@ export type Outcome =
   | 'succeeded'
   /** The run reached FAILED, ERROR, BLOCKED or CANCELLED. */
   | 'failed'
-  /** `timeout_minutes` passed first. */
+  /** The timeout passed first. */
   | 'timeout'
   /** The workflow was cancelled (or the step's own timeout-minutes hit) first. */
   | 'cancelled'
   /** `wait: false`: the run was started and left running. */
   | 'started'
-  /** The run reached SUCCEEDED, but `output_schema` found no valid JSON object in its final answer. */
+  /** The run reached SUCCEEDED, but its final answer has no valid JSON object for the output schema. */
   | 'invalid_output'
   /** The action itself failed (bad answer, lost create, read failure). */
   | 'error'
@@ -51,15 +52,15 @@ export interface Report {
   pullRequest?: { number: number; url?: string; headSha?: string };
   /** The agent's final answer (Markdown, untrusted). */
   agentOutput?: string;
-  /** With `output_schema`: the object, or what is wrong with it. */
+  /** With an output schema: the object, or what is wrong with it. */
   structured?: { ok: true; value: unknown } | { ok: false; errors: string[] };
-  /** With `artifacts_path`: the files written, relative to the workspace. */
+  /** With an artifacts folder: the files written, relative to the workspace. */
   downloadedFiles?: string[];
   /** True when the request went to an existing run as a follow-up. */
   followedUp?: boolean;
-  /** With `review`: the agent's review, and what was posted of it. */
+  /** With a review asked for: the agent's review, and what was posted of it. */
   review?: ReviewReport;
-  /** With the `json` output format: the run's normalized conversation, for `agent_output`. */
+  /** With the json output format: the run's normalized conversation, for `agent_output`. */
   conversation?: unknown;
 }
 
@@ -98,13 +99,13 @@ export function runOutputs(
   };
 }
 
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 /** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
 export function usageOutputs(figures: UsageFigures): Record<'credits' | 'cost_usd' | 'tokens', string> {
   const text = (value: number | undefined) => (value === undefined ? '' : String(value));
   return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
 }
 
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
 export function agentOutputs(
   report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'conversation'>,
 ): Record<string, string> {
@@ -217,15 +218,23 @@ export function outcomeHeading(report: Report): string {
   return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 
+/** How the front end names its settings in the summary (its vocabulary). */
+export interface SummaryWords {
+  /** A setting as the user writes it: the action's input, or the CLI's `--timeout-minutes`. */
+  setting: (key: SettingKey) => string;
+  /** A setting named in the middle of a sentence: "`environment` input", or "`--environment`". */
+  aside: (key: SettingKey) => string;
+}
+
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
-export function nextStep(report: Report, setting: (name: string) => string = (n) => n): string | undefined {
+export function nextStep(report: Report, words: SummaryWords): string | undefined {
   const run = report.run;
   const code = run?.status_message?.error_code;
-  if (report.outcome === 'timeout') return `Raise \`${setting('timeout_minutes')}\`, or split the task into smaller runs.`;
-  if (report.outcome === 'budget_exceeded') return `Raise \`${setting('max_credits')}\`, or split the task into smaller runs.`;
+  if (report.outcome === 'timeout') return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
+  if (report.outcome === 'budget_exceeded') return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
   if (report.outcome === 'not_started') return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
   if (report.outcome === 'invalid_output')
-    return 'Make the prompt say more plainly what the JSON object must hold, or relax `output_schema`.';
+    return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
   if (run?.state === 'BLOCKED') return 'A person must act: open the agent session and approve the step or answer its question.';
   switch (code) {
     case 'insufficient_credits':
@@ -233,7 +242,7 @@ export function nextStep(report: Report, setting: (name: string) => string = (n)
     case 'budget_exceeded':
       return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
     case 'environment_setup_failed':
-      return 'Check the environment (`environment` input): its repositories, setup commands and secrets. The session shows the step that failed.';
+      return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
     case 'external_authentication_required':
     case 'integration_not_configured':
     case 'integration_disabled':
@@ -287,39 +296,30 @@ function foldedAnswer(text: string): string[] {
   return [...lead, "<details><summary>The agent's full answer</summary>", '', text, '', '</details>', ''];
 }
 
-export interface RenderOptions {
+export interface RenderOptions extends SummaryWords {
   /** For the pull request comment: no link to the pull request it is on. */
   comment?: boolean;
   /** At most this many characters of the agent's answer (default 60,000), so the text fits where it goes. */
   maxAnswerChars?: number;
 }
 
-/**
- * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
- * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
- * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised.
- */
-export function renderSummary(report: Report, options: RenderOptions = {}): string {
-  const { run } = report;
-  const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-  const lines = [`## ${outcomeHeading(report)}${title}`, ''];
-  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
+/** Problems with the structured output, when it is invalid. */
+function structuredProblems(report: Report): string[] {
+  if (!report.structured || report.structured.ok) return [];
+  return [
+    '**Structured output problems:**',
+    '',
+    ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`),
+    '',
+  ];
+}
 
-  if (report.review) lines.push(...reviewSection(report.review));
-  if (report.agentOutput) lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-  if (report.structured && !report.structured.ok) {
-    lines.push(
-      '**Structured output problems:**',
-      '',
-      ...capList(report.structured.errors, 20).shown.map((e) => `- ${escapeMarkdown(fitChars(e, 500))}`),
-      '',
-    );
-  }
-
-  const prs = pullRequests(run, options.comment ? report.pullRequest?.url : undefined);
+/** The pull requests the agent opened, then its plans, folded. */
+function openedByTheAgent(run: RunItem | undefined, exclude: string | undefined): string[] {
+  const lines: string[] = [];
+  const prs = pullRequests(run, exclude);
   if (prs.length > 0)
     lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
-
   const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
   for (const plan of capList(plans, 10).shown) {
     const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
@@ -332,29 +332,40 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
       '',
     );
   }
+  return lines;
+}
 
-  if (report.outcome !== 'succeeded' && report.outcome !== 'started' && report.outcome !== 'skipped') {
-    const status = run?.status_message;
-    const reason = status?.message
-      ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (${inlineCode(fitChars(status.error_code, 100))})` : ''}`
-      : undefined;
-    const next = nextStep(report);
-    if (reason || next) {
-      lines.push('### What to do next', '');
-      if (reason) lines.push(`**Why:** ${reason}`, '');
-      if (next) lines.push(next, '');
-      if (run?.state === 'BLOCKED' && run.session_link) lines.push(safeLink('Open the agent session', run.session_link), '');
-    }
-  }
+/** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
+function whatToDoNext(report: Report, words: SummaryWords): string[] {
+  if (report.outcome === 'succeeded' || report.outcome === 'started' || report.outcome === 'skipped') return [];
+  const { run } = report;
+  const status = run?.status_message;
+  const reason = status?.message
+    ? `${escapeMarkdown(fitChars(status.message))}${status.error_code ? ` (${inlineCode(fitChars(status.error_code, 100))})` : ''}`
+    : undefined;
+  const next = nextStep(report, words);
+  if (!reason && !next) return [];
+  const lines = ['### What to do next', ''];
+  if (reason) lines.push(`**Why:** ${reason}`, '');
+  if (next) lines.push(next, '');
+  if (run?.state === 'BLOCKED' && run.session_link) lines.push(safeLink('Open the agent session', run.session_link), '');
+  return lines;
+}
 
+/** The files saved from the run, at most a page of them. */
+function filesSaved(report: Report): string[] {
   const files = report.downloadedFiles ?? [];
-  if (files.length > 0) {
-    const { shown, more } = capList(files);
-    lines.push('### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`));
-    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
-    lines.push('');
-  }
+  if (files.length === 0) return [];
+  const { shown, more } = capList(files);
+  const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
+  if (more > 0) lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+  lines.push('');
+  return lines;
+}
 
+/** The rows of the run's details table. */
+function detailRows(report: Report, options: RenderOptions): string[][] {
+  const { run } = report;
   const rows: string[][] = [];
   const runId = run?.run_id ?? report.runId;
   if (run?.state) rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
@@ -372,18 +383,46 @@ export function renderSummary(report: Report, options: RenderOptions = {}): stri
   if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
   if (pr?.headSha) rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
   if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
-  const others = (run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
-  if (rows.length > 0 || others.length > 0) {
-    lines.push('<details><summary>Run details</summary>', '');
-    if (rows.length > 0) lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
-    if (others.length > 0) {
-      const { shown, more } = capList(others);
-      lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-      if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
-      lines.push('');
-    }
-    lines.push('</details>', '');
+  return rows;
+}
+
+/** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
+function runDetails(report: Report, options: RenderOptions): string[] {
+  const rows = detailRows(report, options);
+  const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+  if (rows.length === 0 && others.length === 0) return [];
+  const lines = ['<details><summary>Run details</summary>', ''];
+  if (rows.length > 0) lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
+  if (others.length > 0) {
+    const { shown, more } = capList(others);
+    lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+    lines.push('');
   }
+  lines.push('</details>', '');
+  return lines;
+}
+
+/**
+ * The job summary (and the final pull request comment) as Markdown, most useful first: the outcome,
+ * the agent's answer, the pull requests it opened, plans, what to do next when the run did not
+ * succeed, then the run's details folded. Text from the API and the agent is escaped or sanitised;
+ * settings are named in the front end's words.
+ */
+export function renderSummary(report: Report, options: RenderOptions): string {
+  const { run } = report;
+  const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
+  const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+  if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
+  if (report.review) lines.push(...reviewSection(report.review));
+  if (report.agentOutput) lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
+  lines.push(
+    ...structuredProblems(report),
+    ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined),
+    ...whatToDoNext(report, options),
+    ...filesSaved(report),
+    ...runDetails(report, options),
+  );
   // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
   return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }

@@ -2,7 +2,7 @@ import { describeUsage, usageFigures, type UsageFigures } from '../oz/usage.ts';
 import type { RunItem } from '../oz/types.ts';
 
 /**
- * The credit budget of a run (`max_credits`): while it is watched, the first read whose reported usage
+ * The credit budget of a run: while it is watched, the first read whose reported usage
  * passes the budget stops the watch, so the lifecycle cancels the run. Approximate: the usage the API
  * reports may lag behind what the run has spent.
  */

@@ -27,7 +27,7 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
   const retryIf = (error: unknown) => (isApiError(error) && error.status === 409) || isRetryable(error);
   try {
     await raceAbort(
-      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId), deadline, retryIf),
+      client.withRetry(`cancel run ${runId}`, () => client.cancelRunOnce(runId, deadline), deadline, retryIf),
       deadline,
     );
     return { outcome: 'cancelled' };
@@ -37,4 +37,9 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
     const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : (error as Error);
     return { outcome: 'failed', error: cause };
   }
+}
+
+/** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
+export function cancelSettles(result: CancelResult): boolean {
+  return result.outcome !== 'failed';
 }

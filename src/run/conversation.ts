@@ -1,5 +1,5 @@
 import { isApiError } from '../oz/errors.ts';
-import type { OzClient } from '../oz/client.ts';
+import type { CallLimits, OzClient } from '../oz/client.ts';
 import type { Conversation, ConversationBlock, ConversationMessage, ConversationStep } from '../oz/types.ts';
 
 /** Something the agent did or said, as one log line: `command: npm test`, or the first line of a message. */
@@ -105,6 +105,9 @@ export function activity(conversation: Conversation): ActivityItem[] {
   return items;
 }
 
+/** The deadline of one live-progress read: one try, and the next one due tries again. */
+export const LIVE_READ_TIMEOUT_MS = 10_000;
+
 /**
  * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
  * working (a short run then shows its progress while it works, not only at its end), then at most once
@@ -112,12 +115,17 @@ export function activity(conversation: Conversation): ActivityItem[] {
  * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
  * forced read (before a follow-up, after the end) is always made: a conversation missing while the
  * run worked may be there once it ended.
+ *
+ * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
+ * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
  */
 export class ConversationWatcher {
   private readonly seen = new Set<string>();
   /** When the next unforced read is due; set by the first unforced poll. */
   private due: number | undefined;
   private off = false;
+  /** The live read in flight, if any: aborted by a forced read. */
+  private live: AbortController | undefined;
   /** The last conversation read, for the final answer. */
   latest: Conversation | undefined;
   /** How the last read went: read, none (404 or 422: no conversation), or failed. */
@@ -137,23 +145,53 @@ export class ConversationWatcher {
     this.firstAfterMs = firstAfterMs;
   }
 
+  /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
+  private isDue(): boolean {
+    if (this.off) return false;
+    const now = Date.now();
+    this.due ??= now + this.firstAfterMs;
+    if (now < this.due) return false;
+    this.due = now + this.intervalMs;
+    return true;
+  }
+
   /**
-   * New items since the last read. Unforced (while the run works), it reads only when a read is due:
-   * `firstAfterMs` after the first such call, then every `intervalMs`. A forced read (before a
-   * follow-up, after the end) reads now and leaves that schedule alone.
+   * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
+   * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
+   * alone, and aborts a live read in flight (which could answer with an older conversation).
    */
   async poll(signal?: AbortSignal, force = false): Promise<ActivityItem[]> {
-    if (!force) {
-      if (this.off) return [];
-      const now = Date.now();
-      this.due ??= now + this.firstAfterMs;
-      if (now < this.due) return [];
-      this.due = now + this.intervalMs;
+    if (!force && !this.isDue()) return [];
+    if (force) {
+      this.live?.abort();
+      this.live = undefined;
     }
+    return this.read(signal);
+  }
+
+  /**
+   * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
+   * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
+   * shorter) and by `signal`.
+   */
+  pollInBackground(signal: AbortSignal, onItems: (items: ActivityItem[]) => void): void {
+    if (this.live !== undefined || !this.isDue()) return;
+    const live = (this.live = new AbortController());
+    const limits: CallLimits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
+    void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
+      if (this.live === live) this.live = undefined;
+      if (!live.signal.aborted && !signal.aborted && items.length > 0) onItems(items);
+    });
+  }
+
+  /** One read (with the client's retries unless `limits` say otherwise); never throws. */
+  private async read(signal: AbortSignal | undefined, limits?: CallLimits): Promise<ActivityItem[]> {
+    let conversation: Conversation;
     try {
-      this.latest = await this.client.getConversation(this.runId, signal);
-      this.lastOutcome = 'read';
+      conversation = await this.client.getConversation(this.runId, signal, limits);
     } catch (error) {
+      // Aborted (a stop, or a forced read took over): what the last read found stands.
+      if (signal?.aborted) return [];
       this.lastOutcome = 'failed';
       if (isApiError(error) && (error.status === 404 || error.status === 422)) this.lastOutcome = 'none';
       if (isApiError(error) && error.status === 422) {
@@ -166,7 +204,9 @@ export class ConversationWatcher {
       }
       return [];
     }
-    const fresh = activity(this.latest).filter((item) => !this.seen.has(item.key));
+    this.latest = conversation;
+    this.lastOutcome = 'read';
+    const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
     for (const item of fresh) this.seen.add(item.key);
     return fresh;
   }

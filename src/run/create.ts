@@ -4,9 +4,17 @@ import type { OzClient } from '../oz/client.ts';
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CreateRunRequest, RunItem } from '../oz/types.ts';
 
-/** A create whose outcome is unknown and could not be checked: retrying could start a second agent. */
+/**
+ * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
+ * id), and retrying could start a second agent.
+ */
 export class LostCreateError extends Error {
   override name = 'LostCreateError';
+}
+
+/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
+export function isLostCreate(error: unknown): error is LostCreateError {
+  return error instanceof Error && error.name === 'LostCreateError';
 }
 
 export interface CreatedRun {
@@ -42,7 +50,7 @@ export async function createRunExactlyOnce(
     try {
       // A create that never answers is bounded by the stop signal (timeout, cancellation) like every wait;
       // the run it may have started is found by its request id and cancelled by the caller.
-      const answer = await raceAbort(client.createRunOnce(tagged), signal);
+      const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
       return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
     } catch (error) {
       if (mayHaveCreated(error)) uncertain = error as Error;
@@ -51,14 +59,17 @@ export async function createRunExactlyOnce(
   };
 
   try {
-    return await client.withRetry(
-      'POST /agent/runs',
-      attempt,
-      signal,
-      (error) => !(error instanceof Error && error.name === 'LostCreateError') && isRetryable(error),
-    );
+    return await client.withRetry('POST /agent/runs', attempt, signal, (error) => !isLostCreate(error) && isRetryable(error));
   } catch (error) {
     if (created !== undefined) return created;
+    // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
+    if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
+      throw new LostCreateError(
+        `Creating the run failed (${(error as Error).message}) after an earlier answer was lost (${uncertain.message}), ` +
+          `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`,
+        { cause: error },
+      );
+    }
     throw error;
   }
 }

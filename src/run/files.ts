@@ -2,9 +2,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { InputError, quote } from './settings.ts';
 
 /**
- * Files named by settings (`prompt_file`, `mcp`, `output_schema`) follow one rule: a relative path is
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
  * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike `artifacts_path`, such a path is not confined to the workspace.
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
  */
 export function settingPath(value: string, workspace: string): string {
   return isAbsolute(value) ? value : resolve(workspace, value);

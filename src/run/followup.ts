@@ -116,7 +116,7 @@ export async function sendFollowupOnce(
     async () => {
       if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal))) return;
       try {
-        await raceAbort(client.followupOnce(runId, { message }), signal);
+        await raceAbort(client.followupOnce(runId, { message }, signal), signal);
       } catch (error) {
         if (mayHaveCreated(error)) uncertain = error as Error;
         throw error;

@@ -2,67 +2,52 @@ import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
-import { isTerminal, type Conversation, type CreateRunRequest, type RunItem } from '../oz/types.ts';
+import type { SettingKey } from '../names.ts';
+import { isTerminal, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './budget.ts';
-import { cancelRun, type CancelResult } from './cancel.ts';
+import { cancelRun, cancelSettles, type CancelResult } from './cancel.ts';
 import { saveArtifacts } from './artifacts.ts';
 import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
-import { createRunExactlyOnce, findRunByRequestId } from './create.ts';
+import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
+import type { RunResult, StopHandling } from './outcome.ts';
+import { asSent, type RunPlan } from './plan.ts';
+import { settleLeftRun } from './settle.ts';
 import { isSessionGone, readThreadRun, type Restart } from './thread.ts';
-import { structuredOutput, type StructuredOutput } from './structured.ts';
+import { structuredOutput } from './structured.ts';
 import type { RunSettings } from './settings.ts';
-import { isStopSignal } from './stop.ts';
-import { PollSchedule, watchRun } from './watch.ts';
+import { isStopSignal, type StopReason } from './stop.ts';
+import { PollSchedule, watchRun, type WatchResult } from './watch.ts';
 
-/** How a run went, as far as the front end is concerned. */
-export type RunOutcome =
-  /** The run reached SUCCEEDED. */
-  | 'succeeded'
-  /** The run reached FAILED, ERROR, BLOCKED or CANCELLED. */
-  | 'failed'
-  /** The timeout passed first. */
-  | 'timeout'
-  /** The workflow or the process was cancelled first. */
-  | 'cancelled'
-  /** `wait: false`: the run was started and left running. */
-  | 'started'
-  /** The run reached SUCCEEDED, but `output_schema` found no valid JSON object in its final answer. */
-  | 'invalid_output'
-  /** Following the run failed (bad answer, lost create, read failure). */
-  | 'error'
-  /** The check before the run found a reason not to start it: no run exists. */
-  | 'not_started'
-  /** The run's reported usage passed `max_credits`, so it was cancelled. */
-  | 'budget_exceeded';
+export type { RunOutcome, RunResult } from './outcome.ts';
 
-export interface RunResult {
-  outcome: RunOutcome;
-  /** The last run read; missing when the run was never read. */
-  run?: RunItem;
-  runId?: string;
-  /** One sentence on the outcome (cancel result, error...). */
-  note?: string;
-  /** True once nothing is left to clean up: the run ended, was cancelled, or is meant to outlive us. */
-  settled: boolean;
-  /** The agent's final answer; empty when the API has none. */
-  agentOutput?: string;
-  /** With `output_schema`: the valid object, or what is wrong with it. */
-  structured?: StructuredOutput;
-  /** With `artifacts_path`: the files written, relative to `workspace`, with forward slashes. */
-  downloadedFiles?: string[];
-  /** True when a follow-up went to an existing run (`followup`). */
-  followedUp?: boolean;
-  /** With the `json` output format: the run's normalized conversation, as the API gave it. */
-  conversation?: Conversation;
-  /** A thread's request that went to a new run instead of the thread's run, and why. */
-  restarted?: Restart;
-}
+/** Something the lifecycle did or saw that the user should hear of: a fact, which each front end words its own way. */
+export type RunNotice =
+  /** The run was created, or found again by its request id after the create's answer was lost (`adopted`). */
+  | { kind: 'created'; runId: string; state: string; adopted: boolean }
+  /** A follow-up went to the run, which was `state` before it. */
+  | { kind: 'followed-up'; runId: string; state: string }
+  /** An existing run is watched, nothing sent. */
+  | { kind: 'watching'; runId: string }
+  /** A cancel was asked for. */
+  | { kind: 'cancel'; runId: string; cancel: CancelResult }
+  /** The API reported a state this version does not know; it is treated as live. */
+  | { kind: 'unknown-state'; state: string }
+  /** A read of the run failed; `stillWatching` when the watch goes on. */
+  | { kind: 'read-failed'; runId: string; error: Error; stillWatching: boolean }
+  /** Stopped while a create had no answer, and whether it started a run could not be found out. */
+  | { kind: 'create-unknown'; error: Error }
+  /** A create whose answer was lost may have started a run that was never found: it carries this request id. */
+  | { kind: 'may-exist'; requestId: string }
+  /** The run's files could not be saved. */
+  | { kind: 'save-failed'; error: Error };
 
-/** What the run's lifecycle tells its front end as it goes. Text from the API is in these messages: the front end neutralises it. */
+/** What the run's lifecycle tells its front end as it goes. Text from the API is in these: the front end neutralises it. */
 export interface RunEvents {
-  info: (message: string) => void;
+  /** Facts to tell the user, in the front end's words. */
+  notice: (notice: RunNotice) => void;
+  /** A warning worded by a part of the core (a file that could not be saved). */
   warning: (message: string) => void;
   /** The request id the create is tagged with, told before the create is sent. */
   requestId?: (id: string) => void;
@@ -76,10 +61,7 @@ export interface RunEvents {
   stateChange?: (run: RunItem, previous: string | undefined, elapsedMs: number) => void;
   /** Where to watch the agent, told once, when the API first gives it. */
   sessionLink?: (url: string) => void;
-  /**
-   * Something the agent did or said (`command: npm test`), once each, `elapsedMs` after the start.
-   * The run's conversation is read while it works only when this is given.
-   */
+  /** Something the agent did or said (`command: npm test`), once each, `elapsedMs` after the start. */
   activity?: (line: string, elapsedMs: number) => void;
   /** Details for a debug log. */
   debug?: (message: string) => void;
@@ -93,12 +75,6 @@ export interface LifecycleOptions {
   timeoutCancelBudgetMs?: number;
   artifactGraceMs?: number;
   random?: () => number;
-  /** How the user knows a setting, for messages (`timeout_minutes` or `--timeout-minutes`). */
-  label?: (name: string) => string;
-  /** How to say a true/false setting is turned off (`wait is false`, or `--no-wait is set`). */
-  off?: (name: string) => string;
-  /** What a cancellation is, in the front end's words ('The workflow was cancelled'). */
-  cancelled?: string;
   /** When the front end started, for elapsed times in the log. */
   startedAt?: number;
   /** How long a follow-up whose answer was lost is looked for before it may be sent again. Default 30 s. */
@@ -111,352 +87,375 @@ export interface LifecycleOptions {
   userAgent?: string;
   /** Where later steps resolve paths from: saved files are named relative to it. Default the working directory. */
   workspace?: string;
+  /** How the front end names a setting, for the catalogue check's findings (its vocabulary's `setting`). */
+  setting?: (key: SettingKey) => string;
 }
 
-/** Tells a cancel's outcome; returns whether the run is taken care of (nothing left to clean up). */
-export function tellCancel(runId: string, result: CancelResult, events: Pick<RunEvents, 'info' | 'warning'>): boolean {
-  switch (result.outcome) {
-    case 'cancelled':
-      events.info(`Cancelled Oz run ${runId}.`);
-      return true;
-    case 'already-ended':
-      events.info(`Oz run ${runId} had already ended; nothing to cancel.`);
-      return true;
-    case 'not-cancellable':
-      events.warning(`Oz run ${runId} cannot be cancelled through the API (${result.error?.message}); it may keep running.`);
-      return true;
-    case 'failed':
-      events.warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
-      return false;
-  }
+/** One lifecycle's parts, shared by its phases. */
+interface Lifecycle {
+  client: OzClient;
+  settings: Readonly<RunSettings>;
+  stop: AbortSignal;
+  events: RunEvents;
+  options: LifecycleOptions;
+  startedAt: number;
+  /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
+  conversation: () => ConversationWatcher;
+  /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
+  forget: () => void;
 }
 
-/**
- * Stopped while a create had no answer yet: the run may exist. Finds it by its request id (only ours)
- * and cancels it, within `budgetMs`. Returns whether nothing is left to clean up.
- */
-async function cancelUnansweredCreate(
-  client: OzClient,
-  requestId: string,
-  budgetMs: number,
-  events: RunEvents,
-  result: RunResult,
-): Promise<void> {
-  const deadline = AbortSignal.timeout(budgetMs);
-  let run: RunItem | undefined;
-  try {
-    run = await raceAbort(findRunByRequestId(client, requestId, deadline), deadline);
-  } catch (error) {
-    events.warning(`Could not check whether the unanswered create started a run: ${(error as Error).message}. It may be running.`);
-    return;
-  }
-  // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-  if (run === undefined) return;
-  result.runId = run.run_id;
-  result.run = run;
-  events.runId?.(run.run_id);
-  if (isTerminal(run.state)) {
-    result.settled = true;
-    return;
-  }
-  result.settled = tellCancel(run.run_id, await cancelRun(client, run.run_id, Math.max(1000, budgetMs - 1000)), events);
+/** Where the run stands once it was created or picked up. */
+interface Begun {
+  runId: string;
+  startState: string;
+  /** The run as it was before a follow-up: its end is not the new one. */
+  followedUpFrom?: RunItem;
+  /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+  answerStart?: AnswerStart;
 }
 
 /**
- * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up
- * `settings.runId`), watch it to its end within `stop` (timeout and signals), cancel it when stopped
- * (unless `cancelOnAbort` is false) or when following it fails, and say how it went. Never throws.
+ * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
+ * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
+ * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
  */
 export async function startAndWatch(
   client: OzClient,
-  settings: RunSettings,
+  plan: RunPlan,
   metadata: Record<string, string>,
   stop: AbortSignal,
   events: RunEvents,
   options: LifecycleOptions = {},
 ): Promise<RunResult> {
-  const label = options.label ?? ((name: string) => name);
-  const off = options.off ?? ((name: string) => `${label(name)} is false`);
-  const cancelled = options.cancelled ?? 'The workflow was cancelled';
+  const { settings } = plan;
   const startedAt = options.startedAt ?? Date.now();
-  const result: RunResult = { outcome: 'error', settled: false };
-  let requestId: string | undefined;
-  let conversation: ConversationWatcher | undefined;
-  /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-  const conversationOf = (runId: string) =>
-    (conversation ??= new ConversationWatcher(
-      client,
-      runId,
-      options.conversationIntervalMs ?? 60_000,
-      events.debug ?? (() => {}),
-      options.firstConversationReadMs,
-    ));
-  /** The run as it was before a follow-up: its end is not the new one. */
-  let followedUpFrom: RunItem | undefined;
-  /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
+  const result: RunResult = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+  let reader: ConversationWatcher | undefined;
+  const life: Lifecycle = {
+    client,
+    settings,
+    stop,
+    events,
+    options,
+    startedAt,
+    // Made on first use, once the run is known.
+    conversation: () =>
+      (reader ??= new ConversationWatcher(
+        client,
+        result.runId!,
+        options.conversationIntervalMs ?? 60_000,
+        events.debug ?? (() => {}),
+        options.firstConversationReadMs,
+      )),
+    forget: () => {
+      reader = undefined;
+    },
+  };
+  const sent: { requestId?: string } = {};
   let answerStart: AnswerStart | undefined;
-
   try {
-    let runId = settings.runId;
-    let startState = '';
-    if (settings.create && !(await checkBeforeCreate(client, settings, events, { label, off }, stop, result))) return result;
-    const create = async (request: CreateRunRequest) => {
-      requestId = randomUUID();
-      events.requestId?.(requestId);
-      const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-      result.runId = created.runId;
-      events.runId?.(created.runId);
-      events.info(
-        `Created Oz run ${created.runId} (${created.state})${created.adopted ? ', found again after its create answer was lost' : ''}.`,
-      );
-      events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
-      return { runId: created.runId, state: created.state };
-    };
-    /** The thread's run cannot take the request: a new run does, and the front end says why. */
-    const restart = (why: Restart) => {
-      result.restarted = why;
-      events.restarted?.(why);
-      conversation = undefined;
-      answerStart = undefined;
-      return create(settings.thread!.fresh);
-    };
-    if (settings.create) {
-      ({ runId, state: startState } = await create(settings.create));
-    } else if (runId !== undefined) {
-      const thread = settings.thread;
-      // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
-      // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
-      const checked = thread
-        ? await readThreadRun(client, runId, thread, stop)
-        : { run: await readExistingRun(client, runId, label('run_id'), stop) };
-      if ('restart' in checked) {
-        ({ runId, state: startState } = await restart(checked.restart));
-      } else {
-        result.runId = runId;
-        events.runId?.(runId);
-        if (settings.followup !== undefined) {
-          // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-          await conversationOf(runId).poll(stop, true);
-          answerStart = conversationOf(runId).answerStart(settings.followup);
-          try {
-            followedUpFrom = await sendFollowupOnce(client, runId, settings.followup, stop, checked.run, {
-              ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
-              ...(options.followupPickupMs !== undefined && { windowMs: options.followupPickupMs }),
-            });
-            result.followedUp = true;
-            events.info(`Sent a follow-up to Oz run ${runId} (${followedUpFrom.state}); watching it to its new end.`);
-          } catch (error) {
-            if (thread === undefined || !isSessionGone(error)) throw error;
-            ({ runId, state: startState } = await restart({ from: runId, reason: 'session-gone', detail: (error as Error).message }));
-          }
-        } else {
-          events.info(`Watching existing Oz run ${runId}.`);
-        }
-      }
-    }
-    const id = runId!;
-
-    if (!settings.wait) {
-      result.settled = true;
-      result.outcome = 'started';
-      result.note = `${off('wait')}: the run goes on after this step. Watch it in another step with ${label('run_id')}.`;
-      try {
-        result.run = await raceAbort(client.getRun(id, stop), stop);
-        if (result.run.session_link) events.sessionLink?.(result.run.session_link);
-      } catch (error) {
-        // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-        events.warning(`Could not read Oz run ${id}: ${(error as Error).message}`);
-        result.run = { run_id: id, state: startState };
-      }
-      return result;
-    }
-
-    let linkShown = false;
-    const progress = conversationOf(id);
-    const budget = settings.maxCredits === undefined ? undefined : new Budget(settings.maxCredits);
-    const watched = await watchRun({
-      client,
-      runId: id,
-      schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
-      signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
-      ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
-      onStateChange: (run, previous) => {
-        events.stateChange?.(run, previous, Date.now() - startedAt);
-        events.progress?.(run);
-        if (!linkShown && run.session_link) {
-          linkShown = true;
-          events.sessionLink?.(run.session_link);
-        }
-      },
-      onUnknownState: (state) =>
-        events.warning(`Oz reported the state ${state}, which this action does not know yet; treating it as still running.`),
-      onReadError: (error) => events.warning(`Could not read Oz run ${id}: ${error.message}. Still watching.`),
-      // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-      ...(followedUpFrom !== undefined && {
-        isNewEnd: (() => {
-          let picked = false;
-          const before = followedUpFrom;
-          return (run: RunItem) => (picked ||= movedOn(run, before));
-        })(),
-      }),
-      // While the agent works, what it does, from its conversation (at most once per interval), for
-      // whoever listens; and the budget's check on each live read.
-      ...((events.activity !== undefined || budget) && {
-        onLiveRead: async (run: RunItem) => {
-          budget?.check(run);
-          if (events.activity === undefined || run.state === 'QUEUED' || run.state === 'PENDING') return;
-          for (const item of await progress.poll(stop)) events.activity?.(item.line, Date.now() - startedAt);
-        },
-      }),
-    });
-    if (budget?.exceeded) return await stopForBudget(client, id, budget, watched.run, label, events, result, options);
-    if (watched.run) result.run = watched.run;
-    if (watched.failed) throw watched.failed;
-
-    if (watched.stopped) {
-      result.outcome = watched.stopped;
-      const why =
-        watched.stopped === 'timeout'
-          ? `The run did not end within ${label('timeout_minutes')} (${settings.timeoutMs / 60_000})`
-          : cancelled;
-      if (!settings.cancelOnAbort) {
-        result.settled = true;
-        result.note = `${why}; ${off('cancel_on_abort')}, so the run was left running.`;
-        return result;
-      }
-      const budget = watched.stopped === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-      const cancel = await cancelRun(client, id, budget);
-      result.settled = tellCancel(id, cancel, events);
-      result.note = `${why}, so the run was ${cancel.outcome === 'cancelled' ? 'cancelled' : `not cancelled (${cancel.outcome})`}.`;
-      // One quick read so the outputs show the state after the cancel.
-      try {
-        result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budget, 3000)));
-      } catch {
-        // The state before the cancel stays in the result.
-      }
-      return result;
-    }
-
-    result.settled = true;
-    result.outcome = watched.run?.state === 'SUCCEEDED' ? 'succeeded' : 'failed';
+    if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result))) return result;
+    const begun = await begin(life, plan, metadata, result, sent);
+    answerStart = begun.answerStart;
+    if (!settings.wait) await leaveRunning(life, begun, result);
+    else await follow(life, begun, result);
   } catch (error) {
-    if (isStopSignal(error)) {
-      result.outcome = error.reason;
-      result.note =
-        error.reason === 'timeout'
-          ? `The run could not be created within ${label('timeout_minutes')}.`
-          : `${cancelled} before the run was created.`;
-      if (requestId !== undefined && settings.cancelOnAbort) {
-        const budget = error.reason === 'timeout' ? (options.timeoutCancelBudgetMs ?? 30_000) : (options.signalCancelBudgetMs ?? 5000);
-        await cancelUnansweredCreate(client, requestId, budget, events, result);
-      }
-    } else {
-      result.outcome = 'error';
-      result.note = (error as Error).message;
-      // Following the run failed while it may still be live: do not leave an agent behind.
-      if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-        result.settled = tellCancel(result.runId, await cancelRun(client, result.runId, options.timeoutCancelBudgetMs ?? 30_000), events);
-      }
-    }
+    if (isStopSignal(error)) await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
+    else await failed(life, error as Error, result, sent.requestId);
   }
   if (isTerminal(result.run?.state)) result.settled = true;
-  if (result.runId !== undefined) {
-    await whatTheAgentDid(settings, result, conversationOf(result.runId), client, events, { ...options, startedAt, answerStart });
-  }
+  if (result.runId !== undefined) await whatTheAgentDid(life, result, answerStart);
   return result;
 }
 
-/** The budget was passed: cancel the run (whatever cancel_on_abort says: it is what the budget is for) and say so. */
-async function stopForBudget(
-  client: OzClient,
-  id: string,
-  budget: Budget,
-  last: RunItem | undefined,
-  label: (name: string) => string,
-  events: RunEvents,
+/** Creates the run, sends the follow-up, or picks up the run to watch. */
+async function begin(
+  life: Lifecycle,
+  plan: RunPlan,
+  metadata: Record<string, string>,
   result: RunResult,
-  options: LifecycleOptions,
-): Promise<RunResult> {
-  const budgetMs = options.timeoutCancelBudgetMs ?? 30_000;
-  const cancel = await cancelRun(client, id, budgetMs);
-  result.settled = tellCancel(id, cancel, events);
-  result.outcome = 'budget_exceeded';
-  result.note = `${budget.describe(label('max_credits'))} ${cancel.outcome === 'cancelled' ? 'The run was cancelled.' : `The run was not cancelled (${cancel.outcome}).`}`;
-  if (last) result.run = last;
-  try {
-    result.run = await raceAbort(client.getRun(id), AbortSignal.timeout(Math.min(budgetMs, 3000)));
-  } catch {
-    // The run as last read stays in the result.
+  sent: { requestId?: string },
+): Promise<Begun> {
+  const { client, events, stop, settings } = life;
+  const target = asSent(plan.target, settings.outputSchema);
+  if (target.kind === 'create') return create(life, target.request, metadata, result, sent);
+  const { runId } = target;
+  // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
+  // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
+  const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
+  if (checked && 'restart' in checked) return restart(life, plan, checked.restart, metadata, result, sent);
+  const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+  result.runId = runId;
+  events.runId?.(runId);
+  if (target.kind === 'watch') {
+    events.notice({ kind: 'watching', runId });
+    return { runId, startState: '' };
   }
-  return result;
+  // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
+  await life.conversation().poll(stop, true);
+  const answerStart = life.conversation().answerStart(target.message);
+  let followedUpFrom: RunItem;
+  try {
+    followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+      ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
+      ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
+    });
+  } catch (error) {
+    if (target.thread === undefined || !isSessionGone(error)) throw error;
+    return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata, result, sent);
+  }
+  result.followedUp = true;
+  events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+  return { runId, startState: '', followedUpFrom, answerStart };
+}
+
+/** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
+async function create(
+  life: Lifecycle,
+  request: CreateRunRequest,
+  metadata: Record<string, string>,
+  result: RunResult,
+  sent: { requestId?: string },
+): Promise<Begun> {
+  const { client, events, stop } = life;
+  const requestId = (sent.requestId = randomUUID());
+  events.requestId?.(requestId);
+  const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
+  result.runId = created.runId;
+  events.runId?.(created.runId);
+  events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
+  events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
+  return { runId: created.runId, startState: created.state };
+}
+
+/** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
+function restart(
+  life: Lifecycle,
+  plan: RunPlan,
+  why: Restart,
+  metadata: Record<string, string>,
+  result: RunResult,
+  sent: { requestId?: string },
+): Promise<Begun> {
+  const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
+  result.restarted = why;
+  life.events.restarted?.(why);
+  life.forget();
+  const fresh = asSent({ kind: 'create', request: thread!.fresh }, life.settings.outputSchema);
+  return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata, result, sent);
+}
+
+/** Not waiting: the run goes on; one read fills the outputs. */
+async function leaveRunning(life: Lifecycle, begun: Begun, result: RunResult): Promise<void> {
+  result.settled = true;
+  result.outcome = { kind: 'started' };
+  try {
+    result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+    if (result.run.session_link) life.events.sessionLink?.(result.run.session_link);
+  } catch (error) {
+    // The run exists and is meant to go on: a failed read only leaves some outputs empty.
+    life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error as Error, stillWatching: false });
+    result.run = { run_id: begun.runId, state: begun.startState };
+  }
+}
+
+/** Watches the run to its end (or the stop), then settles it when stopped. */
+async function follow(life: Lifecycle, begun: Begun, result: RunResult): Promise<void> {
+  const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
+  const watched = await watch(life, begun, budget);
+  if (budget?.exceeded) return stopForBudget(life, begun.runId, budget, watched.run, result);
+  if (watched.run) result.run = watched.run;
+  if (watched.failed) throw watched.failed;
+  if (!watched.stopped) {
+    result.settled = true;
+    result.outcome = { kind: 'ended', state: watched.run!.state };
+    return;
+  }
+  const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
+  result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+}
+
+/** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
+function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promise<WatchResult> {
+  const { client, settings, events, options, startedAt, stop } = life;
+  const id = begun.runId;
+  let linkShown = false;
+  const before = begun.followedUpFrom;
+  let picked = false;
+  return watchRun({
+    client,
+    runId: id,
+    schedule: new PollSchedule(settings.pollIntervalMs, settings.maxPollIntervalMs, options.random),
+    signal: budget ? AbortSignal.any([stop, budget.signal]) : stop,
+    ...(options.artifactGraceMs !== undefined && { artifactGraceMs: options.artifactGraceMs }),
+    onStateChange: (run, previous) => {
+      events.stateChange?.(run, previous, Date.now() - startedAt);
+      events.progress?.(run);
+      if (!linkShown && run.session_link) {
+        linkShown = true;
+        events.sessionLink?.(run.session_link);
+      }
+    },
+    onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
+    onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
+    // After a follow-up, an end read before the run picked it up is the old end: keep watching.
+    ...(before !== undefined && { isNewEnd: (run: RunItem) => (picked ||= movedOn(run, before)) }),
+    // While the agent works, what it does, from its conversation (at most once per interval).
+    ...((events.activity !== undefined || budget) && {
+      // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
+      onLiveRead: (run: RunItem) => {
+        budget?.check(run);
+        if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+          life.conversation().pollInBackground(stop, (items) => {
+            for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
+          });
+        }
+        return Promise.resolve();
+      },
+    }),
+  });
+}
+
+/** The time a cancel may take: short after a signal (the runner kills the step soon), longer after the timeout. */
+function cancelBudget(life: Lifecycle, reason: StopReason): number {
+  return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
+}
+
+/** Cancels a stopped run unless the settings say to leave it; records what was done. */
+async function settleStopped(
+  life: Lifecycle,
+  reason: StopReason,
+  left: { runId?: string; requestId?: string; live?: true },
+  result: RunResult,
+): Promise<StopHandling> {
+  if (!life.settings.cancelOnAbort) {
+    result.settled = true;
+    return { kind: 'left-running' };
+  }
+  const settled = await settleLeftRun(life.client, left, {
+    budgetMs: cancelBudget(life, reason),
+    onRunId: (id) => {
+      result.runId = id;
+      life.events.runId?.(id);
+    },
+  });
+  if (settled.run) result.run = settled.run;
+  const { handling } = settled;
+  if (handling.kind === 'cancel') {
+    life.events.notice({ kind: 'cancel', runId: settled.runId!, cancel: handling.cancel });
+    result.settled = cancelSettles(handling.cancel);
+    return handling;
+  }
+  if (handling.kind === 'unknown') life.events.notice({ kind: 'create-unknown', error: handling.error });
+  // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
+  result.settled = handling.kind === 'nothing-to-cancel';
+  return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+}
+
+/** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
+async function stoppedBeforeCreated(life: Lifecycle, reason: StopReason, requestId: string | undefined, result: RunResult) {
+  let handling: StopHandling = { kind: 'nothing-to-cancel' };
+  if (requestId !== undefined && life.settings.cancelOnAbort) {
+    handling = await settleStopped(life, reason, { requestId }, result);
+  } else if (requestId !== undefined) {
+    handling = { kind: 'left-running' };
+  }
+  result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
+  if (requestId !== undefined && result.runId === undefined) result.mayExist = true;
+}
+
+/** Following the run failed while it may still be live: do not leave an agent behind. */
+async function failed(life: Lifecycle, error: Error, result: RunResult, requestId: string | undefined): Promise<void> {
+  result.outcome = { kind: 'error', error };
+  const { settings, client, events } = life;
+  if (isLostCreate(error) && requestId !== undefined) return settleLostCreate(life, requestId, result);
+  if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
+    const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+    events.notice({ kind: 'cancel', runId: result.runId, cancel });
+    result.settled = cancelSettles(cancel);
+  }
 }
 
 /**
- * The catalogue check before a create (`preflight`), loaded only when it has something to check.
- * Returns false, with the result filled in, when it found a reason not to start the run.
+ * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
+ * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
  */
-async function checkBeforeCreate(
-  client: OzClient,
-  settings: RunSettings,
-  events: RunEvents,
-  wording: { label: (name: string) => string; off: (name: string) => string },
-  stop: AbortSignal,
-  result: RunResult,
-): Promise<boolean> {
-  const create = settings.create!;
+async function settleLostCreate(life: Lifecycle, requestId: string, result: RunResult): Promise<void> {
+  if (life.settings.cancelOnAbort) await settleStopped(life, 'timeout', { requestId }, result);
+  if (result.runId !== undefined) return;
+  result.mayExist = true;
+  life.events.notice({ kind: 'may-exist', requestId });
+}
+
+/** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
+async function stopForBudget(life: Lifecycle, id: string, budget: Budget, last: RunItem | undefined, result: RunResult): Promise<void> {
+  const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
+  const cancel = await cancelRun(life.client, id, budgetMs);
+  life.events.notice({ kind: 'cancel', runId: id, cancel });
+  result.settled = cancelSettles(cancel);
+  result.outcome = { kind: 'over-budget', budget, cancel };
+  if (last) result.run = last;
+  try {
+    const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+    result.run = await raceAbort(life.client.getRun(id, quick), quick);
+  } catch {
+    // The run as last read stays in the result.
+  }
+}
+
+/**
+ * The catalogue check before a create (preflight), loaded only when it has something to check.
+ * Returns false, with the outcome filled in, when it found a reason not to start the run.
+ */
+async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest, result: RunResult): Promise<boolean> {
   const needed =
     create.config?.model_id !== undefined ||
     create.config?.environment_id !== undefined ||
     /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
-  if (settings.preflight === false || !needed) return true;
+  if (life.settings.preflight === false || !needed) return true;
   const { preflight } = await import('#preflight');
-  const found = await preflight(client, create, wording.label, stop);
-  for (const note of found.notes) events.debug?.(note);
-  for (const warning of found.warnings) events.warning(warning);
+  const setting = life.options.setting ?? ((key: SettingKey) => key);
+  const found = await preflight(life.client, create, (name) => setting(name as SettingKey), life.stop);
+  for (const note of found.notes) life.events.debug?.(note);
+  for (const warning of found.warnings) life.events.warning(warning);
   if (found.problems.length === 0) return true;
-  result.outcome = 'not_started';
+  result.outcome = { kind: 'not-started', problems: found.problems };
   result.settled = true;
-  result.note = `Not started: ${found.problems.join(' ')} (Checked before the run, a check skipped when ${wording.off('preflight')}.)`;
   return false;
 }
 
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
+/** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
+const AFTER_STOP_BUDGET_MS = 3000;
 
 /**
  * After the run: its final answer (also when it failed), the rest of its activity, the structured
- * output checked against `output_schema`, and its files saved under `artifacts_path`. None of it can
+ * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(
-  settings: RunSettings,
-  result: RunResult,
-  reader: ConversationWatcher,
-  client: OzClient,
-  events: RunEvents,
-  options: LifecycleOptions & { startedAt: number; answerStart: AnswerStart | undefined },
-): Promise<void> {
-  const deadline = AbortSignal.timeout(AFTER_RUN_BUDGET_MS);
+async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: AnswerStart | undefined): Promise<void> {
+  const { settings, events, client, options, startedAt } = life;
+  // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
+  const deadline = life.stop.aborted
+    ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
+    : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
+  const reader = life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
-  for (const item of items) events.activity?.(item.line, Date.now() - options.startedAt);
-  result.agentOutput = finalAnswer(reader.latest, options.answerStart);
+  for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
+  result.agentOutput = finalAnswer(reader.latest, answerStart);
   if (settings.outputFormat === 'json' && reader.latest !== undefined) result.conversation = reader.latest;
 
   const ended = isTerminal(result.run?.state);
-  if (settings.outputSchema !== undefined && ended) {
-    result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-    if (!result.structured.ok && result.outcome === 'succeeded') {
-      result.outcome = 'invalid_output';
-      result.note = `The run succeeded, but its final answer has no valid structured output: ${result.structured.errors.join('; ')}.`;
-    }
-  }
+  if (settings.outputSchema !== undefined && ended) result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
   if (settings.artifactsPath !== undefined && ended) {
     const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
       userAgent: options.userAgent ?? 'oz-agent-action',
       signal: deadline,
       warn: events.warning,
     }).catch((error: unknown) => {
-      events.warning(`Could not save the run's files: ${(error as Error).message}`);
+      events.notice({ kind: 'save-failed', error: error as Error });
       return [];
     });
     const workspace = options.workspace ?? process.cwd();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { AgentConfig, Attachment, CreateRunRequest, HarnessAuthSecrets } from '../oz/types.ts';
 import { settingPath, unreadableReason } from './files.ts';
+import type { SettingKey } from '../names.ts';
 import { fail, InputError, parseBoolean, quote, type SettingSource } from './settings.ts';
 
 /** What `agent_output` holds: the final answer as text, or the run's normalized conversation as JSON. */
@@ -21,10 +22,10 @@ export interface ReportOptions {
 
 const FORMATS: readonly OutputFormat[] = ['text', 'json'];
 
-/** Parses `output_format` and `debug`; a bad value throws an InputError naming the setting. */
+/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
 export function parseReportOptions(src: SettingSource): ReportOptions {
-  const format = src.read('output_format').toLowerCase() || 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) fail(src.label('output_format'), src.read('output_format'), 'text or json');
+  const format = src.read('outputFormat').toLowerCase() || 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
   return {
     outputFormat: format as OutputFormat,
     debug: parseBoolean(src, 'debug', false),
@@ -34,10 +35,10 @@ export function parseReportOptions(src: SettingSource): ReportOptions {
 }
 
 function parseMaxCredits(src: SettingSource): { maxCredits?: number } {
-  const value = src.read('max_credits');
+  const value = src.read('maxCredits');
   if (value === '') return {};
   const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(number > 0)) fail(src.label('max_credits'), value, 'a positive number of credits such as 50');
+  if (!(number > 0)) fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
   return { maxCredits: number };
 }
 
@@ -73,12 +74,12 @@ export interface RunOptions {
   config: Pick<AgentConfig, 'harness' | 'harness_auth_secrets' | 'idle_timeout_minutes' | 'session_sharing'>;
   body: Pick<CreateRunRequest, 'attachments' | 'agent_identity_uid'>;
   /** The settings given: they configure a new run (not with a run id to watch). */
-  given: string[];
+  given: SettingKey[];
 }
 
 /**
- * Parses `harness`, `harness_model`, `reasoning_level`, `harness_secret`, `idle_timeout_minutes`,
- * `session_sharing`, `attachments` and `agent_identity`. A bad value throws an InputError naming the
+ * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
+ * attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
 export function parseRunOptions(
@@ -87,27 +88,27 @@ export function parseRunOptions(
   readBytes: (path: string) => Buffer = (path) => readFileSync(path),
 ): RunOptions {
   const options: RunOptions = { config: {}, body: {}, given: [] };
-  const read = (name: string) => {
+  const read = (name: SettingKey) => {
     const value = src.read(name);
     if (value !== '') options.given.push(name);
     return value;
   };
   parseHarness(src, read, options);
-  const idle = read('idle_timeout_minutes');
+  const idle = read('idleTimeoutMinutes');
   if (idle !== '') {
     if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-      fail(src.label('idle_timeout_minutes'), idle, 'a whole number of minutes from 1 to 60');
+      fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
     }
     options.config.idle_timeout_minutes = Number(idle);
   }
-  const sharing = read('session_sharing');
+  const sharing = read('sessionSharing');
   if (sharing !== '') {
-    if (!/^(viewer|editor)$/i.test(sharing)) fail(src.label('session_sharing'), sharing, 'viewer or editor');
+    if (!/^(viewer|editor)$/i.test(sharing)) fail(src.label('sessionSharing'), sharing, 'viewer or editor');
     options.config.session_sharing = { public_access: sharing.toUpperCase() as 'VIEWER' | 'EDITOR' };
   }
-  const identity = read('agent_identity');
+  const identity = read('agentIdentity');
   if (identity !== '') {
-    if (!ID_PATTERN.test(identity)) fail(src.label('agent_identity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+    if (!ID_PATTERN.test(identity)) fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
     options.body.agent_identity_uid = identity;
   }
   const paths = read('attachments');
@@ -115,28 +116,28 @@ export function parseRunOptions(
   return options;
 }
 
-function parseHarness(src: SettingSource, read: (name: string) => string, options: RunOptions): void {
+function parseHarness(src: SettingSource, read: (name: SettingKey) => string, options: RunOptions): void {
   const label = src.label;
   const type = read('harness').toLowerCase();
   if (type !== '' && !(HARNESSES as readonly string[]).includes(type))
     fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
-  const model = read('harness_model');
-  const reasoning = read('reasoning_level');
-  const secret = read('harness_secret');
+  const model = read('harnessModel');
+  const reasoning = read('reasoningLevel');
+  const secret = read('harnessSecret');
   const thirdParty = type !== '' && type !== 'oz';
   for (const [name, value] of [
-    ['harness_model', model],
-    ['reasoning_level', reasoning],
+    ['harnessModel', model],
+    ['reasoningLevel', reasoning],
   ] as const) {
     if (value !== '' && !thirdParty) {
       throw new InputError(
-        `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harness_model' ? `, or use ${label('model')} for Warp's own` : ''}.`,
+        `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`,
       );
     }
   }
-  if (model !== '' && !NAME_PATTERN.test(model)) fail(label('harness_model'), model, 'a model id such as claude-sonnet-4-5');
+  if (model !== '' && !NAME_PATTERN.test(model)) fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
   if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-    fail(label('reasoning_level'), reasoning, 'a level such as low, medium or high');
+    fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
   if (type === '') return;
   options.config.harness = {
     type: type as Harness,
@@ -147,11 +148,11 @@ function parseHarness(src: SettingSource, read: (name: string) => string, option
   const field = SECRET_FIELD[type as Harness];
   if (field === undefined) {
     throw new InputError(
-      `${label('harness_secret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`,
+      `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`,
     );
   }
   if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
-    fail(label('harness_secret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
   options.config.harness_auth_secrets = { [field]: secret };
 }
 

@@ -3,7 +3,6 @@
  * types, and the instruction added to the prompt. The instruction ends with the schema instruction
  * that structured output uses, so the review is found and validated the same way.
  */
-import { schemaInstruction } from './structured.ts';
 
 /** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in report/review.ts. */
 export const REVIEW_SCHEMA: Record<string, unknown> = {
@@ -47,7 +46,7 @@ const MAX_PROMPT_FILES = 300;
 
 /**
  * The review instruction, for the end of a prompt or a follow-up: which pull request, its commits and
- * changed files, the focus of a re-review, how to write comments, then the review's schema.
+ * changed files, the focus of a re-review, and how to write comments.
  */
 export function reviewInstruction(target: ReviewTarget): string {
   const files = target.files.slice(0, MAX_PROMPT_FILES).map((file) => `- ${file}`);
@@ -74,5 +73,6 @@ export function reviewInstruction(target: ReviewTarget): string {
     'Put a suggested replacement for the line (or the lines from start_line to line) in `suggestion`, as plain text without a code fence.',
     'The verdict is request_changes when something must change before merging, approve when nothing must, and comment otherwise.',
   );
-  return lines.join('\n') + schemaInstruction(REVIEW_SCHEMA);
+  // The schema's own instruction is added where every schema's is (run/plan.ts, asSent): REVIEW_SCHEMA is the run's output schema.
+  return lines.join('\n');
 }

@@ -1,37 +1,40 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
+import type { SettingKey } from '../names.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
-import { checkSchema, schemaInstruction, titleFromPrompt } from './structured.ts';
-import type { ThreadRun } from './thread.ts';
+import { checkSchema, titleFromPrompt } from './structured.ts';
 
 /**
- * Where settings come from, for both front ends: the action's inputs or the CLI's flags. Names are
- * the action's input names (`prompt_file`); `label` turns one into what the user wrote (`--prompt-file`).
+ * Where settings come from, for both front ends: the action's inputs or the CLI's flags. The core
+ * knows a setting by its key (`promptFile`, see src/names.ts); `label` says it as the user wrote it
+ * (the action's input, or the CLI's `--prompt-file`).
  */
 export interface SettingSource {
   /** The raw value, trimmed; '' when unset. */
-  read: (name: string) => string;
+  read: (key: SettingKey) => string;
   /** How the user knows the setting, for error messages. */
-  label: (name: string) => string;
+  label: (key: SettingKey) => string;
 }
-
-/** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
-export type InputReader = (name: string) => string;
 
 /** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
 export class InputError extends Error {
   override name = 'InputError';
 }
 
-/** What a run needs, parsed and validated once, before any request is sent. */
+/**
+ * What a run needs, parsed and validated once, before any request is sent, and never written to
+ * afterwards: what a later phase learns (a mention's request, a thread's run) goes into a new value,
+ * the run's plan (run/plan.ts). Text fields are as the user wrote them: the `outputSchema`
+ * instruction is added only to what is sent (see `asSent`).
+ */
 export interface RunSettings extends ReportOptions {
   /** Bearer key for the Oz API. Masked before parsing. */
   apiKey: string;
   /** API root without a trailing slash. Default `https://app.warp.dev/api/v1`. */
   apiBaseUrl: string;
-  /** The body of the create request; undefined when `run_id` asks to watch an existing run. */
+  /** The body of the create request as configured; undefined when `runId` asks to watch an existing run. */
   create?: CreateRunRequest;
   /** An existing run to watch instead of creating one. */
   runId?: string;
@@ -47,16 +50,14 @@ export interface RunSettings extends ReportOptions {
   cancelOnAbort: boolean;
   /** Metadata the user asked for, merged over the CI context. */
   userMetadata: Record<string, string>;
-  /** A JSON Schema the final answer's JSON object must match (`output_schema`). */
+  /** A JSON Schema the final answer's JSON object must match. */
   outputSchema?: Record<string, unknown>;
-  /** Where FILE and SCREENSHOT artifacts and plans are saved (`artifacts_path`), absolute. */
+  /** Where FILE and SCREENSHOT artifacts and plans are saved, absolute. */
   artifactsPath?: string;
   /** Print what the agent does while the run is live (default true). */
   logProgress: boolean;
-  /** A message to send to `runId` before watching it to its new end (`followup`). */
+  /** A message to send to `runId` before watching it to its new end. */
   followup?: string;
-  /** When `runId` is a conversation thread's run: what it must be, and the run to start when it is not. */
-  thread?: ThreadRun;
 }
 
 export const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
@@ -66,9 +67,18 @@ const MODES = ['normal', 'plan', 'orchestrate'] as const;
 const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** The settings source of the action: input names as they are. */
-export function inputSource(read: InputReader): SettingSource {
-  return { read, label: (name) => name };
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+export function isRunId(value: string): boolean {
+  return RUN_ID_PATTERN.test(value);
+}
+
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+export function checkRunId(value: string, label: string): string {
+  if (!isRunId(value)) fail(label, value, 'a run id of letters, digits, "-" and "_"');
+  return value;
 }
 
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
@@ -82,15 +92,15 @@ export function fail(label: string, value: string, expected: string): never {
   throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 
-function optional(src: SettingSource, name: string): string | undefined {
+function optional(src: SettingSource, name: SettingKey): string | undefined {
   const value = src.read(name);
   return value === '' ? undefined : value;
 }
 
 /** Parses `true`/`false` (any case, as YAML 1.2 core schema); empty means the default. */
-export function parseBoolean(src: SettingSource, name: string, fallback: boolean): boolean;
-export function parseBoolean(src: SettingSource, name: string, fallback?: undefined): boolean | undefined;
-export function parseBoolean(src: SettingSource, name: string, fallback?: boolean): boolean | undefined {
+export function parseBoolean(src: SettingSource, name: SettingKey, fallback: boolean): boolean;
+export function parseBoolean(src: SettingSource, name: SettingKey, fallback?: undefined): boolean | undefined;
+export function parseBoolean(src: SettingSource, name: SettingKey, fallback?: boolean): boolean | undefined {
   const value = src.read(name);
   if (value === '') return fallback;
   if (/^true$/i.test(value)) return true;
@@ -99,7 +109,7 @@ export function parseBoolean(src: SettingSource, name: string, fallback?: boolea
 }
 
 /** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
-export function parsePositiveNumber(src: SettingSource, name: string, fallback: number): number {
+export function parsePositiveNumber(src: SettingSource, name: SettingKey, fallback: number): number {
   const value = src.read(name);
   if (value === '') return fallback;
   const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
@@ -192,8 +202,8 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
   return servers as Record<string, McpServer>;
 }
 
-/** Parses `output_schema`: inline JSON, or the path of a JSON file; either way a JSON object. */
-export function parseOutputSchema(value: string, workspace: string, readFile: (path: string) => string, label = 'output_schema') {
+/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
+export function parseOutputSchema(value: string, workspace: string, readFile: (path: string) => string, label: string) {
   let text = value;
   if (!value.startsWith('{')) {
     text = readSettingFile(
@@ -216,8 +226,8 @@ export function parseOutputSchema(value: string, workspace: string, readFile: (p
   return parsed;
 }
 
-/** Parses `artifacts_path`: a folder inside the workspace, returned absolute. */
-export function parseArtifactsPath(value: string, workspace: string, label = 'artifacts_path'): string {
+/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
+export function parseArtifactsPath(value: string, workspace: string, label: string): string {
   const path = resolve(workspace, value);
   const rel = relative(workspace, path);
   if (rel.startsWith('..') || isAbsolute(rel)) fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
@@ -228,19 +238,19 @@ export function parseArtifactsPath(value: string, workspace: string, label = 'ar
  * The checks that need more than the text of the settings (the schema is compiled by the validator,
  * which is loaded on demand). Throws an InputError, still before any request.
  */
-export async function checkRunSettings(settings: RunSettings, label: (name: string) => string = (n) => n): Promise<void> {
+export async function checkRunSettings(settings: RunSettings, label: (key: SettingKey) => string): Promise<void> {
   if (settings.outputSchema === undefined) return;
   const problem = await checkSchema(settings.outputSchema);
   if (problem !== undefined) {
     throw new InputError(
-      `Invalid ${label('output_schema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+      `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
         'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.',
     );
   }
 }
 
-/** Parses `api_base_url` (undefined for the default) into a URL without a trailing slash. */
-export function parseApiBaseUrl(value: string | undefined, label = 'api_base_url'): string {
+/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
+export function parseApiBaseUrl(value: string | undefined, label: string): string {
   if (value === undefined) return DEFAULT_API_BASE_URL;
   let url: URL;
   try {
@@ -281,162 +291,180 @@ export interface RunSettingsOptions {
   /** How the user knows the key, and what to say when it is missing. */
   apiKeyLabel: string;
   missingApiKey: string;
-  /** Where relative paths (`prompt_file`, `mcp`) are resolved. */
+  /** Where relative paths (the prompt file, MCP and schema files) are resolved. */
   workspace: string;
   readFile: (path: string) => string;
-  /** Metadata given as pairs rather than `metadata` text (the CLI's repeatable --metadata); checked the same way. */
+  /** Metadata given as pairs rather than text (the CLI's repeatable flag); checked the same way. */
   metadata?: Record<string, string>;
   /** The prompt may come later (the action writes it from a comment that mentions the trigger phrase). */
   promptOptional?: boolean;
-  /** Reads `attachments` images; default the file system. */
+  /** Reads attachment images; default the file system. */
   readBytes?: (path: string) => Buffer;
+}
+
+/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
+function readPrompt(src: SettingSource, options: RunSettingsOptions): string | undefined {
+  const { label } = src;
+  const prompt = optional(src, 'prompt');
+  const promptFile = optional(src, 'promptFile');
+  if (prompt !== undefined && promptFile !== undefined) {
+    throw new InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+  }
+  if (promptFile === undefined) return prompt;
+  const text = readSettingFile(
+    label('promptFile'),
+    promptFile,
+    options.workspace,
+    options.readFile,
+    'the path of a readable file, relative to the workspace or absolute',
+  );
+  if (text.trim() === '') fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+  return text;
+}
+
+/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
+function readAgentConfig(src: SettingSource, options: RunSettingsOptions, more: Partial<AgentConfig>): AgentConfig | undefined {
+  const mcpText = optional(src, 'mcp');
+  const entries: [keyof AgentConfig, unknown][] = [
+    ['name', optional(src, 'name')],
+    ['model_id', optional(src, 'model')],
+    ['environment_id', optional(src, 'environment')],
+    ['base_prompt', optional(src, 'basePrompt')],
+    ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
+    ['worker_host', optional(src, 'host')],
+    ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+  ];
+  const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined)) as AgentConfig;
+  Object.assign(config, more);
+  return Object.keys(config).length > 0 ? config : undefined;
+}
+
+/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
+function readUserMetadata(src: SettingSource, options: RunSettingsOptions): Record<string, string> {
+  const label = src.label('metadata');
+  if (options.metadata !== undefined) return checkUserMetadata(options.metadata, label);
+  const text = optional(src, 'metadata');
+  return text === undefined ? {} : parseMetadata(text, label);
+}
+
+/** The settings that configure a new run, by key, when set: none may go with `runId`. */
+const CREATING: readonly SettingKey[] = [
+  'prompt',
+  'promptFile',
+  'skill',
+  'title',
+  'mode',
+  'conversationId',
+  'mcp',
+  'metadata',
+  'name',
+  'model',
+  'environment',
+  'basePrompt',
+  'host',
+  'computerUse',
+];
+
+/**
+ * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
+ * of a new run come with `runId`, or when nothing says what to run.
+ */
+function readCreate(
+  src: SettingSource,
+  options: RunSettingsOptions,
+  run: { runId: string | undefined; metadataSet: boolean; outputSchema: Record<string, unknown> | undefined },
+) {
+  const { label } = src;
+  const prompt = readPrompt(src, options);
+  const skill = optional(src, 'skill');
+  if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+    fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+  }
+  const mode = optional(src, 'mode');
+  if (mode !== undefined && !(MODES as readonly string[]).includes(mode))
+    fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)!}`);
+  const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
+  const config = readAgentConfig(src, options, runOptions.config);
+  if (run.runId !== undefined) {
+    const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
+    if (creating.length > 0) {
+      throw new InputError(
+        `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`,
+      );
+    }
+    return undefined;
+  }
+  if (prompt === undefined && skill === undefined && !options.promptOptional) {
+    throw new InputError(
+      `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`,
+    );
+  }
+  const title = optional(src, 'title');
+  const conversationId = optional(src, 'conversationId');
+  const create: CreateRunRequest = {};
+  // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
+  const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+  if (prompt !== undefined) create.prompt = prompt;
+  if (skill !== undefined) create.skill = skill;
+  if (title !== undefined) create.title = title;
+  else if (derived !== undefined) create.title = derived;
+  if (mode !== undefined) create.mode = mode as CreateRunRequest['mode'];
+  if (conversationId !== undefined) create.conversation_id = conversationId;
+  Object.assign(create, runOptions.body);
+  if (config !== undefined) create.config = config;
+  return create;
+}
+
+/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
+function readPollIntervals(src: SettingSource): { pollIntervalMs: number; maxPollIntervalMs: number } {
+  const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
+  const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+  if (maxPollIntervalMs < pollIntervalMs) {
+    fail(
+      src.label('maxPollIntervalSeconds'),
+      src.read('maxPollIntervalSeconds') || '30',
+      `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`,
+    );
+  }
+  return { pollIntervalMs, maxPollIntervalMs };
 }
 
 /**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
- * that configure a new run cannot be combined with `run_id`, which watches an existing one.
+ * that configure a new run cannot be combined with `runId`, which watches an existing one.
  */
-export function parseRunSettings(src: SettingSource, options: RunSettingsOptions): RunSettings {
+export function parseRunSettings(src: SettingSource, options: RunSettingsOptions): Readonly<RunSettings> {
   const { apiKey, workspace, readFile } = options;
   const label = src.label;
   checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
 
-  const runId = optional(src, 'run_id');
-  if (runId !== undefined && !RUN_ID_PATTERN.test(runId)) {
-    fail(label('run_id'), runId, 'a run id of letters, digits, "-" and "_"');
-  }
-
-  const promptInput = optional(src, 'prompt');
-  const promptFile = optional(src, 'prompt_file');
-  const skill = optional(src, 'skill');
-  if (promptInput !== undefined && promptFile !== undefined) {
-    throw new InputError(`Set either ${label('prompt')} or ${label('prompt_file')}, not both.`);
-  }
-  let prompt = promptInput;
-  if (promptFile !== undefined) {
-    prompt = readSettingFile(
-      label('prompt_file'),
-      promptFile,
-      workspace,
-      readFile,
-      'the path of a readable file, relative to the workspace or absolute',
-    );
-    if (prompt.trim() === '') fail(label('prompt_file'), promptFile, 'a file with a non-empty prompt');
-  }
-  if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-    fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
-  }
-
-  const mode = optional(src, 'mode');
-  if (mode !== undefined && !(MODES as readonly string[]).includes(mode)) {
-    fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)!}`);
-  }
-  const metadataText = optional(src, 'metadata');
-  const userMetadata =
-    options.metadata !== undefined
-      ? checkUserMetadata(options.metadata, label('metadata'))
-      : metadataText === undefined
-        ? {}
-        : parseMetadata(metadataText, label('metadata'));
-  const schemaText = optional(src, 'output_schema');
-  const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('output_schema'));
-  const artifactsText = optional(src, 'artifacts_path');
-  const mcpText = optional(src, 'mcp');
-  const mcpServers = mcpText === undefined ? undefined : parseMcp(mcpText, workspace, readFile, label('mcp'));
-  const computerUse = parseBoolean(src, 'computer_use');
-
-  const config: AgentConfig = {};
-  const name = optional(src, 'name');
-  const model = optional(src, 'model');
-  const environment = optional(src, 'environment');
-  const basePrompt = optional(src, 'base_prompt');
-  const host = optional(src, 'host');
-  if (name !== undefined) config.name = name;
-  if (model !== undefined) config.model_id = model;
-  if (environment !== undefined) config.environment_id = environment;
-  if (basePrompt !== undefined) config.base_prompt = basePrompt;
-  if (mcpServers !== undefined) config.mcp_servers = mcpServers;
-  if (host !== undefined) config.worker_host = host;
-  if (computerUse !== undefined) config.computer_use_enabled = computerUse;
-  const runOptions = parseRunOptions(src, workspace, options.readBytes);
-  Object.assign(config, runOptions.config);
-
-  const title = optional(src, 'title');
-  const conversationId = optional(src, 'conversation_id');
-  const creating = [
-    ['prompt', promptInput],
-    ['prompt_file', promptFile],
-    ['skill', skill],
-    ['title', title],
-    ['mode', mode],
-    ['conversation_id', conversationId],
-    ['mcp', mcpText],
-    ['metadata', Object.keys(userMetadata).length > 0 ? 'set' : metadataText],
-    ['name', name],
-    ['model', model],
-    ['environment', environment],
-    ['base_prompt', basePrompt],
-    ['host', host],
-    ['computer_use', src.read('computer_use') || undefined],
-    ...runOptions.given.map((name) => [name, 'set']),
-  ].filter(([, v]) => v !== undefined);
-
+  const runIdText = optional(src, 'runId');
+  const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
+  const userMetadata = readUserMetadata(src, options);
+  const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
+  const schemaText = optional(src, 'outputSchema');
+  const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
+  const artifactsText = optional(src, 'artifactsPath');
   const followup = optional(src, 'followup');
   if (followup !== undefined && runId === undefined) {
-    throw new InputError(`${label('followup')} needs ${label('run_id')}: it is a message to an existing run.`);
+    throw new InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
   }
-  let create: CreateRunRequest | undefined;
-  if (runId !== undefined) {
-    if (creating.length > 0) {
-      throw new InputError(
-        `${label('run_id')} watches an existing run, so it cannot be combined with ${creating.map(([k]) => label(k!)).join(', ')}: those configure a new run.`,
-      );
-    }
-  } else {
-    if (prompt === undefined && skill === undefined && !options.promptOptional) {
-      throw new InputError(
-        `Missing ${label('prompt')}: set ${label('prompt')}, ${label('prompt_file')} or ${label('skill')} (or ${label('run_id')} to watch an existing run).`,
-      );
-    }
-    create = {};
-    const derived = outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
-    if (derived !== undefined) create.title = derived;
-    if (outputSchema !== undefined) prompt = `${prompt ?? ''}${schemaInstruction(outputSchema)}`.trimStart();
-    if (prompt !== undefined) create.prompt = prompt;
-    if (skill !== undefined) create.skill = skill;
-    if (title !== undefined) create.title = title;
-    if (mode !== undefined) create.mode = mode as CreateRunRequest['mode'];
-    if (conversationId !== undefined) create.conversation_id = conversationId;
-    Object.assign(create, runOptions.body);
-    if (Object.keys(config).length > 0) create.config = config;
-  }
-
-  const pollIntervalMs = parsePositiveNumber(src, 'poll_interval_seconds', 5) * 1000;
-  const maxPollIntervalMs = parsePositiveNumber(src, 'max_poll_interval_seconds', 30) * 1000;
-  if (maxPollIntervalMs < pollIntervalMs) {
-    fail(
-      label('max_poll_interval_seconds'),
-      src.read('max_poll_interval_seconds') || '30',
-      `a number no smaller than ${label('poll_interval_seconds')} (${pollIntervalMs / 1000})`,
-    );
-  }
+  const create = readCreate(src, options, { runId, metadataSet, outputSchema });
 
   const settings: RunSettings = {
     apiKey,
-    apiBaseUrl: parseApiBaseUrl(optional(src, 'api_base_url'), label('api_base_url')),
+    apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
     wait: parseBoolean(src, 'wait', true),
-    timeoutMs: parsePositiveNumber(src, 'timeout_minutes', 60) * 60_000,
-    pollIntervalMs,
-    maxPollIntervalMs,
-    cancelOnAbort: parseBoolean(src, 'cancel_on_abort', true),
+    timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+    ...readPollIntervals(src),
+    cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
     userMetadata,
-    logProgress: parseBoolean(src, 'log_progress', true),
+    logProgress: parseBoolean(src, 'logProgress', true),
     ...parseReportOptions(src),
   };
   if (outputSchema !== undefined) settings.outputSchema = outputSchema;
-  // A follow-up is the new request: it carries the output_schema instruction as a prompt would.
-  if (followup !== undefined) settings.followup = outputSchema ? `${followup}${schemaInstruction(outputSchema)}` : followup;
-  if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifacts_path'));
+  if (followup !== undefined) settings.followup = followup;
+  if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
   if (create !== undefined) settings.create = create;
   if (runId !== undefined) settings.runId = runId;
   return settings;

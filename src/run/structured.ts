@@ -1,5 +1,5 @@
 /**
- * Structured output: the instruction added to the prompt when `output_schema` is set, and the JSON
+ * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
  */
 
@@ -23,7 +23,7 @@ export function schemaInstruction(schema: Record<string, unknown>): string {
 
 /**
  * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * `output_schema` when no title is set, so the title Oz derives from the prompt is not the schema
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
  * instruction appended to it.
  */
 export function titleFromPrompt(prompt: string): string | undefined {
@@ -39,14 +39,56 @@ export type StructuredOutput = { ok: true; value: unknown } | { ok: false; error
 
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 export function extractJson(answer: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  const blocks = [...answer.matchAll(/^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*\r?\n([\s\S]*?)\r?\n[ \t]*\1[ \t]*$/gim)];
-  const last = blocks.at(-1);
-  if (!last) return { ok: false, error: 'the final answer has no fenced ```json block' };
+  const last = lastJsonBlock(answer);
+  if (last === undefined) return { ok: false, error: 'the final answer has no fenced ```json block' };
   try {
-    return { ok: true, value: JSON.parse(last[2]!) as unknown };
+    return { ok: true, value: JSON.parse(last) as unknown };
   } catch (error) {
     return { ok: false, error: `the last \`\`\`json block is not valid JSON (${(error as Error).message})` };
   }
+}
+
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+export function lastJsonBlock(text: string): string | undefined {
+  const lines: { start: number; text: string }[] = [];
+  for (let start = 0; start <= text.length;) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+    start = stop + 1;
+  }
+  // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+  const closers = new Map<string, { at: number[]; next: number }>();
+  lines.forEach((line, index) => {
+    const fence = CLOSER.exec(line.text)?.[1];
+    if (fence === undefined) return;
+    const list = closers.get(fence) ?? { at: [], next: 0 };
+    list.at.push(index);
+    closers.set(fence, list);
+  });
+  let found: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const fence = OPENER.exec(lines[i]!.text)?.[1];
+    if (fence === undefined) continue;
+    const list = closers.get(fence);
+    // The body is at least one line (maybe empty): the closer is two lines on or more.
+    while (list !== undefined && list.next < list.at.length && list.at[list.next]! < i + 2) list.next++;
+    const close = list?.at[list.next];
+    if (close === undefined) continue;
+    const body = lines[close - 1]!;
+    found = text.slice(lines[i + 1]!.start, body.start + body.text.length);
+    i = close;
+  }
+  return found;
 }
 
 /** Loads the validator on first use (it is a bundle of its own). */
