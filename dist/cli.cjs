@@ -15,6 +15,13 @@ module.exports = require("./json-schema.cjs");
 
 module.exports = require("./preflight.cjs");
 
+/***/ }),
+
+/***/ 341:
+/***/ ((module) => {
+
+module.exports = require("./secrets.cjs");
+
 /***/ })
 
 /******/ 	});
@@ -3248,11 +3255,11 @@ function watch(life, begun, budget) {
         // After a follow-up, an end read before the run picked it up is the old end: keep watching.
         ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
         // While the agent works, what it does, from its conversation (at most once per interval).
-        ...((settings.logProgress || budget) && {
+        ...((events.activity !== undefined || budget) && {
             // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
             onLiveRead: (run) => {
                 budget?.check(run);
-                if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
                     life.conversation().pollInBackground(stop, (items) => {
                         for (const item of items)
                             events.activity?.(item.line, Date.now() - startedAt);
@@ -3388,9 +3395,8 @@ async function whatTheAgentDid(life, result, answerStart) {
         : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
     const reader = life.conversation();
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
-    if (settings.logProgress)
-        for (const item of items)
-            events.activity?.(item.line, Date.now() - startedAt);
+    for (const item of items)
+        events.activity?.(item.line, Date.now() - startedAt);
     result.agentOutput = finalAnswer(reader.latest, answerStart);
     if (settings.outputFormat === 'json' && reader.latest !== undefined)
         result.conversation = reader.latest;
@@ -3638,6 +3644,7 @@ const INPUTS = {
     followup: string('followup'),
     githubToken: actionOnly('github_token'),
     prComment: actionOnly('pr_comment'),
+    commentProgress: actionOnly('comment_progress'),
     checkName: actionOnly('check_name'),
     review: actionOnly('review'),
     reviewApprove: actionOnly('review_approve'),
@@ -4577,6 +4584,62 @@ function redactor(secrets) {
     if (kept.length === 0)
         return (text) => text;
     return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
+}
+/** No credential the detector knows is shorter than this: shorter strings are not searched, nor is it loaded for them. */
+const SHORTEST = 12;
+/** Characters a token is made of: a match is widened over them, so a rule that reports too short a range leaves no tail. */
+const TOKEN_CHAR = /[A-Za-z0-9/+=_-]/;
+/** Recent answers, by text: one answer is published to the outputs, the summary, the comment and the check run. */
+const recent = new Map();
+const RECENT_MAX = 64;
+/**
+ * Replaces every credential found by pattern with a marker that names its kind
+ * (`[redacted github token]`), after `known` (the step's own key and token) has taken out the
+ * secrets it knows. Loads the detector the first time a text is long enough to hold a credential.
+ * This is the one function for any text the agent or the API wrote, before it is published.
+ */
+async function redactCredentials(text, known = (t) => t) {
+    const plain = known(text);
+    if (plain.length < SHORTEST)
+        return plain;
+    const cached = recent.get(plain);
+    if (cached !== undefined)
+        return cached;
+    const { findCredentials } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 341, 23));
+    const found = (await findCredentials(plain)).sort((a, b) => a.start - b.start);
+    let out = '';
+    let at = 0;
+    for (const credential of found) {
+        let end = credential.end;
+        while (end < plain.length && TOKEN_CHAR.test(plain[end]))
+            end++;
+        if (credential.start < at) {
+            // Overlaps the credential just redacted (two rules, one secret): one marker for both.
+            at = Math.max(at, end);
+            continue;
+        }
+        out += `${plain.slice(at, credential.start)}[redacted ${credential.kind}]`;
+        at = end;
+    }
+    const redacted = out + plain.slice(at);
+    if (recent.size >= RECENT_MAX)
+        recent.delete(recent.keys().next().value);
+    recent.set(plain, redacted);
+    return redacted;
+}
+/**
+ * A copy of `value` with every string in it (object keys too) passed through redactCredentials: a
+ * report, a run or a structured answer keeps its shape, and a JSON answer stays valid JSON.
+ */
+async function redactAll(value, known = (t) => t) {
+    if (typeof value === 'string')
+        return (await redactCredentials(value, known));
+    if (Array.isArray(value))
+        return (await Promise.all(value.map((v) => redactAll(v, known))));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [await redactCredentials(k, known), await redactAll(v, known)]));
+    return Object.fromEntries(entries);
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -5684,6 +5747,7 @@ async function runCli(argv, env = process.env, io = {
     const startedAt = Date.now();
     const term = terminal(io.stderr, { tty: io.tty === true, env, quiet: args.quiet, startedAt, ...(io.columns && { columns: io.columns }) });
     const tell = (line, kind) => term.line(redact(plainText(line)), kind);
+    const agentLines = redactedProgress(term, tell, redact);
     const { metadata, dropped } = mergeMetadata(settings.userMetadata, ciMetadata(env));
     if (plan.target.kind === 'create' && dropped.length > 0)
         tell(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
@@ -5697,16 +5761,13 @@ async function runCli(argv, env = process.env, io = {
             say: { info: (message) => tell(message), warning: (message) => tell(`warning: ${message}`, 'warning'), ...(debug && { debug }) },
             onSignal: (signal) => tell(`Received ${signal}: stopping.`),
             events: {
-                stateChange: (item, previous, elapsedMs) => {
-                    term.status(plainText(item.state), item.title === undefined ? undefined : redact(plainText(item.title)));
-                    tell(stateLine(item, previous, elapsedMs));
-                },
+                stateChange: agentLines.stateChange,
                 sessionLink: (url) => {
                     const line = sessionLine(url);
                     if (line)
                         tell(line);
                 },
-                activity: (line, elapsedMs) => tell(activityLine(line, elapsedMs)),
+                ...(settings.logProgress && { activity: agentLines.activity }),
                 ...(debug && { debug }),
             },
             options: { ...options, startedAt },
@@ -5715,6 +5776,7 @@ async function runCli(argv, env = process.env, io = {
     finally {
         term.stop();
     }
+    await agentLines.printed();
     return finishCli(args, plan, run.result, startedAt, run.signal, io, redact, tell);
 }
 /** Parses the flags into the run's plan; prints help, the version, or the error, and returns the exit code then. */
@@ -5746,9 +5808,28 @@ async function readPlan(argv, env, apiKey, io, say) {
         return EXIT.notStarted;
     }
 }
+/**
+ * The progress lines the agent or the API wrote (a run's title, what the agent did), searched for
+ * credentials before they are printed, in order. A line that cannot be searched is not shown.
+ */
+function redactedProgress(term, tell, redact) {
+    let pending = Promise.resolve();
+    const later = (ready) => {
+        pending = pending.then(() => ready.then(tell, () => tell('(a line from the agent is not shown: it could not be checked for credentials)')));
+    };
+    return {
+        stateChange: (run, previous, elapsedMs) => later(redactAll({ title: run.title, line: stateLine(run, previous, elapsedMs) }, redact).then(({ title, line }) => {
+            term.status(plainText(run.state), title === undefined ? undefined : plainText(title));
+            return line;
+        })),
+        // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
+        activity: (line, elapsedMs) => later(redactCredentials(line, redact).then((safe) => activityLine(safe, elapsedMs))),
+        printed: () => pending,
+    };
+}
 /** The end of a run: exit code, --json, report files, and the last line. */
-function finishCli(args, plan, result, startedAt, signal, io, redact, tell) {
-    const report = { ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt };
+async function finishCli(args, plan, result, startedAt, signal, io, redact, tell) {
+    const report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
     const outputs = {
         ...runOutputs(report.run, report.runId),
         ...agentOutputs(report),

@@ -5958,9 +5958,12 @@ function getOctokit(token, options, ...additionalPlugins) {
 class GitHubApiError extends Error {
     name = 'GitHubApiError';
     status;
-    constructor(what, status, message) {
+    /** GitHub's Retry-After, when it sent one (rate limits). */
+    retryAfterMs;
+    constructor(what, status, message, retryAfterMs) {
         super(`GitHub API ${what} failed with ${status}: ${message}`);
         this.status = status;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
@@ -6031,7 +6034,8 @@ async function call(what, request) {
     }
     catch (error) {
         const status = error.status ?? 0;
-        throw new GitHubApiError(what, status, error.message);
+        const retryAfter = Number(error.response?.headers?.['retry-after']);
+        throw new GitHubApiError(what, status, error.message, retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
 }
 // GitHub caps a check run's summary at 65535 characters.

@@ -14,6 +14,13 @@ module.exports = require("./github.cjs");
 
 module.exports = require("./preflight.cjs");
 
+/***/ }),
+
+/***/ 341:
+/***/ ((module) => {
+
+module.exports = require("./secrets.cjs");
+
 /***/ })
 
 /******/ 	});
@@ -1940,6 +1947,62 @@ function redactor(secrets) {
         return (text) => text;
     return (text) => kept.reduce((out, secret) => out.split(secret).join('***'), text);
 }
+/** No credential the detector knows is shorter than this: shorter strings are not searched, nor is it loaded for them. */
+const SHORTEST = 12;
+/** Characters a token is made of: a match is widened over them, so a rule that reports too short a range leaves no tail. */
+const TOKEN_CHAR = /[A-Za-z0-9/+=_-]/;
+/** Recent answers, by text: one answer is published to the outputs, the summary, the comment and the check run. */
+const recent = new Map();
+const RECENT_MAX = 64;
+/**
+ * Replaces every credential found by pattern with a marker that names its kind
+ * (`[redacted github token]`), after `known` (the step's own key and token) has taken out the
+ * secrets it knows. Loads the detector the first time a text is long enough to hold a credential.
+ * This is the one function for any text the agent or the API wrote, before it is published.
+ */
+async function redactCredentials(text, known = (t) => t) {
+    const plain = known(text);
+    if (plain.length < SHORTEST)
+        return plain;
+    const cached = recent.get(plain);
+    if (cached !== undefined)
+        return cached;
+    const { findCredentials } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 341, 23));
+    const found = (await findCredentials(plain)).sort((a, b) => a.start - b.start);
+    let out = '';
+    let at = 0;
+    for (const credential of found) {
+        let end = credential.end;
+        while (end < plain.length && TOKEN_CHAR.test(plain[end]))
+            end++;
+        if (credential.start < at) {
+            // Overlaps the credential just redacted (two rules, one secret): one marker for both.
+            at = Math.max(at, end);
+            continue;
+        }
+        out += `${plain.slice(at, credential.start)}[redacted ${credential.kind}]`;
+        at = end;
+    }
+    const redacted = out + plain.slice(at);
+    if (recent.size >= RECENT_MAX)
+        recent.delete(recent.keys().next().value);
+    recent.set(plain, redacted);
+    return redacted;
+}
+/**
+ * A copy of `value` with every string in it (object keys too) passed through redactCredentials: a
+ * report, a run or a structured answer keeps its shape, and a JSON answer stays valid JSON.
+ */
+async function redactAll(value, known = (t) => t) {
+    if (typeof value === 'string')
+        return (await redactCredentials(value, known));
+    if (Array.isArray(value))
+        return (await Promise.all(value.map((v) => redactAll(v, known))));
+    if (typeof value !== 'object' || value === null)
+        return value;
+    const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [await redactCredentials(k, known), await redactAll(v, known)]));
+    return Object.fromEntries(entries);
+}
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = require("node:fs");
@@ -2656,6 +2719,7 @@ const INPUTS = {
     followup: string('followup'),
     githubToken: actionOnly('github_token'),
     prComment: actionOnly('pr_comment'),
+    commentProgress: actionOnly('comment_progress'),
     checkName: actionOnly('check_name'),
     review: actionOnly('review'),
     reviewApprove: actionOnly('review_approve'),
@@ -2788,6 +2852,7 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
         ...review,
         githubToken: read('github_token'),
         prComment: parseBoolean(src, 'prComment', true),
+        commentProgress: parseBoolean(src, 'commentProgress', true),
         checkName,
         allowedUsers: parseLogins(read, 'allowed_users'),
         allowedBots: parseLogins(read, 'allowed_bots'),
@@ -2840,6 +2905,22 @@ function maskSecrets() {
 /** Takes the API key and the token out of text bound for a file the runner does not mask. */
 function common_redactSecrets() {
     return redactor(secrets());
+}
+/**
+ * A copy of a report, a run or a text from the agent or the API, fit to publish: the API key and the
+ * token as `***`, and credentials found by pattern as `[redacted <kind>]` (report/redact.ts).
+ */
+function redactPublished(value) {
+    return redactAll(value, common_redactSecrets());
+}
+/**
+ * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
+ * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
+ * seconds. A workflow has no reason to set it.
+ */
+function progressIntervalMs() {
+    const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
+    return seconds > 0 ? seconds * 1000 : undefined;
 }
 
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
@@ -4896,11 +4977,11 @@ function watch(life, begun, budget) {
         // After a follow-up, an end read before the run picked it up is the old end: keep watching.
         ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
         // While the agent works, what it does, from its conversation (at most once per interval).
-        ...((settings.logProgress || budget) && {
+        ...((events.activity !== undefined || budget) && {
             // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
             onLiveRead: (run) => {
                 budget?.check(run);
-                if (settings.logProgress && run.state !== 'QUEUED' && run.state !== 'PENDING') {
+                if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
                     life.conversation().pollInBackground(stop, (items) => {
                         for (const item of items)
                             events.activity?.(item.line, Date.now() - startedAt);
@@ -5036,9 +5117,8 @@ async function whatTheAgentDid(life, result, answerStart) {
         : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
     const reader = life.conversation();
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
-    if (settings.logProgress)
-        for (const item of items)
-            events.activity?.(item.line, Date.now() - startedAt);
+    for (const item of items)
+        events.activity?.(item.line, Date.now() - startedAt);
     result.agentOutput = finalAnswer(reader.latest, answerStart);
     if (settings.outputFormat === 'json' && reader.latest !== undefined)
         result.conversation = reader.latest;
@@ -5243,9 +5323,12 @@ function outcome_verdict(result) {
 class GitHubApiError extends Error {
     name = 'GitHubApiError';
     status;
-    constructor(what, status, message) {
+    /** GitHub's Retry-After, when it sent one (rate limits). */
+    retryAfterMs;
+    constructor(what, status, message, retryAfterMs) {
         super(`GitHub API ${what} failed with ${status}: ${message}`);
         this.status = status;
+        this.retryAfterMs = retryAfterMs;
     }
 }
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
@@ -6277,7 +6360,137 @@ function conversationWithin(state, footer, maxUnits = MAX_COMMENT_CHARS) {
     return fitComment(body, maxUnits);
 }
 
+;// CONCATENATED MODULE: ./src/github/live.ts
+/**
+ * Progress in the thread: what the agent is doing, shown in the pull request or issue comment while
+ * the run is live, and folded under the answer once it ends. Edits are throttled (at most one every
+ * `minIntervalMs`, only when something changed) and back off when GitHub refuses one for its rate
+ * limits, so progress never costs the step its comment or its outcome.
+ */
+
+
+/** GitHub asks integrations to space out content-creating requests; 30 s between edits of one comment stays far inside it. */
+const MIN_EDIT_INTERVAL_MS = 30_000;
+/** The longest pause after refused edits. */
+const MAX_BACKOFF_MS = 10 * 60_000;
+/** Actions shown while the run is live, and in the fold of the finished comment. */
+const LIVE_ACTIONS = 5;
+const FOLDED_ACTIONS = 20;
+/** What the agent did, as the conversation reads tell it: its actions, and the last thing it said. */
+class AgentActivity {
+    actions = [];
+    said;
+    count = 0;
+    /** One line from the conversation: `says: ...` is what the agent said (the status), anything else an action. */
+    add(line) {
+        if (line.startsWith('says: ')) {
+            this.said = line.slice('says: '.length);
+            return;
+        }
+        this.count++;
+        this.actions.push(line);
+        if (this.actions.length > FOLDED_ACTIONS)
+            this.actions.shift();
+    }
+    snapshot() {
+        return { ...(this.said !== undefined && { said: this.said }), actions: [...this.actions], count: this.count };
+    }
+}
+/** Lines for the live comment: the one-line status, then the last few actions; none before any activity. */
+function liveLines(activity) {
+    const lines = activity.said === undefined ? [] : [`**Now:** ${oneLine(activity.said)}`, ''];
+    const recent = activity.actions.slice(-LIVE_ACTIONS);
+    if (recent.length > 0)
+        lines.push(...recent.map((a) => `- ${code(a)}`), '');
+    return lines;
+}
+/** The progress, folded, for the finished comment; none when there was no action. */
+function foldedLines(activity) {
+    const { count, actions } = activity;
+    if (count === 0)
+        return [];
+    const earlier = count - actions.length;
+    return [
+        `<details><summary>What the agent did (${count} ${count === 1 ? 'action' : 'actions'})</summary>`,
+        '',
+        ...(earlier > 0 ? [`- … ${earlier} earlier`] : []),
+        ...actions.map((a) => `- ${code(a)}`),
+        '',
+        '</details>',
+        '',
+    ];
+}
+/** One line of agent text, escaped, at most 200 characters. */
+function oneLine(text) {
+    return escapeMarkdown(limits_fitChars(text.replace(/\s+/g, ' ').trim(), 200));
+}
+/** An action (`command: npm test`) as inline code, whatever backticks it holds. */
+function code(action) {
+    const text = limits_fitChars(action.replace(/\s+/g, ' ').trim(), 200);
+    const fence = '`'.repeat(Math.max(1, ...Array.from(text.matchAll(/`+/g), (m) => m[0].length + 1)));
+    return `${fence} ${text} ${fence}`;
+}
+/**
+ * When to edit a comment: at most once per interval, the latest request winning, with the interval
+ * doubled (or Retry-After) after a refused edit and restored after one that worked.
+ */
+class EditThrottle {
+    lastEditAt = Number.NEGATIVE_INFINITY;
+    intervalMs;
+    timer;
+    pending;
+    stopped = false;
+    minIntervalMs;
+    constructor(minIntervalMs = MIN_EDIT_INTERVAL_MS) {
+        this.minIntervalMs = minIntervalMs;
+        this.intervalMs = minIntervalMs;
+    }
+    /** Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one. */
+    request(edit) {
+        if (this.stopped)
+            return;
+        this.pending = edit;
+        if (this.timer !== undefined)
+            return;
+        const wait = this.lastEditAt + this.intervalMs - Date.now();
+        if (wait <= 0)
+            return this.fire();
+        this.timer = setTimeout(() => this.fire(), wait);
+        // A waiting edit never holds the step open.
+        this.timer.unref();
+    }
+    fire() {
+        this.timer = undefined;
+        const edit = this.pending;
+        this.pending = undefined;
+        this.lastEditAt = Date.now();
+        edit?.();
+    }
+    /** GitHub refused an edit (403/429): wait longer before the next one. */
+    refused(retryAfterMs) {
+        this.intervalMs = Math.min(MAX_BACKOFF_MS, Math.max(this.intervalMs * 2, retryAfterMs ?? 0));
+        this.lastEditAt = Date.now();
+    }
+    /** An edit went through: back to the usual interval. */
+    accepted() {
+        this.intervalMs = this.minIntervalMs;
+    }
+    /** The pause now asked between edits. */
+    get currentIntervalMs() {
+        return this.intervalMs;
+    }
+    /** The run ended: no more live edits. */
+    stop() {
+        this.stopped = true;
+        if (this.timer !== undefined)
+            clearTimeout(this.timer);
+        this.timer = undefined;
+        this.pending = undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/feedback.ts
+
 
 
 
@@ -6308,7 +6521,7 @@ function friendlyState(state) {
     }
 }
 /** Comment text for a run still going on: the state in words, how long so far, where to watch. */
-function progressBody(marker, run, elapsedMs, workflowRunUrl) {
+function progressBody(marker, run, elapsedMs, workflowRunUrl, activity = []) {
     const links = [
         run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
         workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
@@ -6318,6 +6531,7 @@ function progressBody(marker, run, elapsedMs, workflowRunUrl) {
         `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
         '',
         ...(run.title ? [`**${escapeMarkdown(limits_fitChars(run.title, 500))}**`, ''] : []),
+        ...activity,
         links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
     ].join('\n');
 }
@@ -6330,7 +6544,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl, asides) {
+function finishedConversation(conversation, report, workflowRunUrl, asides, folded = []) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -6353,6 +6567,8 @@ function finishedConversation(conversation, report, workflowRunUrl, asides) {
         footer.push('', escapeMarkdown(limits_fitChars(report.note)));
     for (const aside of asides)
         footer.push('', aside);
+    if (folded.length > 0)
+        footer.push('', ...folded);
     return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
@@ -6398,10 +6614,19 @@ class Feedback {
     failed = false;
     /** Sentences the conversation comment adds under the current request (why it went to a new run). */
     asides = [];
+    /** The run as last told, for the live comment. */
+    liveRun;
+    /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
+    liveShown;
+    finished = false;
+    slowedDown = false;
+    activity = new AgentActivity();
+    throttle;
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
         this.commentId = options.resume?.commentId;
+        this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
     }
     /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
     async startCheck() {
@@ -6429,18 +6654,15 @@ class Feedback {
         this.asides.push(escapeMarkdown(limits_fitChars(text)));
     }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
-    progress(run) {
+    progress(unredacted) {
+        const runId = unredacted.run_id ?? this.liveRun?.run_id;
+        this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
+        // The first edit is at once (it creates the comment): the run id is in it as soon as the run exists.
+        this.editLive();
         this.enqueue(async () => {
-            const conversation = this.options.conversation;
-            await this.writeComment(conversation
-                ? conversationWithin({
-                    ...conversation.state,
-                    // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
-                    ...(run.run_id !== undefined && { runId: run.run_id }),
-                    exchanges: [...conversation.state.exchanges, conversation.exchange],
-                }, [progressLine(run, Date.now() - this.startedAt, this.options.workflowRunUrl), ...this.asides.flatMap((a) => ['', a])])
-                : progressBody(this.options.marker, run, Date.now() - this.startedAt, this.options.workflowRunUrl));
             if (this.checkRunId !== undefined) {
+                // Only what is shown is searched for credentials, so the detector loads only when there is such text.
+                const run = { ...unredacted, title: await this.redacted(unredacted.title) };
                 const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'in_progress',
@@ -6452,14 +6674,72 @@ class Feedback {
             }
         });
     }
+    /** Something the agent did or said (a line of live progress): shown in the comment, at the next edit. */
+    agentDid(line) {
+        if (!this.options.showActivity || this.finished)
+            return;
+        this.activity.add(line);
+        this.editLive();
+    }
+    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
+    editLive() {
+        // The run and activity as they are when the edit is due, not when the queue reaches it.
+        this.throttle.request(() => {
+            const run = this.liveRun;
+            const activity = this.activity.snapshot();
+            this.enqueue(() => this.writeLive(run, activity));
+        });
+    }
+    async writeLive(unredacted, snapshot) {
+        if (unredacted === undefined)
+            return;
+        const conversation = this.options.conversation;
+        // The conversation's live line shows no title: only what is shown is searched for credentials.
+        const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
+        const activity = this.options.showActivity ? liveLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
+        const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
+        if (shown === this.liveShown)
+            return;
+        this.liveShown = shown;
+        const elapsed = Date.now() - this.startedAt;
+        const written = await this.writeComment(conversation
+            ? conversationWithin({
+                ...conversation.state,
+                // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+                ...(run.run_id !== undefined && { runId: run.run_id }),
+                exchanges: [...conversation.state.exchanges, conversation.exchange],
+            }, [
+                progressLine(run, elapsed, this.options.workflowRunUrl),
+                ...this.asides.flatMap((a) => ['', a]),
+                ...(activity.length > 0 ? ['', ...activity] : []),
+            ])
+            : progressBody(this.options.marker, run, elapsed, this.options.workflowRunUrl, activity), true);
+        if (written)
+            this.throttle.accepted();
+        else if (written === false) {
+            // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
+            this.liveShown = undefined;
+            this.editLive();
+        }
+    }
+    /** A text the agent or the API wrote, with credentials taken out. */
+    async redacted(text) {
+        return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
+    }
     /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-    async finish(report) {
+    async finish(unredacted) {
+        this.finished = true;
+        this.throttle.stop();
         this.enqueue(async () => {
-            const summary = summaryWithin(report, this.options.marker, this.options.words);
+            const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
+            // The answer first; what the agent did folded under it (the summary leaves it room).
+            const snapshot = this.activity.snapshot();
+            const folded = this.options.showActivity ? foldedLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
+            const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'), this.options.words);
             const conversation = this.options.conversation;
             await this.writeComment(conversation
-                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides)
-                : `${this.options.marker}\n${summary}`);
+                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
+                : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
                 const detailsUrl = markdown_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -6481,12 +6761,17 @@ class Feedback {
             this.options.warn(`Could not update GitHub: ${error.message}`);
         });
     }
-    async writeComment(text) {
+    /**
+     * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
+     * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
+     * any other failure turns comments off with a warning and resolves undefined.
+     */
+    async writeComment(text, live = false) {
         const { thread } = this.options;
         // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
         const body = fitComment(this.options.redact?.(text) ?? text);
         if (this.commentsOff || (thread === undefined && this.commentId === undefined))
-            return;
+            return undefined;
         try {
             const api = await this.options.api();
             if (this.commentId !== undefined) {
@@ -6499,13 +6784,23 @@ class Feedback {
                 this.commentUrl = written.url;
                 this.options.onComment?.(written.id);
             }
+            return true;
         }
         catch (error) {
-            this.commentsOff = true;
             const status = isGitHubApiError(error) ? error.status : 0;
+            if (live && this.commentId !== undefined && (status === 403 || status === 429)) {
+                this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
+                if (!this.slowedDown) {
+                    this.slowedDown = true;
+                    this.options.debug?.(`GitHub refused a live edit of the comment (${status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+                }
+                return false;
+            }
+            this.commentsOff = true;
             this.options.warn(status === 403 || status === 404
                 ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
                 : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
+            return undefined;
         }
     }
     async updateCheck(update) {
@@ -6726,6 +7021,22 @@ function log_debug(message) {
     else
         core_debug(message);
 }
+let pending = Promise.resolve();
+/**
+ * A line the agent or the API wrote (an action, a run's title), printed once it is redacted (which
+ * may load the credential detector), in the order given. A line that cannot be redacted is not shown.
+ */
+function infoWhenRedacted(ready, print = log_info) {
+    pending = pending.then(() => ready.then(print, () => print('(a line from the agent is not shown: it could not be checked for credentials)')));
+}
+/** Resolves once every line given to infoWhenRedacted is printed. */
+function drained() {
+    return pending;
+}
+/** Whether debug lines reach the log people read (the `debug` input, or step debug logging). */
+function debugVisible() {
+    return debugShown || core.isDebug();
+}
 
 ;// CONCATENATED MODULE: ./src/action/post-step.ts
 
@@ -6848,6 +7159,7 @@ async function finishOnGitHub(state, run, note) {
         headSha: '',
         marker: commentMarker(),
         redact: common_redactSecrets(),
+        redactAll: redactPublished,
         words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
         resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
