@@ -3088,7 +3088,10 @@ function renderConversation(state, footer) {
     for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
         const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
         lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
-        lines.push(...folded(exchange.request, 'The request').map((l) => (l === '' ? '>' : `> ${l}`)), '');
+        // Every line quoted, not each block: a request with paragraphs must not leave its quote and pass
+        // for the action's own text (a "**Agent:**" line of its own, a verdict table).
+        const quoted = folded(exchange.request, 'The request').flatMap((block) => block.split('\n'));
+        lines.push(...quoted.map((l) => (l === '' ? '>' : `> ${l}`)), '');
         if (exchange.answer !== undefined && exchange.answer.trim() !== '') {
             lines.push('**Agent:**', '', ...folded(exchange.answer, "The agent's answer"), '');
         }
