@@ -15,7 +15,7 @@
  *   with the schedule as it was before (jitter applied before the bounds).
  * - Redaction of a 1 MiB answer (report/redact.ts with the secretlint rules), with no credential and
  *   with 50, and the time to load dist/secrets.cjs in a fresh process beside bare Node. `npm run bench
- *   -- --redaction` measures only this.
+ *   -- --redaction` measures only this, `npm run bench -- --startup` only the start-up.
  */
 import { spawn } from 'node:child_process';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
@@ -255,6 +255,12 @@ if (process.argv.includes('--redaction')) {
 
 const url = await sim.start();
 const start = await startup(sim, url);
+if (process.argv.includes('--startup')) {
+  await sim.stop();
+  console.log(`| Start to first API request, action / bare Node (median) | ${ms(start.action)} / ${ms(start.bare)} |`);
+  console.log(`| Ratio action / bare Node | ${(start.action / start.bare).toFixed(2)}x |`);
+  process.exit(0);
+}
 const checked = await preflightCost(sim, url);
 await sim.stop();
 const requests = await watchedRun();
