@@ -117,6 +117,8 @@ interface SimRun {
   pending: string[];
   /** When a follow-up last changed the run. */
   touchedAt?: number;
+  /** The artifacts earlier turns left on the run: they stay listed, and a follow-up's own come after them. */
+  earlier?: unknown[];
 }
 
 /** A signed download the simulator serves itself, as the API's storage would. */
@@ -456,7 +458,8 @@ export class OzSimulator {
     const knobs = run.metadata;
     const artifactsDelayMs = Number(knobs.sim_artifacts_delay_ms ?? 0);
     const artifactsDue = Date.now() >= sim.createdAt + end * this.msPerSecond + artifactsDelayMs;
-    if (state === 'SUCCEEDED' && artifactsDue) {
+    const turn = sim.history.length;
+    if (state === 'SUCCEEDED' && artifactsDue && turn === 0) {
       const repo = run.metadata.github_repository ?? 'example/repo';
       view.artifacts = [
         {
@@ -487,6 +490,10 @@ export class OzSimulator {
       view.status_message = { message: 'The agent needs approval to push to a protected branch.' };
     } else if (state === 'CANCELLED') {
       view.status_message = { message: 'Cancelled through the API.' };
+    }
+    if (turn > 0) {
+      const own = state === 'SUCCEEDED' && artifactsDue ? this.followupArtifacts(sim, turn, at(end)) : [];
+      view.artifacts = [...structuredClone(sim.earlier ?? []), ...own];
     }
     // Knobs for tests of hostile or huge answers, chosen per run with metadata.
     if (view.status_message && knobs.sim_status_message !== undefined) {
@@ -557,6 +564,36 @@ export class OzSimulator {
       data: { artifact_uid: `${short}-shot-${i}`, mime_type: 'image/png', description: `The login page, step ${i + 1}` },
     }));
     return [...files, ...shots];
+  }
+
+  /**
+   * What follow-up number `turn` adds to the run's artifacts: `sim_followup_files=N` FILE artifacts of
+   * its own, and with `sim_followup_pr` a pull request, `new` (another one) or `same` (the first turn's
+   * listed again, as after a push to it). Nothing by default: the run keeps the earlier turns' only.
+   */
+  private followupArtifacts(sim: SimRun, turn: number, createdAt: string): unknown[] {
+    const knobs = sim.run.metadata;
+    const short = sim.run.run_id.slice(0, 8);
+    const files = Array.from({ length: Number(knobs.sim_followup_files ?? 0) }, (_, i) => ({
+      artifact_type: 'FILE',
+      created_at: createdAt,
+      data: {
+        artifact_uid: `${short}-turn${turn}-file-${i}`,
+        filename: `turn-${turn}-${i}.txt`,
+        filepath: `out/turn-${turn}-${i}.txt`,
+        mime_type: 'text/plain',
+        size_bytes: Number(knobs.sim_file_bytes ?? 12),
+      },
+    }));
+    const repo = knobs.github_repository ?? 'example/repo';
+    const pr = knobs.sim_followup_pr;
+    const number = pr === 'new' ? 42 + turn : 42;
+    const branch = pr === 'new' ? `oz/follow-up-${turn}` : 'oz/fix-flaky-test';
+    const pulls =
+      pr === 'new' || pr === 'same'
+        ? [{ artifact_type: 'PULL_REQUEST', created_at: createdAt, data: { url: `https://github.com/${repo}/pull/${number}`, branch } }]
+        : [];
+    return [...pulls, ...files];
   }
 
   /** The run a simulator artifact uid belongs to (uids start with the run id's first 8 characters). */
@@ -739,6 +776,7 @@ export class OzSimulator {
     const state = view.state as string;
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
       const revive = () => {
+        sim.earlier = (this.view(id)?.artifacts as unknown[] | undefined) ?? [];
         sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
         sim.request = message;
         sim.pending = [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from '../../src/report/markdown.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
-import { formatDuration, formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
+import { formatDuration, formatIsoDuration, renderSummary, reportArtifacts, runOutputs } from '../../src/report/summary.ts';
+import { micromarkHtml } from '../helpers/gfm.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 
 const WJ = '\u2060';
@@ -179,6 +180,50 @@ describe('renderSummary', () => {
     const report = { outcome: 'succeeded' as const, run: self, pullRequest: { number: 7, url: 'https://github.com/acme/widgets/pull/7' } };
     expect(renderSummary(report, { ...ACTION_WORDS, comment: true })).not.toContain('](https://github.com/acme/widgets/pull/7)');
     expect(renderSummary(report, ACTION_WORDS)).toContain('](https://github.com/acme/widgets/pull/7)');
+  });
+});
+
+describe("a follow-up's report", () => {
+  const earlierPr = { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/42', branch: 'oz/fix' } };
+  const earlierFile = { artifact_type: 'FILE', data: { artifact_uid: 'f1', filepath: 'out/old.txt' } };
+  const newFile = { artifact_type: 'FILE', data: { artifact_uid: 'f2', filepath: 'out/new.txt' } };
+  const run: RunItem = { run_id: 'r1', state: 'SUCCEEDED', artifacts: [earlierPr, earlierFile, newFile] };
+  const report = {
+    outcome: 'succeeded' as const,
+    run,
+    followedUp: true,
+    artifacts: [newFile],
+    earlierArtifacts: [earlierPr, earlierFile],
+  };
+
+  it('sets the pull request and artifacts outputs from its own artifacts only; the run output stays whole', () => {
+    const outputs = runOutputs(run, 'r1', undefined, reportArtifacts(report));
+    expect(outputs.pull_request_url).toBe('');
+    expect(JSON.parse(outputs.artifacts!)).toEqual([newFile]);
+    expect((JSON.parse(outputs.run!) as RunItem).artifacts).toHaveLength(3);
+  });
+
+  it("lists its own artifacts, and names the earlier turns' as theirs, not as opened by the agent now", () => {
+    const md = renderSummary(report, ACTION_WORDS);
+    expect(md).not.toContain('Pull request opened by the agent');
+    expect(md).toContain('- File: out/new.txt');
+    expect(md).not.toContain('out/old.txt');
+    expect(md).toContain(
+      `**Earlier turns:** the run also holds 2 artifacts from before this follow-up (pull request [acme/widgets#${WJ}42](https://github.com/acme/widgets/pull/42)). They are not listed here as this follow-up's; a pull request it only pushed to is among them.`,
+    );
+    expect(micromarkHtml(md)).toContain('<strong>Earlier turns:</strong>');
+  });
+
+  it('shows a pull request the follow-up opened as opened by the agent', () => {
+    const opened = { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/43' } };
+    const md = renderSummary({ ...report, artifacts: [opened] }, ACTION_WORDS);
+    expect(md).toContain(`### Pull request opened by the agent\n\n- **[acme/widgets#${WJ}43](https://github.com/acme/widgets/pull/43)**`);
+    expect(runOutputs(run, 'r1', undefined, [opened]).pull_request_url).toBe('https://github.com/acme/widgets/pull/43');
+  });
+
+  it('says nothing of earlier turns for a new run', () => {
+    expect(renderSummary({ outcome: 'succeeded', run }, ACTION_WORDS)).not.toContain('Earlier turns');
+    expect(renderSummary({ outcome: 'succeeded', run }, ACTION_WORDS)).toContain('Pull request opened by the agent');
   });
 });
 

@@ -57,6 +57,28 @@ async function withCommentImages(settings: Settings, request: CreateRunRequest, 
 }
 
 /**
+ * A follow-up carries text only: the API's follow-up request has a message and a mode, no attachments
+ * (oz-agent-sdk's RunSubmitFollowupParams). Images in the comment (and the attachments input) went with
+ * the thread's first run only; said once, so nobody believes the agent saw them.
+ */
+function tellImagesNotFollowing(settings: Settings, body: string): void {
+  const images = imageUrls(body, settings.serverUrl).length;
+  const given = settings.create?.attachments?.length ?? 0;
+  if (images === 0 && given === 0) return;
+  const what = [
+    images > 0 ? `the comment's ${images === 1 ? 'image' : `${images} images`}` : '',
+    given > 0 ? `the attachments input's ${given === 1 ? 'image' : `${given} images`}` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  core.notice(
+    `${what[0]!.toUpperCase()}${what.slice(1)} ${images + given === 1 ? 'is' : 'are'} not sent to the agent: this request goes to the thread's run as a follow-up, ` +
+      'and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, ' +
+      'or set continue_conversation to false to start a new run with it.',
+  );
+}
+
+/**
  * Reads the request from the event and decides what to run for it, as a new value (the settings stay
  * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
  * new run with a prompt written from the event. Returns why not to start when the phrase is not there.
@@ -80,6 +102,7 @@ export async function prepareMention(
   const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
   const target: RunTarget =
     chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
+  if (target.kind === 'follow-up') tellImagesNotFollowing(settings, body);
 
   core.startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
   log.info(sentText(target, settings.outputSchema));

@@ -3,7 +3,7 @@ import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/markdown.ts';
 import { usageFigures } from '../oz/usage.ts';
-import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { agentOutputs, reportArtifacts, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { reviewOutputs } from '../report/review.ts';
 import { redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
@@ -32,8 +32,11 @@ function failureMessage(run: RunItem): string {
 export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
   const report = await redactPublished(unredacted);
-  const outputs = runOutputs(report.run, report.runId, (name) =>
-    log.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
+  const outputs = runOutputs(
+    report.run,
+    report.runId,
+    (name) => log.debug(`The ${name} from the API is not an http(s) URL; the output is left empty.`),
+    reportArtifacts(report),
   );
   for (const [name, value] of Object.entries({
     ...outputs,

@@ -1,4 +1,4 @@
-import type { Report } from '../report/summary.ts';
+import { reportArtifacts, type Report } from '../report/summary.ts';
 
 /** Outputs that are true, false or unknown (null) rather than text. */
 const BOOLEANS = new Set(['retryable', 'followed_up']);
@@ -8,7 +8,8 @@ const NUMBERS = new Set(['credits', 'cost_usd', 'tokens']);
 /** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
 const VALUES: Record<string, (report: Report) => unknown> = {
   run: (report) => report.run ?? null,
-  artifacts: (report) => report.run?.artifacts ?? [],
+  // This request's: on a follow-up, not the artifacts earlier turns left on the run (those are in `run`).
+  artifacts: (report) => reportArtifacts(report),
   structured_output: (report) => (report.structured?.ok ? report.structured.value : null),
   downloaded_files: (report) => report.downloadedFiles ?? [],
 };

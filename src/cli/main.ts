@@ -8,7 +8,7 @@ import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
-import { agentOutputs, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import { agentOutputs, reportArtifacts, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
@@ -164,7 +164,7 @@ async function finishCli(
 ): Promise<number> {
   const report: Report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
   const outputs: Record<string, string> = {
-    ...runOutputs(report.run, report.runId),
+    ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
     ...agentOutputs(report),
     ...usageOutputs(usageFigures(report.run?.request_usage)),
   };

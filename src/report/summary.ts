@@ -58,23 +58,33 @@ export interface Report {
   downloadedFiles?: string[];
   /** True when the request went to an existing run as a follow-up. */
   followedUp?: boolean;
+  /** The artifacts this request produced: on a follow-up, not those earlier turns left on the run. Default the run's. */
+  artifacts?: Artifact[];
+  /** On a follow-up: the artifacts earlier turns left on the run, named as theirs in the summary. */
+  earlierArtifacts?: Artifact[];
   /** With a review asked for: the agent's review, and what was posted of it. */
   review?: ReviewReport;
   /** With the json output format: the run's normalized conversation, for `agent_output`. */
   conversation?: unknown;
 }
 
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+export function reportArtifacts(report: Pick<Report, 'run' | 'artifacts'>): Artifact[] {
+  return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits.
+ * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
+ * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
  */
 export function runOutputs(
   run: RunItem | undefined,
   runId: string | undefined,
   onDropped: (output: string, value: string) => void = () => {},
+  artifacts: Artifact[] = run?.artifacts ?? [],
 ): Record<string, string> {
-  const artifacts = run?.artifacts ?? [];
   const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
   const retryable = run?.status_message?.retryable;
   const url = (output: string, value: unknown): string => {
@@ -264,8 +274,8 @@ export function nextStep(report: Report, words: SummaryWords): string | undefine
 }
 
 /** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
-function pullRequests(run: RunItem | undefined, exclude?: string): string[] {
-  return (run?.artifacts ?? [])
+function pullRequests(artifacts: Artifact[], exclude?: string): string[] {
+  return artifacts
     .filter((a) => a.artifact_type === 'PULL_REQUEST')
     .map((a) => {
       const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
@@ -314,13 +324,13 @@ function structuredProblems(report: Report): string[] {
   ];
 }
 
-/** The pull requests the agent opened, then its plans, folded. */
-function openedByTheAgent(run: RunItem | undefined, exclude: string | undefined): string[] {
+/** The pull requests the agent opened, then its plans, folded: this request's only. */
+function openedByTheAgent(artifacts: Artifact[], exclude: string | undefined): string[] {
   const lines: string[] = [];
-  const prs = pullRequests(run, exclude);
+  const prs = pullRequests(artifacts, exclude);
   if (prs.length > 0)
     lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
-  const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+  const plans = artifacts.filter((a) => a.artifact_type === 'PLAN');
   for (const plan of capList(plans, 10).shown) {
     const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
     lines.push(
@@ -333,6 +343,27 @@ function openedByTheAgent(run: RunItem | undefined, exclude: string | undefined)
     );
   }
   return lines;
+}
+
+/**
+ * On a follow-up: that the run also holds earlier turns' artifacts, which are not listed as this
+ * request's, their pull requests named as theirs (a follow-up that pushed to one opens no new one).
+ */
+function earlierTurns(report: Report, exclude: string | undefined): string[] {
+  const earlier = report.earlierArtifacts ?? [];
+  if (report.followedUp !== true || earlier.length === 0) return [];
+  const links = earlier
+    .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
+    .filter((a) => safeUrl(a.data!.url) !== undefined)
+    .map((a) => safeLink(pullRequestLabel(a.data!.url as string), a.data!.url));
+  const prs = capList(links, 5);
+  const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
+  const count = earlier.length === 1 ? 'one artifact' : `${earlier.length} artifacts`;
+  return [
+    `**Earlier turns:** the run also holds ${count} from before this follow-up${named}. They are not listed here as ` +
+      "this follow-up's; a pull request it only pushed to is among them.",
+    '',
+  ];
 }
 
 /** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
@@ -389,7 +420,7 @@ function detailRows(report: Report, options: RenderOptions): string[][] {
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
 function runDetails(report: Report, options: RenderOptions): string[] {
   const rows = detailRows(report, options);
-  const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+  const others = reportArtifacts(report).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
   if (rows.length === 0 && others.length === 0) return [];
   const lines = ['<details><summary>Run details</summary>', ''];
   if (rows.length > 0) lines.push('| Detail | Value |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '');
@@ -418,7 +449,8 @@ export function renderSummary(report: Report, options: RenderOptions): string {
   if (report.agentOutput) lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
   lines.push(
     ...structuredProblems(report),
-    ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined),
+    ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined),
+    ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined),
     ...whatToDoNext(report, options),
     ...filesSaved(report),
     ...runDetails(report, options),

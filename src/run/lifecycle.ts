@@ -16,6 +16,7 @@ import { asSent, type RunPlan } from './plan.ts';
 import { settleLeftRun } from './settle.ts';
 import { isSessionGone, readThreadRun, type Restart } from './thread.ts';
 import { structuredOutput } from './structured.ts';
+import { artifactsOfTurn } from './turn.ts';
 import type { RunSettings } from './settings.ts';
 import { isStopSignal, type StopReason } from './stop.ts';
 import { PollSchedule, watchRun, type WatchResult } from './watch.ts';
@@ -154,10 +155,11 @@ export async function startAndWatch(
   };
   const sent: { requestId?: string } = {};
   let answerStart: AnswerStart | undefined;
+  let followedUpFrom: RunItem | undefined;
   try {
     if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result))) return result;
     const begun = await begin(life, plan, metadata, result, sent);
-    answerStart = begun.answerStart;
+    ({ answerStart, followedUpFrom } = begun);
     if (!settings.wait) await leaveRunning(life, begun, result);
     else await follow(life, begun, result);
   } catch (error) {
@@ -165,6 +167,7 @@ export async function startAndWatch(
     else await failed(life, error as Error, result, sent.requestId);
   }
   if (isTerminal(result.run?.state)) result.settled = true;
+  if (result.run !== undefined) ownArtifacts(result, followedUpFrom);
   if (result.runId !== undefined) await whatTheAgentDid(life, result, answerStart);
   return result;
 }
@@ -246,6 +249,13 @@ function restart(
   return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata, result, sent);
 }
 
+/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
+function ownArtifacts(result: RunResult, followedUpFrom: RunItem | undefined): void {
+  const turn = artifactsOfTurn(result.run, followedUpFrom);
+  result.artifacts = turn.artifacts;
+  if (followedUpFrom !== undefined) result.earlierArtifacts = turn.earlier;
+}
+
 /** Not waiting: the run goes on; one read fills the outputs. */
 async function leaveRunning(life: Lifecycle, begun: Begun, result: RunResult): Promise<void> {
   result.settled = true;
@@ -300,7 +310,11 @@ function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promi
     onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
     onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
     // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-    ...(before !== undefined && { isNewEnd: (run: RunItem) => (picked ||= movedOn(run, before)) }),
+    ...(before !== undefined && {
+      isNewEnd: (run: RunItem) => (picked ||= movedOn(run, before)),
+      // The follow-up's own artifacts may come a little after its end, as a new run's do: earlier turns' do not count.
+      hasArtifacts: (run: RunItem) => artifactsOfTurn(run, before).artifacts.length > 0,
+    }),
     // While the agent works, what it does, from its conversation (at most once per interval).
     ...((events.activity !== undefined || budget) && {
       // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
@@ -450,7 +464,8 @@ async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: 
   const ended = isTerminal(result.run?.state);
   if (settings.outputSchema !== undefined && ended) result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
   if (settings.artifactsPath !== undefined && ended) {
-    const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+    // Only this request's: a follow-up does not save again the files an earlier turn made.
+    const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
       userAgent: options.userAgent ?? 'oz-agent-action',
       signal: deadline,
       warn: events.warning,

@@ -1,4 +1,4 @@
-import type { Conversation, RunItem } from '../oz/types.ts';
+import type { Artifact, Conversation, RunItem } from '../oz/types.ts';
 import type { Budget } from './budget.ts';
 import type { CancelResult } from './cancel.ts';
 import type { StopReason } from './stop.ts';
@@ -51,6 +51,13 @@ export interface RunResult {
   downloadedFiles?: string[];
   /** True when a follow-up went to an existing run. */
   followedUp?: boolean;
+  /**
+   * The artifacts this request produced (see run/turn.ts): on a follow-up, only those the run did not
+   * have before it was sent; otherwise the run's. Missing when the run was never read.
+   */
+  artifacts?: Artifact[];
+  /** On a follow-up: the artifacts the run already had from earlier turns, not this request's. */
+  earlierArtifacts?: Artifact[];
   /** With the json output format: the run's normalized conversation, as the API gave it. */
   conversation?: Conversation;
   /** A thread's request that went to a new run instead of the thread's run, and why. */

@@ -61,6 +61,8 @@ export interface WatchOptions {
    * later), whatever the poll interval. Default 6 s; 0 for no second look.
    */
   artifactGraceMs?: number;
+  /** Whether a run has artifacts of its own yet; default any. After a follow-up, earlier turns' do not count. */
+  hasArtifacts?: (run: RunItem) => boolean;
 }
 
 export interface WatchResult {
@@ -100,8 +102,9 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
         // The run has not picked up the follow-up yet: this end is the old one.
       } else if (isTerminal(next.state)) {
         const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
-        if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
-          run = await rereadForArtifacts(client, next, graceMs, signal);
+        const has = options.hasArtifacts ?? ((r: RunItem) => (r.artifacts ?? []).length > 0);
+        if (next.state === 'SUCCEEDED' && !has(next) && graceMs > 0) {
+          run = await rereadForArtifacts(client, next, graceMs, signal, has);
         }
         return { run };
       }
@@ -122,7 +125,13 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
 const DEFAULT_ARTIFACT_GRACE_MS = 6000;
 
 /** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
-async function rereadForArtifacts(client: OzClient, run: RunItem, graceMs: number, signal: AbortSignal): Promise<RunItem> {
+async function rereadForArtifacts(
+  client: OzClient,
+  run: RunItem,
+  graceMs: number,
+  signal: AbortSignal,
+  has: (run: RunItem) => boolean,
+): Promise<RunItem> {
   let latest = run;
   for (let i = 0; i < 3; i++) {
     try {
@@ -130,7 +139,7 @@ async function rereadForArtifacts(client: OzClient, run: RunItem, graceMs: numbe
       const again = await raceAbort(client.getRun(run.run_id, signal), signal);
       if (!isTerminal(again.state)) return latest;
       latest = again;
-      if ((again.artifacts ?? []).length > 0) return again;
+      if (has(again)) return again;
     } catch {
       // The run has ended; a failed second look only means fewer artifacts in the report.
       return latest;
