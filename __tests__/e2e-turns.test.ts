@@ -3,7 +3,7 @@
  * request reports are those it produced, not the first turn's still on the run. End to end on the
  * committed dist/ (the action with the GitHub double, and the CLI), against the Oz simulator.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -100,14 +100,16 @@ describe("a thread's follow-up", () => {
   });
 
   it('with images in the comment says once that a follow-up does not carry them, and sends none', async () => {
+    const png = join(mkdtempSync(join(tmpdir(), 'oz-turns-png-')), 'given.png');
+    writeFileSync(png, Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('a small png')]));
     await say('@oz fix the flaky test');
     const image = 'https://github.com/user-attachments/assets/abc-1';
-    const reply = await say(`@oz the button is still off: ${image} and ${image.replace('abc-1', 'abc-2')}`);
+    const reply = await say(`@oz the button is still off: ${image} and ${image.replace('abc-1', 'abc-2')}`, { attachments: png });
     expect(reply.code).toBe(0);
     expect(reply.outputs.followed_up).toBe('true');
     const notices = reply.log.split('\n').filter((line) => line.startsWith('::notice::') && line.includes('images'));
     expect(notices).toEqual([
-      "::notice::The comment's 2 images are not sent to the agent: this request goes to the thread's run as a follow-up, and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, or set continue_conversation to false to start a new run with it.",
+      "::notice::The comment's 2 images and the attachments input's image are not sent to the agent: this request goes to the thread's run as a follow-up, and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, or set continue_conversation to false to start a new run with it.",
     ]);
     const followups = sim.apiRequests('POST', '/agent/runs/').filter((r) => r.path.endsWith('/followups'));
     expect(followups).toHaveLength(1);
