@@ -2900,6 +2900,40 @@ function isSessionGone(error) {
     return isApiError(error) && error.status === 410;
 }
 
+;// CONCATENATED MODULE: ./src/run/turn.ts
+const turn_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+/**
+ * What makes an artifact the same one on two reads of a run: its uid (FILE, SCREENSHOT, PLAN), or its
+ * URL (a pull request, an external reference). A pull request that a follow-up pushed to again has
+ * the same URL, so it is the earlier turn's, not a new one. Anything else, by its whole content.
+ */
+function artifactKey(artifact) {
+    const data = artifact.data ?? {};
+    const type = String(artifact.artifact_type);
+    const id = type === 'PULL_REQUEST' || type === 'EXTERNAL_REFERENCE'
+        ? turn_text(data.url)
+        : (turn_text(data.artifact_uid) ?? turn_text(data.document_uid) ?? (type === 'PLAN' ? turn_text(data.url) : undefined));
+    return id !== undefined ? `${type} ${id}` : `${type} ${JSON.stringify(data)}`;
+}
+/**
+ * Splits the run's artifacts into this request's and earlier turns', `before` being the run as read
+ * before the follow-up was sent (undefined for a new run or a watch: all of them are its own).
+ *
+ * By identity, not by time: `created_at` is the server's clock and the runner's differs from it, and an
+ * artifact of the last turn can be listed a little after that turn ended, so no instant taken here
+ * separates the turns reliably. What the run listed before the follow-up went is known exactly.
+ */
+function artifactsOfTurn(run, before) {
+    const all = run?.artifacts ?? [];
+    if (before === undefined)
+        return { artifacts: all, earlier: [] };
+    const seen = new Set((before.artifacts ?? []).map(artifactKey));
+    const artifacts = all.filter((artifact) => !seen.has(artifactKey(artifact)));
+    // The earlier ones as the run lists them now; as read before when the last read listed none.
+    const earlier = all.length > 0 ? all.filter((artifact) => seen.has(artifactKey(artifact))) : (before.artifacts ?? []);
+    return { artifacts, earlier };
+}
+
 ;// CONCATENATED MODULE: ./src/run/stop.ts
 /** The reason an abort signal carries when the step or CLI is stopped. */
 class StopSignal extends Error {
@@ -3028,8 +3062,9 @@ async function watchRun(options) {
             }
             else if (isTerminal(next.state)) {
                 const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
-                if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
-                    run = await rereadForArtifacts(client, next, graceMs, signal);
+                const has = options.hasArtifacts ?? ((r) => (r.artifacts ?? []).length > 0);
+                if (next.state === 'SUCCEEDED' && !has(next) && graceMs > 0) {
+                    run = await rereadForArtifacts(client, next, graceMs, signal, has);
                 }
                 return { run };
             }
@@ -3052,7 +3087,7 @@ async function watchRun(options) {
 }
 const DEFAULT_ARTIFACT_GRACE_MS = 6000;
 /** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
-async function rereadForArtifacts(client, run, graceMs, signal) {
+async function rereadForArtifacts(client, run, graceMs, signal, has) {
     let latest = run;
     for (let i = 0; i < 3; i++) {
         try {
@@ -3061,7 +3096,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
             if (!isTerminal(again.state))
                 return latest;
             latest = again;
-            if ((again.artifacts ?? []).length > 0)
+            if (has(again))
                 return again;
         }
         catch {
@@ -3073,6 +3108,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
 
 
 
@@ -3115,11 +3151,12 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     };
     const sent = {};
     let answerStart;
+    let followedUpFrom;
     try {
         if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
             return result;
         const begun = await begin(life, plan, metadata, result, sent);
-        answerStart = begun.answerStart;
+        ({ answerStart, followedUpFrom } = begun);
         if (!settings.wait)
             await leaveRunning(life, begun, result);
         else
@@ -3133,6 +3170,8 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
+    if (result.run !== undefined)
+        ownArtifacts(result, followedUpFrom);
     if (result.runId !== undefined)
         await whatTheAgentDid(life, result, answerStart);
     return result;
@@ -3196,6 +3235,13 @@ function restart(life, plan, why, metadata, result, sent) {
     const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
 }
+/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
+function ownArtifacts(result, followedUpFrom) {
+    const turn = artifactsOfTurn(result.run, followedUpFrom);
+    result.artifacts = turn.artifacts;
+    if (followedUpFrom !== undefined)
+        result.earlierArtifacts = turn.earlier;
+}
 /** Not waiting: the run goes on; one read fills the outputs. */
 async function leaveRunning(life, begun, result) {
     result.settled = true;
@@ -3253,7 +3299,11 @@ function watch(life, begun, budget) {
         onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
         onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
         // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-        ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
+        ...(before !== undefined && {
+            isNewEnd: (run) => (picked ||= movedOn(run, before)),
+            // The follow-up's own artifacts may come a little after its end, as a new run's do: earlier turns' do not count.
+            hasArtifacts: (run) => artifactsOfTurn(run, before).artifacts.length > 0,
+        }),
         // While the agent works, what it does, from its conversation (at most once per interval).
         ...((events.activity !== undefined || budget) && {
             // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
@@ -3404,7 +3454,8 @@ async function whatTheAgentDid(life, result, answerStart) {
     if (settings.outputSchema !== undefined && ended)
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
     if (settings.artifactsPath !== undefined && ended) {
-        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+        // Only this request's: a follow-up does not save again the files an earlier turn made.
+        const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
@@ -4215,13 +4266,17 @@ function reviewOutputs(review) {
 
 
 
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits.
+ * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
+ * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
  */
-function runOutputs(run, runId, onDropped = () => { }) {
-    const artifacts = run?.artifacts ?? [];
+function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
     const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
     const retryable = run?.status_message?.retryable;
     const url = (output, value) => {
@@ -4398,8 +4453,8 @@ function nextStep(report, words) {
     return undefined;
 }
 /** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
-function pullRequests(run, exclude) {
-    return (run?.artifacts ?? [])
+function pullRequests(artifacts, exclude) {
+    return artifacts
         .filter((a) => a.artifact_type === 'PULL_REQUEST')
         .map((a) => {
         const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
@@ -4439,18 +4494,39 @@ function structuredProblems(report) {
         '',
     ];
 }
-/** The pull requests the agent opened, then its plans, folded. */
-function openedByTheAgent(run, exclude) {
+/** The pull requests the agent opened, then its plans, folded: this request's only. */
+function openedByTheAgent(artifacts, exclude) {
     const lines = [];
-    const prs = pullRequests(run, exclude);
+    const prs = pullRequests(artifacts, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
-    const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+    const plans = artifacts.filter((a) => a.artifact_type === 'PLAN');
     for (const plan of capList(plans, 10).shown) {
         const planTitle = typeof plan.data?.title === 'string' ? limits_fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', markdown_safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
     return lines;
+}
+/**
+ * On a follow-up: that the run also holds earlier turns' artifacts, which are not listed as this
+ * request's, their pull requests named as theirs (a follow-up that pushed to one opens no new one).
+ */
+function earlierTurns(report, exclude) {
+    const earlier = report.earlierArtifacts ?? [];
+    if (report.followedUp !== true || earlier.length === 0)
+        return [];
+    const links = earlier
+        .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
+        .filter((a) => safeUrl(a.data.url) !== undefined)
+        .map((a) => markdown_safeLink(pullRequestLabel(a.data.url), a.data.url));
+    const prs = capList(links, 5);
+    const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
+    const count = earlier.length === 1 ? 'one artifact' : `${earlier.length} artifacts`;
+    return [
+        `**Earlier turns:** the run also holds ${count} from before this follow-up${named}. They are not listed here as ` +
+            "this follow-up's; a pull request it only pushed to is among them.",
+        '',
+    ];
 }
 /** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
 function whatToDoNext(report, words) {
@@ -4520,7 +4596,7 @@ function detailRows(report, options) {
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
 function runDetails(report, options) {
     const rows = detailRows(report, options);
-    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    const others = reportArtifacts(report).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
     if (rows.length === 0 && others.length === 0)
         return [];
     const lines = ['<details><summary>Run details</summary>', ''];
@@ -4552,7 +4628,7 @@ function renderSummary(report, options) {
         lines.push(...reviewSection(report.review));
     if (report.agentOutput)
         lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
@@ -5541,6 +5617,7 @@ function ciMetadata(env) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/json.ts
+
 /** Outputs that are true, false or unknown (null) rather than text. */
 const json_BOOLEANS = new Set(['retryable', 'followed_up']);
 /** Outputs that are numbers, or null when the API did not report them. */
@@ -5548,7 +5625,8 @@ const NUMBERS = new Set(['credits', 'cost_usd', 'tokens']);
 /** Outputs that are JSON values, taken from the report whole (the action's outputs are shortened text). */
 const VALUES = {
     run: (report) => report.run ?? null,
-    artifacts: (report) => report.run?.artifacts ?? [],
+    // This request's: on a follow-up, not the artifacts earlier turns left on the run (those are in `run`).
+    artifacts: (report) => reportArtifacts(report),
     structured_output: (report) => (report.structured?.ok ? report.structured.value : null),
     downloaded_files: (report) => report.downloadedFiles ?? [],
 };
@@ -5831,7 +5909,7 @@ function redactedProgress(term, tell, redact) {
 async function finishCli(args, plan, result, startedAt, signal, io, redact, tell) {
     const report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
     const outputs = {
-        ...runOutputs(report.run, report.runId),
+        ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
         ...agentOutputs(report),
         ...usageOutputs(usageFigures(report.run?.request_usage)),
     };

@@ -4750,8 +4750,9 @@ async function watch_watchRun(options) {
             }
             else if (isTerminal(next.state)) {
                 const graceMs = options.artifactGraceMs ?? DEFAULT_ARTIFACT_GRACE_MS;
-                if (next.state === 'SUCCEEDED' && (next.artifacts ?? []).length === 0 && graceMs > 0) {
-                    run = await rereadForArtifacts(client, next, graceMs, signal);
+                const has = options.hasArtifacts ?? ((r) => (r.artifacts ?? []).length > 0);
+                if (next.state === 'SUCCEEDED' && !has(next) && graceMs > 0) {
+                    run = await rereadForArtifacts(client, next, graceMs, signal, has);
                 }
                 return { run };
             }
@@ -4774,7 +4775,7 @@ async function watch_watchRun(options) {
 }
 const DEFAULT_ARTIFACT_GRACE_MS = 6000;
 /** Re-reads an ended run a few times over `graceMs` (at a third of it, two thirds, and the end) until it has artifacts. */
-async function rereadForArtifacts(client, run, graceMs, signal) {
+async function rereadForArtifacts(client, run, graceMs, signal, has) {
     let latest = run;
     for (let i = 0; i < 3; i++) {
         try {
@@ -4783,7 +4784,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
             if (!isTerminal(again.state))
                 return latest;
             latest = again;
-            if ((again.artifacts ?? []).length > 0)
+            if (has(again))
                 return again;
         }
         catch {
@@ -4795,6 +4796,7 @@ async function rereadForArtifacts(client, run, graceMs, signal) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/lifecycle.ts
+
 
 
 
@@ -4837,11 +4839,12 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
     };
     const sent = {};
     let answerStart;
+    let followedUpFrom;
     try {
         if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
             return result;
         const begun = await begin(life, plan, metadata, result, sent);
-        answerStart = begun.answerStart;
+        ({ answerStart, followedUpFrom } = begun);
         if (!settings.wait)
             await leaveRunning(life, begun, result);
         else
@@ -4855,6 +4858,8 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
     }
     if (isTerminal(result.run?.state))
         result.settled = true;
+    if (result.run !== undefined)
+        ownArtifacts(result, followedUpFrom);
     if (result.runId !== undefined)
         await whatTheAgentDid(life, result, answerStart);
     return result;
@@ -4918,6 +4923,13 @@ function restart(life, plan, why, metadata, result, sent) {
     const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
 }
+/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
+function ownArtifacts(result, followedUpFrom) {
+    const turn = artifactsOfTurn(result.run, followedUpFrom);
+    result.artifacts = turn.artifacts;
+    if (followedUpFrom !== undefined)
+        result.earlierArtifacts = turn.earlier;
+}
 /** Not waiting: the run goes on; one read fills the outputs. */
 async function leaveRunning(life, begun, result) {
     result.settled = true;
@@ -4975,7 +4987,11 @@ function watch(life, begun, budget) {
         onUnknownState: (state) => events.notice({ kind: 'unknown-state', state }),
         onReadError: (error) => events.notice({ kind: 'read-failed', runId: id, error, stillWatching: true }),
         // After a follow-up, an end read before the run picked it up is the old end: keep watching.
-        ...(before !== undefined && { isNewEnd: (run) => (picked ||= movedOn(run, before)) }),
+        ...(before !== undefined && {
+            isNewEnd: (run) => (picked ||= movedOn(run, before)),
+            // The follow-up's own artifacts may come a little after its end, as a new run's do: earlier turns' do not count.
+            hasArtifacts: (run) => artifactsOfTurn(run, before).artifacts.length > 0,
+        }),
         // While the agent works, what it does, from its conversation (at most once per interval).
         ...((events.activity !== undefined || budget) && {
             // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
@@ -5126,7 +5142,8 @@ async function whatTheAgentDid(life, result, answerStart) {
     if (settings.outputSchema !== undefined && ended)
         result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
     if (settings.artifactsPath !== undefined && ended) {
-        const written = await saveArtifacts(client, result.run?.artifacts ?? [], settings.artifactsPath, {
+        // Only this request's: a follow-up does not save again the files an earlier turn made.
+        const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
             userAgent: options.userAgent ?? 'oz-agent-action',
             signal: deadline,
             warn: events.warning,
@@ -5840,13 +5857,17 @@ function reviewOutputs(review) {
 
 
 
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits.
+ * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
+ * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
  */
-function runOutputs(run, runId, onDropped = () => { }) {
-    const artifacts = run?.artifacts ?? [];
+function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
     const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
     const retryable = run?.status_message?.retryable;
     const url = (output, value) => {
@@ -6023,8 +6044,8 @@ function nextStep(report, words) {
     return undefined;
 }
 /** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
-function pullRequests(run, exclude) {
-    return (run?.artifacts ?? [])
+function pullRequests(artifacts, exclude) {
+    return artifacts
         .filter((a) => a.artifact_type === 'PULL_REQUEST')
         .map((a) => {
         const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
@@ -6064,18 +6085,39 @@ function structuredProblems(report) {
         '',
     ];
 }
-/** The pull requests the agent opened, then its plans, folded. */
-function openedByTheAgent(run, exclude) {
+/** The pull requests the agent opened, then its plans, folded: this request's only. */
+function openedByTheAgent(artifacts, exclude) {
     const lines = [];
-    const prs = pullRequests(run, exclude);
+    const prs = pullRequests(artifacts, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
-    const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+    const plans = artifacts.filter((a) => a.artifact_type === 'PLAN');
     for (const plan of capList(plans, 10).shown) {
         const planTitle = typeof plan.data?.title === 'string' ? limits_fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', markdown_safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
     return lines;
+}
+/**
+ * On a follow-up: that the run also holds earlier turns' artifacts, which are not listed as this
+ * request's, their pull requests named as theirs (a follow-up that pushed to one opens no new one).
+ */
+function earlierTurns(report, exclude) {
+    const earlier = report.earlierArtifacts ?? [];
+    if (report.followedUp !== true || earlier.length === 0)
+        return [];
+    const links = earlier
+        .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
+        .filter((a) => markdown_safeUrl(a.data.url) !== undefined)
+        .map((a) => markdown_safeLink(pullRequestLabel(a.data.url), a.data.url));
+    const prs = capList(links, 5);
+    const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
+    const count = earlier.length === 1 ? 'one artifact' : `${earlier.length} artifacts`;
+    return [
+        `**Earlier turns:** the run also holds ${count} from before this follow-up${named}. They are not listed here as ` +
+            "this follow-up's; a pull request it only pushed to is among them.",
+        '',
+    ];
 }
 /** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
 function whatToDoNext(report, words) {
@@ -6145,7 +6187,7 @@ function detailRows(report, options) {
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
 function runDetails(report, options) {
     const rows = detailRows(report, options);
-    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    const others = reportArtifacts(report).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
     if (rows.length === 0 && others.length === 0)
         return [];
     const lines = ['<details><summary>Run details</summary>', ''];
@@ -6177,7 +6219,7 @@ function renderSummary(report, options) {
         lines.push(...reviewSection(report.review));
     if (report.agentOutput)
         lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
