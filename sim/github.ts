@@ -77,6 +77,15 @@ export class GitHubDouble {
   readonly reactions: string[] = [];
   /** Bodies refused as too long, as `field length` (`body 67072`). */
   readonly refused: string[] = [];
+  /**
+   * Routes that never answer (`PATCH /issues/comments/`: a method and the start of the path after
+   * `/repos/{owner}/{repo}`): the request is recorded and left waiting, as a GitHub that hangs leaves it.
+   */
+  readonly silent: { method: string; path: string }[] = [];
+  /** Requests to a silent route still waiting, their connection open (an aborted request closes it). */
+  waiting = 0;
+  /** Routes (as in `silent`) answered only after `ms`; what they do is done then, whether the caller still waits or not. */
+  readonly slow: { method: string; path: string; ms: number }[] = [];
   private nextId = 1000;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -120,6 +129,8 @@ export class GitHubDouble {
     this.refuseEdits = undefined;
     this.reactions.length = 0;
     this.refused.length = 0;
+    this.silent.length = 0;
+    this.slow.length = 0;
   }
 
   /**
@@ -172,6 +183,13 @@ export class GitHubDouble {
     const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!repo) return this.json(res, 404, { message: 'Not Found' });
     const [, owner, name, rest] = repo;
+    if (this.silent.some((route) => route.method === method && rest!.startsWith(route.path))) {
+      this.waiting++;
+      res.on('close', () => this.waiting--);
+      return;
+    }
+    const slow = this.slow.find((route) => route.method === method && rest!.startsWith(route.path));
+    if (slow) await new Promise((resolve) => setTimeout(resolve, slow.ms));
     const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files') => {
       if (!this.denied.has(what)) return false;
       this.json(res, 403, { message: 'Resource not accessible by integration', status: '403' });

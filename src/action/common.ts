@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { redactAll, redactor, type Redact } from '../report/redact.ts';
 import { readApiKey } from './inputs.ts';
+import type { RequestBounds } from '../github/request.ts';
 
 // What the main and post steps share: masking and redaction of the secrets.
 
@@ -35,4 +36,13 @@ export function redactPublished<T>(value: T): Promise<T> {
 export function progressIntervalMs(): number | undefined {
   const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
   return seconds > 0 ? seconds * 1000 : undefined;
+}
+
+/**
+ * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
+ * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
+ */
+export function githubRequestBounds(signal?: AbortSignal): RequestBounds {
+  const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
+  return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
+import { githubRequestBounds, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -41,7 +41,7 @@ export async function prepareGitHub(settings: Settings, context: GitHubContext):
   const { event } = context;
   const token = settings.githubToken;
   let api: GitHubApi | undefined;
-  const github = async () => (api ??= await loadGitHubApi(token, event.owner!, event.repo!));
+  const github = async () => (api ??= await loadGitHubApi(token, event.owner!, event.repo!, githubRequestBounds()));
   const canCall = token !== '' && event.owner !== undefined && event.repo !== undefined;
 
   // A deleted comment, review or issue never starts an agent, with or without a trigger phrase: its text is gone.

@@ -157,6 +157,7 @@ async function runAgent(
     words: ACTION_WORDS,
     say: { info: (message) => log.info(message), warning: (message) => core.warning(message), debug: (message) => log.debug(message) },
     onSignal: (signal) => log.info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
+    ...(feedback && { onStop: (stop: AbortSignal) => feedback.stopWith(stop) }),
     ...(retry && { retry }),
     events: {
       requestId: saveRequestId,
@@ -199,7 +200,9 @@ function progressTimings(): Pick<LifecycleOptions, 'conversationIntervalMs' | 'f
 /** Finishes the comment and check run; GitHub gets a bounded time, and the post step finishes what is left. */
 async function finishOnGitHub(report: Report, feedback: Feedback | undefined, budgetMs = 15_000): Promise<void> {
   if (!feedback) return;
-  await raceAbort(feedback.finish(report), AbortSignal.timeout(budgetMs)).catch(() =>
+  // The budget also aborts the requests still waiting for GitHub, so none is left running.
+  const budget = AbortSignal.timeout(budgetMs);
+  await raceAbort(feedback.finish(report, budget), budget).catch(() =>
     core.warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'),
   );
 }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { maskSecrets, redactPublished, redactSecrets } from './common.ts';
+import { githubRequestBounds, maskSecrets, redactPublished, redactSecrets } from './common.ts';
 import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine } from '../front/words.ts';
 import { verdict, type RunOutcome } from '../run/outcome.ts';
@@ -42,7 +42,7 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
   const budgetMs = postBudgetMs(options);
   const deadline = AbortSignal.timeout(budgetMs);
   try {
-    await raceAbort(cleanUp(options), deadline);
+    await raceAbort(cleanUp(options, deadline), deadline);
   } catch (error) {
     if (!deadline.aborted) throw error;
     core.warning(
@@ -51,7 +51,7 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
   }
 }
 
-async function cleanUp(options: PostOptions): Promise<void> {
+async function cleanUp(options: PostOptions, deadline: AbortSignal): Promise<void> {
   const state = readState();
   const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
   if (state.settled || !leftOver) {
@@ -59,7 +59,7 @@ async function cleanUp(options: PostOptions): Promise<void> {
     return;
   }
   const { run, note } = await settleRun(state, options);
-  await finishOnGitHub(state, run, note);
+  await finishOnGitHub(state, run, note, deadline);
 }
 
 const STOPPED = 'The step was stopped before the run ended';
@@ -115,8 +115,8 @@ function postOutcome(run: RunItem | undefined): RunOutcome {
   return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
 
-/** Completes the check run and finishes the comment the main step left in progress. */
-async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string): Promise<void> {
+/** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
+async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string, deadline: AbortSignal): Promise<void> {
   const { checkRunId, commentId } = state;
   if (checkRunId === undefined && commentId === undefined) return;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
@@ -132,7 +132,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
   };
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({
-    api: () => loadGitHubApi(token, owner, repo),
+    api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
     headSha: '',
     marker: commentMarker(),
     redact: redactSecrets(),
@@ -144,7 +144,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
     ...(state.conversation && { conversation: state.conversation }),
   });
-  if ((await feedback.finish(report)) && checkRunId !== undefined) {
+  if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
     log.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
   }
 }

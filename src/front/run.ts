@@ -50,6 +50,11 @@ export interface StopHandlingRun {
   events?: Omit<RunEvents, 'notice' | 'warning'>;
   /** Told once, when SIGINT or SIGTERM arrives. */
   onSignal: (signal: NodeJS.Signals) => void;
+  /**
+   * Given the run's stop signal (SIGINT, SIGTERM, the timeout) before the run starts: the front end's
+   * own requests while it runs (the pull request comment's live edits) are aborted with it.
+   */
+  onStop?: (signal: AbortSignal) => void;
   retry?: Partial<RetryPolicy>;
   options?: LifecycleOptions;
 }
@@ -62,6 +67,7 @@ export interface StopHandlingRun {
 export async function runWithStopHandling(run: StopHandlingRun): Promise<{ result: RunResult; signal?: NodeJS.Signals }> {
   const { plan, words, say } = run;
   const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+  run.onStop?.(stop.signal);
   try {
     const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
     const events: RunEvents = {

@@ -1,4 +1,4 @@
-import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
+import { isGitHubApiError, isStoppedRequest, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
@@ -184,6 +184,10 @@ export class Feedback {
   private slowedDown = false;
   private readonly activity = new AgentActivity();
   private readonly throttle: EditThrottle;
+  /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
+  private readonly live = new AbortController();
+  /** What the requests made now are aborted with (besides each one's own deadline). */
+  private signal: AbortSignal = this.live.signal;
 
   constructor(options: FeedbackOptions) {
     this.options = options;
@@ -194,11 +198,11 @@ export class Feedback {
 
   /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
   async startCheck(): Promise<void> {
-    const { api, checkName, headSha, workflowRunUrl } = this.options;
+    const { checkName, headSha, workflowRunUrl } = this.options;
     if (!checkName) return;
     try {
       this.checkRunId = await (
-        await api()
+        await this.github()
       ).createCheck(checkName, headSha, {
         status: 'in_progress',
         ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
@@ -215,6 +219,19 @@ export class Feedback {
         `check_name is set, but the check run "${checkName}" could not be created: ${(error as Error).message}.${hint}`,
       );
     }
+  }
+
+  /**
+   * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
+   * are aborted then (the final update follows, within its own budget).
+   */
+  stopWith(signal: AbortSignal): void {
+    this.signal = AbortSignal.any([this.live.signal, signal]);
+  }
+
+  /** The GitHub API, its requests aborted with the current phase's signal. */
+  private async github(): Promise<GitHubApi> {
+    return (await this.options.api()).within(this.signal);
   }
 
   /** A sentence for the thread under the current request (plain text: it is escaped here). */
@@ -302,10 +319,16 @@ export class Feedback {
     return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
   }
 
-  /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-  async finish(unredacted: Report): Promise<boolean> {
+  /**
+   * The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false
+   * if GitHub refused an update. A live edit still waiting for GitHub is aborted (the final text
+   * replaces it); the final requests are aborted when `signal` aborts (the caller's budget ran out).
+   */
+  async finish(unredacted: Report, signal?: AbortSignal): Promise<boolean> {
     this.finished = true;
     this.throttle.stop();
+    this.live.abort();
+    this.signal = signal ?? new AbortController().signal;
     this.enqueue(async () => {
       const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
       // The answer first; what the agent did folded under it (the summary leaves it room).
@@ -336,6 +359,8 @@ export class Feedback {
 
   private enqueue(task: () => Promise<void>): void {
     this.queue = this.queue.then(task).catch((error: unknown) => {
+      // Stopped by the step itself: what comes next (or the post step) says how it ended.
+      if (isStoppedRequest(error)) return;
       this.failed = true;
       this.options.warn(`Could not update GitHub: ${(error as Error).message}`);
     });
@@ -352,10 +377,12 @@ export class Feedback {
     const body = fitComment(this.options.redact?.(text) ?? text);
     if (this.commentsOff || (thread === undefined && this.commentId === undefined)) return undefined;
     try {
-      const api = await this.options.api();
       if (this.commentId !== undefined) {
-        await api.updateComment(this.commentId, body);
+        await (await this.github()).updateComment(this.commentId, body);
       } else if (thread !== undefined) {
+        // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
+        // comment, and the next write would add a second one.
+        const api = await this.options.api();
         const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
         this.commentId = written.id;
@@ -364,13 +391,17 @@ export class Feedback {
       }
       return true;
     } catch (error) {
+      // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
+      if (isStoppedRequest(error)) return undefined;
       const status = isGitHubApiError(error) ? error.status : 0;
-      if (live && this.commentId !== undefined && (status === 403 || status === 429)) {
+      // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
+      const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
+      if (live && this.commentId !== undefined && (status === 403 || status === 429 || slow)) {
         this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
         if (!this.slowedDown) {
           this.slowedDown = true;
           this.options.debug?.(
-            `GitHub refused a live edit of the comment (${status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`,
+            `GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? (error as Error).message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`,
           );
         }
         return false;
@@ -388,7 +419,7 @@ export class Feedback {
   private async updateCheck(update: CheckUpdate): Promise<void> {
     const redact = this.options.redact ?? ((text: string) => text);
     await (
-      await this.options.api()
+      await this.github()
     ).updateCheck(this.checkRunId!, {
       ...update,
       title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),

@@ -3,11 +3,8 @@
  * its reviews and review comments, and creating a review. Part of the GitHub API module (api.ts),
  * loaded only when it is needed.
  */
-import type { getOctokit } from '@actions/github';
 import type { GitHubApi } from './types.ts';
-
-type Octokit = ReturnType<typeof getOctokit>;
-type Call = <T>(what: string, request: () => Promise<T>) => Promise<T>;
+import { listAll, type Call, type Octokit } from './request.ts';
 
 export function reviewCalls(
   octokit: Octokit,
@@ -18,18 +15,26 @@ export function reviewCalls(
   const rest = octokit.rest;
   return {
     pullRequest: (number) =>
-      call('GET pull request', async () => {
-        const { data } = await rest.pulls.get({ owner, repo, pull_number: number });
+      call('GET pull request', 'the pull request read', async (fresh) => {
+        const { data } = await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() });
         return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url, headRef: data.head.ref, baseRef: data.base.ref };
       }),
     pullRequestFiles: (number) =>
-      call('list pull request files', async () => {
-        const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+      call('list pull request files', "the pull request's files", async (fresh) => {
+        const files = await listAll(
+          octokit,
+          (request) => rest.pulls.listFiles({ owner, repo, pull_number: number, per_page: 100, request }),
+          fresh,
+        );
         return files.map((file) => ({ filename: file.filename, ...(file.patch !== undefined && { patch: file.patch }) }));
       }),
     reviews: (number) =>
-      call('list reviews', async () => {
-        const reviews = await octokit.paginate(rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
+      call('list reviews', "the pull request's reviews", async (fresh) => {
+        const reviews = await listAll(
+          octokit,
+          (request) => rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100, request }),
+          fresh,
+        );
         return reviews.map((review) => ({
           id: review.id,
           login: review.user?.login ?? '',
@@ -39,8 +44,12 @@ export function reviewCalls(
         }));
       }),
     reviewComments: (number) =>
-      call('list review comments', async () => {
-        const comments = await octokit.paginate(rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+      call('list review comments', "the pull request's review comments", async (fresh) => {
+        const comments = await listAll(
+          octokit,
+          (request) => rest.pulls.listReviewComments({ owner, repo, pull_number: number, per_page: 100, request }),
+          fresh,
+        );
         return comments.map((comment) => ({
           login: comment.user?.login ?? '',
           path: comment.path,
@@ -51,8 +60,8 @@ export function reviewCalls(
         }));
       }),
     createReview: (number, review) =>
-      call('create review', async () => {
-        const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review });
+      call('create review', 'the new review', async (fresh) => {
+        const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review, request: fresh() });
         return { id: data.id, url: data.html_url };
       }),
   };

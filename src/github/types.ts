@@ -6,11 +6,22 @@ export class GitHubApiError extends Error {
   readonly status: number;
   /** GitHub's Retry-After, when it sent one (rate limits). */
   readonly retryAfterMs: number | undefined;
-  constructor(what: string, status: number, message: string, retryAfterMs?: number) {
-    super(`GitHub API ${what} failed with ${status}: ${message}`);
+  /**
+   * Why there was no answer at all (status 0): GitHub did not answer within the request's deadline
+   * (`timeout`), or the step stopped waiting for it (`stopped`: the run was stopped, or its budget ran out).
+   */
+  readonly unanswered: 'timeout' | 'stopped' | undefined;
+  constructor(what: string, status: number, message: string, retryAfterMs?: number, unanswered?: 'timeout' | 'stopped') {
+    super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
     this.status = status;
     this.retryAfterMs = retryAfterMs;
+    this.unanswered = unanswered;
   }
+}
+
+/** Whether `error` is a request the step itself stopped waiting for (not a failure of GitHub's). */
+export function isStoppedRequest(error: unknown): boolean {
+  return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
 
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
@@ -74,8 +85,10 @@ export interface NewReview {
   comments: { path: string; line: number; side: 'RIGHT' | 'LEFT'; start_line?: number; start_side?: 'RIGHT' | 'LEFT'; body: string }[];
 }
 
-/** The calls, bound to one repository. */
+/** The calls, bound to one repository. Every request has its own deadline (see request.ts). */
 export interface GitHubApi {
+  /** The same calls, each also aborted when `signal` aborts (the step stopped, or a budget ran out). */
+  within(signal: AbortSignal): GitHubApi;
   /** The person's permission on the repository: `admin`, `maintain`, `write`, `triage`, `read` or `none`. */
   permission(username: string): Promise<string>;
   /** The head commit of a pull request. */

@@ -1,0 +1,163 @@
+/**
+ * Each GitHub request's own deadline, and its abort when the step stops: against the GitHub double
+ * (a real HTTP server), so an aborted request is seen closing its connection.
+ */
+import nock from 'nock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Feedback } from '../../src/github/feedback.ts';
+import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
+import { GitHubDouble } from '../../sim/github.ts';
+
+const github = new GitHubDouble();
+let createGitHubApi: (typeof import('../../src/github/api.ts'))['createGitHubApi'];
+beforeAll(async () => {
+  await github.start();
+  // @actions/github reads GITHUB_API_URL once, when it is loaded.
+  vi.stubEnv('GITHUB_API_URL', github.url);
+  ({ createGitHubApi } = await import('../../src/github/api.ts'));
+});
+afterAll(() => github.stop());
+beforeEach(() => {
+  github.reset();
+});
+
+/** Resolves once `check` holds, polling the double (at most 5 s). */
+async function until(check: () => boolean): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('a GitHub request that gets no answer', () => {
+  it('is aborted at its own deadline, connection and all, with a message naming what timed out', async () => {
+    const id = github.addComment(7, 'old', 'github-actions[bot]');
+    github.silent.push({ method: 'PATCH', path: '/issues/comments/' });
+    const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 300 });
+    const started = Date.now();
+    const error = await api.updateComment(id, 'new').catch((e: unknown) => e as Error);
+    expect(error).toMatchObject({ name: 'GitHubApiError', status: 0, unanswered: 'timeout' });
+    expect((error as Error).message).toBe('GitHub did not answer the comment update within 0.3 s');
+    expect(Date.now() - started).toBeLessThan(4000);
+    await until(() => github.waiting === 0);
+  });
+
+  it('is aborted as soon as the step stops, not left running until its deadline', async () => {
+    github.silent.push({ method: 'POST', path: '/check-runs' });
+    const stop = new AbortController();
+    const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 60_000 }).within(stop.signal);
+    const pending = api.createCheck('Oz', 'a'.repeat(40), { title: 't', summary: 's' }).catch((e: unknown) => e as Error);
+    await until(() => github.waiting === 1);
+    stop.abort();
+    const error = await pending;
+    expect(error).toMatchObject({ name: 'GitHubApiError', unanswered: 'stopped' });
+    expect((error as Error).message).toBe("The step stopped waiting for GitHub's answer to the new check run");
+    await until(() => github.waiting === 0);
+  });
+
+  it('is not sent at all once the step has stopped', async () => {
+    const stop = new AbortController();
+    stop.abort();
+    const api = createGitHubApi('ghs-test', 'acme', 'widgets').within(stop.signal);
+    await expect(api.createComment(7, 'hello')).rejects.toMatchObject({ unanswered: 'stopped' });
+    expect(github.requests).toEqual([]);
+  });
+});
+
+describe('the comment while the step stops', () => {
+  /** Feedback on PR #7's comment `commentId` (the live edits are PATCHes), or a comment yet to be created. */
+  function feedback(warnings: string[], commentId?: number) {
+    return new Feedback({
+      api: () => Promise.resolve(createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 60_000 })),
+      thread: 7,
+      headSha: 'a'.repeat(40),
+      marker: '<!-- oz-agent-action run=1 job=j step=s -->',
+      words: ACTION_WORDS,
+      warn: (message) => warnings.push(message),
+      ...(commentId !== undefined && { resume: { commentId } }),
+    });
+  }
+  const EDIT = { method: 'PATCH', path: '/issues/comments/' };
+
+  it('aborts a live edit in flight when the run is stopped, and still writes the final comment', async () => {
+    const warnings: string[] = [];
+    const id = github.addComment(7, 'working', 'github-actions[bot]');
+    const comment = feedback(warnings, id);
+    const stop = new AbortController();
+    comment.stopWith(stop.signal);
+    github.silent.push(EDIT);
+    comment.progress({ state: 'INPROGRESS', title: 'Fix it', run_id: 'run-1' });
+    await until(() => github.waiting === 1);
+    stop.abort();
+    await until(() => github.waiting === 0);
+    github.silent.length = 0;
+    expect(await comment.finish({ outcome: 'cancelled', runId: 'run-1' })).toBe(true);
+    expect(github.comments.get(id)!.body).toContain('Oz agent run cancelled');
+    expect(warnings).toEqual([]);
+  });
+
+  it('gives up a live edit that hangs when the final text is due, instead of waiting behind it', async () => {
+    const warnings: string[] = [];
+    const id = github.addComment(7, 'working', 'github-actions[bot]');
+    const comment = feedback(warnings, id);
+    github.silent.push(EDIT);
+    comment.progress({ state: 'INPROGRESS', title: 'Fix it', run_id: 'run-1' });
+    await until(() => github.waiting === 1);
+    github.silent.length = 0;
+    const budget = AbortSignal.timeout(5000);
+    expect(await comment.finish({ outcome: 'succeeded', runId: 'run-1' }, budget)).toBe(true);
+    expect(budget.aborted).toBe(false);
+    expect(github.waiting).toBe(0);
+    expect(github.comments.get(id)!.body).toContain('Oz agent run succeeded');
+    expect(warnings).toEqual([]);
+  });
+
+  it('waits for a comment create in flight rather than abandoning it, so the thread gets one comment', async () => {
+    const warnings: string[] = [];
+    const comment = feedback(warnings);
+    github.slow.push({ method: 'POST', path: '/issues/7/comments', ms: 300 });
+    comment.progress({ state: 'QUEUED', title: 'Fix it', run_id: 'run-1' });
+    await until(() => github.requests.some((r) => r.method === 'POST'));
+    expect(await comment.finish({ outcome: 'succeeded', runId: 'run-1' })).toBe(true);
+    expect([...github.comments.values()].map((c) => c.body)).toEqual([expect.stringContaining('Oz agent run succeeded')]);
+    // The final text edits the comment the create made: it was not abandoned and searched for again.
+    const [created] = [...github.comments.keys()];
+    expect(github.requests.map((r) => `${r.method} ${r.path.replace('/repos/acme/widgets', '')}`)).toEqual([
+      'GET /issues/7/comments',
+      'POST /issues/7/comments',
+      `PATCH /issues/comments/${created}`,
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("aborts the final requests when the caller's budget runs out, leaving none waiting", async () => {
+    const id = github.addComment(7, 'working', 'github-actions[bot]');
+    const comment = feedback([], id);
+    github.silent.push(EDIT);
+    const budget = new AbortController();
+    const finished = comment.finish({ outcome: 'succeeded', runId: 'run-1' }, budget.signal);
+    await until(() => github.waiting === 1);
+    budget.abort();
+    await until(() => github.waiting === 0);
+    await finished;
+  });
+});
+
+describe('listings', () => {
+  it('follow the Link header page after page, each page its own request', async () => {
+    // Link headers, which the double does not send: nock answers for its host here.
+    const next = `${github.url}/repositories/1/issues/7/comments?per_page=100&page=2`;
+    nock(github.url)
+      .get('/repos/acme/widgets/issues/7/comments')
+      .query(true)
+      .reply(200, [{ id: 1, body: 'first', html_url: 'u1' }], { link: `<${next}>; rel="next"` })
+      .get('/repositories/1/issues/7/comments')
+      .query({ per_page: '100', page: '2' })
+      .reply(200, [{ id: 2, body: 'marker here', html_url: 'u2' }]);
+    const api = createGitHubApi('ghs-test', 'acme', 'widgets');
+    expect(await api.findComment(7, 'marker')).toEqual({ id: 2, url: 'u2' });
+    expect(nock.isDone()).toBe(true);
+    nock.cleanAll();
+  });
+});
