@@ -325,4 +325,23 @@ describe('review', () => {
     const create = sim.apiRequests('POST', '/agent/runs')[0]!.body as { title: string };
     expect(create.title).toBe('@octocat asked you this on pull request #7 in acme/widgets, titled "Speed up lo…');
   });
+
+  it("holds each body to GitHub's 65,536 characters, however much escaping makes the agent's text grow", async () => {
+    // `<` is escaped to `&lt;`: 16,000 of them (the most kept of a comment) become 64,000 characters.
+    const wide = '<'.repeat(16_000);
+    const main = await reviewStep({
+      verdict: 'comment',
+      summary: wide,
+      comments: [{ path: 'src/auth.ts', line: 12, body: wide, suggestion: 's'.repeat(16_000) }],
+    });
+    expect(main.code).toBe(0);
+    expect(github.refused).toEqual([]);
+    const [review] = github.reviews;
+    // On its line, not moved into the body after a refusal.
+    expect(review!.comments).toHaveLength(1);
+    expect(review!.comments[0]!.body.length).toBeLessThanOrEqual(65_536);
+    expect(review!.comments[0]!.body).toMatch(/```suggestion\ns{16000}\n```$/);
+    expect(review!.body.length).toBeLessThanOrEqual(65_536);
+    expect(main.outputs.review_comments).toBe('1');
+  });
 });

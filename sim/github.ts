@@ -304,6 +304,7 @@ export class GitHubDouble {
     }
     if (method === 'POST' && m[2] === 'reviews') {
       if (this.denied.has('reviews')) return this.json(res, 403, { message: 'Resource not accessible by integration' });
+      if (this.tooLong(res, input)) return;
       const comments = (input.comments ?? []) as GitHubReview['comments'];
       const lines = new Map((this.pullFiles[number] ?? []).map((f) => [f.filename, diffLines(f.patch ?? '')]));
       const off = comments.find((c) => !lines.get(c.path)?.has(`${c.side ?? 'RIGHT'}:${c.line}`));
@@ -341,13 +342,16 @@ export class GitHubDouble {
   }
 
   /**
-   * GitHub's 422 for a comment body over 65,536 characters, or a check run output title, summary or
-   * text over 65,535 (counted here in UTF-16 units, the stricter count); true when it answered so.
+   * GitHub's 422 for a comment, review or review comment body over 65,536 characters, or a check run
+   * output title, summary or text over 65,535 (counted here in UTF-16 units, the stricter count);
+   * true when it answered so.
    */
   private tooLong(res: ServerResponse, input: Record<string, unknown>): boolean {
     const output = (input.output ?? {}) as Record<string, unknown>;
+    const comments = Array.isArray(input.comments) ? (input.comments as { body?: unknown }[]) : [];
     const fields: [string, unknown, number][] = [
       ['body', input.body, 65_536],
+      ...comments.map((c, i): [string, unknown, number] => [`comments[${i}].body`, c.body, 65_536]),
       ...(['title', 'summary', 'text'] as const).map((f): [string, unknown, number] => [`output.${f}`, output[f], 65_535]),
     ];
     const over = fields.find(([, value, max]) => typeof value === 'string' && value.length > max);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commentBody, MAX_REVIEW_BODY_CHARS, reviewBody, reviewOutputs, type ReviewComment } from '../../src/report/review.ts';
+import { commentBody, reviewBody, reviewOutputs, type ReviewComment } from '../../src/report/review.ts';
+import { MAX_COMMENT_CHARS } from '../../src/report/limits.ts';
 
 const parts = (listed: { comment: ReviewComment; why: 'outside-diff' | 'over-limit' }[], summary = 'Fine.') => ({
   verdict: 'comment' as const,
@@ -48,7 +49,7 @@ describe('reviewBody', () => {
       why: 'outside-diff' as const,
     }));
     const body = reviewBody(parts(listed, long.repeat(5)));
-    expect(body.length).toBeLessThanOrEqual(MAX_REVIEW_BODY_CHARS);
+    expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_CHARS);
     expect(body).toMatch(/- and \d+ more, in the job summary of the workflow run/);
   });
 });

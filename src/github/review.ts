@@ -8,6 +8,7 @@ import { Diff } from './diff.ts';
 import { isGitHubApiError, type GitHubApi, type NewReview } from './types.ts';
 import { commentBody, reviewBody, type ListedWhy, type Review, type ReviewComment, type ReviewReport } from '../report/review.ts';
 import type { ReviewTarget } from '../run/review.ts';
+import { fitUnits, MAX_COMMENT_CHARS } from '../report/limits.ts';
 
 /** At most this many comments go on their lines; the rest are listed in the review's body. */
 export const MAX_INLINE_COMMENTS = 30;
@@ -95,7 +96,8 @@ function placeComments(review: Review, plan: ReviewPlan, earlier: Set<string>, m
   for (const comment of review.comments) {
     const side = comment.side ?? 'RIGHT';
     const range = comment.start_line !== undefined && comment.start_line !== comment.line ? comment.start_line : undefined;
-    const body = redact(commentBody(comment));
+    // Redaction can change the length: the body is held to GitHub's limit after it.
+    const body = fitUnits(redact(commentBody(comment)), MAX_COMMENT_CHARS);
     if (plan.diff !== undefined && !plan.diff.has(comment.path, side, comment.line, range)) {
       listed.push({ comment, why: 'outside-diff' });
     } else if (earlier.has(commentKey(comment.path, side, comment.line, body))) {
@@ -156,18 +158,21 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
   const build = (): NewReview => ({
     commit_id: headSha,
     event,
-    body: options.redact(
-      reviewBody({
-        verdict: review.verdict,
-        summary: review.summary,
-        marker: reviewMarker(headSha),
-        commit: headSha,
-        ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
-        listed,
-        repeated,
-        maxInline: max,
-        links: options.links,
-      }),
+    body: fitUnits(
+      options.redact(
+        reviewBody({
+          verdict: review.verdict,
+          summary: review.summary,
+          marker: reviewMarker(headSha),
+          commit: headSha,
+          ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
+          listed,
+          repeated,
+          maxInline: max,
+          links: options.links,
+        }),
+      ),
+      MAX_COMMENT_CHARS,
     ),
     comments: inline.map(toApiComment),
   });

@@ -3,13 +3,14 @@
  * review's body (the summary, then the comments that could not go on their lines), and the review's
  * part of the job summary. Text from the agent is sanitised here and cut to GitHub's limits.
  */
-import { fitChars } from './limits.ts';
+import { fitChars, fitRendered, fitUnits, MAX_COMMENT_CHARS } from './limits.ts';
 import { escapeMarkdown, safeLink, sanitizeMarkdown } from './markdown.ts';
 
-/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
-export const MAX_REVIEW_BODY_CHARS = 65_000;
-/** An agent's comment or summary, before it is put in a body. */
-const MAX_COMMENT_CHARS = 16_000;
+/**
+ * An agent's comment, suggestion or summary, before it is put in a body. The bodies themselves are
+ * held to GitHub's limit for a comment or review body (limits.ts), which the review shares.
+ */
+const MAX_AGENT_TEXT_CHARS = 16_000;
 
 export type Verdict = 'approve' | 'comment' | 'request_changes';
 
@@ -73,16 +74,18 @@ function fenceFor(text: string): string {
 
 /** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
 function suggestionBlock(suggestion: string, kind: 'suggestion' | 'text'): string {
-  const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_COMMENT_CHARS);
+  const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
   const fence = fenceFor(text);
   return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
 }
 
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 export function commentBody(comment: ReviewComment): string {
-  const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS))];
-  if (comment.suggestion !== undefined) parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
-  return parts.join('\n\n');
+  const suggestion = comment.suggestion === undefined ? undefined : suggestionBlock(comment.suggestion, 'suggestion');
+  // Escaping can make the agent's text several times longer: it is shortened until the body fits.
+  const room = MAX_COMMENT_CHARS - (suggestion === undefined ? 0 : suggestion.length + 2);
+  const text = fitRendered((budget) => sanitizeMarkdown(fitChars(comment.body.trim(), budget)), room, MAX_AGENT_TEXT_CHARS);
+  return fitUnits([text, ...(suggestion === undefined ? [] : [suggestion])].join('\n\n'), MAX_COMMENT_CHARS);
 }
 
 /** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
@@ -95,7 +98,7 @@ export function commentPlace(comment: ReviewComment): string {
 
 /** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
 function listItem(comment: ReviewComment): string {
-  const body = sanitizeMarkdown(fitChars(comment.body.trim(), MAX_COMMENT_CHARS));
+  const body = sanitizeMarkdown(fitChars(comment.body.trim(), MAX_AGENT_TEXT_CHARS));
   const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
   const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
   return `- ${commentPlace(comment)}: ${indented}`;
@@ -120,12 +123,11 @@ export interface ReviewBodyParts {
  * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
  */
 export function reviewBody(parts: ReviewBodyParts): string {
-  const head = [
-    parts.marker,
-    `**${VERDICT_WORDS[parts.verdict]}**`,
-    '',
-    sanitizeMarkdown(fitChars(parts.summary.trim(), MAX_COMMENT_CHARS)),
-  ];
+  const heading = [parts.marker, `**${VERDICT_WORDS[parts.verdict]}**`, ''];
+  // Escaping can make the summary several times longer: it is shortened until it leaves room for the rest.
+  const summaryRoom = MAX_COMMENT_CHARS - heading.join('\n').length - 2000;
+  const summary = fitRendered((budget) => sanitizeMarkdown(fitChars(parts.summary.trim(), budget)), summaryRoom, MAX_AGENT_TEXT_CHARS);
+  const head = [...heading, summary];
   if (parts.movedTo !== undefined) {
     head.push(
       '',
@@ -142,7 +144,7 @@ export function reviewBody(parts: ReviewBodyParts): string {
   if (links.length > 0) tail.push('', links.join(' · '));
 
   let text = head.join('\n');
-  const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+  const budget = MAX_COMMENT_CHARS - tail.join('\n').length - 200;
   for (const why of ['outside-diff', 'over-limit'] as const) {
     const items = parts.listed.filter((l) => l.why === why);
     if (items.length === 0) continue;
@@ -161,7 +163,7 @@ export function reviewBody(parts: ReviewBodyParts): string {
     }
   }
   // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
-  return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+  return fitUnits(tail.length > 0 ? `${text}\n${tail.join('\n')}` : text, MAX_COMMENT_CHARS);
 }
 
 /** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
@@ -171,7 +173,7 @@ export function reviewSection(review: ReviewReport): string[] {
     '',
     `**${VERDICT_WORDS[review.verdict]}**`,
     '',
-    sanitizeMarkdown(fitChars(review.summary.trim(), MAX_COMMENT_CHARS)),
+    sanitizeMarkdown(fitChars(review.summary.trim(), MAX_AGENT_TEXT_CHARS)),
   ];
   if (review.url) {
     lines.push(
