@@ -944,7 +944,6 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  call: () => (/* binding */ call),
   createGitHubApi: () => (/* binding */ createGitHubApi)
 });
 
@@ -5960,31 +5959,106 @@ class GitHubApiError extends Error {
     status;
     /** GitHub's Retry-After, when it sent one (rate limits). */
     retryAfterMs;
-    constructor(what, status, message, retryAfterMs) {
-        super(`GitHub API ${what} failed with ${status}: ${message}`);
+    /**
+     * Why there was no answer at all (status 0): GitHub did not answer within the request's deadline
+     * (`timeout`), or the step stopped waiting for it (`stopped`: the run was stopped, or its budget ran out).
+     */
+    unanswered;
+    constructor(what, status, message, retryAfterMs, unanswered) {
+        super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
         this.status = status;
         this.retryAfterMs = retryAfterMs;
+        this.unanswered = unanswered;
     }
+}
+/** Whether `error` is a request the step itself stopped waiting for (not a failure of GitHub's). */
+function isStoppedRequest(error) {
+    return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
 function isGitHubApiError(error) {
     return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
 }
 
+;// CONCATENATED MODULE: ./src/github/request.ts
+
+/** How long one GitHub request may take, answer and body, before it is aborted. */
+const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(ms < 1000 ? 2 : 1))} s`;
+}
+/** The calls of one API object: each exchange within `timeoutMs`, all of them aborted with `signal`. */
+function boundedCall(bounds) {
+    const timeoutMs = bounds.timeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
+    const stop = bounds.signal;
+    return async (what, waitingFor, request) => {
+        const deadlines = [];
+        const fresh = () => {
+            const deadline = AbortSignal.timeout(timeoutMs);
+            deadlines.push(deadline);
+            return { signal: stop ? AbortSignal.any([stop, deadline]) : deadline };
+        };
+        try {
+            if (stop?.aborted)
+                throw stop.reason;
+            return await request(fresh);
+        }
+        catch (error) {
+            if (stop?.aborted) {
+                throw new GitHubApiError(what, 0, `The step stopped waiting for GitHub's answer to ${waitingFor}`, undefined, 'stopped');
+            }
+            if (deadlines.some((deadline) => deadline.aborted)) {
+                throw new GitHubApiError(what, 0, `GitHub did not answer ${waitingFor} within ${seconds(timeoutMs)}`, undefined, 'timeout');
+            }
+            const status = error.status ?? 0;
+            const retryAfter = Number(error.response?.headers?.['retry-after']);
+            throw new GitHubApiError(what, status, error.message, retryAfter > 0 ? retryAfter * 1000 : undefined);
+        }
+    };
+}
+/** Both signals, or the one there is. */
+function eitherSignal(first, second) {
+    return first ? AbortSignal.any([first, second]) : second;
+}
+/** The URL of the next page in a Link header (as Octokit's paginate reads it). */
+function nextPage(link) {
+    return /<([^<>]+)>;\s*rel="next"/.exec(link ?? '')?.[1];
+}
+/**
+ * Every page of a listing, each read with its own deadline. Octokit's paginate drops the per-request
+ * options after the first page, so the Link header is followed here.
+ */
+async function* pages(octokit, first, fresh) {
+    let page = await first(fresh());
+    yield page.data;
+    for (let url = nextPage(page.headers.link); url !== undefined; url = nextPage(page.headers.link)) {
+        page = await octokit.request({ method: 'GET', url, request: fresh() });
+        yield page.data;
+    }
+}
+/** Every item of a listing, page after page. */
+async function listAll(octokit, first, fresh) {
+    const items = [];
+    for await (const page of pages(octokit, first, fresh))
+        items.push(...page);
+    return items;
+}
+
 ;// CONCATENATED MODULE: ./src/github/review-api.ts
+
 function reviewCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;
     return {
-        pullRequest: (number) => call('GET pull request', async () => {
-            const { data } = await rest.pulls.get({ owner, repo, pull_number: number });
+        pullRequest: (number) => call('GET pull request', 'the pull request read', async (fresh) => {
+            const { data } = await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() });
             return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url, headRef: data.head.ref, baseRef: data.base.ref };
         }),
-        pullRequestFiles: (number) => call('list pull request files', async () => {
-            const files = await octokit.paginate(rest.pulls.listFiles, { owner, repo, pull_number: number, per_page: 100 });
+        pullRequestFiles: (number) => call('list pull request files', "the pull request's files", async (fresh) => {
+            const files = await listAll(octokit, (request) => rest.pulls.listFiles({ owner, repo, pull_number: number, per_page: 100, request }), fresh);
             return files.map((file) => ({ filename: file.filename, ...(file.patch !== undefined && { patch: file.patch }) }));
         }),
-        reviews: (number) => call('list reviews', async () => {
-            const reviews = await octokit.paginate(rest.pulls.listReviews, { owner, repo, pull_number: number, per_page: 100 });
+        reviews: (number) => call('list reviews', "the pull request's reviews", async (fresh) => {
+            const reviews = await listAll(octokit, (request) => rest.pulls.listReviews({ owner, repo, pull_number: number, per_page: 100, request }), fresh);
             return reviews.map((review) => ({
                 id: review.id,
                 login: review.user?.login ?? '',
@@ -5993,8 +6067,8 @@ function reviewCalls(octokit, owner, repo, call) {
                 url: review.html_url,
             }));
         }),
-        reviewComments: (number) => call('list review comments', async () => {
-            const comments = await octokit.paginate(rest.pulls.listReviewComments, { owner, repo, pull_number: number, per_page: 100 });
+        reviewComments: (number) => call('list review comments', "the pull request's review comments", async (fresh) => {
+            const comments = await listAll(octokit, (request) => rest.pulls.listReviewComments({ owner, repo, pull_number: number, per_page: 100, request }), fresh);
             return comments.map((comment) => ({
                 login: comment.user?.login ?? '',
                 path: comment.path,
@@ -6004,11 +6078,91 @@ function reviewCalls(octokit, owner, repo, call) {
                 body: comment.body,
             }));
         }),
-        createReview: (number, review) => call('create review', async () => {
-            const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review });
+        createReview: (number, review) => call('create review', 'the new review', async (fresh) => {
+            const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review, request: fresh() });
             return { id: data.id, url: data.html_url };
         }),
     };
+}
+
+;// CONCATENATED MODULE: ./src/report/limits.ts
+/**
+ * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
+ * whole, and an output is at most 1 MiB (all of a job's outputs together too), so long API text is
+ * cut here with a note rather than break the step.
+ */
+/** The job summary of one step, under GitHub's 1 MiB with room to spare. */
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (900 * 1024));
+/** One text output (title, status_message...). */
+const MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
+/** The `artifacts` output. */
+const MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+/** `agent_output` and `structured_output`. */
+const MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+/** The `run` output, the largest: together the outputs stay well under 1 MiB. */
+const MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+/** Text from the API shown in the summary or a comment (a title, a status message, a note). */
+const MAX_SHOWN_TEXT_CHARS = 4000;
+/** Items of a list shown in the summary before "and N more". */
+const MAX_LIST_ITEMS = 50;
+const SHORTENED = ' … (shortened)';
+/** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
+function fitBytes(text, maxBytes) {
+    if (Buffer.byteLength(text, 'utf8') <= maxBytes)
+        return text;
+    const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
+    let cut = Buffer.from(text, 'utf8').subarray(0, room).toString('utf8');
+    // A character split at the cut decodes as U+FFFD: drop it.
+    cut = cut.replace(/\uFFFD$/, '');
+    return cut + SHORTENED;
+}
+/** `text` cut to at most `maxChars` characters (code points), marked when cut. */
+function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
+    const chars = Array.from(text);
+    return chars.length <= maxChars ? text : chars.slice(0, maxChars).join('') + SHORTENED;
+}
+/**
+ * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
+ * shorter until it fits (the structure stays whole, so later steps can still parse it).
+ */
+function fitJson(value, maxBytes) {
+    let json = JSON.stringify(value) ?? '';
+    for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
+        json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
+    }
+    // Still too long (a huge array of numbers, say): say so rather than emit JSON that is cut mid-way.
+    return Buffer.byteLength(json, 'utf8') <= maxBytes ? json : JSON.stringify({ shortened: true, bytes: Buffer.byteLength(json) });
+}
+/** The first `max` items, and how many were left out. */
+function capList(items, max = MAX_LIST_ITEMS) {
+    return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+/** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
+const MAX_COMMENT_CHARS = 65_536;
+/** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
+const MAX_CHECK_TEXT_CHARS = 65_535;
+/** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
+function fitUnits(text, maxUnits) {
+    if (text.length <= maxUnits)
+        return text;
+    let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
+    if (/[\uD800-\uDBFF]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return cut + SHORTENED;
+}
+/**
+ * What `render(budget)` makes, within `maxUnits`: `budget` is how much of the agent's text the renderer
+ * may show, and its output shrinks with it. Escaping makes the size of a budget's output hard to
+ * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
+ * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
+ */
+function fitRendered(render, maxUnits, budget) {
+    let text = render(budget);
+    for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
+        budget = Math.max(0, budget - (text.length - maxUnits) - 100);
+        text = render(budget);
+    }
+    return text;
 }
 
 ;// CONCATENATED MODULE: ./src/oz/version.ts
@@ -6022,94 +6176,99 @@ const CLI_USER_AGENT = (/* unused pure expression or super */ null && (`oz-agent
 /**
  * The GitHub REST calls the action makes (comments, check runs, permission look-ups), over
  * `@actions/github`'s Octokit. The bundle loads this module only when it is needed (see
- * loader.ts): Octokit and undici would otherwise cost every step's start-up.
+ * loader.ts): Octokit and undici would otherwise cost every step's start-up. Every HTTP exchange has
+ * its own deadline and is aborted with the caller's signal (request.ts).
  */
 
 
 
 
-async function call(what, request) {
-    try {
-        return await request();
-    }
-    catch (error) {
-        const status = error.status ?? 0;
-        const retryAfter = Number(error.response?.headers?.['retry-after']);
-        throw new GitHubApiError(what, status, error.message, retryAfter > 0 ? retryAfter * 1000 : undefined);
-    }
-}
-// GitHub caps a check run's summary at 65535 characters.
-const MAX_SUMMARY = 65_000;
+
 function checkFields(update) {
     return {
         ...(update.status && { status: update.status }),
         ...(update.conclusion && { conclusion: update.conclusion, completed_at: new Date().toISOString() }),
         ...(update.detailsUrl && { details_url: update.detailsUrl }),
-        output: { title: update.title.slice(0, 255), summary: update.summary.slice(0, MAX_SUMMARY) },
+        output: { title: update.title.slice(0, 255), summary: update.summary.slice(0, MAX_CHECK_TEXT_CHARS) },
     };
 }
-function createGitHubApi(token, owner, repo) {
-    const octokit = getOctokit(token, { userAgent: USER_AGENT });
+function createGitHubApi(token, owner, repo, bounds = {}) {
+    return boundApi(getOctokit(token, { userAgent: USER_AGENT }), owner, repo, bounds);
+}
+function boundApi(octokit, owner, repo, bounds) {
+    const call = boundedCall(bounds);
+    return {
+        within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }),
+        ...reviewCalls(octokit, owner, repo, call),
+        ...commentCalls(octokit, owner, repo, call),
+        ...otherCalls(octokit, owner, repo, call),
+    };
+}
+function commentCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;
     /** The first comment on a thread that `matches`, reading page after page. */
-    const firstComment = async (thread, matches) => {
-        for await (const page of octokit.paginate.iterator(rest.issues.listComments, { owner, repo, issue_number: thread, per_page: 100 })) {
-            const found = page.data.find(matches);
+    const firstComment = async (thread, matches, fresh) => {
+        const first = (request) => rest.issues.listComments({ owner, repo, issue_number: thread, per_page: 100, request });
+        for await (const page of pages(octokit, first, fresh)) {
+            const found = page.find(matches);
             if (found)
                 return found;
         }
         return undefined;
     };
     return {
-        ...reviewCalls(octokit, owner, repo, call),
-        permission: (username) => call('GET collaborator permission', async () => {
-            const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username });
+        findComment: (thread, marker) => call('list comments', 'the comment search', async (fresh) => {
+            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true, fresh);
+            return found && { id: found.id, url: found.html_url };
+        }),
+        findOwnComment: (thread, marker, login) => call('list comments', 'the comment search', async (fresh) => {
+            // Only comments the token's own identity wrote (anyone can paste the marker into a comment), and
+            // only with the marker first: the action's other comments may quote the agent, marker and all.
+            const found = await firstComment(thread, (c) => c.body?.startsWith(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase(), fresh);
+            return found && { id: found.id, url: found.html_url, body: found.body ?? '' };
+        }),
+        createComment: (thread, body) => call('create comment', 'the new comment', async (fresh) => {
+            const { data } = await rest.issues.createComment({ owner, repo, issue_number: thread, body, request: fresh() });
+            return { id: data.id, url: data.html_url };
+        }),
+        updateComment: (id, body) => call('update comment', 'the comment update', async (fresh) => {
+            const { data } = await rest.issues.updateComment({ owner, repo, comment_id: id, body, request: fresh() });
+            return { id: data.id, url: data.html_url };
+        }),
+    };
+}
+function otherCalls(octokit, owner, repo, call) {
+    const rest = octokit.rest;
+    return {
+        permission: (username) => call('GET collaborator permission', 'the permission look-up', async (fresh) => {
+            const { data } = await rest.repos.getCollaboratorPermissionLevel({ owner, repo, username, request: fresh() });
             // role_name tells maintain and triage apart, which permission folds into write and read.
             return data.role_name ?? data.permission;
         }),
-        pullRequestHead: (number) => call('GET pull request', async () => (await rest.pulls.get({ owner, repo, pull_number: number })).data.head.sha),
-        findComment: (thread, marker) => call('list comments', async () => {
-            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true);
-            return found && { id: found.id, url: found.html_url };
+        pullRequestHead: (number) => call('GET pull request', 'the pull request read', async (fresh) => {
+            return (await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() })).data.head.sha;
         }),
-        findOwnComment: (thread, marker, login) => call('list comments', async () => {
-            // Only comments the token's own identity wrote (anyone can paste the marker into a comment), and
-            // only with the marker first: the action's other comments may quote the agent, marker and all.
-            const found = await firstComment(thread, (c) => c.body?.startsWith(marker) === true && c.user?.login?.toLowerCase() === login.toLowerCase());
-            return found && { id: found.id, url: found.html_url, body: found.body ?? '' };
-        }),
-        identity: async () => {
-            try {
-                return (await rest.users.getAuthenticated()).data.login;
-            }
-            catch {
-                // An installation token (the job's GITHUB_TOKEN) cannot read /user: it acts as the Actions bot.
-                return 'github-actions[bot]';
-            }
-        },
-        react: (target, content) => call('add reaction', async () => {
+        identity: () => call('GET user', 'the identity look-up', async (fresh) => (await rest.users.getAuthenticated({ request: fresh() })).data.login).catch(
+        // An installation token (the job's GITHUB_TOKEN) cannot read /user: it acts as the Actions bot.
+        () => 'github-actions[bot]'),
+        react: (target, content) => call('add reaction', 'the reaction', async (fresh) => {
+            const request = fresh();
             switch (target.kind) {
                 case 'issue-comment':
-                    await rest.reactions.createForIssueComment({ owner, repo, comment_id: target.id, content });
+                    await rest.reactions.createForIssueComment({ owner, repo, comment_id: target.id, content, request });
                     break;
                 case 'review-comment':
-                    await rest.reactions.createForPullRequestReviewComment({ owner, repo, comment_id: target.id, content });
+                    await rest.reactions.createForPullRequestReviewComment({ owner, repo, comment_id: target.id, content, request });
                     break;
                 case 'issue':
-                    await rest.reactions.createForIssue({ owner, repo, issue_number: target.number, content });
+                    await rest.reactions.createForIssue({ owner, repo, issue_number: target.number, content, request });
             }
         }),
-        createComment: (thread, body) => call('create comment', async () => {
-            const { data } = await rest.issues.createComment({ owner, repo, issue_number: thread, body });
-            return { id: data.id, url: data.html_url };
+        createCheck: (name, headSha, update) => call('create check run', 'the new check run', async (fresh) => {
+            return (await rest.checks.create({ owner, repo, name, head_sha: headSha, ...checkFields(update), request: fresh() })).data.id;
         }),
-        updateComment: (id, body) => call('update comment', async () => {
-            const { data } = await rest.issues.updateComment({ owner, repo, comment_id: id, body });
-            return { id: data.id, url: data.html_url };
-        }),
-        createCheck: (name, headSha, update) => call('create check run', async () => (await rest.checks.create({ owner, repo, name, head_sha: headSha, ...checkFields(update) })).data.id),
-        updateCheck: (id, update) => call('update check run', async () => {
-            await rest.checks.update({ owner, repo, check_run_id: id, ...checkFields(update) });
+        updateCheck: (id, update) => call('update check run', 'the check run update', async (fresh) => {
+            await rest.checks.update({ owner, repo, check_run_id: id, ...checkFields(update), request: fresh() });
         }),
     };
 }

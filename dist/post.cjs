@@ -2922,6 +2922,14 @@ function progressIntervalMs() {
     const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
     return seconds > 0 ? seconds * 1000 : undefined;
 }
+/**
+ * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
+ * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
+ */
+function githubRequestBounds(signal) {
+    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
+    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+}
 
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
 const objectToString = Object.prototype.toString;
@@ -5292,6 +5300,7 @@ function makeClient(settings, words, info, retry, debug) {
 async function runWithStopHandling(run) {
     const { plan, words, say } = run;
     const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+    run.onStop?.(stop.signal);
     try {
         const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
         const events = {
@@ -5342,11 +5351,21 @@ class GitHubApiError extends Error {
     status;
     /** GitHub's Retry-After, when it sent one (rate limits). */
     retryAfterMs;
-    constructor(what, status, message, retryAfterMs) {
-        super(`GitHub API ${what} failed with ${status}: ${message}`);
+    /**
+     * Why there was no answer at all (status 0): GitHub did not answer within the request's deadline
+     * (`timeout`), or the step stopped waiting for it (`stopped`: the run was stopped, or its budget ran out).
+     */
+    unanswered;
+    constructor(what, status, message, retryAfterMs, unanswered) {
+        super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
         this.status = status;
         this.retryAfterMs = retryAfterMs;
+        this.unanswered = unanswered;
     }
+}
+/** Whether `error` is a request the step itself stopped waiting for (not a failure of GitHub's). */
+function isStoppedRequest(error) {
+    return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
 function isGitHubApiError(error) {
@@ -5479,11 +5498,11 @@ function capList(items, max = MAX_LIST_ITEMS) {
     return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 /** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
-const MAX_COMMENT_CHARS = 65_536;
+const limits_MAX_COMMENT_CHARS = 65_536;
 /** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
 const MAX_CHECK_TEXT_CHARS = 65_535;
 /** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
-function fitUnits(text, maxUnits) {
+function limits_fitUnits(text, maxUnits) {
     if (text.length <= maxUnits)
         return text;
     let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
@@ -5497,7 +5516,7 @@ function fitUnits(text, maxUnits) {
  * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
  * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
  */
-function fitRendered(render, maxUnits, budget) {
+function limits_fitRendered(render, maxUnits, budget) {
     let text = render(budget);
     for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
         budget = Math.max(0, budget - (text.length - maxUnits) - 100);
@@ -5739,10 +5758,11 @@ function markdown_sanitizeMarkdown(text) {
  */
 
 
-/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
-const MAX_REVIEW_BODY_CHARS = 65_000;
-/** An agent's comment or summary, before it is put in a body. */
-const review_MAX_COMMENT_CHARS = 16_000;
+/**
+ * An agent's comment, suggestion or summary, before it is put in a body. The bodies themselves are
+ * held to GitHub's limit for a comment or review body (limits.ts), which the review shares.
+ */
+const MAX_AGENT_TEXT_CHARS = 16_000;
 const VERDICT_WORDS = {
     approve: '✅ The Oz agent approves these changes',
     comment: '💬 The Oz agent reviewed these changes',
@@ -5755,16 +5775,17 @@ function fenceFor(text) {
 }
 /** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
 function suggestionBlock(suggestion, kind) {
-    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), review_MAX_COMMENT_CHARS);
+    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
     return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
-    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS))];
-    if (comment.suggestion !== undefined)
-        parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
-    return parts.join('\n\n');
+    const suggestion = comment.suggestion === undefined ? undefined : suggestionBlock(comment.suggestion, 'suggestion');
+    // Escaping can make the agent's text several times longer: it is shortened until the body fits.
+    const room = MAX_COMMENT_CHARS - (suggestion === undefined ? 0 : suggestion.length + 2);
+    const text = fitRendered((budget) => sanitizeMarkdown(fitChars(comment.body.trim(), budget)), room, MAX_AGENT_TEXT_CHARS);
+    return fitUnits([text, ...(suggestion === undefined ? [] : [suggestion])].join('\n\n'), MAX_COMMENT_CHARS);
 }
 /** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
 function commentPlace(comment) {
@@ -5774,7 +5795,7 @@ function commentPlace(comment) {
 }
 /** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
 function listItem(comment) {
-    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS));
+    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), MAX_AGENT_TEXT_CHARS));
     const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
     const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
     return `- ${commentPlace(comment)}: ${indented}`;
@@ -5784,12 +5805,11 @@ function listItem(comment) {
  * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
  */
 function reviewBody(parts) {
-    const head = [
-        parts.marker,
-        `**${VERDICT_WORDS[parts.verdict]}**`,
-        '',
-        sanitizeMarkdown(fitChars(parts.summary.trim(), review_MAX_COMMENT_CHARS)),
-    ];
+    const heading = [parts.marker, `**${VERDICT_WORDS[parts.verdict]}**`, ''];
+    // Escaping can make the summary several times longer: it is shortened until it leaves room for the rest.
+    const summaryRoom = MAX_COMMENT_CHARS - heading.join('\n').length - 2000;
+    const summary = fitRendered((budget) => sanitizeMarkdown(fitChars(parts.summary.trim(), budget)), summaryRoom, MAX_AGENT_TEXT_CHARS);
+    const head = [...heading, summary];
     if (parts.movedTo !== undefined) {
         head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
     }
@@ -5800,7 +5820,7 @@ function reviewBody(parts) {
     if (links.length > 0)
         tail.push('', links.join(' · '));
     let text = head.join('\n');
-    const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+    const budget = MAX_COMMENT_CHARS - tail.join('\n').length - 200;
     for (const why of ['outside-diff', 'over-limit']) {
         const items = parts.listed.filter((l) => l.why === why);
         if (items.length === 0)
@@ -5819,7 +5839,7 @@ function reviewBody(parts) {
         }
     }
     // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
-    return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+    return fitUnits(tail.length > 0 ? `${text}\n${tail.join('\n')}` : text, MAX_COMMENT_CHARS);
 }
 /** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
 function reviewSection(review) {
@@ -5828,7 +5848,7 @@ function reviewSection(review) {
         '',
         `**${VERDICT_WORDS[review.verdict]}**`,
         '',
-        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), review_MAX_COMMENT_CHARS)),
+        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), MAX_AGENT_TEXT_CHARS)),
     ];
     if (review.url) {
         lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
@@ -6356,20 +6376,20 @@ const OLDER_TURN_CHARS = 600;
  * agent's answer shortened (with a link to the job summary, which has all of it) when it must be.
  */
 function summaryWithin(report, marker, words) {
-    const room = Math.min(MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS - marker.length - 1);
-    return fitUnits(fitRendered((budget) => renderSummary(report, { ...words, comment: true, maxAnswerChars: budget }), room, 60_000), room);
+    const room = Math.min(MAX_CHECK_TEXT_CHARS, limits_MAX_COMMENT_CHARS - marker.length - 1);
+    return limits_fitUnits(limits_fitRendered((budget) => renderSummary(report, { ...words, comment: true, maxAnswerChars: budget }), room, 60_000), room);
 }
 /**
  * The last guard before a comment is sent: cut to the limit, keeping its last line when that is the
  * action's hidden HTML comment (a conversation's state lives there, and is read only there).
  */
-function fitComment(body, maxUnits = MAX_COMMENT_CHARS) {
+function fitComment(body, maxUnits = limits_MAX_COMMENT_CHARS) {
     if (body.length <= maxUnits)
         return body;
     const last = body.slice(body.lastIndexOf('\n') + 1);
     if (!/^<!--.*-->$/.test(last) || last.length > maxUnits / 2)
-        return fitUnits(body, maxUnits);
-    return `${fitUnits(body.slice(0, body.length - last.length), maxUnits - last.length - 2)}\n\n${last}`;
+        return limits_fitUnits(body, maxUnits);
+    return `${limits_fitUnits(body.slice(0, body.length - last.length), maxUnits - last.length - 2)}\n\n${last}`;
 }
 function shorten(exchange, chars, note) {
     const answer = exchange.answer === undefined ? undefined : limits_fitChars(exchange.answer, chars);
@@ -6384,7 +6404,7 @@ function shorten(exchange, chars, note) {
  * excerpt, oldest first, then dropped, oldest first (the agent session keeps the whole conversation);
  * only then is the newest turn shortened, pointing to the job summary that has all of its answer.
  */
-function conversationWithin(state, footer, maxUnits = MAX_COMMENT_CHARS) {
+function conversationWithin(state, footer, maxUnits = limits_MAX_COMMENT_CHARS) {
     const render = (exchanges) => renderConversation({ ...state, exchanges }, footer);
     let exchanges = [...state.exchanges];
     let body = render(exchanges);
@@ -6400,7 +6420,7 @@ function conversationWithin(state, footer, maxUnits = MAX_COMMENT_CHARS) {
     if (body.length > maxUnits && newest !== undefined) {
         const note = 'Shortened to fit the comment: the job summary of the workflow run has all of it.';
         const longest = Math.max(newest.request.length, newest.answer?.length ?? 0);
-        body = fitRendered((budget) => render([shorten(newest, budget, note)]), maxUnits, longest);
+        body = limits_fitRendered((budget) => render([shorten(newest, budget, note)]), maxUnits, longest);
     }
     return fitComment(body, maxUnits);
 }
@@ -6667,6 +6687,10 @@ class Feedback {
     slowedDown = false;
     activity = new AgentActivity();
     throttle;
+    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
+    live = new AbortController();
+    /** What the requests made now are aborted with (besides each one's own deadline). */
+    signal = this.live.signal;
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -6675,11 +6699,11 @@ class Feedback {
     }
     /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
     async startCheck() {
-        const { api, checkName, headSha, workflowRunUrl } = this.options;
+        const { checkName, headSha, workflowRunUrl } = this.options;
         if (!checkName)
             return;
         try {
-            this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+            this.checkRunId = await (await this.github()).createCheck(checkName, headSha, {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -6693,6 +6717,17 @@ class Feedback {
                 : '';
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
+    }
+    /**
+     * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
+     * are aborted then (the final update follows, within its own budget).
+     */
+    stopWith(signal) {
+        this.signal = AbortSignal.any([this.live.signal, signal]);
+    }
+    /** The GitHub API, its requests aborted with the current phase's signal. */
+    async github() {
+        return (await this.options.api()).within(this.signal);
     }
     /** A sentence for the thread under the current request (plain text: it is escaped here). */
     aside(text) {
@@ -6771,10 +6806,16 @@ class Feedback {
     async redacted(text) {
         return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
     }
-    /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-    async finish(unredacted) {
+    /**
+     * The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false
+     * if GitHub refused an update. A live edit still waiting for GitHub is aborted (the final text
+     * replaces it); the final requests are aborted when `signal` aborts (the caller's budget ran out).
+     */
+    async finish(unredacted, signal) {
         this.finished = true;
         this.throttle.stop();
+        this.live.abort();
+        this.signal = signal ?? new AbortController().signal;
         this.enqueue(async () => {
             const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
             // The answer first; what the agent did folded under it (the summary leaves it room).
@@ -6802,6 +6843,9 @@ class Feedback {
     }
     enqueue(task) {
         this.queue = this.queue.then(task).catch((error) => {
+            // Stopped by the step itself: what comes next (or the post step) says how it ended.
+            if (isStoppedRequest(error))
+                return;
             this.failed = true;
             this.options.warn(`Could not update GitHub: ${error.message}`);
         });
@@ -6818,11 +6862,13 @@ class Feedback {
         if (this.commentsOff || (thread === undefined && this.commentId === undefined))
             return undefined;
         try {
-            const api = await this.options.api();
             if (this.commentId !== undefined) {
-                await api.updateComment(this.commentId, body);
+                await (await this.github()).updateComment(this.commentId, body);
             }
             else if (thread !== undefined) {
+                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
+                // comment, and the next write would add a second one.
+                const api = await this.options.api();
                 const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
                 const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
                 this.commentId = written.id;
@@ -6832,12 +6878,17 @@ class Feedback {
             return true;
         }
         catch (error) {
+            // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
+            if (isStoppedRequest(error))
+                return undefined;
             const status = isGitHubApiError(error) ? error.status : 0;
-            if (live && this.commentId !== undefined && (status === 403 || status === 429)) {
+            // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
+            const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
+            if (live && this.commentId !== undefined && (status === 403 || status === 429 || slow)) {
                 this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
                 if (!this.slowedDown) {
                     this.slowedDown = true;
-                    this.options.debug?.(`GitHub refused a live edit of the comment (${status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+                    this.options.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
                 }
                 return false;
             }
@@ -6850,10 +6901,10 @@ class Feedback {
     }
     async updateCheck(update) {
         const redact = this.options.redact ?? ((text) => text);
-        await (await this.options.api()).updateCheck(this.checkRunId, {
+        await (await this.github()).updateCheck(this.checkRunId, {
             ...update,
-            title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
-            summary: fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
+            title: limits_fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
+            summary: limits_fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
         });
     }
 }
@@ -6945,10 +6996,11 @@ function threadOwner(event) {
  * Loads the GitHub API module on first use. `#github-api` is src/github/api.ts (package.json
  * `imports`); the build keeps it out of the step's bundle and points it at dist/github.cjs, so the
  * step's start-up never pays for Octokit unless a comment, check run or permission look-up is needed.
+ * `bounds` sets the deadline of each request (default 10 s) and a signal that aborts them all.
  */
-async function loadGitHubApi(token, owner, repo) {
+async function loadGitHubApi(token, owner, repo, bounds) {
     const { createGitHubApi } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 959, 23));
-    return createGitHubApi(token, owner, repo);
+    return createGitHubApi(token, owner, repo, bounds);
 }
 
 ;// CONCATENATED MODULE: ./src/oz/version.ts
@@ -7117,7 +7169,7 @@ async function runPost(options = {}) {
     const budgetMs = postBudgetMs(options);
     const deadline = AbortSignal.timeout(budgetMs);
     try {
-        await sleep_raceAbort(cleanUp(options), deadline);
+        await sleep_raceAbort(cleanUp(options, deadline), deadline);
     }
     catch (error) {
         if (!deadline.aborted)
@@ -7125,7 +7177,7 @@ async function runPost(options = {}) {
         warning(`Oz post step: gave up after ${Math.round(budgetMs / 1000)} s without an answer; a run the main step left may still be running.`);
     }
 }
-async function cleanUp(options) {
+async function cleanUp(options, deadline) {
     const state = readState();
     const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
     if (state.settled || !leftOver) {
@@ -7133,7 +7185,7 @@ async function cleanUp(options) {
         return;
     }
     const { run, note } = await settleRun(state, options);
-    await finishOnGitHub(state, run, note);
+    await finishOnGitHub(state, run, note, deadline);
 }
 const STOPPED = 'The step was stopped before the run ended';
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
@@ -7182,8 +7234,8 @@ function postOutcome(run) {
         return { kind: 'ended', state: run.state };
     return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
-/** Completes the check run and finishes the comment the main step left in progress. */
-async function finishOnGitHub(state, run, note) {
+/** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
+async function finishOnGitHub(state, run, note, deadline) {
     const { checkRunId, commentId } = state;
     if (checkRunId === undefined && commentId === undefined)
         return;
@@ -7200,7 +7252,7 @@ async function finishOnGitHub(state, run, note) {
     };
     const runUrl = workflowRunUrl(readGitHubContext());
     const feedback = new Feedback({
-        api: () => loadGitHubApi(token, owner, repo),
+        api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
         headSha: '',
         marker: commentMarker(),
         redact: common_redactSecrets(),
@@ -7212,7 +7264,7 @@ async function finishOnGitHub(state, run, note) {
         // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
         ...(state.conversation && { conversation: state.conversation }),
     });
-    if ((await feedback.finish(report)) && checkRunId !== undefined) {
+    if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
         log_info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
     }
 }
