@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
-import { describeRestart } from '../github/conversation.ts';
+import { describeRestart } from '../github/restart.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } from '../github/context.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
@@ -14,7 +14,7 @@ import type { RunTarget } from '../run/plan.ts';
 import { checkRunSettings } from '../run/settings.ts';
 import { maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
-import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
+import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-side.ts';
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';

@@ -1,7 +1,6 @@
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../report/markdown.ts';
 import { isRunId } from '../run/settings.ts';
-import type { Restart } from '../run/thread.ts';
 
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
 export const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';
@@ -134,17 +133,4 @@ export function renderConversation(state: ThreadState, footer: string[]): string
   lines.push(...footer);
   // The marker first and the state last are the action's; everything between is neutralised.
   return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
-}
-
-/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
-export function describeRestart(why: Restart): string {
-  const fresh = 'so this request went to a new run, which does not know the earlier requests';
-  switch (why.reason) {
-    case 'gone':
-      return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
-    case 'session-gone':
-      return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
-    case 'not-this-thread':
-      return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
-  }
 }
