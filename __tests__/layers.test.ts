@@ -31,7 +31,7 @@ describe('layer boundaries', () => {
     ['src/run/watch.ts', "import { OzApiError } from '../oz/errors.ts';"],
     ['src/report/summary.ts', "import type { RunItem as R } from '../oz/types.ts';"],
     ['src/oz/client.ts', "import { HttpClient as H } from '@actions/http-client';"],
-    ['src/action/main-step.ts', "import { safeUrl } from '../report/markdown.ts';"],
+    ['src/action/main-step.ts', "import { safeUrl } from '../report/url.ts';"],
   ])('%s may have %s', async (file, line) => {
     expect(await withImport(file, line)).toEqual([]);
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, safeLink, safeUrl, sanitizeMarkdown } from '../../src/report/markdown.ts';
+import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../../src/report/markdown.ts';
+import { safeUrl } from '../../src/report/url.ts';
+import { formatDuration } from '../../src/report/duration.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
-import { formatDuration, formatIsoDuration, renderSummary, reportArtifacts, runOutputs } from '../../src/report/summary.ts';
+import { formatIsoDuration, renderSummary, reportArtifacts, runOutputs } from '../../src/report/summary.ts';
 import { micromarkHtml } from '../helpers/gfm.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 

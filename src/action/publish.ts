@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
-import { safeUrl } from '../report/markdown.ts';
+import { safeUrl } from '../report/url.ts';
 import { usageFigures } from '../oz/usage.ts';
 import { agentOutputs, reportArtifacts, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
 import { reviewOutputs } from '../report/review.ts';

@@ -4,7 +4,7 @@
  * (no-color.org: colour only) or TERM=dumb (neither); only warnings and failures with --quiet.
  */
 import { isTerminal } from '../oz/types.ts';
-import { formatDuration } from '../report/summary.ts';
+import { formatDuration } from '../report/duration.ts';
 
 export type LineKind = 'progress' | 'warning' | 'failure' | 'success';
 

@@ -1,8 +1,10 @@
 import { isGitHubApiError, isStoppedRequest, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
-import { escapeMarkdown, safeLink, safeUrl } from '../report/markdown.ts';
-import { formatDuration, outcomeHeading, type Report, type SummaryWords } from '../report/summary.ts';
+import { escapeMarkdown, safeLink } from '../report/markdown.ts';
+import { safeUrl } from '../report/url.ts';
+import { outcomeHeading, type Report, type SummaryWords } from '../report/summary.ts';
+import { formatDuration } from '../report/duration.ts';
 import { type Exchange, type ThreadState } from './conversation.ts';
 import { conversationWithin, fitComment, summaryWithin } from './budget.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';

@@ -2,6 +2,7 @@
  * Making text from the API safe to put in Markdown (job summaries, comments): no raw HTML, no
  * injected links or mentions, no broken tables.
  */
+import { safeUrl } from './url.ts';
 
 const WORD_JOINER = '\u2060';
 // Named, not numeric, entities: a numeric one holds a "#" that the issue-reference rule below would split.
@@ -46,25 +47,6 @@ export function inlineCode(text: string, options: { table?: boolean } = {}): str
 export function safeLink(label: string, url: unknown): string {
   const href = safeUrl(url);
   return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-
-/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
-const MAX_URL_LENGTH = 8192;
-
-/**
- * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
- * undefined unless it is an absolute http(s) URL of reasonable length.
- */
-export function safeUrl(url: unknown): string | undefined {
-  if (typeof url !== 'string' || url.length > MAX_URL_LENGTH) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
-  return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /** Markdown inline text outside code: HTML tags inert, mentions dead. */

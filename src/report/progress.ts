@@ -1,6 +1,6 @@
 import type { RunItem } from '../oz/types.ts';
-import { safeUrl } from './markdown.ts';
-import { formatDuration } from './summary.ts';
+import { safeUrl } from './url.ts';
+import { formatDuration } from './duration.ts';
 
 /** The log line for a run's new state: `[1m 5s] QUEUED -> INPROGRESS`, or the first state with the title. */
 export function stateLine(run: Pick<RunItem, 'state' | 'title'>, previous: string | undefined, elapsedMs: number): string {

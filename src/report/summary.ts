@@ -10,7 +10,9 @@ import {
   MAX_SUMMARY_BYTES,
   MAX_TEXT_OUTPUT_BYTES,
 } from './limits.ts';
-import { escapeMarkdown, inlineCode, safeLink, safeUrl, sanitizeMarkdown } from './markdown.ts';
+import { escapeMarkdown, inlineCode, safeLink, sanitizeMarkdown } from './markdown.ts';
+import { safeUrl } from './url.ts';
+import { formatDuration } from './duration.ts';
 import type { SettingKey } from '../names.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
 import { reviewSection, type ReviewReport } from './review.ts';
@@ -137,16 +139,6 @@ export function formatIsoDuration(value: string | undefined): string | undefined
   const [, d, h, m, s] = match;
   const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
   return formatDuration(seconds * 1000);
-}
-
-/** Milliseconds as `1h 2m 3s` (seconds rounded). */
-export function formatDuration(ms: number): string {
-  let rest = Math.round(ms / 1000);
-  const h = Math.floor(rest / 3600);
-  rest -= h * 3600;
-  const m = Math.floor(rest / 60);
-  const s = rest - m * 60;
-  return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
 const HEADINGS: Record<Outcome, string> = {
