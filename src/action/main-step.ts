@@ -14,12 +14,12 @@ import type { RunTarget } from '../run/plan.ts';
 import { checkRunSettings } from '../run/settings.ts';
 import { maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
-import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-side.ts';
+import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveRequestId, saveRunId } from './state.ts';
-import { planReview, publishReview } from './review.ts';
+import type { Reviewing } from './review.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
@@ -57,12 +57,13 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const reactions = reactor(github);
   await reactions('eyes');
   // A review is a new plan: the settings and target as parsed stay as they are.
-  const reviewing = await planReview({ settings, target: github.target! }, context, github);
+  const plan = { settings, target: github.target! };
+  const reviewing: Reviewing = settings.review ? await (await import('#github-side')).planReview(plan, context, github) : { plan };
   const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
   Object.assign(report, reportOf(result, reviewing.plan.settings, ACTION_WORDS), { elapsedMs: Date.now() - startedAt });
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (report.outcome !== 'started') await reactions(report.outcome === 'succeeded' ? 'rocket' : 'confused');
-  const review = await publishReview(reviewing, report, github);
+  const review = reviewing.review && (await (await import('#github-side')).publishReview(reviewing, report, github));
   if (review) report.review = review;
   if (result.settled) markSettled();
   await log.drained();
