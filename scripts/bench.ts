@@ -17,7 +17,10 @@
  *   with 50, and the time to load dist/secrets.cjs in a fresh process beside bare Node. `npm run bench
  *   -- --redaction` measures only this, `npm run bench -- --startup` only the start-up.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,13 +62,47 @@ const req = require(url.protocol === 'https:' ? 'node:https' : 'node:http').requ
 req.end(body);
 `;
 
-async function startup(sim: OzSimulator, url: string) {
+/**
+ * An HTTPS front for the simulator, as the real API is HTTPS: both the step and bare Node then load
+ * TLS (and with it node:crypto) before their first request. Its certificate is made for the bench with
+ * `openssl` (trusted through NODE_EXTRA_CA_CERTS); without openssl there is no HTTPS row.
+ */
+async function tlsFront(target: string): Promise<{ url: string; env: Record<string, string>; close: () => void } | undefined> {
+  const dir = mkdtempSync(join(tmpdir(), 'oz-bench-tls-'));
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  const subject = ['-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'];
+  const made = spawnSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', ...subject],
+    {
+      stdio: 'ignore',
+    },
+  );
+  if (made.status !== 0) return undefined;
+  const { origin, pathname } = new URL(target);
+  const server = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+    const forward = httpRequest(`${origin}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `https://127.0.0.1:${port}${pathname.replace(/\/$/, '')}`,
+    env: { NODE_EXTRA_CA_CERTS: cert },
+    close: () => server.close(),
+  };
+}
+
+async function startup(sim: OzSimulator, url: string, extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oz-bench-'));
   const inputs = { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, wait: 'false' };
-  const env = stepEnvironment(dir, { inputs });
+  const env = { ...stepEnvironment(dir, { inputs }), ...extraEnv };
   for (const file of [env.GITHUB_OUTPUT!, env.GITHUB_STATE!, env.GITHUB_STEP_SUMMARY!]) writeFileSync(file, '');
   const main = join(ROOT, readActionYaml().runs.main);
-  const bareEnv = { PATH: env.PATH!, BENCH_URL: url, BENCH_KEY: 'wk-bench', BENCH_PROMPT: 'Benchmark prompt' };
+  const bareEnv = { PATH: env.PATH!, BENCH_URL: url, BENCH_KEY: 'wk-bench', BENCH_PROMPT: 'Benchmark prompt', ...extraEnv };
   // One of each first, unmeasured, so both start from a warm file cache.
   await timeToFirstRequest(sim, ['-e', BARE], bareEnv);
   await timeToFirstRequest(sim, [main], env);
@@ -255,10 +292,20 @@ if (process.argv.includes('--redaction')) {
 
 const url = await sim.start();
 const start = await startup(sim, url);
+const front = await tlsFront(url);
+const overTls = front && (await startup(sim, front.url, front.env));
+front?.close();
+const tlsRows: [string, string][] = overTls
+  ? [
+      ['Start to first API request over HTTPS, action / bare Node (median)', `${ms(overTls.action)} / ${ms(overTls.bare)}`],
+      ['Ratio over HTTPS, as against the real API', `${(overTls.action / overTls.bare).toFixed(2)}x`],
+    ]
+  : [['Start-up over HTTPS', 'not measured: openssl is not installed']];
 if (process.argv.includes('--startup')) {
   await sim.stop();
   console.log(`| Start to first API request, action / bare Node (median) | ${ms(start.action)} / ${ms(start.bare)} |`);
   console.log(`| Ratio action / bare Node | ${(start.action / start.bare).toFixed(2)}x |`);
+  for (const [name, value] of tlsRows) console.log(`| ${name} | ${value} |`);
   process.exit(0);
 }
 const checked = await preflightCost(sim, url);
@@ -274,6 +321,7 @@ const rows: [string, string][] = [
   ['Start to first API request, action (median)', ms(start.action)],
   ['Start to first API request, bare Node (median)', ms(start.bare)],
   ['Ratio action / bare Node', `${(start.action / start.bare).toFixed(2)}x`],
+  ...tlsRows,
   [
     'Start to create with model set, preflight on / off (median)',
     `${ms(checked.on)} / ${ms(checked.off)} (+${ms(checked.on - checked.off)})`,
