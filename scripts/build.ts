@@ -4,17 +4,23 @@
  * - `dist/github.cjs`: the GitHub API module (Octokit), loaded only for pull request comments, check
  *   runs and permission look-ups;
  * - `dist/undici.cjs`, `dist/tunnel.cjs`, `dist/exec.cjs`: dependencies used only now and then,
- *   loaded on first use through the small `dist/lazy-*.cjs` shims (see LAZY);
+ *   loaded on first use through small shims put inline in the bundles (see LAZY, inlineShims);
+ * - `dist/after-run.cjs`, `dist/report.cjs`, `dist/github-side.cjs`, `dist/preflight.cjs`,
+ *   `dist/json-schema.cjs`, `dist/secrets.cjs`: code of ours needed only after the first request or
+ *   only for some inputs (see ON_DEMAND);
  * - `dist/licenses.txt`: the licence of every package in the bundles.
  *
- * Three choices keep the step's start-up close to bare Node's (see README, Benchmark):
+ * Four choices keep the step's start-up close to bare Node's (see README, Benchmark):
  * - CommonJS output (`esm: false`). An ES module that imports `node:http` makes Node build an ESM
  *   facade of it, which reads every lazy export, including the internal fetch implementation.
  * - Dependencies imported at start but used only now and then (undici and tunnel behind a proxy,
- *   @actions/exec never) are externals that point at a shim with getters, which loads the real
+ *   @actions/exec never) are externals replaced by an inline shim with getters, which loads the real
  *   bundle the first time a name is read (see LAZY).
- * - The steps' one `await import('#github-api')` (github/loader.ts) is an external too, so Octokit is a
- *   file of its own that main and post share, loaded only when needed.
+ * - The `await import('#name')` of our own code (ON_DEMAND) are externals too, so Octokit, the GitHub
+ *   side, the report and what runs after the run are files of their own that main, post and the CLI
+ *   share, loaded only when needed. Compiling a bundle costs ~20 µs per KB before the first request.
+ * - Such a file holds its own copy of the modules it imports (ncc makes no shared chunks): what it
+ *   and the step both hold must carry no state (errors are recognised by name, not by class).
  */
 import ncc from '@vercel/ncc';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,15 +51,36 @@ const LAZY: Record<string, { file: string; names: string[]; entry: string }> = {
 const SHIMS = Object.fromEntries(Object.entries(LAZY).map(([name, { file }]) => [name, `./lazy-${file}.cjs`]));
 
 /**
+ * Puts each shim in the bundle in place of its `require`: an object whose getters load the real file
+ * the first time a name is read. Inline rather than a file of its own, because every file a step
+ * requires at start costs a look-up, a read and a compile before its first request.
+ */
+function inlineShims(code: string): string {
+  let out = code;
+  for (const [name, { file, names }] of Object.entries(LAZY)) {
+    const getters = names.map((n) => `get ${n}() { return load().${n}; }`).join(', ');
+    const shim = `(() => { /* ${name}, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./${file}.cjs")); return { ${getters} }; })()`;
+    out = out.split(`require("./lazy-${file}.cjs")`).join(shim);
+  }
+  if (out.includes('require("./lazy-')) throw new Error('a lazy shim was left as a require');
+  return out;
+}
+
+/**
  * Modules of ours that the steps import with `await import('#name')` (package.json imports) and need
- * only for some inputs: files of their own, loaded then. Octokit (comments, check runs, permission
- * look-ups), Ajv (output_schema), the catalogue check before a create (preflight) and secretlint
- * (credentials in text from the agent or the API).
+ * only after the first request or for some inputs: files of their own, loaded then. What runs once a
+ * run exists (its conversation, its files), the summary and outputs, the GitHub side (a trigger, the
+ * comment, the check run, a review), Octokit (comments, check runs, permission look-ups), Ajv
+ * (output_schema), the catalogue check before a create (preflight) and secretlint (credentials in
+ * text from the agent or the API).
  */
 const ON_DEMAND = {
+  '#after-run': './after-run.cjs',
   '#github-api': './github.cjs',
+  '#github-side': './github-side.cjs',
   '#json-schema': './json-schema.cjs',
   '#preflight': './preflight.cjs',
+  '#report': './report.cjs',
   '#secrets': './secrets.cjs',
 };
 
@@ -70,6 +97,9 @@ const BUNDLES: Bundle[] = [
   { out: 'post.cjs', entry: 'src/entrypoints/post.ts', externals: { ...SHIMS, ...ON_DEMAND } },
   { out: 'cli.cjs', entry: 'src/entrypoints/cli.ts', externals: { ...SHIMS, ...ON_DEMAND }, banner: '#!/usr/bin/env node\n' },
   { out: 'github.cjs', entry: 'src/github/api.ts', externals: SHIMS },
+  { out: 'github-side.cjs', entry: 'src/action/github-side.ts', externals: { ...SHIMS, ...ON_DEMAND } },
+  { out: 'report.cjs', entry: 'src/report/render.ts', externals: {} },
+  { out: 'after-run.cjs', entry: 'src/run/after-run.ts', externals: SHIMS },
   { out: 'json-schema.cjs', entry: 'src/run/json-schema.ts', externals: {} },
   { out: 'preflight.cjs', entry: 'src/run/preflight.ts', externals: {} },
   { out: 'secrets.cjs', entry: 'src/report/secrets.ts', externals: {} },
@@ -91,7 +121,7 @@ for (const bundle of BUNDLES) {
     sourceMap: false,
     quiet: true,
   });
-  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + result.code);
+  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + inlineShims(result.code));
   for (const file of result.stats.compilation.fileDependencies) {
     // Code only: the compiler also reads type declarations and package.json files that are not bundled.
     // ncc's own loaders run at build time; they are not in the output.
@@ -104,20 +134,6 @@ for (const bundle of BUNDLES) {
     const depth = name?.includes('/') ? 3 : 2;
     if (name && parts.length > at + depth) packages.set(parts.slice(0, at + depth).join('/'), name);
   }
-}
-
-for (const [name, { file, names }] of Object.entries(LAZY)) {
-  writeFileSync(
-    join(dist, `lazy-${file}.cjs`),
-    [
-      `// ${name}, loaded the first time one of these is read (see scripts/build.ts).`,
-      "'use strict';",
-      'let loaded;',
-      `const load = () => (loaded ??= require('./${file}.cjs'));`,
-      `module.exports = { ${names.map((n) => `get ${n}() { return load().${n}; }`).join(', ')} };`,
-      '',
-    ].join('\n'),
-  );
 }
 
 // The CLI is run directly (package.json bin).

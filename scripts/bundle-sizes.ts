@@ -9,6 +9,14 @@ import { join } from 'node:path';
 /** Each row: its label and the dist/ files it sizes, in the order shown. */
 export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
   { label: 'dist/main.cjs + dist/post.cjs', files: ['main.cjs', 'post.cjs'] },
+  {
+    label: 'dist/after-run.cjs + dist/report.cjs (loaded once a run exists / once there is a report to write)',
+    files: ['after-run.cjs', 'report.cjs'],
+  },
+  {
+    label: 'dist/github-side.cjs (loaded only with a trigger, a comment event, a pull request comment, a check run or a review)',
+    files: ['github-side.cjs'],
+  },
   { label: 'dist/github.cjs (loaded only for comments, check runs, permission look-ups)', files: ['github.cjs'] },
   { label: 'dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', files: ['undici.cjs'] },
   {
@@ -20,10 +28,6 @@ export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
   {
     label: 'dist/preflight.cjs (loaded only when model, environment or an owner/repo skill is checked before the create)',
     files: ['preflight.cjs'],
-  },
-  {
-    label: 'dist/lazy-undici.cjs + dist/lazy-tunnel.cjs + dist/lazy-exec.cjs (the shims that load those on first use)',
-    files: ['lazy-undici.cjs', 'lazy-tunnel.cjs', 'lazy-exec.cjs'],
   },
   { label: 'dist/cli.cjs', files: ['cli.cjs'] },
 ];

@@ -3,8 +3,7 @@ import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/url.ts';
 import { usageFigures } from '../oz/usage.ts';
-import { agentOutputs, reportArtifacts, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
-import { reviewOutputs } from '../report/review.ts';
+import type { Report } from '../report/summary.ts';
 import { redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
@@ -31,6 +30,7 @@ function failureMessage(run: RunItem): string {
  */
 export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
+  const { agentOutputs, renderSummary, reportArtifacts, reviewOutputs, runOutputs, usageOutputs } = await import('#report');
   const report = await redactPublished(unredacted);
   const outputs = runOutputs(
     report.run,
@@ -47,7 +47,7 @@ export async function finish(unredacted: Report, feedback?: Feedback): Promise<v
     core.setOutput(name, redact(value));
   core.setOutput('comment_url', feedback?.commentUrl ?? '');
   core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
-  await writeSummary(report, redact);
+  await writeSummary(renderSummary(report, ACTION_WORDS), redact);
 
   if (report.outcome === 'skipped') return;
   if (report.outcome === 'succeeded') {
@@ -62,10 +62,10 @@ export async function finish(unredacted: Report, feedback?: Feedback): Promise<v
   }
 }
 
-async function writeSummary(report: Report, redact: (text: string) => string): Promise<void> {
+async function writeSummary(summary: string, redact: (text: string) => string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary.addRaw(redact(renderSummary(report, ACTION_WORDS)), true).write();
+    await core.summary.addRaw(redact(summary), true).write();
   } catch (error) {
     // A summary that cannot be written must not hide how the run went.
     core.warning(`Could not write the job summary: ${(error as Error).message}`);

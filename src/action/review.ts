@@ -7,7 +7,7 @@ import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
 import { titleFromPrompt } from '../run/structured.ts';
 import type { Review } from '../report/review.ts';
 import { redactPublished, redactSecrets } from './common.ts';
-import type { GitHubSide } from './github-side.ts';
+import type { GitHubSide } from './github-setup.ts';
 import type { Settings } from './inputs.ts';
 import type { RunTarget } from '../run/plan.ts';
 

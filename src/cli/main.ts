@@ -8,7 +8,7 @@ import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
-import { agentOutputs, reportArtifacts, usageOutputs, renderSummary, runOutputs, type Report } from '../report/summary.ts';
+import type { Report } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
@@ -163,6 +163,7 @@ async function finishCli(
   tell: (line: string, kind?: LineKind) => void,
 ): Promise<number> {
   const report: Report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
+  const { agentOutputs, renderSummary, reportArtifacts, runOutputs, usageOutputs } = await import('#report');
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
     ...agentOutputs(report),
@@ -170,7 +171,7 @@ async function finishCli(
   };
   const code = exitCode(report, signal, result.mayExist === true);
   if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);
-  writeReportFiles(args, report, outputs, redact, tell);
+  writeReportFiles(args, () => renderSummary(report, CLI_WORDS), outputs, redact, tell);
 
   if (signal !== undefined && (report.outcome === 'succeeded' || report.outcome === 'started')) {
     // The run is fine, but the stop cut short what came after it (its answer, its files): say so; the exit code says stopped.
@@ -208,7 +209,7 @@ function describeFailure(report: Report): string {
 /** `--summary-file` and `--output-file`, with secrets taken out. */
 function writeReportFiles(
   args: CliArgs,
-  report: Report,
+  summary: () => string,
   outputs: Record<string, string>,
   redact: Redact,
   say: (line: string, kind?: LineKind) => void,
@@ -222,6 +223,6 @@ function writeReportFiles(
       say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`, 'warning');
     }
   };
-  write('--summary-file', args.summaryFile, () => redact(renderSummary(report, CLI_WORDS)));
+  write('--summary-file', args.summaryFile, () => redact(summary()));
   write('--output-file', args.outputFile, () => dotenvReport(outputs, redact));
 }

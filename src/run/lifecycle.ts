@@ -6,8 +6,7 @@ import type { SettingKey } from '../names.ts';
 import { isTerminal, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './budget.ts';
 import { cancelRun, cancelSettles, type CancelResult } from './cancel.ts';
-import { saveArtifacts } from './artifacts.ts';
-import { ConversationWatcher, finalAnswer, type AnswerStart } from './conversation.ts';
+import type { ActivityItem, AnswerStart, ConversationWatcher } from './conversation.ts';
 import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
@@ -100,8 +99,11 @@ interface Lifecycle {
   events: RunEvents;
   options: LifecycleOptions;
   startedAt: number;
-  /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
-  conversation: () => ConversationWatcher;
+  /**
+   * The one reader of the run's conversation: progress while it works, and its answer at the end. Its
+   * code is loaded with the reader (`#after-run`): nothing before the first request needs it.
+   */
+  conversation: () => Promise<ConversationWatcher>;
   /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
   forget: () => void;
 }
@@ -132,7 +134,7 @@ export async function startAndWatch(
   const { settings } = plan;
   const startedAt = options.startedAt ?? Date.now();
   const result: RunResult = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
-  let reader: ConversationWatcher | undefined;
+  let reader: Promise<ConversationWatcher> | undefined;
   const life: Lifecycle = {
     client,
     settings,
@@ -141,14 +143,19 @@ export async function startAndWatch(
     options,
     startedAt,
     // Made on first use, once the run is known.
-    conversation: () =>
-      (reader ??= new ConversationWatcher(
-        client,
-        result.runId!,
-        options.conversationIntervalMs ?? 60_000,
-        events.debug ?? (() => {}),
-        options.firstConversationReadMs,
-      )),
+    conversation: () => {
+      const runId = result.runId!;
+      return (reader ??= import('#after-run').then(
+        ({ ConversationWatcher }) =>
+          new ConversationWatcher(
+            client,
+            runId,
+            options.conversationIntervalMs ?? 60_000,
+            events.debug ?? (() => {}),
+            options.firstConversationReadMs,
+          ),
+      ));
+    },
     forget: () => {
       reader = undefined;
     },
@@ -196,8 +203,9 @@ async function begin(
     return { runId, startState: '' };
   }
   // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-  await life.conversation().poll(stop, true);
-  const answerStart = life.conversation().answerStart(target.message);
+  const reader = await life.conversation();
+  await reader.poll(stop, true);
+  const answerStart = reader.answerStart(target.message);
   let followedUpFrom: RunItem;
   try {
     followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
@@ -321,9 +329,13 @@ function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promi
       onLiveRead: (run: RunItem) => {
         budget?.check(run);
         if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
-          life.conversation().pollInBackground(stop, (items) => {
+          const onItems = (items: ActivityItem[]) => {
             for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
-          });
+          };
+          void life.conversation().then(
+            (reader) => reader.pollInBackground(stop, onItems),
+            (error: unknown) => events.debug?.(`Could not load the conversation reader: ${(error as Error).message}`),
+          );
         }
         return Promise.resolve();
       },
@@ -455,7 +467,8 @@ async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: 
   const deadline = life.stop.aborted
     ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
     : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
-  const reader = life.conversation();
+  const { finalAnswer, saveArtifacts } = await import('#after-run');
+  const reader = await life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
   result.agentOutput = finalAnswer(reader.latest, answerStart);

@@ -1,0 +1,7 @@
+/**
+ * What the job summary, the outputs and the CLI's report are rendered with, once there is something
+ * to report. A bundle file of its own (`#report`, see package.json imports and scripts/build.ts),
+ * loaded on first use, so that a step's start to its first request does not compile it.
+ */
+export { agentOutputs, renderSummary, reportArtifacts, runOutputs, usageOutputs } from './summary.ts';
+export { reviewOutputs } from './review.ts';
