@@ -583,9 +583,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: external "./lazy-tunnel.cjs"
-const external_lazy_tunnel_cjs_namespaceObject = require("./lazy-tunnel.cjs");
+const external_lazy_tunnel_cjs_namespaceObject = (() => { /* tunnel, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./tunnel.cjs")); return { get httpOverHttp() { return load().httpOverHttp; }, get httpsOverHttp() { return load().httpsOverHttp; }, get httpOverHttps() { return load().httpOverHttps; }, get httpsOverHttps() { return load().httpsOverHttps; } }; })();
 ;// CONCATENATED MODULE: external "./lazy-undici.cjs"
-const external_lazy_undici_cjs_namespaceObject = require("./lazy-undici.cjs");
+const external_lazy_undici_cjs_namespaceObject = (() => { /* undici, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./undici.cjs")); return { get ProxyAgent() { return load().ProxyAgent; }, get fetch() { return load().fetch; } }; })();
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {

@@ -403,9 +403,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: external "./lazy-tunnel.cjs"
-const external_lazy_tunnel_cjs_namespaceObject = require("./lazy-tunnel.cjs");
+const external_lazy_tunnel_cjs_namespaceObject = (() => { /* tunnel, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./tunnel.cjs")); return { get httpOverHttp() { return load().httpOverHttp; }, get httpsOverHttp() { return load().httpsOverHttp; }, get httpOverHttps() { return load().httpOverHttps; }, get httpsOverHttps() { return load().httpsOverHttps; } }; })();
 ;// CONCATENATED MODULE: external "./lazy-undici.cjs"
-const external_lazy_undici_cjs_namespaceObject = require("./lazy-undici.cjs");
+const external_lazy_undici_cjs_namespaceObject = (() => { /* undici, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./undici.cjs")); return { get ProxyAgent() { return load().ProxyAgent; }, get fetch() { return load().fetch; } }; })();
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -1569,7 +1569,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 ;// CONCATENATED MODULE: external "./lazy-exec.cjs"
-const external_lazy_exec_cjs_namespaceObject = require("./lazy-exec.cjs");
+const external_lazy_exec_cjs_namespaceObject = (() => { /* @actions/exec, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./exec.cjs")); return { get exec() { return load().exec; }, get getExecOutput() { return load().getExecOutput; } }; })();
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3109,11 +3109,34 @@ function fitRendered(render, maxUnits, budget) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/report/url.ts
+/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
+const MAX_URL_LENGTH = 8192;
+/**
+ * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
+ * undefined unless it is an absolute http(s) URL of reasonable length.
+ */
+function url_safeUrl(url) {
+    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Making text from the API safe to put in Markdown (job summaries, comments): no raw HTML, no
  * injected links or mentions, no broken tables.
  */
+
 const WORD_JOINER = '\u2060';
 // Named, not numeric, entities: a numeric one holds a "#" that the issue-reference rule below would split.
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -3151,28 +3174,8 @@ function inlineCode(text, options = {}) {
 }
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
 function safeLink(label, url) {
-    const href = markdown_safeUrl(url);
+    const href = url_safeUrl(url);
     return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
-const MAX_URL_LENGTH = 8192;
-/**
- * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
- * undefined unless it is an absolute http(s) URL of reasonable length.
- */
-function markdown_safeUrl(url) {
-    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 /** Markdown inline text outside code: HTML tags inert, mentions dead. */
 function neutralize(text) {
@@ -3257,7 +3260,7 @@ function sanitizeLine(line, tableRow) {
         }
         else if (c === ']' && line[i + 1] === '(') {
             const destination = linkDestination(line, i + 2);
-            const href = destination && markdown_safeUrl(destination.url);
+            const href = destination && url_safeUrl(destination.url);
             if (destination && href !== undefined) {
                 flush();
                 out += `](${href})`;
@@ -3324,7 +3327,7 @@ function sanitizeMarkdown(text) {
         }
         // Reference-style link definitions: dropped unless they point to http(s).
         const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
-        if (definition && markdown_safeUrl(definition[1]) === undefined)
+        if (definition && url_safeUrl(definition[1]) === undefined)
             continue;
         tables ||= delimiterRow(line);
         out.push(sanitizeLine(line, tables));
@@ -3332,6 +3335,17 @@ function sanitizeMarkdown(text) {
     if (fence !== undefined)
         out.push(fence);
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/duration.ts
+/** Milliseconds as `1h 2m 3s` (seconds rounded). */
+function formatDuration(ms) {
+    let rest = Math.round(ms / 1000);
+    const h = Math.floor(rest / 3600);
+    rest -= h * 3600;
+    const m = Math.floor(rest / 60);
+    const s = rest - m * 60;
+    return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/report/review.ts
@@ -3460,13 +3474,19 @@ function reviewOutputs(review) {
 
 
 
+
+
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits.
+ * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
+ * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
  */
-function runOutputs(run, runId, onDropped = () => { }) {
-    const artifacts = run?.artifacts ?? [];
+function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
     const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
     const retryable = run?.status_message?.retryable;
     const url = (output, value) => {
@@ -3516,15 +3536,6 @@ function formatIsoDuration(value) {
     const [, d, h, m, s] = match;
     const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
     return formatDuration(seconds * 1000);
-}
-/** Milliseconds as `1h 2m 3s` (seconds rounded). */
-function formatDuration(ms) {
-    let rest = Math.round(ms / 1000);
-    const h = Math.floor(rest / 3600);
-    rest -= h * 3600;
-    const m = Math.floor(rest / 60);
-    const s = rest - m * 60;
-    return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 const HEADINGS = {
     succeeded: '✅ Oz agent run succeeded',
@@ -3643,15 +3654,15 @@ function nextStep(report, words) {
     return undefined;
 }
 /** Pull request links the agent opened, prominent; `exclude` is the pull request the comment is on (no self-links). */
-function pullRequests(run, exclude) {
-    return (run?.artifacts ?? [])
+function pullRequests(artifacts, exclude) {
+    return artifacts
         .filter((a) => a.artifact_type === 'PULL_REQUEST')
         .map((a) => {
         const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
         const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
         return { url, branch };
     })
-        .filter(({ url }) => url !== undefined && markdown_safeUrl(url) !== undefined && url !== exclude)
+        .filter(({ url }) => url !== undefined && url_safeUrl(url) !== undefined && url !== exclude)
         .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
@@ -3684,18 +3695,39 @@ function structuredProblems(report) {
         '',
     ];
 }
-/** The pull requests the agent opened, then its plans, folded. */
-function openedByTheAgent(run, exclude) {
+/** The pull requests the agent opened, then its plans, folded: this request's only. */
+function openedByTheAgent(artifacts, exclude) {
     const lines = [];
-    const prs = pullRequests(run, exclude);
+    const prs = pullRequests(artifacts, exclude);
     if (prs.length > 0)
         lines.push(`### ${prs.length === 1 ? 'Pull request' : 'Pull requests'} opened by the agent`, '', ...capList(prs).shown, '');
-    const plans = (run?.artifacts ?? []).filter((a) => a.artifact_type === 'PLAN');
+    const plans = artifacts.filter((a) => a.artifact_type === 'PLAN');
     for (const plan of capList(plans, 10).shown) {
         const planTitle = typeof plan.data?.title === 'string' ? fitChars(plan.data.title, 200) : 'Plan';
         lines.push(`<details><summary>Plan: ${escapeMarkdown(planTitle)}</summary>`, '', safeLink('Open the plan in Warp', plan.data?.url), '', '</details>', '');
     }
     return lines;
+}
+/**
+ * On a follow-up: that the run also holds earlier turns' artifacts, which are not listed as this
+ * request's, their pull requests named as theirs (a follow-up that pushed to one opens no new one).
+ */
+function earlierTurns(report, exclude) {
+    const earlier = report.earlierArtifacts ?? [];
+    if (report.followedUp !== true || earlier.length === 0)
+        return [];
+    const links = earlier
+        .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
+        .filter((a) => url_safeUrl(a.data.url) !== undefined)
+        .map((a) => safeLink(pullRequestLabel(a.data.url), a.data.url));
+    const prs = capList(links, 5);
+    const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
+    const count = earlier.length === 1 ? 'one artifact' : `${earlier.length} artifacts`;
+    return [
+        `**Earlier turns:** the run also holds ${count} from before this follow-up${named}. They are not listed here as ` +
+            "this follow-up's; a pull request it only pushed to is among them.",
+        '',
+    ];
 }
 /** Why a run did not succeed and what to do about it; nothing for a run that succeeded, started or was skipped. */
 function whatToDoNext(report, words) {
@@ -3765,7 +3797,7 @@ function detailRows(report, options) {
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
 function runDetails(report, options) {
     const rows = detailRows(report, options);
-    const others = (report.run?.artifacts ?? []).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
+    const others = reportArtifacts(report).filter((a) => !['PULL_REQUEST', 'PLAN'].includes(a.artifact_type));
     if (rows.length === 0 && others.length === 0)
         return [];
     const lines = ['<details><summary>Run details</summary>', ''];
@@ -3797,7 +3829,7 @@ function renderSummary(report, options) {
         lines.push(...reviewSection(report.review));
     if (report.agentOutput)
         lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
-    lines.push(...structuredProblems(report), ...openedByTheAgent(run, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
+    lines.push(...structuredProblems(report), ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
@@ -4122,6 +4154,8 @@ class EditThrottle {
 
 
 
+
+
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 class CheckRunError extends Error {
     name = 'CheckRunError';
@@ -4286,7 +4320,7 @@ class Feedback {
             if (this.checkRunId !== undefined) {
                 // Only what is shown is searched for credentials, so the detector loads only when there is such text.
                 const run = { ...unredacted, title: await this.redacted(unredacted.title) };
-                const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
+                const detailsUrl = url_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'in_progress',
                     ...(detailsUrl && { detailsUrl }),
@@ -4365,7 +4399,7 @@ class Feedback {
                 : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
-                const detailsUrl = markdown_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
+                const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'completed',
                     conclusion,
@@ -5237,6 +5271,26 @@ async function withCommentImages(settings, request, body) {
     return { ...request, attachments: [...given, ...found.attachments] };
 }
 /**
+ * A follow-up carries text only: the API's follow-up request has a message and a mode, no attachments
+ * (oz-agent-sdk's RunSubmitFollowupParams). Images in the comment (and the attachments input) went with
+ * the thread's first run only; said once, so nobody believes the agent saw them.
+ */
+function tellImagesNotFollowing(settings, body) {
+    const images = imageUrls(body, settings.serverUrl).length;
+    const given = settings.create?.attachments?.length ?? 0;
+    if (images === 0 && given === 0)
+        return;
+    const what = [
+        images > 0 ? `the comment's ${images === 1 ? 'image' : `${images} images`}` : '',
+        given > 0 ? `the attachments input's ${given === 1 ? 'image' : `${given} images`}` : '',
+    ]
+        .filter(Boolean)
+        .join(' and ');
+    notice(`${what[0].toUpperCase()}${what.slice(1)} ${images + given === 1 ? 'is' : 'are'} not sent to the agent: this request goes to the thread's run as a follow-up, ` +
+        'and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, ' +
+        'or set continue_conversation to false to start a new run with it.');
+}
+/**
  * Reads the request from the event and decides what to run for it, as a new value (the settings stay
  * as parsed): a follow-up to the thread's run when there is one (and `continue_conversation`), else a
  * new run with a prompt written from the event. Returns why not to start when the phrase is not there.
@@ -5257,6 +5311,8 @@ async function prepareMention(settings, event, github) {
     const { state, commentId } = binding && github ? await mention_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
     const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
     const target = chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
+    if (target.kind === 'follow-up')
+        tellImagesNotFollowing(settings, body);
     startGroup(target.kind === 'follow-up' ? 'The follow-up the agent was sent' : 'The prompt the agent was given');
     log_info(sentText(target, settings.outputSchema));
     endGroup();

@@ -848,14 +848,14 @@ class DecodedURL extends URL {
 /***/ 527:
 /***/ ((module) => {
 
-module.exports = require("./lazy-tunnel.cjs");
+module.exports = (() => { /* tunnel, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./tunnel.cjs")); return { get httpOverHttp() { return load().httpOverHttp; }, get httpsOverHttp() { return load().httpsOverHttp; }, get httpOverHttps() { return load().httpOverHttps; }, get httpsOverHttps() { return load().httpsOverHttps; } }; })();
 
 /***/ }),
 
 /***/ 689:
 /***/ ((module) => {
 
-module.exports = require("./lazy-undici.cjs");
+module.exports = (() => { /* undici, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./undici.cjs")); return { get ProxyAgent() { return load().ProxyAgent; }, get fetch() { return load().fetch; } }; })();
 
 /***/ }),
 

@@ -2,6 +2,13 @@
 /******/ 	"use strict";
 /******/ 	var __webpack_modules__ = ({
 
+/***/ 126:
+/***/ ((module) => {
+
+module.exports = require("./after-run.cjs");
+
+/***/ }),
+
 /***/ 959:
 /***/ ((module) => {
 
@@ -389,9 +396,9 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 ;// CONCATENATED MODULE: external "./lazy-tunnel.cjs"
-const external_lazy_tunnel_cjs_namespaceObject = require("./lazy-tunnel.cjs");
+const external_lazy_tunnel_cjs_namespaceObject = (() => { /* tunnel, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./tunnel.cjs")); return { get httpOverHttp() { return load().httpOverHttp; }, get httpsOverHttp() { return load().httpsOverHttp; }, get httpOverHttps() { return load().httpOverHttps; }, get httpsOverHttps() { return load().httpsOverHttps; } }; })();
 ;// CONCATENATED MODULE: external "./lazy-undici.cjs"
-const external_lazy_undici_cjs_namespaceObject = require("./lazy-undici.cjs");
+const external_lazy_undici_cjs_namespaceObject = (() => { /* undici, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./undici.cjs")); return { get ProxyAgent() { return load().ProxyAgent; }, get fetch() { return load().fetch; } }; })();
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -1555,7 +1562,7 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 ;// CONCATENATED MODULE: external "./lazy-exec.cjs"
-const external_lazy_exec_cjs_namespaceObject = require("./lazy-exec.cjs");
+const external_lazy_exec_cjs_namespaceObject = (() => { /* @actions/exec, loaded the first time one of these is read (see scripts/build.ts) */ let loaded; const load = () => (loaded ??= require("./exec.cjs")); return { get exec() { return load().exec; }, get getExecOutput() { return load().getExecOutput; } }; })();
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -3705,7 +3712,7 @@ class OzClient {
         let message;
         let text;
         try {
-            const response = await client_httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
             message = response.message;
             text = await readBody(message, bound);
         }
@@ -3748,7 +3755,7 @@ class OzClient {
  * seconds at most. No redirects: the API does not redirect its calls, and a followed one would carry
  * the bearer key elsewhere.
  */
-function client_httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
+function httpClient(userAgent, socketTimeoutMs, signal, redirects = 0) {
     return new lib_HttpClient(userAgent, [abortHandler(signal)], {
         socketTimeout: socketTimeoutMs,
         keepAlive: false,
@@ -3904,431 +3911,6 @@ async function cancel_cancelRun(client, runId, budgetMs) {
 /** Whether a cancel leaves nothing to clean up: accepted, not needed, or impossible (only a failed one may be tried again). */
 function cancel_cancelSettles(result) {
     return result.outcome !== 'failed';
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = require("node:fs/promises");
-;// CONCATENATED MODULE: ./src/oz/download.ts
-
-/** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
-class DownloadError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'DownloadError';
-}
-/**
- * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
- * URL is on another host and carries its own signature: this client sends no API key, ever (it has no
- * Authorization header to send). `signal` aborts it in flight, connection and all. Returns the bytes
- * written.
- */
-async function download_download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_000) {
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const bound = signal ? AbortSignal.any([signal, deadline]) : deadline;
-    const why = () => (signal?.aborted ? 'the download was stopped' : `the download did not finish within ${timeoutMs / 1000} s`);
-    let response;
-    try {
-        response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
-    }
-    catch (error) {
-        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
-    }
-    const status = response.message.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-        response.message.resume();
-        throw new DownloadError(`the download URL answered ${status}${status === 403 || status === 410 ? ' (it may have expired)' : ''}`);
-    }
-    const declared = Number(response.message.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes) {
-        response.message.destroy();
-        throw new DownloadError(`the file is ${declared} bytes, over the cap of ${maxBytes}`);
-    }
-    let written = 0;
-    // The body is aborted too: a stalled or trickling answer must not outlast a stop.
-    const onAbort = () => response.message.destroy(new DownloadError(why()));
-    bound.addEventListener('abort', onAbort, { once: true });
-    try {
-        for await (const chunk of response.message) {
-            if (bound.aborted)
-                throw new DownloadError(why());
-            written += chunk.length;
-            if (written > maxBytes)
-                throw new DownloadError(`the file is over the cap of ${maxBytes} bytes`);
-            await file.write(chunk);
-        }
-    }
-    catch (error) {
-        response.message.destroy();
-        if (bound.aborted)
-            throw new DownloadError(why());
-        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
-    }
-    finally {
-        bound.removeEventListener('abort', onAbort);
-    }
-    return written;
-}
-
-;// CONCATENATED MODULE: ./src/run/artifacts.ts
-
-
-
-/** At most this much per file, and in all: a run's artifacts must not fill the runner's disk. */
-const MAX_FILE_BYTES = (/* unused pure expression or super */ null && (100 * 1024 * 1024));
-const MAX_TOTAL_BYTES = (/* unused pure expression or super */ null && (500 * 1024 * 1024));
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-/**
- * Each part of a saved file's path, at most: file systems refuse a name over 255 bytes (ENAMETOOLONG),
- * and room is kept for the ` (99)` added to a name already taken and for the `.md` or `.webp` added after it.
- */
-const MAX_NAME_BYTES = (/* unused pure expression or super */ null && (255 - 10));
-/**
- * `name` in at most `maxBytes` of UTF-8, cut between characters, its extension kept when it is short
- * (`report.txt` stays a `.txt`).
- */
-function fitName(name, maxBytes = MAX_NAME_BYTES) {
-    if (Buffer.byteLength(name, 'utf8') <= maxBytes)
-        return name;
-    const ext = extname(name);
-    const keep = ext.length > 1 && Buffer.byteLength(ext, 'utf8') <= 16 ? ext : '';
-    let room = maxBytes - Buffer.byteLength(keep, 'utf8');
-    let stem = '';
-    for (const char of name.slice(0, name.length - keep.length)) {
-        room -= Buffer.byteLength(char, 'utf8');
-        if (room < 0)
-            break;
-        stem += char;
-    }
-    return stem + keep;
-}
-/**
- * A relative path made from a name the agent chose (`filepath`, `filename`): no absolute path, no
- * `..`, no drive letter, no characters a file system refuses. Undefined when nothing usable is left.
- */
-function safeRelativePath(name) {
-    const segments = name
-        .replaceAll('\\', '/')
-        .split('/')
-        .map((s) => s.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim())
-        .map((s) => fitName(s).trim())
-        .filter((s) => s !== '' && s !== '.' && s !== '..' && !/^\.+$/.test(s))
-        .map((s) => (WINDOWS_RESERVED.test(s) ? `_${s}` : s));
-    return segments.length === 0 ? undefined : segments.join('/');
-}
-const EXTENSIONS = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/gif': '.gif', 'image/webp': '.webp' };
-/** The file name an artifact is saved under, relative to the folder. */
-function nameFor(detail, listed) {
-    const data = detail.data;
-    const from = (value) => (typeof value === 'string' ? safeRelativePath(value) : undefined);
-    if (detail.artifact_type === 'PLAN') {
-        const title = from(data.title ?? listed.data?.title)?.replaceAll('/', '-');
-        return `plans/${title ?? `plan-${detail.artifact_uid}`}.md`;
-    }
-    if (detail.artifact_type === 'SCREENSHOT') {
-        return `screenshots/${safeRelativePath(detail.artifact_uid) ?? 'screenshot'}${EXTENSIONS[data.content_type ?? ''] ?? '.png'}`;
-    }
-    return from(data.filepath ?? listed.data?.filepath) ?? from(data.filename ?? listed.data?.filename) ?? `file-${detail.artifact_uid}`;
-}
-/** Whether `path` is inside `folder` (both absolute). */
-function inside(folder, path) {
-    const rel = relative(folder, path);
-    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
-}
-/**
- * Opens a new file for `name` under `folder`, never outside it: the resolved path and the real path
- * of its directory (a symlink placed there earlier counts) must be inside the folder, and an existing
- * file is never overwritten (`name (2).ext` instead).
- */
-async function createInside(folder, name) {
-    const target = join(folder, name);
-    if (!inside(folder, target))
-        throw new Error(`${name} would land outside the folder`);
-    await mkdir(dirname(target), { recursive: true });
-    const realFolder = await realpath(folder);
-    const realDir = await realpath(dirname(target));
-    if (realDir !== realFolder && !inside(realFolder, realDir))
-        throw new Error(`${name} would land outside the folder`);
-    const ext = extname(target);
-    for (let n = 1; n < 100; n++) {
-        const path = n === 1 ? target : `${target.slice(0, target.length - ext.length)} (${n})${ext}`;
-        try {
-            return { path, file: await open(path, 'wx') };
-        }
-        catch (error) {
-            if (error.code !== 'EEXIST')
-                throw error;
-        }
-    }
-    throw new Error(`too many files named ${name}`);
-}
-/**
- * Saves a run's FILE and SCREENSHOT artifacts (through their signed URLs, without the API key) and its
- * plans (as markdown) under `folder`, within the size caps. Returns the absolute paths written; what
- * could not be saved is a warning.
- */
-async function artifacts_saveArtifacts(client, artifacts, folder, options) {
-    const maxFile = options.maxFileBytes ?? MAX_FILE_BYTES;
-    let budget = options.maxTotalBytes ?? MAX_TOTAL_BYTES;
-    const written = [];
-    await mkdir(folder, { recursive: true });
-    for (const artifact of artifacts) {
-        if (!['FILE', 'SCREENSHOT', 'PLAN'].includes(artifact.artifact_type))
-            continue;
-        const data = artifact.data ?? {};
-        const uid = typeof data.artifact_uid === 'string' ? data.artifact_uid : typeof data.document_uid === 'string' ? data.document_uid : undefined;
-        const named = [data.filepath, data.filename, data.title, uid].find((v) => typeof v === 'string');
-        const label = `${artifact.artifact_type.toLowerCase()} ${named ?? ''}`.trim();
-        if (uid === undefined) {
-            options.warn(`Could not save the ${label}: the API gave no artifact id.`);
-            continue;
-        }
-        if (typeof data.size_bytes === 'number' && data.size_bytes > Math.min(maxFile, budget)) {
-            options.warn(`Did not save the ${label}: ${data.size_bytes} bytes is over the cap (${Math.min(maxFile, budget)} bytes left).`);
-            continue;
-        }
-        let created;
-        try {
-            const detail = await client.getArtifact(uid, options.signal);
-            created = await createInside(folder, nameFor(detail, artifact));
-            let size;
-            if (detail.artifact_type === 'PLAN') {
-                const content = Buffer.from(detail.data.content ?? '', 'utf8');
-                if (content.length > Math.min(maxFile, budget))
-                    throw new Error(`${content.length} bytes is over the cap`);
-                await created.file.write(content);
-                size = content.length;
-            }
-            else {
-                if (typeof detail.data.download_url !== 'string')
-                    throw new Error('the API gave no download URL');
-                size = await download(detail.data.download_url, created.file, Math.min(maxFile, budget), options.userAgent, options.signal);
-            }
-            await created.file.close();
-            budget -= size;
-            written.push(created.path);
-        }
-        catch (error) {
-            if (created) {
-                await created.file.close().catch(() => { });
-                await rm(created.path, { force: true });
-            }
-            options.warn(`Could not save the ${label}: ${error.message}.`);
-        }
-    }
-    return written;
-}
-
-;// CONCATENATED MODULE: ./src/run/conversation.ts
-
-/** The text of a message's text blocks. */
-function textOf(content) {
-    return content
-        .filter((b) => b.type === 'text' && typeof b.text === 'string')
-        .map((b) => b.text)
-        .join('\n')
-        .trim();
-}
-/** The messages of the root steps, in order. */
-function rootMessages(conversation) {
-    return (conversation?.steps ?? []).flatMap((step) => step.messages ?? []);
-}
-/** Where the answer to `request` starts, when it is found as a user message; 0 when it is not there yet. */
-function afterRequest(messages, request) {
-    const asked = request.trim().split('\n')[0].trim();
-    for (let m = messages.length - 1; m >= 0; m--) {
-        if (messages[m].role === 'user' && asked !== '' && textOf(messages[m].content ?? []).includes(asked))
-            return m + 1;
-    }
-    return messages.length;
-}
-/**
- * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
- * never the one before it. Empty when there is none.
- */
-function conversation_finalAnswer(conversation, start) {
-    const messages = rootMessages(conversation);
-    const from = start === undefined ? 0 : 'messages' in start ? start.messages : afterRequest(messages, start.request);
-    for (let m = messages.length - 1; m >= from; m--) {
-        const message = messages[m];
-        if (message.role !== 'assistant')
-            continue;
-        const text = textOf(message.content ?? []);
-        if (text !== '')
-            return text;
-    }
-    return '';
-}
-const firstString = (input, keys) => {
-    for (const key of keys) {
-        const value = input?.[key];
-        if (typeof value === 'string' && value.trim() !== '')
-            return value;
-        if (Array.isArray(value) && value.length > 0) {
-            const items = value.map((v) => (typeof v === 'string' ? v : isPath(v))).filter((v) => !!v);
-            if (items.length > 0)
-                return items.join(', ');
-        }
-    }
-    return undefined;
-};
-const isPath = (value) => {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const record = value;
-    return typeof record.path === 'string' ? record.path : typeof record.file_path === 'string' ? record.file_path : undefined;
-};
-/** `command: npm test`, `edit_files: src/auth.ts`, `search: flaky`: what an action was, in a line. */
-function describeAction(block) {
-    const what = block.name === 'run_command' || block.category === 'command' ? 'command' : (block.name ?? block.category ?? 'action');
-    const detail = firstString(block.input, ['command', 'path', 'paths', 'files', 'file_paths', 'query', 'url', 'name', 'title']);
-    return detail === undefined ? what : `${what}: ${detail}`;
-}
-function firstLine(text) {
-    return text.split('\n').find((l) => l.trim() !== '') ?? '';
-}
-/** Every action and assistant message in the conversation, in order, nested steps included. */
-function activity(conversation) {
-    const items = [];
-    const walk = (step) => {
-        (step.messages ?? []).forEach((message, m) => {
-            const content = message.content ?? [];
-            if (message.role === 'assistant') {
-                const text = textOf(content);
-                if (text !== '')
-                    items.push({ key: `${step.id}/m${message.message_ids?.[0] ?? m}`, line: `says: ${firstLine(text)}` });
-            }
-            content.forEach((block, b) => {
-                if (block.type === 'action')
-                    items.push({ key: `a/${block.id ?? `${step.id}/${m}/${b}`}`, line: describeAction(block) });
-            });
-        });
-        for (const child of step.steps ?? [])
-            walk(child);
-    };
-    for (const step of conversation.steps)
-        walk(step);
-    return items;
-}
-/** The deadline of one live-progress read: one try, and the next one due tries again. */
-const LIVE_READ_TIMEOUT_MS = 10_000;
-/**
- * Reads a run's conversation for live progress: first `firstAfterMs` after the run is first seen
- * working (a short run then shows its progress while it works, not only at its end), then at most once
- * per `intervalMs`; each action and assistant message told once. A 422 (a conversation the API cannot
- * normalize) turns live reads off quietly; a 404 (none yet) and any other failure skip that read. A
- * forced read (before a follow-up, after the end) is always made: a conversation missing while the
- * run worked may be there once it ended.
- *
- * Live reads (`pollInBackground`) never hold up the watch: each runs beside it, one at a time, one try
- * with a deadline of its own, and is aborted when the stop signal fires or a forced read starts.
- */
-class conversation_ConversationWatcher {
-    seen = new Set();
-    /** When the next unforced read is due; set by the first unforced poll. */
-    due;
-    off = false;
-    /** The live read in flight, if any: aborted by a forced read. */
-    live;
-    /** The last conversation read, for the final answer. */
-    latest;
-    /** How the last read went: read, none (404 or 422: no conversation), or failed. */
-    lastOutcome;
-    client;
-    runId;
-    intervalMs;
-    debug;
-    firstAfterMs;
-    constructor(client, runId, intervalMs, debug, firstAfterMs = 15_000) {
-        this.client = client;
-        this.runId = runId;
-        this.intervalMs = intervalMs;
-        this.debug = debug;
-        this.firstAfterMs = firstAfterMs;
-    }
-    /** Whether an unforced read is due now: `firstAfterMs` after the first such question, then every `intervalMs`. */
-    isDue() {
-        if (this.off)
-            return false;
-        const now = Date.now();
-        this.due ??= now + this.firstAfterMs;
-        if (now < this.due)
-            return false;
-        this.due = now + this.intervalMs;
-        return true;
-    }
-    /**
-     * New items since the last read, waiting for the read. Unforced, it reads only when a read is due
-     * (see `isDue`). A forced read (before a follow-up, after the end) reads now, leaves that schedule
-     * alone, and aborts a live read in flight (which could answer with an older conversation).
-     */
-    async poll(signal, force = false) {
-        if (!force && !this.isDue())
-            return [];
-        if (force) {
-            this.live?.abort();
-            this.live = undefined;
-        }
-        return this.read(signal);
-    }
-    /**
-     * Starts a live read if one is due and none is in flight, and returns at once: what it finds is told
-     * to `onItems` when it answers. One try, bounded by LIVE_READ_TIMEOUT_MS (or the interval, if
-     * shorter) and by `signal`.
-     */
-    pollInBackground(signal, onItems) {
-        if (this.live !== undefined || !this.isDue())
-            return;
-        const live = (this.live = new AbortController());
-        const limits = { timeoutMs: Math.max(1000, Math.min(LIVE_READ_TIMEOUT_MS, this.intervalMs)), retries: 0 };
-        void this.read(AbortSignal.any([signal, live.signal]), limits).then((items) => {
-            if (this.live === live)
-                this.live = undefined;
-            if (!live.signal.aborted && !signal.aborted && items.length > 0)
-                onItems(items);
-        });
-    }
-    /** One read (with the client's retries unless `limits` say otherwise); never throws. */
-    async read(signal, limits) {
-        let conversation;
-        try {
-            conversation = await this.client.getConversation(this.runId, signal, limits);
-        }
-        catch (error) {
-            // Aborted (a stop, or a forced read took over): what the last read found stands.
-            if (signal?.aborted)
-                return [];
-            this.lastOutcome = 'failed';
-            if (isApiError(error) && (error.status === 404 || error.status === 422))
-                this.lastOutcome = 'none';
-            if (isApiError(error) && error.status === 422) {
-                this.off = true;
-                this.debug(`The run's conversation cannot be read (${error.status}); no progress from it.`);
-            }
-            else if (isApiError(error) && error.status === 404) {
-                this.debug("The run's conversation does not exist yet.");
-            }
-            else {
-                this.debug(`Could not read the run's conversation: ${error.message}`);
-            }
-            return [];
-        }
-        this.latest = conversation;
-        this.lastOutcome = 'read';
-        const fresh = activity(conversation).filter((item) => !this.seen.has(item.key));
-        for (const item of fresh)
-            this.seen.add(item.key);
-        return fresh;
-    }
-    /**
-     * Where the answer to `request`, about to be sent, will start: after what the conversation holds now
-     * (nothing, when it has none yet), or, when it could not be read, after the request itself.
-     */
-    answerStart(request) {
-        if (this.lastOutcome === 'read')
-            return { messages: rootMessages(this.latest).length };
-        if (this.lastOutcome === 'none')
-            return { messages: 0 };
-        return { request };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/create.ts
@@ -4820,8 +4402,6 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
 
 
 
-
-
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
@@ -4840,7 +4420,10 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
         options,
         startedAt,
         // Made on first use, once the run is known.
-        conversation: () => (reader ??= new ConversationWatcher(client, result.runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)),
+        conversation: () => {
+            const runId = result.runId;
+            return (reader ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 126, 23)).then(({ ConversationWatcher }) => new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)));
+        },
         forget: () => {
             reader = undefined;
         },
@@ -4892,8 +4475,9 @@ async function begin(life, plan, metadata, result, sent) {
         return { runId, startState: '' };
     }
     // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-    await life.conversation().poll(stop, true);
-    const answerStart = life.conversation().answerStart(target.message);
+    const reader = await life.conversation();
+    await reader.poll(stop, true);
+    const answerStart = reader.answerStart(target.message);
     let followedUpFrom;
     try {
         followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
@@ -5006,10 +4590,11 @@ function watch(life, begun, budget) {
             onLiveRead: (run) => {
                 budget?.check(run);
                 if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
-                    life.conversation().pollInBackground(stop, (items) => {
+                    const onItems = (items) => {
                         for (const item of items)
                             events.activity?.(item.line, Date.now() - startedAt);
-                    });
+                    };
+                    void life.conversation().then((reader) => reader.pollInBackground(stop, onItems), (error) => events.debug?.(`Could not load the conversation reader: ${error.message}`));
                 }
                 return Promise.resolve();
             },
@@ -5139,7 +4724,8 @@ async function whatTheAgentDid(life, result, answerStart) {
     const deadline = life.stop.aborted
         ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
         : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
-    const reader = life.conversation();
+    const { finalAnswer, saveArtifacts } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 126, 23));
+    const reader = await life.conversation();
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     for (const item of items)
         events.activity?.(item.line, Date.now() - startedAt);
@@ -5525,11 +5111,34 @@ function limits_fitRendered(render, maxUnits, budget) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/report/url.ts
+/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
+const MAX_URL_LENGTH = 8192;
+/**
+ * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
+ * undefined unless it is an absolute http(s) URL of reasonable length.
+ */
+function url_safeUrl(url) {
+    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * Making text from the API safe to put in Markdown (job summaries, comments): no raw HTML, no
  * injected links or mentions, no broken tables.
  */
+
 const WORD_JOINER = '\u2060';
 // Named, not numeric, entities: a numeric one holds a "#" that the issue-reference rule below would split.
 const HTML_ENTITIES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
@@ -5567,28 +5176,8 @@ function inlineCode(text, options = {}) {
 }
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
 function markdown_safeLink(label, url) {
-    const href = markdown_safeUrl(url);
+    const href = url_safeUrl(url);
     return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
-}
-/** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
-const MAX_URL_LENGTH = 8192;
-/**
- * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
- * undefined unless it is an absolute http(s) URL of reasonable length.
- */
-function markdown_safeUrl(url) {
-    if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 /** Markdown inline text outside code: HTML tags inert, mentions dead. */
 function neutralize(text) {
@@ -5673,7 +5262,7 @@ function sanitizeLine(line, tableRow) {
         }
         else if (c === ']' && line[i + 1] === '(') {
             const destination = linkDestination(line, i + 2);
-            const href = destination && markdown_safeUrl(destination.url);
+            const href = destination && url_safeUrl(destination.url);
             if (destination && href !== undefined) {
                 flush();
                 out += `](${href})`;
@@ -5740,7 +5329,7 @@ function markdown_sanitizeMarkdown(text) {
         }
         // Reference-style link definitions: dropped unless they point to http(s).
         const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
-        if (definition && markdown_safeUrl(definition[1]) === undefined)
+        if (definition && url_safeUrl(definition[1]) === undefined)
             continue;
         tables ||= delimiterRow(line);
         out.push(sanitizeLine(line, tables));
@@ -5748,6 +5337,17 @@ function markdown_sanitizeMarkdown(text) {
     if (fence !== undefined)
         out.push(fence);
     return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/duration.ts
+/** Milliseconds as `1h 2m 3s` (seconds rounded). */
+function formatDuration(ms) {
+    let rest = Math.round(ms / 1000);
+    const h = Math.floor(rest / 3600);
+    rest -= h * 3600;
+    const m = Math.floor(rest / 60);
+    const s = rest - m * 60;
+    return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
 ;// CONCATENATED MODULE: ./src/report/review.ts
@@ -5877,6 +5477,8 @@ function reviewOutputs(review) {
 
 
 
+
+
 /** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
 function reportArtifacts(report) {
     return report.artifacts ?? report.run?.artifacts ?? [];
@@ -5937,15 +5539,6 @@ function formatIsoDuration(value) {
     const [, d, h, m, s] = match;
     const seconds = Number(d ?? 0) * 86400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0);
     return formatDuration(seconds * 1000);
-}
-/** Milliseconds as `1h 2m 3s` (seconds rounded). */
-function formatDuration(ms) {
-    let rest = Math.round(ms / 1000);
-    const h = Math.floor(rest / 3600);
-    rest -= h * 3600;
-    const m = Math.floor(rest / 60);
-    const s = rest - m * 60;
-    return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 const HEADINGS = {
     succeeded: '✅ Oz agent run succeeded',
@@ -6072,7 +5665,7 @@ function pullRequests(artifacts, exclude) {
         const branch = typeof a.data?.branch === 'string' ? limits_fitChars(a.data.branch, 200) : undefined;
         return { url, branch };
     })
-        .filter(({ url }) => url !== undefined && markdown_safeUrl(url) !== undefined && url !== exclude)
+        .filter(({ url }) => url !== undefined && url_safeUrl(url) !== undefined && url !== exclude)
         .map(({ url, branch }) => `- **${markdown_safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
@@ -6128,7 +5721,7 @@ function earlierTurns(report, exclude) {
         return [];
     const links = earlier
         .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
-        .filter((a) => markdown_safeUrl(a.data.url) !== undefined)
+        .filter((a) => url_safeUrl(a.data.url) !== undefined)
         .map((a) => markdown_safeLink(pullRequestLabel(a.data.url), a.data.url));
     const prs = capList(links, 5);
     const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
@@ -6347,18 +5940,6 @@ function renderConversation(state, footer) {
     // The marker first and the state last are the action's; everything between is neutralised.
     return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
-/** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
-function describeRestart(why) {
-    const fresh = 'so this request went to a new run, which does not know the earlier requests';
-    switch (why.reason) {
-        case 'gone':
-            return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
-        case 'session-gone':
-            return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
-        case 'not-this-thread':
-            return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
-    }
-}
 
 ;// CONCATENATED MODULE: ./src/github/budget.ts
 /**
@@ -6564,6 +6145,8 @@ class EditThrottle {
 
 
 
+
+
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 class CheckRunError extends Error {
     name = 'CheckRunError';
@@ -6743,7 +6326,7 @@ class Feedback {
             if (this.checkRunId !== undefined) {
                 // Only what is shown is searched for credentials, so the detector loads only when there is such text.
                 const run = { ...unredacted, title: await this.redacted(unredacted.title) };
-                const detailsUrl = markdown_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
+                const detailsUrl = url_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'in_progress',
                     ...(detailsUrl && { detailsUrl }),
@@ -6828,7 +6411,7 @@ class Feedback {
                 : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
             if (this.checkRunId !== undefined) {
                 const conclusion = checkConclusion(report);
-                const detailsUrl = markdown_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
+                const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'completed',
                     conclusion,
