@@ -3,7 +3,8 @@ import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../../src/report/mar
 import { safeUrl } from '../../src/report/url.ts';
 import { formatDuration } from '../../src/report/duration.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
-import { formatIsoDuration, renderSummary, reportArtifacts, runOutputs } from '../../src/report/summary.ts';
+import { formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
+import { reportArtifacts } from '../../src/report/artifacts.ts';
 import { micromarkHtml } from '../helpers/gfm.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 

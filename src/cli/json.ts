@@ -1,4 +1,5 @@
-import { reportArtifacts, type Report } from '../report/summary.ts';
+import { reportArtifacts } from '../report/artifacts.ts';
+import type { Report } from '../report/summary.ts';
 
 /** Outputs that are true, false or unknown (null) rather than text. */
 const BOOLEANS = new Set(['retryable', 'followed_up']);

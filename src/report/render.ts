@@ -3,5 +3,6 @@
  * to report. A bundle file of its own (`#report`, see package.json imports and scripts/build.ts),
  * loaded on first use, so that a step's start to its first request does not compile it.
  */
-export { agentOutputs, renderSummary, reportArtifacts, runOutputs, usageOutputs } from './summary.ts';
+export { agentOutputs, renderSummary, runOutputs, usageOutputs } from './summary.ts';
+export { reportArtifacts } from './artifacts.ts';
 export { reviewOutputs } from './review.ts';

@@ -1,3 +1,4 @@
+import { reportArtifacts } from './artifacts.ts';
 import type { UsageFigures } from '../oz/usage.ts';
 import {
   capList,
@@ -68,11 +69,6 @@ export interface Report {
   review?: ReviewReport;
   /** With the json output format: the run's normalized conversation, for `agent_output`. */
   conversation?: unknown;
-}
-
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-export function reportArtifacts(report: Pick<Report, 'run' | 'artifacts'>): Artifact[] {
-  return report.artifacts ?? report.run?.artifacts ?? [];
 }
 
 /**
