@@ -3337,6 +3337,12 @@ function sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/artifacts.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/duration.ts
 /** Milliseconds as `1h 2m 3s` (seconds rounded). */
 function formatDuration(ms) {
@@ -3476,10 +3482,7 @@ function reviewOutputs(review) {
 
 
 
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
-}
+
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is

@@ -5339,6 +5339,12 @@ function markdown_sanitizeMarkdown(text) {
     return out.join('\n');
 }
 
+;// CONCATENATED MODULE: ./src/report/artifacts.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/duration.ts
 /** Milliseconds as `1h 2m 3s` (seconds rounded). */
 function formatDuration(ms) {
@@ -5479,10 +5485,7 @@ function reviewOutputs(review) {
 
 
 
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
-}
+
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is

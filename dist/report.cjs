@@ -47,6 +47,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   usageOutputs: () => (/* reexport */ usageOutputs)
 });
 
+;// CONCATENATED MODULE: ./src/report/artifacts.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 /**
  * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
@@ -494,10 +500,7 @@ function reviewOutputs(review) {
 
 
 
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
-}
+
 /**
  * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
  * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
@@ -858,6 +861,7 @@ function renderSummary(report, options) {
  * to report. A bundle file of its own (`#report`, see package.json imports and scripts/build.ts),
  * loaded on first use, so that a step's start to its first request does not compile it.
  */
+
 
 
 
