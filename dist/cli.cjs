@@ -3219,6 +3219,7 @@ function makeClient(settings, words, info, retry, debug) {
 async function runWithStopHandling(run) {
     const { plan, words, say } = run;
     const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+    run.onStop?.(stop.signal);
     try {
         const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
         const events = {

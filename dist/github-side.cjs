@@ -2936,6 +2936,14 @@ function progressIntervalMs() {
     const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
     return seconds > 0 ? seconds * 1000 : undefined;
 }
+/**
+ * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
+ * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
+ */
+function githubRequestBounds(signal) {
+    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
+    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+}
 
 ;// CONCATENATED MODULE: ./src/github/types.ts
 /** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
@@ -2945,11 +2953,21 @@ class GitHubApiError extends Error {
     status;
     /** GitHub's Retry-After, when it sent one (rate limits). */
     retryAfterMs;
-    constructor(what, status, message, retryAfterMs) {
-        super(`GitHub API ${what} failed with ${status}: ${message}`);
+    /**
+     * Why there was no answer at all (status 0): GitHub did not answer within the request's deadline
+     * (`timeout`), or the step stopped waiting for it (`stopped`: the run was stopped, or its budget ran out).
+     */
+    unanswered;
+    constructor(what, status, message, retryAfterMs, unanswered) {
+        super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
         this.status = status;
         this.retryAfterMs = retryAfterMs;
+        this.unanswered = unanswered;
     }
+}
+/** Whether `error` is a request the step itself stopped waiting for (not a failure of GitHub's). */
+function isStoppedRequest(error) {
+    return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
 /** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
 function isGitHubApiError(error) {
@@ -3362,10 +3380,11 @@ function formatDuration(ms) {
  */
 
 
-/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
-const MAX_REVIEW_BODY_CHARS = 65_000;
-/** An agent's comment or summary, before it is put in a body. */
-const review_MAX_COMMENT_CHARS = 16_000;
+/**
+ * An agent's comment, suggestion or summary, before it is put in a body. The bodies themselves are
+ * held to GitHub's limit for a comment or review body (limits.ts), which the review shares.
+ */
+const MAX_AGENT_TEXT_CHARS = 16_000;
 const VERDICT_WORDS = {
     approve: '✅ The Oz agent approves these changes',
     comment: '💬 The Oz agent reviewed these changes',
@@ -3378,16 +3397,17 @@ function fenceFor(text) {
 }
 /** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
 function suggestionBlock(suggestion, kind) {
-    const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), review_MAX_COMMENT_CHARS);
+    const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
     return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
-    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS))];
-    if (comment.suggestion !== undefined)
-        parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
-    return parts.join('\n\n');
+    const suggestion = comment.suggestion === undefined ? undefined : suggestionBlock(comment.suggestion, 'suggestion');
+    // Escaping can make the agent's text several times longer: it is shortened until the body fits.
+    const room = MAX_COMMENT_CHARS - (suggestion === undefined ? 0 : suggestion.length + 2);
+    const text = fitRendered((budget) => sanitizeMarkdown(fitChars(comment.body.trim(), budget)), room, MAX_AGENT_TEXT_CHARS);
+    return fitUnits([text, ...(suggestion === undefined ? [] : [suggestion])].join('\n\n'), MAX_COMMENT_CHARS);
 }
 /** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
 function commentPlace(comment) {
@@ -3397,7 +3417,7 @@ function commentPlace(comment) {
 }
 /** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
 function listItem(comment) {
-    const body = sanitizeMarkdown(fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS));
+    const body = sanitizeMarkdown(fitChars(comment.body.trim(), MAX_AGENT_TEXT_CHARS));
     const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
     const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
     return `- ${commentPlace(comment)}: ${indented}`;
@@ -3407,12 +3427,11 @@ function listItem(comment) {
  * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
  */
 function reviewBody(parts) {
-    const head = [
-        parts.marker,
-        `**${VERDICT_WORDS[parts.verdict]}**`,
-        '',
-        sanitizeMarkdown(fitChars(parts.summary.trim(), review_MAX_COMMENT_CHARS)),
-    ];
+    const heading = [parts.marker, `**${VERDICT_WORDS[parts.verdict]}**`, ''];
+    // Escaping can make the summary several times longer: it is shortened until it leaves room for the rest.
+    const summaryRoom = MAX_COMMENT_CHARS - heading.join('\n').length - 2000;
+    const summary = fitRendered((budget) => sanitizeMarkdown(fitChars(parts.summary.trim(), budget)), summaryRoom, MAX_AGENT_TEXT_CHARS);
+    const head = [...heading, summary];
     if (parts.movedTo !== undefined) {
         head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
     }
@@ -3423,7 +3442,7 @@ function reviewBody(parts) {
     if (links.length > 0)
         tail.push('', links.join(' · '));
     let text = head.join('\n');
-    const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+    const budget = MAX_COMMENT_CHARS - tail.join('\n').length - 200;
     for (const why of ['outside-diff', 'over-limit']) {
         const items = parts.listed.filter((l) => l.why === why);
         if (items.length === 0)
@@ -3442,7 +3461,7 @@ function reviewBody(parts) {
         }
     }
     // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
-    return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+    return fitUnits(tail.length > 0 ? `${text}\n${tail.join('\n')}` : text, MAX_COMMENT_CHARS);
 }
 /** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
 function reviewSection(review) {
@@ -3451,7 +3470,7 @@ function reviewSection(review) {
         '',
         `**${VERDICT_WORDS[review.verdict]}**`,
         '',
-        sanitizeMarkdown(fitChars(review.summary.trim(), review_MAX_COMMENT_CHARS)),
+        sanitizeMarkdown(fitChars(review.summary.trim(), MAX_AGENT_TEXT_CHARS)),
     ];
     if (review.url) {
         lines.push('', `${safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
@@ -4282,6 +4301,10 @@ class Feedback {
     slowedDown = false;
     activity = new AgentActivity();
     throttle;
+    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
+    live = new AbortController();
+    /** What the requests made now are aborted with (besides each one's own deadline). */
+    signal = this.live.signal;
     constructor(options) {
         this.options = options;
         this.checkRunId = options.resume?.checkRunId;
@@ -4290,11 +4313,11 @@ class Feedback {
     }
     /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
     async startCheck() {
-        const { api, checkName, headSha, workflowRunUrl } = this.options;
+        const { checkName, headSha, workflowRunUrl } = this.options;
         if (!checkName)
             return;
         try {
-            this.checkRunId = await (await api()).createCheck(checkName, headSha, {
+            this.checkRunId = await (await this.github()).createCheck(checkName, headSha, {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -4308,6 +4331,17 @@ class Feedback {
                 : '';
             throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
         }
+    }
+    /**
+     * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
+     * are aborted then (the final update follows, within its own budget).
+     */
+    stopWith(signal) {
+        this.signal = AbortSignal.any([this.live.signal, signal]);
+    }
+    /** The GitHub API, its requests aborted with the current phase's signal. */
+    async github() {
+        return (await this.options.api()).within(this.signal);
     }
     /** A sentence for the thread under the current request (plain text: it is escaped here). */
     aside(text) {
@@ -4386,10 +4420,16 @@ class Feedback {
     async redacted(text) {
         return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
     }
-    /** The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false if GitHub refused an update. */
-    async finish(unredacted) {
+    /**
+     * The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false
+     * if GitHub refused an update. A live edit still waiting for GitHub is aborted (the final text
+     * replaces it); the final requests are aborted when `signal` aborts (the caller's budget ran out).
+     */
+    async finish(unredacted, signal) {
         this.finished = true;
         this.throttle.stop();
+        this.live.abort();
+        this.signal = signal ?? new AbortController().signal;
         this.enqueue(async () => {
             const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
             // The answer first; what the agent did folded under it (the summary leaves it room).
@@ -4417,6 +4457,9 @@ class Feedback {
     }
     enqueue(task) {
         this.queue = this.queue.then(task).catch((error) => {
+            // Stopped by the step itself: what comes next (or the post step) says how it ended.
+            if (isStoppedRequest(error))
+                return;
             this.failed = true;
             this.options.warn(`Could not update GitHub: ${error.message}`);
         });
@@ -4433,11 +4476,13 @@ class Feedback {
         if (this.commentsOff || (thread === undefined && this.commentId === undefined))
             return undefined;
         try {
-            const api = await this.options.api();
             if (this.commentId !== undefined) {
-                await api.updateComment(this.commentId, body);
+                await (await this.github()).updateComment(this.commentId, body);
             }
             else if (thread !== undefined) {
+                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
+                // comment, and the next write would add a second one.
+                const api = await this.options.api();
                 const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
                 const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
                 this.commentId = written.id;
@@ -4447,12 +4492,17 @@ class Feedback {
             return true;
         }
         catch (error) {
+            // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
+            if (isStoppedRequest(error))
+                return undefined;
             const status = isGitHubApiError(error) ? error.status : 0;
-            if (live && this.commentId !== undefined && (status === 403 || status === 429)) {
+            // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
+            const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
+            if (live && this.commentId !== undefined && (status === 403 || status === 429 || slow)) {
                 this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
                 if (!this.slowedDown) {
                     this.slowedDown = true;
-                    this.options.debug?.(`GitHub refused a live edit of the comment (${status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+                    this.options.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
                 }
                 return false;
             }
@@ -4465,7 +4515,7 @@ class Feedback {
     }
     async updateCheck(update) {
         const redact = this.options.redact ?? ((text) => text);
-        await (await this.options.api()).updateCheck(this.checkRunId, {
+        await (await this.github()).updateCheck(this.checkRunId, {
             ...update,
             title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
             summary: fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
@@ -4560,13 +4610,15 @@ function threadOwner(event) {
  * Loads the GitHub API module on first use. `#github-api` is src/github/api.ts (package.json
  * `imports`); the build keeps it out of the step's bundle and points it at dist/github.cjs, so the
  * step's start-up never pays for Octokit unless a comment, check run or permission look-up is needed.
+ * `bounds` sets the deadline of each request (default 10 s) and a signal that aborts them all.
  */
-async function loadGitHubApi(token, owner, repo) {
+async function loadGitHubApi(token, owner, repo, bounds) {
     const { createGitHubApi } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 959, 23));
-    return createGitHubApi(token, owner, repo);
+    return createGitHubApi(token, owner, repo, bounds);
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
+
 
 
 
@@ -4580,7 +4632,7 @@ function gitHubApi(settings, event) {
     if (settings.githubToken === '' || owner === undefined || repo === undefined)
         return undefined;
     let api;
-    return () => (api ??= loadGitHubApi(settings.githubToken, owner, repo));
+    return () => (api ??= loadGitHubApi(settings.githubToken, owner, repo, githubRequestBounds()));
 }
 /**
  * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
@@ -5466,6 +5518,7 @@ class Diff {
 
 
 
+
 /** At most this many comments go on their lines; the rest are listed in the review's body. */
 const MAX_INLINE_COMMENTS = 30;
 const MARKER = `${COMMENT_MARKER_PREFIX} review`;
@@ -5531,7 +5584,8 @@ function placeComments(review, plan, earlier, max, redact) {
     for (const comment of review.comments) {
         const side = comment.side ?? 'RIGHT';
         const range = comment.start_line !== undefined && comment.start_line !== comment.line ? comment.start_line : undefined;
-        const body = redact(commentBody(comment));
+        // Redaction can change the length: the body is held to GitHub's limit after it.
+        const body = fitUnits(redact(commentBody(comment)), MAX_COMMENT_CHARS);
         if (plan.diff !== undefined && !plan.diff.has(comment.path, side, comment.line, range)) {
             listed.push({ comment, why: 'outside-diff' });
         }
@@ -5586,7 +5640,7 @@ async function postReview(api, plan, review, options) {
     const build = () => ({
         commit_id: headSha,
         event,
-        body: options.redact(reviewBody({
+        body: fitUnits(options.redact(reviewBody({
             verdict: review.verdict,
             summary: review.summary,
             marker: reviewMarker(headSha),
@@ -5596,7 +5650,7 @@ async function postReview(api, plan, review, options) {
             repeated,
             maxInline: max,
             links: options.links,
-        })),
+        })), MAX_COMMENT_CHARS),
         comments: inline.map(toApiComment),
     });
     for (;;) {

@@ -4471,6 +4471,7 @@ function makeClient(settings, words, info, retry, debug) {
 async function runWithStopHandling(run) {
     const { plan, words, say } = run;
     const stop = stopOnSignalsAndDeadline(plan.settings.timeoutMs, run.onSignal);
+    run.onStop?.(stop.signal);
     try {
         const client = makeClient(plan.settings, words, say.info, run.retry, say.debug);
         const events = {
@@ -5422,6 +5423,14 @@ function progressIntervalMs() {
     const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
     return seconds > 0 ? seconds * 1000 : undefined;
 }
+/**
+ * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
+ * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
+ */
+function githubRequestBounds(signal) {
+    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
+    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+}
 
 ;// CONCATENATED MODULE: ./src/oz/version.ts
 /** The action's version, sent in the User-Agent. A test keeps it equal to package.json's. */
@@ -5450,13 +5459,15 @@ const ACTION_WORDS = {
  * Loads the GitHub API module on first use. `#github-api` is src/github/api.ts (package.json
  * `imports`); the build keeps it out of the step's bundle and points it at dist/github.cjs, so the
  * step's start-up never pays for Octokit unless a comment, check run or permission look-up is needed.
+ * `bounds` sets the deadline of each request (default 10 s) and a signal that aborts them all.
  */
-async function loadGitHubApi(token, owner, repo) {
+async function loadGitHubApi(token, owner, repo, bounds) {
     const { createGitHubApi } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 959, 23));
-    return createGitHubApi(token, owner, repo);
+    return createGitHubApi(token, owner, repo, bounds);
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
+
 
 
 
@@ -5470,7 +5481,7 @@ function gitHubApi(settings, event) {
     if (settings.githubToken === '' || owner === undefined || repo === undefined)
         return undefined;
     let api;
-    return () => (api ??= loadGitHubApi(settings.githubToken, owner, repo));
+    return () => (api ??= loadGitHubApi(settings.githubToken, owner, repo, githubRequestBounds()));
 }
 /**
  * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
@@ -5906,6 +5917,7 @@ async function runAgent({ settings, target }, context, feedback, options, starte
         words: ACTION_WORDS,
         say: { info: (message) => log_info(message), warning: (message) => core_warning(message), debug: (message) => log_debug(message) },
         onSignal: (signal) => log_info(`Received ${signal}: the workflow was cancelled or the step timed out.`),
+        ...(feedback && { onStop: (stop) => feedback.stopWith(stop) }),
         ...(retry && { retry }),
         events: {
             requestId: saveRequestId,
@@ -5950,7 +5962,9 @@ function progressTimings() {
 async function finishOnGitHub(report, feedback, budgetMs = 15_000) {
     if (!feedback)
         return;
-    await raceAbort(feedback.finish(report), AbortSignal.timeout(budgetMs)).catch(() => core_warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'));
+    // The budget also aborts the requests still waiting for GitHub, so none is left running.
+    const budget = AbortSignal.timeout(budgetMs);
+    await raceAbort(feedback.finish(report, budget), budget).catch(() => core_warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'));
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts

@@ -106,11 +106,11 @@ function capList(items, max = MAX_LIST_ITEMS) {
     return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
 }
 /** GitHub refuses (422) a comment or review body longer than this; counted in UTF-16 units, the stricter count. */
-const MAX_COMMENT_CHARS = 65_536;
+const limits_MAX_COMMENT_CHARS = 65_536;
 /** GitHub refuses (422) a check run whose output title, summary or text is longer than this. */
 const MAX_CHECK_TEXT_CHARS = 65_535;
 /** `text` cut to at most `maxUnits` UTF-16 units (never half a character), marked when cut. */
-function fitUnits(text, maxUnits) {
+function limits_fitUnits(text, maxUnits) {
     if (text.length <= maxUnits)
         return text;
     let cut = text.slice(0, Math.max(0, maxUnits - SHORTENED.length));
@@ -124,7 +124,7 @@ function fitUnits(text, maxUnits) {
  * foresee (`<` becomes `&lt;`), so this renders, measures, and takes the excess off the budget until
  * the text fits. Past a few rounds (or at budget 0) it returns the last try, which the caller cuts.
  */
-function fitRendered(render, maxUnits, budget) {
+function limits_fitRendered(render, maxUnits, budget) {
     let text = render(budget);
     for (let round = 0; round < 8 && text.length > maxUnits && budget > 0; round++) {
         budget = Math.max(0, budget - (text.length - maxUnits) - 100);
@@ -380,10 +380,11 @@ function formatDuration(ms) {
  */
 
 
-/** GitHub refuses a review or comment body over 65,536 characters; a margin is kept for the redaction that follows. */
-const MAX_REVIEW_BODY_CHARS = 65_000;
-/** An agent's comment or summary, before it is put in a body. */
-const review_MAX_COMMENT_CHARS = 16_000;
+/**
+ * An agent's comment, suggestion or summary, before it is put in a body. The bodies themselves are
+ * held to GitHub's limit for a comment or review body (limits.ts), which the review shares.
+ */
+const MAX_AGENT_TEXT_CHARS = 16_000;
 const VERDICT_WORDS = {
     approve: '✅ The Oz agent approves these changes',
     comment: '💬 The Oz agent reviewed these changes',
@@ -396,16 +397,17 @@ function fenceFor(text) {
 }
 /** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
 function suggestionBlock(suggestion, kind) {
-    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), review_MAX_COMMENT_CHARS);
+    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
     return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
-    const parts = [sanitizeMarkdown(fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS))];
-    if (comment.suggestion !== undefined)
-        parts.push(suggestionBlock(comment.suggestion, 'suggestion'));
-    return parts.join('\n\n');
+    const suggestion = comment.suggestion === undefined ? undefined : suggestionBlock(comment.suggestion, 'suggestion');
+    // Escaping can make the agent's text several times longer: it is shortened until the body fits.
+    const room = MAX_COMMENT_CHARS - (suggestion === undefined ? 0 : suggestion.length + 2);
+    const text = fitRendered((budget) => sanitizeMarkdown(fitChars(comment.body.trim(), budget)), room, MAX_AGENT_TEXT_CHARS);
+    return fitUnits([text, ...(suggestion === undefined ? [] : [suggestion])].join('\n\n'), MAX_COMMENT_CHARS);
 }
 /** `path:line` (or `path:start-line`), as code, for a comment listed in the body. */
 function commentPlace(comment) {
@@ -415,7 +417,7 @@ function commentPlace(comment) {
 }
 /** A comment as a list item of the body: its place, its text indented under it, a suggestion as plain code. */
 function listItem(comment) {
-    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), review_MAX_COMMENT_CHARS));
+    const body = markdown_sanitizeMarkdown(limits_fitChars(comment.body.trim(), MAX_AGENT_TEXT_CHARS));
     const parts = [body, ...(comment.suggestion !== undefined ? ['Suggested:', suggestionBlock(comment.suggestion, 'text')] : [])];
     const indented = parts.join('\n\n').replace(/\n/g, '\n  ');
     return `- ${commentPlace(comment)}: ${indented}`;
@@ -425,12 +427,11 @@ function listItem(comment) {
  * with `path:line` (outside the diff first), within GitHub's limit; what does not fit is counted.
  */
 function reviewBody(parts) {
-    const head = [
-        parts.marker,
-        `**${VERDICT_WORDS[parts.verdict]}**`,
-        '',
-        sanitizeMarkdown(fitChars(parts.summary.trim(), review_MAX_COMMENT_CHARS)),
-    ];
+    const heading = [parts.marker, `**${VERDICT_WORDS[parts.verdict]}**`, ''];
+    // Escaping can make the summary several times longer: it is shortened until it leaves room for the rest.
+    const summaryRoom = MAX_COMMENT_CHARS - heading.join('\n').length - 2000;
+    const summary = fitRendered((budget) => sanitizeMarkdown(fitChars(parts.summary.trim(), budget)), summaryRoom, MAX_AGENT_TEXT_CHARS);
+    const head = [...heading, summary];
     if (parts.movedTo !== undefined) {
         head.push('', `> This review is of commit \`${parts.commit.slice(0, 12)}\`: the pull request's head moved to \`${parts.movedTo.slice(0, 12)}\` while the agent worked.`);
     }
@@ -441,7 +442,7 @@ function reviewBody(parts) {
     if (links.length > 0)
         tail.push('', links.join(' · '));
     let text = head.join('\n');
-    const budget = MAX_REVIEW_BODY_CHARS - tail.join('\n').length - 200;
+    const budget = MAX_COMMENT_CHARS - tail.join('\n').length - 200;
     for (const why of ['outside-diff', 'over-limit']) {
         const items = parts.listed.filter((l) => l.why === why);
         if (items.length === 0)
@@ -460,7 +461,7 @@ function reviewBody(parts) {
         }
     }
     // Each part of the tail is a paragraph of its own, never a continuation of the last list item.
-    return tail.length > 0 ? `${text}\n${tail.join('\n')}` : text;
+    return fitUnits(tail.length > 0 ? `${text}\n${tail.join('\n')}` : text, MAX_COMMENT_CHARS);
 }
 /** The review's part of the job summary and the pull request comment: verdict, where it is, and each comment. */
 function reviewSection(review) {
@@ -469,7 +470,7 @@ function reviewSection(review) {
         '',
         `**${VERDICT_WORDS[review.verdict]}**`,
         '',
-        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), review_MAX_COMMENT_CHARS)),
+        markdown_sanitizeMarkdown(limits_fitChars(review.summary.trim(), MAX_AGENT_TEXT_CHARS)),
     ];
     if (review.url) {
         lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
