@@ -54,6 +54,18 @@ describe('pre-flight', () => {
     expect(main.outputs.run_id).toBe('');
   });
 
+  it('says in the summary what was sent: the catalogue was read, no run was started', async () => {
+    const main = await runStep({ inputs: inputs({ model: 'gpt5' }) });
+    expect(main.code).toBe(1);
+    expect(catalogue().map((r) => r.path)).toEqual(['/agent/models']);
+    expect(creates()).toHaveLength(0);
+    expect(main.summary).toContain('## ⛔ Oz agent run not started');
+    expect(main.summary).toContain(
+      'Fix what the message above names, then re-run the job. No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).',
+    );
+    expect(main.summary).not.toContain('Nothing was sent to Oz');
+  });
+
   it('fails a disabled model with its reason', async () => {
     const main = await runStep({ inputs: inputs({ model: 'gemini-2.5-pro' }) });
     expect(main.code).toBe(1);

@@ -177,6 +177,18 @@ describe('review', () => {
     expect(main.outputs.review_comments).toBe('1');
   });
 
+  it("names the commit it reviewed in the summary's details, and the event's head beside it when that is another", async () => {
+    // The event says the head is aaaa…; the pull request's head, read when the run starts, is cccc…
+    const main = await reviewStep();
+    expect(main.code).toBe(0);
+    expect(github.reviews[0]!.commit_id).toBe(HEAD);
+    for (const text of [main.summary, [...github.comments.values()][0]!.body]) {
+      expect(text).toContain(`| Commit reviewed | \`${HEAD.slice(0, 12)}\` |`);
+      expect(text).toContain(`| The event's head commit | \`${'a'.repeat(12)}\` |`);
+      expect(text).not.toContain('| Head commit |');
+    }
+  });
+
   it('posts on the commit reviewed when the head moved during the run, and says so', async () => {
     const later = '9'.repeat(40);
     github.pullHeadSequence = { 7: [HEAD, later] };

@@ -128,5 +128,11 @@ export function outcomeNote(
 export function reportOf(result: RunResult, settings: Pick<RunSettings, 'timeoutMs'>, words: Vocabulary): Report {
   const { outcome: _outcome, settled: _settled, ...facts } = result;
   const note = outcomeNote(result, settings, words);
-  return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+  return {
+    ...facts,
+    outcome: verdict(result),
+    ...(note !== undefined && { note }),
+    // Only the check before the run ends a run result as not started, after reading the catalogue.
+    ...(result.outcome.kind === 'not-started' && { catalogueRead: true }),
+  };
 }

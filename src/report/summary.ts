@@ -36,7 +36,10 @@ export type Outcome =
   | 'error'
   /** The event may not start an agent (an untrusted commenter, the action's own comment). */
   | 'skipped'
-  /** A setting was wrong (or GitHub could not be set up), found before any request to Oz: no run exists. */
+  /**
+   * No run exists: a setting was wrong (or GitHub could not be set up), found before any request to
+   * Oz, or the check before the run found a problem in the catalogue it read (`catalogueRead`).
+   */
   | 'not_started'
   /** The run's reported usage passed the credit budget, so it was cancelled. */
   | 'budget_exceeded';
@@ -69,6 +72,8 @@ export interface Report {
   review?: ReviewReport;
   /** With the json output format: the run's normalized conversation, for `agent_output`. */
   conversation?: unknown;
+  /** Not started after the check before the run read the catalogue (models, environments, skills): the only requests sent to Oz. */
+  catalogueRead?: boolean;
 }
 
 /**
@@ -230,7 +235,12 @@ export function nextStep(report: Report, words: SummaryWords): string | undefine
   const code = run?.status_message?.error_code;
   if (report.outcome === 'timeout') return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
   if (report.outcome === 'budget_exceeded') return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
-  if (report.outcome === 'not_started') return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
+  if (report.outcome === 'not_started') {
+    const sent = report.catalogueRead
+      ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
+      : 'Nothing was sent to Oz.';
+    return `Fix what the message above names, then re-run the job. ${sent}`;
+  }
   if (report.outcome === 'invalid_output')
     return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
   if (run?.state === 'BLOCKED') return 'A person must act: open the agent session and approve the step or answer its question.';
@@ -382,6 +392,19 @@ function filesSaved(report: Report): string[] {
   return lines;
 }
 
+/**
+ * The commit rows: the event's head commit, or, after a review, the commit it reviewed (which can
+ * differ: the review is of the head the pull request had when the run started), with the event's
+ * head beside it, labelled, when that is another one.
+ */
+function commitRows({ pullRequest, review }: Report): string[][] {
+  const code = (sha: string) => inlineCode(sha.slice(0, 12), { table: true });
+  if (review?.commit === undefined || review.commit === '') return pullRequest?.headSha ? [['Head commit', code(pullRequest.headSha)]] : [];
+  const rows = [['Commit reviewed', code(review.commit)]];
+  if (pullRequest?.headSha && pullRequest.headSha !== review.commit) rows.push(["The event's head commit", code(pullRequest.headSha)]);
+  return rows;
+}
+
 /** The rows of the run's details table. */
 function detailRows(report: Report, options: RenderOptions): string[][] {
   const { run } = report;
@@ -400,7 +423,7 @@ function detailRows(report: Report, options: RenderOptions): string[][] {
   if (run) rows.push(...usageRows(run));
   const pr = report.pullRequest;
   if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
-  if (pr?.headSha) rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
+  rows.push(...commitRows(report));
   if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
   return rows;
 }
