@@ -3184,7 +3184,13 @@ function outcomeNote(result, settings, words) {
 function reportOf(result, settings, words) {
     const { outcome: _outcome, settled: _settled, ...facts } = result;
     const note = outcomeNote(result, settings, words);
-    return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+    return {
+        ...facts,
+        outcome: verdict(result),
+        ...(note !== undefined && { note }),
+        // Only the check before the run ends a run result as not started, after reading the catalogue.
+        ...(result.outcome.kind === 'not-started' && { catalogueRead: true }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/front/run.ts

@@ -4851,7 +4851,13 @@ function outcomeNote(result, settings, words) {
 function reportOf(result, settings, words) {
     const { outcome: _outcome, settled: _settled, ...facts } = result;
     const note = outcomeNote(result, settings, words);
-    return { ...facts, outcome: verdict(result), ...(note !== undefined && { note }) };
+    return {
+        ...facts,
+        outcome: verdict(result),
+        ...(note !== undefined && { note }),
+        // Only the check before the run ends a run result as not started, after reading the catalogue.
+        ...(result.outcome.kind === 'not-started' && { catalogueRead: true }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/front/run.ts
@@ -5625,8 +5631,12 @@ function nextStep(report, words) {
         return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
     if (report.outcome === 'budget_exceeded')
         return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
-    if (report.outcome === 'not_started')
-        return 'Fix what the message above names, then re-run the job. Nothing was sent to Oz.';
+    if (report.outcome === 'not_started') {
+        const sent = report.catalogueRead
+            ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
+            : 'Nothing was sent to Oz.';
+        return `Fix what the message above names, then re-run the job. ${sent}`;
+    }
     if (report.outcome === 'invalid_output')
         return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
     if (run?.state === 'BLOCKED')
@@ -5768,6 +5778,20 @@ function filesSaved(report) {
     lines.push('');
     return lines;
 }
+/**
+ * The commit rows: the event's head commit, or, after a review, the commit it reviewed (which can
+ * differ: the review is of the head the pull request had when the run started), with the event's
+ * head beside it, labelled, when that is another one.
+ */
+function commitRows({ pullRequest, review }) {
+    const code = (sha) => inlineCode(sha.slice(0, 12), { table: true });
+    if (review?.commit === undefined || review.commit === '')
+        return pullRequest?.headSha ? [['Head commit', code(pullRequest.headSha)]] : [];
+    const rows = [['Commit reviewed', code(review.commit)]];
+    if (pullRequest?.headSha && pullRequest.headSha !== review.commit)
+        rows.push(["The event's head commit", code(pullRequest.headSha)]);
+    return rows;
+}
 /** The rows of the run's details table. */
 function detailRows(report, options) {
     const { run } = report;
@@ -5794,8 +5818,7 @@ function detailRows(report, options) {
     const pr = report.pullRequest;
     if (pr && !options.comment)
         rows.push(['Pull request', markdown_safeLink(`#${pr.number}`, pr.url)]);
-    if (pr?.headSha)
-        rows.push(['Head commit', inlineCode(pr.headSha.slice(0, 12), { table: true })]);
+    rows.push(...commitRows(report));
     if (report.workflowRunUrl)
         rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
     return rows;
