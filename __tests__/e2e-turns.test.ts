@@ -117,6 +117,33 @@ describe("a thread's follow-up", () => {
   });
 });
 
+describe('a follow-up whose step was killed', () => {
+  it("is finished by the post step with the follow-up's artifacts only, not the earlier turn's pull request", async () => {
+    const urls = { oz: sim.url, github: githubUrl };
+    const first = await say('@oz fix the flaky test', { check_name: 'Oz agent' });
+    expect(first.outputs.pull_request_url).toBe(PR_42);
+    const event = commentEvent('@oz and the docs');
+    const killed = await runStep({
+      ...threadStep(event, urls, { check_name: 'Oz agent' }),
+      onSpawn: (child) => {
+        let printed = '';
+        child.stdout?.on('data', (chunk: Buffer) => {
+          printed += chunk.toString();
+          if (/Sent a follow-up[^]*-> (PENDING|CLAIMED|INPROGRESS)/.test(printed)) child.kill('SIGKILL');
+        });
+      },
+    });
+    expect(killed.signal).toBe('SIGKILL');
+    expect(killed.state.oz_earlier_artifacts).toBeDefined();
+    const post = await runStep({ ...threadStep(event, urls, { check_name: 'Oz agent' }), which: 'post', state: killed.state });
+    expect(post.code).toBe(0);
+    const check = [...github.checkRuns.values()].at(-1)!;
+    expect(check.status).toBe('completed');
+    expect(check.output?.summary).not.toContain('Pull request opened by the agent');
+    expect(check.output?.summary).toMatch(/\*\*Earlier turns:\*\* the run also holds 2 artifacts from before this follow-up/);
+  });
+});
+
 describe('the CLI with --followup', () => {
   const fast = ['--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
 

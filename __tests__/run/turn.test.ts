@@ -8,7 +8,7 @@ import type { Artifact, RunItem } from '../../src/oz/types.ts';
 import { startAndWatch } from '../../src/run/lifecycle.ts';
 import type { RunPlan } from '../../src/run/plan.ts';
 import type { RunSettings } from '../../src/run/settings.ts';
-import { artifactKey, artifactsOfTurn } from '../../src/run/turn.ts';
+import { artifactKey, artifactsBesides, artifactsOfTurn } from '../../src/run/turn.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () => new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 't', retry: { retries: 1, minDelayMs: 1, maxDelayMs: 2 } });
@@ -57,6 +57,17 @@ describe('artifactsOfTurn', () => {
     const before = run('SUCCEEDED', '2026-11-29T10:02:00Z', [file('f1', '2099-01-01T00:00:00Z')]);
     const after = run('SUCCEEDED', '2026-11-29T10:09:00Z', [file('f1', '2099-01-01T00:00:00Z'), file('f2', '2000-01-01T00:00:00Z')]);
     expect(artifactsOfTurn(after, before).artifacts.map((a) => a.data?.artifact_uid)).toEqual(['f2']);
+  });
+});
+
+describe('artifactsBesides', () => {
+  it('splits the run by the saved keys of what it had before the follow-up', () => {
+    const after = run('CANCELLED', '2026-11-29T10:09:00Z', [PR, file('f1'), file('f2')]);
+    expect(artifactsBesides(after, [artifactKey(PR), artifactKey(file('f1'))])).toEqual({
+      artifacts: [file('f2')],
+      earlier: [PR, file('f1')],
+    });
+    expect(artifactsBesides(after, [])).toEqual({ artifacts: after.artifacts, earlier: [] });
   });
 });
 

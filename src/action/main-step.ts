@@ -18,7 +18,8 @@ import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
-import { markSettled, saveRequestId, saveRunId } from './state.ts';
+import { markSettled, saveEarlierArtifacts, saveRequestId, saveRunId } from './state.ts';
+import { artifactKey } from '../run/turn.ts';
 import type { Reviewing } from './review.ts';
 import * as log from './log.ts';
 
@@ -166,6 +167,7 @@ async function runAgent(
         saveRunId(id);
         core.setOutput('run_id', redactSecrets()(id));
       },
+      followedUp: (before) => saveEarlierArtifacts((before.artifacts ?? []).map(artifactKey)),
       restarted: (why) => {
         const sentence = describeRestart(why);
         core.warning(sentence);

@@ -4,6 +4,7 @@ import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine } from '../front/words.ts';
 import { verdict, type RunOutcome } from '../run/outcome.ts';
 import { settleLeftRun, type Settled } from '../run/settle.ts';
+import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import { loadGitHubApi } from '../github/loader.ts';
@@ -115,6 +116,13 @@ function postOutcome(run: RunItem | undefined): RunOutcome {
   return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
 
+/** After a follow-up, the run's artifacts split as the main step would have: its own, and earlier turns'. */
+function followupArtifacts(state: StepState, run: RunItem | undefined): Pick<Report, 'followedUp' | 'artifacts' | 'earlierArtifacts'> {
+  if (state.earlierArtifacts === undefined) return {};
+  const turn = artifactsBesides(run, state.earlierArtifacts);
+  return { followedUp: true, artifacts: turn.artifacts, earlierArtifacts: turn.earlier };
+}
+
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
 async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string, deadline: AbortSignal): Promise<void> {
   const { checkRunId, commentId } = state;
@@ -129,6 +137,7 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     outcome: verdict({ outcome: postOutcome(run) }),
     note,
     ...(run && { run, runId: run.run_id }),
+    ...followupArtifacts(state, run),
   };
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({

@@ -18,6 +18,8 @@ export interface StepState {
   commentId?: number;
   /** With trigger_phrase: the thread's conversation and the request being answered, for the post step to finish its comment. */
   conversation?: { state: ThreadState; exchange: Exchange };
+  /** After a follow-up: the keys (run/turn.ts) of the artifacts the run had before it, none of them this step's. */
+  earlierArtifacts?: string[];
 }
 
 const KEYS = {
@@ -27,6 +29,7 @@ const KEYS = {
   checkRunId: 'oz_check_run_id',
   commentId: 'oz_comment_id',
   conversation: 'oz_conversation',
+  earlierArtifacts: 'oz_earlier_artifacts',
 } as const;
 
 export function saveRunId(runId: string): void {
@@ -41,6 +44,12 @@ export function saveRequestId(requestId: string): void {
 export function saveConversation(conversation: { state: ThreadState; exchange: Exchange }): void {
   // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
   core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+
+/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
+export function saveEarlierArtifacts(keys: string[]): void {
+  // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
+  core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 
 export function saveCheckRunId(id: number): void {
@@ -61,8 +70,10 @@ export function readState(): StepState {
   const checkRunId = Number(core.getState(KEYS.checkRunId));
   const commentId = Number(core.getState(KEYS.commentId));
   const conversation = readConversation(core.getState(KEYS.conversation));
+  const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
   return {
     ...(conversation && { conversation }),
+    ...(earlierArtifacts && { earlierArtifacts }),
     ...(runId && { runId }),
     ...(requestId && { requestId }),
     settled: core.getState(KEYS.settled) === 'true',
@@ -76,6 +87,16 @@ function readConversation(text: string): StepState['conversation'] {
   try {
     const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as StepState['conversation'];
     return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readKeys(text: string): string[] | undefined {
+  if (text === '') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+    return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
   } catch {
     return undefined;
   }

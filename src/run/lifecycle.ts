@@ -53,6 +53,8 @@ export interface RunEvents {
   requestId?: (id: string) => void;
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
+  /** A follow-up was sent; `before` is the run as read just before it (its artifacts are earlier turns'). */
+  followedUp?: (before: RunItem) => void;
   /** A thread's run could not take the request (see `RunResult.restarted`): a new run is started for it. */
   restarted?: (why: Restart) => void;
   /** The run was created (or found), or changed state. */
@@ -218,6 +220,7 @@ async function begin(
   }
   result.followedUp = true;
   events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+  events.followedUp?.(followedUpFrom);
   return { runId, startState: '', followedUpFrom, answerStart };
 }
 

@@ -41,11 +41,21 @@ export function artifactKey(artifact: Artifact): string {
  * separates the turns reliably. What the run listed before the follow-up went is known exactly.
  */
 export function artifactsOfTurn(run: RunItem | undefined, before: RunItem | undefined): TurnArtifacts {
+  if (before === undefined) return { artifacts: run?.artifacts ?? [], earlier: [] };
+  const turn = artifactsBesides(run, (before.artifacts ?? []).map(artifactKey));
+  // As read before when the last read listed none (it may not have been read again).
+  return (run?.artifacts ?? []).length > 0 ? turn : { ...turn, earlier: before.artifacts ?? [] };
+}
+
+/**
+ * The same split from the keys (artifactKey) of the artifacts the run had before the follow-up: what a
+ * later step (the post step) knows of that run, from what the step that sent the follow-up saved.
+ */
+export function artifactsBesides(run: RunItem | undefined, earlierKeys: readonly string[]): TurnArtifacts {
+  const seen = new Set(earlierKeys);
   const all = run?.artifacts ?? [];
-  if (before === undefined) return { artifacts: all, earlier: [] };
-  const seen = new Set((before.artifacts ?? []).map(artifactKey));
-  const artifacts = all.filter((artifact) => !seen.has(artifactKey(artifact)));
-  // The earlier ones as the run lists them now; as read before when the last read listed none.
-  const earlier = all.length > 0 ? all.filter((artifact) => seen.has(artifactKey(artifact))) : (before.artifacts ?? []);
-  return { artifacts, earlier };
+  return {
+    artifacts: all.filter((artifact) => !seen.has(artifactKey(artifact))),
+    earlier: all.filter((artifact) => seen.has(artifactKey(artifact))),
+  };
 }
