@@ -2513,14 +2513,23 @@ function artifactKey(artifact) {
  * separates the turns reliably. What the run listed before the follow-up went is known exactly.
  */
 function artifactsOfTurn(run, before) {
-    const all = run?.artifacts ?? [];
     if (before === undefined)
-        return { artifacts: all, earlier: [] };
-    const seen = new Set((before.artifacts ?? []).map(artifactKey));
-    const artifacts = all.filter((artifact) => !seen.has(artifactKey(artifact)));
-    // The earlier ones as the run lists them now; as read before when the last read listed none.
-    const earlier = all.length > 0 ? all.filter((artifact) => seen.has(artifactKey(artifact))) : (before.artifacts ?? []);
-    return { artifacts, earlier };
+        return { artifacts: run?.artifacts ?? [], earlier: [] };
+    const turn = artifactsBesides(run, (before.artifacts ?? []).map(artifactKey));
+    // As read before when the last read listed none (it may not have been read again).
+    return (run?.artifacts ?? []).length > 0 ? turn : { ...turn, earlier: before.artifacts ?? [] };
+}
+/**
+ * The same split from the keys (artifactKey) of the artifacts the run had before the follow-up: what a
+ * later step (the post step) knows of that run, from what the step that sent the follow-up saved.
+ */
+function artifactsBesides(run, earlierKeys) {
+    const seen = new Set(earlierKeys);
+    const all = run?.artifacts ?? [];
+    return {
+        artifacts: all.filter((artifact) => !seen.has(artifactKey(artifact))),
+        earlier: all.filter((artifact) => seen.has(artifactKey(artifact))),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -2803,6 +2812,7 @@ async function begin(life, plan, metadata, result, sent) {
     }
     result.followedUp = true;
     events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    events.followedUp?.(followedUpFrom);
     return { runId, startState: '', followedUpFrom, answerStart };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */

@@ -4687,6 +4687,7 @@ const KEYS = {
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
+    earlierArtifacts: 'oz_earlier_artifacts',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -4698,6 +4699,11 @@ function saveRequestId(requestId) {
 function saveConversation(conversation) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
     saveState(KEYS.conversation, Buffer.from(common_redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
+function saveEarlierArtifacts(keys) {
+    // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
+    core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 function saveCheckRunId(id) {
     saveState(KEYS.checkRunId, String(id));
@@ -4714,8 +4720,10 @@ function readState() {
     const checkRunId = Number(core.getState(KEYS.checkRunId));
     const commentId = Number(core.getState(KEYS.commentId));
     const conversation = readConversation(core.getState(KEYS.conversation));
+    const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
     return {
         ...(conversation && { conversation }),
+        ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: core.getState(KEYS.settled) === 'true',
@@ -4729,6 +4737,17 @@ function readConversation(text) {
     try {
         const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
         return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readKeys(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+        return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
     }
     catch {
         return undefined;

@@ -3765,14 +3765,23 @@ function artifactKey(artifact) {
  * separates the turns reliably. What the run listed before the follow-up went is known exactly.
  */
 function artifactsOfTurn(run, before) {
-    const all = run?.artifacts ?? [];
     if (before === undefined)
-        return { artifacts: all, earlier: [] };
-    const seen = new Set((before.artifacts ?? []).map(artifactKey));
-    const artifacts = all.filter((artifact) => !seen.has(artifactKey(artifact)));
-    // The earlier ones as the run lists them now; as read before when the last read listed none.
-    const earlier = all.length > 0 ? all.filter((artifact) => seen.has(artifactKey(artifact))) : (before.artifacts ?? []);
-    return { artifacts, earlier };
+        return { artifacts: run?.artifacts ?? [], earlier: [] };
+    const turn = artifactsBesides(run, (before.artifacts ?? []).map(artifactKey));
+    // As read before when the last read listed none (it may not have been read again).
+    return (run?.artifacts ?? []).length > 0 ? turn : { ...turn, earlier: before.artifacts ?? [] };
+}
+/**
+ * The same split from the keys (artifactKey) of the artifacts the run had before the follow-up: what a
+ * later step (the post step) knows of that run, from what the step that sent the follow-up saved.
+ */
+function artifactsBesides(run, earlierKeys) {
+    const seen = new Set(earlierKeys);
+    const all = run?.artifacts ?? [];
+    return {
+        artifacts: all.filter((artifact) => !seen.has(artifactKey(artifact))),
+        earlier: all.filter((artifact) => seen.has(artifactKey(artifact))),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
@@ -4055,6 +4064,7 @@ async function begin(life, plan, metadata, result, sent) {
     }
     result.followedUp = true;
     events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    events.followedUp?.(followedUpFrom);
     return { runId, startState: '', followedUpFrom, answerStart };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
@@ -5732,6 +5742,7 @@ const KEYS = {
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
+    earlierArtifacts: 'oz_earlier_artifacts',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -5743,6 +5754,11 @@ function saveRequestId(requestId) {
 function saveConversation(conversation) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
     core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
+function saveEarlierArtifacts(keys) {
+    // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
+    saveState(KEYS.earlierArtifacts, Buffer.from(common_redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 function saveCheckRunId(id) {
     core.saveState(KEYS.checkRunId, String(id));
@@ -5759,8 +5775,10 @@ function readState() {
     const checkRunId = Number(core.getState(KEYS.checkRunId));
     const commentId = Number(core.getState(KEYS.commentId));
     const conversation = readConversation(core.getState(KEYS.conversation));
+    const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
     return {
         ...(conversation && { conversation }),
+        ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: core.getState(KEYS.settled) === 'true',
@@ -5779,8 +5797,20 @@ function readConversation(text) {
         return undefined;
     }
 }
+function readKeys(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+        return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
+
 
 
 
@@ -5931,6 +5961,7 @@ async function runAgent({ settings, target }, context, feedback, options, starte
                 saveRunId(id);
                 setOutput('run_id', common_redactSecrets()(id));
             },
+            followedUp: (before) => saveEarlierArtifacts((before.artifacts ?? []).map(artifactKey)),
             restarted: (why) => {
                 const sentence = describeRestart(why);
                 core_warning(sentence);

@@ -4492,6 +4492,7 @@ async function begin(life, plan, metadata, result, sent) {
     }
     result.followedUp = true;
     events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
+    events.followedUp?.(followedUpFrom);
     return { runId, startState: '', followedUpFrom, answerStart };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
@@ -4933,6 +4934,49 @@ function outcome_verdict(result) {
         case 'over-budget':
             return 'budget_exceeded';
     }
+}
+
+;// CONCATENATED MODULE: ./src/run/turn.ts
+const turn_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
+/**
+ * What makes an artifact the same one on two reads of a run: its uid (FILE, SCREENSHOT, PLAN), or its
+ * URL (a pull request, an external reference). A pull request that a follow-up pushed to again has
+ * the same URL, so it is the earlier turn's, not a new one. Anything else, by its whole content.
+ */
+function artifactKey(artifact) {
+    const data = artifact.data ?? {};
+    const type = String(artifact.artifact_type);
+    const id = type === 'PULL_REQUEST' || type === 'EXTERNAL_REFERENCE'
+        ? turn_text(data.url)
+        : (turn_text(data.artifact_uid) ?? turn_text(data.document_uid) ?? (type === 'PLAN' ? turn_text(data.url) : undefined));
+    return id !== undefined ? `${type} ${id}` : `${type} ${JSON.stringify(data)}`;
+}
+/**
+ * Splits the run's artifacts into this request's and earlier turns', `before` being the run as read
+ * before the follow-up was sent (undefined for a new run or a watch: all of them are its own).
+ *
+ * By identity, not by time: `created_at` is the server's clock and the runner's differs from it, and an
+ * artifact of the last turn can be listed a little after that turn ended, so no instant taken here
+ * separates the turns reliably. What the run listed before the follow-up went is known exactly.
+ */
+function turn_artifactsOfTurn(run, before) {
+    if (before === undefined)
+        return { artifacts: run?.artifacts ?? [], earlier: [] };
+    const turn = artifactsBesides(run, (before.artifacts ?? []).map(artifactKey));
+    // As read before when the last read listed none (it may not have been read again).
+    return (run?.artifacts ?? []).length > 0 ? turn : { ...turn, earlier: before.artifacts ?? [] };
+}
+/**
+ * The same split from the keys (artifactKey) of the artifacts the run had before the follow-up: what a
+ * later step (the post step) knows of that run, from what the step that sent the follow-up saved.
+ */
+function artifactsBesides(run, earlierKeys) {
+    const seen = new Set(earlierKeys);
+    const all = run?.artifacts ?? [];
+    return {
+        artifacts: all.filter((artifact) => !seen.has(artifactKey(artifact))),
+        earlier: all.filter((artifact) => seen.has(artifactKey(artifact))),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/github/types.ts
@@ -6644,6 +6688,7 @@ const KEYS = {
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
+    earlierArtifacts: 'oz_earlier_artifacts',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -6655,6 +6700,11 @@ function saveRequestId(requestId) {
 function saveConversation(conversation) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
     core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
+function saveEarlierArtifacts(keys) {
+    // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
+    core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 function saveCheckRunId(id) {
     core.saveState(KEYS.checkRunId, String(id));
@@ -6671,8 +6721,10 @@ function readState() {
     const checkRunId = Number(getState(KEYS.checkRunId));
     const commentId = Number(getState(KEYS.commentId));
     const conversation = readConversation(getState(KEYS.conversation));
+    const earlierArtifacts = readKeys(getState(KEYS.earlierArtifacts));
     return {
         ...(conversation && { conversation }),
+        ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: getState(KEYS.settled) === 'true',
@@ -6686,6 +6738,17 @@ function readConversation(text) {
     try {
         const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
         return parsed && Array.isArray(parsed.state?.exchanges) && typeof parsed.exchange?.request === 'string' ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readKeys(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
+        return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
     }
     catch {
         return undefined;
@@ -6745,6 +6808,7 @@ function debugVisible() {
 }
 
 ;// CONCATENATED MODULE: ./src/action/post-step.ts
+
 
 
 
@@ -6843,6 +6907,13 @@ function postOutcome(run) {
         return { kind: 'ended', state: run.state };
     return { kind: 'stopped', reason: 'cancelled', phase: 'watch', handling: { kind: 'nothing-to-cancel' } };
 }
+/** After a follow-up, the run's artifacts split as the main step would have: its own, and earlier turns'. */
+function followupArtifacts(state, run) {
+    if (state.earlierArtifacts === undefined)
+        return {};
+    const turn = artifactsBesides(run, state.earlierArtifacts);
+    return { followedUp: true, artifacts: turn.artifacts, earlierArtifacts: turn.earlier };
+}
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
 async function finishOnGitHub(state, run, note, deadline) {
     const { checkRunId, commentId } = state;
@@ -6858,6 +6929,7 @@ async function finishOnGitHub(state, run, note, deadline) {
         outcome: outcome_verdict({ outcome: postOutcome(run) }),
         note,
         ...(run && { run, runId: run.run_id }),
+        ...followupArtifacts(state, run),
     };
     const runUrl = workflowRunUrl(readGitHubContext());
     const feedback = new Feedback({
