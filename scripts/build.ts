@@ -67,6 +67,23 @@ function inlineShims(code: string): string {
 }
 
 /**
+ * @actions/core's job summary module reads `fs.promises` when it is loaded, and that getter loads
+ * Node's whole promise-based fs (~1.5 ms) at every start, though the summary is written only at the
+ * end. The same three functions, reading `fs.promises` when called: the toolkit's code is otherwise
+ * as published. The build fails if the line changes (a new @actions/core), so this is looked at again.
+ */
+const CORE_SUMMARY_FS = 'const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;';
+function deferFsPromises(code: string): string {
+  if (!code.includes('./node_modules/@actions/core/lib/summary.js')) return code;
+  if (code.split(CORE_SUMMARY_FS).length !== 2)
+    throw new Error("@actions/core's summary.js changed: see deferFsPromises in scripts/build.ts");
+  const later = ['access', 'appendFile', 'writeFile'].map(
+    (name) => `${name} = (...args) => external_fs_namespaceObject.promises.${name}(...args)`,
+  );
+  return code.replace(CORE_SUMMARY_FS, `const ${later.join(', ')};`);
+}
+
+/**
  * Modules of ours that the steps import with `await import('#name')` (package.json imports) and need
  * only after the first request or for some inputs: files of their own, loaded then. What runs once a
  * run exists (its conversation, its files), the summary and outputs, the GitHub side (a trigger, the
@@ -121,7 +138,7 @@ for (const bundle of BUNDLES) {
     sourceMap: false,
     quiet: true,
   });
-  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + inlineShims(result.code));
+  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + deferFsPromises(inlineShims(result.code)));
   for (const file of result.stats.compilation.fileDependencies) {
     // Code only: the compiler also reads type declarations and package.json files that are not bundled.
     // ncc's own loaders run at build time; they are not in the output.
