@@ -11,10 +11,10 @@ import { loadGitHubApi } from '../github/loader.ts';
 import { parseApiBaseUrl, parseBoolean } from '../run/settings.ts';
 import { inputSource, readApiKey } from './inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
-import type { RetryPolicy } from '../oz/client.ts';
+import type { OzClient, RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { Report } from '../report/summary.ts';
-import { readState, type StepState } from './state.ts';
+import { readState, type Finishing, type StepState } from './state.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
 
@@ -54,6 +54,7 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
 
 async function cleanUp(options: PostOptions, deadline: AbortSignal): Promise<void> {
   const state = readState();
+  if (reportUnfinished(state)) return finishReport(state, options, deadline);
   const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
   if (state.settled || !leftOver) {
     core.debug('Oz post step: nothing left to clean up.');
@@ -65,6 +66,36 @@ async function cleanUp(options: PostOptions, deadline: AbortSignal): Promise<voi
 
 const STOPPED = 'The step was stopped before the run ended';
 
+/**
+ * Whether the main step settled its run but did not finish its check run or comment: it was stopped
+ * while writing them (no signal handler is left then), or GitHub did not answer in its time.
+ */
+function reportUnfinished(state: StepState): state is StepState & { finishing: Finishing } {
+  return (
+    state.settled &&
+    state.finishing !== undefined &&
+    !state.gitHubFinished &&
+    (state.checkRunId !== undefined || state.commentId !== undefined)
+  );
+}
+
+/** Finishes the check run and comment as the main step would have: its outcome, the run as it is now. Nothing is cancelled. */
+async function finishReport(state: StepState & { finishing: Finishing }, options: PostOptions, deadline: AbortSignal): Promise<void> {
+  log.info('Oz post step: the main step did not finish the check run or comment; finishing them.');
+  const client = postClient(options);
+  const id = state.runId;
+  const run = client && id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
+  await finishOnGitHub(state, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
+}
+
+/** A client for the API, from the step's inputs; undefined without a key. */
+function postClient(options: PostOptions): OzClient | undefined {
+  const apiKey = readApiKey(core.getInput);
+  if (apiKey === '') return undefined;
+  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
+  return makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log.info, options.retry, log.debug);
+}
+
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
 async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
   if (state.runId === undefined && state.requestId === undefined) return { note: `${STOPPED}.` };
@@ -72,13 +103,11 @@ async function settleRun(state: StepState, options: PostOptions): Promise<{ run?
     log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
     return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
   }
-  const apiKey = readApiKey(core.getInput);
-  if (apiKey === '') {
+  const client = postClient(options);
+  if (client === undefined) {
     core.warning('Oz post step: no API key, so a run the main step left may still be running.');
     return { note: `${STOPPED}; it may still be running.` };
   }
-  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
-  const client = makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log.info, options.retry, log.debug);
   // The main step was stopped before the create answered: the run is found by the id it was tagged with.
   const settled = await settleLeftRun(
     client,
@@ -124,7 +153,13 @@ function followupArtifacts(state: StepState, run: RunItem | undefined): Pick<Rep
 }
 
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
-async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: string, deadline: AbortSignal): Promise<void> {
+async function finishOnGitHub(
+  state: StepState,
+  run: RunItem | undefined,
+  note: string,
+  deadline: AbortSignal,
+  finishing?: Finishing,
+): Promise<void> {
   const { checkRunId, commentId } = state;
   if (checkRunId === undefined && commentId === undefined) return;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
@@ -134,11 +169,13 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     return;
   }
   const report: Report = {
-    outcome: verdict({ outcome: postOutcome(run) }),
+    outcome: finishing?.outcome ?? verdict({ outcome: postOutcome(run) }),
     note,
     ...(run && { run, runId: run.run_id }),
     ...followupArtifacts(state, run),
   };
+  // The agent's review asked for changes: the main step's conclusion, which the review itself is not here to give.
+  const conclusion = finishing?.requestChanges ? ('failure' as const) : undefined;
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({
     api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
@@ -152,8 +189,9 @@ async function finishOnGitHub(state: StepState, run: RunItem | undefined, note: 
     warn: (message) => core.warning(`Oz post step: ${message}`),
     // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
     ...(state.conversation && { conversation: state.conversation }),
+    ...(conclusion && { conclusion }),
   });
   if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
-    log.info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
+    log.info(`Completed check run ${checkRunId} (${conclusion ?? checkConclusion(report)}).`);
   }
 }

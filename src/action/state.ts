@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import type { Exchange, ThreadState } from '../github/conversation.ts';
 import { redactSecrets } from './common.ts';
+import type { Outcome } from '../report/summary.ts';
 
 /**
  * What the main step leaves for the post step (`GITHUB_STATE`). Each write is appended to the file at
@@ -20,6 +21,19 @@ export interface StepState {
   conversation?: { state: ThreadState; exchange: Exchange };
   /** After a follow-up: the keys (run/turn.ts) of the artifacts the run had before it, none of them this step's. */
   earlierArtifacts?: string[];
+  /**
+   * Saved as the main step begins its last writes on GitHub: how it reports the run (its outcome, and
+   * whether the agent's review asked for changes), for a post step to finish them if it cannot.
+   */
+  finishing?: Finishing;
+  /** True once the main step has finished the check run and the comment. */
+  gitHubFinished: boolean;
+}
+
+/** How the main step reports a settled run on GitHub: what the post step needs to finish the same way. */
+export interface Finishing {
+  outcome: Outcome;
+  requestChanges: boolean;
 }
 
 const KEYS = {
@@ -30,6 +44,8 @@ const KEYS = {
   commentId: 'oz_comment_id',
   conversation: 'oz_conversation',
   earlierArtifacts: 'oz_earlier_artifacts',
+  finishing: 'oz_finishing',
+  gitHubFinished: 'oz_github_finished',
 } as const;
 
 export function saveRunId(runId: string): void {
@@ -52,6 +68,14 @@ export function saveEarlierArtifacts(keys: string[]): void {
   core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 
+export function saveFinishing(finishing: Finishing): void {
+  core.saveState(KEYS.finishing, JSON.stringify(finishing));
+}
+
+export function markGitHubFinished(): void {
+  core.saveState(KEYS.gitHubFinished, 'true');
+}
+
 export function saveCheckRunId(id: number): void {
   core.saveState(KEYS.checkRunId, String(id));
 }
@@ -71,7 +95,10 @@ export function readState(): StepState {
   const commentId = Number(core.getState(KEYS.commentId));
   const conversation = readConversation(core.getState(KEYS.conversation));
   const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
+  const finishing = readFinishing(core.getState(KEYS.finishing));
   return {
+    ...(finishing && { finishing }),
+    gitHubFinished: core.getState(KEYS.gitHubFinished) === 'true',
     ...(conversation && { conversation }),
     ...(earlierArtifacts && { earlierArtifacts }),
     ...(runId && { runId }),
@@ -97,6 +124,18 @@ function readKeys(text: string): string[] | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
     return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function readFinishing(text: string): Finishing | undefined {
+  if (text === '') return undefined;
+  try {
+    const parsed = JSON.parse(text) as Partial<Finishing>;
+    return typeof parsed.outcome === 'string' && typeof parsed.requestChanges === 'boolean'
+      ? { outcome: parsed.outcome as Outcome, requestChanges: parsed.requestChanges }
+      : undefined;
   } catch {
     return undefined;
   }

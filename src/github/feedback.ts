@@ -52,6 +52,8 @@ export interface FeedbackOptions {
    * one run's summary, and it is never looked up by marker (the caller found it, by its author).
    */
   conversation?: { state: ThreadState; exchange: Exchange };
+  /** The check run's conclusion as decided by a step that had the whole report (the post step finishing the main step's). */
+  conclusion?: CheckConclusion;
 }
 
 /**
@@ -344,7 +346,7 @@ export class Feedback {
           : [`${this.options.marker}\n${summary}`, ...folded].join('\n'),
       );
       if (this.checkRunId !== undefined) {
-        const conclusion = checkConclusion(report);
+        const conclusion = this.options.conclusion ?? checkConclusion(report);
         const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
         await this.updateCheck({
           status: 'completed',

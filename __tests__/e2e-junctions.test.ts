@@ -1,0 +1,70 @@
+/**
+ * Where features meet, end to end on the committed dist/ (the Oz simulator and the GitHub double): the
+ * main step's last writes on GitHub and the post step.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useSimulator } from './helpers/simulator.ts';
+import { GitHubDouble } from '../sim/github.ts';
+import { runStep } from '../sim/runner.ts';
+
+const sim = useSimulator();
+const github = new GitHubDouble();
+
+beforeAll(async () => {
+  await github.start();
+});
+afterAll(() => github.stop());
+beforeEach(() => {
+  github.reset();
+});
+
+const inputs = () => ({
+  warp_api_key: 'wk-e2e-junctions',
+  prompt: 'Fix the flaky test',
+  title: 'Flaky test',
+  api_base_url: sim.url,
+  github_token: 'ghs-double',
+  check_name: 'Oz agent',
+  poll_interval_seconds: '0.05',
+  max_poll_interval_seconds: '0.2',
+});
+
+describe('a main step stopped while it finishes the check run', () => {
+  it('leaves the check run for the post step to complete, with the main step\u2019s outcome', async () => {
+    // GitHub does not answer the check run's updates (each waits its deadline, 1 s here); while the
+    // completion waits, the workflow is cancelled (SIGTERM).
+    github.silent.push({ method: 'PATCH', path: '/check-runs/' });
+    const env = { ...github.pullRequestEvent(), OZ_ACTION_GITHUB_REQUEST_SECONDS: '1' };
+    const completing = () =>
+      github.requests.some((r) => r.method === 'PATCH' && (r.body as { status?: string } | undefined)?.status === 'completed');
+    const main = await runStep({
+      inputs: inputs(),
+      env,
+      onSpawn: (child) => {
+        const timer = setInterval(() => {
+          if (!completing()) return;
+          clearInterval(timer);
+          child.kill('SIGTERM');
+        }, 20);
+        child.on('close', () => clearInterval(timer));
+      },
+    });
+    expect(main.signal).toBe('SIGTERM');
+    expect(main.log).toContain('-> SUCCEEDED');
+    expect(main.state.oz_settled).toBe('true');
+    expect([...github.checkRuns.values()][0]!.status).toBe('in_progress');
+
+    github.silent.length = 0;
+    const post = await runStep({ which: 'post', inputs: inputs(), env, state: main.state });
+    expect(post.code).toBe(0);
+    expect(post.log).toContain('Oz post step: the main step did not finish the check run or comment; finishing them.');
+    expect(post.log).toContain('Completed check run');
+    // Nothing to cancel: the run had ended.
+    expect(sim.apiRequests('POST').filter((r) => r.path.endsWith('/cancel'))).toEqual([]);
+    const [check] = [...github.checkRuns.values()];
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(JSON.stringify(check!.updates.at(-1))).toContain('Oz agent run succeeded');
+    const [comment] = [...github.comments.values()];
+    expect(comment!.body).toContain('Oz agent run succeeded');
+  });
+});
