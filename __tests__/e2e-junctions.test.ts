@@ -68,3 +68,49 @@ describe('a main step stopped while it finishes the check run', () => {
     expect(comment!.body).toContain('Oz agent run succeeded');
   });
 });
+
+describe("a review comment's suggested change too long to show whole", () => {
+  const HEAD = 'c'.repeat(40);
+  const PATCH = [
+    '@@ -10,2 +10,3 @@ export async function login() {',
+    '   const session = await start();',
+    '+  await session.ready();',
+    ' }',
+  ].join('\n');
+
+  it.each([
+    // A generated table on one line: more than a comment shows of the agent's text, but within a comment.
+    [10_000, 'offered whole'],
+    // More than a comment holds.
+    [35_000, 'not offered'],
+  ])('of %i pairs of characters is %s, never cut: committing a cut one would write the cut into the file', async (pairs, how) => {
+    github.pullHeads = { 7: HEAD };
+    github.pullFiles = { 7: [{ filename: 'src/auth.ts', patch: PATCH }] };
+    const suggestion = `  const TABLE = '${'ab'.repeat(pairs)}';`;
+    const review = {
+      verdict: 'comment',
+      summary: 'One change.',
+      comments: [{ path: 'src/auth.ts', line: 11, body: 'Inline the table.', suggestion }],
+    };
+    sim.answers.set('long-suggestion', `Here is my review.\n\n\`\`\`json\n${JSON.stringify(review)}\n\`\`\``);
+    const main = await runStep({
+      inputs: {
+        ...inputs(),
+        check_name: '',
+        prompt: 'Review this pull request.',
+        review: 'true',
+        metadata: 'sim_answer_named=long-suggestion',
+      },
+      env: github.pullRequestEvent(),
+    });
+    expect(main.code).toBe(0);
+    const [posted] = [...github.reviews.values()];
+    const bodies = [posted!.body, ...posted!.comments.map((c) => c.body)].join('\n');
+    // Offered whole, or not offered: never a ```suggestion block whose text was cut.
+    const offered = [...bodies.matchAll(/(`{3,})suggestion\n([\s\S]*?)\n\1/g)].map((block) => block[2]);
+    expect(offered).toEqual(how === 'offered whole' ? [suggestion] : []);
+    if (how === 'not offered') expect(bodies).toContain('is too long to offer as a change to commit here');
+    expect(bodies).toContain('Inline the table.');
+    for (const body of [posted!.body, ...posted!.comments.map((c) => c.body)]) expect(body.length).toBeLessThanOrEqual(65_536);
+  });
+});
