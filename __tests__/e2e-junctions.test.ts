@@ -64,8 +64,11 @@ describe('a main step stopped while it finishes the check run', () => {
     const [check] = [...github.checkRuns.values()];
     expect(check).toMatchObject({ status: 'completed', conclusion: 'success' });
     expect(JSON.stringify(check!.updates.at(-1))).toContain('Oz agent run succeeded');
+    // The comment, which the main step had finished, keeps what only it knew: the agent's answer.
     const [comment] = [...github.comments.values()];
     expect(comment!.body).toContain('Oz agent run succeeded');
+    expect(comment!.body).toContain('I fixed the flaky test');
+    expect(post.log).not.toContain('Oz post step: Could not');
   });
 });
 

@@ -7,7 +7,7 @@ import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { gitHubApi, type GitHubSide } from './github-setup.ts';
 import type { Settings } from './inputs.ts';
-import { saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
+import { markFinished, saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
 import { decideTrigger } from '../github/triggers.ts';
 import { eventNoun, MENTION_EVENTS } from '../github/mention.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
@@ -123,6 +123,7 @@ async function startFeedback(
       ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
     }),
     onComment: saveCommentId,
+    onFinished: markFinished,
   });
   if (mention) {
     saveConversation({ state: mention.state, exchange: mention.exchange });

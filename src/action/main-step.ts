@@ -18,7 +18,7 @@ import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
 import { finish } from './publish.ts';
-import { markGitHubFinished, markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
+import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
 import type { Reviewing } from './review.ts';
 import * as log from './log.ts';
@@ -201,20 +201,17 @@ function progressTimings(): Pick<LifecycleOptions, 'conversationIntervalMs' | 'f
 }
 
 /**
- * Finishes the comment and check run; GitHub gets a bounded time. Until it is done, the state says how
- * the run is reported, so a post step finishes them when this step cannot (GitHub did not answer in
- * time, or the step was stopped meanwhile: a signal now ends the process, no handler is left).
+ * Finishes the comment and check run; GitHub gets a bounded time. The state says how the run is
+ * reported (and, as each is done, that it is: see markFinished), so a post step finishes them when
+ * this step cannot (GitHub did not answer in time, or the step was stopped meanwhile: a signal now
+ * ends the process, no handler is left).
  */
 async function finishOnGitHub(report: Report, feedback: Feedback | undefined, budgetMs = 15_000): Promise<void> {
   if (!feedback) return;
   saveFinishing({ outcome: report.outcome, requestChanges: report.review?.verdict === 'request_changes' });
   // The budget also aborts the requests still waiting for GitHub, so none is left running.
   const budget = AbortSignal.timeout(budgetMs);
-  try {
-    // Finished, even when GitHub refused a part of it (that was warned of): a post step would only repeat it.
-    await raceAbort(feedback.finish(report, budget), budget);
-    markGitHubFinished();
-  } catch {
-    core.warning('GitHub did not answer in time; the pull request comment or check run may be out of date.');
-  }
+  await raceAbort(feedback.finish(report, budget), budget).catch(() =>
+    core.warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'),
+  );
 }

@@ -71,12 +71,9 @@ const STOPPED = 'The step was stopped before the run ended';
  * while writing them (no signal handler is left then), or GitHub did not answer in its time.
  */
 function reportUnfinished(state: StepState): state is StepState & { finishing: Finishing } {
-  return (
-    state.settled &&
-    state.finishing !== undefined &&
-    !state.gitHubFinished &&
-    (state.checkRunId !== undefined || state.commentId !== undefined)
-  );
+  const { checkRunId, commentId, finished } = state;
+  const left = (checkRunId !== undefined && !finished.check) || (commentId !== undefined && !finished.comment);
+  return state.settled && state.finishing !== undefined && left;
 }
 
 /** Finishes the check run and comment as the main step would have: its outcome, the run as it is now. Nothing is cancelled. */
@@ -85,7 +82,14 @@ async function finishReport(state: StepState & { finishing: Finishing }, options
   const client = postClient(options);
   const id = state.runId;
   const run = client && id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
-  await finishOnGitHub(state, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
+  // Only what is left: a comment the main step finished holds more (the agent's answer) than this step knows.
+  const { checkRunId, commentId, ...rest } = state;
+  const left: StepState = {
+    ...rest,
+    ...(checkRunId !== undefined && !state.finished.check && { checkRunId }),
+    ...(commentId !== undefined && !state.finished.comment && { commentId }),
+  };
+  await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
 }
 
 /** A client for the API, from the step's inputs; undefined without a key. */

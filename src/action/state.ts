@@ -26,8 +26,8 @@ export interface StepState {
    * whether the agent's review asked for changes), for a post step to finish them if it cannot.
    */
   finishing?: Finishing;
-  /** True once the main step has finished the check run and the comment. */
-  gitHubFinished: boolean;
+  /** What of the comment and the check run the main step has finished (GitHub answered its final update). */
+  finished: { comment: boolean; check: boolean };
 }
 
 /** How the main step reports a settled run on GitHub: what the post step needs to finish the same way. */
@@ -45,7 +45,8 @@ const KEYS = {
   conversation: 'oz_conversation',
   earlierArtifacts: 'oz_earlier_artifacts',
   finishing: 'oz_finishing',
-  gitHubFinished: 'oz_github_finished',
+  commentFinished: 'oz_comment_finished',
+  checkFinished: 'oz_check_finished',
 } as const;
 
 export function saveRunId(runId: string): void {
@@ -72,8 +73,8 @@ export function saveFinishing(finishing: Finishing): void {
   core.saveState(KEYS.finishing, JSON.stringify(finishing));
 }
 
-export function markGitHubFinished(): void {
-  core.saveState(KEYS.gitHubFinished, 'true');
+export function markFinished(part: 'comment' | 'check'): void {
+  core.saveState(part === 'comment' ? KEYS.commentFinished : KEYS.checkFinished, 'true');
 }
 
 export function saveCheckRunId(id: number): void {
@@ -98,7 +99,7 @@ export function readState(): StepState {
   const finishing = readFinishing(core.getState(KEYS.finishing));
   return {
     ...(finishing && { finishing }),
-    gitHubFinished: core.getState(KEYS.gitHubFinished) === 'true',
+    finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
     ...(conversation && { conversation }),
     ...(earlierArtifacts && { earlierArtifacts }),
     ...(runId && { runId }),

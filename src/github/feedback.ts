@@ -30,6 +30,8 @@ export interface FeedbackOptions {
   warn: (message: string) => void;
   /** Told the comment's id once it exists, so the post step can finish it. */
   onComment?: (id: number) => void;
+  /** Told when GitHub has answered the final comment or check run update, so a post step finishes only what is left. */
+  onFinished?: (part: 'comment' | 'check') => void;
   /** A check run and comment the main step left in progress, for the post step to finish. */
   resume?: { checkRunId?: number; commentId?: number };
   /** How the front end names its settings in the summary the comment and check run show. */
@@ -345,6 +347,7 @@ export class Feedback {
           ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
           : [`${this.options.marker}\n${summary}`, ...folded].join('\n'),
       );
+      if (!this.signal.aborted) this.options.onFinished?.('comment');
       if (this.checkRunId !== undefined) {
         const conclusion = this.options.conclusion ?? checkConclusion(report);
         const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
@@ -355,6 +358,7 @@ export class Feedback {
           title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
           summary,
         });
+        if (!this.signal.aborted) this.options.onFinished?.('check');
       }
     });
     await this.queue;
