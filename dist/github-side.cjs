@@ -3395,11 +3395,30 @@ function fenceFor(text) {
     const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
     return '`'.repeat(longest + 1);
 }
-/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+/**
+ * The most of an inline comment a suggested change may take: the rest is room for the comment's text.
+ * A change longer than that is not offered whole, so it is not offered to commit at all.
+ */
+const MAX_SUGGESTION_UNITS = MAX_COMMENT_CHARS - 2000;
+/**
+ * A suggested change: GitHub offers a ```suggestion block on a line as a change to commit, so it is
+ * offered only whole (committing a shortened one would write the cut into the file). One too long for
+ * a comment, and a change listed in the review's body, is shown as plain code, shortened if need be.
+ */
 function suggestionBlock(suggestion, kind) {
-    const text = fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
+    const whole = suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    if (kind === 'suggestion') {
+        const fence = fenceFor(whole);
+        const offered = `${fence}suggestion\n${whole}\n${fence}`;
+        if (offered.length <= MAX_SUGGESTION_UNITS)
+            return offered;
+    }
+    const text = fitChars(whole, MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
-    return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+    const code = `${fence}\n${text}\n${fence}`;
+    if (kind === 'text' || text === whole)
+        return code;
+    return `The suggested change (${whole.length} characters) is too long to offer as a change to commit here; its start:\n\n${code}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
@@ -4457,8 +4476,10 @@ class Feedback {
             await this.writeComment(conversation
                 ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
                 : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
+            if (!this.signal.aborted)
+                this.options.onFinished?.('comment');
             if (this.checkRunId !== undefined) {
-                const conclusion = checkConclusion(report);
+                const conclusion = this.options.conclusion ?? checkConclusion(report);
                 const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'completed',
@@ -4467,6 +4488,8 @@ class Feedback {
                     title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
                     summary,
                 });
+                if (!this.signal.aborted)
+                    this.options.onFinished?.('check');
             }
         });
         await this.queue;
@@ -4688,6 +4711,9 @@ const KEYS = {
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
     earlierArtifacts: 'oz_earlier_artifacts',
+    finishing: 'oz_finishing',
+    commentFinished: 'oz_comment_finished',
+    checkFinished: 'oz_check_finished',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -4705,6 +4731,12 @@ function saveEarlierArtifacts(keys) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
+function saveFinishing(finishing) {
+    core.saveState(KEYS.finishing, JSON.stringify(finishing));
+}
+function markFinished(part) {
+    saveState(part === 'comment' ? KEYS.commentFinished : KEYS.checkFinished, 'true');
+}
 function saveCheckRunId(id) {
     saveState(KEYS.checkRunId, String(id));
 }
@@ -4721,7 +4753,10 @@ function readState() {
     const commentId = Number(core.getState(KEYS.commentId));
     const conversation = readConversation(core.getState(KEYS.conversation));
     const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
+    const finishing = readFinishing(core.getState(KEYS.finishing));
     return {
+        ...(finishing && { finishing }),
+        finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
         ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
@@ -4748,6 +4783,19 @@ function readKeys(text) {
     try {
         const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
         return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readFinishing(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed.outcome === 'string' && typeof parsed.requestChanges === 'boolean'
+            ? { outcome: parsed.outcome, requestChanges: parsed.requestChanges }
+            : undefined;
     }
     catch {
         return undefined;
@@ -5975,6 +6023,7 @@ async function startFeedback(settings, context, github, thread, mention) {
             ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
         }),
         onComment: saveCommentId,
+        onFinished: markFinished,
     });
     if (mention) {
         saveConversation({ state: mention.state, exchange: mention.exchange });

@@ -5743,6 +5743,9 @@ const KEYS = {
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
     earlierArtifacts: 'oz_earlier_artifacts',
+    finishing: 'oz_finishing',
+    commentFinished: 'oz_comment_finished',
+    checkFinished: 'oz_check_finished',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -5760,6 +5763,12 @@ function saveEarlierArtifacts(keys) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     saveState(KEYS.earlierArtifacts, Buffer.from(common_redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
+function saveFinishing(finishing) {
+    saveState(KEYS.finishing, JSON.stringify(finishing));
+}
+function markFinished(part) {
+    core.saveState(part === 'comment' ? KEYS.commentFinished : KEYS.checkFinished, 'true');
+}
 function saveCheckRunId(id) {
     core.saveState(KEYS.checkRunId, String(id));
 }
@@ -5776,7 +5785,10 @@ function readState() {
     const commentId = Number(core.getState(KEYS.commentId));
     const conversation = readConversation(core.getState(KEYS.conversation));
     const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
+    const finishing = readFinishing(core.getState(KEYS.finishing));
     return {
+        ...(finishing && { finishing }),
+        finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
         ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
@@ -5803,6 +5815,19 @@ function readKeys(text) {
     try {
         const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
         return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readFinishing(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed.outcome === 'string' && typeof parsed.requestChanges === 'boolean'
+            ? { outcome: parsed.outcome, requestChanges: parsed.requestChanges }
+            : undefined;
     }
     catch {
         return undefined;
@@ -5995,10 +6020,16 @@ function progressTimings() {
     const ms = progressIntervalMs();
     return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
-/** Finishes the comment and check run; GitHub gets a bounded time, and the post step finishes what is left. */
+/**
+ * Finishes the comment and check run; GitHub gets a bounded time. The state says how the run is
+ * reported (and, as each is done, that it is: see markFinished), so a post step finishes them when
+ * this step cannot (GitHub did not answer in time, or the step was stopped meanwhile: a signal now
+ * ends the process, no handler is left).
+ */
 async function finishOnGitHub(report, feedback, budgetMs = 15_000) {
     if (!feedback)
         return;
+    saveFinishing({ outcome: report.outcome, requestChanges: report.review?.verdict === 'request_changes' });
     // The budget also aborts the requests still waiting for GitHub, so none is left running.
     const budget = AbortSignal.timeout(budgetMs);
     await raceAbort(feedback.finish(report, budget), budget).catch(() => core_warning('GitHub did not answer in time; the pull request comment or check run may be out of date.'));

@@ -5429,11 +5429,30 @@ function fenceFor(text) {
     const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
     return '`'.repeat(longest + 1);
 }
-/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+/**
+ * The most of an inline comment a suggested change may take: the rest is room for the comment's text.
+ * A change longer than that is not offered whole, so it is not offered to commit at all.
+ */
+const MAX_SUGGESTION_UNITS = limits_MAX_COMMENT_CHARS - 2000;
+/**
+ * A suggested change: GitHub offers a ```suggestion block on a line as a change to commit, so it is
+ * offered only whole (committing a shortened one would write the cut into the file). One too long for
+ * a comment, and a change listed in the review's body, is shown as plain code, shortened if need be.
+ */
 function suggestionBlock(suggestion, kind) {
-    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
+    const whole = suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    if (kind === 'suggestion') {
+        const fence = fenceFor(whole);
+        const offered = `${fence}suggestion\n${whole}\n${fence}`;
+        if (offered.length <= MAX_SUGGESTION_UNITS)
+            return offered;
+    }
+    const text = limits_fitChars(whole, MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
-    return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+    const code = `${fence}\n${text}\n${fence}`;
+    if (kind === 'text' || text === whole)
+        return code;
+    return `The suggested change (${whole.length} characters) is too long to offer as a change to commit here; its start:\n\n${code}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
@@ -6479,8 +6498,10 @@ class Feedback {
             await this.writeComment(conversation
                 ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
                 : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
+            if (!this.signal.aborted)
+                this.options.onFinished?.('comment');
             if (this.checkRunId !== undefined) {
-                const conclusion = checkConclusion(report);
+                const conclusion = this.options.conclusion ?? checkConclusion(report);
                 const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
                 await this.updateCheck({
                     status: 'completed',
@@ -6489,6 +6510,8 @@ class Feedback {
                     title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
                     summary,
                 });
+                if (!this.signal.aborted)
+                    this.options.onFinished?.('check');
             }
         });
         await this.queue;
@@ -6689,6 +6712,9 @@ const KEYS = {
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
     earlierArtifacts: 'oz_earlier_artifacts',
+    finishing: 'oz_finishing',
+    commentFinished: 'oz_comment_finished',
+    checkFinished: 'oz_check_finished',
 };
 function saveRunId(runId) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
@@ -6706,6 +6732,12 @@ function saveEarlierArtifacts(keys) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
+function saveFinishing(finishing) {
+    core.saveState(KEYS.finishing, JSON.stringify(finishing));
+}
+function markFinished(part) {
+    core.saveState(part === 'comment' ? KEYS.commentFinished : KEYS.checkFinished, 'true');
+}
 function saveCheckRunId(id) {
     core.saveState(KEYS.checkRunId, String(id));
 }
@@ -6722,7 +6754,10 @@ function readState() {
     const commentId = Number(getState(KEYS.commentId));
     const conversation = readConversation(getState(KEYS.conversation));
     const earlierArtifacts = readKeys(getState(KEYS.earlierArtifacts));
+    const finishing = readFinishing(getState(KEYS.finishing));
     return {
+        ...(finishing && { finishing }),
+        finished: { comment: getState(KEYS.commentFinished) === 'true', check: getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
         ...(earlierArtifacts && { earlierArtifacts }),
         ...(runId && { runId }),
@@ -6749,6 +6784,19 @@ function readKeys(text) {
     try {
         const parsed = JSON.parse(Buffer.from(text, 'base64').toString('utf8'));
         return Array.isArray(parsed) && parsed.every((key) => typeof key === 'string') ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function readFinishing(text) {
+    if (text === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return typeof parsed.outcome === 'string' && typeof parsed.requestChanges === 'boolean'
+            ? { outcome: parsed.outcome, requestChanges: parsed.requestChanges }
+            : undefined;
     }
     catch {
         return undefined;
@@ -6852,6 +6900,8 @@ async function runPost(options = {}) {
 }
 async function cleanUp(options, deadline) {
     const state = readState();
+    if (reportUnfinished(state))
+        return finishReport(state, options, deadline);
     const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
     if (state.settled || !leftOver) {
         core_debug('Oz post step: nothing left to clean up.');
@@ -6861,6 +6911,38 @@ async function cleanUp(options, deadline) {
     await finishOnGitHub(state, run, note, deadline);
 }
 const STOPPED = 'The step was stopped before the run ended';
+/**
+ * Whether the main step settled its run but did not finish its check run or comment: it was stopped
+ * while writing them (no signal handler is left then), or GitHub did not answer in its time.
+ */
+function reportUnfinished(state) {
+    const { checkRunId, commentId, finished } = state;
+    const left = (checkRunId !== undefined && !finished.check) || (commentId !== undefined && !finished.comment);
+    return state.settled && state.finishing !== undefined && left;
+}
+/** Finishes the check run and comment as the main step would have: its outcome, the run as it is now. Nothing is cancelled. */
+async function finishReport(state, options, deadline) {
+    log_info('Oz post step: the main step did not finish the check run or comment; finishing them.');
+    const client = postClient(options);
+    const id = state.runId;
+    const run = client && id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
+    // Only what is left: a comment the main step finished holds more (the agent's answer) than this step knows.
+    const { checkRunId, commentId, ...rest } = state;
+    const left = {
+        ...rest,
+        ...(checkRunId !== undefined && !state.finished.check && { checkRunId }),
+        ...(commentId !== undefined && !state.finished.comment && { commentId }),
+    };
+    await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
+}
+/** A client for the API, from the step's inputs; undefined without a key. */
+function postClient(options) {
+    const apiKey = readApiKey(getInput);
+    if (apiKey === '')
+        return undefined;
+    const apiBaseUrl = parseApiBaseUrl(getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
+    return makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log_info, options.retry, log_debug);
+}
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
 async function settleRun(state, options) {
     if (state.runId === undefined && state.requestId === undefined)
@@ -6869,13 +6951,11 @@ async function settleRun(state, options) {
         log_info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
         return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
     }
-    const apiKey = readApiKey(getInput);
-    if (apiKey === '') {
+    const client = postClient(options);
+    if (client === undefined) {
         warning('Oz post step: no API key, so a run the main step left may still be running.');
         return { note: `${STOPPED}; it may still be running.` };
     }
-    const apiBaseUrl = parseApiBaseUrl(getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
-    const client = makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log_info, options.retry, log_debug);
     // The main step was stopped before the create answered: the run is found by the id it was tagged with.
     const settled = await settle_settleLeftRun(client, { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) }, {
         budgetMs: options.cancelBudgetMs ?? 30_000,
@@ -6915,7 +6995,7 @@ function followupArtifacts(state, run) {
     return { followedUp: true, artifacts: turn.artifacts, earlierArtifacts: turn.earlier };
 }
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
-async function finishOnGitHub(state, run, note, deadline) {
+async function finishOnGitHub(state, run, note, deadline, finishing) {
     const { checkRunId, commentId } = state;
     if (checkRunId === undefined && commentId === undefined)
         return;
@@ -6926,11 +7006,13 @@ async function finishOnGitHub(state, run, note, deadline) {
         return;
     }
     const report = {
-        outcome: outcome_verdict({ outcome: postOutcome(run) }),
+        outcome: finishing?.outcome ?? outcome_verdict({ outcome: postOutcome(run) }),
         note,
         ...(run && { run, runId: run.run_id }),
         ...followupArtifacts(state, run),
     };
+    // The agent's review asked for changes: the main step's conclusion, which the review itself is not here to give.
+    const conclusion = finishing?.requestChanges ? 'failure' : undefined;
     const runUrl = workflowRunUrl(readGitHubContext());
     const feedback = new Feedback({
         api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
@@ -6944,9 +7026,10 @@ async function finishOnGitHub(state, run, note, deadline) {
         warn: (message) => warning(`Oz post step: ${message}`),
         // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
         ...(state.conversation && { conversation: state.conversation }),
+        ...(conclusion && { conclusion }),
     });
     if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
-        log_info(`Completed check run ${checkRunId} (${checkConclusion(report)}).`);
+        log_info(`Completed check run ${checkRunId} (${conclusion ?? checkConclusion(report)}).`);
     }
 }
 

@@ -395,11 +395,30 @@ function fenceFor(text) {
     const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
     return '`'.repeat(longest + 1);
 }
-/** A suggested change: GitHub offers a ```suggestion block on a line as a change to commit. */
+/**
+ * The most of an inline comment a suggested change may take: the rest is room for the comment's text.
+ * A change longer than that is not offered whole, so it is not offered to commit at all.
+ */
+const MAX_SUGGESTION_UNITS = limits_MAX_COMMENT_CHARS - 2000;
+/**
+ * A suggested change: GitHub offers a ```suggestion block on a line as a change to commit, so it is
+ * offered only whole (committing a shortened one would write the cut into the file). One too long for
+ * a comment, and a change listed in the review's body, is shown as plain code, shortened if need be.
+ */
 function suggestionBlock(suggestion, kind) {
-    const text = limits_fitChars(suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, ''), MAX_AGENT_TEXT_CHARS);
+    const whole = suggestion.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+    if (kind === 'suggestion') {
+        const fence = fenceFor(whole);
+        const offered = `${fence}suggestion\n${whole}\n${fence}`;
+        if (offered.length <= MAX_SUGGESTION_UNITS)
+            return offered;
+    }
+    const text = limits_fitChars(whole, MAX_AGENT_TEXT_CHARS);
     const fence = fenceFor(text);
-    return `${fence}${kind === 'suggestion' ? 'suggestion' : ''}\n${text}\n${fence}`;
+    const code = `${fence}\n${text}\n${fence}`;
+    if (kind === 'text' || text === whole)
+        return code;
+    return `The suggested change (${whole.length} characters) is too long to offer as a change to commit here; its start:\n\n${code}`;
 }
 /** An inline comment's body: the agent's Markdown, sanitised, and its suggestion as a suggested change. */
 function commentBody(comment) {
