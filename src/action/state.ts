@@ -135,7 +135,7 @@ function readFinishing(text: string): Finishing | undefined {
   try {
     const parsed = JSON.parse(text) as Partial<Finishing>;
     return typeof parsed.outcome === 'string' && typeof parsed.requestChanges === 'boolean'
-      ? { outcome: parsed.outcome as Outcome, requestChanges: parsed.requestChanges }
+      ? { outcome: parsed.outcome, requestChanges: parsed.requestChanges }
       : undefined;
   } catch {
     return undefined;
