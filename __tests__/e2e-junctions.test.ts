@@ -117,3 +117,17 @@ describe("a review comment's suggested change too long to show whole", () => {
     for (const body of [posted!.body, ...posted!.comments.map((c) => c.body)]) expect(body.length).toBeLessThanOrEqual(65_536);
   });
 });
+
+describe('an error message inside a sentence of the post step', () => {
+  it('keeps one full stop: no ".." after an API error that ends in one', async () => {
+    // Nothing listens on port 9: the refused connection's hint ends with a full stop.
+    const post = await runStep({
+      which: 'post',
+      inputs: { ...inputs(), api_base_url: 'http://127.0.0.1:9/api/v1' },
+      state: { oz_run_id: 'run-left-by-main' },
+    });
+    expect(post.code).toBe(0);
+    const warning = post.log.split('\n').find((line) => line.startsWith('::warning::Oz post step could not check the run'));
+    expect(warning).toMatch(/and that the server there is running\. It may still be running\.$/);
+  });
+});

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { githubRequestBounds, maskSecrets, redactPublished, redactSecrets } from './common.ts';
 import { makeClient, sayLine } from '../front/run.ts';
-import { cancelLine } from '../front/words.ts';
+import { cancelLine, clause } from '../front/words.ts';
 import { verdict, type RunOutcome } from '../run/outcome.ts';
 import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { artifactsBesides } from '../run/turn.ts';
@@ -132,7 +132,7 @@ function tellSettled({ run, runId, handling }: Settled): string {
       log.info('Oz post step: the main step created no run.');
       return `${STOPPED}, before any run was created.`;
     case 'unknown':
-      core.warning(`Oz post step could not check the run: ${handling.error.message}. It may still be running.`);
+      core.warning(`Oz post step could not check the run: ${clause(handling.error.message)}. It may still be running.`);
       return `${STOPPED}; it may still be running.`;
     case 'nothing-to-cancel':
       log.info(`Oz run ${runId} has ended (${run?.state}); nothing to cancel.`);

@@ -6,6 +6,11 @@ import { verdict, type RunResult, type StopHandling } from '../run/outcome.ts';
 import type { RunSettings } from '../run/settings.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
+/** An error's message as the first part of a sentence that goes on: without its own final full stop (no "..."). */
+export function clause(message: string | undefined): string {
+  return (message ?? '').replace(/\.$/, '');
+}
+
 // The sentences of both front ends, built from the facts the core returns and the front end's vocabulary.
 
 /** A line for the log, and whether it is a warning. */
@@ -31,7 +36,7 @@ export function cancelLine(runId: string, result: CancelResult): Line {
           'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.',
       );
     case 'failed':
-      return warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+      return warning(`Could not cancel Oz run ${runId}: ${clause(result.error?.message)}. It may keep running.`);
   }
 }
 
@@ -51,9 +56,11 @@ export function noticeLine(notice: RunNotice, words: Vocabulary): Line {
     case 'unknown-state':
       return warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
     case 'read-failed':
-      return warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+      return warning(
+        `Could not read Oz run ${notice.runId}: ${notice.stillWatching ? `${clause(notice.error.message)}. Still watching.` : notice.error.message}`,
+      );
     case 'create-unknown':
-      return warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+      return warning(`Could not check whether the unanswered create started a run: ${clause(notice.error.message)}. It may be running.`);
     case 'save-failed':
       return warning(`Could not save the run's files: ${notice.error.message}`);
     case 'may-exist':
