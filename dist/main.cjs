@@ -4348,6 +4348,10 @@ function verdict(result) {
 ;// CONCATENATED MODULE: ./src/front/words.ts
 
 
+/** An error's message as the first part of a sentence that goes on: without its own final full stop (no "..."). */
+function clause(message) {
+    return (message ?? '').replace(/\.$/, '');
+}
 const words_info = (text) => ({ warning: false, text });
 const warning = (text) => ({ warning: true, text });
 /** What came of a cancel, for the log. */
@@ -4362,7 +4366,7 @@ function cancelLine(runId, result) {
             return warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
                 'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
         case 'failed':
-            return warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+            return warning(`Could not cancel Oz run ${runId}: ${clause(result.error?.message)}. It may keep running.`);
     }
 }
 /** A fact the lifecycle told, as a log line. */
@@ -4379,9 +4383,9 @@ function noticeLine(notice, words) {
         case 'unknown-state':
             return warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
         case 'read-failed':
-            return warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+            return warning(`Could not read Oz run ${notice.runId}: ${notice.stillWatching ? `${clause(notice.error.message)}. Still watching.` : notice.error.message}`);
         case 'create-unknown':
-            return warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+            return warning(`Could not check whether the unanswered create started a run: ${clause(notice.error.message)}. It may be running.`);
         case 'save-failed':
             return warning(`Could not save the run's files: ${notice.error.message}`);
         case 'may-exist':

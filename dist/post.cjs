@@ -4754,6 +4754,10 @@ async function whatTheAgentDid(life, result, answerStart) {
 ;// CONCATENATED MODULE: ./src/front/words.ts
 
 
+/** An error's message as the first part of a sentence that goes on: without its own final full stop (no "..."). */
+function clause(message) {
+    return (message ?? '').replace(/\.$/, '');
+}
 const words_info = (text) => ({ warning: false, text });
 const words_warning = (text) => ({ warning: true, text });
 /** What came of a cancel, for the log. */
@@ -4768,7 +4772,7 @@ function cancelLine(runId, result) {
             return words_warning(`Oz refused to cancel run ${runId}: it cannot be cancelled through the API (${result.error?.message}). ` +
                 'Runs on a self-hosted worker may refuse a cancel. It may keep running: stop it from Oz or from its worker.');
         case 'failed':
-            return words_warning(`Could not cancel Oz run ${runId}: ${result.error?.message}. It may keep running.`);
+            return words_warning(`Could not cancel Oz run ${runId}: ${clause(result.error?.message)}. It may keep running.`);
     }
 }
 /** A fact the lifecycle told, as a log line. */
@@ -4785,9 +4789,9 @@ function words_noticeLine(notice, words) {
         case 'unknown-state':
             return words_warning(`Oz reported the state ${notice.state}, which ${words.self} does not know yet; treating it as still running.`);
         case 'read-failed':
-            return words_warning(`Could not read Oz run ${notice.runId}: ${notice.error.message}${notice.stillWatching ? '. Still watching.' : ''}`);
+            return words_warning(`Could not read Oz run ${notice.runId}: ${notice.stillWatching ? `${clause(notice.error.message)}. Still watching.` : notice.error.message}`);
         case 'create-unknown':
-            return words_warning(`Could not check whether the unanswered create started a run: ${notice.error.message}. It may be running.`);
+            return words_warning(`Could not check whether the unanswered create started a run: ${clause(notice.error.message)}. It may be running.`);
         case 'save-failed':
             return words_warning(`Could not save the run's files: ${notice.error.message}`);
         case 'may-exist':
@@ -6971,7 +6975,7 @@ function tellSettled({ run, runId, handling }) {
             log_info('Oz post step: the main step created no run.');
             return `${STOPPED}, before any run was created.`;
         case 'unknown':
-            warning(`Oz post step could not check the run: ${handling.error.message}. It may still be running.`);
+            warning(`Oz post step could not check the run: ${clause(handling.error.message)}. It may still be running.`);
             return `${STOPPED}; it may still be running.`;
         case 'nothing-to-cancel':
             log_info(`Oz run ${runId} has ended (${run?.state}); nothing to cancel.`);
