@@ -67,20 +67,37 @@ function inlineShims(code: string): string {
 }
 
 /**
- * @actions/core's job summary module reads `fs.promises` when it is loaded, and that getter loads
- * Node's whole promise-based fs (~1.5 ms) at every start, though the summary is written only at the
- * end. The same three functions, reading `fs.promises` when called: the toolkit's code is otherwise
- * as published. The build fails if the line changes (a new @actions/core), so this is looked at again.
+ * Two lines of the toolkit's packages that load a part of Node at every start for something used
+ * later, each changed for one that loads it when used; the packages' code is otherwise as published.
+ * The build fails if a line is not found exactly as expected (a new version), so it is looked at again.
+ * - @actions/core's job summary module reads `fs.promises` when loaded, which loads Node's whole
+ *   promise-based fs (~1.5 ms), though the summary is written only at the end.
+ * - p-retry times its retries with `performance.now()`, and the `performance` global loads
+ *   perf_hooks (~1.2 ms) before the first request. It only subtracts two readings, so a monotonic
+ *   clock from process.hrtime, which is loaded already, gives the same differences.
  */
-const CORE_SUMMARY_FS = 'const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;';
-function deferFsPromises(code: string): string {
-  if (!code.includes('./node_modules/@actions/core/lib/summary.js')) return code;
-  if (code.split(CORE_SUMMARY_FS).length !== 2)
-    throw new Error("@actions/core's summary.js changed: see deferFsPromises in scripts/build.ts");
-  const later = ['access', 'appendFile', 'writeFile'].map(
-    (name) => `${name} = (...args) => external_fs_namespaceObject.promises.${name}(...args)`,
-  );
-  return code.replace(CORE_SUMMARY_FS, `const ${later.join(', ')};`);
+const AT_START: { module: string; find: string; replace: string; count: number }[] = [
+  {
+    module: './node_modules/@actions/core/lib/summary.js',
+    find: 'const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;',
+    replace: `const ${['access', 'appendFile', 'writeFile'].map((n) => `${n} = (...args) => external_fs_namespaceObject.promises.${n}(...args)`).join(', ')};`,
+    count: 1,
+  },
+  {
+    module: './node_modules/p-retry/index.js',
+    find: 'performance.now()',
+    replace: '(Number(process.hrtime.bigint()) / 1e6)',
+    count: 2,
+  },
+];
+function deferAtStart(code: string): string {
+  let out = code;
+  for (const { module, find, replace, count } of AT_START) {
+    if (!out.includes(`CONCATENATED MODULE: ${module}`)) continue;
+    if (out.split(find).length - 1 !== count) throw new Error(`${module} changed: see AT_START in scripts/build.ts`);
+    out = out.split(find).join(replace);
+  }
+  return out;
 }
 
 /**
@@ -138,7 +155,7 @@ for (const bundle of BUNDLES) {
     sourceMap: false,
     quiet: true,
   });
-  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + deferFsPromises(inlineShims(result.code)));
+  writeFileSync(join(dist, bundle.out), (bundle.banner ?? '') + deferAtStart(inlineShims(result.code)));
   for (const file of result.stats.compilation.fileDependencies) {
     // Code only: the compiler also reads type declarations and package.json files that are not bundled.
     // ncc's own loaders run at build time; they are not in the output.
