@@ -2436,7 +2436,7 @@ function calculateDelay(retriesConsumed, options) {
 }
 
 function calculateRemainingTime(start, max) {
-	return Number.isFinite(max) ? max - (performance.now() - start) : max;
+	return Number.isFinite(max) ? max - ((Number(process.hrtime.bigint()) / 1e6) - start) : max;
 }
 
 async function delayForRetry(delay, options) {
@@ -2618,7 +2618,7 @@ async function pRetry(input, options = {}) {
 
 	let attemptNumber = 0;
 	let retriesConsumed = 0;
-	const startTime = performance.now();
+	const startTime = (Number(process.hrtime.bigint()) / 1e6);
 
 	// A consumed count is always finite, so `Infinity` keeps this true and needs no special case.
 	while (retriesConsumed <= options.retries) {
