@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runWithStopHandling } from '../../src/front/run.ts';
-import { parseSettings } from '../../src/action/inputs.ts';
+import { parseSettings } from '../../src/settings/inputs.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { targetOf } from '../../src/run/plan.ts';
 import { useSimulator } from '../helpers/simulator.ts';

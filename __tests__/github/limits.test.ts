@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_COMMENT_CHARS } from '../../src/report/limits.ts';
-import { commentBody, reviewBody } from '../../src/report/review.ts';
+import { commentBody, reviewBody } from '../../src/review/text.ts';
 import { GitHubDouble } from '../../sim/github.ts';
 
 const github = new GitHubDouble();

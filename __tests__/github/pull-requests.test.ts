@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runMain, type MainOptions } from '../../src/action/main-step.ts';
 import { readEvent } from '../../src/github/event.ts';
 import { runPost } from '../../src/action/post-step.ts';
-import { decideTrigger } from '../../src/github/triggers.ts';
+import { decideTrigger } from '../../src/threads/triggers.ts';
 import { isolateSteps, noConversation } from '../helpers/nock.ts';
 import { stepInProcess } from '../helpers/step.ts';
 

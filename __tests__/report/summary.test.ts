@@ -4,7 +4,7 @@ import { safeUrl } from '../../src/report/url.ts';
 import { formatDuration } from '../../src/report/duration.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
-import { reportArtifacts } from '../../src/report/artifacts.ts';
+import { reportArtifacts } from '../../src/report/model.ts';
 import { micromarkHtml } from '../helpers/gfm.ts';
 import type { RunItem } from '../../src/oz/types.ts';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
 import type { Artifact } from '../../src/oz/types.ts';
 import { safeRelativePath, saveArtifacts } from '../../src/run/artifacts.ts';
-import { activity, describeAction, finalAnswer } from '../../src/run/conversation.ts';
+import { activity, describeAction, finalAnswer } from '../../src/run/transcript.ts';
 import { extractJson, structuredOutput } from '../../src/run/structured.ts';
 import { OzSimulator } from '../../sim/server.ts';
 

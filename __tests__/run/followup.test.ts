@@ -5,7 +5,7 @@ import { movedOn } from '../../src/run/followup.ts';
 import { startAndWatch } from '../../src/run/lifecycle.ts';
 import { verdict } from '../../src/run/outcome.ts';
 import type { RunPlan } from '../../src/run/plan.ts';
-import type { RunSettings } from '../../src/run/settings.ts';
+import type { RunSettings } from '../../src/settings/settings.ts';
 import { connectionReset } from '../helpers/nock.ts';
 
 const BASE = 'https://oz.test/api/v1';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { CLI_WORDS } from '../../src/cli/vocabulary.ts';
 import { outcomeNote } from '../../src/front/words.ts';
-import { decodeState, encodeState } from '../../src/github/conversation.ts';
+import { decodeState, encodeState } from '../../src/threads/state.ts';
 import { verdict, type RunOutcome } from '../../src/run/outcome.ts';
 import { asSent, targetOf } from '../../src/run/plan.ts';
-import { checkRunId, type RunSettings } from '../../src/run/settings.ts';
+import { checkRunId, type RunSettings } from '../../src/settings/settings.ts';
 
 const SCHEMA = { type: 'object' };
 const INSTRUCTION = 'When you have finished, end your final answer with one JSON object';

@@ -7,7 +7,7 @@ import { OzClient } from '../../src/oz/client.ts';
 import type { Artifact, RunItem } from '../../src/oz/types.ts';
 import { startAndWatch } from '../../src/run/lifecycle.ts';
 import type { RunPlan } from '../../src/run/plan.ts';
-import type { RunSettings } from '../../src/run/settings.ts';
+import type { RunSettings } from '../../src/settings/settings.ts';
 import { artifactKey, artifactsBesides, artifactsOfTurn } from '../../src/run/turn.ts';
 
 const BASE = 'https://oz.test/api/v1';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { redactAll, redactor, type Redact } from '../report/redact.ts';
-import { readApiKey } from './inputs.ts';
+import { readApiKey } from '../settings/inputs.ts';
 import type { RequestBounds } from '../github/request.ts';
 
 // What the main and post steps share: masking and redaction of the secrets.

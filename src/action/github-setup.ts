@@ -5,8 +5,8 @@ import { loadGitHubApi } from '../github/loader.ts';
 import type { GitHubApi } from '../github/types.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
 import { githubRequestBounds } from './common.ts';
-import type { Settings } from './inputs.ts';
-import type { Mention } from './mention.ts';
+import type { Settings } from '../settings/inputs.ts';
+import type { Mention } from '../threads/step.ts';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 export const FORK_WITHOUT_KEY =

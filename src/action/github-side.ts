@@ -6,21 +6,21 @@ import type { GitHubContext } from '../github/context.ts';
 import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { gitHubApi, type GitHubSide } from './github-setup.ts';
-import type { Settings } from './inputs.ts';
+import type { Settings } from '../settings/inputs.ts';
 import { markFinished, saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
-import { decideTrigger } from '../github/triggers.ts';
-import { eventNoun, MENTION_EVENTS } from '../github/mention.ts';
+import { decideTrigger } from '../threads/triggers.ts';
+import { eventNoun, MENTION_EVENTS } from '../threads/mention.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
-import { InputError } from '../run/settings.ts';
+import { InputError } from '../settings/settings.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
-import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from './mention.ts';
+import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from '../threads/step.ts';
 
 /**
  * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide): a
  * bundle file of its own (`#github-side`, see scripts/build.ts), so that a step without a comment,
  * check run, trigger phrase or review does not compile it before its first request.
  */
-export { planReview, publishReview } from './review.ts';
+export { planReview, publishReview } from '../review/step.ts';
 
 /**
  * What the action does on GitHub before the run starts: decides whether the event may start an agent

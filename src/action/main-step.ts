@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
-import { describeRestart } from '../github/restart.ts';
+import { describeRestart } from '../threads/restart.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } from '../github/context.ts';
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
@@ -11,16 +11,16 @@ import { reportOf } from '../front/words.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import type { RunTarget } from '../run/plan.ts';
-import { checkRunSettings } from '../run/settings.ts';
+import { checkRunSettings } from '../settings/settings.ts';
 import { maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
-import { allowedBotsNotices, parseSettings, type Settings } from './inputs.ts';
+import { allowedBotsNotices, parseSettings, type Settings } from '../settings/inputs.ts';
 import { finish } from './publish.ts';
 import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
-import type { Reviewing } from './review.ts';
+import type { Reviewing } from '../review/step.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */

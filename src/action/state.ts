@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Exchange, ThreadState } from '../github/conversation.ts';
+import type { Exchange, ThreadState } from '../threads/state.ts';
 import { redactSecrets } from './common.ts';
 import type { Outcome } from '../report/summary.ts';
 

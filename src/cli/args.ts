@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { flagOf, flagsOfKind, INPUTS, type SettingKey } from '../names.ts';
-import { checkMetadataPair, fail, InputError, type SettingSource } from '../run/settings.ts';
+import { checkMetadataPair, fail, InputError, type SettingSource } from '../settings/settings.ts';
 import { explainParseError, joinNegativeValues } from './flag-errors.ts';
 import { flagLabel } from './vocabulary.ts';
 

@@ -1,4 +1,4 @@
-import { reportArtifacts } from '../report/artifacts.ts';
+import { reportArtifacts } from '../report/model.ts';
 import type { Report } from '../report/summary.ts';
 
 /** Outputs that are true, false or unknown (null) rather than text. */

@@ -13,7 +13,7 @@ import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import { targetOf, type RunPlan } from '../run/plan.ts';
-import { checkRunSettings, parseRunSettings } from '../run/settings.ts';
+import { checkRunSettings, parseRunSettings } from '../settings/settings.ts';
 import { parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
 import { jsonResult } from './json.ts';

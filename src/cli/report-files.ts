@@ -1,6 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, quote } from '../run/settings.ts';
+import { InputError, quote } from '../settings/settings.ts';
 
 /** Why `path` cannot be written, or undefined when it can (checked without creating it). */
 function unwritable(path: string): string | undefined {

@@ -2,7 +2,7 @@ import { describeRequest, OzClient, type RetryPolicy } from '../oz/client.ts';
 import { startAndWatch, type LifecycleOptions, type RunEvents } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import type { RunPlan } from '../run/plan.ts';
-import type { RunSettings } from '../run/settings.ts';
+import type { RunSettings } from '../settings/settings.ts';
 import { stopOnSignalsAndDeadline } from '../run/stop.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { noticeLine, type Line } from './words.ts';

@@ -3,7 +3,7 @@ import type { CancelResult } from '../run/cancel.ts';
 import type { RunNotice } from '../run/lifecycle.ts';
 import type { Report } from '../report/summary.ts';
 import { verdict, type RunResult, type StopHandling } from '../run/outcome.ts';
-import type { RunSettings } from '../run/settings.ts';
+import type { RunSettings } from '../settings/settings.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** An error's message as the first part of a sentence that goes on: without its own final full stop (no "..."). */

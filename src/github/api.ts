@@ -6,7 +6,7 @@
  */
 import { getOctokit } from '@actions/github';
 import type { CheckUpdate, GitHubApi } from './types.ts';
-import { reviewCalls } from './review-api.ts';
+import { reviewCalls } from '../review/api.ts';
 import { boundedCall, eitherSignal, pages, type Call, type Fresh, type Octokit, type RequestBounds } from './request.ts';
 import { MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { USER_AGENT } from '../oz/version.ts';

@@ -5,8 +5,8 @@ import { escapeMarkdown, safeLink } from '../report/markdown.ts';
 import { safeUrl } from '../report/url.ts';
 import { outcomeHeading, type Report, type SummaryWords } from '../report/summary.ts';
 import { formatDuration } from '../report/duration.ts';
-import { type Exchange, type ThreadState } from './conversation.ts';
-import { conversationWithin, fitComment, summaryWithin } from './budget.ts';
+import { type Exchange, type ThreadState } from '../threads/state.ts';
+import { conversationWithin, fitComment, summaryWithin } from './comment-fit.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { AgentActivity, EditThrottle, foldedLines, liveLines, MIN_EDIT_INTERVAL_MS, type ActivitySnapshot } from './live.ts';
 

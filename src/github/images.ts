@@ -1,5 +1,5 @@
 import type { Attachment } from '../oz/types.ts';
-import { imageType } from '../run/options.ts';
+import { imageType } from '../settings/options.ts';
 
 /**
  * Images pasted into the comment or issue that mentioned the trigger phrase (GitHub's user-attachment

@@ -4,5 +4,5 @@
  * loaded on first use, so that a step's start to its first request does not compile it.
  */
 export { agentOutputs, renderSummary, runOutputs, usageOutputs } from './summary.ts';
-export { reportArtifacts } from './artifacts.ts';
-export { reviewOutputs } from './review.ts';
+export { reportArtifacts } from './model.ts';
+export { reviewOutputs } from '../review/text.ts';

@@ -1,4 +1,4 @@
-import { reportArtifacts } from './artifacts.ts';
+import { reportArtifacts } from './model.ts';
 import type { UsageFigures } from '../oz/usage.ts';
 import {
   capList,
@@ -16,7 +16,7 @@ import { safeUrl } from './url.ts';
 import { formatDuration } from './duration.ts';
 import type { SettingKey } from '../names.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
-import { reviewSection, type ReviewReport } from './review.ts';
+import { reviewSection, type ReviewReport } from '../review/text.ts';
 
 /** How the step ended, as far as the run is concerned. */
 export type Outcome =

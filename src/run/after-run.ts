@@ -4,5 +4,5 @@
  * scripts/build.ts), loaded on first use, so that the step's start to its first request does not
  * compile it.
  */
-export { ConversationWatcher, finalAnswer } from './conversation.ts';
+export { ConversationWatcher, finalAnswer } from './transcript.ts';
 export { saveArtifacts } from './artifacts.ts';

@@ -1,9 +1,9 @@
 import type { Artifact, Conversation, RunItem } from '../oz/types.ts';
-import type { Budget } from './budget.ts';
+import type { Budget } from './credits.ts';
 import type { CancelResult } from './cancel.ts';
 import type { StopReason } from './stop.ts';
 import type { StructuredOutput } from './structured.ts';
-import type { Restart } from './thread.ts';
+import type { Restart } from '../threads/run.ts';
 
 /** What was done about a run when watching it stopped early. */
 export type StopHandling =

@@ -1,6 +1,6 @@
 import type { CreateRunRequest } from '../oz/types.ts';
-import type { RunSettings } from './settings.ts';
-import type { ThreadRun } from './thread.ts';
+import type { RunSettings } from '../settings/settings.ts';
+import type { ThreadRun } from '../threads/run.ts';
 import { schemaInstruction } from './structured.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversationWithin, fitComment } from '../../src/github/budget.ts';
-import { decodeState } from '../../src/github/conversation.ts';
+import { conversationWithin, fitComment } from '../../src/github/comment-fit.ts';
+import { decodeState } from '../../src/threads/state.ts';
 
 const binding = { repository: 'acme/widgets', thread: 7 };
 

@@ -1,4 +1,4 @@
-import type { Restart } from '../run/thread.ts';
+import type { Restart } from './run.ts';
 
 /** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
 export function describeRestart(why: Restart): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commentBody, reviewBody, reviewOutputs, type ReviewComment } from '../../src/report/review.ts';
+import { commentBody, reviewBody, reviewOutputs, type ReviewComment } from '../../src/review/text.ts';
 import { MAX_COMMENT_CHARS } from '../../src/report/limits.ts';
 
 const parts = (listed: { comment: ReviewComment; why: 'outside-diff' | 'over-limit' }[], summary = 'Fine.') => ({

@@ -1,4 +1,4 @@
-import { fail, InputError } from '../run/settings.ts';
+import { fail, InputError } from './settings.ts';
 import type { InputReader } from './inputs.ts';
 
 /**

@@ -1,14 +1,14 @@
 import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
-import { postReview, prepareReview, unreadWarning, type ReviewPlan } from '../github/review.ts';
+import { postReview, prepareReview, unreadWarning, type ReviewPlan } from './publish.ts';
 import type { Report } from '../report/summary.ts';
-import { REVIEW_SCHEMA, reviewInstruction } from '../run/review.ts';
+import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../run/structured.ts';
-import type { Review } from '../report/review.ts';
-import { redactPublished, redactSecrets } from './common.ts';
-import type { GitHubSide } from './github-setup.ts';
-import type { Settings } from './inputs.ts';
+import type { Review } from './text.ts';
+import { redactPublished, redactSecrets } from '../action/common.ts';
+import type { GitHubSide } from '../action/github-setup.ts';
+import type { Settings } from '../settings/inputs.ts';
 import type { RunTarget } from '../run/plan.ts';
 
 /** The plan a review runs with (the review's schema in its settings, its instruction in the target), and what it reviews. */

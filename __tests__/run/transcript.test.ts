@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
-import { ConversationWatcher } from '../../src/run/conversation.ts';
+import { ConversationWatcher } from '../../src/run/transcript.ts';
 
 const BASE = 'https://oz.test/api/v1';
 const client = () => new OzClient({ baseUrl: BASE, apiKey: 'wk-k', userAgent: 't', retry: { retries: 0 } });

@@ -5,7 +5,7 @@
  */
 import { fitChars, fitRendered, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS } from '../report/limits.ts';
 import { renderSummary, type Report, type SummaryWords } from '../report/summary.ts';
-import { renderConversation, type Exchange, type ThreadState } from './conversation.ts';
+import { renderConversation, type Exchange, type ThreadState } from '../threads/state.ts';
 
 /** What an older turn keeps of its request and its answer once the comment is too long. */
 const OLDER_TURN_CHARS = 600;

@@ -3,8 +3,8 @@
  * review's body (the summary, then the comments that could not go on their lines), and the review's
  * part of the job summary. Text from the agent is sanitised here and cut to GitHub's limits.
  */
-import { fitChars, fitRendered, fitUnits, MAX_COMMENT_CHARS } from './limits.ts';
-import { escapeMarkdown, safeLink, sanitizeMarkdown } from './markdown.ts';
+import { fitChars, fitRendered, fitUnits, MAX_COMMENT_CHARS } from '../report/limits.ts';
+import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../report/markdown.ts';
 
 /**
  * An agent's comment, suggestion or summary, before it is put in a body. The bodies themselves are

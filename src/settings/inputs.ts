@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { INPUTS } from '../names.ts';
-import { fail, InputError, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from '../run/settings.ts';
+import { fail, InputError, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from './settings.ts';
 
 /** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
 export type InputReader = (name: string) => string;

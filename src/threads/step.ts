@@ -1,16 +1,16 @@
 import * as core from '@actions/core';
-import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from '../github/conversation.ts';
+import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from './state.ts';
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
-import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from '../github/mention.ts';
+import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from './mention.ts';
 import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
-import { MAX_ATTACHMENTS } from '../run/options.ts';
+import { MAX_ATTACHMENTS } from '../settings/options.ts';
 import { sentText, type RunTarget } from '../run/plan.ts';
-import { checkRunId, quote, type InputError } from '../run/settings.ts';
-import type { Settings } from './inputs.ts';
-import * as log from './log.ts';
+import { checkRunId, quote, type InputError } from '../settings/settings.ts';
+import type { Settings } from '../settings/inputs.ts';
+import * as log from '../action/log.ts';
 
 /** A request made by mentioning the trigger phrase, and where its conversation stands. */
 export interface Mention {

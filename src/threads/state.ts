@@ -1,6 +1,6 @@
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../report/markdown.ts';
-import { isRunId } from '../run/settings.ts';
+import { isRunId } from '../settings/settings.ts';
 
 /** The hidden marker of a thread's conversation comment: one per pull request or issue, across workflow runs. */
 export const CONVERSATION_MARKER = '<!-- oz-agent-action conversation -->';

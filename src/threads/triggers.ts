@@ -1,5 +1,5 @@
-import type { EventInfo } from './event.ts';
-import { COMMENT_MARKER_PREFIX } from './event.ts';
+import type { EventInfo } from '../github/event.ts';
+import { COMMENT_MARKER_PREFIX } from '../github/event.ts';
 
 /** Who may start an agent from a comment or review, beyond people with write access. */
 export interface TrustSettings {

@@ -1,4 +1,4 @@
-import type { EventInfo } from './event.ts';
+import type { EventInfo } from '../github/event.ts';
 
 /** Events where a trigger phrase may start the agent: comments, reviews and issues. */
 export const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'] as const;

@@ -3,11 +3,11 @@
  * commits and files, and the commit of the action's previous review), and posting its review after
  * the run as one GitHub review with comments on their lines.
  */
-import { COMMENT_MARKER_PREFIX } from './event.ts';
+import { COMMENT_MARKER_PREFIX } from '../github/event.ts';
 import { Diff } from './diff.ts';
-import { isGitHubApiError, type GitHubApi, type NewReview } from './types.ts';
-import { commentBody, reviewBody, type ListedWhy, type Review, type ReviewComment, type ReviewReport } from '../report/review.ts';
-import type { ReviewTarget } from '../run/review.ts';
+import { isGitHubApiError, type GitHubApi, type NewReview } from '../github/types.ts';
+import { commentBody, reviewBody, type ListedWhy, type Review, type ReviewComment, type ReviewReport } from './text.ts';
+import type { ReviewTarget } from './schema.ts';
 import { fitUnits, MAX_COMMENT_CHARS } from '../report/limits.ts';
 
 /** At most this many comments go on their lines; the rest are listed in the review's body. */

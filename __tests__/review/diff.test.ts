@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Diff, patchLines } from '../../src/github/diff.ts';
+import { Diff, patchLines } from '../../src/review/diff.ts';
 
 const PATCH = [
   '@@ -1,3 +1,4 @@',

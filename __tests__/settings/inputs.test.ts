@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../../src/action/inputs.ts';
+import { parseSettings } from '../../src/settings/inputs.ts';
 import { sentText, targetOf } from '../../src/run/plan.ts';
-import { InputError, parseMcp, parseMetadata } from '../../src/run/settings.ts';
+import { InputError, parseMcp, parseMetadata } from '../../src/settings/settings.ts';
 
 const KEY = 'wk-secret-123';
 

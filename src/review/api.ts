@@ -3,8 +3,8 @@
  * its reviews and review comments, and creating a review. Part of the GitHub API module (api.ts),
  * loaded only when it is needed.
  */
-import type { GitHubApi } from './types.ts';
-import { listAll, type Call, type Octokit } from './request.ts';
+import type { GitHubApi } from '../github/types.ts';
+import { listAll, type Call, type Octokit } from '../github/request.ts';
 
 export function reviewCalls(
   octokit: Octokit,

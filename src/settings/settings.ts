@@ -4,7 +4,7 @@ import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 import type { SettingKey } from '../names.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
-import { checkSchema, titleFromPrompt } from './structured.ts';
+import { checkSchema, titleFromPrompt } from '../run/structured.ts';
 
 /**
  * Where settings come from, for both front ends: the action's inputs or the CLI's flags. The core
