@@ -90,7 +90,7 @@ export interface CliArgs {
   quiet: boolean;
   summaryFile?: string;
   outputFile?: string;
-  /** Settings named as the action's inputs, for run/settings.ts. */
+  /** Settings named as the action's inputs, for settings/settings.ts. */
   source: SettingSource;
   /** `--metadata` pairs, checked; undefined when none were given. */
   metadata?: Record<string, string>;

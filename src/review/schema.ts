@@ -4,7 +4,7 @@
  * that structured output uses, so the review is found and validated the same way.
  */
 
-/** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in report/review.ts. */
+/** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in review/text.ts. */
 export const REVIEW_SCHEMA: Record<string, unknown> = {
   type: 'object',
   required: ['verdict', 'summary', 'comments'],

@@ -57,7 +57,7 @@ export function parseLogins(read: InputReader, name: string): string[] {
 
 /**
  * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
  * should not have to guess whether a person was meant.
  */
 export function allowedBotsNotices(read: InputReader): string[] {

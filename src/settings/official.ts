@@ -8,7 +8,7 @@ import type { InputReader } from './inputs.ts';
  * - `saved_prompt`: the API has no saved prompts, so it fails;
  * - `cwd`, `profile`, `share`: the official action ignores them for cloud runs with a warning; so does this one;
  * - `oz_channel`, `oz_version`: nothing is installed, so a value other than the default gets a notice.
- * (`output_format` and `debug` have a meaning here: see run/options.ts.)
+ * (`output_format` and `debug` have a meaning here: see settings/options.ts.)
  */
 
 /** What the step says before anything else, when an official input is ignored. */
