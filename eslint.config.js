@@ -1,38 +1,114 @@
 // @ts-check
 import tseslint from 'typescript-eslint';
+import { dirname, relative, resolve } from 'node:path';
 
 /**
- * The layers of src/ and what each may import (see README, Layout). Dependencies point one way:
- * action -> front, github, run, report, oz; cli -> front, run, report, oz; front -> run, report, oz;
- * github -> report, oz; run -> oz;
- * report -> oz (types only). The core (oz, run, report) knows nothing of GitHub Actions: of @actions/*
- * it may use only @actions/http-client, a plain HTTP client kept for the runner's proxy settings.
+ * The layers of src/, lowest first, and the files of each. A file may import its own layer and the
+ * layers below it, never one above (see docs/architecture.md). Feature folders (review/, threads/)
+ * hold a feature's pieces at each layer, so their files are placed one by one.
+ * - names: the one table of inputs, flags and outputs. oz: the API on the wire. settings: parsing what the user asked for. run: the run's lifecycle.
+ * - report: pure text (Markdown, outputs) from facts. github: the GitHub API and what is said there.
+ * - front: what both front ends share. action, cli: the two front ends; entrypoints: their bundles.
  */
-const layer = (name) => `^\\.\\./${name}/`;
-const ACTIONS_TOOLKIT = { regex: '^@actions/(?!http-client$)', message: 'The core may use only @actions/http-client of @actions/*.' };
-const forbid = (names, why) => ({ regex: `^\\.\\./(${names.join('|')})/`, message: why });
+const LAYERS = [
+  ['names', ['src/names.ts']],
+  ['oz', ['src/oz/**']],
+  ['settings', ['src/settings/**']],
+  ['run', ['src/run/**', 'src/threads/run.ts', 'src/review/schema.ts']],
+  ['report', ['src/report/**', 'src/review/text.ts']],
+  [
+    'github',
+    [
+      'src/github/**',
+      'src/review/api.ts',
+      'src/review/diff.ts',
+      'src/review/publish.ts',
+      'src/threads/state.ts',
+      'src/threads/mention.ts',
+      'src/threads/triggers.ts',
+      'src/threads/restart.ts',
+    ],
+  ],
+  ['front', ['src/front/**']],
+  ['action', ['src/action/**', 'src/review/step.ts', 'src/threads/step.ts', 'src/main.ts', 'src/post.ts']],
+  ['cli', ['src/cli/**']],
+  ['entrypoints', ['src/entrypoints/**']],
+];
+/** What each layer may import besides its own and the layers below it in LAYERS. */
+const NOT_BELOW = {
+  // Each front end, and what they share, is apart from the GitHub side and from the other front end.
+  front: ['github'],
+  cli: ['github', 'action'],
+  // report/ is pure text: of oz/ it takes types only (checked by the rule below), of run/ nothing.
+  report: ['run', 'settings'],
+};
+/** The core knows nothing of GitHub Actions: of @actions/* it may use only the plain HTTP client. */
+/**
+ * Imports that go up a layer and are yet to be untangled: each [from, to]. settings.ts checks an
+ * output_schema with run/structured.ts when it parses it.
+ */
+const KNOWN_UP = [['src/settings/settings.ts', 'src/run/structured.ts']];
+const CORE = ['oz', 'settings', 'run', 'report', 'front', 'cli'];
 
-/** @type {Record<string, import('eslint').Linter.RuleEntry>} */
-const boundaries = {
-  'src/oz/**': [
-    forbid(['run', 'report', 'github', 'action', 'cli'], 'oz/ is the API on the wire: it imports no other layer.'),
-    ACTIONS_TOOLKIT,
-  ],
-  'src/run/**': [forbid(['report', 'github', 'action', 'cli'], 'run/ depends on oz/ only.'), ACTIONS_TOOLKIT],
-  'src/report/**': [
-    forbid(['run', 'github', 'action', 'cli'], 'report/ is pure text: it depends on oz/ types only.'),
-    { regex: layer('oz'), allowTypeImports: true, message: 'report/ may import types from oz/, nothing else.' },
-    ACTIONS_TOOLKIT,
-  ],
-  'src/github/**': [forbid(['action', 'cli'], 'github/ serves the action front end; it does not import it.')],
-  'src/front/**': [
-    forbid(['action', 'cli', 'github'], 'front/ is what both front ends share: it imports the core, not either of them.'),
-    ACTIONS_TOOLKIT,
-  ],
-  'src/cli/**': [
-    forbid(['action', 'github'], 'The CLI front end shares the core (oz, run, report) and front/, not the action.'),
-    { regex: '^@actions/(?!http-client$)', message: 'The CLI runs outside GitHub Actions.' },
-  ],
+const globToRegex = (glob) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace('/**', '/.+')}$`);
+const placed = LAYERS.flatMap(([layer, globs], rank) => globs.map((glob) => ({ layer, rank, re: globToRegex(glob) })));
+/** The layer of a file (relative to the project), the most specific glob first. */
+function layerOf(file) {
+  const exact = placed.find((p) => !p.re.source.includes('.+') && p.re.test(file));
+  return exact ?? placed.find((p) => p.re.test(file));
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layersRule = {
+  meta: {
+    type: 'problem',
+    schema: [],
+    messages: {
+      up: '{{from}}/ may not import {{to}}/ ({{target}}): dependencies point down the layers in eslint.config.js.',
+      toolkit: 'The core ({{from}}/) may use only @actions/http-client of @actions/*.',
+      types: 'report/ may import types from oz/, nothing else.',
+    },
+  },
+  create(context) {
+    const root = context.cwd;
+    const file = relative(root, context.filename).split('\\').join('/');
+    const here = layerOf(file);
+    if (!here) return {};
+    /** @param {import('estree').Node} node @param {unknown} source @param {boolean} typeOnly */
+    const check = (node, source, typeOnly) => {
+      if (typeof source !== 'string') return;
+      if (source.startsWith('@actions/') && source !== '@actions/http-client' && CORE.includes(here.layer)) {
+        context.report({ node, messageId: 'toolkit', data: { from: here.layer } });
+        return;
+      }
+      if (!source.startsWith('.')) return;
+      const target = relative(root, resolve(dirname(context.filename), source))
+        .split('\\')
+        .join('/');
+      const there = layerOf(target);
+      if (!there || there.layer === here.layer) return;
+      if (KNOWN_UP.some(([from, to]) => from === file && to === target)) return;
+      if (there.rank > here.rank || (NOT_BELOW[here.layer] ?? []).includes(there.layer)) {
+        context.report({ node, messageId: 'up', data: { from: here.layer, to: there.layer, target } });
+      } else if (here.layer === 'report' && there.layer === 'oz' && !typeOnly) {
+        context.report({ node, messageId: 'types' });
+      }
+    };
+    const typeOnly = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type'));
+    return {
+      ImportDeclaration: (node) => check(node, node.source.value, typeOnly(node)),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source.value, typeOnly(node)),
+      ExportAllDeclaration: (node) => check(node, node.source.value, typeOnly(node)),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node, node.source.value, false),
+      TSImportType: (node) => {
+        const source = node.source ?? node.argument;
+        check(node, source?.literal?.value ?? source?.value, true);
+      },
+    };
+  },
 };
 
 export default tseslint.config(
@@ -42,16 +118,14 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { project: { rules: { layers: layersRule } } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  ...Object.entries(boundaries).map(([glob, patterns]) => ({
-    files: [glob],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
-  })),
+  { files: ['src/**/*.ts'], rules: { 'project/layers': 'error' } },
   {
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
