@@ -111,7 +111,8 @@ describe('comment and check run sizes', () => {
     // The next mention still reaches the thread's run.
     const fifth = await mention('@oz one more thing');
     expect(fifth.outputs).toMatchObject({ followed_up: 'true', run_id: first.outputs.run_id });
-  });
+    // Four whole steps, each polling the simulator: about 28 s on an idle machine, more under load.
+  }, 120_000);
 });
 
 describe('saved file names', () => {
