@@ -132,3 +132,6 @@ export const OUTPUTS = [
   { output: 'review_comments', actionOnly: true },
   { output: 'verdict', actionOnly: true },
 ] as const satisfies readonly OutputName[];
+
+/** An output's name, as the action's outputs, the CLI's `--json` and its `--output-file` spell it. */
+export type OutputKey = (typeof OUTPUTS)[number]['output'];

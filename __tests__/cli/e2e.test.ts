@@ -72,13 +72,21 @@ describe('oz-agent-run', () => {
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('cancels the live run on %s and exits %i', async (signal, code) => {
-    const result = await cli(['--prompt', 'p', '--metadata', 'sim_outcome=never', ...fast], {}, (stderr, kill) => {
-      if (stderr.includes('-> INPROGRESS') && !stderr.includes('Received')) kill(signal);
-    });
+  ] as const)("cancels the live run on %s and exits %i, its summary in the CLI's words", async (signal, code) => {
+    const summary = join(mkdtempSync(join(tmpdir(), 'oz-cli-')), 'summary.md');
+    const result = await cli(
+      ['--prompt', 'p', '--metadata', 'sim_outcome=never', '--summary-file', summary, ...fast],
+      {},
+      (stderr, kill) => {
+        if (stderr.includes('-> INPROGRESS') && !stderr.includes('Received')) kill(signal);
+      },
+    );
     expect(result.code).toBe(code);
     expect(result.stderr).toContain(`Received ${signal}`);
     expect([...sim.runs.values()][0]!.cancelledAt).toBeDefined();
+    const md = readFileSync(summary, 'utf8');
+    expect(md).toContain('## 🚫 Oz agent run stopped: the command was interrupted');
+    expect(md).not.toMatch(/workflow|job/);
   });
 
   it('leaves the run live on SIGINT with --no-cancel-on-abort, with the same exit code', async () => {

@@ -3,7 +3,9 @@ import { escapeMarkdown, safeLink, sanitizeMarkdown } from '../../src/report/mar
 import { safeUrl } from '../../src/report/url.ts';
 import { formatDuration } from '../../src/report/duration.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
-import { formatIsoDuration, renderSummary, runOutputs } from '../../src/report/summary.ts';
+import { CLI_WORDS } from '../../src/cli/vocabulary.ts';
+import { formatIsoDuration, renderSummary } from '../../src/report/summary.ts';
+import { runOutputs } from '../../src/report/outputs.ts';
 import { reportArtifacts } from '../../src/report/model.ts';
 import { micromarkHtml } from '../helpers/gfm.ts';
 import type { RunItem } from '../../src/oz/types.ts';
@@ -85,8 +87,8 @@ describe('runOutputs', () => {
       conversation_id: 'conv-1',
       pull_request_url: 'https://github.com/acme/widgets/pull/7',
     });
-    expect(JSON.parse(outputs.artifacts!)).toHaveLength(4);
-    expect((JSON.parse(outputs.run!) as RunItem).run_id).toBe('run-1');
+    expect(JSON.parse(outputs.artifacts)).toHaveLength(4);
+    expect((JSON.parse(outputs.run) as RunItem).run_id).toBe('run-1');
   });
 
   it('sets the run id and empty values when the run was never read', () => {
@@ -178,6 +180,17 @@ describe('renderSummary', () => {
     expect(md).toContain('| Duration | 1m 1s |');
   });
 
+  it("says a stopped run in each front end's words: the workflow's for the action, the command's for the CLI", () => {
+    const report = { outcome: 'cancelled' as const, run: { run_id: 'r', state: 'CANCELLED' } };
+    const action = renderSummary(report, ACTION_WORDS);
+    expect(action).toContain('## 🚫 Oz agent run cancelled with the workflow');
+    expect(action).toContain('The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.');
+    const cli = renderSummary(report, CLI_WORDS);
+    expect(cli).toContain('## 🚫 Oz agent run stopped: the command was interrupted');
+    expect(cli).toContain('The run was cancelled (in Warp, through the API, or by this command); run the command once more to try again.');
+    expect(cli).not.toMatch(/workflow|job/);
+  });
+
   it('has no link to the pull request a comment is on', () => {
     const self = { ...succeeded, artifacts: [{ artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/7' } }] };
     const report = { outcome: 'succeeded' as const, run: self, pullRequest: { number: 7, url: 'https://github.com/acme/widgets/pull/7' } };
@@ -202,8 +215,8 @@ describe("a follow-up's report", () => {
   it('sets the pull request and artifacts outputs from its own artifacts only; the run output stays whole', () => {
     const outputs = runOutputs(run, 'r1', undefined, reportArtifacts(report));
     expect(outputs.pull_request_url).toBe('');
-    expect(JSON.parse(outputs.artifacts!)).toEqual([newFile]);
-    expect((JSON.parse(outputs.run!) as RunItem).artifacts).toHaveLength(3);
+    expect(JSON.parse(outputs.artifacts)).toEqual([newFile]);
+    expect((JSON.parse(outputs.run) as RunItem).artifacts).toHaveLength(3);
   });
 
   it("lists its own artifacts, and names the earlier turns' as theirs, not as opened by the agent now", () => {

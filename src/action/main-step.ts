@@ -5,7 +5,7 @@ import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } 
 import type { RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { runWithStopHandling } from '../front/run.ts';
 import { reportOf } from '../front/words.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';

@@ -13,7 +13,7 @@ import { inputSource, readApiKey } from '../settings/inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { OzClient, RetryPolicy } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { readState, type Finishing, type StepState } from './state.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import * as log from './log.ts';

@@ -3,7 +3,7 @@ import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/url.ts';
 import { usageFigures } from '../oz/usage.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';

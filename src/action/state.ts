@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import type { Exchange, ThreadState } from '../threads/state.ts';
 import { redactSecrets } from './common.ts';
-import type { Outcome } from '../report/summary.ts';
+import type { Outcome } from '../report/model.ts';
 
 /**
  * What the main step leaves for the post step (`GITHUB_STATE`). Each write is appended to the file at

@@ -12,4 +12,9 @@ export const ACTION_WORDS: Vocabulary = {
   cancellation: 'The workflow was cancelled',
   self: 'this action',
   userAgent: USER_AGENT,
+  stoppedHeading: 'cancelled with the workflow',
+  rerun: 're-run the job',
+  ownRun: 'this workflow',
+  fullReport: 'the job summary',
+  ownRunRow: ['Workflow run', 'This workflow run'],
 };

@@ -1,5 +1,5 @@
 import { reportArtifacts } from '../report/model.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 
 /** Outputs that are true, false or unknown (null) rather than text. */
 const BOOLEANS = new Set(['retryable', 'followed_up']);

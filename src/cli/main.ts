@@ -8,7 +8,7 @@ import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';

@@ -18,4 +18,9 @@ export const CLI_WORDS: Vocabulary = {
   cancellation: 'The run was interrupted',
   self: 'oz-agent-run',
   userAgent: CLI_USER_AGENT,
+  stoppedHeading: 'stopped: the command was interrupted',
+  rerun: 'run the command once more',
+  ownRun: 'this command',
+  fullReport: 'the summary file',
+  ownRunRow: ['CI run', 'This CI run'],
 };

@@ -1,4 +1,5 @@
 import type { SettingKey } from '../names.ts';
+import type { SummaryWords } from '../report/summary.ts';
 
 /**
  * The words one front end (the action, the CLI) uses for what the core reports as facts: how it names
@@ -6,7 +7,7 @@ import type { SettingKey } from '../names.ts';
  * has exactly one (src/action/vocabulary.ts, src/cli/vocabulary.ts); every sentence about a setting is
  * built from it, so the CLI never tells its users about an action input.
  */
-export interface Vocabulary {
+export interface Vocabulary extends SummaryWords {
   /** A setting as the user writes it: `timeout_minutes`, or `--timeout-minutes`. */
   setting: (key: SettingKey) => string;
   /** A setting named in the middle of a sentence: "the `environment` input", or "`--environment`". */

@@ -1,7 +1,7 @@
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CancelResult } from '../run/cancel.ts';
 import type { RunNotice } from '../run/lifecycle.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { verdict, type RunResult, type StopHandling } from '../run/outcome.ts';
 import type { RunSettings } from '../settings/settings.ts';
 import type { Vocabulary } from './vocabulary.ts';

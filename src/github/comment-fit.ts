@@ -4,7 +4,8 @@
  * "working" for good; so every body is fitted before it is sent, the agent's words shortened first.
  */
 import { fitChars, fitRendered, fitUnits, MAX_CHECK_TEXT_CHARS, MAX_COMMENT_CHARS } from '../report/limits.ts';
-import { renderSummary, type Report, type SummaryWords } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
+import { renderSummary, type SummaryWords } from '../report/summary.ts';
 import { renderConversation, type Exchange, type ThreadState } from '../threads/state.ts';
 
 /** What an older turn keeps of its request and its answer once the comment is too long. */

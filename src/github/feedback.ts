@@ -3,7 +3,8 @@ import { COMMENT_MARKER_PREFIX } from './event.ts';
 import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown, safeLink } from '../report/markdown.ts';
 import { safeUrl } from '../report/url.ts';
-import { outcomeHeading, type Report, type SummaryWords } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
+import { outcomeHeading, type SummaryWords } from '../report/summary.ts';
 import { formatDuration } from '../report/duration.ts';
 import { type Exchange, type ThreadState } from '../threads/state.ts';
 import { conversationWithin, fitComment, summaryWithin } from './comment-fit.ts';
@@ -112,6 +113,7 @@ function finishedConversation(
   conversation: { state: ThreadState; exchange: Exchange },
   report: Report,
   workflowRunUrl: string | undefined,
+  words: SummaryWords,
   asides: string[],
   folded: string[] = [],
 ): string {
@@ -132,7 +134,7 @@ function finishedConversation(
     report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
     workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
   ].filter(Boolean);
-  const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
+  const footer = [`**${outcomeHeading(report, words)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
   if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
   for (const aside of asides) footer.push('', aside);
   if (folded.length > 0) footer.push('', ...folded);
@@ -344,7 +346,7 @@ export class Feedback {
       const conversation = this.options.conversation;
       await this.writeComment(
         conversation
-          ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
+          ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.options.words, this.asides, folded)
           : [`${this.options.marker}\n${summary}`, ...folded].join('\n'),
       );
       if (!this.signal.aborted) this.options.onFinished?.('comment');

@@ -1,137 +1,13 @@
-import { reportArtifacts } from './model.ts';
-import type { UsageFigures } from '../oz/usage.ts';
-import {
-  capList,
-  fitBytes,
-  fitChars,
-  fitJson,
-  MAX_ANSWER_OUTPUT_BYTES,
-  MAX_ARTIFACTS_OUTPUT_BYTES,
-  MAX_RUN_OUTPUT_BYTES,
-  MAX_SUMMARY_BYTES,
-  MAX_TEXT_OUTPUT_BYTES,
-} from './limits.ts';
+import { reportArtifacts, type Outcome, type Report } from './model.ts';
+import { capList, fitBytes, fitChars, MAX_SUMMARY_BYTES } from './limits.ts';
 import { escapeMarkdown, inlineCode, safeLink, sanitizeMarkdown } from './markdown.ts';
 import { safeUrl } from './url.ts';
 import { formatDuration } from './duration.ts';
-import type { SettingKey } from '../names.ts';
+import type { OutputKey, SettingKey } from '../names.ts';
 import type { Artifact, RunItem } from '../oz/types.ts';
-import { reviewSection, type ReviewReport } from '../review/text.ts';
+import { reviewSection } from '../review/text.ts';
 
-/** How the step ended, as far as the run is concerned. */
-export type Outcome =
-  /** The run reached SUCCEEDED. */
-  | 'succeeded'
-  /** The run reached FAILED, ERROR, BLOCKED or CANCELLED. */
-  | 'failed'
-  /** The timeout passed first. */
-  | 'timeout'
-  /** The workflow was cancelled (or the step's own timeout-minutes hit) first. */
-  | 'cancelled'
-  /** `wait: false`: the run was started and left running. */
-  | 'started'
-  /** The run reached SUCCEEDED, but its final answer has no valid JSON object for the output schema. */
-  | 'invalid_output'
-  /** The action itself failed (bad answer, lost create, read failure). */
-  | 'error'
-  /** The event may not start an agent (an untrusted commenter, the action's own comment). */
-  | 'skipped'
-  /**
-   * No run exists: a setting was wrong (or GitHub could not be set up), found before any request to
-   * Oz, or the check before the run found a problem in the catalogue it read (`catalogueRead`).
-   */
-  | 'not_started'
-  /** The run's reported usage passed the credit budget, so it was cancelled. */
-  | 'budget_exceeded';
-
-export interface Report {
-  outcome: Outcome;
-  /** The last run read; may be missing when the run was never read. */
-  run?: RunItem;
-  runId?: string;
-  /** What the step says about the outcome in one sentence (cancel result, error...). */
-  note?: string;
-  /** Watching time, used when the run has no `run_time`. */
-  elapsedMs?: number;
-  workflowRunUrl?: string;
-  /** The pull request the workflow ran for. */
-  pullRequest?: { number: number; url?: string; headSha?: string };
-  /** The agent's final answer (Markdown, untrusted). */
-  agentOutput?: string;
-  /** With an output schema: the object, or what is wrong with it. */
-  structured?: { ok: true; value: unknown } | { ok: false; errors: string[] };
-  /** With an artifacts folder: the files written, relative to the workspace. */
-  downloadedFiles?: string[];
-  /** True when the request went to an existing run as a follow-up. */
-  followedUp?: boolean;
-  /** The artifacts this request produced: on a follow-up, not those earlier turns left on the run. Default the run's. */
-  artifacts?: Artifact[];
-  /** On a follow-up: the artifacts earlier turns left on the run, named as theirs in the summary. */
-  earlierArtifacts?: Artifact[];
-  /** With a review asked for: the agent's review, and what was posted of it. */
-  review?: ReviewReport;
-  /** With the json output format: the run's normalized conversation, for `agent_output`. */
-  conversation?: unknown;
-  /** Not started after the check before the run read the catalogue (models, environments, skills): the only requests sent to Oz. */
-  catalogueRead?: boolean;
-}
-
-/**
- * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
- * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
- * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
- */
-export function runOutputs(
-  run: RunItem | undefined,
-  runId: string | undefined,
-  onDropped: (output: string, value: string) => void = () => {},
-  artifacts: Artifact[] = run?.artifacts ?? [],
-): Record<string, string> {
-  const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
-  const retryable = run?.status_message?.retryable;
-  const url = (output: string, value: unknown): string => {
-    if (value === undefined || value === null || value === '') return '';
-    const safe = safeUrl(value);
-    if (safe === undefined) onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
-    return safe ?? '';
-  };
-  const text = (value: string | undefined) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
-  return {
-    run_id: text(run?.run_id ?? runId),
-    state: text(run?.state),
-    session_link: url('session_link', run?.session_link),
-    title: text(run?.title),
-    status_message: text(run?.status_message?.message),
-    error_code: text(run?.status_message?.error_code),
-    retryable: retryable === undefined ? '' : String(retryable),
-    conversation_id: text(run?.conversation_id),
-    pull_request_url: url('pull_request_url', pr?.data?.url),
-    artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
-    run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
-  };
-}
-
-/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
-export function usageOutputs(figures: UsageFigures): Record<'credits' | 'cost_usd' | 'tokens', string> {
-  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
-  return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
-}
-
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
-export function agentOutputs(
-  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'conversation'>,
-): Record<string, string> {
-  return {
-    followed_up: String(report.followedUp === true),
-    agent_output:
-      report.conversation !== undefined
-        ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
-        : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
-    structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
-    downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
-  };
-}
+// The report as Markdown: the job summary, the CLI's summary file and the final pull request comment.
 
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 export function formatIsoDuration(value: string | undefined): string | undefined {
@@ -142,11 +18,10 @@ export function formatIsoDuration(value: string | undefined): string | undefined
   return formatDuration(seconds * 1000);
 }
 
-const HEADINGS: Record<Outcome, string> = {
+const HEADINGS: Record<Exclude<Outcome, 'cancelled'>, string> = {
   succeeded: '✅ Oz agent run succeeded',
   failed: '❌ Oz agent run failed',
   timeout: '⏱️ Oz agent run timed out',
-  cancelled: '🚫 Oz agent run cancelled with the workflow',
   started: '🚀 Oz agent run started',
   error: '⚠️ Oz agent run could not be followed',
   skipped: '⏭️ Oz agent not started',
@@ -217,21 +92,33 @@ const FAILED_HEADINGS: Record<string, string> = {
 };
 
 /** The heading for how a run ended: the outcome, in words, with its emoji. */
-export function outcomeHeading(report: Report): string {
+export function outcomeHeading(report: Report, words: SummaryWords): string {
+  if (report.outcome === 'cancelled') return `🚫 Oz agent run ${words.stoppedHeading}`;
   return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 
-/** How the front end names its settings in the summary (its vocabulary). */
+/** How the front end says what the report needs of it (part of its vocabulary): the report itself says facts. */
 export interface SummaryWords {
   /** A setting as the user writes it: the action's input, or the CLI's `--timeout-minutes`. */
   setting: (key: SettingKey) => string;
   /** A setting named in the middle of a sentence: "`environment` input", or "`--environment`". */
   aside: (key: SettingKey) => string;
+  /** After "Oz agent run", for a run whose front end was stopped: 'cancelled with the workflow'. */
+  stoppedHeading: string;
+  /** Doing it all again, as one would say it: 're-run the job'. */
+  rerun: string;
+  /** The front end's own run, as what may have cancelled the run: 'this workflow'. */
+  ownRun: string;
+  /** Where the whole report is, linked from the comment: 'the job summary'. */
+  fullReport: string;
+  /** The details row of the front end's own run (`Report.workflowRunUrl`), and its link's text. */
+  ownRunRow: readonly [label: string, link: string];
 }
 
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
 export function nextStep(report: Report, words: SummaryWords): string | undefined {
   const run = report.run;
+  const { rerun } = words;
   const code = run?.status_message?.error_code;
   if (report.outcome === 'timeout') return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
   if (report.outcome === 'budget_exceeded') return `Raise \`${words.setting('maxCredits')}\`, or split the task into smaller runs.`;
@@ -239,22 +126,22 @@ export function nextStep(report: Report, words: SummaryWords): string | undefine
     const sent = report.catalogueRead
       ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
       : 'Nothing was sent to Oz.';
-    return `Fix what the message above names, then re-run the job. ${sent}`;
+    return `Fix what the message above names, then ${rerun}. ${sent}`;
   }
   if (report.outcome === 'invalid_output')
     return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
   if (run?.state === 'BLOCKED') return 'A person must act: open the agent session and approve the step or answer its question.';
   switch (code) {
     case 'insufficient_credits':
-      return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+      return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
     case 'budget_exceeded':
-      return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+      return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
     case 'environment_setup_failed':
       return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
     case 'external_authentication_required':
     case 'integration_not_configured':
     case 'integration_disabled':
-      return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+      return `Connect or enable the integration in Warp for the team that owns the API key, then ${rerun}.`;
     case 'not_authorized':
     case 'authentication_required':
       return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
@@ -264,9 +151,8 @@ export function nextStep(report: Report, words: SummaryWords): string | undefine
     case 'resource_not_found':
       return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
   }
-  if (run?.status_message?.retryable === true || run?.state === 'ERROR') return 'This may be temporary: re-run the job.';
-  if (run?.state === 'CANCELLED')
-    return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+  if (run?.status_message?.retryable === true || run?.state === 'ERROR') return `This may be temporary: ${rerun}.`;
+  if (run?.state === 'CANCELLED') return `The run was cancelled (in Warp, through the API, or by ${words.ownRun}); ${rerun} to try again.`;
   if (run?.state === 'FAILED') return 'Open the agent session to see what went wrong.';
   return undefined;
 }
@@ -290,7 +176,9 @@ function answerBlock(answer: string, options: RenderOptions, workflowRunUrl?: st
   const shown = fitChars(trimmed, options.maxAnswerChars ?? 60_000);
   const text = sanitizeMarkdown(shown);
   // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
-  const whereWhole = options.comment ? `all of it is in ${safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+  const whereWhole = options.comment
+    ? `all of it is in ${safeLink(options.fullReport, workflowRunUrl)}`
+    : 'the agent session has all of it';
   const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
   return [...foldedAnswer(text), ...shortened];
 }
@@ -381,13 +269,18 @@ function whatToDoNext(report: Report, words: SummaryWords): string[] {
   return lines;
 }
 
+/** An output named in the text, by its name in the names table. */
+function outputNamed(name: OutputKey): string {
+  return `\`${name}\` output`;
+}
+
 /** The files saved from the run, at most a page of them. */
 function filesSaved(report: Report): string[] {
   const files = report.downloadedFiles ?? [];
   if (files.length === 0) return [];
   const { shown, more } = capList(files);
   const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
-  if (more > 0) lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+  if (more > 0) lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
   lines.push('');
   return lines;
 }
@@ -424,7 +317,7 @@ function detailRows(report: Report, options: RenderOptions): string[][] {
   const pr = report.pullRequest;
   if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
   rows.push(...commitRows(report));
-  if (report.workflowRunUrl) rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
+  if (report.workflowRunUrl) rows.push([options.ownRunRow[0], safeLink(options.ownRunRow[1], report.workflowRunUrl)]);
   return rows;
 }
 
@@ -438,7 +331,7 @@ function runDetails(report: Report, options: RenderOptions): string[] {
   if (others.length > 0) {
     const { shown, more } = capList(others);
     lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
-    if (more > 0) lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+    if (more > 0) lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
     lines.push('');
   }
   lines.push('</details>', '');
@@ -454,7 +347,7 @@ function runDetails(report: Report, options: RenderOptions): string[] {
 export function renderSummary(report: Report, options: RenderOptions): string {
   const { run } = report;
   const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-  const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+  const lines = [`## ${outcomeHeading(report, options)}${title}`, ''];
   if (report.note) lines.push(escapeMarkdown(fitChars(report.note)), '');
   if (report.review) lines.push(...reviewSection(report.review));
   if (report.agentOutput) lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));

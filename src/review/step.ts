@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { postReview, prepareReview, unreadWarning, type ReviewPlan } from './publish.ts';
-import type { Report } from '../report/summary.ts';
+import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../run/structured.ts';
 import type { Review } from './text.ts';
