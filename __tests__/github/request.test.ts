@@ -70,12 +70,14 @@ describe('the comment while the step stops', () => {
   function feedback(warnings: string[], commentId?: number) {
     return new Feedback({
       api: () => Promise.resolve(createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 60_000 })),
-      thread: 7,
-      headSha: 'a'.repeat(40),
-      marker: '<!-- oz-agent-action run=1 job=j step=s -->',
+      comment: {
+        thread: 7,
+        marker: '<!-- oz-agent-action run=1 job=j step=s -->',
+        ...(commentId !== undefined && { resumeId: commentId }),
+      },
+      check: { headSha: 'a'.repeat(40) },
       words: ACTION_WORDS,
       warn: (message) => warnings.push(message),
-      ...(commentId !== undefined && { resume: { commentId } }),
     });
   }
   const EDIT = { method: 'PATCH', path: '/issues/comments/' };

@@ -105,24 +105,25 @@ async function startFeedback(
   const runUrl = workflowRunUrl(context);
   const feedback = new Feedback({
     api: github,
-    ...(thread !== undefined && { thread }),
-    ...(settings.checkName && { checkName: settings.checkName }),
-    headSha,
-    marker: commentMarker(),
+    comment: {
+      ...(thread !== undefined && { thread }),
+      marker: commentMarker(),
+      showActivity: settings.commentProgress,
+      ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
+      // The post step finishes a conversation comment as a conversation (see saveConversation).
+      ...(mention && {
+        conversation: { state: mention.state, exchange: mention.exchange },
+        ...(mention.commentId !== undefined && { resumeId: mention.commentId }),
+      }),
+      onComment: saveCommentId,
+    },
+    check: { ...(settings.checkName && { name: settings.checkName }), headSha },
     redact: redactSecrets(),
     redactAll: redactPublished,
-    showActivity: settings.commentProgress,
-    ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
     debug: (message) => core.debug(message),
     words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(message),
-    // The post step finishes a conversation comment as a conversation (see saveConversation).
-    ...(mention && {
-      conversation: { state: mention.state, exchange: mention.exchange },
-      ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
-    }),
-    onComment: saveCommentId,
     onFinished: markFinished,
   });
   if (mention) {

@@ -183,17 +183,18 @@ async function finishOnGitHub(
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({
     api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
-    headSha: '',
-    marker: commentMarker(),
+    comment: {
+      marker: commentMarker(),
+      ...(commentId !== undefined && { resumeId: commentId }),
+      // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
+      ...(state.conversation && { conversation: state.conversation }),
+    },
+    check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
     redact: redactSecrets(),
     redactAll: redactPublished,
     words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
-    resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
     warn: (message) => core.warning(`Oz post step: ${message}`),
-    // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
-    ...(state.conversation && { conversation: state.conversation }),
-    ...(conclusion && { conclusion }),
   });
   if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
     log.info(`Completed check run ${checkRunId} (${conclusion ?? checkConclusion(report)}).`);

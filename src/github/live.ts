@@ -6,6 +6,28 @@
  */
 import { escapeMarkdown } from '../report/markdown.ts';
 import { fitChars } from '../report/limits.ts';
+import { isTerminal, type RunItem } from '../oz/types.ts';
+
+/** The run as the front end last told it, for the live comment and the check run. */
+export type LiveRun = Pick<RunItem, 'state' | 'title' | 'session_link'> & { run_id?: string };
+
+/**
+ * How a live run is doing, in a word people use. A terminal state can reach the comment before the
+ * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
+ */
+export function friendlyState(state: string): string {
+  switch (state) {
+    case 'QUEUED':
+      return 'queued';
+    case 'PENDING':
+    case 'CLAIMED':
+      return 'starting';
+    case 'INPROGRESS':
+      return 'working';
+    default:
+      return isTerminal(state) ? 'finishing up' : 'working';
+  }
+}
 
 /** GitHub asks integrations to space out content-creating requests; 30 s between edits of one comment stays far inside it. */
 export const MIN_EDIT_INTERVAL_MS = 30_000;
