@@ -3,14 +3,14 @@ import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { SettingKey } from '../names.ts';
-import { isTerminal, type CreateRunRequest, type RunItem } from '../oz/types.ts';
+import { isTerminal, type Artifact, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './credits.ts';
-import { cancelRun, cancelSettles, type CancelResult } from './cancel.ts';
+import { cancelRun, type CancelResult } from './cancel.ts';
 import type { ActivityItem, AnswerStart, ConversationWatcher } from './transcript.ts';
 import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
-import type { RunResult, StopHandling } from './outcome.ts';
+import { conclude, type Cleanup, type Finding, type RunResult } from './outcome.ts';
 import { asSent, type RunPlan } from './plan.ts';
 import { settleLeftRun } from './settle.ts';
 import { isSessionGone, readThreadRun, type Restart } from '../threads/run.ts';
@@ -102,12 +102,23 @@ interface Lifecycle {
   options: LifecycleOptions;
   startedAt: number;
   /**
+   * What is known so far, for the phase after one that threw: the request id a create was tagged
+   * with, the run's id once known, and a thread's restart. Each is told to the front end as it is learnt.
+   */
+  trail: Trail;
+  /**
    * The one reader of the run's conversation: progress while it works, and its answer at the end. Its
    * code is loaded with the reader (`#after-run`): nothing before the first request needs it.
    */
   conversation: () => Promise<ConversationWatcher>;
   /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
   forget: () => void;
+}
+
+interface Trail {
+  requestId?: string;
+  runId?: string;
+  restarted?: Restart;
 }
 
 /** Where the run stands once it was created or picked up. */
@@ -120,10 +131,14 @@ interface Begun {
   answerStart?: AnswerStart;
 }
 
+/** What the agent did, read after the run: its answer, the structured output, the files saved. */
+type AgentWork = Pick<RunResult, 'agentOutput' | 'conversation' | 'structured' | 'downloadedFiles'>;
+
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
  * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
+ * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 export async function startAndWatch(
   client: OzClient,
@@ -133,20 +148,54 @@ export async function startAndWatch(
   events: RunEvents,
   options: LifecycleOptions = {},
 ): Promise<RunResult> {
-  const { settings } = plan;
-  const startedAt = options.startedAt ?? Date.now();
-  const result: RunResult = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+  const life = lifecycle(client, plan.settings, stop, events, options);
+  let begun: Begun | undefined;
+  let found: Finding;
+  try {
+    const refused = plan.target.kind === 'create' ? await checkBeforeCreate(life, plan.target.request) : undefined;
+    if (refused !== undefined) return { ...conclude(refused) };
+    begun = await begin(life, plan, metadata);
+    found = plan.settings.wait ? await follow(life, begun) : await leaveRunning(life, begun);
+  } catch (error) {
+    found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error as Error, undefined);
+  }
+  const { run } = found;
+  const { runId, restarted } = life.trail;
+  const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
+  const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+  return {
+    ...conclude(found),
+    ...(run !== undefined && { run }),
+    ...(runId !== undefined && { runId }),
+    ...(begun?.followedUpFrom !== undefined && { followedUp: true }),
+    ...(turn !== undefined && { artifacts: turn.artifacts }),
+    ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
+    ...(restarted !== undefined && { restarted }),
+    ...work,
+    ...(mayExist(found, life.trail) && { mayExist: true }),
+  };
+}
+
+/** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
+function lifecycle(
+  client: OzClient,
+  settings: Readonly<RunSettings>,
+  stop: AbortSignal,
+  events: RunEvents,
+  options: LifecycleOptions,
+): Lifecycle {
   let reader: Promise<ConversationWatcher> | undefined;
-  const life: Lifecycle = {
+  const trail: Trail = {};
+  return {
     client,
     settings,
     stop,
     events,
     options,
-    startedAt,
-    // Made on first use, once the run is known.
+    startedAt: options.startedAt ?? Date.now(),
+    trail,
     conversation: () => {
-      const runId = result.runId!;
+      const runId = trail.runId!;
       return (reader ??= import('#after-run').then(
         ({ ConversationWatcher }) =>
           new ConversationWatcher(
@@ -162,44 +211,32 @@ export async function startAndWatch(
       reader = undefined;
     },
   };
-  const sent: { requestId?: string } = {};
-  let answerStart: AnswerStart | undefined;
-  let followedUpFrom: RunItem | undefined;
-  try {
-    if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result))) return result;
-    const begun = await begin(life, plan, metadata, result, sent);
-    ({ answerStart, followedUpFrom } = begun);
-    if (!settings.wait) await leaveRunning(life, begun, result);
-    else await follow(life, begun, result);
-  } catch (error) {
-    if (isStopSignal(error)) await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
-    else await failed(life, error as Error, result, sent.requestId);
-  }
-  if (isTerminal(result.run?.state)) result.settled = true;
-  if (result.run !== undefined) ownArtifacts(result, followedUpFrom);
-  if (result.runId !== undefined) await whatTheAgentDid(life, result, answerStart);
-  return result;
+}
+
+/** A create whose answer was lost (or was stopped before it came) may have started a run that was never found. */
+function mayExist(found: Finding, trail: Trail): boolean {
+  if (trail.requestId === undefined || trail.runId !== undefined) return false;
+  return (found.kind === 'stopped' && found.phase !== 'watch') || (found.kind === 'failed' && isLostCreate(found.error));
+}
+
+/** The run this lifecycle follows is known: kept for the phases after, and told to the front end. */
+function learnRunId(life: Lifecycle, runId: string): void {
+  life.trail.runId = runId;
+  life.events.runId?.(runId);
 }
 
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
-async function begin(
-  life: Lifecycle,
-  plan: RunPlan,
-  metadata: Record<string, string>,
-  result: RunResult,
-  sent: { requestId?: string },
-): Promise<Begun> {
+async function begin(life: Lifecycle, plan: RunPlan, metadata: Record<string, string>): Promise<Begun> {
   const { client, events, stop, settings } = life;
   const target = asSent(plan.target, settings.outputSchema);
-  if (target.kind === 'create') return create(life, target.request, metadata, result, sent);
+  if (target.kind === 'create') return create(life, target.request, metadata);
   const { runId } = target;
   // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
   // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
   const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
-  if (checked && 'restart' in checked) return restart(life, plan, checked.restart, metadata, result, sent);
+  if (checked && 'restart' in checked) return restart(life, plan, checked.restart, metadata);
   const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
-  result.runId = runId;
-  events.runId?.(runId);
+  learnRunId(life, runId);
   if (target.kind === 'watch') {
     events.notice({ kind: 'watching', runId });
     return { runId, startState: '' };
@@ -216,85 +253,58 @@ async function begin(
     });
   } catch (error) {
     if (target.thread === undefined || !isSessionGone(error)) throw error;
-    return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata, result, sent);
+    return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata);
   }
-  result.followedUp = true;
   events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
   events.followedUp?.(followedUpFrom);
-  return { runId, startState: '', followedUpFrom, answerStart };
+  return { runId, startState: '', followedUpFrom, ...(answerStart !== undefined && { answerStart }) };
 }
 
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
-async function create(
-  life: Lifecycle,
-  request: CreateRunRequest,
-  metadata: Record<string, string>,
-  result: RunResult,
-  sent: { requestId?: string },
-): Promise<Begun> {
+async function create(life: Lifecycle, request: CreateRunRequest, metadata: Record<string, string>): Promise<Begun> {
   const { client, events, stop } = life;
-  const requestId = (sent.requestId = randomUUID());
+  const requestId = (life.trail.requestId = randomUUID());
   events.requestId?.(requestId);
   const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-  result.runId = created.runId;
-  events.runId?.(created.runId);
+  learnRunId(life, created.runId);
   events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
   events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
   return { runId: created.runId, startState: created.state };
 }
 
 /** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
-function restart(
-  life: Lifecycle,
-  plan: RunPlan,
-  why: Restart,
-  metadata: Record<string, string>,
-  result: RunResult,
-  sent: { requestId?: string },
-): Promise<Begun> {
+function restart(life: Lifecycle, plan: RunPlan, why: Restart, metadata: Record<string, string>): Promise<Begun> {
   const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
-  result.restarted = why;
+  life.trail.restarted = why;
   life.events.restarted?.(why);
   life.forget();
   const fresh = asSent({ kind: 'create', request: thread!.fresh }, life.settings.outputSchema);
-  return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata, result, sent);
-}
-
-/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
-function ownArtifacts(result: RunResult, followedUpFrom: RunItem | undefined): void {
-  const turn = artifactsOfTurn(result.run, followedUpFrom);
-  result.artifacts = turn.artifacts;
-  if (followedUpFrom !== undefined) result.earlierArtifacts = turn.earlier;
+  return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata);
 }
 
 /** Not waiting: the run goes on; one read fills the outputs. */
-async function leaveRunning(life: Lifecycle, begun: Begun, result: RunResult): Promise<void> {
-  result.settled = true;
-  result.outcome = { kind: 'started' };
+async function leaveRunning(life: Lifecycle, begun: Begun): Promise<Finding> {
   try {
-    result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
-    if (result.run.session_link) life.events.sessionLink?.(result.run.session_link);
+    const run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+    if (run.session_link) life.events.sessionLink?.(run.session_link);
+    return { kind: 'left-running', run };
   } catch (error) {
     // The run exists and is meant to go on: a failed read only leaves some outputs empty.
     life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error as Error, stillWatching: false });
-    result.run = { run_id: begun.runId, state: begun.startState };
+    return { kind: 'left-running', run: { run_id: begun.runId, state: begun.startState } };
   }
 }
 
 /** Watches the run to its end (or the stop), then settles it when stopped. */
-async function follow(life: Lifecycle, begun: Begun, result: RunResult): Promise<void> {
+async function follow(life: Lifecycle, begun: Begun): Promise<Finding> {
   const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
   const watched = await watch(life, begun, budget);
-  if (budget?.exceeded) return stopForBudget(life, begun.runId, budget, watched.run, result);
-  if (watched.run) result.run = watched.run;
-  if (watched.failed) throw watched.failed;
-  if (!watched.stopped) {
-    result.settled = true;
-    result.outcome = { kind: 'ended', state: watched.run!.state };
-    return;
-  }
-  const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
-  result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+  if (budget?.exceeded) return stopForBudget(life, begun.runId, budget, watched.run);
+  if (watched.failed) return failed(life, watched.failed, watched.run);
+  if (!watched.stopped) return { kind: 'ended', run: watched.run! };
+  const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+  const last = run ?? watched.run;
+  return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
 }
 
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
@@ -351,107 +361,83 @@ function cancelBudget(life: Lifecycle, reason: StopReason): number {
   return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
 }
 
-/** Cancels a stopped run unless the settings say to leave it; records what was done. */
+/** Cancels a stopped run unless the settings say to leave it; returns what was done, and the run as last read. */
 async function settleStopped(
   life: Lifecycle,
   reason: StopReason,
   left: { runId?: string; requestId?: string; live?: true },
-  result: RunResult,
-): Promise<StopHandling> {
-  if (!life.settings.cancelOnAbort) {
-    result.settled = true;
-    return { kind: 'left-running' };
-  }
+): Promise<{ cleanup: Cleanup; run?: RunItem }> {
+  if (!life.settings.cancelOnAbort) return { cleanup: { kind: 'left-running' } };
   const settled = await settleLeftRun(life.client, left, {
     budgetMs: cancelBudget(life, reason),
-    onRunId: (id) => {
-      result.runId = id;
-      life.events.runId?.(id);
-    },
+    onRunId: (id) => learnRunId(life, id),
   });
-  if (settled.run) result.run = settled.run;
   const { handling } = settled;
-  if (handling.kind === 'cancel') {
-    life.events.notice({ kind: 'cancel', runId: settled.runId!, cancel: handling.cancel });
-    result.settled = cancelSettles(handling.cancel);
-    return handling;
-  }
+  if (handling.kind === 'cancel') life.events.notice({ kind: 'cancel', runId: settled.runId!, cancel: handling.cancel });
   if (handling.kind === 'unknown') life.events.notice({ kind: 'create-unknown', error: handling.error });
-  // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-  result.settled = handling.kind === 'nothing-to-cancel';
-  return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+  return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
-async function stoppedBeforeCreated(life: Lifecycle, reason: StopReason, requestId: string | undefined, result: RunResult) {
-  let handling: StopHandling = { kind: 'nothing-to-cancel' };
-  if (requestId !== undefined && life.settings.cancelOnAbort) {
-    handling = await settleStopped(life, reason, { requestId }, result);
-  } else if (requestId !== undefined) {
-    handling = { kind: 'left-running' };
-  }
-  result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
-  if (requestId !== undefined && result.runId === undefined) result.mayExist = true;
+async function stoppedBeforeCreated(life: Lifecycle, reason: StopReason): Promise<Finding> {
+  const { requestId } = life.trail;
+  const phase = life.settings.create || requestId !== undefined ? 'create' : 'follow-up';
+  if (requestId === undefined) return { kind: 'stopped', reason, phase, cleanup: { kind: 'nothing-sent' } };
+  const { cleanup, run } = await settleStopped(life, reason, { requestId });
+  return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life: Lifecycle, error: Error, result: RunResult, requestId: string | undefined): Promise<void> {
-  result.outcome = { kind: 'error', error };
-  const { settings, client, events } = life;
-  if (isLostCreate(error) && requestId !== undefined) return settleLostCreate(life, requestId, result);
-  if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-    const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
-    events.notice({ kind: 'cancel', runId: result.runId, cancel });
-    result.settled = cancelSettles(cancel);
+async function failed(life: Lifecycle, error: Error, run: RunItem | undefined): Promise<Finding> {
+  const { settings, client, events, trail } = life;
+  const last = run === undefined ? {} : { run };
+  if (isLostCreate(error) && trail.requestId !== undefined)
+    return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
+  if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+    const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+    events.notice({ kind: 'cancel', runId: trail.runId, cancel });
+    return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };
   }
+  return { kind: 'failed', error, ...last };
 }
 
 /**
  * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
- * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ * may have recovered), and a cancel when it is found; otherwise the front end hears that a run may exist.
  */
-async function settleLostCreate(life: Lifecycle, requestId: string, result: RunResult): Promise<void> {
-  if (life.settings.cancelOnAbort) await settleStopped(life, 'timeout', { requestId }, result);
-  if (result.runId !== undefined) return;
-  result.mayExist = true;
-  life.events.notice({ kind: 'may-exist', requestId });
+async function settleLostCreate(life: Lifecycle, requestId: string): Promise<{ cleanup?: Cleanup; run?: RunItem }> {
+  const settled = life.settings.cancelOnAbort ? await settleStopped(life, 'timeout', { requestId }) : {};
+  if (life.trail.runId === undefined) life.events.notice({ kind: 'may-exist', requestId });
+  return settled;
 }
 
 /** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
-async function stopForBudget(life: Lifecycle, id: string, budget: Budget, last: RunItem | undefined, result: RunResult): Promise<void> {
+async function stopForBudget(life: Lifecycle, id: string, budget: Budget, last: RunItem | undefined): Promise<Finding> {
   const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
   const cancel = await cancelRun(life.client, id, budgetMs);
   life.events.notice({ kind: 'cancel', runId: id, cancel });
-  result.settled = cancelSettles(cancel);
-  result.outcome = { kind: 'over-budget', budget, cancel };
-  if (last) result.run = last;
-  try {
-    const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
-    result.run = await raceAbort(life.client.getRun(id, quick), quick);
-  } catch {
-    // The run as last read stays in the result.
-  }
+  const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+  // The run as last read stays when the read after the cancel fails.
+  const run = await raceAbort(life.client.getRun(id, quick), quick).catch(() => last);
+  return { kind: 'over-budget', budget, cancel, ...(run !== undefined && { run }) };
 }
 
 /**
  * The catalogue check before a create (preflight), loaded only when it has something to check.
- * Returns false, with the outcome filled in, when it found a reason not to start the run.
+ * Returns what it found when that is a reason not to start the run.
  */
-async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest, result: RunResult): Promise<boolean> {
+async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest): Promise<Finding | undefined> {
   const needed =
     create.config?.model_id !== undefined ||
     create.config?.environment_id !== undefined ||
     /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
-  if (life.settings.preflight === false || !needed) return true;
+  if (life.settings.preflight === false || !needed) return undefined;
   const { preflight } = await import('#preflight');
   const setting = life.options.setting ?? ((key: SettingKey) => key);
   const found = await preflight(life.client, create, (name) => setting(name as SettingKey), life.stop);
   for (const note of found.notes) life.events.debug?.(note);
   for (const warning of found.warnings) life.events.warning(warning);
-  if (found.problems.length === 0) return true;
-  result.outcome = { kind: 'not-started', problems: found.problems };
-  result.settled = true;
-  return false;
+  return found.problems.length === 0 ? undefined : { kind: 'not-started', problems: found.problems };
 }
 
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
@@ -464,7 +450,12 @@ const AFTER_STOP_BUDGET_MS = 3000;
  * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: AnswerStart | undefined): Promise<void> {
+async function whatTheAgentDid(
+  life: Lifecycle,
+  run: RunItem | undefined,
+  artifacts: Artifact[] | undefined,
+  answerStart: AnswerStart | undefined,
+): Promise<AgentWork> {
   const { settings, events, client, options, startedAt } = life;
   // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
   const deadline = life.stop.aborted
@@ -474,22 +465,24 @@ async function whatTheAgentDid(life: Lifecycle, result: RunResult, answerStart: 
   const reader = await life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
-  result.agentOutput = finalAnswer(reader.latest, answerStart);
-  if (settings.outputFormat === 'json' && reader.latest !== undefined) result.conversation = reader.latest;
-
-  const ended = isTerminal(result.run?.state);
-  if (settings.outputSchema !== undefined && ended) result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-  if (settings.artifactsPath !== undefined && ended) {
-    // Only this request's: a follow-up does not save again the files an earlier turn made.
-    const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
-      userAgent: options.userAgent ?? 'oz-agent-action',
-      signal: deadline,
-      warn: events.warning,
-    }).catch((error: unknown) => {
-      events.notice({ kind: 'save-failed', error: error as Error });
-      return [];
-    });
-    const workspace = options.workspace ?? process.cwd();
-    result.downloadedFiles = written.map((file) => relative(workspace, file).split('\\').join('/'));
-  }
+  const agentOutput = finalAnswer(reader.latest, answerStart);
+  const ended = isTerminal(run?.state);
+  const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+  const work: AgentWork = {
+    agentOutput,
+    ...(settings.outputFormat === 'json' && reader.latest !== undefined && { conversation: reader.latest }),
+    ...(structured !== undefined && { structured }),
+  };
+  if (settings.artifactsPath === undefined || !ended) return work;
+  // Only this request's: a follow-up does not save again the files an earlier turn made.
+  const written = await saveArtifacts(client, artifacts ?? [], settings.artifactsPath, {
+    userAgent: options.userAgent ?? 'oz-agent-action',
+    signal: deadline,
+    warn: events.warning,
+  }).catch((error: unknown) => {
+    events.notice({ kind: 'save-failed', error: error as Error });
+    return [];
+  });
+  const workspace = options.workspace ?? process.cwd();
+  return { ...work, downloadedFiles: written.map((file) => relative(workspace, file).split('\\').join('/')) };
 }

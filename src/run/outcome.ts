@@ -1,6 +1,6 @@
-import type { Artifact, Conversation, RunItem } from '../oz/types.ts';
+import { isTerminal, type Artifact, type Conversation, type RunItem } from '../oz/types.ts';
 import type { Budget } from './credits.ts';
-import type { CancelResult } from './cancel.ts';
+import { cancelSettles, type CancelResult } from './cancel.ts';
 import type { StopReason } from './stop.ts';
 import type { StructuredOutput } from './structured.ts';
 import type { Restart } from '../threads/run.ts';
@@ -87,5 +87,71 @@ export function verdict(result: Pick<RunResult, 'outcome' | 'structured'>): Verd
       return 'not_started';
     case 'over-budget':
       return 'budget_exceeded';
+  }
+}
+
+/**
+ * What was done about a run that may be left live, as its phase found it: a cancel and its result,
+ * the run found already ended (`nothing-to-cancel`), a look-up that failed (`unknown`) or found no run
+ * (`not-found`), the settings saying to leave it (`left-running`), or nothing sent yet (`nothing-sent`).
+ */
+export type Cleanup = StopHandling | { kind: 'not-found' } | { kind: 'nothing-sent' };
+
+/** What the lifecycle's phases found: the facts the outcome and `settled` are derived from (see `conclude`). */
+export type Finding = { run?: RunItem } & (
+  | { kind: 'not-started'; problems: string[] }
+  /** Not waiting: the run was started (or found) and left running. */
+  | { kind: 'left-running' }
+  /** Watched to its end. */
+  | { kind: 'ended'; run: RunItem }
+  | { kind: 'over-budget'; budget: Budget; cancel: CancelResult }
+  | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; cleanup: Cleanup }
+  /** Following the run failed; `cleanup` when a cancel (or a look-up by request id) followed. */
+  | { kind: 'failed'; error: Error; cleanup?: Cleanup }
+);
+
+/** Whether a cleanup leaves nothing for a later step to do: the run is cancelled, had ended, or is meant to go on. */
+function settles(cleanup: Cleanup): boolean {
+  switch (cleanup.kind) {
+    case 'cancel':
+      return cancelSettles(cleanup.cancel);
+    case 'nothing-to-cancel':
+    case 'left-running':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
+ * from, given what the phases found. A run last read in a terminal state is settled whatever came
+ * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * one found and dealt with by its request id is settled; one left by the settings is the post step's
+ * to look at, as one never looked for.
+ */
+export function conclude(found: Finding): { outcome: RunOutcome; settled: boolean } {
+  const ended = isTerminal(found.run?.state);
+  switch (found.kind) {
+    case 'not-started':
+      return { outcome: { kind: 'not-started', problems: found.problems }, settled: true };
+    case 'left-running':
+      return { outcome: { kind: 'started' }, settled: true };
+    case 'ended':
+      return { outcome: { kind: 'ended', state: found.run.state }, settled: true };
+    case 'over-budget':
+      return {
+        outcome: { kind: 'over-budget', budget: found.budget, cancel: found.cancel },
+        settled: cancelSettles(found.cancel) || ended,
+      };
+    case 'stopped': {
+      const { reason, phase, cleanup } = found;
+      const handling: StopHandling =
+        cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
+      const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
+      return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+    }
+    case 'failed':
+      return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
   }
 }
