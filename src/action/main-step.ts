@@ -47,12 +47,12 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   maskSecrets();
   const startedAt = Date.now();
   const context = readGitHubContext();
-  const report = initialReport(context);
+  const event = eventFacts(context);
   core.setOutput('skipped', 'false');
 
-  const settings = await readSettings(report, context);
+  const settings = await readSettings(event, context);
   if (settings === undefined) return;
-  const github = await prepareGitHubSide(settings, context, report);
+  const github = await prepareGitHubSide(settings, context, event);
   if (github === undefined) return;
 
   const reactions = reactor(github);
@@ -61,11 +61,11 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const plan = { settings, target: github.target! };
   const reviewing: Reviewing = settings.review ? await (await import('#github-side')).planReview(plan, context, github) : { plan };
   const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
-  Object.assign(report, reportOf(result, reviewing.plan.settings, ACTION_WORDS), { elapsedMs: Date.now() - startedAt });
+  const ran: Report = { ...event, ...reportOf(result, reviewing.plan.settings, ACTION_WORDS), elapsedMs: Date.now() - startedAt };
   // wait: false leaves the run going: there is no outcome to react with yet.
-  if (report.outcome !== 'started') await reactions(report.outcome === 'succeeded' ? 'rocket' : 'confused');
-  const review = reviewing.review && (await (await import('#github-side')).publishReview(reviewing, report, github));
-  if (review) report.review = review;
+  if (ran.outcome !== 'started') await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
+  const review = reviewing.review && (await (await import('#github-side')).publishReview(reviewing, ran, github));
+  const report: Report = { ...ran, ...(review && { review }) };
   if (result.settled) markSettled();
   await log.drained();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
@@ -91,16 +91,16 @@ function reactor(github: GitHubSide): (content: Reaction) => Promise<void> {
   };
 }
 
-/** What every report starts with: the workflow run and the pull request the event concerns. */
-function initialReport(context: GitHubContext): Report {
-  const report: Report = { outcome: 'error', ...(context.pullRequest && { pullRequest: context.pullRequest }) };
+/** What every report says of the event: the workflow run and the pull request it concerns. */
+type EventFacts = Pick<Report, 'pullRequest' | 'workflowRunUrl'>;
+
+function eventFacts(context: GitHubContext): EventFacts {
   const runUrl = workflowRunUrl(context);
-  if (runUrl) report.workflowRunUrl = runUrl;
-  return report;
+  return { ...(context.pullRequest && { pullRequest: context.pullRequest }), ...(runUrl && { workflowRunUrl: runUrl }) };
 }
 
 /** Parses the inputs; on bad input, reports it (nothing was sent) and returns undefined. */
-async function readSettings(report: Report, context: GitHubContext): Promise<Settings | undefined> {
+async function readSettings(event: EventFacts, context: GitHubContext): Promise<Settings | undefined> {
   try {
     const settings = parseSettings(core.getInput);
     await checkRunSettings(settings, ACTION_WORDS.setting);
@@ -115,8 +115,8 @@ async function readSettings(report: Report, context: GitHubContext): Promise<Set
     return settings;
   } catch (error) {
     const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
-    report.note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (error as Error).message;
-    await finish({ ...report, outcome: 'not_started' });
+    const note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (error as Error).message;
+    await finish({ ...event, outcome: 'not_started', note });
     return undefined;
   }
 }
@@ -128,16 +128,15 @@ function tellOfficialNotes(settings: Settings): void {
 }
 
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
-async function prepareGitHubSide(settings: Settings, context: GitHubContext, report: Report): Promise<GitHubSide | undefined> {
+async function prepareGitHubSide(settings: Settings, context: GitHubContext, event: EventFacts): Promise<GitHubSide | undefined> {
   try {
     const github = await prepareGitHub(settings, context);
     if (github.skip === undefined) return github;
     core.setOutput('skipped', 'true');
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
-    await finish({ ...report, outcome: 'skipped', note: `Not started: ${github.skip}.` });
+    await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
   } catch (error) {
-    report.note = (error as Error).message;
-    await finish({ ...report, outcome: 'not_started' });
+    await finish({ ...event, outcome: 'not_started', note: (error as Error).message });
   }
   return undefined;
 }
