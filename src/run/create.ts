@@ -106,7 +106,7 @@ async function lookUpLostCreate(client: OzClient, requestId: string, cause: Erro
     throw new LostCreateError(
       `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
         `${REQUEST_ID_KEY}=${requestId} failed (${(error as Error).message}). Not retrying, so as not to start a second agent: ` +
-        `check Oz for a run with that metadata before re-running this job.`,
+        `check Oz for a run with that metadata before trying again.`,
       { cause: error },
     );
   }
