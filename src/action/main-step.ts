@@ -17,7 +17,7 @@ import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
 import { allowedBotsNotices, parseSettings, type Settings } from '../settings/inputs.ts';
-import { finish } from './publish.ts';
+import { finish, setOutput } from './publish.ts';
 import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
 import type { Reviewing } from '../review/step.ts';
@@ -48,7 +48,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const startedAt = Date.now();
   const context = readGitHubContext();
   const event = eventFacts(context);
-  core.setOutput('skipped', 'false');
+  setOutput('skipped', 'false');
 
   const settings = await readSettings(event, context);
   if (settings === undefined) return;
@@ -132,7 +132,7 @@ async function prepareGitHubSide(settings: Settings, context: GitHubContext, eve
   try {
     const github = await prepareGitHub(settings, context);
     if (github.skip === undefined) return github;
-    core.setOutput('skipped', 'true');
+    setOutput('skipped', 'true');
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
     await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
   } catch (error) {
@@ -164,7 +164,7 @@ async function runAgent(
       requestId: saveRequestId,
       runId: (id) => {
         saveRunId(id);
-        core.setOutput('run_id', redactSecrets()(id));
+        setOutput('run_id', redactSecrets()(id));
       },
       followedUp: (before) => saveEarlierArtifacts((before.artifacts ?? []).map(artifactKey)),
       restarted: (why) => {

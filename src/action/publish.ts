@@ -8,6 +8,12 @@ import { redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
+import type { OutputKey } from '../names.ts';
+
+/** Sets one of the action's outputs, by its name in the names table (src/names.ts). */
+export function setOutput(name: OutputKey, value: string): void {
+  core.setOutput(name, value);
+}
 
 /** The error annotation for a run that ended other than SUCCEEDED: state, why, and whether to retry. */
 function failureMessage(run: RunItem): string {
@@ -45,8 +51,8 @@ export async function finish(unredacted: Report, feedback?: Feedback): Promise<v
     ...reviewOutputs(report.review),
   }))
     core.setOutput(name, redact(value));
-  core.setOutput('comment_url', feedback?.commentUrl ?? '');
-  core.setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
+  setOutput('comment_url', feedback?.commentUrl ?? '');
+  setOutput('check_run_id', feedback?.checkRunId?.toString() ?? '');
   await writeSummary(renderSummary(report, ACTION_WORDS), redact);
 
   if (report.outcome === 'skipped') return;
