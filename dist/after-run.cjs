@@ -266,7 +266,7 @@ function errors_parseRetryAfter(value, now = Date.now()) {
     return Math.max(0, date - now);
 }
 
-;// CONCATENATED MODULE: ./src/run/conversation.ts
+;// CONCATENATED MODULE: ./src/run/transcript.ts
 
 /** The text of a message's text blocks. */
 function textOf(content) {

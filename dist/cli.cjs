@@ -1934,7 +1934,7 @@ function round(value) {
     return Math.round(value * 10_000) / 10_000;
 }
 
-;// CONCATENATED MODULE: ./src/run/budget.ts
+;// CONCATENATED MODULE: ./src/run/credits.ts
 
 /**
  * The credit budget of a run: while it is watched, the first read whose reported usage
@@ -2134,7 +2134,7 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
             throw error;
         throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
             `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
-            `check Oz for a run with that metadata before re-running this job.`, { cause: error });
+            `check Oz for a run with that metadata before trying again.`, { cause: error });
     }
 }
 
@@ -2254,6 +2254,73 @@ known, pickup = {}) {
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
     return before;
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+
+
+/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
+function verdict(result) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'ended':
+            if (outcome.state !== 'SUCCEEDED')
+                return 'failed';
+            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
+        case 'started':
+            return 'started';
+        case 'stopped':
+            return outcome.reason;
+        case 'error':
+            return 'error';
+        case 'not-started':
+            return 'not_started';
+        case 'over-budget':
+            return 'budget_exceeded';
+    }
+}
+/** Whether a cleanup leaves nothing for a later step to do: the run is cancelled, had ended, or is meant to go on. */
+function settles(cleanup) {
+    switch (cleanup.kind) {
+        case 'cancel':
+            return cancelSettles(cleanup.cancel);
+        case 'nothing-to-cancel':
+        case 'left-running':
+            return true;
+        default:
+            return false;
+    }
+}
+/**
+ * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
+ * from, given what the phases found. A run last read in a terminal state is settled whatever came
+ * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * one found and dealt with by its request id is settled; one left by the settings is the post step's
+ * to look at, as one never looked for.
+ */
+function conclude(found) {
+    const ended = isTerminal(found.run?.state);
+    switch (found.kind) {
+        case 'not-started':
+            return { outcome: { kind: 'not-started', problems: found.problems }, settled: true };
+        case 'left-running':
+            return { outcome: { kind: 'started' }, settled: true };
+        case 'ended':
+            return { outcome: { kind: 'ended', state: found.run.state }, settled: true };
+        case 'over-budget':
+            return {
+                outcome: { kind: 'over-budget', budget: found.budget, cancel: found.cancel },
+                settled: cancelSettles(found.cancel) || ended,
+            };
+        case 'stopped': {
+            const { reason, phase, cleanup } = found;
+            const handling = cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
+            const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
+            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+        }
+        case 'failed':
+            return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/structured.ts
@@ -2457,7 +2524,7 @@ async function settleLeftRun(client, left, options) {
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
 }
 
-;// CONCATENATED MODULE: ./src/run/thread.ts
+;// CONCATENATED MODULE: ./src/threads/run.ts
 
 
 /** Statuses that say the run is not there for this key, whatever the reason. */
@@ -2722,74 +2789,89 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
 
 
 
+
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
  * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
+ * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 async function startAndWatch(client, plan, metadata, stop, events, options = {}) {
-    const { settings } = plan;
-    const startedAt = options.startedAt ?? Date.now();
-    const result = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+    const life = lifecycle(client, plan.settings, stop, events, options);
+    let begun;
+    let found;
+    try {
+        const refused = plan.target.kind === 'create' ? await checkBeforeCreate(life, plan.target.request) : undefined;
+        if (refused !== undefined)
+            return { ...conclude(refused) };
+        begun = await begin(life, plan, metadata);
+        found = plan.settings.wait ? await follow(life, begun) : await leaveRunning(life, begun);
+    }
+    catch (error) {
+        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error, undefined);
+    }
+    const { run } = found;
+    const { runId, restarted } = life.trail;
+    const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
+    const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+    return {
+        ...conclude(found),
+        ...(run !== undefined && { run }),
+        ...(runId !== undefined && { runId }),
+        ...(begun?.followedUpFrom !== undefined && { followedUp: true }),
+        ...(turn !== undefined && { artifacts: turn.artifacts }),
+        ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
+        ...(restarted !== undefined && { restarted }),
+        ...work,
+        ...(mayExist(found, life.trail) && { mayExist: true }),
+    };
+}
+/** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
+function lifecycle(client, settings, stop, events, options) {
     let reader;
-    const life = {
+    const trail = {};
+    return {
         client,
         settings,
         stop,
         events,
         options,
-        startedAt,
-        // Made on first use, once the run is known.
+        startedAt: options.startedAt ?? Date.now(),
+        trail,
         conversation: () => {
-            const runId = result.runId;
+            const runId = trail.runId;
             return (reader ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 126, 23)).then(({ ConversationWatcher }) => new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)));
         },
         forget: () => {
             reader = undefined;
         },
     };
-    const sent = {};
-    let answerStart;
-    let followedUpFrom;
-    try {
-        if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
-            return result;
-        const begun = await begin(life, plan, metadata, result, sent);
-        ({ answerStart, followedUpFrom } = begun);
-        if (!settings.wait)
-            await leaveRunning(life, begun, result);
-        else
-            await follow(life, begun, result);
-    }
-    catch (error) {
-        if (isStopSignal(error))
-            await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
-        else
-            await failed(life, error, result, sent.requestId);
-    }
-    if (isTerminal(result.run?.state))
-        result.settled = true;
-    if (result.run !== undefined)
-        ownArtifacts(result, followedUpFrom);
-    if (result.runId !== undefined)
-        await whatTheAgentDid(life, result, answerStart);
-    return result;
+}
+/** A create whose answer was lost (or was stopped before it came) may have started a run that was never found. */
+function mayExist(found, trail) {
+    if (trail.requestId === undefined || trail.runId !== undefined)
+        return false;
+    return (found.kind === 'stopped' && found.phase !== 'watch') || (found.kind === 'failed' && isLostCreate(found.error));
+}
+/** The run this lifecycle follows is known: kept for the phases after, and told to the front end. */
+function learnRunId(life, runId) {
+    life.trail.runId = runId;
+    life.events.runId?.(runId);
 }
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
-async function begin(life, plan, metadata, result, sent) {
+async function begin(life, plan, metadata) {
     const { client, events, stop, settings } = life;
     const target = asSent(plan.target, settings.outputSchema);
     if (target.kind === 'create')
-        return create(life, target.request, metadata, result, sent);
+        return create(life, target.request, metadata);
     const { runId } = target;
     // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
     // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
     const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
     if (checked && 'restart' in checked)
-        return restart(life, plan, checked.restart, metadata, result, sent);
+        return restart(life, plan, checked.restart, metadata);
     const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
-    result.runId = runId;
-    events.runId?.(runId);
+    learnRunId(life, runId);
     if (target.kind === 'watch') {
         events.notice({ kind: 'watching', runId });
         return { runId, startState: '' };
@@ -2808,73 +2890,59 @@ async function begin(life, plan, metadata, result, sent) {
     catch (error) {
         if (target.thread === undefined || !isSessionGone(error))
             throw error;
-        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata, result, sent);
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata);
     }
-    result.followedUp = true;
     events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
     events.followedUp?.(followedUpFrom);
-    return { runId, startState: '', followedUpFrom, answerStart };
+    return { runId, startState: '', followedUpFrom, ...(answerStart !== undefined && { answerStart }) };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
-async function create(life, request, metadata, result, sent) {
+async function create(life, request, metadata) {
     const { client, events, stop } = life;
-    const requestId = (sent.requestId = (0,external_node_crypto_namespaceObject.randomUUID)());
+    const requestId = (life.trail.requestId = (0,external_node_crypto_namespaceObject.randomUUID)());
     events.requestId?.(requestId);
     const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-    result.runId = created.runId;
-    events.runId?.(created.runId);
+    learnRunId(life, created.runId);
     events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
     events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
     return { runId: created.runId, startState: created.state };
 }
 /** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
-function restart(life, plan, why, metadata, result, sent) {
+function restart(life, plan, why, metadata) {
     const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
-    result.restarted = why;
+    life.trail.restarted = why;
     life.events.restarted?.(why);
     life.forget();
     const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
-    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
-}
-/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
-function ownArtifacts(result, followedUpFrom) {
-    const turn = artifactsOfTurn(result.run, followedUpFrom);
-    result.artifacts = turn.artifacts;
-    if (followedUpFrom !== undefined)
-        result.earlierArtifacts = turn.earlier;
+    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
 /** Not waiting: the run goes on; one read fills the outputs. */
-async function leaveRunning(life, begun, result) {
-    result.settled = true;
-    result.outcome = { kind: 'started' };
+async function leaveRunning(life, begun) {
     try {
-        result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
-        if (result.run.session_link)
-            life.events.sessionLink?.(result.run.session_link);
+        const run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        if (run.session_link)
+            life.events.sessionLink?.(run.session_link);
+        return { kind: 'left-running', run };
     }
     catch (error) {
         // The run exists and is meant to go on: a failed read only leaves some outputs empty.
         life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
-        result.run = { run_id: begun.runId, state: begun.startState };
+        return { kind: 'left-running', run: { run_id: begun.runId, state: begun.startState } };
     }
 }
 /** Watches the run to its end (or the stop), then settles it when stopped. */
-async function follow(life, begun, result) {
+async function follow(life, begun) {
     const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
     const watched = await watch(life, begun, budget);
     if (budget?.exceeded)
-        return stopForBudget(life, begun.runId, budget, watched.run, result);
-    if (watched.run)
-        result.run = watched.run;
+        return stopForBudget(life, begun.runId, budget, watched.run);
     if (watched.failed)
-        throw watched.failed;
-    if (!watched.stopped) {
-        result.settled = true;
-        result.outcome = { kind: 'ended', state: watched.run.state };
-        return;
-    }
-    const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
-    result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+        return failed(life, watched.failed, watched.run);
+    if (!watched.stopped)
+        return { kind: 'ended', run: watched.run };
+    const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+    const last = run ?? watched.run;
+    return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
 }
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
 function watch(life, begun, budget) {
@@ -2926,97 +2994,73 @@ function watch(life, begun, budget) {
 function cancelBudget(life, reason) {
     return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
 }
-/** Cancels a stopped run unless the settings say to leave it; records what was done. */
-async function settleStopped(life, reason, left, result) {
-    if (!life.settings.cancelOnAbort) {
-        result.settled = true;
-        return { kind: 'left-running' };
-    }
+/** Cancels a stopped run unless the settings say to leave it; returns what was done, and the run as last read. */
+async function settleStopped(life, reason, left) {
+    if (!life.settings.cancelOnAbort)
+        return { cleanup: { kind: 'left-running' } };
     const settled = await settleLeftRun(life.client, left, {
         budgetMs: cancelBudget(life, reason),
-        onRunId: (id) => {
-            result.runId = id;
-            life.events.runId?.(id);
-        },
+        onRunId: (id) => learnRunId(life, id),
     });
-    if (settled.run)
-        result.run = settled.run;
     const { handling } = settled;
-    if (handling.kind === 'cancel') {
+    if (handling.kind === 'cancel')
         life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
-        result.settled = cancelSettles(handling.cancel);
-        return handling;
-    }
     if (handling.kind === 'unknown')
         life.events.notice({ kind: 'create-unknown', error: handling.error });
-    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-    result.settled = handling.kind === 'nothing-to-cancel';
-    return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+    return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
-async function stoppedBeforeCreated(life, reason, requestId, result) {
-    let handling = { kind: 'nothing-to-cancel' };
-    if (requestId !== undefined && life.settings.cancelOnAbort) {
-        handling = await settleStopped(life, reason, { requestId }, result);
-    }
-    else if (requestId !== undefined) {
-        handling = { kind: 'left-running' };
-    }
-    result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
-    if (requestId !== undefined && result.runId === undefined)
-        result.mayExist = true;
+async function stoppedBeforeCreated(life, reason) {
+    const { requestId } = life.trail;
+    const phase = life.settings.create || requestId !== undefined ? 'create' : 'follow-up';
+    if (requestId === undefined)
+        return { kind: 'stopped', reason, phase, cleanup: { kind: 'nothing-sent' } };
+    const { cleanup, run } = await settleStopped(life, reason, { requestId });
+    return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life, error, result, requestId) {
-    result.outcome = { kind: 'error', error };
-    const { settings, client, events } = life;
-    if (isLostCreate(error) && requestId !== undefined)
-        return settleLostCreate(life, requestId, result);
-    if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-        const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
-        events.notice({ kind: 'cancel', runId: result.runId, cancel });
-        result.settled = cancelSettles(cancel);
+async function failed(life, error, run) {
+    const { settings, client, events, trail } = life;
+    const last = run === undefined ? {} : { run };
+    if (isLostCreate(error) && trail.requestId !== undefined)
+        return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
+    if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+        const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+        events.notice({ kind: 'cancel', runId: trail.runId, cancel });
+        return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };
     }
+    return { kind: 'failed', error, ...last };
 }
 /**
  * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
- * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ * may have recovered), and a cancel when it is found; otherwise the front end hears that a run may exist.
  */
-async function settleLostCreate(life, requestId, result) {
-    if (life.settings.cancelOnAbort)
-        await settleStopped(life, 'timeout', { requestId }, result);
-    if (result.runId !== undefined)
-        return;
-    result.mayExist = true;
-    life.events.notice({ kind: 'may-exist', requestId });
+async function settleLostCreate(life, requestId) {
+    const settled = life.settings.cancelOnAbort ? await settleStopped(life, 'timeout', { requestId }) : {};
+    if (life.trail.runId === undefined)
+        life.events.notice({ kind: 'may-exist', requestId });
+    return settled;
 }
 /** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
-async function stopForBudget(life, id, budget, last, result) {
+async function stopForBudget(life, id, budget, last) {
     const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
     const cancel = await cancelRun(life.client, id, budgetMs);
     life.events.notice({ kind: 'cancel', runId: id, cancel });
-    result.settled = cancelSettles(cancel);
-    result.outcome = { kind: 'over-budget', budget, cancel };
-    if (last)
-        result.run = last;
-    try {
-        const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
-        result.run = await raceAbort(life.client.getRun(id, quick), quick);
-    }
-    catch {
-        // The run as last read stays in the result.
-    }
+    const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+    // The run as last read stays when the read after the cancel fails.
+    const run = await raceAbort(life.client.getRun(id, quick), quick).catch(() => last);
+    return { kind: 'over-budget', budget, cancel, ...(run !== undefined && { run }) };
 }
 /**
  * The catalogue check before a create (preflight), loaded only when it has something to check.
- * Returns false, with the outcome filled in, when it found a reason not to start the run.
+ * Returns what it found when that is a reason not to start the run.
  */
-async function checkBeforeCreate(life, create, result) {
+async function checkBeforeCreate(life, create) {
     const needed = create.config?.model_id !== undefined ||
         create.config?.environment_id !== undefined ||
         /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
     if (life.settings.preflight === false || !needed)
-        return true;
+        return undefined;
     const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
     const setting = life.options.setting ?? ((key) => key);
     const found = await preflight(life.client, create, (name) => setting(name), life.stop);
@@ -3024,11 +3068,7 @@ async function checkBeforeCreate(life, create, result) {
         life.events.debug?.(note);
     for (const warning of found.warnings)
         life.events.warning(warning);
-    if (found.problems.length === 0)
-        return true;
-    result.outcome = { kind: 'not-started', problems: found.problems };
-    result.settled = true;
-    return false;
+    return found.problems.length === 0 ? undefined : { kind: 'not-started', problems: found.problems };
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
@@ -3039,7 +3079,7 @@ const AFTER_STOP_BUDGET_MS = 3000;
  * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(life, result, answerStart) {
+async function whatTheAgentDid(life, run, artifacts, answerStart) {
     const { settings, events, client, options, startedAt } = life;
     // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
     const deadline = life.stop.aborted
@@ -3050,47 +3090,27 @@ async function whatTheAgentDid(life, result, answerStart) {
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     for (const item of items)
         events.activity?.(item.line, Date.now() - startedAt);
-    result.agentOutput = finalAnswer(reader.latest, answerStart);
-    if (settings.outputFormat === 'json' && reader.latest !== undefined)
-        result.conversation = reader.latest;
-    const ended = isTerminal(result.run?.state);
-    if (settings.outputSchema !== undefined && ended)
-        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-    if (settings.artifactsPath !== undefined && ended) {
-        // Only this request's: a follow-up does not save again the files an earlier turn made.
-        const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
-            userAgent: options.userAgent ?? 'oz-agent-action',
-            signal: deadline,
-            warn: events.warning,
-        }).catch((error) => {
-            events.notice({ kind: 'save-failed', error: error });
-            return [];
-        });
-        const workspace = options.workspace ?? process.cwd();
-        result.downloadedFiles = written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/'));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/outcome.ts
-/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
-function verdict(result) {
-    const { outcome } = result;
-    switch (outcome.kind) {
-        case 'ended':
-            if (outcome.state !== 'SUCCEEDED')
-                return 'failed';
-            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
-        case 'started':
-            return 'started';
-        case 'stopped':
-            return outcome.reason;
-        case 'error':
-            return 'error';
-        case 'not-started':
-            return 'not_started';
-        case 'over-budget':
-            return 'budget_exceeded';
-    }
+    const agentOutput = finalAnswer(reader.latest, answerStart);
+    const ended = isTerminal(run?.state);
+    const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+    const work = {
+        agentOutput,
+        ...(settings.outputFormat === 'json' && reader.latest !== undefined && { conversation: reader.latest }),
+        ...(structured !== undefined && { structured }),
+    };
+    if (settings.artifactsPath === undefined || !ended)
+        return work;
+    // Only this request's: a follow-up does not save again the files an earlier turn made.
+    const written = await saveArtifacts(client, artifacts ?? [], settings.artifactsPath, {
+        userAgent: options.userAgent ?? 'oz-agent-action',
+        signal: deadline,
+        warn: events.warning,
+    }).catch((error) => {
+        events.notice({ kind: 'save-failed', error: error });
+        return [];
+    });
+    const workspace = options.workspace ?? process.cwd();
+    return { ...work, downloadedFiles: written.map((file) => (0,external_node_path_namespaceObject.relative)(workspace, file).split('\\').join('/')) };
 }
 
 ;// CONCATENATED MODULE: ./src/front/words.ts
@@ -3659,7 +3679,7 @@ function plainText(text) {
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''));
 }
 
-;// CONCATENATED MODULE: ./src/run/files.ts
+;// CONCATENATED MODULE: ./src/settings/files.ts
 
 
 /**
@@ -3700,7 +3720,7 @@ function readSettingFile(label, value, workspace, readFile, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/options.ts
+;// CONCATENATED MODULE: ./src/settings/options.ts
 
 
 
@@ -3867,7 +3887,7 @@ function imageType(data) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/run/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -4337,6 +4357,11 @@ const CLI_WORDS = {
     cancellation: 'The run was interrupted',
     self: 'oz-agent-run',
     userAgent: CLI_USER_AGENT,
+    stoppedHeading: 'stopped: the command was interrupted',
+    rerun: 'run the command once more',
+    ownRun: 'this command',
+    fullReport: 'the summary file',
+    ownRunRow: ['CI run', 'This CI run'],
 };
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -4545,7 +4570,7 @@ function ciMetadata(env) {
     ];
 }
 
-;// CONCATENATED MODULE: ./src/report/artifacts.ts
+;// CONCATENATED MODULE: ./src/report/model.ts
 /** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
 function reportArtifacts(report) {
     return report.artifacts ?? report.run?.artifacts ?? [];

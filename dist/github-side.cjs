@@ -2070,7 +2070,7 @@ function metadata_mergeMetadata(user, context) {
     return { metadata, dropped };
 }
 
-;// CONCATENATED MODULE: ./src/run/files.ts
+;// CONCATENATED MODULE: ./src/settings/files.ts
 
 
 /**
@@ -2111,7 +2111,7 @@ function files_readSettingFile(label, value, workspace, readFile, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/options.ts
+;// CONCATENATED MODULE: ./src/settings/options.ts
 
 
 
@@ -2278,7 +2278,7 @@ function imageType(data) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/run/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -2648,7 +2648,7 @@ function settings_parseRunSettings(src, options) {
     return settings;
 }
 
-;// CONCATENATED MODULE: ./src/action/official.ts
+;// CONCATENATED MODULE: ./src/settings/official.ts
 
 /** The ignored inputs, and this action's nearest input to use instead (when there is one). */
 const IGNORED = {
@@ -2796,7 +2796,7 @@ const OUTPUTS = [
     { output: 'verdict', actionOnly: true },
 ];
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
 
 
 
@@ -2820,7 +2820,7 @@ function parseLogins(read, name) {
 }
 /**
  * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
  * should not have to guess whether a person was meant.
  */
 function allowedBotsNotices(read) {
@@ -3056,20 +3056,20 @@ function event_concernsThread(event) {
 /** The job summary of one step, under GitHub's 1 MiB with room to spare. */
 const MAX_SUMMARY_BYTES = 900 * 1024;
 /** One text output (title, status_message...). */
-const limits_MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
+const MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
 /** The `artifacts` output. */
-const limits_MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 /** `agent_output` and `structured_output`. */
-const limits_MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 /** The `run` output, the largest: together the outputs stay well under 1 MiB. */
-const limits_MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+const MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
 /** Text from the API shown in the summary or a comment (a title, a status message, a note). */
 const MAX_SHOWN_TEXT_CHARS = 4000;
 /** Items of a list shown in the summary before "and N more". */
 const MAX_LIST_ITEMS = 50;
 const SHORTENED = ' … (shortened)';
 /** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
-function limits_fitBytes(text, maxBytes) {
+function fitBytes(text, maxBytes) {
     if (Buffer.byteLength(text, 'utf8') <= maxBytes)
         return text;
     const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
@@ -3087,7 +3087,7 @@ function fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
  * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
  * shorter until it fits (the structure stays whole, so later steps can still parse it).
  */
-function limits_fitJson(value, maxBytes) {
+function fitJson(value, maxBytes) {
     let json = JSON.stringify(value) ?? '';
     for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
         json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? fitChars(v, limit) : v));
@@ -3127,6 +3127,12 @@ function fitRendered(render, maxUnits, budget) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/report/model.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/url.ts
 /** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
 const MAX_URL_LENGTH = 8192;
@@ -3134,7 +3140,7 @@ const MAX_URL_LENGTH = 8192;
  * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
  * undefined unless it is an absolute http(s) URL of reasonable length.
  */
-function url_safeUrl(url) {
+function safeUrl(url) {
     if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
         return undefined;
     let parsed;
@@ -3192,7 +3198,7 @@ function inlineCode(text, options = {}) {
 }
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
 function safeLink(label, url) {
-    const href = url_safeUrl(url);
+    const href = safeUrl(url);
     return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
 /** Markdown inline text outside code: HTML tags inert, mentions dead. */
@@ -3278,7 +3284,7 @@ function sanitizeLine(line, tableRow) {
         }
         else if (c === ']' && line[i + 1] === '(') {
             const destination = linkDestination(line, i + 2);
-            const href = destination && url_safeUrl(destination.url);
+            const href = destination && safeUrl(destination.url);
             if (destination && href !== undefined) {
                 flush();
                 out += `](${href})`;
@@ -3345,7 +3351,7 @@ function sanitizeMarkdown(text) {
         }
         // Reference-style link definitions: dropped unless they point to http(s).
         const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
-        if (definition && url_safeUrl(definition[1]) === undefined)
+        if (definition && safeUrl(definition[1]) === undefined)
             continue;
         tables ||= delimiterRow(line);
         out.push(sanitizeLine(line, tables));
@@ -3353,12 +3359,6 @@ function sanitizeMarkdown(text) {
     if (fence !== undefined)
         out.push(fence);
     return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/artifacts.ts
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
 }
 
 ;// CONCATENATED MODULE: ./src/report/duration.ts
@@ -3372,7 +3372,7 @@ function formatDuration(ms) {
     return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/report/review.ts
+;// CONCATENATED MODULE: ./src/review/text.ts
 /**
  * The text of a pull request review: each inline comment's body (with its suggested change), the
  * review's body (the summary, then the comments that could not go on their lines), and the review's
@@ -3521,54 +3521,7 @@ function reviewOutputs(review) {
 
 
 
-/**
- * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
- * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
- * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
- */
-function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
-    const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
-    const retryable = run?.status_message?.retryable;
-    const url = (output, value) => {
-        if (value === undefined || value === null || value === '')
-            return '';
-        const safe = safeUrl(value);
-        if (safe === undefined)
-            onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
-        return safe ?? '';
-    };
-    const text = (value) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
-    return {
-        run_id: text(run?.run_id ?? runId),
-        state: text(run?.state),
-        session_link: url('session_link', run?.session_link),
-        title: text(run?.title),
-        status_message: text(run?.status_message?.message),
-        error_code: text(run?.status_message?.error_code),
-        retryable: retryable === undefined ? '' : String(retryable),
-        conversation_id: text(run?.conversation_id),
-        pull_request_url: url('pull_request_url', pr?.data?.url),
-        artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
-        run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
-    };
-}
-/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
-function usageOutputs(figures) {
-    const text = (value) => (value === undefined ? '' : String(value));
-    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
-}
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
-function agentOutputs(report) {
-    return {
-        followed_up: String(report.followedUp === true),
-        agent_output: report.conversation !== undefined
-            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
-            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
-        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
-        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
-    };
-}
+// The report as Markdown: the job summary, the CLI's summary file and the final pull request comment.
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 function formatIsoDuration(value) {
     const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -3582,7 +3535,6 @@ const HEADINGS = {
     succeeded: '✅ Oz agent run succeeded',
     failed: '❌ Oz agent run failed',
     timeout: '⏱️ Oz agent run timed out',
-    cancelled: '🚫 Oz agent run cancelled with the workflow',
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
@@ -3649,12 +3601,15 @@ const FAILED_HEADINGS = {
     CANCELLED: '🚫 Oz agent run was cancelled',
 };
 /** The heading for how a run ended: the outcome, in words, with its emoji. */
-function outcomeHeading(report) {
+function outcomeHeading(report, words) {
+    if (report.outcome === 'cancelled')
+        return `🚫 Oz agent run ${words.stoppedHeading}`;
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
 function nextStep(report, words) {
     const run = report.run;
+    const { rerun } = words;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
@@ -3664,7 +3619,7 @@ function nextStep(report, words) {
         const sent = report.catalogueRead
             ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
             : 'Nothing was sent to Oz.';
-        return `Fix what the message above names, then re-run the job. ${sent}`;
+        return `Fix what the message above names, then ${rerun}. ${sent}`;
     }
     if (report.outcome === 'invalid_output')
         return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
@@ -3672,15 +3627,15 @@ function nextStep(report, words) {
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
         case 'insufficient_credits':
-            return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+            return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
         case 'budget_exceeded':
-            return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+            return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
         case 'environment_setup_failed':
             return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
-            return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+            return `Connect or enable the integration in Warp for the team that owns the API key, then ${rerun}.`;
         case 'not_authorized':
         case 'authentication_required':
             return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
@@ -3691,9 +3646,9 @@ function nextStep(report, words) {
             return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
     }
     if (run?.status_message?.retryable === true || run?.state === 'ERROR')
-        return 'This may be temporary: re-run the job.';
+        return `This may be temporary: ${rerun}.`;
     if (run?.state === 'CANCELLED')
-        return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+        return `The run was cancelled (in Warp, through the API, or by ${words.ownRun}); ${rerun} to try again.`;
     if (run?.state === 'FAILED')
         return 'Open the agent session to see what went wrong.';
     return undefined;
@@ -3707,7 +3662,7 @@ function pullRequests(artifacts, exclude) {
         const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
         return { url, branch };
     })
-        .filter(({ url }) => url !== undefined && url_safeUrl(url) !== undefined && url !== exclude)
+        .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
         .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
@@ -3716,7 +3671,9 @@ function answerBlock(answer, options, workflowRunUrl) {
     const shown = fitChars(trimmed, options.maxAnswerChars ?? 60_000);
     const text = sanitizeMarkdown(shown);
     // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
-    const whereWhole = options.comment ? `all of it is in ${safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+    const whereWhole = options.comment
+        ? `all of it is in ${safeLink(options.fullReport, workflowRunUrl)}`
+        : 'the agent session has all of it';
     const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
     return [...foldedAnswer(text), ...shortened];
 }
@@ -3763,7 +3720,7 @@ function earlierTurns(report, exclude) {
         return [];
     const links = earlier
         .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
-        .filter((a) => url_safeUrl(a.data.url) !== undefined)
+        .filter((a) => safeUrl(a.data.url) !== undefined)
         .map((a) => safeLink(pullRequestLabel(a.data.url), a.data.url));
     const prs = capList(links, 5);
     const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
@@ -3795,6 +3752,10 @@ function whatToDoNext(report, words) {
         lines.push(safeLink('Open the agent session', run.session_link), '');
     return lines;
 }
+/** An output named in the text, by its name in the names table. */
+function outputNamed(name) {
+    return `\`${name}\` output`;
+}
 /** The files saved from the run, at most a page of them. */
 function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
@@ -3803,7 +3764,7 @@ function filesSaved(report) {
     const { shown, more } = capList(files);
     const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
     if (more > 0)
-        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+        lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
     lines.push('');
     return lines;
 }
@@ -3849,7 +3810,7 @@ function detailRows(report, options) {
         rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
     rows.push(...commitRows(report));
     if (report.workflowRunUrl)
-        rows.push(['Workflow run', safeLink('This workflow run', report.workflowRunUrl)]);
+        rows.push([options.ownRunRow[0], safeLink(options.ownRunRow[1], report.workflowRunUrl)]);
     return rows;
 }
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
@@ -3865,7 +3826,7 @@ function runDetails(report, options) {
         const { shown, more } = capList(others);
         lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
         if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+            lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
         lines.push('');
     }
     lines.push('</details>', '');
@@ -3880,7 +3841,7 @@ function runDetails(report, options) {
 function renderSummary(report, options) {
     const { run } = report;
     const title = run?.title ? `: ${escapeMarkdown(fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    const lines = [`## ${outcomeHeading(report, options)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(fitChars(report.note)), '');
     if (report.review)
@@ -3889,10 +3850,10 @@ function renderSummary(report, options) {
         lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
     lines.push(...structuredProblems(report), ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
-    return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
+    return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
 
-;// CONCATENATED MODULE: ./src/github/conversation.ts
+;// CONCATENATED MODULE: ./src/threads/state.ts
 
 
 
@@ -3996,7 +3957,7 @@ function renderConversation(state, footer) {
     return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/budget.ts
+;// CONCATENATED MODULE: ./src/github/comment-fit.ts
 /**
  * Comments and check runs within GitHub's limits. GitHub refuses (422) a comment over 65,536
  * characters and a check run text over 65,535, and a refused update leaves the comment saying
@@ -4082,6 +4043,24 @@ function isDocumentedState(state) {
  */
 
 
+
+/**
+ * How a live run is doing, in a word people use. A terminal state can reach the comment before the
+ * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
+ */
+function friendlyState(state) {
+    switch (state) {
+        case 'QUEUED':
+            return 'queued';
+        case 'PENDING':
+        case 'CLAIMED':
+            return 'starting';
+        case 'INPROGRESS':
+            return 'working';
+        default:
+            return isTerminal(state) ? 'finishing up' : 'working';
+    }
+}
 /** GitHub asks integrations to space out content-creating requests; 30 s between edits of one comment stays far inside it. */
 const MIN_EDIT_INTERVAL_MS = 30_000;
 /** The longest pause after refused edits. */
@@ -4202,13 +4181,12 @@ class EditThrottle {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/feedback.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+/**
+ * The check run: created in progress before the agent starts (a merge may be gated on it), updated as
+ * the run goes, completed with the run's summary and a conclusion. Apart from the comment: each is a
+ * thing of its own on GitHub, and either may be asked for without the other (check_name, pr_comment).
+ */
 
 
 
@@ -4217,74 +4195,6 @@ class EditThrottle {
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 class CheckRunError extends Error {
     name = 'CheckRunError';
-}
-/**
- * How a live run is doing, in a word people use. A terminal state can reach the comment before the
- * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
- */
-function friendlyState(state) {
-    switch (state) {
-        case 'QUEUED':
-            return 'queued';
-        case 'PENDING':
-        case 'CLAIMED':
-            return 'starting';
-        case 'INPROGRESS':
-            return 'working';
-        default:
-            return isTerminal(state) ? 'finishing up' : 'working';
-    }
-}
-/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
-function progressBody(marker, run, elapsedMs, workflowRunUrl, activity = []) {
-    const links = [
-        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    return [
-        marker,
-        `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
-        '',
-        ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
-        ...activity,
-        links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
-    ].join('\n');
-}
-/** One line on a live run: the state in words, the time so far, where to watch. */
-function progressLine(run, elapsedMs, workflowRunUrl) {
-    const links = [
-        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
-}
-/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl, asides, folded = []) {
-    const exchange = {
-        ...conversation.exchange,
-        ...(report.agentOutput && { answer: report.agentOutput }),
-        ...(report.run?.state && { state: report.run.state }),
-    };
-    const state = {
-        ...(conversation.state.binding && { binding: conversation.state.binding }),
-        exchanges: [...conversation.state.exchanges, exchange],
-        ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
-        ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
-            conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
-        }),
-    };
-    const links = [
-        report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
-        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
-    if (report.outcome !== 'succeeded' && report.note)
-        footer.push('', escapeMarkdown(fitChars(report.note)));
-    for (const aside of asides)
-        footer.push('', aside);
-    if (folded.length > 0)
-        footer.push('', ...folded);
-    return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
@@ -4313,47 +4223,21 @@ const CHECK_TITLES = {
     timed_out: 'The agent run timed out',
     action_required: 'The agent needs a person',
 };
-/**
- * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
- * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
- * merges. Updates are queued so polling never waits for GitHub.
- */
-class Feedback {
-    commentId;
-    commentUrl;
-    checkRunId;
+/** One check run, known by its id once created (or resumed by the post step). Each call takes the API it is to use. */
+class CheckRun {
+    id;
     options;
-    commentsOff = false;
-    startedAt = Date.now();
-    queue = Promise.resolve();
-    failed = false;
-    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
-    asides = [];
-    /** The run as last told, for the live comment. */
-    liveRun;
-    /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
-    liveShown;
-    finished = false;
-    slowedDown = false;
-    activity = new AgentActivity();
-    throttle;
-    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
-    live = new AbortController();
-    /** What the requests made now are aborted with (besides each one's own deadline). */
-    signal = this.live.signal;
-    constructor(options) {
+    constructor(options, resumeId) {
         this.options = options;
-        this.checkRunId = options.resume?.checkRunId;
-        this.commentId = options.resume?.commentId;
-        this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
+        this.id = resumeId;
     }
-    /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
-    async startCheck() {
-        const { checkName, headSha, workflowRunUrl } = this.options;
-        if (!checkName)
+    /** Creates the check run, in progress. Throws CheckRunError when it cannot (nothing to do without a name). */
+    async start(github) {
+        const { name, headSha, workflowRunUrl } = this.options;
+        if (!name)
             return;
         try {
-            this.checkRunId = await (await this.github()).createCheck(checkName, headSha, {
+            this.id = await github.createCheck(name, headSha ?? '', {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -4365,8 +4249,335 @@ class Feedback {
             const hint = status === 403 || status === 404
                 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
                 : '';
-            throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
+            throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${error.message}.${hint}`);
         }
+    }
+    /** The run changed state (its title already redacted): the check run says it in words, in progress. */
+    async progress(github, run) {
+        if (this.id === undefined)
+            return;
+        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
+        await this.update(github, {
+            status: 'in_progress',
+            ...(detailsUrl && { detailsUrl }),
+            // In words, never a state name: an in-progress check must not read "SUCCEEDED".
+            title: `The agent is ${friendlyState(run.state)}`,
+            summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
+        });
+    }
+    /** Completes the check run with the run's summary; `conclusion` as decided by a step that had the whole report. */
+    async complete(github, report, summary, conclusion = checkConclusion(report)) {
+        if (this.id === undefined)
+            return;
+        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
+        await this.update(github, {
+            status: 'completed',
+            conclusion,
+            ...(detailsUrl && { detailsUrl }),
+            title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
+            summary,
+        });
+    }
+    async update(github, update) {
+        const redact = this.options.redact ?? ((text) => text);
+        await github.updateCheck(this.id, {
+            ...update,
+            title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
+            summary: fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The pull request (or issue) comment: created when the run exists, edited live while it works (the
+ * state, where to watch, what the agent does), and finished with the run's summary, or, for a
+ * thread's conversation, with the exchange and its answer. Comment failures only warn, once.
+ */
+
+
+
+
+
+
+
+/** Links for a live run: where to watch the agent, and the workflow run. */
+function liveLinks(run, workflowRunUrl) {
+    return [
+        run.session_link ? safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? safeLink('Workflow run', workflowRunUrl) : undefined,
+    ].filter((link) => link !== undefined);
+}
+/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
+function progressBody(marker, run, elapsedMs, workflowRunUrl, activity = []) {
+    const links = liveLinks(run, workflowRunUrl);
+    return [
+        marker,
+        `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
+        '',
+        ...(run.title ? [`**${escapeMarkdown(fitChars(run.title, 500))}**`, ''] : []),
+        ...activity,
+        links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
+    ].join('\n');
+}
+/** One line on a live run: the state in words, the time so far, where to watch. */
+function progressLine(run, elapsedMs, workflowRunUrl) {
+    const links = liveLinks(run, workflowRunUrl);
+    return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
+}
+/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
+function finishedConversation(conversation, report, context, asides, folded = []) {
+    const exchange = {
+        ...conversation.exchange,
+        ...(report.agentOutput && { answer: report.agentOutput }),
+        ...(report.run?.state && { state: report.run.state }),
+    };
+    const state = {
+        ...(conversation.state.binding && { binding: conversation.state.binding }),
+        exchanges: [...conversation.state.exchanges, exchange],
+        ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
+        ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
+            conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
+        }),
+    };
+    const links = [
+        report.run?.session_link ? safeLink('Open the agent session', report.run.session_link) : undefined,
+        context.workflowRunUrl ? safeLink('Workflow run', context.workflowRunUrl) : undefined,
+    ].filter(Boolean);
+    const footer = [`**${outcomeHeading(report, context.words)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
+    if (report.outcome !== 'succeeded' && report.note)
+        footer.push('', escapeMarkdown(fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
+    if (folded.length > 0)
+        footer.push('', ...folded);
+    return conversationWithin(state, footer);
+}
+/** The step's one comment on the pull request or issue. */
+class Comment {
+    id;
+    url;
+    /** Turned off by a failure (warned once): the run is reported in the job summary only. */
+    off = false;
+    options;
+    context;
+    lane;
+    startedAt = Date.now();
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
+    /** The run as last told, for the live comment. */
+    liveRun;
+    /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
+    liveShown;
+    finished = false;
+    slowedDown = false;
+    activity = new AgentActivity();
+    throttle;
+    constructor(options, context, lane) {
+        this.options = options;
+        this.context = context;
+        this.lane = lane;
+        this.id = options.resumeId;
+        this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
+    }
+    get marker() {
+        return this.options.marker;
+    }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(fitChars(text)));
+    }
+    /** The run exists, or changed state: the first edit is at once (it creates the comment), the run id in it. */
+    progress(unredacted) {
+        const runId = unredacted.run_id ?? this.liveRun?.run_id;
+        this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
+        this.editLive();
+    }
+    /** Something the agent did or said (a line of live progress): shown at the next edit. */
+    agentDid(line) {
+        if (!this.options.showActivity || this.finished)
+            return;
+        this.activity.add(line);
+        this.editLive();
+    }
+    /** The final text is due: no more live edits. */
+    stopLive() {
+        this.finished = true;
+        this.throttle.stop();
+    }
+    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
+    editLive() {
+        // The run and activity as they are when the edit is due, not when the queue reaches it.
+        this.throttle.request(() => {
+            const run = this.liveRun;
+            const activity = this.activity.snapshot();
+            this.lane.enqueue(() => this.writeLive(run, activity));
+        });
+    }
+    async writeLive(unredacted, snapshot) {
+        if (unredacted === undefined)
+            return;
+        const { conversation } = this.options;
+        // The conversation's live line shows no title: only what is shown is searched for credentials.
+        const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
+        const activity = this.options.showActivity ? liveLines((await this.context.redactAll?.(snapshot)) ?? snapshot) : [];
+        const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
+        if (shown === this.liveShown)
+            return;
+        this.liveShown = shown;
+        const written = await this.write(this.liveBody(run, Date.now() - this.startedAt, activity), true);
+        if (written)
+            this.throttle.accepted();
+        else if (written === false) {
+            // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
+            this.liveShown = undefined;
+            this.editLive();
+        }
+    }
+    liveBody(run, elapsed, activity) {
+        const { conversation, marker } = this.options;
+        const { workflowRunUrl } = this.context;
+        if (!conversation)
+            return progressBody(marker, run, elapsed, workflowRunUrl, activity);
+        return conversationWithin({
+            ...conversation.state,
+            // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+            ...(run.run_id !== undefined && { runId: run.run_id }),
+            exchanges: [...conversation.state.exchanges, conversation.exchange],
+        }, [
+            progressLine(run, elapsed, workflowRunUrl),
+            ...this.asides.flatMap((a) => ['', a]),
+            ...(activity.length > 0 ? ['', ...activity] : []),
+        ]);
+    }
+    /** What the agent did, for the fold under the answer (redacted); nothing unless activity is shown. */
+    async folded() {
+        if (!this.options.showActivity)
+            return [];
+        const snapshot = this.activity.snapshot();
+        return foldedLines((await this.context.redactAll?.(snapshot)) ?? snapshot);
+    }
+    /** The final text: the run's summary (fitted with `folded` under it), or the conversation with its answer. */
+    async finish(report, summary, folded) {
+        const { conversation, marker } = this.options;
+        await this.write(conversation
+            ? finishedConversation(conversation, report, this.context, this.asides, folded)
+            : [`${marker}\n${summary}`, ...folded].join('\n'));
+    }
+    /** A text the agent or the API wrote, with credentials taken out. */
+    async redacted(text) {
+        return text === undefined ? undefined : ((await this.context.redactAll?.(text)) ?? text);
+    }
+    /**
+     * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
+     * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
+     * any other failure turns comments off with a warning and resolves undefined.
+     */
+    async write(text, live = false) {
+        const { thread } = this.options;
+        // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
+        const body = fitComment(this.context.redact?.(text) ?? text);
+        if (this.off || (thread === undefined && this.id === undefined))
+            return undefined;
+        try {
+            if (this.id !== undefined) {
+                await (await this.lane.github()).updateComment(this.id, body);
+            }
+            else if (thread !== undefined) {
+                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
+                // comment, and the next write would add a second one.
+                const api = await this.lane.api();
+                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
+                const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+                this.id = written.id;
+                this.url = written.url;
+                this.options.onComment?.(written.id);
+            }
+            return true;
+        }
+        catch (error) {
+            return this.failed(error, live);
+        }
+    }
+    /** A write that failed: a live edit GitHub held back is tried later; anything else turns comments off. */
+    failed(error, live) {
+        // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
+        if (isStoppedRequest(error))
+            return undefined;
+        const status = isGitHubApiError(error) ? error.status : 0;
+        // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
+        const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
+        if (live && this.id !== undefined && (status === 403 || status === 429 || slow)) {
+            this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
+            if (!this.slowedDown) {
+                this.slowedDown = true;
+                this.context.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+            }
+            return false;
+        }
+        this.off = true;
+        this.context.warn(status === 403 || status === 404
+            ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
+            : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/feedback.ts
+/**
+ * What the step says on GitHub while the run goes and once it ends: the check run (check-run.ts) and
+ * the pull request comment (comment.ts), each a thing of its own, kept in step with the run through
+ * one queue, so polling never waits for GitHub.
+ */
+
+
+
+
+
+
+/**
+ * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
+ * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
+ * merges. Updates are queued so polling never waits for GitHub.
+ */
+class Feedback {
+    options;
+    check;
+    comment;
+    queue = Promise.resolve();
+    failed = false;
+    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
+    live = new AbortController();
+    /** What the requests made now are aborted with (besides each one's own deadline). */
+    signal = this.live.signal;
+    constructor(options) {
+        this.options = options;
+        const { check } = options;
+        this.check = new CheckRun({
+            ...(check?.name && { name: check.name }),
+            headSha: check?.headSha ?? '',
+            ...(options.workflowRunUrl && { workflowRunUrl: options.workflowRunUrl }),
+            ...(options.redact && { redact: options.redact }),
+        }, check?.resumeId);
+        this.comment = new Comment(options.comment, options, {
+            github: () => this.github(),
+            api: options.api,
+            enqueue: (task) => this.enqueue(task),
+        });
+    }
+    get checkRunId() {
+        return this.check.id;
+    }
+    get commentId() {
+        return this.comment.id;
+    }
+    get commentUrl() {
+        return this.comment.url;
+    }
+    /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+    async startCheck() {
+        if (this.options.check?.name)
+            await this.check.start(await this.github());
     }
     /**
      * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
@@ -4381,80 +4592,22 @@ class Feedback {
     }
     /** A sentence for the thread under the current request (plain text: it is escaped here). */
     aside(text) {
-        this.asides.push(escapeMarkdown(fitChars(text)));
+        this.comment.aside(text);
     }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(unredacted) {
-        const runId = unredacted.run_id ?? this.liveRun?.run_id;
-        this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
-        // The first edit is at once (it creates the comment): the run id is in it as soon as the run exists.
-        this.editLive();
+        this.comment.progress(unredacted);
         this.enqueue(async () => {
-            if (this.checkRunId !== undefined) {
-                // Only what is shown is searched for credentials, so the detector loads only when there is such text.
-                const run = { ...unredacted, title: await this.redacted(unredacted.title) };
-                const detailsUrl = url_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
-                await this.updateCheck({
-                    status: 'in_progress',
-                    ...(detailsUrl && { detailsUrl }),
-                    // In words, never a state name: an in-progress check must not read "SUCCEEDED".
-                    title: `The agent is ${friendlyState(run.state)}`,
-                    summary: run.title ? escapeMarkdown(fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
-                });
-            }
+            if (this.check.id === undefined)
+                return;
+            // Only what is shown is searched for credentials, so the detector loads only when there is such text.
+            const title = unredacted.title === undefined ? undefined : ((await this.options.redactAll?.(unredacted.title)) ?? unredacted.title);
+            await this.check.progress(await this.github(), { ...unredacted, title });
         });
     }
     /** Something the agent did or said (a line of live progress): shown in the comment, at the next edit. */
     agentDid(line) {
-        if (!this.options.showActivity || this.finished)
-            return;
-        this.activity.add(line);
-        this.editLive();
-    }
-    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
-    editLive() {
-        // The run and activity as they are when the edit is due, not when the queue reaches it.
-        this.throttle.request(() => {
-            const run = this.liveRun;
-            const activity = this.activity.snapshot();
-            this.enqueue(() => this.writeLive(run, activity));
-        });
-    }
-    async writeLive(unredacted, snapshot) {
-        if (unredacted === undefined)
-            return;
-        const conversation = this.options.conversation;
-        // The conversation's live line shows no title: only what is shown is searched for credentials.
-        const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
-        const activity = this.options.showActivity ? liveLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
-        const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
-        if (shown === this.liveShown)
-            return;
-        this.liveShown = shown;
-        const elapsed = Date.now() - this.startedAt;
-        const written = await this.writeComment(conversation
-            ? conversationWithin({
-                ...conversation.state,
-                // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
-                ...(run.run_id !== undefined && { runId: run.run_id }),
-                exchanges: [...conversation.state.exchanges, conversation.exchange],
-            }, [
-                progressLine(run, elapsed, this.options.workflowRunUrl),
-                ...this.asides.flatMap((a) => ['', a]),
-                ...(activity.length > 0 ? ['', ...activity] : []),
-            ])
-            : progressBody(this.options.marker, run, elapsed, this.options.workflowRunUrl, activity), true);
-        if (written)
-            this.throttle.accepted();
-        else if (written === false) {
-            // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
-            this.liveShown = undefined;
-            this.editLive();
-        }
-    }
-    /** A text the agent or the API wrote, with credentials taken out. */
-    async redacted(text) {
-        return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
+        this.comment.agentDid(line);
     }
     /**
      * The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false
@@ -4462,38 +4615,25 @@ class Feedback {
      * replaces it); the final requests are aborted when `signal` aborts (the caller's budget ran out).
      */
     async finish(unredacted, signal) {
-        this.finished = true;
-        this.throttle.stop();
+        this.comment.stopLive();
         this.live.abort();
         this.signal = signal ?? new AbortController().signal;
         this.enqueue(async () => {
             const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
             // The answer first; what the agent did folded under it (the summary leaves it room).
-            const snapshot = this.activity.snapshot();
-            const folded = this.options.showActivity ? foldedLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
-            const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'), this.options.words);
-            const conversation = this.options.conversation;
-            await this.writeComment(conversation
-                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
-                : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
+            const folded = await this.comment.folded();
+            const summary = summaryWithin(report, [this.comment.marker, ...folded].join('\n'), this.options.words);
+            await this.comment.finish(report, summary, folded);
             if (!this.signal.aborted)
                 this.options.onFinished?.('comment');
-            if (this.checkRunId !== undefined) {
-                const conclusion = this.options.conclusion ?? checkConclusion(report);
-                const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
-                await this.updateCheck({
-                    status: 'completed',
-                    conclusion,
-                    ...(detailsUrl && { detailsUrl }),
-                    title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
-                    summary,
-                });
+            if (this.check.id !== undefined) {
+                await this.check.complete(await this.github(), report, summary, this.options.check?.conclusion);
                 if (!this.signal.aborted)
                     this.options.onFinished?.('check');
             }
         });
         await this.queue;
-        return !this.failed && !this.commentsOff;
+        return !this.failed && !this.comment.off;
     }
     enqueue(task) {
         this.queue = this.queue.then(task).catch((error) => {
@@ -4502,63 +4642,6 @@ class Feedback {
                 return;
             this.failed = true;
             this.options.warn(`Could not update GitHub: ${error.message}`);
-        });
-    }
-    /**
-     * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
-     * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
-     * any other failure turns comments off with a warning and resolves undefined.
-     */
-    async writeComment(text, live = false) {
-        const { thread } = this.options;
-        // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
-        const body = fitComment(this.options.redact?.(text) ?? text);
-        if (this.commentsOff || (thread === undefined && this.commentId === undefined))
-            return undefined;
-        try {
-            if (this.commentId !== undefined) {
-                await (await this.github()).updateComment(this.commentId, body);
-            }
-            else if (thread !== undefined) {
-                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
-                // comment, and the next write would add a second one.
-                const api = await this.options.api();
-                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
-                const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
-                this.commentId = written.id;
-                this.commentUrl = written.url;
-                this.options.onComment?.(written.id);
-            }
-            return true;
-        }
-        catch (error) {
-            // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
-            if (isStoppedRequest(error))
-                return undefined;
-            const status = isGitHubApiError(error) ? error.status : 0;
-            // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
-            const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
-            if (live && this.commentId !== undefined && (status === 403 || status === 429 || slow)) {
-                this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
-                if (!this.slowedDown) {
-                    this.slowedDown = true;
-                    this.options.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
-                }
-                return false;
-            }
-            this.commentsOff = true;
-            this.options.warn(status === 403 || status === 404
-                ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
-                : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
-            return undefined;
-        }
-    }
-    async updateCheck(update) {
-        const redact = this.options.redact ?? ((text) => text);
-        await (await this.github()).updateCheck(this.checkRunId, {
-            ...update,
-            title: fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
-            summary: fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
         });
     }
 }
@@ -4802,7 +4885,7 @@ function readFinishing(text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/triggers.ts
+;// CONCATENATED MODULE: ./src/threads/triggers.ts
 
 const TRUSTED_ROLES = ['admin', 'maintain', 'write'];
 const sameLogin = (a, b) => a.replace(/\[bot\]$/i, '').toLowerCase() === b.replace(/\[bot\]$/i, '').toLowerCase();
@@ -4845,7 +4928,7 @@ async function decideTrigger(event, trust, permissionOf) {
         };
 }
 
-;// CONCATENATED MODULE: ./src/github/mention.ts
+;// CONCATENATED MODULE: ./src/threads/mention.ts
 /** Events where a trigger phrase may start the agent: comments, reviews and issues. */
 const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'];
 const blank = (s) => s.replace(/[^\n]/g, ' ');
@@ -5223,6 +5306,11 @@ const ACTION_WORDS = {
     cancellation: 'The workflow was cancelled',
     self: 'this action',
     userAgent: USER_AGENT,
+    stoppedHeading: 'cancelled with the workflow',
+    rerun: 're-run the job',
+    ownRun: 'this workflow',
+    fullReport: 'the job summary',
+    ownRunRow: ['Workflow run', 'This workflow run'],
 };
 
 ;// CONCATENATED MODULE: ./src/github/images.ts
@@ -5367,7 +5455,7 @@ function debugVisible() {
     return debugShown || core.isDebug();
 }
 
-;// CONCATENATED MODULE: ./src/action/mention.ts
+;// CONCATENATED MODULE: ./src/threads/step.ts
 
 
 
@@ -5447,7 +5535,7 @@ async function prepareMention(settings, event, github) {
     const request = requestText(body, at, settings.triggerPhrase);
     const who = event.actor?.login ?? 'someone';
     const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
-    const { state, commentId } = binding && github ? await mention_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
+    const { state, commentId } = binding && github ? await step_readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
     const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
     const target = chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
     if (target.kind === 'follow-up')
@@ -5494,7 +5582,7 @@ function mentionTarget(settings, event, state, who, request) {
     return { kind: 'create', request: fresh };
 }
 /** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
-async function mention_readConversation(github, binding) {
+async function step_readConversation(github, binding) {
     const empty = { exchanges: [], binding };
     try {
         const api = await github();
@@ -5529,7 +5617,7 @@ async function withBranches(event, github) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/diff.ts
+;// CONCATENATED MODULE: ./src/review/diff.ts
 /**
  * Which lines of a pull request a review comment may be on. GitHub accepts a comment only on a line
  * of the diff: an added or unchanged (context) line of a hunk on the RIGHT side, a removed or
@@ -5592,7 +5680,7 @@ class Diff {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/review.ts
+;// CONCATENATED MODULE: ./src/review/publish.ts
 /**
  * Pull request reviews on GitHub: what the agent is told before it starts (the pull request's
  * commits and files, and the commit of the action's previous review), and posting its review after
@@ -5772,13 +5860,13 @@ async function postReview(api, plan, review, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/review.ts
+;// CONCATENATED MODULE: ./src/review/schema.ts
 /**
  * Reviews of a pull request: the JSON Schema of the review the agent is asked for, the review's
  * types, and the instruction added to the prompt. The instruction ends with the schema instruction
  * that structured output uses, so the review is found and validated the same way.
  */
-/** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in report/review.ts. */
+/** The JSON Schema of a review (draft-07, as the validator's default); its type is Review in review/text.ts. */
 const REVIEW_SCHEMA = {
     type: 'object',
     required: ['verdict', 'summary', 'comments'],
@@ -5831,7 +5919,7 @@ function reviewInstruction(target) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/action/review.ts
+;// CONCATENATED MODULE: ./src/review/step.ts
 
 
 
@@ -6005,24 +6093,25 @@ async function startFeedback(settings, context, github, thread, mention) {
     const runUrl = workflowRunUrl(context);
     const feedback = new Feedback({
         api: github,
-        ...(thread !== undefined && { thread }),
-        ...(settings.checkName && { checkName: settings.checkName }),
-        headSha,
-        marker: commentMarker(),
+        comment: {
+            ...(thread !== undefined && { thread }),
+            marker: commentMarker(),
+            showActivity: settings.commentProgress,
+            ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
+            // The post step finishes a conversation comment as a conversation (see saveConversation).
+            ...(mention && {
+                conversation: { state: mention.state, exchange: mention.exchange },
+                ...(mention.commentId !== undefined && { resumeId: mention.commentId }),
+            }),
+            onComment: saveCommentId,
+        },
+        check: { ...(settings.checkName && { name: settings.checkName }), headSha },
         redact: common_redactSecrets(),
         redactAll: redactPublished,
-        showActivity: settings.commentProgress,
-        ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
         debug: (message) => core_debug(message),
         words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
         warn: (message) => core_warning(message),
-        // The post step finishes a conversation comment as a conversation (see saveConversation).
-        ...(mention && {
-            conversation: { state: mention.state, exchange: mention.exchange },
-            ...(mention.commentId !== undefined && { resume: { commentId: mention.commentId } }),
-        }),
-        onComment: saveCommentId,
         onFinished: markFinished,
     });
     if (mention) {

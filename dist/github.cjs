@@ -6044,7 +6044,7 @@ async function listAll(octokit, first, fresh) {
     return items;
 }
 
-;// CONCATENATED MODULE: ./src/github/review-api.ts
+;// CONCATENATED MODULE: ./src/review/api.ts
 
 function reviewCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;

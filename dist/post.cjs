@@ -2063,7 +2063,7 @@ function metadata_mergeMetadata(user, context) {
     return { metadata, dropped };
 }
 
-;// CONCATENATED MODULE: ./src/run/files.ts
+;// CONCATENATED MODULE: ./src/settings/files.ts
 
 
 /**
@@ -2104,7 +2104,7 @@ function files_readSettingFile(label, value, workspace, readFile, expected) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/options.ts
+;// CONCATENATED MODULE: ./src/settings/options.ts
 
 
 
@@ -2271,7 +2271,7 @@ function imageType(data) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/run/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 
 
 
@@ -2641,7 +2641,7 @@ function settings_parseRunSettings(src, options) {
     return settings;
 }
 
-;// CONCATENATED MODULE: ./src/action/official.ts
+;// CONCATENATED MODULE: ./src/settings/official.ts
 
 /** The ignored inputs, and this action's nearest input to use instead (when there is one). */
 const IGNORED = {
@@ -2789,7 +2789,7 @@ const OUTPUTS = [
     { output: 'verdict', actionOnly: true },
 ];
 
-;// CONCATENATED MODULE: ./src/action/inputs.ts
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
 
 
 
@@ -2813,7 +2813,7 @@ function parseLogins(read, name) {
 }
 /**
  * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see github/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
  * should not have to guess whether a person was meant.
  */
 function allowedBotsNotices(read) {
@@ -4002,7 +4002,7 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
             throw error;
         throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
             `${REQUEST_ID_KEY}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
-            `check Oz for a run with that metadata before re-running this job.`, { cause: error });
+            `check Oz for a run with that metadata before trying again.`, { cause: error });
     }
 }
 
@@ -4124,6 +4124,73 @@ known, pickup = {}) {
     return before;
 }
 
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+
+
+/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
+function outcome_verdict(result) {
+    const { outcome } = result;
+    switch (outcome.kind) {
+        case 'ended':
+            if (outcome.state !== 'SUCCEEDED')
+                return 'failed';
+            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
+        case 'started':
+            return 'started';
+        case 'stopped':
+            return outcome.reason;
+        case 'error':
+            return 'error';
+        case 'not-started':
+            return 'not_started';
+        case 'over-budget':
+            return 'budget_exceeded';
+    }
+}
+/** Whether a cleanup leaves nothing for a later step to do: the run is cancelled, had ended, or is meant to go on. */
+function settles(cleanup) {
+    switch (cleanup.kind) {
+        case 'cancel':
+            return cancelSettles(cleanup.cancel);
+        case 'nothing-to-cancel':
+        case 'left-running':
+            return true;
+        default:
+            return false;
+    }
+}
+/**
+ * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
+ * from, given what the phases found. A run last read in a terminal state is settled whatever came
+ * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * one found and dealt with by its request id is settled; one left by the settings is the post step's
+ * to look at, as one never looked for.
+ */
+function outcome_conclude(found) {
+    const ended = isTerminal(found.run?.state);
+    switch (found.kind) {
+        case 'not-started':
+            return { outcome: { kind: 'not-started', problems: found.problems }, settled: true };
+        case 'left-running':
+            return { outcome: { kind: 'started' }, settled: true };
+        case 'ended':
+            return { outcome: { kind: 'ended', state: found.run.state }, settled: true };
+        case 'over-budget':
+            return {
+                outcome: { kind: 'over-budget', budget: found.budget, cancel: found.cancel },
+                settled: cancelSettles(found.cancel) || ended,
+            };
+        case 'stopped': {
+            const { reason, phase, cleanup } = found;
+            const handling = cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
+            const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
+            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+        }
+        case 'failed':
+            return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/oz/types.ts
 /** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
@@ -4180,7 +4247,7 @@ async function settle_settleLeftRun(client, left, options) {
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
 }
 
-;// CONCATENATED MODULE: ./src/run/thread.ts
+;// CONCATENATED MODULE: ./src/threads/run.ts
 
 
 /** Statuses that say the run is not there for this key, whatever the reason. */
@@ -4189,7 +4256,7 @@ const GONE = (/* unused pure expression or super */ null && ([403, 404, 410]));
  * Reads the thread's run and checks it is this thread's. Returns the run, or why a new one must start
  * instead; other failures (a network error, a 5xx after retries) are thrown as from any read.
  */
-async function thread_readThreadRun(client, runId, thread, signal) {
+async function run_readThreadRun(client, runId, thread, signal) {
     let run;
     try {
         run = await raceAbort(client.getRun(runId, signal), signal);
@@ -4208,7 +4275,7 @@ async function thread_readThreadRun(client, runId, thread, signal) {
     return { restart: { from: runId, reason: 'not-this-thread', detail } };
 }
 /** A follow-up refused because the run's session is no longer kept: the request must go to a new run. */
-function thread_isSessionGone(error) {
+function run_isSessionGone(error) {
     return isApiError(error) && error.status === 410;
 }
 
@@ -4402,74 +4469,89 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
 
 
 
+
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
  * the settings say not to) or when following it fails, and return what happened as facts. Never throws.
+ * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 async function lifecycle_startAndWatch(client, plan, metadata, stop, events, options = {}) {
-    const { settings } = plan;
-    const startedAt = options.startedAt ?? Date.now();
-    const result = { outcome: { kind: 'error', error: new Error('not started') }, settled: false };
+    const life = lifecycle(client, plan.settings, stop, events, options);
+    let begun;
+    let found;
+    try {
+        const refused = plan.target.kind === 'create' ? await checkBeforeCreate(life, plan.target.request) : undefined;
+        if (refused !== undefined)
+            return { ...conclude(refused) };
+        begun = await begin(life, plan, metadata);
+        found = plan.settings.wait ? await follow(life, begun) : await leaveRunning(life, begun);
+    }
+    catch (error) {
+        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error, undefined);
+    }
+    const { run } = found;
+    const { runId, restarted } = life.trail;
+    const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
+    const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+    return {
+        ...conclude(found),
+        ...(run !== undefined && { run }),
+        ...(runId !== undefined && { runId }),
+        ...(begun?.followedUpFrom !== undefined && { followedUp: true }),
+        ...(turn !== undefined && { artifacts: turn.artifacts }),
+        ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
+        ...(restarted !== undefined && { restarted }),
+        ...work,
+        ...(mayExist(found, life.trail) && { mayExist: true }),
+    };
+}
+/** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
+function lifecycle(client, settings, stop, events, options) {
     let reader;
-    const life = {
+    const trail = {};
+    return {
         client,
         settings,
         stop,
         events,
         options,
-        startedAt,
-        // Made on first use, once the run is known.
+        startedAt: options.startedAt ?? Date.now(),
+        trail,
         conversation: () => {
-            const runId = result.runId;
+            const runId = trail.runId;
             return (reader ??= Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 126, 23)).then(({ ConversationWatcher }) => new ConversationWatcher(client, runId, options.conversationIntervalMs ?? 60_000, events.debug ?? (() => { }), options.firstConversationReadMs)));
         },
         forget: () => {
             reader = undefined;
         },
     };
-    const sent = {};
-    let answerStart;
-    let followedUpFrom;
-    try {
-        if (plan.target.kind === 'create' && !(await checkBeforeCreate(life, plan.target.request, result)))
-            return result;
-        const begun = await begin(life, plan, metadata, result, sent);
-        ({ answerStart, followedUpFrom } = begun);
-        if (!settings.wait)
-            await leaveRunning(life, begun, result);
-        else
-            await follow(life, begun, result);
-    }
-    catch (error) {
-        if (isStopSignal(error))
-            await stoppedBeforeCreated(life, error.reason, sent.requestId, result);
-        else
-            await failed(life, error, result, sent.requestId);
-    }
-    if (isTerminal(result.run?.state))
-        result.settled = true;
-    if (result.run !== undefined)
-        ownArtifacts(result, followedUpFrom);
-    if (result.runId !== undefined)
-        await whatTheAgentDid(life, result, answerStart);
-    return result;
+}
+/** A create whose answer was lost (or was stopped before it came) may have started a run that was never found. */
+function mayExist(found, trail) {
+    if (trail.requestId === undefined || trail.runId !== undefined)
+        return false;
+    return (found.kind === 'stopped' && found.phase !== 'watch') || (found.kind === 'failed' && isLostCreate(found.error));
+}
+/** The run this lifecycle follows is known: kept for the phases after, and told to the front end. */
+function learnRunId(life, runId) {
+    life.trail.runId = runId;
+    life.events.runId?.(runId);
 }
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
-async function begin(life, plan, metadata, result, sent) {
+async function begin(life, plan, metadata) {
     const { client, events, stop, settings } = life;
     const target = asSent(plan.target, settings.outputSchema);
     if (target.kind === 'create')
-        return create(life, target.request, metadata, result, sent);
+        return create(life, target.request, metadata);
     const { runId } = target;
     // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
     // run that does not exist is a mistake in the settings: found before it is taken as ours to watch or cancel.
     const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
     if (checked && 'restart' in checked)
-        return restart(life, plan, checked.restart, metadata, result, sent);
+        return restart(life, plan, checked.restart, metadata);
     const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
-    result.runId = runId;
-    events.runId?.(runId);
+    learnRunId(life, runId);
     if (target.kind === 'watch') {
         events.notice({ kind: 'watching', runId });
         return { runId, startState: '' };
@@ -4488,73 +4570,59 @@ async function begin(life, plan, metadata, result, sent) {
     catch (error) {
         if (target.thread === undefined || !isSessionGone(error))
             throw error;
-        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata, result, sent);
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata);
     }
-    result.followedUp = true;
     events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
     events.followedUp?.(followedUpFrom);
-    return { runId, startState: '', followedUpFrom, answerStart };
+    return { runId, startState: '', followedUpFrom, ...(answerStart !== undefined && { answerStart }) };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
-async function create(life, request, metadata, result, sent) {
+async function create(life, request, metadata) {
     const { client, events, stop } = life;
-    const requestId = (sent.requestId = randomUUID());
+    const requestId = (life.trail.requestId = randomUUID());
     events.requestId?.(requestId);
     const created = await createRunExactlyOnce(client, { ...request, metadata }, requestId, stop);
-    result.runId = created.runId;
-    events.runId?.(created.runId);
+    learnRunId(life, created.runId);
     events.notice({ kind: 'created', runId: created.runId, state: created.state, adopted: created.adopted });
     events.progress?.({ run_id: created.runId, state: created.state, ...(request.title && { title: request.title }) });
     return { runId: created.runId, startState: created.state };
 }
 /** The thread's run cannot take the request: a new run does (its prompt as sent), and the front end says why. */
-function restart(life, plan, why, metadata, result, sent) {
+function restart(life, plan, why, metadata) {
     const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
-    result.restarted = why;
+    life.trail.restarted = why;
     life.events.restarted?.(why);
     life.forget();
     const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
-    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata, result, sent);
-}
-/** The artifacts this request produced, and on a follow-up those of earlier turns apart: a result is its request's. */
-function ownArtifacts(result, followedUpFrom) {
-    const turn = artifactsOfTurn(result.run, followedUpFrom);
-    result.artifacts = turn.artifacts;
-    if (followedUpFrom !== undefined)
-        result.earlierArtifacts = turn.earlier;
+    return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
 /** Not waiting: the run goes on; one read fills the outputs. */
-async function leaveRunning(life, begun, result) {
-    result.settled = true;
-    result.outcome = { kind: 'started' };
+async function leaveRunning(life, begun) {
     try {
-        result.run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
-        if (result.run.session_link)
-            life.events.sessionLink?.(result.run.session_link);
+        const run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        if (run.session_link)
+            life.events.sessionLink?.(run.session_link);
+        return { kind: 'left-running', run };
     }
     catch (error) {
         // The run exists and is meant to go on: a failed read only leaves some outputs empty.
         life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
-        result.run = { run_id: begun.runId, state: begun.startState };
+        return { kind: 'left-running', run: { run_id: begun.runId, state: begun.startState } };
     }
 }
 /** Watches the run to its end (or the stop), then settles it when stopped. */
-async function follow(life, begun, result) {
+async function follow(life, begun) {
     const budget = life.settings.maxCredits === undefined ? undefined : new Budget(life.settings.maxCredits);
     const watched = await watch(life, begun, budget);
     if (budget?.exceeded)
-        return stopForBudget(life, begun.runId, budget, watched.run, result);
-    if (watched.run)
-        result.run = watched.run;
+        return stopForBudget(life, begun.runId, budget, watched.run);
     if (watched.failed)
-        throw watched.failed;
-    if (!watched.stopped) {
-        result.settled = true;
-        result.outcome = { kind: 'ended', state: watched.run.state };
-        return;
-    }
-    const handling = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true }, result);
-    result.outcome = { kind: 'stopped', reason: watched.stopped, phase: 'watch', handling };
+        return failed(life, watched.failed, watched.run);
+    if (!watched.stopped)
+        return { kind: 'ended', run: watched.run };
+    const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+    const last = run ?? watched.run;
+    return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
 }
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
 function watch(life, begun, budget) {
@@ -4606,97 +4674,73 @@ function watch(life, begun, budget) {
 function cancelBudget(life, reason) {
     return reason === 'timeout' ? (life.options.timeoutCancelBudgetMs ?? 30_000) : (life.options.signalCancelBudgetMs ?? 5000);
 }
-/** Cancels a stopped run unless the settings say to leave it; records what was done. */
-async function settleStopped(life, reason, left, result) {
-    if (!life.settings.cancelOnAbort) {
-        result.settled = true;
-        return { kind: 'left-running' };
-    }
+/** Cancels a stopped run unless the settings say to leave it; returns what was done, and the run as last read. */
+async function settleStopped(life, reason, left) {
+    if (!life.settings.cancelOnAbort)
+        return { cleanup: { kind: 'left-running' } };
     const settled = await settleLeftRun(life.client, left, {
         budgetMs: cancelBudget(life, reason),
-        onRunId: (id) => {
-            result.runId = id;
-            life.events.runId?.(id);
-        },
+        onRunId: (id) => learnRunId(life, id),
     });
-    if (settled.run)
-        result.run = settled.run;
     const { handling } = settled;
-    if (handling.kind === 'cancel') {
+    if (handling.kind === 'cancel')
         life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
-        result.settled = cancelSettles(handling.cancel);
-        return handling;
-    }
     if (handling.kind === 'unknown')
         life.events.notice({ kind: 'create-unknown', error: handling.error });
-    // Not found: the create may still land, so it is left unsettled for a later look (the post step's).
-    result.settled = handling.kind === 'nothing-to-cancel';
-    return handling.kind === 'not-found' ? { kind: 'nothing-to-cancel' } : handling;
+    return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
-async function stoppedBeforeCreated(life, reason, requestId, result) {
-    let handling = { kind: 'nothing-to-cancel' };
-    if (requestId !== undefined && life.settings.cancelOnAbort) {
-        handling = await settleStopped(life, reason, { requestId }, result);
-    }
-    else if (requestId !== undefined) {
-        handling = { kind: 'left-running' };
-    }
-    result.outcome = { kind: 'stopped', reason, phase: life.settings.create || requestId !== undefined ? 'create' : 'follow-up', handling };
-    if (requestId !== undefined && result.runId === undefined)
-        result.mayExist = true;
+async function stoppedBeforeCreated(life, reason) {
+    const { requestId } = life.trail;
+    const phase = life.settings.create || requestId !== undefined ? 'create' : 'follow-up';
+    if (requestId === undefined)
+        return { kind: 'stopped', reason, phase, cleanup: { kind: 'nothing-sent' } };
+    const { cleanup, run } = await settleStopped(life, reason, { requestId });
+    return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life, error, result, requestId) {
-    result.outcome = { kind: 'error', error };
-    const { settings, client, events } = life;
-    if (isLostCreate(error) && requestId !== undefined)
-        return settleLostCreate(life, requestId, result);
-    if (result.runId && !isTerminal(result.run?.state) && settings.cancelOnAbort && settings.wait) {
-        const cancel = await cancelRun(client, result.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
-        events.notice({ kind: 'cancel', runId: result.runId, cancel });
-        result.settled = cancelSettles(cancel);
+async function failed(life, error, run) {
+    const { settings, client, events, trail } = life;
+    const last = run === undefined ? {} : { run };
+    if (isLostCreate(error) && trail.requestId !== undefined)
+        return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
+    if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+        const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
+        events.notice({ kind: 'cancel', runId: trail.runId, cancel });
+        return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };
     }
+    return { kind: 'failed', error, ...last };
 }
 /**
  * A create whose answer was lost and whose look-up failed: the run may exist. One more look (the API
- * may have recovered), and a cancel when it is found; otherwise the result says a run may exist.
+ * may have recovered), and a cancel when it is found; otherwise the front end hears that a run may exist.
  */
-async function settleLostCreate(life, requestId, result) {
-    if (life.settings.cancelOnAbort)
-        await settleStopped(life, 'timeout', { requestId }, result);
-    if (result.runId !== undefined)
-        return;
-    result.mayExist = true;
-    life.events.notice({ kind: 'may-exist', requestId });
+async function settleLostCreate(life, requestId) {
+    const settled = life.settings.cancelOnAbort ? await settleStopped(life, 'timeout', { requestId }) : {};
+    if (life.trail.runId === undefined)
+        life.events.notice({ kind: 'may-exist', requestId });
+    return settled;
 }
 /** The budget was passed: cancel the run (whatever the settings say of stops: it is what the budget is for). */
-async function stopForBudget(life, id, budget, last, result) {
+async function stopForBudget(life, id, budget, last) {
     const budgetMs = life.options.timeoutCancelBudgetMs ?? 30_000;
     const cancel = await cancelRun(life.client, id, budgetMs);
     life.events.notice({ kind: 'cancel', runId: id, cancel });
-    result.settled = cancelSettles(cancel);
-    result.outcome = { kind: 'over-budget', budget, cancel };
-    if (last)
-        result.run = last;
-    try {
-        const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
-        result.run = await raceAbort(life.client.getRun(id, quick), quick);
-    }
-    catch {
-        // The run as last read stays in the result.
-    }
+    const quick = AbortSignal.timeout(Math.min(budgetMs, 3000));
+    // The run as last read stays when the read after the cancel fails.
+    const run = await raceAbort(life.client.getRun(id, quick), quick).catch(() => last);
+    return { kind: 'over-budget', budget, cancel, ...(run !== undefined && { run }) };
 }
 /**
  * The catalogue check before a create (preflight), loaded only when it has something to check.
- * Returns false, with the outcome filled in, when it found a reason not to start the run.
+ * Returns what it found when that is a reason not to start the run.
  */
-async function checkBeforeCreate(life, create, result) {
+async function checkBeforeCreate(life, create) {
     const needed = create.config?.model_id !== undefined ||
         create.config?.environment_id !== undefined ||
         /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
     if (life.settings.preflight === false || !needed)
-        return true;
+        return undefined;
     const { preflight } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 775, 23));
     const setting = life.options.setting ?? ((key) => key);
     const found = await preflight(life.client, create, (name) => setting(name), life.stop);
@@ -4704,11 +4748,7 @@ async function checkBeforeCreate(life, create, result) {
         life.events.debug?.(note);
     for (const warning of found.warnings)
         life.events.warning(warning);
-    if (found.problems.length === 0)
-        return true;
-    result.outcome = { kind: 'not-started', problems: found.problems };
-    result.settled = true;
-    return false;
+    return found.problems.length === 0 ? undefined : { kind: 'not-started', problems: found.problems };
 }
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
@@ -4719,7 +4759,7 @@ const AFTER_STOP_BUDGET_MS = 3000;
  * output checked against the output schema, and its files saved in the artifacts folder. None of it can
  * hang the step: each part is bounded, and a failure is a warning.
  */
-async function whatTheAgentDid(life, result, answerStart) {
+async function whatTheAgentDid(life, run, artifacts, answerStart) {
     const { settings, events, client, options, startedAt } = life;
     // A stop that comes now (the run has ended) aborts what is in flight; after one, there is only a quick look.
     const deadline = life.stop.aborted
@@ -4730,25 +4770,27 @@ async function whatTheAgentDid(life, result, answerStart) {
     const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
     for (const item of items)
         events.activity?.(item.line, Date.now() - startedAt);
-    result.agentOutput = finalAnswer(reader.latest, answerStart);
-    if (settings.outputFormat === 'json' && reader.latest !== undefined)
-        result.conversation = reader.latest;
-    const ended = isTerminal(result.run?.state);
-    if (settings.outputSchema !== undefined && ended)
-        result.structured = await structuredOutput(result.agentOutput, settings.outputSchema);
-    if (settings.artifactsPath !== undefined && ended) {
-        // Only this request's: a follow-up does not save again the files an earlier turn made.
-        const written = await saveArtifacts(client, result.artifacts ?? [], settings.artifactsPath, {
-            userAgent: options.userAgent ?? 'oz-agent-action',
-            signal: deadline,
-            warn: events.warning,
-        }).catch((error) => {
-            events.notice({ kind: 'save-failed', error: error });
-            return [];
-        });
-        const workspace = options.workspace ?? process.cwd();
-        result.downloadedFiles = written.map((file) => relative(workspace, file).split('\\').join('/'));
-    }
+    const agentOutput = finalAnswer(reader.latest, answerStart);
+    const ended = isTerminal(run?.state);
+    const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+    const work = {
+        agentOutput,
+        ...(settings.outputFormat === 'json' && reader.latest !== undefined && { conversation: reader.latest }),
+        ...(structured !== undefined && { structured }),
+    };
+    if (settings.artifactsPath === undefined || !ended)
+        return work;
+    // Only this request's: a follow-up does not save again the files an earlier turn made.
+    const written = await saveArtifacts(client, artifacts ?? [], settings.artifactsPath, {
+        userAgent: options.userAgent ?? 'oz-agent-action',
+        signal: deadline,
+        warn: events.warning,
+    }).catch((error) => {
+        events.notice({ kind: 'save-failed', error: error });
+        return [];
+    });
+    const workspace = options.workspace ?? process.cwd();
+    return { ...work, downloadedFiles: written.map((file) => relative(workspace, file).split('\\').join('/')) };
 }
 
 ;// CONCATENATED MODULE: ./src/front/words.ts
@@ -4918,28 +4960,6 @@ async function runWithStopHandling(run) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/outcome.ts
-/** The one word for a result: a SUCCEEDED run whose structured output is missing or invalid is `invalid_output`. */
-function outcome_verdict(result) {
-    const { outcome } = result;
-    switch (outcome.kind) {
-        case 'ended':
-            if (outcome.state !== 'SUCCEEDED')
-                return 'failed';
-            return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
-        case 'started':
-            return 'started';
-        case 'stopped':
-            return outcome.reason;
-        case 'error':
-            return 'error';
-        case 'not-started':
-            return 'not_started';
-        case 'over-budget':
-            return 'budget_exceeded';
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/run/turn.ts
 const turn_text = (value) => (typeof value === 'string' && value !== '' ? value : undefined);
 /**
@@ -5094,20 +5114,20 @@ function concernsThread(event) {
 /** The job summary of one step, under GitHub's 1 MiB with room to spare. */
 const MAX_SUMMARY_BYTES = 900 * 1024;
 /** One text output (title, status_message...). */
-const limits_MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
+const MAX_TEXT_OUTPUT_BYTES = (/* unused pure expression or super */ null && (16 * 1024));
 /** The `artifacts` output. */
-const limits_MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const MAX_ARTIFACTS_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 /** `agent_output` and `structured_output`. */
-const limits_MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const MAX_ANSWER_OUTPUT_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 /** The `run` output, the largest: together the outputs stay well under 1 MiB. */
-const limits_MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
+const MAX_RUN_OUTPUT_BYTES = (/* unused pure expression or super */ null && (512 * 1024));
 /** Text from the API shown in the summary or a comment (a title, a status message, a note). */
 const MAX_SHOWN_TEXT_CHARS = 4000;
 /** Items of a list shown in the summary before "and N more". */
 const MAX_LIST_ITEMS = 50;
 const SHORTENED = ' … (shortened)';
 /** `text` cut to at most `maxBytes` of UTF-8 (without splitting a character), marked when cut. */
-function limits_fitBytes(text, maxBytes) {
+function fitBytes(text, maxBytes) {
     if (Buffer.byteLength(text, 'utf8') <= maxBytes)
         return text;
     const room = Math.max(0, maxBytes - Buffer.byteLength(SHORTENED, 'utf8'));
@@ -5125,7 +5145,7 @@ function limits_fitChars(text, maxChars = MAX_SHOWN_TEXT_CHARS) {
  * `value` as JSON of at most `maxBytes`: when it is longer, every string in it is cut shorter and
  * shorter until it fits (the structure stays whole, so later steps can still parse it).
  */
-function limits_fitJson(value, maxBytes) {
+function fitJson(value, maxBytes) {
     let json = JSON.stringify(value) ?? '';
     for (let limit = 4096; Buffer.byteLength(json, 'utf8') > maxBytes && limit >= 16; limit = Math.floor(limit / 4)) {
         json = JSON.stringify(value, (_key, v) => (typeof v === 'string' ? limits_fitChars(v, limit) : v));
@@ -5165,6 +5185,12 @@ function limits_fitRendered(render, maxUnits, budget) {
     return text;
 }
 
+;// CONCATENATED MODULE: ./src/report/model.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
+}
+
 ;// CONCATENATED MODULE: ./src/report/url.ts
 /** Longer than this, a "URL" is not a link anyone follows; it is dropped rather than bloat a summary or output. */
 const MAX_URL_LENGTH = 8192;
@@ -5172,7 +5198,7 @@ const MAX_URL_LENGTH = 8192;
  * The URL normalised, with the characters that could end a Markdown link target percent-encoded;
  * undefined unless it is an absolute http(s) URL of reasonable length.
  */
-function url_safeUrl(url) {
+function safeUrl(url) {
     if (typeof url !== 'string' || url.length > MAX_URL_LENGTH)
         return undefined;
     let parsed;
@@ -5230,7 +5256,7 @@ function inlineCode(text, options = {}) {
 }
 /** A link to `url` only when it is an absolute http(s) URL; otherwise the escaped text alone. */
 function markdown_safeLink(label, url) {
-    const href = url_safeUrl(url);
+    const href = safeUrl(url);
     return href === undefined ? escapeMarkdown(label) : `[${escapeMarkdown(label)}](${href})`;
 }
 /** Markdown inline text outside code: HTML tags inert, mentions dead. */
@@ -5316,7 +5342,7 @@ function sanitizeLine(line, tableRow) {
         }
         else if (c === ']' && line[i + 1] === '(') {
             const destination = linkDestination(line, i + 2);
-            const href = destination && url_safeUrl(destination.url);
+            const href = destination && safeUrl(destination.url);
             if (destination && href !== undefined) {
                 flush();
                 out += `](${href})`;
@@ -5383,7 +5409,7 @@ function markdown_sanitizeMarkdown(text) {
         }
         // Reference-style link definitions: dropped unless they point to http(s).
         const definition = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s.*)?$/.exec(line);
-        if (definition && url_safeUrl(definition[1]) === undefined)
+        if (definition && safeUrl(definition[1]) === undefined)
             continue;
         tables ||= delimiterRow(line);
         out.push(sanitizeLine(line, tables));
@@ -5391,12 +5417,6 @@ function markdown_sanitizeMarkdown(text) {
     if (fence !== undefined)
         out.push(fence);
     return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/artifacts.ts
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
 }
 
 ;// CONCATENATED MODULE: ./src/report/duration.ts
@@ -5410,7 +5430,7 @@ function formatDuration(ms) {
     return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/report/review.ts
+;// CONCATENATED MODULE: ./src/review/text.ts
 /**
  * The text of a pull request review: each inline comment's body (with its suggested change), the
  * review's body (the summary, then the comments that could not go on their lines), and the review's
@@ -5559,54 +5579,7 @@ function reviewOutputs(review) {
 
 
 
-/**
- * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
- * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
- * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
- */
-function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
-    const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
-    const retryable = run?.status_message?.retryable;
-    const url = (output, value) => {
-        if (value === undefined || value === null || value === '')
-            return '';
-        const safe = safeUrl(value);
-        if (safe === undefined)
-            onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
-        return safe ?? '';
-    };
-    const text = (value) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
-    return {
-        run_id: text(run?.run_id ?? runId),
-        state: text(run?.state),
-        session_link: url('session_link', run?.session_link),
-        title: text(run?.title),
-        status_message: text(run?.status_message?.message),
-        error_code: text(run?.status_message?.error_code),
-        retryable: retryable === undefined ? '' : String(retryable),
-        conversation_id: text(run?.conversation_id),
-        pull_request_url: url('pull_request_url', pr?.data?.url),
-        artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
-        run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
-    };
-}
-/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
-function usageOutputs(figures) {
-    const text = (value) => (value === undefined ? '' : String(value));
-    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
-}
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
-function agentOutputs(report) {
-    return {
-        followed_up: String(report.followedUp === true),
-        agent_output: report.conversation !== undefined
-            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
-            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
-        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
-        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
-    };
-}
+// The report as Markdown: the job summary, the CLI's summary file and the final pull request comment.
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 function formatIsoDuration(value) {
     const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -5620,7 +5593,6 @@ const HEADINGS = {
     succeeded: '✅ Oz agent run succeeded',
     failed: '❌ Oz agent run failed',
     timeout: '⏱️ Oz agent run timed out',
-    cancelled: '🚫 Oz agent run cancelled with the workflow',
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
@@ -5687,12 +5659,15 @@ const FAILED_HEADINGS = {
     CANCELLED: '🚫 Oz agent run was cancelled',
 };
 /** The heading for how a run ended: the outcome, in words, with its emoji. */
-function outcomeHeading(report) {
+function outcomeHeading(report, words) {
+    if (report.outcome === 'cancelled')
+        return `🚫 Oz agent run ${words.stoppedHeading}`;
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
 function nextStep(report, words) {
     const run = report.run;
+    const { rerun } = words;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
@@ -5702,7 +5677,7 @@ function nextStep(report, words) {
         const sent = report.catalogueRead
             ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
             : 'Nothing was sent to Oz.';
-        return `Fix what the message above names, then re-run the job. ${sent}`;
+        return `Fix what the message above names, then ${rerun}. ${sent}`;
     }
     if (report.outcome === 'invalid_output')
         return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
@@ -5710,15 +5685,15 @@ function nextStep(report, words) {
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
         case 'insufficient_credits':
-            return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+            return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
         case 'budget_exceeded':
-            return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+            return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
         case 'environment_setup_failed':
             return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
-            return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+            return `Connect or enable the integration in Warp for the team that owns the API key, then ${rerun}.`;
         case 'not_authorized':
         case 'authentication_required':
             return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
@@ -5729,9 +5704,9 @@ function nextStep(report, words) {
             return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
     }
     if (run?.status_message?.retryable === true || run?.state === 'ERROR')
-        return 'This may be temporary: re-run the job.';
+        return `This may be temporary: ${rerun}.`;
     if (run?.state === 'CANCELLED')
-        return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+        return `The run was cancelled (in Warp, through the API, or by ${words.ownRun}); ${rerun} to try again.`;
     if (run?.state === 'FAILED')
         return 'Open the agent session to see what went wrong.';
     return undefined;
@@ -5745,7 +5720,7 @@ function pullRequests(artifacts, exclude) {
         const branch = typeof a.data?.branch === 'string' ? limits_fitChars(a.data.branch, 200) : undefined;
         return { url, branch };
     })
-        .filter(({ url }) => url !== undefined && url_safeUrl(url) !== undefined && url !== exclude)
+        .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
         .map(({ url, branch }) => `- **${markdown_safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
 }
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
@@ -5754,7 +5729,9 @@ function answerBlock(answer, options, workflowRunUrl) {
     const shown = limits_fitChars(trimmed, options.maxAnswerChars ?? 60_000);
     const text = markdown_sanitizeMarkdown(shown);
     // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
-    const whereWhole = options.comment ? `all of it is in ${markdown_safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+    const whereWhole = options.comment
+        ? `all of it is in ${markdown_safeLink(options.fullReport, workflowRunUrl)}`
+        : 'the agent session has all of it';
     const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
     return [...foldedAnswer(text), ...shortened];
 }
@@ -5801,7 +5778,7 @@ function earlierTurns(report, exclude) {
         return [];
     const links = earlier
         .filter((a) => a.artifact_type === 'PULL_REQUEST' && typeof a.data?.url === 'string' && a.data.url !== exclude)
-        .filter((a) => url_safeUrl(a.data.url) !== undefined)
+        .filter((a) => safeUrl(a.data.url) !== undefined)
         .map((a) => markdown_safeLink(pullRequestLabel(a.data.url), a.data.url));
     const prs = capList(links, 5);
     const named = prs.shown.length > 0 ? ` (pull request ${prs.shown.join(', ')}${prs.more > 0 ? ` and ${prs.more} more` : ''})` : '';
@@ -5833,6 +5810,10 @@ function whatToDoNext(report, words) {
         lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
     return lines;
 }
+/** An output named in the text, by its name in the names table. */
+function outputNamed(name) {
+    return `\`${name}\` output`;
+}
 /** The files saved from the run, at most a page of them. */
 function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
@@ -5841,7 +5822,7 @@ function filesSaved(report) {
     const { shown, more } = capList(files);
     const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
     if (more > 0)
-        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+        lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
     lines.push('');
     return lines;
 }
@@ -5887,7 +5868,7 @@ function detailRows(report, options) {
         rows.push(['Pull request', markdown_safeLink(`#${pr.number}`, pr.url)]);
     rows.push(...commitRows(report));
     if (report.workflowRunUrl)
-        rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
+        rows.push([options.ownRunRow[0], markdown_safeLink(options.ownRunRow[1], report.workflowRunUrl)]);
     return rows;
 }
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
@@ -5903,7 +5884,7 @@ function runDetails(report, options) {
         const { shown, more } = capList(others);
         lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
         if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+            lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
         lines.push('');
     }
     lines.push('</details>', '');
@@ -5918,7 +5899,7 @@ function runDetails(report, options) {
 function renderSummary(report, options) {
     const { run } = report;
     const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    const lines = [`## ${outcomeHeading(report, options)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
     if (report.review)
@@ -5927,10 +5908,10 @@ function renderSummary(report, options) {
         lines.push(...answerBlock(report.agentOutput, options, report.workflowRunUrl));
     lines.push(...structuredProblems(report), ...openedByTheAgent(reportArtifacts(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
-    return limits_fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
+    return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
 }
 
-;// CONCATENATED MODULE: ./src/github/conversation.ts
+;// CONCATENATED MODULE: ./src/threads/state.ts
 
 
 
@@ -6034,7 +6015,7 @@ function renderConversation(state, footer) {
     return [CONVERSATION_MARKER, neutraliseComments(lines.slice(1).join('\n')), '', encodeState(state)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/github/budget.ts
+;// CONCATENATED MODULE: ./src/github/comment-fit.ts
 /**
  * Comments and check runs within GitHub's limits. GitHub refuses (422) a comment over 65,536
  * characters and a check run text over 65,535, and a refused update leaves the comment saying
@@ -6108,6 +6089,24 @@ function conversationWithin(state, footer, maxUnits = limits_MAX_COMMENT_CHARS) 
  */
 
 
+
+/**
+ * How a live run is doing, in a word people use. A terminal state can reach the comment before the
+ * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
+ */
+function friendlyState(state) {
+    switch (state) {
+        case 'QUEUED':
+            return 'queued';
+        case 'PENDING':
+        case 'CLAIMED':
+            return 'starting';
+        case 'INPROGRESS':
+            return 'working';
+        default:
+            return types_isTerminal(state) ? 'finishing up' : 'working';
+    }
+}
 /** GitHub asks integrations to space out content-creating requests; 30 s between edits of one comment stays far inside it. */
 const MIN_EDIT_INTERVAL_MS = 30_000;
 /** The longest pause after refused edits. */
@@ -6228,13 +6227,12 @@ class EditThrottle {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/feedback.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/github/check-run.ts
+/**
+ * The check run: created in progress before the agent starts (a merge may be gated on it), updated as
+ * the run goes, completed with the run's summary and a conclusion. Apart from the comment: each is a
+ * thing of its own on GitHub, and either may be asked for without the other (check_name, pr_comment).
+ */
 
 
 
@@ -6243,74 +6241,6 @@ class EditThrottle {
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
 class CheckRunError extends Error {
     name = 'CheckRunError';
-}
-/**
- * How a live run is doing, in a word people use. A terminal state can reach the comment before the
- * step has finished its report: it is "finishing up" then, never "in progress" beside a final state.
- */
-function friendlyState(state) {
-    switch (state) {
-        case 'QUEUED':
-            return 'queued';
-        case 'PENDING':
-        case 'CLAIMED':
-            return 'starting';
-        case 'INPROGRESS':
-            return 'working';
-        default:
-            return types_isTerminal(state) ? 'finishing up' : 'working';
-    }
-}
-/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
-function progressBody(marker, run, elapsedMs, workflowRunUrl, activity = []) {
-    const links = [
-        run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    return [
-        marker,
-        `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
-        '',
-        ...(run.title ? [`**${escapeMarkdown(limits_fitChars(run.title, 500))}**`, ''] : []),
-        ...activity,
-        links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
-    ].join('\n');
-}
-/** One line on a live run: the state in words, the time so far, where to watch. */
-function progressLine(run, elapsedMs, workflowRunUrl) {
-    const links = [
-        run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
-        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
-}
-/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, workflowRunUrl, asides, folded = []) {
-    const exchange = {
-        ...conversation.exchange,
-        ...(report.agentOutput && { answer: report.agentOutput }),
-        ...(report.run?.state && { state: report.run.state }),
-    };
-    const state = {
-        ...(conversation.state.binding && { binding: conversation.state.binding }),
-        exchanges: [...conversation.state.exchanges, exchange],
-        ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
-        ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
-            conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
-        }),
-    };
-    const links = [
-        report.run?.session_link ? markdown_safeLink('Open the agent session', report.run.session_link) : undefined,
-        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
-    ].filter(Boolean);
-    const footer = [`**${outcomeHeading(report)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
-    if (report.outcome !== 'succeeded' && report.note)
-        footer.push('', escapeMarkdown(limits_fitChars(report.note)));
-    for (const aside of asides)
-        footer.push('', aside);
-    if (folded.length > 0)
-        footer.push('', ...folded);
-    return conversationWithin(state, footer);
 }
 /** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
@@ -6339,47 +6269,21 @@ const CHECK_TITLES = {
     timed_out: 'The agent run timed out',
     action_required: 'The agent needs a person',
 };
-/**
- * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
- * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
- * merges. Updates are queued so polling never waits for GitHub.
- */
-class Feedback {
-    commentId;
-    commentUrl;
-    checkRunId;
+/** One check run, known by its id once created (or resumed by the post step). Each call takes the API it is to use. */
+class CheckRun {
+    id;
     options;
-    commentsOff = false;
-    startedAt = Date.now();
-    queue = Promise.resolve();
-    failed = false;
-    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
-    asides = [];
-    /** The run as last told, for the live comment. */
-    liveRun;
-    /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
-    liveShown;
-    finished = false;
-    slowedDown = false;
-    activity = new AgentActivity();
-    throttle;
-    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
-    live = new AbortController();
-    /** What the requests made now are aborted with (besides each one's own deadline). */
-    signal = this.live.signal;
-    constructor(options) {
+    constructor(options, resumeId) {
         this.options = options;
-        this.checkRunId = options.resume?.checkRunId;
-        this.commentId = options.resume?.commentId;
-        this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
+        this.id = resumeId;
     }
-    /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
-    async startCheck() {
-        const { checkName, headSha, workflowRunUrl } = this.options;
-        if (!checkName)
+    /** Creates the check run, in progress. Throws CheckRunError when it cannot (nothing to do without a name). */
+    async start(github) {
+        const { name, headSha, workflowRunUrl } = this.options;
+        if (!name)
             return;
         try {
-            this.checkRunId = await (await this.github()).createCheck(checkName, headSha, {
+            this.id = await github.createCheck(name, headSha ?? '', {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -6391,8 +6295,335 @@ class Feedback {
             const hint = status === 403 || status === 404
                 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
                 : '';
-            throw new CheckRunError(`check_name is set, but the check run "${checkName}" could not be created: ${error.message}.${hint}`);
+            throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${error.message}.${hint}`);
         }
+    }
+    /** The run changed state (its title already redacted): the check run says it in words, in progress. */
+    async progress(github, run) {
+        if (this.id === undefined)
+            return;
+        const detailsUrl = safeUrl(run.session_link) ?? this.options.workflowRunUrl;
+        await this.update(github, {
+            status: 'in_progress',
+            ...(detailsUrl && { detailsUrl }),
+            // In words, never a state name: an in-progress check must not read "SUCCEEDED".
+            title: `The agent is ${friendlyState(run.state)}`,
+            summary: run.title ? escapeMarkdown(limits_fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
+        });
+    }
+    /** Completes the check run with the run's summary; `conclusion` as decided by a step that had the whole report. */
+    async complete(github, report, summary, conclusion = checkConclusion(report)) {
+        if (this.id === undefined)
+            return;
+        const detailsUrl = safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
+        await this.update(github, {
+            status: 'completed',
+            conclusion,
+            ...(detailsUrl && { detailsUrl }),
+            title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
+            summary,
+        });
+    }
+    async update(github, update) {
+        const redact = this.options.redact ?? ((text) => text);
+        await github.updateCheck(this.id, {
+            ...update,
+            title: limits_fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
+            summary: limits_fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/comment.ts
+/**
+ * The pull request (or issue) comment: created when the run exists, edited live while it works (the
+ * state, where to watch, what the agent does), and finished with the run's summary, or, for a
+ * thread's conversation, with the exchange and its answer. Comment failures only warn, once.
+ */
+
+
+
+
+
+
+
+/** Links for a live run: where to watch the agent, and the workflow run. */
+function liveLinks(run, workflowRunUrl) {
+    return [
+        run.session_link ? markdown_safeLink('Watch the agent', run.session_link) : undefined,
+        workflowRunUrl ? markdown_safeLink('Workflow run', workflowRunUrl) : undefined,
+    ].filter((link) => link !== undefined);
+}
+/** Comment text for a run still going on: the state in words, how long so far, where to watch. */
+function progressBody(marker, run, elapsedMs, workflowRunUrl, activity = []) {
+    const links = liveLinks(run, workflowRunUrl);
+    return [
+        marker,
+        `## ⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})`,
+        '',
+        ...(run.title ? [`**${escapeMarkdown(limits_fitChars(run.title, 500))}**`, ''] : []),
+        ...activity,
+        links.length > 0 ? links.join(' · ') : 'The link to watch the agent appears here when it starts.',
+    ].join('\n');
+}
+/** One line on a live run: the state in words, the time so far, where to watch. */
+function progressLine(run, elapsedMs, workflowRunUrl) {
+    const links = liveLinks(run, workflowRunUrl);
+    return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
+}
+/** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
+function finishedConversation(conversation, report, context, asides, folded = []) {
+    const exchange = {
+        ...conversation.exchange,
+        ...(report.agentOutput && { answer: report.agentOutput }),
+        ...(report.run?.state && { state: report.run.state }),
+    };
+    const state = {
+        ...(conversation.state.binding && { binding: conversation.state.binding }),
+        exchanges: [...conversation.state.exchanges, exchange],
+        ...((report.runId ?? conversation.state.runId) !== undefined && { runId: report.runId ?? conversation.state.runId }),
+        ...((report.run?.conversation_id ?? conversation.state.conversationId) !== undefined && {
+            conversationId: report.run?.conversation_id ?? conversation.state.conversationId,
+        }),
+    };
+    const links = [
+        report.run?.session_link ? markdown_safeLink('Open the agent session', report.run.session_link) : undefined,
+        context.workflowRunUrl ? markdown_safeLink('Workflow run', context.workflowRunUrl) : undefined,
+    ].filter(Boolean);
+    const footer = [`**${outcomeHeading(report, context.words)}**${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`];
+    if (report.outcome !== 'succeeded' && report.note)
+        footer.push('', escapeMarkdown(limits_fitChars(report.note)));
+    for (const aside of asides)
+        footer.push('', aside);
+    if (folded.length > 0)
+        footer.push('', ...folded);
+    return conversationWithin(state, footer);
+}
+/** The step's one comment on the pull request or issue. */
+class Comment {
+    id;
+    url;
+    /** Turned off by a failure (warned once): the run is reported in the job summary only. */
+    off = false;
+    options;
+    context;
+    lane;
+    startedAt = Date.now();
+    /** Sentences the conversation comment adds under the current request (why it went to a new run). */
+    asides = [];
+    /** The run as last told, for the live comment. */
+    liveRun;
+    /** What the live comment last showed, apart from the time: an edit that would change nothing else is not sent. */
+    liveShown;
+    finished = false;
+    slowedDown = false;
+    activity = new AgentActivity();
+    throttle;
+    constructor(options, context, lane) {
+        this.options = options;
+        this.context = context;
+        this.lane = lane;
+        this.id = options.resumeId;
+        this.throttle = new EditThrottle(options.editIntervalMs ?? MIN_EDIT_INTERVAL_MS);
+    }
+    get marker() {
+        return this.options.marker;
+    }
+    /** A sentence for the thread under the current request (plain text: it is escaped here). */
+    aside(text) {
+        this.asides.push(escapeMarkdown(limits_fitChars(text)));
+    }
+    /** The run exists, or changed state: the first edit is at once (it creates the comment), the run id in it. */
+    progress(unredacted) {
+        const runId = unredacted.run_id ?? this.liveRun?.run_id;
+        this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
+        this.editLive();
+    }
+    /** Something the agent did or said (a line of live progress): shown at the next edit. */
+    agentDid(line) {
+        if (!this.options.showActivity || this.finished)
+            return;
+        this.activity.add(line);
+        this.editLive();
+    }
+    /** The final text is due: no more live edits. */
+    stopLive() {
+        this.finished = true;
+        this.throttle.stop();
+    }
+    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
+    editLive() {
+        // The run and activity as they are when the edit is due, not when the queue reaches it.
+        this.throttle.request(() => {
+            const run = this.liveRun;
+            const activity = this.activity.snapshot();
+            this.lane.enqueue(() => this.writeLive(run, activity));
+        });
+    }
+    async writeLive(unredacted, snapshot) {
+        if (unredacted === undefined)
+            return;
+        const { conversation } = this.options;
+        // The conversation's live line shows no title: only what is shown is searched for credentials.
+        const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
+        const activity = this.options.showActivity ? liveLines((await this.context.redactAll?.(snapshot)) ?? snapshot) : [];
+        const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
+        if (shown === this.liveShown)
+            return;
+        this.liveShown = shown;
+        const written = await this.write(this.liveBody(run, Date.now() - this.startedAt, activity), true);
+        if (written)
+            this.throttle.accepted();
+        else if (written === false) {
+            // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
+            this.liveShown = undefined;
+            this.editLive();
+        }
+    }
+    liveBody(run, elapsed, activity) {
+        const { conversation, marker } = this.options;
+        const { workflowRunUrl } = this.context;
+        if (!conversation)
+            return progressBody(marker, run, elapsed, workflowRunUrl, activity);
+        return conversationWithin({
+            ...conversation.state,
+            // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
+            ...(run.run_id !== undefined && { runId: run.run_id }),
+            exchanges: [...conversation.state.exchanges, conversation.exchange],
+        }, [
+            progressLine(run, elapsed, workflowRunUrl),
+            ...this.asides.flatMap((a) => ['', a]),
+            ...(activity.length > 0 ? ['', ...activity] : []),
+        ]);
+    }
+    /** What the agent did, for the fold under the answer (redacted); nothing unless activity is shown. */
+    async folded() {
+        if (!this.options.showActivity)
+            return [];
+        const snapshot = this.activity.snapshot();
+        return foldedLines((await this.context.redactAll?.(snapshot)) ?? snapshot);
+    }
+    /** The final text: the run's summary (fitted with `folded` under it), or the conversation with its answer. */
+    async finish(report, summary, folded) {
+        const { conversation, marker } = this.options;
+        await this.write(conversation
+            ? finishedConversation(conversation, report, this.context, this.asides, folded)
+            : [`${marker}\n${summary}`, ...folded].join('\n'));
+    }
+    /** A text the agent or the API wrote, with credentials taken out. */
+    async redacted(text) {
+        return text === undefined ? undefined : ((await this.context.redactAll?.(text)) ?? text);
+    }
+    /**
+     * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
+     * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
+     * any other failure turns comments off with a warning and resolves undefined.
+     */
+    async write(text, live = false) {
+        const { thread } = this.options;
+        // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
+        const body = fitComment(this.context.redact?.(text) ?? text);
+        if (this.off || (thread === undefined && this.id === undefined))
+            return undefined;
+        try {
+            if (this.id !== undefined) {
+                await (await this.lane.github()).updateComment(this.id, body);
+            }
+            else if (thread !== undefined) {
+                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
+                // comment, and the next write would add a second one.
+                const api = await this.lane.api();
+                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
+                const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
+                this.id = written.id;
+                this.url = written.url;
+                this.options.onComment?.(written.id);
+            }
+            return true;
+        }
+        catch (error) {
+            return this.failed(error, live);
+        }
+    }
+    /** A write that failed: a live edit GitHub held back is tried later; anything else turns comments off. */
+    failed(error, live) {
+        // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
+        if (isStoppedRequest(error))
+            return undefined;
+        const status = isGitHubApiError(error) ? error.status : 0;
+        // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
+        const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
+        if (live && this.id !== undefined && (status === 403 || status === 429 || slow)) {
+            this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
+            if (!this.slowedDown) {
+                this.slowedDown = true;
+                this.context.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+            }
+            return false;
+        }
+        this.off = true;
+        this.context.warn(status === 403 || status === 404
+            ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
+            : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/feedback.ts
+/**
+ * What the step says on GitHub while the run goes and once it ends: the check run (check-run.ts) and
+ * the pull request comment (comment.ts), each a thing of its own, kept in step with the run through
+ * one queue, so polling never waits for GitHub.
+ */
+
+
+
+
+
+
+/**
+ * Keeps a pull request (or issue) comment and a check run in step with the run. Comment failures only
+ * warn (once); a check run that cannot be created is an error, since the user relies on it to gate
+ * merges. Updates are queued so polling never waits for GitHub.
+ */
+class Feedback {
+    options;
+    check;
+    comment;
+    queue = Promise.resolve();
+    failed = false;
+    /** Aborts the live edits in flight when the final text is due: it replaces whatever they were writing. */
+    live = new AbortController();
+    /** What the requests made now are aborted with (besides each one's own deadline). */
+    signal = this.live.signal;
+    constructor(options) {
+        this.options = options;
+        const { check } = options;
+        this.check = new CheckRun({
+            ...(check?.name && { name: check.name }),
+            headSha: check?.headSha ?? '',
+            ...(options.workflowRunUrl && { workflowRunUrl: options.workflowRunUrl }),
+            ...(options.redact && { redact: options.redact }),
+        }, check?.resumeId);
+        this.comment = new Comment(options.comment, options, {
+            github: () => this.github(),
+            api: options.api,
+            enqueue: (task) => this.enqueue(task),
+        });
+    }
+    get checkRunId() {
+        return this.check.id;
+    }
+    get commentId() {
+        return this.comment.id;
+    }
+    get commentUrl() {
+        return this.comment.url;
+    }
+    /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
+    async startCheck() {
+        if (this.options.check?.name)
+            await this.check.start(await this.github());
     }
     /**
      * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
@@ -6407,80 +6638,22 @@ class Feedback {
     }
     /** A sentence for the thread under the current request (plain text: it is escaped here). */
     aside(text) {
-        this.asides.push(escapeMarkdown(limits_fitChars(text)));
+        this.comment.aside(text);
     }
     /** The run exists, or changed state: update the comment (creating it the first time) and the check. */
     progress(unredacted) {
-        const runId = unredacted.run_id ?? this.liveRun?.run_id;
-        this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
-        // The first edit is at once (it creates the comment): the run id is in it as soon as the run exists.
-        this.editLive();
+        this.comment.progress(unredacted);
         this.enqueue(async () => {
-            if (this.checkRunId !== undefined) {
-                // Only what is shown is searched for credentials, so the detector loads only when there is such text.
-                const run = { ...unredacted, title: await this.redacted(unredacted.title) };
-                const detailsUrl = url_safeUrl(run.session_link) ?? this.options.workflowRunUrl;
-                await this.updateCheck({
-                    status: 'in_progress',
-                    ...(detailsUrl && { detailsUrl }),
-                    // In words, never a state name: an in-progress check must not read "SUCCEEDED".
-                    title: `The agent is ${friendlyState(run.state)}`,
-                    summary: run.title ? escapeMarkdown(limits_fitChars(run.title, 500)) : 'An Oz agent run is in progress.',
-                });
-            }
+            if (this.check.id === undefined)
+                return;
+            // Only what is shown is searched for credentials, so the detector loads only when there is such text.
+            const title = unredacted.title === undefined ? undefined : ((await this.options.redactAll?.(unredacted.title)) ?? unredacted.title);
+            await this.check.progress(await this.github(), { ...unredacted, title });
         });
     }
     /** Something the agent did or said (a line of live progress): shown in the comment, at the next edit. */
     agentDid(line) {
-        if (!this.options.showActivity || this.finished)
-            return;
-        this.activity.add(line);
-        this.editLive();
-    }
-    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
-    editLive() {
-        // The run and activity as they are when the edit is due, not when the queue reaches it.
-        this.throttle.request(() => {
-            const run = this.liveRun;
-            const activity = this.activity.snapshot();
-            this.enqueue(() => this.writeLive(run, activity));
-        });
-    }
-    async writeLive(unredacted, snapshot) {
-        if (unredacted === undefined)
-            return;
-        const conversation = this.options.conversation;
-        // The conversation's live line shows no title: only what is shown is searched for credentials.
-        const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
-        const activity = this.options.showActivity ? liveLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
-        const shown = JSON.stringify([run.state, run.title, run.session_link, run.run_id, this.asides, activity]);
-        if (shown === this.liveShown)
-            return;
-        this.liveShown = shown;
-        const elapsed = Date.now() - this.startedAt;
-        const written = await this.writeComment(conversation
-            ? conversationWithin({
-                ...conversation.state,
-                // The run is the thread's as soon as it exists, so the next request reaches it even if this step dies.
-                ...(run.run_id !== undefined && { runId: run.run_id }),
-                exchanges: [...conversation.state.exchanges, conversation.exchange],
-            }, [
-                progressLine(run, elapsed, this.options.workflowRunUrl),
-                ...this.asides.flatMap((a) => ['', a]),
-                ...(activity.length > 0 ? ['', ...activity] : []),
-            ])
-            : progressBody(this.options.marker, run, elapsed, this.options.workflowRunUrl, activity), true);
-        if (written)
-            this.throttle.accepted();
-        else if (written === false) {
-            // Refused for GitHub's rate limits: show it again at the next edit, after the pause.
-            this.liveShown = undefined;
-            this.editLive();
-        }
-    }
-    /** A text the agent or the API wrote, with credentials taken out. */
-    async redacted(text) {
-        return text === undefined ? undefined : ((await this.options.redactAll?.(text)) ?? text);
+        this.comment.agentDid(line);
     }
     /**
      * The step is ending: finish the comment and complete the check, whatever the outcome. Resolves false
@@ -6488,38 +6661,25 @@ class Feedback {
      * replaces it); the final requests are aborted when `signal` aborts (the caller's budget ran out).
      */
     async finish(unredacted, signal) {
-        this.finished = true;
-        this.throttle.stop();
+        this.comment.stopLive();
         this.live.abort();
         this.signal = signal ?? new AbortController().signal;
         this.enqueue(async () => {
             const report = (await this.options.redactAll?.(unredacted)) ?? unredacted;
             // The answer first; what the agent did folded under it (the summary leaves it room).
-            const snapshot = this.activity.snapshot();
-            const folded = this.options.showActivity ? foldedLines((await this.options.redactAll?.(snapshot)) ?? snapshot) : [];
-            const summary = summaryWithin(report, [this.options.marker, ...folded].join('\n'), this.options.words);
-            const conversation = this.options.conversation;
-            await this.writeComment(conversation
-                ? finishedConversation(conversation, report, this.options.workflowRunUrl, this.asides, folded)
-                : [`${this.options.marker}\n${summary}`, ...folded].join('\n'));
+            const folded = await this.comment.folded();
+            const summary = summaryWithin(report, [this.comment.marker, ...folded].join('\n'), this.options.words);
+            await this.comment.finish(report, summary, folded);
             if (!this.signal.aborted)
                 this.options.onFinished?.('comment');
-            if (this.checkRunId !== undefined) {
-                const conclusion = this.options.conclusion ?? checkConclusion(report);
-                const detailsUrl = url_safeUrl(report.run?.session_link) ?? this.options.workflowRunUrl;
-                await this.updateCheck({
-                    status: 'completed',
-                    conclusion,
-                    ...(detailsUrl && { detailsUrl }),
-                    title: report.review?.verdict === 'request_changes' ? 'The agent requested changes' : CHECK_TITLES[conclusion],
-                    summary,
-                });
+            if (this.check.id !== undefined) {
+                await this.check.complete(await this.github(), report, summary, this.options.check?.conclusion);
                 if (!this.signal.aborted)
                     this.options.onFinished?.('check');
             }
         });
         await this.queue;
-        return !this.failed && !this.commentsOff;
+        return !this.failed && !this.comment.off;
     }
     enqueue(task) {
         this.queue = this.queue.then(task).catch((error) => {
@@ -6528,63 +6688,6 @@ class Feedback {
                 return;
             this.failed = true;
             this.options.warn(`Could not update GitHub: ${error.message}`);
-        });
-    }
-    /**
-     * Writes the comment; true when written. A live edit (`live`) of a comment that exists, refused
-     * with 403 or 429 (GitHub's rate limits), resolves false and makes the next edit wait longer;
-     * any other failure turns comments off with a warning and resolves undefined.
-     */
-    async writeComment(text, live = false) {
-        const { thread } = this.options;
-        // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
-        const body = fitComment(this.options.redact?.(text) ?? text);
-        if (this.commentsOff || (thread === undefined && this.commentId === undefined))
-            return undefined;
-        try {
-            if (this.commentId !== undefined) {
-                await (await this.github()).updateComment(this.commentId, body);
-            }
-            else if (thread !== undefined) {
-                // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
-                // comment, and the next write would add a second one.
-                const api = await this.options.api();
-                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
-                const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
-                this.commentId = written.id;
-                this.commentUrl = written.url;
-                this.options.onComment?.(written.id);
-            }
-            return true;
-        }
-        catch (error) {
-            // Aborted by the step (the final text follows, or the budget ran out): comments stay on.
-            if (isStoppedRequest(error))
-                return undefined;
-            const status = isGitHubApiError(error) ? error.status : 0;
-            // A live edit GitHub did not answer in time is tried again later, as one its rate limits refused.
-            const slow = isGitHubApiError(error) && error.unanswered === 'timeout';
-            if (live && this.commentId !== undefined && (status === 403 || status === 429 || slow)) {
-                this.throttle.refused(isGitHubApiError(error) ? error.retryAfterMs : undefined);
-                if (!this.slowedDown) {
-                    this.slowedDown = true;
-                    this.options.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
-                }
-                return false;
-            }
-            this.commentsOff = true;
-            this.options.warn(status === 403 || status === 404
-                ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
-                : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
-            return undefined;
-        }
-    }
-    async updateCheck(update) {
-        const redact = this.options.redact ?? ((text) => text);
-        await (await this.github()).updateCheck(this.checkRunId, {
-            ...update,
-            title: limits_fitUnits(redact(update.title), MAX_CHECK_TEXT_CHARS),
-            summary: limits_fitUnits(redact(update.summary), MAX_CHECK_TEXT_CHARS),
         });
     }
 }
@@ -6703,6 +6806,11 @@ const ACTION_WORDS = {
     cancellation: 'The workflow was cancelled',
     self: 'this action',
     userAgent: USER_AGENT,
+    stoppedHeading: 'cancelled with the workflow',
+    rerun: 're-run the job',
+    ownRun: 'this workflow',
+    fullReport: 'the job summary',
+    ownRunRow: ['Workflow run', 'This workflow run'],
 };
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -7020,17 +7128,18 @@ async function finishOnGitHub(state, run, note, deadline, finishing) {
     const runUrl = workflowRunUrl(readGitHubContext());
     const feedback = new Feedback({
         api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
-        headSha: '',
-        marker: commentMarker(),
+        comment: {
+            marker: commentMarker(),
+            ...(commentId !== undefined && { resumeId: commentId }),
+            // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
+            ...(state.conversation && { conversation: state.conversation }),
+        },
+        check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
         redact: common_redactSecrets(),
         redactAll: redactPublished,
         words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
-        resume: { ...(checkRunId !== undefined && { checkRunId }), ...(commentId !== undefined && { commentId }) },
         warn: (message) => warning(`Oz post step: ${message}`),
-        // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
-        ...(state.conversation && { conversation: state.conversation }),
-        ...(conclusion && { conclusion }),
     });
     if ((await feedback.finish(report, deadline)) && checkRunId !== undefined) {
         log_info(`Completed check run ${checkRunId} (${conclusion ?? checkConclusion(report)}).`);

@@ -47,12 +47,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   usageOutputs: () => (/* reexport */ usageOutputs)
 });
 
-;// CONCATENATED MODULE: ./src/report/artifacts.ts
-/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
-function reportArtifacts(report) {
-    return report.artifacts ?? report.run?.artifacts ?? [];
-}
-
 ;// CONCATENATED MODULE: ./src/report/limits.ts
 /**
  * GitHub's size limits, and shortening text to fit them. The runner drops a job summary over 1 MiB
@@ -153,6 +147,64 @@ function safeUrl(url) {
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
         return undefined;
     return parsed.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+
+
+/**
+ * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
+ * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
+ * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
+ * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
+ */
+function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
+    const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
+    const retryable = run?.status_message?.retryable;
+    const url = (output, value) => {
+        if (value === undefined || value === null || value === '')
+            return '';
+        const safe = safeUrl(value);
+        if (safe === undefined)
+            onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
+        return safe ?? '';
+    };
+    const text = (value) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
+    return {
+        run_id: text(run?.run_id ?? runId),
+        state: text(run?.state),
+        session_link: url('session_link', run?.session_link),
+        title: text(run?.title),
+        status_message: text(run?.status_message?.message),
+        error_code: text(run?.status_message?.error_code),
+        retryable: retryable === undefined ? '' : String(retryable),
+        conversation_id: text(run?.conversation_id),
+        pull_request_url: url('pull_request_url', pr?.data?.url),
+        artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
+        run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
+    };
+}
+/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
+function usageOutputs(figures) {
+    const text = (value) => (value === undefined ? '' : String(value));
+    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
+}
+/** The outputs of what the agent did: its answer, the structured output and the files saved. */
+function agentOutputs(report) {
+    return {
+        followed_up: String(report.followedUp === true),
+        agent_output: report.conversation !== undefined
+            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
+            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
+        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
+        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/report/model.ts
+/** The artifacts a report is about: this request's (see `Report.artifacts`), else the run's. */
+function reportArtifacts(report) {
+    return report.artifacts ?? report.run?.artifacts ?? [];
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -372,7 +424,7 @@ function formatDuration(ms) {
     return [h ? `${h}h` : '', h || m ? `${m}m` : '', `${s}s`].filter(Boolean).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/report/review.ts
+;// CONCATENATED MODULE: ./src/review/text.ts
 /**
  * The text of a pull request review: each inline comment's body (with its suggested change), the
  * review's body (the summary, then the comments that could not go on their lines), and the review's
@@ -521,54 +573,7 @@ function reviewOutputs(review) {
 
 
 
-/**
- * The step's outputs for a run; every one is set (empty when unknown) so later steps can rely on them.
- * URL outputs are http(s) only: anything else is dropped and told to `onDropped`. Long text is
- * shortened to stay within GitHub's output limits. The pull request and the artifacts are `artifacts`
- * (this request's, see reportArtifacts); the run itself is as the API gave it, every turn's artifacts in it.
- */
-function runOutputs(run, runId, onDropped = () => { }, artifacts = run?.artifacts ?? []) {
-    const pr = artifacts.find((a) => a.artifact_type === 'PULL_REQUEST');
-    const retryable = run?.status_message?.retryable;
-    const url = (output, value) => {
-        if (value === undefined || value === null || value === '')
-            return '';
-        const safe = safeUrl(value);
-        if (safe === undefined)
-            onDropped(output, typeof value === 'string' ? value : JSON.stringify(value));
-        return safe ?? '';
-    };
-    const text = (value) => fitBytes(value ?? '', MAX_TEXT_OUTPUT_BYTES);
-    return {
-        run_id: text(run?.run_id ?? runId),
-        state: text(run?.state),
-        session_link: url('session_link', run?.session_link),
-        title: text(run?.title),
-        status_message: text(run?.status_message?.message),
-        error_code: text(run?.status_message?.error_code),
-        retryable: retryable === undefined ? '' : String(retryable),
-        conversation_id: text(run?.conversation_id),
-        pull_request_url: url('pull_request_url', pr?.data?.url),
-        artifacts: fitJson(artifacts, MAX_ARTIFACTS_OUTPUT_BYTES),
-        run: run === undefined ? '' : fitJson(run, MAX_RUN_OUTPUT_BYTES),
-    };
-}
-/** `credits`, `cost_usd` and `tokens` from the run's usage figures; empty when the API gave none. */
-function usageOutputs(figures) {
-    const text = (value) => (value === undefined ? '' : String(value));
-    return { credits: text(figures.credits), cost_usd: text(figures.costUsd), tokens: text(figures.tokens) };
-}
-/** The outputs of what the agent did: its answer, the structured output and the files saved. */
-function agentOutputs(report) {
-    return {
-        followed_up: String(report.followedUp === true),
-        agent_output: report.conversation !== undefined
-            ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)
-            : fitBytes(report.agentOutput ?? '', MAX_ANSWER_OUTPUT_BYTES),
-        structured_output: report.structured?.ok ? fitJson(report.structured.value, MAX_ANSWER_OUTPUT_BYTES) : '',
-        downloaded_files: JSON.stringify(report.downloadedFiles ?? []),
-    };
-}
+// The report as Markdown: the job summary, the CLI's summary file and the final pull request comment.
 /** `PT1H2M3.5S` → `1h 2m 4s`; undefined when it is not an ISO 8601 duration. */
 function formatIsoDuration(value) {
     const match = value === undefined ? null : /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(value);
@@ -582,7 +587,6 @@ const HEADINGS = {
     succeeded: '✅ Oz agent run succeeded',
     failed: '❌ Oz agent run failed',
     timeout: '⏱️ Oz agent run timed out',
-    cancelled: '🚫 Oz agent run cancelled with the workflow',
     started: '🚀 Oz agent run started',
     error: '⚠️ Oz agent run could not be followed',
     skipped: '⏭️ Oz agent not started',
@@ -649,12 +653,15 @@ const FAILED_HEADINGS = {
     CANCELLED: '🚫 Oz agent run was cancelled',
 };
 /** The heading for how a run ended: the outcome, in words, with its emoji. */
-function outcomeHeading(report) {
+function outcomeHeading(report, words) {
+    if (report.outcome === 'cancelled')
+        return `🚫 Oz agent run ${words.stoppedHeading}`;
     return (report.outcome === 'failed' && FAILED_HEADINGS[report.run?.state ?? '']) || HEADINGS[report.outcome];
 }
 /** What to do about a run that did not succeed, by error code and state: one sentence for a reader. */
 function nextStep(report, words) {
     const run = report.run;
+    const { rerun } = words;
     const code = run?.status_message?.error_code;
     if (report.outcome === 'timeout')
         return `Raise \`${words.setting('timeoutMinutes')}\`, or split the task into smaller runs.`;
@@ -664,7 +671,7 @@ function nextStep(report, words) {
         const sent = report.catalogueRead
             ? 'No run was started: only the catalogue was read (the lists of models, environments or skills the check needed).'
             : 'Nothing was sent to Oz.';
-        return `Fix what the message above names, then re-run the job. ${sent}`;
+        return `Fix what the message above names, then ${rerun}. ${sent}`;
     }
     if (report.outcome === 'invalid_output')
         return `Make the prompt say more plainly what the JSON object must hold, or relax \`${words.setting('outputSchema')}\`.`;
@@ -672,15 +679,15 @@ function nextStep(report, words) {
         return 'A person must act: open the agent session and approve the step or answer its question.';
     switch (code) {
         case 'insufficient_credits':
-            return 'Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then re-run the job.';
+            return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
         case 'budget_exceeded':
-            return "The team's spending limit was reached: raise it in Warp (Settings › Billing), then re-run the job.";
+            return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
         case 'environment_setup_failed':
             return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
         case 'integration_not_configured':
         case 'integration_disabled':
-            return 'Connect or enable the integration in Warp for the team that owns the API key, then re-run the job.';
+            return `Connect or enable the integration in Warp for the team that owns the API key, then ${rerun}.`;
         case 'not_authorized':
         case 'authentication_required':
             return 'The API key lacks access: use a team agent key with access to the environment and repositories.';
@@ -691,9 +698,9 @@ function nextStep(report, words) {
             return 'Check the inputs (model, environment, skill, MCP servers): one of them names something that does not exist.';
     }
     if (run?.status_message?.retryable === true || run?.state === 'ERROR')
-        return 'This may be temporary: re-run the job.';
+        return `This may be temporary: ${rerun}.`;
     if (run?.state === 'CANCELLED')
-        return 'The run was cancelled (in Warp, through the API, or by this workflow); re-run the job to try again.';
+        return `The run was cancelled (in Warp, through the API, or by ${words.ownRun}); ${rerun} to try again.`;
     if (run?.state === 'FAILED')
         return 'Open the agent session to see what went wrong.';
     return undefined;
@@ -716,7 +723,9 @@ function answerBlock(answer, options, workflowRunUrl) {
     const shown = limits_fitChars(trimmed, options.maxAnswerChars ?? 60_000);
     const text = markdown_sanitizeMarkdown(shown);
     // Said after the answer, outside its fold, so a reader knows the end is missing and where it is.
-    const whereWhole = options.comment ? `all of it is in ${markdown_safeLink('the job summary', workflowRunUrl)}` : 'the agent session has all of it';
+    const whereWhole = options.comment
+        ? `all of it is in ${markdown_safeLink(options.fullReport, workflowRunUrl)}`
+        : 'the agent session has all of it';
     const shortened = shown !== trimmed ? [`*The answer is shortened here: ${whereWhole}.*`, ''] : [];
     return [...foldedAnswer(text), ...shortened];
 }
@@ -795,6 +804,10 @@ function whatToDoNext(report, words) {
         lines.push(markdown_safeLink('Open the agent session', run.session_link), '');
     return lines;
 }
+/** An output named in the text, by its name in the names table. */
+function outputNamed(name) {
+    return `\`${name}\` output`;
+}
 /** The files saved from the run, at most a page of them. */
 function filesSaved(report) {
     const files = report.downloadedFiles ?? [];
@@ -803,7 +816,7 @@ function filesSaved(report) {
     const { shown, more } = capList(files);
     const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
     if (more > 0)
-        lines.push(`- and ${more} more (all of them are in the \`downloaded_files\` output)`);
+        lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
     lines.push('');
     return lines;
 }
@@ -849,7 +862,7 @@ function detailRows(report, options) {
         rows.push(['Pull request', markdown_safeLink(`#${pr.number}`, pr.url)]);
     rows.push(...commitRows(report));
     if (report.workflowRunUrl)
-        rows.push(['Workflow run', markdown_safeLink('This workflow run', report.workflowRunUrl)]);
+        rows.push([options.ownRunRow[0], markdown_safeLink(options.ownRunRow[1], report.workflowRunUrl)]);
     return rows;
 }
 /** The run's details, folded: the table, then the artifacts other than pull requests and plans. */
@@ -865,7 +878,7 @@ function runDetails(report, options) {
         const { shown, more } = capList(others);
         lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
         if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the \`artifacts\` output)`);
+            lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
         lines.push('');
     }
     lines.push('</details>', '');
@@ -880,7 +893,7 @@ function runDetails(report, options) {
 function renderSummary(report, options) {
     const { run } = report;
     const title = run?.title ? `: ${escapeMarkdown(limits_fitChars(run.title, 200))}` : '';
-    const lines = [`## ${outcomeHeading(report)}${title}`, ''];
+    const lines = [`## ${outcomeHeading(report, options)}${title}`, ''];
     if (report.note)
         lines.push(escapeMarkdown(limits_fitChars(report.note)), '');
     if (report.review)
@@ -898,6 +911,7 @@ function renderSummary(report, options) {
  * to report. A bundle file of its own (`#report`, see package.json imports and scripts/build.ts),
  * loaded on first use, so that a step's start to its first request does not compile it.
  */
+
 
 
 
