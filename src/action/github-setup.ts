@@ -1,7 +1,6 @@
 import type { Feedback } from '../github/feedback.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
-import { loadGitHubApi } from '../github/loader.ts';
 import type { GitHubApi } from '../github/types.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
 import { githubRequestBounds } from './common.ts';
@@ -30,7 +29,11 @@ export function gitHubApi(settings: Settings, event: GitHubContext['event']): ((
   const { owner, repo } = event;
   if (settings.githubToken === '' || owner === undefined || repo === undefined) return undefined;
   let api: Promise<GitHubApi> | undefined;
-  return () => (api ??= loadGitHubApi(settings.githubToken, owner, repo, githubRequestBounds()));
+  // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
+  return () =>
+    (api ??= import('../github/api.ts').then(({ createGitHubApi }) =>
+      createGitHubApi(settings.githubToken, owner, repo, githubRequestBounds()),
+    ));
 }
 
 /**
@@ -56,7 +59,7 @@ export function needsGitHubSide(settings: Settings, context: GitHubContext): boo
  * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
  */
 export async function prepareGitHub(settings: Settings, context: GitHubContext): Promise<GitHubSide> {
-  if (needsGitHubSide(settings, context)) return (await import('#github-side')).setUpGitHub(settings, context);
+  if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context);
   const api = gitHubApi(settings, context.event);
   return { target: targetOf(settings)!, ...(api && { api }) };
 }

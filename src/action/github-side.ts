@@ -16,9 +16,9 @@ import { ACTION_WORDS } from './vocabulary.ts';
 import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from '../threads/step.ts';
 
 /**
- * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide): a
- * bundle file of its own (`#github-side`, see scripts/build.ts), so that a step without a comment,
- * check run, trigger phrase or review does not compile it before its first request.
+ * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide):
+ * imported when needed, so the bundle has it in a chunk of its own and a step without a comment,
+ * check run, trigger phrase or review does not compile it.
  */
 export { planReview, publishReview } from '../review/step.ts';
 

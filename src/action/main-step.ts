@@ -59,12 +59,12 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   await reactions('eyes');
   // A review is a new plan: the settings and target as parsed stay as they are.
   const plan = { settings, target: github.target! };
-  const reviewing: Reviewing = settings.review ? await (await import('#github-side')).planReview(plan, context, github) : { plan };
+  const reviewing: Reviewing = settings.review ? await (await import('./github-side.ts')).planReview(plan, context, github) : { plan };
   const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
   const ran: Report = { ...event, ...reportOf(result, reviewing.plan.settings, ACTION_WORDS), elapsedMs: Date.now() - startedAt };
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (ran.outcome !== 'started') await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
-  const review = reviewing.review && (await (await import('#github-side')).publishReview(reviewing, ran, github));
+  const review = reviewing.review && (await (await import('./github-side.ts')).publishReview(reviewing, ran, github));
   const report: Report = { ...ran, ...(review && { review }) };
   if (result.settled) markSettled();
   await log.drained();

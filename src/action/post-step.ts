@@ -7,7 +7,6 @@ import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
-import { loadGitHubApi } from '../github/loader.ts';
 import { parseApiBaseUrl, parseBoolean } from '../settings/settings.ts';
 import { inputSource, readApiKey } from '../settings/inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
@@ -182,7 +181,8 @@ async function finishOnGitHub(
   const conclusion = finishing?.requestChanges ? ('failure' as const) : undefined;
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({
-    api: () => loadGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
+    // Octokit is imported when first used (a chunk of its own in the bundle).
+    api: async () => (await import('../github/api.ts')).createGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
     comment: {
       marker: commentMarker(),
       ...(commentId !== undefined && { resumeId: commentId }),

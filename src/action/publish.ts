@@ -36,7 +36,10 @@ function failureMessage(run: RunItem): string {
  */
 export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
-  const { agentOutputs, renderSummary, reportArtifacts, reviewOutputs, runOutputs, usageOutputs } = await import('#report');
+  const { agentOutputs, runOutputs, usageOutputs } = await import('../report/outputs.ts');
+  const { renderSummary } = await import('../report/summary.ts');
+  const { reportArtifacts } = await import('../report/model.ts');
+  const { reviewOutputs } = await import('../review/text.ts');
   const report = await redactPublished(unredacted);
   const outputs = runOutputs(
     report.run,

@@ -163,7 +163,9 @@ async function finishCli(
   tell: (line: string, kind?: LineKind) => void,
 ): Promise<number> {
   const report: Report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
-  const { agentOutputs, renderSummary, reportArtifacts, runOutputs, usageOutputs } = await import('#report');
+  const { agentOutputs, runOutputs, usageOutputs } = await import('../report/outputs.ts');
+  const { renderSummary } = await import('../report/summary.ts');
+  const { reportArtifacts } = await import('../report/model.ts');
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
     ...agentOutputs(report),

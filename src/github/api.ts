@@ -1,8 +1,8 @@
 /**
  * The GitHub REST calls the action makes (comments, check runs, permission look-ups), over
- * `@actions/github`'s Octokit. The bundle loads this module only when it is needed (see
- * loader.ts): Octokit and undici would otherwise cost every step's start-up. Every HTTP exchange has
- * its own deadline and is aborted with the caller's signal (request.ts).
+ * `@actions/github`'s Octokit. Imported only when it is needed (so the bundle has it in a chunk of its
+ * own): Octokit would otherwise cost every step's start-up. Every HTTP exchange has its own deadline
+ * and is aborted with the caller's signal (request.ts).
  */
 import { getOctokit } from '@actions/github';
 import type { CheckUpdate, GitHubApi } from './types.ts';

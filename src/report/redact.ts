@@ -35,7 +35,7 @@ export async function redactCredentials(text: string, known: Redact = (t) => t):
   if (plain.length < SHORTEST) return plain;
   const cached = recent.get(plain);
   if (cached !== undefined) return cached;
-  const { findCredentials } = await import('#secrets');
+  const { findCredentials } = await import('./secrets.ts');
   const found = (await findCredentials(plain)).sort((a, b) => a.start - b.start);
   let out = '';
   let at = 0;

@@ -1,8 +1,8 @@
 /**
  * Credentials by pattern, with secretlint's recommended rule preset (GitHub, GitLab, AWS, GCP, Slack,
- * npm, private keys, basic auth, OpenAI, Anthropic, Stripe, ...). Loaded on first use (`#secrets`,
- * see package.json imports and scripts/build.ts): a step pays for it only when it has text from the
- * agent or the API to publish.
+ * npm, private keys, basic auth, OpenAI, Anthropic, Stripe, ...). Imported on first use (redact.ts),
+ * so the bundle has it in a chunk of its own: a step pays for it only when it has text from the agent
+ * or the API to publish.
  */
 import { lintSource } from '@secretlint/core';
 import { rules as recommended } from '@secretlint/secretlint-rule-preset-recommend';

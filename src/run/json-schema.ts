@@ -1,6 +1,6 @@
 /**
- * JSON Schema validation with Ajv. Loaded on first use (`#json-schema`, see package.json imports and
- * scripts/build.ts): only runs with an output schema pay for it.
+ * JSON Schema validation with Ajv. Imported on first use (structured.ts), so the bundle has it in a
+ * chunk of its own: only runs with an output schema pay for it.
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';

@@ -108,7 +108,7 @@ interface Lifecycle {
   trail: Trail;
   /**
    * The one reader of the run's conversation: progress while it works, and its answer at the end. Its
-   * code is loaded with the reader (`#after-run`): nothing before the first request needs it.
+   * code is imported with the reader: nothing before the first request needs it.
    */
   conversation: () => Promise<ConversationWatcher>;
   /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
@@ -196,7 +196,7 @@ function lifecycle(
     trail,
     conversation: () => {
       const runId = trail.runId!;
-      return (reader ??= import('#after-run').then(
+      return (reader ??= import('./transcript.ts').then(
         ({ ConversationWatcher }) =>
           new ConversationWatcher(
             client,
@@ -432,7 +432,7 @@ async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest): Pro
     create.config?.environment_id !== undefined ||
     /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
   if (life.settings.preflight === false || !needed) return undefined;
-  const { preflight } = await import('#preflight');
+  const { preflight } = await import('./preflight.ts');
   const setting = life.options.setting ?? ((key: SettingKey) => key);
   const found = await preflight(life.client, create, (name) => setting(name as SettingKey), life.stop);
   for (const note of found.notes) life.events.debug?.(note);
@@ -461,7 +461,8 @@ async function whatTheAgentDid(
   const deadline = life.stop.aborted
     ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
     : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
-  const { finalAnswer, saveArtifacts } = await import('#after-run');
+  const { finalAnswer } = await import('./transcript.ts');
+  const { saveArtifacts } = await import('./artifacts.ts');
   const reader = await life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   for (const item of items) events.activity?.(item.line, Date.now() - startedAt);

@@ -6,7 +6,7 @@ import type { CreateRunRequest, EnvironmentList, ModelList, SkillList } from '..
  * The check before the run (pre-flight): the catalogue reads that tell a typo in a model, an
  * environment or a skill in seconds, rather than when the run fails minutes later. The reads run side
  * by side (one round trip), each bounded; a read that fails (404, 5xx, `feature_not_available`, a
- * timeout) is a debug note and never blocks the run. Loaded only when used (scripts/build.ts).
+ * timeout) is a debug note and never blocks the run. Imported only when used.
  */
 
 /** What the check found: problems stop the run before the create; warnings and notes do not. */

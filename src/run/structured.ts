@@ -91,9 +91,9 @@ export function lastJsonBlock(text: string): string | undefined {
   return found;
 }
 
-/** Loads the validator on first use (it is a bundle of its own). */
+/** Loads the validator on first use (Ajv is a chunk of its own in the bundle). */
 async function loadValidator(schema: Record<string, unknown>) {
-  const { compileSchema } = await import('#json-schema');
+  const { compileSchema } = await import('./json-schema.ts');
   return compileSchema(schema);
 }
 
