@@ -1,12 +1,14 @@
 /**
  * The committed dist/ as ncc builds it (scripts/build.ts): every bundled package's licence is listed,
- * and the modules used only now and then are loaded only when used.
+ * and the code only some steps use (ncc's chunks, made from a relative `await import()`) is loaded
+ * only when used, after the step's first request.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT, stepEnvironment } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
@@ -51,24 +53,35 @@ describe('dist/licenses.txt', () => {
   });
 });
 
+const MAIN = join(ROOT, 'dist', 'main');
+
+/** The chunks of the main step's bundle (every file but its entry), as file URLs, that hold `text`. */
+function chunksHolding(text: string): string[] {
+  const chunks = readdirSync(MAIN).filter((f) => f.endsWith('.js') && f !== 'index.js');
+  const found = chunks.filter((f) => readFileSync(join(MAIN, f), 'utf8').includes(text));
+  expect(found, text).not.toEqual([]);
+  return found.map((f) => pathToFileURL(join(MAIN, f)).href);
+}
+
 /**
- * Runs the main step on the committed bundle with a module tracer; returns what it required, in
- * order, with `<first request>` where its first HTTP request was made.
+ * Runs the main step on the committed bundle with a loader hook; returns the URLs of what it loaded
+ * (files and Node's modules, by require or import), in order, with `<first request>` where its first
+ * HTTP request was made.
  */
 async function traceStep(inputs: Record<string, string>, runs = 1): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'oz-load-'));
-  const trace = join(dir, 'trace.cjs');
+  const trace = join(dir, 'trace.mjs');
   const loaded = join(dir, 'loaded.txt');
   writeFileSync(
     trace,
-    `const M = require('module'); const seen = []; const load = M._load;
-     M._load = function (request) { seen.push(request); return load.apply(this, arguments); };
+    `import { registerHooks } from 'node:module';
+     import { subscribe } from 'node:diagnostics_channel';
+     import { writeFileSync } from 'node:fs';
+     const seen = [];
+     registerHooks({ load(url, context, next) { seen.push(url); return next(url, context); } });
      let first = true;
-     require('diagnostics_channel').subscribe('http.client.request.created', () => {
-       if (first) seen.push('<first request>', ...process.moduleLoadList.filter((m) => m.includes('fs/promises') || m.includes('perf_hooks')).map((m) => 'builtin ' + m));
-       first = false;
-     });
-     process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(loaded)}, seen.join('\\n')));`,
+     subscribe('http.client.request.created', () => { if (first) seen.push('<first request>'); first = false; });
+     process.on('exit', () => writeFileSync(${JSON.stringify(loaded)}, seen.join('\\n')));`,
   );
   const sim = new OzSimulator({ msPerSecond: 20 });
   const url = await sim.start();
@@ -78,7 +91,9 @@ async function traceStep(inputs: Record<string, string>, runs = 1): Promise<stri
     });
     for (const file of [env.GITHUB_OUTPUT!, env.GITHUB_STATE!, env.GITHUB_STEP_SUMMARY!]) writeFileSync(file, '');
     // A step that fails exits 1: what it loaded is what is asked about.
-    await promisify(execFile)(process.execPath, ['-r', trace, join(ROOT, 'dist', 'main.cjs')], { env }).catch(() => undefined);
+    await promisify(execFile)(process.execPath, ['--import', pathToFileURL(trace).href, join(MAIN, 'index.js')], { env }).catch(
+      () => undefined,
+    );
     expect(sim.runs.size).toBe(runs);
   } finally {
     await sim.stop();
@@ -87,45 +102,28 @@ async function traceStep(inputs: Record<string, string>, runs = 1): Promise<stri
 }
 
 describe('what the step loads', () => {
-  it('loads undici, tunnel, @actions/exec, Octokit and the GitHub side only when they are used', async () => {
-    // A whole run, start to SUCCEEDED, with no proxy, comment, check run, trigger or review.
+  it('loads Octokit and the GitHub side only when there is something to do on GitHub', async () => {
+    // A whole run, start to SUCCEEDED, with no comment, check run, trigger or review.
     const modules = await traceStep({});
-    for (const lazy of ['./undici.cjs', './tunnel.cjs', './exec.cjs', './github.cjs', './github-side.cjs', 'child_process']) {
-      expect(modules).not.toContain(lazy);
+    for (const chunk of [...chunksHolding('@octokit/'), ...chunksHolding('CONCATENATED MODULE: ./src/action/github-side.ts')]) {
+      expect(modules).not.toContain(chunk);
     }
-    // What comes after the run is loaded after it: the conversation and files, then the report.
-    expect(modules).toContain('./after-run.cjs');
-    expect(modules).toContain('./report.cjs');
   });
 
-  it('sends its first request before it loads anything it needs only later', async () => {
+  it('sends its first request before it loads any chunk', async () => {
     const modules = await traceStep({ wait: 'false' });
     const first = modules.indexOf('<first request>');
     expect(first).toBeGreaterThan(0);
-    const before = modules.slice(0, first);
-    for (const later of [
-      './after-run.cjs',
-      './report.cjs',
-      './github-side.cjs',
-      './github.cjs',
-      './preflight.cjs',
-      './secrets.cjs',
-      './json-schema.cjs',
-    ]) {
-      expect(before).not.toContain(later);
-    }
-    // The report is still written, from the file loaded after the request.
-    expect(modules.slice(first)).toContain('./report.cjs');
-    // Node's promise-based fs and perf_hooks are not loaded yet (the toolkit's summary module and p-retry would load them at start).
-    expect(modules.slice(first + 1).filter((m) => m.startsWith('builtin '))).toEqual([]);
-    // Nothing is required as a separate shim file: the shims are inline.
-    expect(modules.filter((m) => m.startsWith('./lazy-'))).toEqual([]);
+    const chunk = (url: string) => url.startsWith(pathToFileURL(MAIN).href) && !url.endsWith('/index.js');
+    expect(modules.slice(0, first).filter(chunk)).toEqual([]);
+    // The summary and outputs are still written, from a chunk loaded after the request.
+    expect(modules.slice(first).filter(chunk)).not.toEqual([]);
   });
 
   it('loads the GitHub side when the step has something to do on GitHub', async () => {
     // check_name without a token: the GitHub side refuses it, before any request.
     const modules = await traceStep({ check_name: 'Oz agent' }, 0);
-    expect(modules).toContain('./github-side.cjs');
+    for (const chunk of chunksHolding('CONCATENATED MODULE: ./src/action/github-side.ts')) expect(modules).toContain(chunk);
     expect(modules).not.toContain('<first request>');
   });
 });

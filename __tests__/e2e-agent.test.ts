@@ -132,7 +132,7 @@ describe('the CLI', () => {
     const result = await promisify(execFile)(
       process.execPath,
       [
-        join(import.meta.dirname, '..', 'dist', 'cli.cjs'),
+        join(import.meta.dirname, '..', 'dist', 'cli', 'index.js'),
         '--prompt',
         'Review',
         '--output-schema',

@@ -84,7 +84,7 @@ describe('the action decides what to run before its checks', () => {
 /** Runs the CLI's bundle with only the environment given, like a CI job would. */
 function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
       env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-cli-design', OZ_API_BASE_URL: sim.url },
       stdio: ['ignore', 'ignore', 'pipe'],
     });

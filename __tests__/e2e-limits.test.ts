@@ -136,7 +136,7 @@ describe("the CLI's --output-file", () => {
     const fast = ['--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
     // Asynchronously: the simulator answers from this process.
     const result = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args, ...metadata, ...fast], {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args, ...metadata, ...fast], {
         env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-e2e-limits', OZ_API_BASE_URL: sim.url },
         cwd: dir,
       });

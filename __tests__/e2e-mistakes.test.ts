@@ -1,5 +1,5 @@
 /**
- * Mistakes caught before the run, in the action's words: the committed dist/main.cjs (and post) as the
+ * Mistakes caught before the run, in the action's words: the committed dist/main/ (and post) as the
  * runner runs them, against the simulator.
  */
 import { describe, expect, it } from 'vitest';

@@ -188,7 +188,7 @@ describe('the CLI', () => {
     args.push('--metadata', `sim_command=npm publish --token ${CREDENTIALS['npm token'][0]}`);
     args.push('--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2');
     const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), ...args], {
+      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
         env: { PATH: process.env.PATH ?? '', WARP_API_KEY: 'wk-e2e-redaction-key', OZ_API_BASE_URL: sim.url },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

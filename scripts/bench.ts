@@ -14,8 +14,8 @@
  *   at real speed, against the average, and the coefficient of variation of requests per 100 ms), beside the same
  *   with the schedule as it was before (jitter applied before the bounds).
  * - Redaction of a 1 MiB answer (report/redact.ts with the secretlint rules), with no credential and
- *   with 50, and the time to load dist/secrets.cjs in a fresh process beside bare Node. `npm run bench
- *   -- --redaction` measures only this, `npm run bench -- --startup` only the start-up.
+ *   with 50. `npm run bench -- --redaction` measures only this, `npm run bench -- --startup` only the
+ *   start-up.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
@@ -252,7 +252,7 @@ async function parallelSteps(makeSchedule: (min: number, max: number) => PollSch
 }
 
 const sim = new OzSimulator({ msPerSecond: 1000 });
-/** A 1 MiB answer redacted, without and with credentials (medians of 5), and the detector's load time. */
+/** A 1 MiB answer redacted, without and with credentials (medians of 5). */
 async function redactionCost() {
   const prose = 'The agent fixed the flaky test in src/auth.ts and ran npm test; all 312 tests pass.\n';
   const clean = prose.repeat(Math.ceil(2 ** 20 / prose.length)).slice(0, 2 ** 20);
@@ -270,23 +270,12 @@ async function redactionCost() {
     return median(times);
   };
   await redactCredentials('warm up: load the rules once'.repeat(2));
-  const spawned = async (args: string[]) => {
-    const times: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const started = now();
-      await new Promise((resolve) => spawn(process.execPath, args, { stdio: 'ignore' }).on('close', resolve));
-      times.push(now() - started);
-    }
-    return median(times);
-  };
-  const load = (await spawned(['-e', `require(${JSON.stringify(join(ROOT, 'dist', 'secrets.cjs'))})`])) - (await spawned(['-e', '']));
-  return { clean: await time(clean), dirty: await time(dirty), load };
+  return { clean: await time(clean), dirty: await time(dirty) };
 }
 
 if (process.argv.includes('--redaction')) {
   const cost = await redactionCost();
   console.log(`| Redact a 1 MiB answer, no credential / 50 credentials | ${ms(cost.clean)} / ${ms(cost.dirty)} |`);
-  console.log(`| Load dist/secrets.cjs (only when there is agent text to publish) | ${ms(cost.load)} |`);
   process.exit(0);
 }
 
@@ -334,7 +323,6 @@ const rows: [string, string][] = [
   ['The same before pauses were spread (jitter, then bounds)', evenness(clamped)],
   ...bundleRows(ROOT),
   ['Redact a 1 MiB answer, no credential / 50 credentials', `${ms(redaction.clean)} / ${ms(redaction.dirty)}`],
-  ['Load dist/secrets.cjs (only when there is agent text to publish)', ms(redaction.load)],
 ];
 console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
 console.log('| Measure | Value |\n| --- | --- |');

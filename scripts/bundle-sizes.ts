@@ -1,35 +1,17 @@
 /**
- * The bundle rows of the benchmark table (README, Benchmark): every file of dist/ that is code, with
- * what loads it. A test (__tests__/readme.test.ts) checks that the README lists each one, so a new
- * bundle file cannot go unmentioned.
+ * The bundle rows of the benchmark table (README, Benchmark): each folder of dist/ (one per entry),
+ * its entry file, which a step loads at start, and ncc's chunks, which it loads when it needs them. A
+ * test (__tests__/readme.test.ts) checks that the README lists each folder, so a new one cannot go
+ * unmentioned.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Each row: its label and the dist/ files it sizes, in the order shown. */
-export const BUNDLE_ROWS: { label: string; files: string[] }[] = [
-  { label: 'dist/main.cjs + dist/post.cjs', files: ['main.cjs', 'post.cjs'] },
-  {
-    label: 'dist/after-run.cjs + dist/report.cjs (loaded once a run exists / once there is a report to write)',
-    files: ['after-run.cjs', 'report.cjs'],
-  },
-  {
-    label: 'dist/github-side.cjs (loaded only with a trigger, a comment event, a pull request comment, a check run or a review)',
-    files: ['github-side.cjs'],
-  },
-  { label: 'dist/github.cjs (loaded only for comments, check runs, permission look-ups)', files: ['github.cjs'] },
-  { label: 'dist/undici.cjs (loaded only with github.cjs or for a proxy dispatcher)', files: ['undici.cjs'] },
-  {
-    label: 'dist/tunnel.cjs + dist/exec.cjs (loaded only behind a proxy / never by the action)',
-    files: ['tunnel.cjs', 'exec.cjs'],
-  },
-  { label: 'dist/json-schema.cjs (loaded only with output_schema)', files: ['json-schema.cjs'] },
-  { label: 'dist/secrets.cjs (the credential detector, loaded only when there is agent text to publish)', files: ['secrets.cjs'] },
-  {
-    label: 'dist/preflight.cjs (loaded only when model, environment or an owner/repo skill is checked before the create)',
-    files: ['preflight.cjs'],
-  },
-  { label: 'dist/cli.cjs', files: ['cli.cjs'] },
+/** Each row: its label and the dist/ folder it sizes, in the order shown. */
+export const BUNDLE_ROWS: { label: string; folder: string }[] = [
+  { label: 'dist/main/ (the main step): index.js + chunks', folder: 'main' },
+  { label: 'dist/post/ (the post step): index.js + chunks', folder: 'post' },
+  { label: 'dist/cli/ (the CLI): index.js + chunks', folder: 'cli' },
 ];
 
 /** `237 KB`, or `398 B` for a file under a kilobyte. */
@@ -37,10 +19,15 @@ export function formatSize(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(0)} KB`;
 }
 
-/** The rows as the benchmark prints them: `Bundle: <label>` and the sizes joined with ` + `. */
+/** The bytes of a folder's entry file, and of its chunks together. */
+export function folderSizes(root: string, folder: string): [number, number] {
+  const dir = join(root, 'dist', folder);
+  const code = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  const size = (file: string) => statSync(join(dir, file)).size;
+  return [size('index.js'), code.filter((f) => f !== 'index.js').reduce((sum, f) => sum + size(f), 0)];
+}
+
+/** The rows as the benchmark prints them: `Bundle: <label>` and the two sizes joined with ` + `. */
 export function bundleRows(root: string): [string, string][] {
-  return BUNDLE_ROWS.map(({ label, files }) => [
-    `Bundle: ${label}`,
-    files.map((file) => formatSize(statSync(join(root, 'dist', file)).size)).join(' + '),
-  ]);
+  return BUNDLE_ROWS.map(({ label, folder }) => [`Bundle: ${label}`, folderSizes(root, folder).map(formatSize).join(' + ')]);
 }

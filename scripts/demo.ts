@@ -79,7 +79,7 @@ const common = {
   max_poll_interval_seconds: '1.5',
 };
 console.log(bold('Oz agent action demo'));
-console.log(dim(`Simulated Oz API at ${url} (time runs 4x faster); the bundle is dist/main.cjs, run as the runner runs it.`));
+console.log(dim(`Simulated Oz API at ${url} (time runs 4x faster); the bundle is dist/main/index.js, run as the runner runs it.`));
 
 const checks: [string, boolean][] = [];
 try {

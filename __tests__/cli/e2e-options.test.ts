@@ -1,6 +1,6 @@
 /**
  * The CLI's flags for the official action's inputs and the API's run options: the committed
- * dist/cli.cjs against the simulator.
+ * dist/cli/index.js against the simulator.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useSimulator } from '../helpers/simulator.ts';
 import { ROOT } from '../../sim/runner.ts';
 
-const CLI = join(ROOT, 'dist', 'cli.cjs');
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const KEY = 'wk-cli-options-key';
 const sim = useSimulator();
 

@@ -1,5 +1,5 @@
 /**
- * The committed dist/cli.cjs, a process of its own, stopped by real signals in every phase (create,
+ * The committed dist/cli/index.js, a process of its own, stopped by real signals in every phase (create,
  * watch, conversation read, download) while the simulator holds a request open; and the exit codes a
  * wrapper decides on when a create's answer is lost. A hung request used to hold the CLI for its
  * whole 30 s (or 60 s) deadline, past the point where a CI system kills the job: these tests would
@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { useSimulator } from '../helpers/simulator.ts';
 import { ROOT } from '../../sim/runner.ts';
 
-const CLI = join(ROOT, 'dist', 'cli.cjs');
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const sim = useSimulator();
 const fast = ['--poll-interval-seconds', '0.05', '--max-poll-interval-seconds', '0.2'];
 /** Well under the 30 s a hung request used to hold the CLI. */

@@ -1,16 +1,16 @@
 /**
- * The CLI as users run it: the committed dist/cli.cjs, a process of its own, against the simulator.
+ * The CLI as users run it: the committed dist/cli/index.js, a process of its own, against the simulator.
  * Exit codes, what it prints where, the files it writes, and what reached the API.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSimulator } from '../helpers/simulator.ts';
 import { ROOT } from '../../sim/runner.ts';
 
-const CLI = join(ROOT, 'dist', 'cli.cjs');
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const KEY = 'wk-cli-e2e-key';
 const sim = useSimulator();
 
@@ -203,20 +203,9 @@ describe('the npm package', () => {
       filename: string;
       files: { path: string }[];
     }[];
-    expect(packed!.files.map((f) => f.path).sort()).toEqual([
-      'LICENSE',
-      'README.md',
-      'dist/after-run.cjs',
-      'dist/cli.cjs',
-      'dist/json-schema.cjs',
-      'dist/licenses.txt',
-      'dist/preflight.cjs',
-      'dist/report.cjs',
-      'dist/secrets.cjs',
-      'dist/tunnel.cjs',
-      'dist/undici.cjs',
-      'package.json',
-    ]);
+    // The CLI's folder (its entry and ncc's chunks), the licences, and nothing of the action's steps.
+    const cli = readdirSync(join(ROOT, 'dist', 'cli')).map((file) => `dist/cli/${file}`);
+    expect(packed!.files.map((f) => f.path).sort()).toEqual(['LICENSE', 'README.md', ...cli, 'dist/licenses.txt', 'package.json'].sort());
     execFileSync('tar', ['-xzf', join(dir, packed!.filename), '-C', dir]);
     const pkg = JSON.parse(readFileSync(join(dir, 'package', 'package.json'), 'utf8')) as { bin: Record<string, string>; license: string };
     expect(pkg.license).toBe('MIT');

@@ -1,5 +1,5 @@
 /**
- * Mistakes caught before the run, in the CLI's words: the committed dist/cli.cjs against the simulator.
+ * Mistakes caught before the run, in the CLI's words: the committed dist/cli/index.js against the simulator.
  * Each bad setting exits 2, names the flag, quotes the value, says the expected form, and sends nothing.
  */
 import { createServer } from 'node:net';

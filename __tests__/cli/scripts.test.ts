@@ -1,5 +1,5 @@
 /**
- * The CLI in scripts and terminals: the committed dist/cli.cjs against the simulator. Typed --json,
+ * The CLI in scripts and terminals: the committed dist/cli/index.js against the simulator. Typed --json,
  * the success line, --quiet, and colour with a live status line only on a terminal.
  */
 import { execFileSync, spawn } from 'node:child_process';

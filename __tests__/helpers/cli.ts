@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { ROOT } from '../../sim/runner.ts';
 import type { OzSimulator } from '../../sim/server.ts';
 
-/** The committed CLI bundle, as `npx` or `node dist/cli.cjs` runs it. */
-export const CLI = join(ROOT, 'dist', 'cli.cjs');
+/** The committed CLI bundle, as `npx` or `node dist/cli/index.js` runs it. */
+export const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 
 export interface CliResult {
   code: number | null;
@@ -13,7 +13,7 @@ export interface CliResult {
 }
 
 /**
- * Runs dist/cli.cjs against the simulator with only the environment given (plus PATH and a key), like
+ * Runs dist/cli/index.js against the simulator with only the environment given (plus PATH and a key), like
  * a CI job would, in `cwd` (default the repository).
  */
 export function runCliBundle(sim: OzSimulator, args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<CliResult> {

@@ -9,6 +9,7 @@ declare module '@vercel/ncc' {
     sourceMap?: boolean;
     quiet?: boolean;
     license?: string;
+    transpileOnly?: boolean;
   }
   interface NccOutput {
     code: string;

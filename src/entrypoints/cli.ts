@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runCli } from '../cli/main.ts';
 
 // The CLI's bundle entry. Exit as soon as the work is done: nothing left behind may hold the process open.

@@ -1,5 +1,5 @@
 import { run } from '../main.ts';
 
-// The bundle entry of the main step (action.yml runs.main). No top-level await: the bundle is CommonJS.
+// The bundle entry of the main step (action.yml runs.main).
 // Exit when done: a socket or timer some library left behind must not hold the job open.
 void run().finally(() => process.exit());
