@@ -3,7 +3,10 @@ import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
 import { safeUrl } from '../report/url.ts';
 import { usageFigures } from '../oz/usage.ts';
-import type { Report } from '../report/model.ts';
+import { reportArtifacts, type Report } from '../report/model.ts';
+import { agentOutputs, runOutputs, usageOutputs } from '../report/outputs.ts';
+import { renderSummary } from '../report/summary.ts';
+import { reviewOutputs } from '../review/text.ts';
 import { redactPublished, redactSecrets } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
@@ -36,10 +39,6 @@ function failureMessage(run: RunItem): string {
  */
 export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
   const redact = redactSecrets();
-  const { agentOutputs, runOutputs, usageOutputs } = await import('../report/outputs.ts');
-  const { renderSummary } = await import('../report/summary.ts');
-  const { reportArtifacts } = await import('../report/model.ts');
-  const { reviewOutputs } = await import('../review/text.ts');
   const report = await redactPublished(unredacted);
   const outputs = runOutputs(
     report.run,

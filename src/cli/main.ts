@@ -8,7 +8,9 @@ import { dotenvReport } from './dotenv.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import { redactAll, redactCredentials, redactor, type Redact } from '../report/redact.ts';
 import { usageFigures } from '../oz/usage.ts';
-import type { Report } from '../report/model.ts';
+import { reportArtifacts, type Report } from '../report/model.ts';
+import { agentOutputs, runOutputs, usageOutputs } from '../report/outputs.ts';
+import { renderSummary } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
@@ -163,9 +165,6 @@ async function finishCli(
   tell: (line: string, kind?: LineKind) => void,
 ): Promise<number> {
   const report: Report = await redactAll({ ...reportOf(result, plan.settings, CLI_WORDS), elapsedMs: Date.now() - startedAt }, redact);
-  const { agentOutputs, runOutputs, usageOutputs } = await import('../report/outputs.ts');
-  const { renderSummary } = await import('../report/summary.ts');
-  const { reportArtifacts } = await import('../report/model.ts');
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
     ...agentOutputs(report),

@@ -6,7 +6,9 @@ import type { SettingKey } from '../names.ts';
 import { isTerminal, type Artifact, type CreateRunRequest, type RunItem } from '../oz/types.ts';
 import { Budget } from './credits.ts';
 import { cancelRun, type CancelResult } from './cancel.ts';
-import type { ActivityItem, AnswerStart, ConversationWatcher } from './transcript.ts';
+import { ConversationWatcher, finalAnswer, type ActivityItem, type AnswerStart } from './transcript.ts';
+import { saveArtifacts } from './artifacts.ts';
+import { preflight } from './preflight.ts';
 import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
 import { movedOn, sendFollowupOnce } from './followup.ts';
@@ -106,11 +108,8 @@ interface Lifecycle {
    * with, the run's id once known, and a thread's restart. Each is told to the front end as it is learnt.
    */
   trail: Trail;
-  /**
-   * The one reader of the run's conversation: progress while it works, and its answer at the end. Its
-   * code is imported with the reader: nothing before the first request needs it.
-   */
-  conversation: () => Promise<ConversationWatcher>;
+  /** The one reader of the run's conversation: progress while it works, and its answer at the end. */
+  conversation: () => ConversationWatcher;
   /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
   forget: () => void;
 }
@@ -184,7 +183,7 @@ function lifecycle(
   events: RunEvents,
   options: LifecycleOptions,
 ): Lifecycle {
-  let reader: Promise<ConversationWatcher> | undefined;
+  let reader: ConversationWatcher | undefined;
   const trail: Trail = {};
   return {
     client,
@@ -196,15 +195,12 @@ function lifecycle(
     trail,
     conversation: () => {
       const runId = trail.runId!;
-      return (reader ??= import('./transcript.ts').then(
-        ({ ConversationWatcher }) =>
-          new ConversationWatcher(
-            client,
-            runId,
-            options.conversationIntervalMs ?? 60_000,
-            events.debug ?? (() => {}),
-            options.firstConversationReadMs,
-          ),
+      return (reader ??= new ConversationWatcher(
+        client,
+        runId,
+        options.conversationIntervalMs ?? 60_000,
+        events.debug ?? (() => {}),
+        options.firstConversationReadMs,
       ));
     },
     forget: () => {
@@ -242,7 +238,7 @@ async function begin(life: Lifecycle, plan: RunPlan, metadata: Record<string, st
     return { runId, startState: '' };
   }
   // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
-  const reader = await life.conversation();
+  const reader = life.conversation();
   await reader.poll(stop, true);
   const answerStart = reader.answerStart(target.message);
   let followedUpFrom: RunItem;
@@ -345,10 +341,7 @@ function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promi
           const onItems = (items: ActivityItem[]) => {
             for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
           };
-          void life.conversation().then(
-            (reader) => reader.pollInBackground(stop, onItems),
-            (error: unknown) => events.debug?.(`Could not load the conversation reader: ${(error as Error).message}`),
-          );
+          life.conversation().pollInBackground(stop, onItems);
         }
         return Promise.resolve();
       },
@@ -432,7 +425,6 @@ async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest): Pro
     create.config?.environment_id !== undefined ||
     /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+:/.test(create.skill ?? '');
   if (life.settings.preflight === false || !needed) return undefined;
-  const { preflight } = await import('./preflight.ts');
   const setting = life.options.setting ?? ((key: SettingKey) => key);
   const found = await preflight(life.client, create, (name) => setting(name as SettingKey), life.stop);
   for (const note of found.notes) life.events.debug?.(note);
@@ -461,9 +453,7 @@ async function whatTheAgentDid(
   const deadline = life.stop.aborted
     ? AbortSignal.timeout(AFTER_STOP_BUDGET_MS)
     : AbortSignal.any([life.stop, AbortSignal.timeout(AFTER_RUN_BUDGET_MS)]);
-  const { finalAnswer } = await import('./transcript.ts');
-  const { saveArtifacts } = await import('./artifacts.ts');
-  const reader = await life.conversation();
+  const reader = life.conversation();
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
   const agentOutput = finalAnswer(reader.latest, answerStart);
