@@ -131,10 +131,13 @@ describe('oz-agent-run', () => {
   });
 
   it('prints only the run id with --no-wait, for a later --run-id', async () => {
-    const started = await cli(['--prompt', 'p', '--no-wait']);
+    const summary = join(mkdtempSync(join(tmpdir(), 'oz-cli-')), 'summary.md');
+    const started = await cli(['--prompt', 'p', '--no-wait', '--summary-file', summary]);
     expect(started.code).toBe(0);
     const runId = started.stdout.trim();
     expect(sim.runs.has(runId)).toBe(true);
+    // The summary says what comes next in the CLI's words, not a workflow's steps.
+    expect(readFileSync(summary, 'utf8')).toContain('the run goes on after this command. Watch it in another command with --run-id.');
     const watched = await cli(['--run-id', runId, ...fast]);
     expect(watched.code).toBe(0);
     expect(watched.stderr).toContain(`Watching existing Oz run ${runId}.`);

@@ -76,6 +76,9 @@ describe('oz-agent-run refuses mistakes before any request', () => {
     const result = await runCliBundle(sim, ['--run-id', 'does-not-exist', ...fast]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Oz run 'does-not-exist' was not found: check --run-id");
+    // In the CLI's words: its own run_id output, of the command that started the run (no workflow step).
+    expect(result.stderr).toContain('(the run_id output of the command that started it)');
+    expect(result.stderr).not.toMatch(/\bstep\b/);
     expect(result.stderr).not.toMatch(/cancel Oz run|keep running/);
     expect(sim.apiRequests('POST')).toHaveLength(0);
   });

@@ -11,6 +11,7 @@ export const ACTION_WORDS: Vocabulary = {
   apiBaseUrl: 'api_base_url',
   cancellation: 'The workflow was cancelled',
   self: 'this action',
+  unit: 'step',
   userAgent: USER_AGENT,
   stoppedHeading: 'cancelled with the workflow',
   rerun: 're-run the job',

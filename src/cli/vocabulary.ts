@@ -17,6 +17,7 @@ export const CLI_WORDS: Vocabulary = {
   apiBaseUrl: '--api-base-url (or OZ_API_BASE_URL)',
   cancellation: 'The run was interrupted',
   self: 'oz-agent-run',
+  unit: 'command',
   userAgent: CLI_USER_AGENT,
   stoppedHeading: 'stopped: the command was interrupted',
   rerun: 'run the command once more',

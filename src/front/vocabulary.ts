@@ -22,6 +22,8 @@ export interface Vocabulary extends SummaryWords {
   cancellation: string;
   /** How the front end names itself in a sentence: 'this action', 'oz-agent-run'. */
   self: string;
+  /** One use of the front end, as a sentence names it: 'step' (of a workflow), 'command'. */
+  unit: string;
   /** The User-Agent of every request to the API and of downloads. */
   userAgent: string;
 }

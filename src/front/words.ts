@@ -1,3 +1,4 @@
+import type { OutputKey } from '../names.ts';
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CancelResult } from '../run/cancel.ts';
 import type { RunNotice } from '../run/lifecycle.ts';
@@ -12,6 +13,11 @@ export function clause(message: string | undefined): string {
 }
 
 // The sentences of both front ends, built from the facts the core returns and the front end's vocabulary.
+
+/** An output named in a sentence, by its name in the names table. */
+function outputNamed(name: OutputKey): string {
+  return `${name} output`;
+}
 
 /** A line for the log, and whether it is a warning. */
 export interface Line {
@@ -98,10 +104,10 @@ export function outcomeNote(
   const { outcome } = result;
   switch (outcome.kind) {
     case 'started':
-      return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+      return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
     case 'error':
       if (outcome.error.name === 'RunNotFoundError') {
-        return `Oz run '${(outcome.error as Error & { runId: string }).runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+        return `Oz run '${(outcome.error as Error & { runId: string }).runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
       }
       return outcome.error.message;
     case 'stopped':
