@@ -62,12 +62,14 @@ export class CheckRun {
     this.id = resumeId;
   }
 
-  /** Creates the check run, in progress. Throws CheckRunError when it cannot (nothing to do without a name). */
-  async start(github: GitHubApi): Promise<void> {
+  /** Creates the check run, in progress. Throws CheckRunError when it cannot, the API's loading included (nothing to do without a name). */
+  async start(github: () => Promise<GitHubApi>): Promise<void> {
     const { name, headSha, workflowRunUrl } = this.options;
     if (!name) return;
     try {
-      this.id = await github.createCheck(name, headSha ?? '', {
+      this.id = await (
+        await github()
+      ).createCheck(name, headSha ?? '', {
         status: 'in_progress',
         ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
         title: 'The agent is starting',

@@ -76,7 +76,7 @@ export class Feedback {
 
   /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
   async startCheck(): Promise<void> {
-    if (this.options.check?.name) await this.check.start(await this.github());
+    if (this.options.check?.name) await this.check.start(() => this.github());
   }
 
   /**
