@@ -32316,6 +32316,11 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
 function clause(message) {
     return (message ?? '').replace(/\.$/, '');
 }
+// The sentences of both front ends, built from the facts the core returns and the front end's vocabulary.
+/** An output named in a sentence, by its name in the names table. */
+function outputNamed(name) {
+    return `${name} output`;
+}
 const info = (text) => ({ warning: false, text });
 const warning = (text) => ({ warning: true, text });
 /** What came of a cancel, for the log. */
@@ -32382,10 +32387,10 @@ function outcomeNote(result, settings, words) {
     const { outcome } = result;
     switch (outcome.kind) {
         case 'started':
-            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+            return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
         case 'error':
             if (outcome.error.name === 'RunNotFoundError') {
-                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
             }
             return outcome.error.message;
         case 'stopped':
@@ -33508,7 +33513,7 @@ function whatToDoNext(report, words) {
     return lines;
 }
 /** An output named in the text, by its name in the names table. */
-function outputNamed(name) {
+function summary_outputNamed(name) {
     return `\`${name}\` output`;
 }
 /** The files saved from the run, at most a page of them. */
@@ -33519,7 +33524,7 @@ function filesSaved(report) {
     const { shown, more } = capList(files);
     const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
     if (more > 0)
-        lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
+        lines.push(`- and ${more} more (all of them are in the ${summary_outputNamed('downloaded_files')})`);
     lines.push('');
     return lines;
 }
@@ -33581,7 +33586,7 @@ function runDetails(report, options) {
         const { shown, more } = capList(others);
         lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
         if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
+            lines.push(`- and ${more} more (all of them are in the ${summary_outputNamed('artifacts')})`);
         lines.push('');
     }
     lines.push('</details>', '');
@@ -34297,6 +34302,7 @@ const CLI_WORDS = {
     apiBaseUrl: '--api-base-url (or OZ_API_BASE_URL)',
     cancellation: 'The run was interrupted',
     self: 'oz-agent-run',
+    unit: 'command',
     userAgent: CLI_USER_AGENT,
     stoppedHeading: 'stopped: the command was interrupted',
     rerun: 'run the command once more',

@@ -401,13 +401,13 @@ class CheckRun {
         this.options = options;
         this.id = resumeId;
     }
-    /** Creates the check run, in progress. Throws CheckRunError when it cannot (nothing to do without a name). */
+    /** Creates the check run, in progress. Throws CheckRunError when it cannot, the API's loading included (nothing to do without a name). */
     async start(github) {
         const { name, headSha, workflowRunUrl } = this.options;
         if (!name)
             return;
         try {
-            this.id = await github.createCheck(name, headSha ?? '', {
+            this.id = await (await github()).createCheck(name, headSha ?? '', {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -749,7 +749,7 @@ class Feedback {
     /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
     async startCheck() {
         if (this.options.check?.name)
-            await this.check.start(await this.github());
+            await this.check.start(() => this.github());
     }
     /**
      * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped

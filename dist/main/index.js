@@ -28761,6 +28761,7 @@ const ACTION_WORDS = {
     apiBaseUrl: 'api_base_url',
     cancellation: 'The workflow was cancelled',
     self: 'this action',
+    unit: 'step',
     userAgent: _oz_version_js__WEBPACK_IMPORTED_MODULE_1__/* .USER_AGENT */ ._O,
     stoppedHeading: 'cancelled with the workflow',
     rerun: 're-run the job',
@@ -37019,6 +37020,11 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
 function clause(message) {
     return (message ?? '').replace(/\.$/, '');
 }
+// The sentences of both front ends, built from the facts the core returns and the front end's vocabulary.
+/** An output named in a sentence, by its name in the names table. */
+function outputNamed(name) {
+    return `${name} output`;
+}
 const info = (text) => ({ warning: false, text });
 const warning = (text) => ({ warning: true, text });
 /** What came of a cancel, for the log. */
@@ -37085,10 +37091,10 @@ function outcomeNote(result, settings, words) {
     const { outcome } = result;
     switch (outcome.kind) {
         case 'started':
-            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+            return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
         case 'error':
             if (outcome.error.name === 'RunNotFoundError') {
-                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
             }
             return outcome.error.message;
         case 'stopped':

@@ -35282,6 +35282,11 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
 function clause(message) {
     return (message ?? '').replace(/\.$/, '');
 }
+// The sentences of both front ends, built from the facts the core returns and the front end's vocabulary.
+/** An output named in a sentence, by its name in the names table. */
+function outputNamed(name) {
+    return `${name} output`;
+}
 const words_info = (text) => ({ warning: false, text });
 const words_warning = (text) => ({ warning: true, text });
 /** What came of a cancel, for the log. */
@@ -35348,10 +35353,10 @@ function outcomeNote(result, settings, words) {
     const { outcome } = result;
     switch (outcome.kind) {
         case 'started':
-            return `${words.off('wait')}: the run goes on after this step. Watch it in another step with ${words.setting('runId')}.`;
+            return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
         case 'error':
             if (outcome.error.name === 'RunNotFoundError') {
-                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the run_id output of the step that started it). No run was started or cancelled.`;
+                return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
             }
             return outcome.error.message;
         case 'stopped':
@@ -36188,7 +36193,7 @@ function whatToDoNext(report, words) {
     return lines;
 }
 /** An output named in the text, by its name in the names table. */
-function outputNamed(name) {
+function summary_outputNamed(name) {
     return `\`${name}\` output`;
 }
 /** The files saved from the run, at most a page of them. */
@@ -36199,7 +36204,7 @@ function filesSaved(report) {
     const { shown, more } = (0,limits/* capList */.X0)(files);
     const lines = ['### Files saved', '', ...shown.map((f) => `- ${inlineCode(f)}`)];
     if (more > 0)
-        lines.push(`- and ${more} more (all of them are in the ${outputNamed('downloaded_files')})`);
+        lines.push(`- and ${more} more (all of them are in the ${summary_outputNamed('downloaded_files')})`);
     lines.push('');
     return lines;
 }
@@ -36261,7 +36266,7 @@ function runDetails(report, options) {
         const { shown, more } = (0,limits/* capList */.X0)(others);
         lines.push('**Artifacts**', '', ...shown.map((a) => `- ${describeArtifact(a)}`));
         if (more > 0)
-            lines.push(`- and ${more} more (all of them are in the ${outputNamed('artifacts')})`);
+            lines.push(`- and ${more} more (all of them are in the ${summary_outputNamed('artifacts')})`);
         lines.push('');
     }
     lines.push('</details>', '');
@@ -36654,13 +36659,13 @@ class CheckRun {
         this.options = options;
         this.id = resumeId;
     }
-    /** Creates the check run, in progress. Throws CheckRunError when it cannot (nothing to do without a name). */
+    /** Creates the check run, in progress. Throws CheckRunError when it cannot, the API's loading included (nothing to do without a name). */
     async start(github) {
         const { name, headSha, workflowRunUrl } = this.options;
         if (!name)
             return;
         try {
-            this.id = await github.createCheck(name, headSha ?? '', {
+            this.id = await (await github()).createCheck(name, headSha ?? '', {
                 status: 'in_progress',
                 ...(workflowRunUrl && { detailsUrl: workflowRunUrl }),
                 title: 'The agent is starting',
@@ -37000,7 +37005,7 @@ class Feedback {
     /** Creates the check run, in progress, before the agent starts. Throws CheckRunError when it cannot. */
     async startCheck() {
         if (this.options.check?.name)
-            await this.check.start(await this.github());
+            await this.check.start(() => this.github());
     }
     /**
      * The run's stop: live edits and check run updates still waiting for GitHub when the run is stopped
@@ -37165,6 +37170,7 @@ const ACTION_WORDS = {
     apiBaseUrl: 'api_base_url',
     cancellation: 'The workflow was cancelled',
     self: 'this action',
+    unit: 'step',
     userAgent: version/* USER_AGENT */._O,
     stoppedHeading: 'cancelled with the workflow',
     rerun: 're-run the job',
