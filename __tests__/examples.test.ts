@@ -134,6 +134,9 @@ describe('actions the workflows, examples and README use', () => {
       ...readdirSync(join(ROOT, '.github', 'workflows')).map((f) => join(ROOT, '.github', 'workflows', f)),
       ...files.map((f) => join(dir, f)),
       join(ROOT, 'README.md'),
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(ROOT, 'docs', f)),
     ].map((path) => [path, readFileSync(path, 'utf8')] as const);
     const used = texts.flatMap(([path, text]) => [...text.matchAll(/uses: *([\w.-]+\/[\w./-]+@[\w.-]+)/g)].map((m) => `${path}: ${m[1]}`));
     expect(used.some((u) => u.includes('actions/upload-artifact@'))).toBe(true);
@@ -141,9 +144,8 @@ describe('actions the workflows, examples and README use', () => {
   });
 });
 
-describe('README', () => {
-  it('says where the agent works instead of promising a one-line switch from the official action', () => {
-    expect(readme).not.toMatch(/one-line change/);
-    expect(readme).toMatch(/this action runs a \*\*cloud\*\* agent through the API/);
+describe('README and the switching page', () => {
+  it('never promise a one-line switch from the official action, which runs the agent on the runner', () => {
+    for (const text of [readme, readFileSync(join(ROOT, 'docs', 'switching.md'), 'utf8')]) expect(text).not.toMatch(/one-line change/);
   });
 });

@@ -1,100 +1,220 @@
 /**
- * What the README says, tied to what the code is: figures that drift (counts, rounds, bundles), file
- * names, the package's contents, the install command, the simulator's knobs and the CLI's help.
+ * What the README and docs/ say, checked against what the code is: facts, not sentences. The tables
+ * generated from action.yml and the CLI's help are current; every input and output is documented;
+ * every relative link and anchor resolves; every path named exists; the figures the README quotes
+ * are the benchmark's own output; and the lists of simulator knobs, API error codes and the npm
+ * package's files are whole.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, readActionYaml } from '../sim/runner.ts';
-import { BUNDLE_ROWS, folderSizes } from '../scripts/bundle-sizes.ts';
+import { BUNDLE_ROWS } from '../scripts/bundle-sizes.ts';
+import { generatedCliPage, generatedReadme, outputsTable, usageBlock } from '../scripts/docs.ts';
 import { USAGE } from '../src/cli/args.ts';
 
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+const README = read('README.md');
 
-/** The README's section under `heading`, up to the next heading of that level or higher. */
-function section(heading: string): string {
-  const start = README.indexOf(`${heading}\n`);
-  expect(start, `README has a section ${heading}`).toBeGreaterThanOrEqual(0);
-  const level = heading.match(/^#+/)![0].length;
-  const rest = README.slice(start + heading.length);
-  const end = rest.search(new RegExp(`\\n#{1,${level}} `));
-  return end < 0 ? rest : rest.slice(0, end);
+/** Every Markdown file a reader is sent to: the README, CONTRIBUTING, SECURITY and docs/. */
+const PAGES = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'SECURITY.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
+
+/** `text` without its fenced code blocks. */
+function withoutFences(text: string): string {
+  const lines: string[] = [];
+  let fence: string | undefined;
+  for (const line of text.split('\n')) {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence === undefined && marker) fence = marker;
+    else if (fence !== undefined && marker?.startsWith(fence)) fence = undefined;
+    else if (fence === undefined) lines.push(line);
+  }
+  return lines.join('\n');
 }
 
-/** The value cell of the benchmark table's row that starts with `measure`. */
-function benchValue(measure: string): string {
-  const row = section('## Benchmark')
-    .split('\n')
-    .find((line) => line.startsWith(`| ${measure} |`));
-  expect(row, `the benchmark table has a row "${measure}"`).toBeDefined();
-  return row!.split('|')[2]!.trim();
+/** `text` without code: links are only what is left. */
+const prose = (text: string) => withoutFences(text).replace(/(`+)[\s\S]*?\1/g, 'code');
+
+/** The anchors GitHub gives a page's headings (github-slugger: lower case, punctuation dropped, `-` for spaces). */
+function anchors(text: string): Set<string> {
+  const seen = new Map<string, number>();
+  const result = new Set<string>();
+  const headings = [...withoutFences(text).matchAll(/^#{1,6} +(.+?) *#*$/gm)].map((m) => m[1]!);
+  for (const heading of headings) {
+    const plain = heading.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*]/g, '');
+    const slug = plain
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    result.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return result;
 }
 
-/** `237 KB` or `398 B` in bytes. */
-const bytes = (size: string) => (size.endsWith(' KB') ? Number(size.slice(0, -3)) * 1024 : Number(size.slice(0, -2)));
+/** The rows of a Markdown table whose header starts with `first`, as `[name, value]` by their first two cells. */
+function tableRows(text: string, first: string): Map<string, string> {
+  const start = text.indexOf(`| ${first} |`);
+  expect(start, `a table headed "${first}"`).toBeGreaterThanOrEqual(0);
+  const rows = text.slice(start).split('\n').slice(2);
+  const end = rows.findIndex((row) => !row.startsWith('|'));
+  return new Map(
+    rows.slice(0, end < 0 ? undefined : end).map((row) => {
+      const cells = row.split(/(?<!\\)\|/).map((cell) => cell.trim());
+      return [cells[1]!, cells[2]!] as const;
+    }),
+  );
+}
+
+describe('the generated parts', () => {
+  it('are what `npm run docs` writes from action.yml and the CLI: the Usage and Outputs tables, and --help', () => {
+    expect(README, 'README.md is stale: run npm run docs').toBe(generatedReadme(README));
+    expect(read('docs/cli.md'), 'docs/cli.md is stale: run npm run docs').toBe(generatedCliPage(read('docs/cli.md')));
+    expect(read('docs/cli.md')).toContain(USAGE.trimEnd());
+  });
+
+  it('name every input with its default, and every output, in the README', () => {
+    const action = readActionYaml();
+    const usage = tableRows(README, 'input');
+    expect([...usage.keys()]).toEqual(Object.keys(action.inputs).map((name) => `\`${name}\``));
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      expect(usage.get(`\`${name}\``), name).toBe(spec.default ? `\`${spec.default}\`` : '');
+    }
+    expect([...tableRows(README, 'output').keys()]).toEqual(Object.keys(action.outputs).map((name) => `\`${name}\``));
+  });
+
+  it('follow action.yml when it changes: a new input or output gets its row', () => {
+    const action = { inputs: { new_input: { description: 'A | B.', default: 'x' } }, outputs: { new_output: { description: 'C.' } } };
+    expect(usageBlock(action)).toContain('| `new_input` | `x` | A \\| B. |');
+    expect(outputsTable(action)).toContain('| `new_output` | C. |');
+  });
+});
 
 describe('the README', () => {
-  it('counts the outputs action.yml declares', () => {
-    const count = Object.keys(readActionYaml().outputs).length;
-    expect(README).toMatch(new RegExp(`\\| Declared outputs +\\| ${count}, `));
+  it('is at most 300 lines', () => {
+    expect(README.split('\n').length).toBeLessThanOrEqual(300);
   });
 
-  it("gives the start-up gap its own benchmark table shows, and the bench's default rounds", () => {
+  it("quotes the start-up gap from the benchmark's own output", () => {
+    const bench = tableRows(read('docs/benchmark.md'), 'Measure');
     const gap =
-      Number.parseFloat(benchValue('Start to first API request, action (median)')) -
-      Number.parseFloat(benchValue('Start to first API request, bare Node (median)'));
-    expect(README).toContain(`its first request leaves ~${Math.round(gap)} ms after bare Node's`);
-    const rounds = /BENCH_ROUNDS \?\? (\d+)/.exec(read('scripts/bench.ts'))![1];
-    expect(section('## Benchmark')).toContain(`, ${rounds} rounds):`);
+      Number.parseFloat(bench.get('Start to first API request, action (median)')!) -
+      Number.parseFloat(bench.get('Start to first API request, bare Node (median)')!);
+    const quoted = /~(\d+) ms after bare Node's/.exec(README);
+    expect(quoted, 'the README quotes the start-up gap').not.toBeNull();
+    expect(Number(quoted![1])).toBe(Math.round(gap));
   });
 
-  it('lists every folder of dist/ in the benchmark table, at about its size', () => {
-    const rows = section('## Benchmark')
-      .split('\n')
-      .filter((line) => line.startsWith('| Bundle: '));
-    expect(rows.map((row) => row.split('|')[1]!.trim())).toEqual(BUNDLE_ROWS.map(({ label }) => `Bundle: ${label}`));
-    const listed = BUNDLE_ROWS.map(({ folder }) => folder);
-    expect(listed.sort()).toEqual(
-      readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
-        .filter((f) => f.isDirectory())
-        .map((f) => f.name)
+  it('links every example workflow', () => {
+    const examples = readdirSync(join(ROOT, 'examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yml'));
+    expect(examples.length).toBeGreaterThan(10);
+    for (const example of examples) expect(README, example).toContain(`](examples/${example})`);
+  });
+});
+
+describe('the reference pages', () => {
+  it('document every input in docs/inputs.md and every output in docs/outputs.md', () => {
+    const action = readActionYaml();
+    const inputs = read('docs/inputs.md');
+    for (const name of Object.keys(action.inputs)) expect(inputs, name).toContain(`**\`${name}\`**`);
+    const outputs = tableRows(read('docs/outputs.md'), 'output');
+    expect([...outputs.keys()].sort()).toEqual(
+      Object.keys(action.outputs)
+        .map((name) => `\`${name}\``)
         .sort(),
     );
-    // Sizes move with every change; a figure more than 15% off (or 2 KB for small files) is stale.
-    BUNDLE_ROWS.forEach(({ folder }, i) => {
-      const shown = rows[i]!.split('|')[2]!.trim().split(' + ');
-      folderSizes(ROOT, folder).forEach((actual, j) => {
-        expect(Math.abs(bytes(shown[j]!) - actual), `${folder}: README says ${shown[j]}, it is ${actual} bytes`).toBeLessThanOrEqual(
-          Math.max(2048, actual * 0.15),
-        );
-      });
-    });
   });
 
+  it('say what to do about every error code the Oz API defines for a run', () => {
+    // The codes of `status_message.error_code` in the Oz API reference (RunItem).
+    const codes = [
+      'insufficient_credits',
+      'feature_not_available',
+      'external_authentication_required',
+      'not_authorized',
+      'invalid_request',
+      'resource_not_found',
+      'budget_exceeded',
+      'integration_disabled',
+      'integration_not_configured',
+      'operation_not_supported',
+      'environment_setup_failed',
+      'content_policy_violation',
+      'conflict',
+      'authentication_required',
+      'resource_unavailable',
+      'agent_stream_network_error',
+      'agent_stream_failure',
+      'internal_error',
+    ];
+    const table = tableRows(read('docs/troubleshooting.md'), 'error code');
+    expect([...table.keys()].sort()).toEqual(codes.map((code) => `\`${code}\``).sort());
+  });
+
+  it('list every knob of the simulator (sim_* metadata)', () => {
+    const knobs = new Set([...read('sim/server.ts').matchAll(/\bsim_[a-z_]+/g)].map((m) => m[0]));
+    const page = read('docs/architecture.md');
+    for (const knob of knobs) expect(page, knob).toContain(`\`${knob}\``);
+  });
+
+  it('say the same of base_prompt as --help and action.yml do: what the API says, nothing more', () => {
+    const help = USAGE.split('\n').find((line) => line.includes('--base-prompt'))!;
+    const input = readActionYaml().inputs.base_prompt as unknown as { description: string };
+    const entry = read('docs/inputs.md')
+      .split('\n- ')
+      .find((item) => item.startsWith('**`base_prompt`**'))!;
+    for (const text of [help, input.description, entry]) {
+      expect(text).toMatch(/custom base prompt for the agent \(`?config\.base_prompt`?\)/i);
+      expect(text).not.toMatch(/overrid|placed before/i);
+    }
+  });
+});
+
+describe('links and paths', () => {
+  it.each(PAGES)('%s: every relative link and anchor resolves', (page) => {
+    const links = [...prose(read(page)).matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!);
+    for (const link of links.filter((l) => !/^[a-z]+:/i.test(l))) {
+      const [path, anchor] = link.split('#') as [string, string | undefined];
+      const target = path === '' ? page : normalize(join(dirname(page), path));
+      expect(existsSync(join(ROOT, target)), `${page}: ${link}`).toBe(true);
+      if (anchor !== undefined) expect([...anchors(read(target))], `${page}: ${link}`).toContain(anchor);
+    }
+  });
+
+  it.each(PAGES)('%s: every path it names exists', (page) => {
+    const named = [...read(page).matchAll(/`((?:src|dist|sim|scripts|__tests__|examples|docs|\.github|\.ci)\/[^`\s*<{]*)`/g)].map(
+      (m) => m[1]!,
+    );
+    for (const path of named) expect(existsSync(join(ROOT, path)), `${page} names ${path}`).toBe(true);
+  });
+});
+
+describe('the CLI page', () => {
   it("lists the npm package's contents as npm pack does", () => {
     const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' })) as {
       files: { path: string }[];
     }[];
-    const sentence = /The package\s+holds ([\s\S]+?) \(what `npm pack/.exec(section('## Other CI systems: the `oz-agent-run` CLI'))![1]!;
+    const sentence = /The package\s+holds ([\s\S]+?) \(what `npm pack/.exec(read('docs/cli.md'))![1]!;
     // A folder (`dist/cli/`) stands for every file in it.
     const named = [...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
     const files = packed!.files.map((f) => f.path);
-    expect(files.every((file) => named.some((name) => file === name || (name.endsWith('/') && file.startsWith(name))))).toBe(true);
-    expect(named.every((name) => files.some((file) => file === name || (name.endsWith('/') && file.startsWith(name))))).toBe(true);
+    const covers = (name: string, file: string) => file === name || (name.endsWith('/') && file.startsWith(name));
+    expect(files.filter((file) => !named.some((name) => covers(name, file)))).toEqual([]);
+    expect(named.filter((name) => !files.some((file) => covers(name, file)))).toEqual([]);
   });
 
-  it('names only files and folders that exist in the Layout table', () => {
-    const paths = [...section('### Layout').matchAll(/`((?:src|__tests__|sim|scripts)\/[^`]*)`/g)].map((m) => m[1]!);
-    expect(paths.length).toBeGreaterThan(5);
-    for (const path of paths) expect(existsSync(join(ROOT, path)), path).toBe(true);
-    for (const entry of ['main.ts', 'post.ts', 'cli.ts']) expect(existsSync(join(ROOT, 'src', 'entrypoints', entry))).toBe(true);
-  });
-
-  it('gives a CLI install command that needs no published package, and a bin that npm runs', () => {
+  it('gives an install command that needs no published package, and a bin that npm runs', () => {
     const command = 'npx --yes --package=github:OWNER/oz-agent-action#v1 -- oz-agent-run';
-    expect(README).toContain(command);
+    expect(read('docs/cli.md')).toContain(command);
     for (const example of ['examples/other-ci/.gitlab-ci.yml', 'examples/other-ci/buildkite-pipeline.yml']) {
       expect(read(example)).toContain(command);
     }
@@ -105,28 +225,15 @@ describe('the README', () => {
     expect(pkg.files).toContain('dist/cli/');
     expect(pkg.dependencies ?? {}).toEqual({});
   });
+});
 
-  it('says the same of base_prompt as --help and action.yml do: what the API says, nothing more', () => {
-    const help = USAGE.split('\n').find((line) => line.includes('--base-prompt'))!;
-    const input = readActionYaml().inputs.base_prompt as unknown as { description: string };
-    const row = README.split('\n').find((line) => line.startsWith('| `base_prompt` |'))!;
-    for (const text of [help, input.description, row]) {
-      expect(text).toMatch(/custom base prompt for the agent \(`?config\.base_prompt`?\)/i);
-      expect(text).not.toMatch(/overrid|placed before/i);
-    }
-  });
-
-  it('documents every knob of the simulator (sim_* metadata) in its table', () => {
-    const knobs = new Set([...read('sim/server.ts').matchAll(/\bsim_[a-z_]+/g)].map((m) => m[0]));
-    const table = section("### The simulator's knobs");
-    for (const knob of knobs) expect(table, knob).toContain(`\`${knob}\``);
-  });
-
-  it('says near the top where the agent works', () => {
-    const top = README.slice(0, README.indexOf('## Why this action'));
-    expect(top).toContain('**Where the agent works:** in its Oz environment');
-    expect(top).toContain("It does not work\nin this runner's checkout");
-    // The environment it names is the input that sets config.environment_id.
-    expect((readActionYaml().inputs.environment as unknown as { description: string }).description).toContain('config.environment_id');
+describe('the benchmark', () => {
+  it('measures every folder of dist/', () => {
+    expect(BUNDLE_ROWS.map(({ folder }) => folder).sort()).toEqual(
+      readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort(),
+    );
   });
 });

@@ -60,15 +60,18 @@ describe('releases', () => {
 });
 
 describe('one name for the action', () => {
-  it('is used in the README and every example', () => {
+  it('is used in the README, the docs and every example', () => {
     const texts = [
       readFileSync(join(ROOT, 'README.md'), 'utf8'),
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => readFileSync(join(ROOT, 'docs', f), 'utf8')),
       ...readdirSync(join(ROOT, 'examples'))
         .filter((f) => f.endsWith('.yml'))
         .map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
     ];
     for (const text of texts) {
-      // warpdotdev/oz-agent-action is the official action, shown next to this one in "Switching".
+      // warpdotdev/oz-agent-action is the official action, shown next to this one in docs/switching.md.
       const refs = [...text.matchAll(/uses: (\S+\/oz-agent-action@\S+)/g)]
         .map((m) => m[1])
         .filter((ref) => !ref!.startsWith('warpdotdev/'));

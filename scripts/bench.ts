@@ -16,13 +16,15 @@
  * - Redaction of a 1 MiB answer (report/redact.ts with the secretlint rules), with no credential and
  *   with 50. `npm run bench -- --redaction` measures only this, `npm run bench -- --startup` only the
  *   start-up.
+ *
+ * `npm run bench -- --write` also writes the table to docs/benchmark.md, which the README quotes.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OzClient } from '../src/oz/client.ts';
 import { redactCredentials } from '../src/report/redact.ts';
@@ -324,6 +326,23 @@ const rows: [string, string][] = [
   ...bundleRows(ROOT),
   ['Redact a 1 MiB answer, no credential / 50 credentials', `${ms(redaction.clean)} / ${ms(redaction.dirty)}`],
 ];
-console.log(`Oz agent action benchmark: Node ${process.versions.node}, ${ROUNDS} rounds\n`);
-console.log('| Measure | Value |\n| --- | --- |');
-for (const [name, value] of rows) console.log(`| ${name} | ${value} |`);
+const machine = `${cpus().length}-core ${platform()} machine`;
+const output = [
+  `Oz agent action benchmark: Node ${process.versions.node}, ${machine}, ${ROUNDS} rounds`,
+  '',
+  '| Measure | Value |',
+  '| --- | --- |',
+  ...rows.map(([name, value]) => `| ${name} | ${value} |`),
+].join('\n');
+console.log(output);
+// `--write` keeps this output as docs/benchmark.md, the one place the README's figures are quoted from.
+if (process.argv.includes('--write')) {
+  const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim();
+  const intro = [
+    '# Benchmark output',
+    '',
+    `What \`npm run bench -- --write\` printed at commit ${commit || '(unknown)'}; the method is in`,
+    '[architecture.md](architecture.md#benchmark). The README quotes its figures from here, and a test checks it.',
+  ];
+  writeFileSync(join(ROOT, 'docs', 'benchmark.md'), `${[...intro, '', output].join('\n')}\n`);
+}

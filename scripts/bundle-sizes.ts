@@ -1,8 +1,8 @@
 /**
- * The bundle rows of the benchmark table (README, Benchmark): each folder of dist/ (one per entry),
+ * The bundle rows of the benchmark table (docs/benchmark.md): each folder of dist/ (one per entry),
  * its entry file, which a step loads at start, and ncc's chunks, which it loads when it needs them. A
- * test (__tests__/readme.test.ts) checks that the README lists each folder, so a new one cannot go
- * unmentioned.
+ * test (__tests__/readme.test.ts) checks that these rows name each folder, so a new one cannot go
+ * unmeasured.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

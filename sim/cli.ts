@@ -13,7 +13,7 @@ const url = await sim.start();
 console.log(`Oz API simulator listening at ${url}`);
 console.log(
   "Any key starting with wk- is accepted. Choose a run's outcome with metadata sim_outcome=succeeded|failed|error|blocked|never|unknown-state;" +
-    " its answer with sim_answer and sim_answer_json (needed for output_schema), its files with sim_files, sim_screenshots and sim_file_path (README: The simulator's knobs).",
+    " its answer with sim_answer and sim_answer_json (needed for output_schema), its files with sim_files, sim_screenshots and sim_file_path (docs/architecture.md: The simulator's knobs).",
 );
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

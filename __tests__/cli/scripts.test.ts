@@ -53,7 +53,7 @@ describe('oz-agent-run in scripts', () => {
       pull_request_url: 'https://github.com/example/repo/pull/42',
     });
     expect(json.artifacts.map((a) => (a as { artifact_type: string }).artifact_type)).toEqual(['PLAN', 'PULL_REQUEST']);
-    // As the README says: every output of the action but the GitHub ones, plus outcome, exit_code and note.
+    // As docs/cli.md says: every output of the action but the GitHub ones, plus outcome, exit_code and note.
     const github = ['skipped', 'comment_url', 'check_run_id', 'review_url', 'review_comments', 'verdict'];
     const outputs = Object.keys(readActionYaml().outputs).filter((name) => !github.includes(name));
     expect(Object.keys(json).sort()).toEqual(['outcome', 'exit_code', ...outputs, 'note'].sort());
