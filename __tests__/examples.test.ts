@@ -144,6 +144,40 @@ describe('actions the workflows, examples and README use', () => {
   });
 });
 
+/** The scripts of a workflow's (or a doc's YAML's) `run:` keys, a block scalar's lines joined to one. */
+function scripts(text: string): string[] {
+  const lines = text.split('\n');
+  return lines.flatMap((line, i) => {
+    const run = /^(\s*)(?:- )?run: ?(.*)$/.exec(line);
+    if (!run) return [];
+    // The script's own lines are indented deeper than its `run` key; a sibling key (`env:`) is not.
+    const indent = line.indexOf('run:');
+    const body = [run[2]!];
+    for (const next of lines.slice(i + 1)) {
+      if (next.trim() !== '' && next.length - next.trimStart().length <= indent) break;
+      body.push(next.trim());
+    }
+    return [body.join(' ')];
+  });
+}
+
+describe('scripts in the examples, the README and the docs', () => {
+  it("take the action's outputs through env, never inside the script, where the agent's text would be shell", () => {
+    const outputs = Object.keys(readActionYaml().outputs).join('|');
+    const inline = new RegExp(`\\$\\{\\{\\s*steps\\.[\\w-]+\\.outputs\\.(?:${outputs})\\b`);
+    const paths = [
+      ...files.map((f) => join(dir, f)),
+      join(ROOT, 'README.md'),
+      ...readdirSync(join(ROOT, 'docs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(ROOT, 'docs', f)),
+    ];
+    const all = paths.flatMap((path) => scripts(readFileSync(path, 'utf8')).map((script) => `${path}: ${script}`));
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.filter((script) => inline.test(script))).toEqual([]);
+  });
+});
+
 describe('README and the switching page', () => {
   it('never promise a one-line switch from the official action, which runs the agent on the runner', () => {
     for (const text of [readme, readFileSync(join(ROOT, 'docs', 'switching.md'), 'utf8')]) expect(text).not.toMatch(/one-line change/);
