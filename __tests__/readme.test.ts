@@ -166,6 +166,15 @@ describe('the reference pages', () => {
     expect([...table.keys()].sort()).toEqual(codes.map((code) => `\`${code}\``).sort());
   });
 
+  it('name every folder of src/ in the layout table of docs/architecture.md', () => {
+    const table = tableRows(read('docs/architecture.md'), 'folder');
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => `\`src/${entry.name}/\``);
+    expect(folders.length).toBeGreaterThan(5);
+    for (const folder of folders) expect([...table.keys()], folder).toContain(folder);
+  });
+
   it('list every knob of the simulator (sim_* metadata)', () => {
     const knobs = new Set([...read('sim/server.ts').matchAll(/\bsim_[a-z_]+/g)].map((m) => m[0]));
     const page = read('docs/architecture.md');
