@@ -131,13 +131,18 @@ describe('the reference pages', () => {
   it('document every input in docs/inputs.md and every output in docs/outputs.md', () => {
     const action = readActionYaml();
     const inputs = read('docs/inputs.md');
-    for (const name of Object.keys(action.inputs)) expect(inputs, name).toContain(`**\`${name}\`**`);
-    const outputs = tableRows(read('docs/outputs.md'), 'output');
-    expect([...outputs.keys()].sort()).toEqual(
-      Object.keys(action.outputs)
-        .map((name) => `\`${name}\``)
-        .sort(),
-    );
+    const undocumented = Object.keys(action.inputs).filter((name) => !inputs.includes(`**\`${name}\`**`));
+    expect(undocumented, 'inputs with no **`name`** entry in docs/inputs.md').toEqual([]);
+    const outputs = [...tableRows(read('docs/outputs.md'), 'output').keys()];
+    const declared = Object.keys(action.outputs).map((name) => `\`${name}\``);
+    expect(
+      declared.filter((name) => !outputs.includes(name)),
+      'outputs with no row in the table of docs/outputs.md',
+    ).toEqual([]);
+    expect(
+      outputs.filter((name) => !declared.includes(name)),
+      'rows of docs/outputs.md for outputs action.yml does not declare',
+    ).toEqual([]);
   });
 
   it('say what to do about every error code the Oz API defines for a run', () => {
