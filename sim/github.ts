@@ -37,6 +37,37 @@ export interface GitHubReview {
   event: string;
   commit_id: string;
   comments: { path: string; line: number; side: string; start_line?: number; start_side?: string; body: string }[];
+  /** The dismissal's message, once the review was dismissed. */
+  dismissed?: string;
+}
+
+/** A review comment: a thread's first comment (in a review), or a reply in its thread (`inReplyTo`, the first's id). */
+export interface GitHubReviewComment {
+  id: number;
+  pull: number;
+  user: string;
+  body: string;
+  reviewId?: number;
+  inReplyTo?: number;
+  path: string;
+  line: number;
+  side: string;
+  start_line?: number;
+  commit_id: string;
+  diff_hunk: string;
+  /** GitHub marks a thread outdated when its lines changed since (its first comment's `line` is then null). */
+  outdated?: boolean;
+}
+
+/** A review's state as GitHub lists it. */
+function reviewState(review: GitHubReview): string {
+  if (review.dismissed !== undefined) return 'DISMISSED';
+  return { COMMENT: 'COMMENTED', REQUEST_CHANGES: 'CHANGES_REQUESTED', APPROVE: 'APPROVED' }[review.event] ?? review.event;
+}
+
+/** How GraphQL names an author: a bot's login without [bot], and its type. */
+function graphqlAuthor(login: string) {
+  return login.endsWith('[bot]') ? { __typename: 'Bot', login: login.slice(0, -'[bot]'.length) } : { __typename: 'User', login };
 }
 
 export interface GitHubDoubleOptions {
@@ -72,7 +103,13 @@ export class GitHubDouble {
   /** Head and base branch by pull request number; `feature-<number>` into `main` when not set. */
   pullBranches: Record<number, { head: string; base: string }> = {};
   /** What the token may not do: answered 403 "Resource not accessible by integration". */
-  denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files'>();
+  denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files' | 'dismissals' | 'threads'>();
+  /** Review comments (every thread's first comment and its replies), oldest first. */
+  readonly reviewComments: GitHubReviewComment[] = [];
+  /** The threads resolved, by their first comment's id. */
+  readonly resolvedThreads = new Set<number>();
+  /** How many review threads one GraphQL page holds (GitHub: at most 100). */
+  threadPageSize = 100;
   /** Reactions added, as `kind id content` (`issue-comment 5 eyes`, `issue 7 rocket`). */
   readonly reactions: string[] = [];
   /** Bodies refused as too long, as `field length` (`body 67072`). */
@@ -123,6 +160,9 @@ export class GitHubDouble {
     this.pullHeadSequence = {};
     this.pullFiles = {};
     this.reviews.length = 0;
+    this.reviewComments.length = 0;
+    this.resolvedThreads.clear();
+    this.threadPageSize = 100;
     this.pullBranches = {};
     this.refusedEvents.clear();
     this.denied.clear();
@@ -180,6 +220,7 @@ export class GitHubDouble {
     const input = (body ?? {}) as Record<string, unknown>;
     // The job's token is an installation token: it cannot read /user, as on GitHub.
     if (url.pathname === '/user') return this.json(res, 403, { message: 'Resource not accessible by integration' });
+    if (method === 'POST' && url.pathname === '/graphql') return this.json(res, 200, this.graphql(input));
     const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
     if (!repo) return this.json(res, 404, { message: 'Not Found' });
     const [, owner, name, rest] = repo;
@@ -282,6 +323,7 @@ export class GitHubDouble {
     repo: string,
     res: ServerResponse,
   ): void {
+    if (this.handleThreads(method, rest, input, owner, repo, res)) return;
     const m = /^\/pulls\/(\d+)\/(files|reviews|comments)$/.exec(rest);
     if (!m) return this.json(res, 404, { message: `No route for ${method} ${rest}` });
     const number = Number(m[1]);
@@ -295,12 +337,22 @@ export class GitHubDouble {
       return this.json(
         res,
         200,
-        reviews.map((r) => ({ id: r.id, user: { login: r.user }, body: r.body, commit_id: r.commit_id, html_url: url(r.id) })),
+        reviews.map((r) => ({
+          id: r.id,
+          user: { login: r.user },
+          body: r.body,
+          commit_id: r.commit_id,
+          html_url: url(r.id),
+          state: reviewState(r),
+        })),
       );
     }
     if (method === 'GET' && m[2] === 'comments') {
-      const comments = reviews.flatMap((r) => r.comments.map((c) => ({ ...c, user: { login: r.user }, original_line: c.line })));
-      return this.json(res, 200, comments);
+      return this.json(
+        res,
+        200,
+        this.reviewComments.filter((c) => c.pull === number).map((c) => this.reviewCommentView(owner, repo, c)),
+      );
     }
     if (method === 'POST' && m[2] === 'reviews') {
       if (this.denied.has('reviews')) return this.json(res, 403, { message: 'Resource not accessible by integration' });
@@ -325,6 +377,7 @@ export class GitHubDouble {
         comments,
       };
       this.reviews.push(review);
+      this.addThreads(review);
       return this.json(res, 200, {
         id: review.id,
         html_url: url(review.id),
@@ -338,7 +391,171 @@ export class GitHubDouble {
   addReview(review: Omit<GitHubReview, 'id'>): number {
     const id = this.nextId++;
     this.reviews.push({ id, ...review });
+    this.addThreads({ id, ...review });
     return id;
+  }
+
+  /** Each of a review's comments starts a thread. */
+  private addThreads(review: GitHubReview): void {
+    for (const c of review.comments) {
+      this.reviewComments.push({
+        id: this.nextId++,
+        pull: review.pull,
+        user: review.user,
+        body: c.body,
+        reviewId: review.id,
+        path: c.path,
+        line: c.line,
+        side: c.side ?? 'RIGHT',
+        ...(c.start_line !== undefined && { start_line: c.start_line }),
+        commit_id: review.commit_id,
+        diff_hunk: `@@ -1,1 +1,1 @@\n+${c.path}:${c.line}`,
+      });
+    }
+  }
+
+  /** The review threads of a pull request (first comments, oldest first). */
+  threadsOf(pull: number): GitHubReviewComment[] {
+    return this.reviewComments.filter((c) => c.pull === pull && c.inReplyTo === undefined);
+  }
+
+  /** A reply in the thread that `root` starts, as `user` wrote it (a person answering the agent, or pasting state). */
+  addReply(root: number, body: string, user: string): number {
+    const first = this.reviewComments.find((c) => c.id === root)!;
+    const { reviewId: _review, outdated: _outdated, ...place } = first;
+    const reply = { ...place, id: this.nextId++, body, user, inReplyTo: root };
+    this.reviewComments.push(reply);
+    return reply.id;
+  }
+
+  /** The replies in the thread that `root` starts, oldest first. */
+  repliesTo(root: number): GitHubReviewComment[] {
+    return this.reviewComments.filter((c) => c.inReplyTo === root);
+  }
+
+  /** Dismissals, replies and edits of review comments; true when the route was one of them. */
+  private handleThreads(
+    method: string,
+    rest: string,
+    input: Record<string, unknown>,
+    owner: string,
+    repo: string,
+    res: ServerResponse,
+  ): boolean {
+    let m: RegExpExecArray | null;
+    if (method === 'PUT' && (m = /^\/pulls\/(\d+)\/reviews\/(\d+)\/dismissals$/.exec(rest))) {
+      const review = this.reviews.find((r) => r.pull === Number(m![1]) && r.id === Number(m![2]));
+      if (this.denied.has('dismissals')) this.json(res, 403, { message: 'Resource not accessible by integration' });
+      else if (!review) this.json(res, 404, { message: 'Not Found' });
+      else if (!['APPROVED', 'CHANGES_REQUESTED'].includes(reviewState(review)))
+        this.json(res, 422, { message: 'Unprocessable Entity', errors: ['Can not dismiss a commented pull request review'] });
+      else {
+        review.dismissed = String(input.message);
+        this.json(res, 200, { id: review.id, state: 'DISMISSED' });
+      }
+      return true;
+    }
+    if (method === 'POST' && (m = /^\/pulls\/(\d+)\/comments\/(\d+)\/replies$/.exec(rest))) {
+      const root = this.reviewComments.find((c) => c.id === Number(m![2]) && c.pull === Number(m![1]));
+      if (this.denied.has('comments')) this.json(res, 403, { message: 'Resource not accessible by integration' });
+      else if (!root) this.json(res, 404, { message: 'Not Found' });
+      // GitHub takes replies to a thread's first comment only.
+      else if (root.inReplyTo !== undefined)
+        this.json(res, 422, { message: 'Validation Failed', errors: ['replies to replies are not supported'] });
+      else if (!this.tooLong(res, input)) {
+        const id = this.addReply(root.id, String(input.body), this.tokenUser);
+        this.json(
+          res,
+          201,
+          this.reviewCommentView(
+            owner,
+            repo,
+            this.reviewComments.find((c) => c.id === id)!,
+          ),
+        );
+      }
+      return true;
+    }
+    if (method === 'PATCH' && (m = /^\/pulls\/comments\/(\d+)$/.exec(rest))) {
+      const comment = this.reviewComments.find((c) => c.id === Number(m![1]));
+      if (this.denied.has('comments')) this.json(res, 403, { message: 'Resource not accessible by integration' });
+      else if (!comment) this.json(res, 404, { message: 'Not Found' });
+      else if (!this.tooLong(res, input)) {
+        comment.body = String(input.body);
+        this.json(res, 200, this.reviewCommentView(owner, repo, comment));
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private reviewCommentView(owner: string, repo: string, c: GitHubReviewComment) {
+    const root = c.inReplyTo === undefined ? c : this.reviewComments.find((r) => r.id === c.inReplyTo);
+    return {
+      id: c.id,
+      body: c.body,
+      user: { login: c.user, type: c.user.endsWith('[bot]') ? 'Bot' : 'User' },
+      path: c.path,
+      line: root?.outdated ? null : c.line,
+      original_line: c.line,
+      side: c.side,
+      ...(c.start_line !== undefined && { start_line: c.start_line }),
+      commit_id: c.commit_id,
+      diff_hunk: c.diff_hunk,
+      ...(c.reviewId !== undefined && { pull_request_review_id: c.reviewId }),
+      ...(c.inReplyTo !== undefined && { in_reply_to_id: c.inReplyTo }),
+      html_url: `https://github.com/${owner}/${repo}/pull/${c.pull}#discussion_r${c.id}`,
+    };
+  }
+
+  /**
+   * The two GraphQL operations the action sends: a page of a pull request's review threads (each with
+   * its comments' authors and reviews), and resolving a thread. A refusal is GitHub's: 200, with an
+   * error of type FORBIDDEN.
+   */
+  private graphql(input: Record<string, unknown>): unknown {
+    const query = typeof input.query === 'string' ? input.query : '';
+    const variables = (input.variables ?? {}) as Record<string, unknown>;
+    if (this.denied.has('threads')) {
+      return { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] };
+    }
+    if (query.includes('resolveReviewThread')) {
+      const root = Number(/^PRRT_(\d+)$/.exec(String(variables.threadId))?.[1]);
+      if (!this.threadsOf(this.reviewComments.find((c) => c.id === root)?.pull ?? -1).some((c) => c.id === root)) {
+        return {
+          data: null,
+          errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${String(variables.threadId)}'` }],
+        };
+      }
+      this.resolvedThreads.add(root);
+      return { data: { resolveReviewThread: { thread: { id: variables.threadId, isResolved: true } } } };
+    }
+    const threads = this.threadsOf(Number(variables.number));
+    const start = typeof variables.cursor === 'string' ? Number(variables.cursor) : 0;
+    const page = threads.slice(start, start + this.threadPageSize);
+    const end = start + page.length;
+    const nodes = page.map((root) => {
+      const comments = [root, ...this.repliesTo(root.id)];
+      return {
+        id: `PRRT_${root.id}`,
+        isResolved: this.resolvedThreads.has(root.id),
+        isOutdated: root.outdated === true,
+        comments: {
+          totalCount: comments.length,
+          nodes: comments.slice(0, 100).map((c) => ({
+            author: graphqlAuthor(c.user),
+            pullRequestReview: c.reviewId === undefined ? null : { databaseId: c.reviewId },
+          })),
+        },
+      };
+    });
+    return {
+      data: {
+        repository: {
+          pullRequest: { reviewThreads: { pageInfo: { hasNextPage: end < threads.length, endCursor: String(end) }, nodes } },
+        },
+      },
+    };
   }
 
   /**

@@ -60,6 +60,7 @@ export const INPUTS = {
   checkName: actionOnly('check_name'),
   review: actionOnly('review'),
   reviewApprove: actionOnly('review_approve'),
+  resolveOutdated: actionOnly('resolve_outdated'),
   allowedUsers: actionOnly('allowed_users'),
   allowedBots: actionOnly('allowed_bots'),
   harness: string('harness'),
@@ -131,6 +132,7 @@ export const OUTPUTS = [
   { output: 'review_url', actionOnly: true },
   { output: 'review_comments', actionOnly: true },
   { output: 'verdict', actionOnly: true },
+  { output: 'dismissed_reviews', actionOnly: true },
 ] as const satisfies readonly OutputName[];
 
 /** An output's name, as the action's outputs, the CLI's `--json` and its `--output-file` spell it. */

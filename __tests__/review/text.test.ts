@@ -56,6 +56,6 @@ describe('reviewBody', () => {
 
 describe('reviewOutputs', () => {
   it('is empty without a review', () => {
-    expect(reviewOutputs(undefined)).toEqual({ review_url: '', review_comments: '0', verdict: '' });
+    expect(reviewOutputs(undefined)).toEqual({ review_url: '', review_comments: '0', verdict: '', dismissed_reviews: '0' });
   });
 });

@@ -65,6 +65,20 @@ export interface ReviewInfo {
   body: string;
   commitId: string;
   url: string;
+  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED or PENDING. */
+  state: string;
+}
+
+/**
+ * A review thread of a pull request, as GraphQL lists it. `comments` are its first comments, oldest
+ * first, with their authors' REST logins (`github-actions[bot]`), and `totalComments` how many it has.
+ */
+export interface ReviewThreadInfo {
+  id: string;
+  isResolved: boolean;
+  isOutdated: boolean;
+  comments: { login: string; reviewId?: number }[];
+  totalComments: number;
 }
 
 /** A review comment on a pull request's line, as listed. `line` is null once the line is outdated. */
@@ -110,6 +124,12 @@ export interface GitHubApi {
   /** Every review comment of a pull request. */
   reviewComments(number: number): Promise<ReviewCommentInfo[]>;
   createReview(number: number, review: NewReview): Promise<{ id: number; url: string }>;
+  /** Dismisses a review (approved or changes requested) with a message. */
+  dismissReview(number: number, reviewId: number, message: string): Promise<void>;
+  /** Every review thread of a pull request (GraphQL, page after page). */
+  reviewThreads(number: number): Promise<ReviewThreadInfo[]>;
+  /** Resolves a review thread by its GraphQL id. */
+  resolveReviewThread(threadId: string): Promise<void>;
   createComment(thread: number, body: string): Promise<{ id: number; url: string }>;
   updateComment(id: number, body: string): Promise<{ id: number; url: string }>;
   createCheck(name: string, headSha: string, update: CheckUpdate): Promise<number>;

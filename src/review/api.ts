@@ -3,8 +3,90 @@
  * its reviews and review comments, and creating a review. Part of the GitHub API module (api.ts),
  * loaded only when it is needed.
  */
-import type { GitHubApi } from '../github/types.ts';
-import { listAll, type Call, type Octokit } from '../github/request.ts';
+import type { GitHubApi, ReviewThreadInfo } from '../github/types.ts';
+import { listAll, type Call, type Fresh, type Octokit } from '../github/request.ts';
+
+/** Review threads are read 100 at a time, each with its first 100 comments (a longer thread has a reply). */
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id isResolved isOutdated
+          comments(first: 100) { totalCount nodes { author { __typename login } pullRequestReview { databaseId } } }
+        }
+      }
+    }
+  }
+}`;
+
+const RESOLVE_MUTATION = `mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }`;
+
+interface ThreadsPage {
+  repository: {
+    pullRequest: {
+      reviewThreads: {
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: {
+          id: string;
+          isResolved: boolean;
+          isOutdated: boolean;
+          comments: {
+            totalCount: number;
+            nodes: { author: { __typename?: string; login: string } | null; pullRequestReview: { databaseId: number | null } | null }[];
+          };
+        }[];
+      };
+    } | null;
+  } | null;
+}
+
+/**
+ * A GraphQL call: GitHub answers a refusal with 200 and an error of type FORBIDDEN (or NOT_FOUND), so
+ * it is given the REST status callers decide on (403, 404) before request.ts turns it into a GitHubApiError.
+ */
+async function graphql<T>(octokit: Octokit, query: string, variables: Record<string, unknown>, fresh: Fresh): Promise<T> {
+  try {
+    return await octokit.graphql<T>(query, { ...variables, request: fresh() });
+  } catch (error) {
+    const types = ((error as { errors?: { type?: unknown }[] }).errors ?? []).map((e) => e.type);
+    const status = types.includes('FORBIDDEN') ? 403 : types.includes('NOT_FOUND') ? 404 : undefined;
+    if (status !== undefined && (error as { status?: unknown }).status === undefined) Object.assign(error as object, { status });
+    throw error;
+  }
+}
+
+/** A GraphQL author as the REST API names it: a bot's login there ends in [bot]. */
+function restLogin(author: { __typename?: string; login: string } | null): string {
+  if (author === null) return '';
+  return author.__typename === 'Bot' && !author.login.endsWith('[bot]') ? `${author.login}[bot]` : author.login;
+}
+
+/** Every review thread of a pull request, page after page. */
+async function allThreads(octokit: Octokit, owner: string, repo: string, number: number, fresh: Fresh): Promise<ReviewThreadInfo[]> {
+  const threads: ReviewThreadInfo[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page: ThreadsPage = await graphql<ThreadsPage>(octokit, THREADS_QUERY, { owner, repo, number, cursor }, fresh);
+    const listed = page.repository?.pullRequest?.reviewThreads;
+    if (!listed) return threads;
+    for (const node of listed.nodes) {
+      threads.push({
+        id: node.id,
+        isResolved: node.isResolved,
+        isOutdated: node.isOutdated,
+        comments: node.comments.nodes.map((c) => ({
+          login: restLogin(c.author),
+          ...(typeof c.pullRequestReview?.databaseId === 'number' && { reviewId: c.pullRequestReview.databaseId }),
+        })),
+        totalComments: node.comments.totalCount,
+      });
+    }
+    if (!listed.pageInfo.hasNextPage || listed.pageInfo.endCursor === null) return threads;
+    cursor = listed.pageInfo.endCursor;
+  }
+}
 
 export function reviewCalls(
   octokit: Octokit,
@@ -41,6 +123,7 @@ export function reviewCalls(
           body: review.body ?? '',
           commitId: review.commit_id ?? '',
           url: review.html_url,
+          state: review.state,
         }));
       }),
     reviewComments: (number) =>
@@ -63,6 +146,36 @@ export function reviewCalls(
       call('create review', 'the new review', async (fresh) => {
         const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review, request: fresh() });
         return { id: data.id, url: data.html_url };
+      }),
+  };
+}
+
+/** Dismissing a review, and the review threads (GraphQL): what the action tidies after a review. */
+export function threadCalls(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  call: Call,
+): Pick<GitHubApi, 'dismissReview' | 'reviewThreads' | 'resolveReviewThread'> {
+  const rest = octokit.rest;
+  return {
+    dismissReview: (number, reviewId, message) =>
+      call('dismiss review', 'the review dismissal', async (fresh) => {
+        await rest.pulls.dismissReview({
+          owner,
+          repo,
+          pull_number: number,
+          review_id: reviewId,
+          message,
+          event: 'DISMISS',
+          request: fresh(),
+        });
+      }),
+    reviewThreads: (number) =>
+      call('list review threads', "the pull request's review threads", (fresh) => allThreads(octokit, owner, repo, number, fresh)),
+    resolveReviewThread: (threadId) =>
+      call('resolve review thread', 'the thread resolution', async (fresh) => {
+        await graphql(octokit, RESOLVE_MUTATION, { threadId }, fresh);
       }),
   };
 }

@@ -20,9 +20,17 @@ export function reviewMarker(commit: string): string {
   return `${MARKER} commit=${commit} -->`;
 }
 
-/** The commit a review body's marker names; undefined when it has none. */
+/**
+ * The commit a review body's marker names; undefined when it has none. The marker is read only where
+ * the action writes it, first: a review may quote another one, marker and all.
+ */
 export function reviewedCommit(body: string): string | undefined {
-  return new RegExp(`${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+  return new RegExp(`^${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+}
+
+/** Whether a review's body is the action's: it starts with the review marker. */
+export function isOwnReviewBody(body: string): boolean {
+  return reviewedCommit(body) !== undefined;
 }
 
 /** What is known about the pull request when the run starts. */
@@ -178,7 +186,8 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
   });
   for (;;) {
     try {
-      report.url = (await api.createReview(number, build())).url;
+      const created = await api.createReview(number, build());
+      Object.assign(report, { id: created.id, url: created.url });
       Object.assign(report, { inline: inline.length, listed: listed.length, repeated });
       return report;
     } catch (error) {

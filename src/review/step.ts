@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { postReview, prepareReview, unreadWarning, type ReviewPlan } from './publish.ts';
+import { tidyAfterReview } from './tidy.ts';
 import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../run/structured.ts';
@@ -10,6 +11,7 @@ import { redactPublished, redactSecrets } from '../action/common.ts';
 import type { GitHubSide } from '../action/github-setup.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { RunTarget } from '../run/plan.ts';
+import * as log from '../action/log.ts';
 
 /** The plan a review runs with (the review's schema in its settings, its instruction in the target), and what it reviews. */
 export interface Reviewing {
@@ -62,6 +64,17 @@ export async function publishReview(reviewing: Reviewing, report: Report, github
   const { review: plan } = reviewing;
   if (plan === undefined || github.api === undefined) return undefined;
   const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
+  if (posted?.id !== undefined && posted.url !== undefined) {
+    const tidied = await tidyAfterReview(
+      await github.api(),
+      plan.target.number,
+      { id: posted.id, url: posted.url, verdict: posted.verdict },
+      { resolveOutdated: reviewing.plan.settings.resolveOutdated, warn: (message) => core.warning(message) },
+    );
+    Object.assign(posted, tidied);
+    if (tidied.dismissed > 0) log.info(`Dismissed ${tidied.dismissed} earlier review(s) of the agent that the new verdict withdraws.`);
+    if (tidied.resolved > 0) log.info(`Resolved ${tidied.resolved} outdated review thread(s) of the agent that nobody replied to.`);
+  }
   // Reads refused for want of a permission: one warning, unless the review's refusal already named it.
   if (plan.readDenied && posted?.denied !== true) core.warning(unreadWarning(plan)!);
   if (posted?.movedTo !== undefined) {

@@ -43,8 +43,13 @@ export interface ReviewReport {
   comments: ReviewComment[];
   /** The commit reviewed. */
   commit: string;
-  /** The review's page, once it was posted. */
+  /** The review's id and page, once it was posted. */
+  id?: number;
   url?: string;
+  /** The action's earlier reviews dismissed because this one withdrew their verdict. */
+  dismissed?: number;
+  /** The action's outdated review threads resolved after it. */
+  resolved?: number;
   /** How many comments went on their lines. */
   inline: number;
   /** How many were listed in the body instead, and how many were not repeated. */
@@ -199,6 +204,11 @@ export function reviewSection(review: ReviewReport): string[] {
       `${safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`,
     );
   }
+  const tidied = [
+    review.dismissed ? `${review.dismissed} earlier review${review.dismissed === 1 ? '' : 's'} of the agent's dismissed` : '',
+    review.resolved ? `${review.resolved} outdated thread${review.resolved === 1 ? '' : 's'} of the agent's resolved` : '',
+  ].filter(Boolean);
+  if (tidied.length > 0) lines.push('', `${tidied.join('; ')}.`);
   if (review.movedTo !== undefined)
     lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
   for (const said of [review.note, review.problem]) if (said) lines.push('', escapeMarkdown(fitChars(said)));
@@ -214,5 +224,10 @@ export function reviewSection(review: ReviewReport): string[] {
 
 /** The review's outputs; empty when there was no review. */
 export function reviewOutputs(review: ReviewReport | undefined): Record<string, string> {
-  return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+  return {
+    review_url: review?.url ?? '',
+    review_comments: String(review?.inline ?? 0),
+    verdict: review?.verdict ?? '',
+    dismissed_reviews: String(review?.dismissed ?? 0),
+  };
 }

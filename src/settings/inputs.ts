@@ -33,6 +33,8 @@ export interface Settings extends RunSettings {
   review: boolean;
   /** Post an approving review as APPROVE rather than COMMENT (`review_approve`, default false). */
   reviewApprove: boolean;
+  /** With review: resolve the action's own outdated review threads nobody replied to (`resolve_outdated`, default true). */
+  resolveOutdated: boolean;
   /** What the official action's inputs that mean nothing here call for: warnings and notices. */
   official: OfficialNotes;
   /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
@@ -127,10 +129,11 @@ export function parseSettings(
 }
 
 /** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
-function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings, 'review' | 'reviewApprove'> {
+function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings, 'review' | 'reviewApprove' | 'resolveOutdated'> {
   const review = parseBoolean(src, 'review', false);
   const reviewApprove = parseBoolean(src, 'reviewApprove', false);
-  if (!review) return { review, reviewApprove };
+  const resolveOutdated = parseBoolean(src, 'resolveOutdated', true);
+  if (!review) return { review, reviewApprove, resolveOutdated };
   if (run.outputSchema !== undefined) {
     throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
   }
@@ -138,7 +141,7 @@ function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings,
   if (run.runId !== undefined && run.followup === undefined) {
     throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
   }
-  return { review, reviewApprove };
+  return { review, reviewApprove, resolveOutdated };
 }
 
 /**
