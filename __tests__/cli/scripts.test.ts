@@ -54,7 +54,7 @@ describe('oz-agent-run in scripts', () => {
     });
     expect(json.artifacts.map((a) => (a as { artifact_type: string }).artifact_type)).toEqual(['PLAN', 'PULL_REQUEST']);
     // As docs/cli.md says: every output of the action but the GitHub ones, plus outcome, exit_code and note.
-    const github = ['skipped', 'comment_url', 'check_run_id', 'review_url', 'review_comments', 'verdict'];
+    const github = ['skipped', 'comment_url', 'check_run_id', 'review_url', 'review_comments', 'verdict', 'dismissed_reviews'];
     const outputs = Object.keys(readActionYaml().outputs).filter((name) => !github.includes(name));
     expect(Object.keys(json).sort()).toEqual(['outcome', 'exit_code', ...outputs, 'note'].sort());
   });
