@@ -102,6 +102,8 @@ export class GitHubDouble {
   readonly reviews: GitHubReview[] = [];
   /** Head and base branch by pull request number; `feature-<number>` into `main` when not set. */
   pullBranches: Record<number, { head: string; base: string }> = {};
+  /** The head's repository by pull request number (a fork's, or null for a deleted fork); the base repository when not set. */
+  pullHeadRepos: Record<number, string | null> = {};
   /** What the token may not do: answered 403 "Resource not accessible by integration". */
   denied = new Set<'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files' | 'dismissals' | 'threads'>();
   /** Review comments (every thread's first comment and its replies), oldest first. */
@@ -164,6 +166,7 @@ export class GitHubDouble {
     this.resolvedThreads.clear();
     this.threadPageSize = 100;
     this.pullBranches = {};
+    this.pullHeadRepos = {};
     this.refusedEvents.clear();
     this.denied.clear();
     this.refuseEdits = undefined;
@@ -174,24 +177,26 @@ export class GitHubDouble {
   }
 
   /**
-   * The runner's environment for a `pull_request` event on pull request #`number` of acme/widgets,
-   * opened by octocat from the repository itself, with this double as the GitHub API.
+   * The runner's environment for a `pull_request` event (or `name`) on pull request #`number` of
+   * acme/widgets, opened by octocat from the repository itself (or from `headRepo`, a fork; null for a
+   * deleted fork), with this double as the GitHub API.
    */
-  pullRequestEvent(number = 7): Record<string, string> {
+  pullRequestEvent(number = 7, options: { name?: string; headRepo?: string | null } = {}): Record<string, string> {
     const path = join(mkdtempSync(join(tmpdir(), 'oz-github-event-')), 'event.json');
+    const headRepo = options.headRepo === undefined ? { full_name: 'acme/widgets' } : options.headRepo && { full_name: options.headRepo };
     writeFileSync(
       path,
       JSON.stringify({
         pull_request: {
           number,
           html_url: `https://github.com/acme/widgets/pull/${number}`,
-          head: { sha: 'a'.repeat(40), repo: { full_name: 'acme/widgets' } },
-          base: { repo: { full_name: 'acme/widgets' } },
+          head: { sha: 'a'.repeat(40), ref: `feature-${number}`, repo: headRepo },
+          base: { ref: 'main', repo: { full_name: 'acme/widgets' } },
         },
         sender: { login: 'octocat', type: 'User' },
       }),
     );
-    return { GITHUB_API_URL: this.url, GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path };
+    return { GITHUB_API_URL: this.url, GITHUB_EVENT_NAME: options.name ?? 'pull_request', GITHUB_EVENT_PATH: path };
   }
 
   /** A comment as another user wrote it (a person, or someone pasting the action's marker). */
@@ -252,8 +257,8 @@ export class GitHubDouble {
       return this.json(res, 200, {
         number,
         html_url: `https://github.com/${owner}/${name}/pull/${number}`,
-        head: { sha: head, ref: branches.head },
-        base: { sha: 'b'.repeat(40), ref: branches.base },
+        head: { sha: head, ref: branches.head, repo: this.repoView(this.pullHeadRepos[number], `${owner}/${name}`) },
+        base: { sha: 'b'.repeat(40), ref: branches.base, repo: { full_name: `${owner}/${name}` } },
       });
     }
     if (rest!.startsWith('/pulls/')) return this.handleReviews(method, rest!, input, owner!, name!, res);
@@ -487,6 +492,12 @@ export class GitHubDouble {
       return true;
     }
     return false;
+  }
+
+  /** A pull request's head repository as GitHub shows it: null once a fork is deleted. */
+  private repoView(repo: string | null | undefined, base: string) {
+    if (repo === null) return null;
+    return { full_name: repo ?? base };
   }
 
   private reviewCommentView(owner: string, repo: string, c: GitHubReviewComment) {

@@ -287,7 +287,11 @@ describe('the check run', () => {
     step('issue_comment', EVENTS.issue_comment('maintainer'), { check_name: 'Oz', pr_comment: 'false', allowed_users: 'maintainer' });
     nock(GH)
       .get(`${REPO}/pulls/7`)
-      .reply(200, { number: 7, head: { sha: 'prhead999' } });
+      .reply(200, {
+        number: 7,
+        head: { sha: 'prhead999', ref: 'fix', repo: { full_name: 'acme/widgets' } },
+        base: { sha: 'base1', ref: 'main', repo: { full_name: 'acme/widgets' } },
+      });
     ozRun(succeeded);
     const check = checkApi();
     await runMain(FAST);

@@ -6,6 +6,8 @@ import { targetOf, type RunTarget } from '../run/plan.ts';
 import { githubRequestBounds } from './common.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { Mention } from '../threads/step.ts';
+import { guardedForFork } from '../github/fork.ts';
+import * as core from '@actions/core';
 
 /** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
 export const FORK_WITHOUT_KEY =
@@ -61,5 +63,6 @@ export function needsGitHubSide(settings: Settings, context: GitHubContext): boo
 export async function prepareGitHub(settings: Settings, context: GitHubContext): Promise<GitHubSide> {
   if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context);
   const api = gitHubApi(settings, context.event);
-  return { target: targetOf(settings)!, ...(api && { api }) };
+  const target = guardedForFork(targetOf(settings)!, context.event, (message) => core.notice(message));
+  return { target, ...(api && { api }) };
 }

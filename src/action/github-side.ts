@@ -13,7 +13,9 @@ import { eventNoun, MENTION_EVENTS } from '../threads/mention.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
 import { InputError } from '../settings/settings.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
-import { isMentionEvent, prepareMention, triggerPhraseIgnored, type Mention } from '../threads/step.ts';
+import { isMentionEvent, prepareMention, triggerPhraseIgnored, withPullRequest, type Mention } from '../threads/step.ts';
+import { guardedForFork } from '../github/fork.ts';
+import type { EventInfo } from '../github/event.ts';
 
 /**
  * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide):
@@ -33,7 +35,8 @@ export async function setUpGitHub(settings: Settings, context: GitHubContext): P
   const canCall = github !== undefined;
   const decided = await decideStart(settings, event, github);
   if ('skip' in decided) return decided;
-  const { target, mention } = decided;
+  const { mention } = decided;
+  const target = guardedForFork(decided.target, decided.event, (message) => core.notice(message));
 
   const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
   const side = { target, ...(mention && { mention }), ...(canCall && { api: github }) };
@@ -43,7 +46,7 @@ export async function setUpGitHub(settings: Settings, context: GitHubContext): P
     core.warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
     return side;
   }
-  const feedback = await startFeedback(settings, context, github, thread, mention);
+  const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, thread, mention);
   return { ...side, feedback };
 }
 
@@ -56,7 +59,7 @@ async function decideStart(
   settings: Settings,
   event: GitHubContext['event'],
   github: (() => Promise<GitHubApi>) | undefined,
-): Promise<{ skip: string } | { target: RunTarget; mention?: Mention }> {
+): Promise<{ skip: string } | { target: RunTarget; mention?: Mention; event: EventInfo }> {
   // A deleted comment, review or issue never starts an agent, with or without a trigger phrase: its text is gone.
   if (event.action === 'deleted') return { skip: `the ${eventNoun(event)} was deleted` };
   const mentioned = isMentionEvent(settings, event);
@@ -79,7 +82,9 @@ async function decideStart(
       `Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`,
     );
   }
-  return { target };
+  // A comment event's payload does not say where the pull request comes from: it is read then.
+  const unknown = event.thread?.isPullRequest === true && event.baseRepository === undefined;
+  return { target, event: unknown ? await withPullRequest(event, github) : event };
 }
 
 /** The pull request comment and the check run, set up before the run; their ids saved for the post step. */
@@ -91,8 +96,9 @@ async function startFeedback(
   mention: Mention | undefined,
 ): Promise<Feedback> {
   const { event } = context;
-  let headSha = context.pullRequest?.headSha ?? context.sha ?? '';
-  if (settings.checkName && !context.pullRequest?.headSha && event.thread?.isPullRequest) {
+  // The pull request read for a comment event (see withPullRequest) gave its head.
+  let headSha = context.pullRequest?.headSha ?? event.headSha ?? context.sha ?? '';
+  if (settings.checkName && !context.pullRequest?.headSha && !event.headSha && event.thread?.isPullRequest) {
     // A comment event does not carry the pull request's head: the check belongs on it, not on the default branch.
     try {
       headSha = await (await github()).pullRequestHead(event.thread.number);

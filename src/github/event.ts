@@ -38,6 +38,12 @@ export interface EventInfo {
   baseRef?: string;
   /** A pull_request event from a fork: its workflow gets no secrets. */
   isForkPullRequest: boolean;
+  /**
+   * The repositories of the pull request's head and base (`owner/repo`), when the payload has them;
+   * the head's is null when the fork was deleted.
+   */
+  headRepository?: string | null;
+  baseRepository?: string;
 }
 
 interface User {
@@ -88,6 +94,8 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
     if (pr.head?.ref) info.headRef = pr.head.ref;
     if (pr.base?.ref) info.baseRef = pr.base.ref;
     const head = pr.head?.repo?.full_name;
+    const base = pr.base?.repo?.full_name;
+    if (base && (head || pr.head?.repo === null)) Object.assign(info, { headRepository: head ?? null, baseRepository: base });
     info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
   } else if (typeof payload.issue?.number === 'number') {
     const isPullRequest = payload.issue.pull_request !== undefined;

@@ -50,6 +50,9 @@ export interface PullRequestInfo {
   /** The head and base branches (a comment event's payload has none). */
   headRef: string;
   baseRef: string;
+  /** The repositories of the head and the base (`owner/repo`); the head's is null when its fork was deleted. */
+  headRepository: string | null;
+  baseRepository: string;
 }
 
 /** One changed file of a pull request; `patch` is missing for binary files and very large diffs. */

@@ -99,7 +99,15 @@ export function reviewCalls(
     pullRequest: (number) =>
       call('GET pull request', 'the pull request read', async (fresh) => {
         const { data } = await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() });
-        return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url, headRef: data.head.ref, baseRef: data.base.ref };
+        return {
+          headSha: data.head.sha,
+          baseSha: data.base.sha,
+          url: data.html_url,
+          headRef: data.head.ref,
+          baseRef: data.base.ref,
+          headRepository: data.head.repo?.full_name ?? null,
+          baseRepository: data.base.repo.full_name,
+        };
       }),
     pullRequestFiles: (number) =>
       call('list pull request files', "the pull request's files", async (fresh) => {

@@ -87,7 +87,7 @@ export async function prepareMention(
   settings: Settings,
   event: EventInfo,
   github: (() => Promise<GitHubApi>) | undefined,
-): Promise<{ skip: string } | { mention: Mention; target: RunTarget }> {
+): Promise<{ skip: string } | { mention: Mention; target: RunTarget; event: EventInfo }> {
   const inactive = inactiveAction(event, settings.triggerPhrase);
   if (inactive !== undefined) return { skip: inactive };
   const body = mentionBody(event) ?? '';
@@ -99,7 +99,8 @@ export async function prepareMention(
   const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
   const { state, commentId } =
     binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
-  const chosen = mentionTarget(settings, await withBranches(event, github), state, who, request);
+  const known = await withPullRequest(event, github);
+  const chosen = mentionTarget(settings, known, state, who, request);
   const target: RunTarget =
     chosen.kind === 'create' ? { kind: 'create', request: await withCommentImages(settings, chosen.request, body) } : chosen;
   if (target.kind === 'follow-up') tellImagesNotFollowing(settings, body);
@@ -116,6 +117,7 @@ export async function prepareMention(
         : undefined;
   return {
     target,
+    event: known,
     mention: {
       thread: event.thread.number,
       exchange: { who, request, ...(event.comment?.url && { url: event.comment.url }) },
@@ -169,15 +171,24 @@ async function readConversation(
 }
 
 /**
- * The event with its pull request's head and base branches: a comment event's payload has none, so the
- * pull request is read. Without them (no token, or the read failed) the prompt says they are unknown.
+ * The event with its pull request's head and base branches and repositories: a comment event's payload
+ * has none, so the pull request is read. Without them (no token, or the read failed) the prompt says
+ * the branches are unknown, and the pull request is taken for a fork's (the safe side).
  */
-async function withBranches(event: EventInfo, github: (() => Promise<GitHubApi>) | undefined): Promise<EventInfo> {
+export async function withPullRequest(event: EventInfo, github: (() => Promise<GitHubApi>) | undefined): Promise<EventInfo> {
   const thread = event.thread;
-  if (!thread?.isPullRequest || (event.headRef && event.baseRef) || !github) return event;
+  const known = event.headRef && event.baseRef && event.baseRepository !== undefined && event.headRepository !== undefined;
+  if (!thread?.isPullRequest || known || !github) return event;
   try {
     const pull = await (await github()).pullRequest(thread.number);
-    return { ...event, headRef: pull.headRef, baseRef: pull.baseRef };
+    return {
+      ...event,
+      headRef: pull.headRef,
+      baseRef: pull.baseRef,
+      headRepository: pull.headRepository,
+      baseRepository: pull.baseRepository,
+      headSha: pull.headSha,
+    };
   } catch (error) {
     core.warning(
       `Could not read pull request #${thread.number} for its branches (${(error as Error).message}); the prompt goes without them.`,
