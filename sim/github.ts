@@ -261,7 +261,7 @@ export class GitHubDouble {
         base: { sha: 'b'.repeat(40), ref: branches.base, repo: { full_name: `${owner}/${name}` } },
       });
     }
-    if (rest!.startsWith('/pulls/')) return this.handleReviews(method, rest!, input, owner!, name!, res);
+    if (rest!.startsWith('/pulls/') && !rest!.endsWith('/reactions')) return this.handleReviews(method, rest!, input, owner!, name!, res);
     if (method === 'GET' && (m = /^\/issues\/(\d+)\/comments$/.exec(rest!))) {
       const thread = Number(m[1]);
       return this.json(

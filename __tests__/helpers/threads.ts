@@ -85,3 +85,50 @@ export function threadStep(
     env: { GITHUB_API_URL: urls.github, GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: event.path, ...env },
   };
 }
+
+/** Where an inline review comment sits, as the pull_request_review_comment payload gives it. */
+export interface ReviewCommentPlace {
+  /** The thread's first comment, when this comment is a reply in it. */
+  inReplyTo?: number;
+  path?: string;
+  line?: number;
+  startLine?: number;
+  side?: 'LEFT' | 'RIGHT';
+  commit?: string;
+  diffHunk?: string;
+}
+
+/** A pull_request_review_comment event: `login` writes `body` as the inline comment `id` on pull request #7. */
+export function reviewCommentEvent(id: number, body: string, place: ReviewCommentPlace = {}, login = 'octocat'): ThreadEvent {
+  const path = join(dir, `review-comment-${id}-${next++}.json`);
+  writeFileSync(
+    path,
+    JSON.stringify({
+      action: 'created',
+      pull_request: {
+        number: 7,
+        html_url: 'https://github.com/acme/widgets/pull/7',
+        title: 'Speed up login',
+        head: { sha: 'c'.repeat(40), ref: 'speed-up', repo: { full_name: 'acme/widgets' } },
+        base: { ref: 'main', repo: { full_name: 'acme/widgets' } },
+      },
+      comment: {
+        id,
+        html_url: `https://github.com/acme/widgets/pull/7#discussion_r${id}`,
+        body,
+        user: { login, type: 'User' },
+        ...(place.inReplyTo !== undefined && { in_reply_to_id: place.inReplyTo }),
+        path: place.path ?? 'src/auth.ts',
+        line: place.line ?? 12,
+        ...(place.startLine !== undefined && { start_line: place.startLine }),
+        side: place.side ?? 'RIGHT',
+        commit_id: place.commit ?? 'c'.repeat(40),
+        diff_hunk:
+          place.diffHunk ??
+          '@@ -10,4 +10,5 @@ export async function login() {\n   const session = await start();\n+  await session.ready();',
+      },
+      sender: { login, type: 'User' },
+    }),
+  );
+  return { id, name: 'pull_request_review_comment', path };
+}

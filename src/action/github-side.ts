@@ -7,7 +7,7 @@ import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { gitHubApi, type GitHubSide } from './github-setup.ts';
 import type { Settings } from '../settings/inputs.ts';
-import { markFinished, saveCheckRunId, saveCommentId, saveConversation } from './state.ts';
+import { markFinished, saveCheckRunId, saveCommentId, saveConversation, saveReviewThread } from './state.ts';
 import { decideTrigger } from '../threads/triggers.ts';
 import { eventNoun, MENTION_EVENTS } from '../threads/mention.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
@@ -38,15 +38,19 @@ export async function setUpGitHub(settings: Settings, context: GitHubContext): P
   const { mention } = decided;
   const target = guardedForFork(decided.target, decided.event, (message) => core.notice(message));
 
-  const thread = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
+  const commented = settings.prComment && concernsThread(event) ? event.thread?.number : undefined;
+  // A mention in an inline review comment is answered in its review thread, not in the pull request's conversation.
+  const reviewThread =
+    commented !== undefined && mention?.reviewThread !== undefined ? { pull: commented, root: mention.reviewThread } : undefined;
+  const thread = reviewThread ? undefined : commented;
   const side = { target, ...(mention && { mention }), ...(canCall && { api: github }) };
-  if (!settings.checkName && thread === undefined) return side;
+  if (!settings.checkName && thread === undefined && reviewThread === undefined) return side;
   if (!canCall) {
     if (settings.checkName) throw new CheckRunError('check_name is set, but there is no github_token to create the check run with.');
     core.warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
     return side;
   }
-  const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, thread, mention);
+  const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, { thread, reviewThread }, mention);
   return { ...side, feedback };
 }
 
@@ -92,9 +96,10 @@ async function startFeedback(
   settings: Settings,
   context: GitHubContext,
   github: () => Promise<GitHubApi>,
-  thread: number | undefined,
+  where: { thread: number | undefined; reviewThread: { pull: number; root: number } | undefined },
   mention: Mention | undefined,
 ): Promise<Feedback> {
+  const { thread, reviewThread } = where;
   const { event } = context;
   // The pull request read for a comment event (see withPullRequest) gave its head.
   let headSha = context.pullRequest?.headSha ?? event.headSha ?? context.sha ?? '';
@@ -113,6 +118,7 @@ async function startFeedback(
     api: github,
     comment: {
       ...(thread !== undefined && { thread }),
+      ...(reviewThread && { reviewThread }),
       marker: commentMarker(),
       showActivity: settings.commentProgress,
       ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
@@ -132,6 +138,7 @@ async function startFeedback(
     warn: (message) => core.warning(message),
     onFinished: markFinished,
   });
+  if (reviewThread) saveReviewThread(reviewThread);
   if (mention) {
     saveConversation({ state: mention.state, exchange: mention.exchange });
     if (mention.commentId !== undefined) saveCommentId(mention.commentId);

@@ -188,6 +188,8 @@ async function finishOnGitHub(
       ...(commentId !== undefined && { resumeId: commentId }),
       // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
       ...(state.conversation && { conversation: state.conversation }),
+      // A reply in a review thread is edited there.
+      ...(state.reviewThread && { reviewThread: state.reviewThread }),
     },
     check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
     redact: redactSecrets(),

@@ -17,6 +17,8 @@ export interface StepState {
   /** The check run and the comment that follow the run, for the post step to finish. */
   checkRunId?: number;
   commentId?: number;
+  /** The review thread the comment is a reply in (a mention in an inline review comment): it is edited there. */
+  reviewThread?: { pull: number; root: number };
   /** With trigger_phrase: the thread's conversation and the request being answered, for the post step to finish its comment. */
   conversation?: { state: ThreadState; exchange: Exchange };
   /** After a follow-up: the keys (run/turn.ts) of the artifacts the run had before it, none of them this step's. */
@@ -43,6 +45,7 @@ const KEYS = {
   checkRunId: 'oz_check_run_id',
   commentId: 'oz_comment_id',
   conversation: 'oz_conversation',
+  reviewThread: 'oz_review_thread',
   earlierArtifacts: 'oz_earlier_artifacts',
   finishing: 'oz_finishing',
   commentFinished: 'oz_comment_finished',
@@ -61,6 +64,10 @@ export function saveRequestId(requestId: string): void {
 export function saveConversation(conversation: { state: ThreadState; exchange: Exchange }): void {
   // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
   core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+
+export function saveReviewThread(thread: { pull: number; root: number }): void {
+  core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 
 /** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
@@ -97,7 +104,9 @@ export function readState(): StepState {
   const conversation = readConversation(core.getState(KEYS.conversation));
   const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
   const finishing = readFinishing(core.getState(KEYS.finishing));
+  const [pull, root] = core.getState(KEYS.reviewThread).split(' ').map(Number);
   return {
+    ...(pull! > 0 && root! > 0 && { reviewThread: { pull: pull!, root: root! } }),
     ...(finishing && { finishing }),
     finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
     ...(conversation && { conversation }),

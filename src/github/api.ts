@@ -6,7 +6,7 @@
  */
 import { getOctokit } from '@actions/github';
 import type { CheckUpdate, GitHubApi } from './types.ts';
-import { reviewCalls, threadCalls } from '../review/api.ts';
+import { replyCalls, reviewCalls, threadCalls } from '../review/api.ts';
 import { boundedCall, eitherSignal, pages, type Call, type Fresh, type Octokit, type RequestBounds } from './request.ts';
 import { MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { USER_AGENT } from '../oz/version.ts';
@@ -30,6 +30,7 @@ function boundApi(octokit: Octokit, owner: string, repo: string, bounds: Request
     within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }),
     ...reviewCalls(octokit, owner, repo, call),
     ...threadCalls(octokit, owner, repo, call),
+    ...replyCalls(octokit, owner, repo, call),
     ...commentCalls(octokit, owner, repo, call),
     ...otherCalls(octokit, owner, repo, call),
   };

@@ -48,8 +48,8 @@ function shorten(exchange: Exchange, chars: number, note: string): Exchange {
  * excerpt, oldest first, then dropped, oldest first (the agent session keeps the whole conversation);
  * only then is the newest turn shortened, pointing to the job summary that has all of its answer.
  */
-export function conversationWithin(state: ThreadState, footer: string[], maxUnits: number = MAX_COMMENT_CHARS): string {
-  const render = (exchanges: Exchange[]) => renderConversation({ ...state, exchanges }, footer);
+export function conversationWithin(state: ThreadState, footer: string[], maxUnits: number = MAX_COMMENT_CHARS, latestOnly = false): string {
+  const render = (exchanges: Exchange[]) => renderConversation({ ...state, exchanges }, footer, latestOnly);
   let exchanges = [...state.exchanges];
   let body = render(exchanges);
   for (let i = 0; i < exchanges.length - 1 && body.length > maxUnits; i++) {

@@ -35,6 +35,11 @@ export interface Lane {
 export interface CommentOptions {
   /** The pull request or issue to keep a comment on; none when pr_comment is off or the event has none. */
   thread?: number;
+  /**
+   * A review thread to answer in instead (a mention in an inline review comment): the comment is a
+   * reply there, to the thread's first comment, showing only this request's exchange.
+   */
+  reviewThread?: { pull: number; root: number };
   /** Identifies this step's comment across re-runs of the job. */
   marker: string;
   /** A comment the main step left in progress, for the post step to finish (or a thread's, found by its author). */
@@ -99,6 +104,7 @@ function finishedConversation(
   context: CommentContext,
   asides: string[],
   folded: string[] = [],
+  latestOnly = false,
 ): string {
   const exchange: Exchange = {
     ...conversation.exchange,
@@ -121,7 +127,7 @@ function finishedConversation(
   if (report.outcome !== 'succeeded' && report.note) footer.push('', escapeMarkdown(fitChars(report.note)));
   for (const aside of asides) footer.push('', aside);
   if (folded.length > 0) footer.push('', ...folded);
-  return conversationWithin(state, footer);
+  return conversationWithin(state, footer, undefined, latestOnly);
 }
 
 /** The step's one comment on the pull request or issue. */
@@ -226,6 +232,8 @@ export class Comment {
         ...this.asides.flatMap((a) => ['', a]),
         ...(activity.length > 0 ? ['', ...activity] : []),
       ],
+      undefined,
+      this.options.reviewThread !== undefined,
     );
   }
 
@@ -241,7 +249,7 @@ export class Comment {
     const { conversation, marker } = this.options;
     await this.write(
       conversation
-        ? finishedConversation(conversation, report, this.context, this.asides, folded)
+        ? finishedConversation(conversation, report, this.context, this.asides, folded, this.options.reviewThread !== undefined)
         : [`${marker}\n${summary}`, ...folded].join('\n'),
     );
   }
@@ -257,13 +265,20 @@ export class Comment {
    * any other failure turns comments off with a warning and resolves undefined.
    */
   private async write(text: string, live = false): Promise<boolean | undefined> {
-    const { thread } = this.options;
+    const { thread, reviewThread } = this.options;
     // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
     const body = fitComment(this.context.redact?.(text) ?? text);
-    if (this.off || (thread === undefined && this.id === undefined)) return undefined;
+    if (this.off || (thread === undefined && reviewThread === undefined && this.id === undefined)) return undefined;
     try {
       if (this.id !== undefined) {
-        await (await this.lane.github()).updateComment(this.id, body);
+        const api = await this.lane.github();
+        await (reviewThread ? api.updateReviewComment(this.id, body) : api.updateComment(this.id, body));
+      } else if (reviewThread !== undefined) {
+        // Never abandoned half-way, as a create below: a second reply would follow.
+        const written = await (await this.lane.api()).replyToReviewComment(reviewThread.pull, reviewThread.root, body);
+        this.id = written.id;
+        this.url = written.url;
+        this.options.onComment?.(written.id);
       } else if (thread !== undefined) {
         // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
         // comment, and the next write would add a second one.

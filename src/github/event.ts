@@ -29,7 +29,7 @@ export interface EventInfo {
   /** The comment or review body, to recognise the action's own comments. */
   commentBody?: string;
   /** The comment that triggered the event (issue_comment, pull_request_review_comment), to react to it. */
-  comment?: { id: number; url?: string; kind: 'issue' | 'review' };
+  comment?: { id: number; url?: string; kind: 'issue' | 'review'; place?: ReviewPlace };
   /** The pull request's or issue's title and body (the body only on `issues` events). */
   title?: string;
   issueBody?: string;
@@ -44,6 +44,21 @@ export interface EventInfo {
    */
   headRepository?: string | null;
   baseRepository?: string;
+}
+
+/** Where an inline review comment sits, and the review thread it belongs to (pull_request_review_comment). */
+export interface ReviewPlace {
+  /** The thread's first comment: replies go to it (GitHub takes no reply to a reply). */
+  root: number;
+  path: string;
+  /** The line (the last of a range), and the range's first line; none for a comment on the whole file. */
+  line?: number;
+  startLine?: number;
+  side?: 'LEFT' | 'RIGHT';
+  /** The commit the comment was made on. */
+  commit?: string;
+  /** The diff hunk the comment is on, as GitHub gives it. */
+  diffHunk?: string;
 }
 
 interface User {
@@ -62,7 +77,22 @@ interface Payload {
     base?: { ref?: string; repo?: { full_name?: string } };
   };
   issue?: { number?: number; html_url?: string; pull_request?: unknown; title?: string; body?: string | null; user?: User };
-  comment?: { id?: number; html_url?: string; body?: string; user?: User };
+  comment?: {
+    id?: number;
+    html_url?: string;
+    body?: string;
+    user?: User;
+    in_reply_to_id?: number;
+    path?: string;
+    line?: number | null;
+    original_line?: number | null;
+    start_line?: number | null;
+    original_start_line?: number | null;
+    side?: string | null;
+    commit_id?: string;
+    original_commit_id?: string;
+    diff_hunk?: string;
+  };
   review?: { id?: number; html_url?: string; body?: string | null; user?: User };
   sender?: User;
 }
@@ -104,10 +134,12 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
     if (name === 'issues' && typeof payload.issue.body === 'string') info.issueBody = payload.issue.body;
   }
   if (typeof payload.comment?.id === 'number') {
+    const place = name === 'pull_request_review_comment' ? reviewPlace(payload.comment as Payload['comment'] & { id: number }) : undefined;
     info.comment = {
       id: payload.comment.id,
       kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
       ...(payload.comment.html_url && { url: payload.comment.html_url }),
+      ...(place && { place }),
     };
   }
 
@@ -116,6 +148,23 @@ export function readEvent(env: NodeJS.ProcessEnv = process.env): EventInfo {
   const body = payload.comment?.body ?? payload.review?.body;
   if (typeof body === 'string') info.commentBody = body;
   return info;
+}
+
+/** Where an inline review comment sits; undefined without a path. An outdated comment has only its original lines. */
+function reviewPlace(comment: NonNullable<Payload['comment']> & { id: number }): ReviewPlace | undefined {
+  if (typeof comment.path !== 'string') return undefined;
+  const line = comment.line ?? comment.original_line ?? undefined;
+  const startLine = comment.start_line ?? comment.original_start_line ?? undefined;
+  const commit = comment.commit_id ?? comment.original_commit_id;
+  return {
+    root: typeof comment.in_reply_to_id === 'number' ? comment.in_reply_to_id : comment.id,
+    path: comment.path,
+    ...(typeof line === 'number' && { line }),
+    ...(typeof startLine === 'number' && startLine !== line && { startLine }),
+    ...((comment.side === 'LEFT' || comment.side === 'RIGHT') && { side: comment.side }),
+    ...(typeof commit === 'string' && { commit }),
+    ...(typeof comment.diff_hunk === 'string' && { diffHunk: comment.diff_hunk }),
+  };
 }
 
 /** Whether the action keeps a comment on this event's pull request or issue. */

@@ -133,6 +133,11 @@ export interface GitHubApi {
   reviewThreads(number: number): Promise<ReviewThreadInfo[]>;
   /** Resolves a review thread by its GraphQL id. */
   resolveReviewThread(threadId: string): Promise<void>;
+  /** The comments of the review thread that `root` starts (it first), oldest first. */
+  reviewThreadComments(number: number, root: number): Promise<{ id: number; login: string; body: string }[]>;
+  /** Replies in the review thread that `root` starts. */
+  replyToReviewComment(number: number, root: number, body: string): Promise<{ id: number; url: string }>;
+  updateReviewComment(id: number, body: string): Promise<{ id: number; url: string }>;
   createComment(thread: number, body: string): Promise<{ id: number; url: string }>;
   updateComment(id: number, body: string): Promise<{ id: number; url: string }>;
   createCheck(name: string, headSha: string, update: CheckUpdate): Promise<number>;

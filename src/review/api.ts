@@ -187,3 +187,44 @@ export function threadCalls(
       }),
   };
 }
+
+/** A review thread's comments, and the action's replies in it (a mention in an inline comment is answered there). */
+export function replyCalls(
+  octokit: Octokit,
+  owner: string,
+  repo: string,
+  call: Call,
+): Pick<GitHubApi, 'reviewThreadComments' | 'replyToReviewComment' | 'updateReviewComment'> {
+  const rest = octokit.rest;
+  return {
+    reviewThreadComments: (number, root) =>
+      call('list review comments', "the review thread's comments", async (fresh) => {
+        const comments = await listAll(
+          octokit,
+          (request) => rest.pulls.listReviewComments({ owner, repo, pull_number: number, per_page: 100, request }),
+          fresh,
+        );
+        return comments
+          .filter((c) => c.id === root || c.in_reply_to_id === root)
+          .sort((a, b) => a.id - b.id)
+          .map((c) => ({ id: c.id, login: c.user?.login ?? '', body: c.body }));
+      }),
+    replyToReviewComment: (number, root, body) =>
+      call('reply to review comment', 'the reply', async (fresh) => {
+        const { data } = await rest.pulls.createReplyForReviewComment({
+          owner,
+          repo,
+          pull_number: number,
+          comment_id: root,
+          body,
+          request: fresh(),
+        });
+        return { id: data.id, url: data.html_url };
+      }),
+    updateReviewComment: (id, body) =>
+      call('update review comment', 'the reply update', async (fresh) => {
+        const { data } = await rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body, request: fresh() });
+        return { id: data.id, url: data.html_url };
+      }),
+  };
+}

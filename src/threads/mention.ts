@@ -1,4 +1,5 @@
-import type { EventInfo } from '../github/event.ts';
+import type { EventInfo, ReviewPlace } from '../github/event.ts';
+import { fitChars } from '../report/limits.ts';
 
 /** Events where a trigger phrase may start the agent: comments, reviews and issues. */
 export const MENTION_EVENTS = ['issue_comment', 'pull_request_review_comment', 'pull_request_review', 'issues'] as const;
@@ -192,11 +193,47 @@ export function mentionPrompt(event: EventInfo, request: string, standing: strin
     thread?.isPullRequest && (event.headRef || event.baseRef)
       ? `The pull request's head branch is ${event.headRef ?? '(unknown)'} and its base branch is ${event.baseRef ?? '(unknown)'}.`
       : undefined;
+  const place = event.comment?.place;
   return [
     ...(standing ? [standing.trim(), ''] : []),
     `@${event.actor?.login ?? 'someone'} asked you this on ${where.join(', ')}.`,
     ...(branches ? [branches] : []),
+    ...(place ? placeLines(place) : []),
     '',
     request,
   ].join('\n');
+}
+
+/** Where an inline review comment sits, in words: `src/a.ts, lines 10 to 12 of the new version`. */
+export function placeText(place: ReviewPlace): string {
+  const lines =
+    place.line === undefined
+      ? 'the whole file'
+      : place.startLine !== undefined
+        ? `lines ${place.startLine} to ${place.line}`
+        : `line ${place.line}`;
+  const side = place.line === undefined ? '' : place.side === 'LEFT' ? ' of the old version (a removed line)' : ' of the new version';
+  return `${place.path}, ${lines}${side}`;
+}
+
+/** The diff hunk GitHub sends can be long: its end, where the commented lines are, is kept. */
+const MAX_HUNK_CHARS = 6000;
+
+/** What the agent is told of an inline review comment's place: the file, the lines, the side, the commit and the diff hunk. */
+function placeLines(place: ReviewPlace): string[] {
+  const lines = [
+    `The request is an inline review comment on ${placeText(place)}${place.commit ? `, at commit ${place.commit}` : ''}: "this" and "here" mean those lines.`,
+  ];
+  if (place.diffHunk) {
+    const hunk = place.diffHunk.length > MAX_HUNK_CHARS ? `…\n${place.diffHunk.slice(-MAX_HUNK_CHARS)}` : place.diffHunk;
+    // The hunk is the pull request's text: a fence longer than any backtick run in it keeps it one block.
+    const fence = '`'.repeat(Math.max(3, ...[...hunk.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    lines.push(
+      'The diff hunk the comment is on (its last line is the commented one):',
+      `${fence}diff`,
+      fitChars(hunk, MAX_HUNK_CHARS + 2),
+      fence,
+    );
+  }
+  return lines;
 }

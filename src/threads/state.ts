@@ -20,6 +20,8 @@ export interface ThreadBinding {
   repository: string;
   /** The pull request's or issue's number. */
   thread: number;
+  /** A review thread's first comment: the conversation of that review thread, not of the pull request's. */
+  reviewThread?: number;
 }
 
 /** What the conversation comment remembers: the run that carries the thread's conversation, and its exchanges. */
@@ -52,6 +54,7 @@ export function encodeState(state: ThreadState): string {
   const kept = {
     ...rest,
     ...(binding && { repository: binding.repository, thread: binding.thread }),
+    ...(binding?.reviewThread !== undefined && { reviewThread: binding.reviewThread }),
     exchanges: state.exchanges
       .slice(-MAX_EXCHANGES)
       .map((e) => ({ ...e, request: fitChars(e.request, 4000), ...(e.answer !== undefined && { answer: fitChars(e.answer, 8000) }) })),
@@ -74,7 +77,7 @@ export function decodeState(body: string, expected: ThreadBinding): { state: Thr
   const last = body.trimEnd().split('\n').at(-1) ?? '';
   const line = STATE_LINE.exec(last.trim());
   if (!line) return { state: empty, problem: "the comment's last line is not its state" };
-  let parsed: Partial<ThreadState> & { repository?: unknown; thread?: unknown };
+  let parsed: Partial<ThreadState> & { repository?: unknown; thread?: unknown; reviewThread?: unknown };
   try {
     parsed = JSON.parse(Buffer.from(line[1]!, 'base64').toString('utf8')) as typeof parsed;
   } catch {
@@ -89,6 +92,10 @@ export function decodeState(body: string, expected: ThreadBinding): { state: Thr
       parsed.thread !== expected.thread)
   ) {
     return { state: empty, problem: 'the state was written for another repository or thread' };
+  }
+  // A review thread's state is bound to it (there is no older form): one thread's run is never another's.
+  if ((parsed.reviewThread ?? undefined) !== expected.reviewThread) {
+    return { state: empty, problem: 'the state was written for another review thread' };
   }
   const exchanges = Array.isArray(parsed.exchanges)
     ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
@@ -113,11 +120,12 @@ function folded(text: string, summary: string): string[] {
 
 /**
  * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
- * newest last, then `footer` (how the current request stands) and the hidden state.
+ * newest last, then `footer` (how the current request stands) and the hidden state. A reply in a review
+ * thread (`latestOnly`) shows only its own request: the thread above it shows the earlier ones.
  */
-export function renderConversation(state: ThreadState, footer: string[]): string {
+export function renderConversation(state: ThreadState, footer: string[], latestOnly = false): string {
   const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
-  for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
+  for (const exchange of state.exchanges.slice(latestOnly ? -1 : -MAX_EXCHANGES)) {
     const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
     lines.push(`**${who}** ${exchange.url ? safeLink('asked', exchange.url) : 'asked'}:`, '');
     // Every line quoted, not each block: a request with paragraphs must not leave its quote and pass

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from './state.ts';
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
-import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, requestText } from './mention.ts';
+import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, placeText, requestText } from './mention.ts';
 import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
 import type { GitHubApi, ReactionTarget } from '../github/types.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
@@ -21,6 +21,8 @@ export interface Mention {
   commentId?: number;
   /** What to react to: the triggering comment, or the issue. */
   target?: ReactionTarget;
+  /** A mention in an inline review comment: answered by a reply in that review thread (its first comment's id). */
+  reviewThread?: number;
 }
 
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
@@ -96,7 +98,11 @@ export async function prepareMention(
   if (event.thread === undefined) return { skip: `the ${event.name} event names no pull request or issue` };
   const request = requestText(body, at, settings.triggerPhrase);
   const who = event.actor?.login ?? 'someone';
-  const binding = event.owner && event.repo ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number } : undefined;
+  const root = event.comment?.place?.root;
+  const binding =
+    event.owner && event.repo
+      ? { repository: `${event.owner}/${event.repo}`, thread: event.thread.number, ...(root !== undefined && { reviewThread: root }) }
+      : undefined;
   const { state, commentId } =
     binding && github ? await readConversation(github, binding) : { state: { exchanges: [], ...(binding && { binding }) } };
   const known = await withPullRequest(event, github);
@@ -124,6 +130,7 @@ export async function prepareMention(
       state,
       ...(commentId !== undefined && { commentId }),
       ...(reactTo && { target: reactTo }),
+      ...(root !== undefined && { reviewThread: root }),
     },
   };
 }
@@ -141,7 +148,9 @@ function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState,
     try {
       const runId = checkRunId(state.runId, "run id in this thread's conversation comment");
       log.info(`Continuing this thread's conversation: the request goes to Oz run ${runId} as a follow-up.`);
-      const message = `@${who} follows up${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
+      const place = event.comment?.place;
+      const on = place ? ` in the review thread on ${placeText(place)}` : '';
+      const message = `@${who} follows up${on}${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
       return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
     } catch (error) {
       core.warning(`${(error as InputError).message} Starting a new run.`);
@@ -150,7 +159,22 @@ function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState,
   return { kind: 'create', request: fresh };
 }
 
-/** The thread's conversation comment and the state in it; an empty conversation when there is none or it cannot be used. */
+/**
+ * The action's last reply in a review thread that holds a conversation: by the token's own identity
+ * and starting with the marker (anyone can paste both into a reply). Each request there gets a reply
+ * of its own, so no id is returned to edit.
+ */
+async function lastOwnReply(api: GitHubApi, binding: ThreadBinding & { reviewThread: number }) {
+  const login = (await api.identity()).toLowerCase();
+  const comments = await api.reviewThreadComments(binding.thread, binding.reviewThread);
+  const own = comments.filter((c) => c.login.toLowerCase() === login && c.body.startsWith(CONVERSATION_MARKER)).at(-1);
+  return own && { body: own.body };
+}
+
+/**
+ * The thread's conversation comment (or, in a review thread, the action's last reply there) and the
+ * state in it; an empty conversation when there is none or it cannot be used.
+ */
 async function readConversation(
   github: () => Promise<GitHubApi>,
   binding: ThreadBinding,
@@ -158,16 +182,26 @@ async function readConversation(
   const empty: ThreadState = { exchanges: [], binding };
   try {
     const api = await github();
+    const { reviewThread } = binding;
+    if (reviewThread !== undefined) {
+      const reply = await lastOwnReply(api, { ...binding, reviewThread });
+      return { state: reply ? usableState(reply.body, binding) : empty };
+    }
     const found = await api.findOwnComment(binding.thread, CONVERSATION_MARKER, await api.identity());
     if (!found) return { state: empty };
-    const read = decodeState(found.body, binding);
-    if (read.problem !== undefined)
-      core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
-    return { state: read.state, commentId: found.id };
+    return { state: usableState(found.body, binding), commentId: found.id };
   } catch (error) {
     core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
     return { state: empty };
   }
+}
+
+/** The state in the action's comment, or an empty one, with a warning, when it cannot be used. */
+function usableState(body: string, binding: ThreadBinding): ThreadState {
+  const read = decodeState(body, binding);
+  if (read.problem !== undefined)
+    core.warning(`This thread's conversation comment was not used (${read.problem}); starting a new conversation.`);
+  return read.state;
 }
 
 /**
