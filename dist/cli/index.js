@@ -32534,6 +32534,7 @@ const INPUTS = {
     checkName: actionOnly('check_name'),
     review: actionOnly('review'),
     reviewApprove: actionOnly('review_approve'),
+    resolveOutdated: actionOnly('resolve_outdated'),
     allowedUsers: actionOnly('allowed_users'),
     allowedBots: actionOnly('allowed_bots'),
     harness: string('harness'),
@@ -32591,6 +32592,7 @@ const OUTPUTS = [
     { output: 'review_url', actionOnly: true },
     { output: 'review_comments', actionOnly: true },
     { output: 'verdict', actionOnly: true },
+    { output: 'dismissed_reviews', actionOnly: true },
 ];
 
 ;// CONCATENATED MODULE: ./src/report/limits.ts
@@ -33254,6 +33256,12 @@ function reviewSection(review) {
     if (review.url) {
         lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
     }
+    const tidied = [
+        review.dismissed ? `${review.dismissed} earlier review${review.dismissed === 1 ? '' : 's'} of the agent's dismissed` : '',
+        review.resolved ? `${review.resolved} outdated thread${review.resolved === 1 ? '' : 's'} of the agent's resolved` : '',
+    ].filter(Boolean);
+    if (tidied.length > 0)
+        lines.push('', `${tidied.join('; ')}.`);
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
     for (const said of [review.note, review.problem])
@@ -33271,7 +33279,12 @@ function reviewSection(review) {
 }
 /** The review's outputs; empty when there was no review. */
 function reviewOutputs(review) {
-    return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+    return {
+        review_url: review?.url ?? '',
+        review_comments: String(review?.inline ?? 0),
+        verdict: review?.verdict ?? '',
+        dismissed_reviews: String(review?.dismissed ?? 0),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts

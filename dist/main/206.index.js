@@ -83,12 +83,83 @@ async function listAll(octokit, first, fresh) {
 
 ;// CONCATENATED MODULE: ./src/review/api.ts
 
+/** Review threads are read 100 at a time, each with its first 100 comments (a longer thread has a reply). */
+const THREADS_QUERY = `query($owner: String!, $repo: String!, $number: Int!, $cursor: String) {
+  repository(owner: $owner, name: $repo) {
+    pullRequest(number: $number) {
+      reviewThreads(first: 100, after: $cursor) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          id isResolved isOutdated
+          comments(first: 100) { totalCount nodes { author { __typename login } pullRequestReview { databaseId } } }
+        }
+      }
+    }
+  }
+}`;
+const RESOLVE_MUTATION = `mutation($threadId: ID!) { resolveReviewThread(input: { threadId: $threadId }) { thread { id isResolved } } }`;
+/**
+ * A GraphQL call: GitHub answers a refusal with 200 and an error of type FORBIDDEN (or NOT_FOUND), so
+ * it is given the REST status callers decide on (403, 404) before request.ts turns it into a GitHubApiError.
+ */
+async function graphql(octokit, query, variables, fresh) {
+    try {
+        return await octokit.graphql(query, { ...variables, request: fresh() });
+    }
+    catch (error) {
+        const types = (error.errors ?? []).map((e) => e.type);
+        const status = types.includes('FORBIDDEN') ? 403 : types.includes('NOT_FOUND') ? 404 : undefined;
+        if (status !== undefined && error.status === undefined)
+            Object.assign(error, { status });
+        throw error;
+    }
+}
+/** A GraphQL author as the REST API names it: a bot's login there ends in [bot]. */
+function restLogin(author) {
+    if (author === null)
+        return '';
+    return author.__typename === 'Bot' && !author.login.endsWith('[bot]') ? `${author.login}[bot]` : author.login;
+}
+/** Every review thread of a pull request, page after page. */
+async function allThreads(octokit, owner, repo, number, fresh) {
+    const threads = [];
+    let cursor = null;
+    for (;;) {
+        const page = await graphql(octokit, THREADS_QUERY, { owner, repo, number, cursor }, fresh);
+        const listed = page.repository?.pullRequest?.reviewThreads;
+        if (!listed)
+            return threads;
+        for (const node of listed.nodes) {
+            threads.push({
+                id: node.id,
+                isResolved: node.isResolved,
+                isOutdated: node.isOutdated,
+                comments: node.comments.nodes.map((c) => ({
+                    login: restLogin(c.author),
+                    ...(typeof c.pullRequestReview?.databaseId === 'number' && { reviewId: c.pullRequestReview.databaseId }),
+                })),
+                totalComments: node.comments.totalCount,
+            });
+        }
+        if (!listed.pageInfo.hasNextPage || listed.pageInfo.endCursor === null)
+            return threads;
+        cursor = listed.pageInfo.endCursor;
+    }
+}
 function reviewCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;
     return {
         pullRequest: (number) => call('GET pull request', 'the pull request read', async (fresh) => {
             const { data } = await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() });
-            return { headSha: data.head.sha, baseSha: data.base.sha, url: data.html_url, headRef: data.head.ref, baseRef: data.base.ref };
+            return {
+                headSha: data.head.sha,
+                baseSha: data.base.sha,
+                url: data.html_url,
+                headRef: data.head.ref,
+                baseRef: data.base.ref,
+                headRepository: data.head.repo?.full_name ?? null,
+                baseRepository: data.base.repo.full_name,
+            };
         }),
         pullRequestFiles: (number) => call('list pull request files', "the pull request's files", async (fresh) => {
             const files = await listAll(octokit, (request) => rest.pulls.listFiles({ owner, repo, pull_number: number, per_page: 100, request }), fresh);
@@ -102,6 +173,7 @@ function reviewCalls(octokit, owner, repo, call) {
                 body: review.body ?? '',
                 commitId: review.commit_id ?? '',
                 url: review.html_url,
+                state: review.state,
             }));
         }),
         reviewComments: (number) => call('list review comments', "the pull request's review comments", async (fresh) => {
@@ -117,6 +189,55 @@ function reviewCalls(octokit, owner, repo, call) {
         }),
         createReview: (number, review) => call('create review', 'the new review', async (fresh) => {
             const { data } = await rest.pulls.createReview({ owner, repo, pull_number: number, ...review, request: fresh() });
+            return { id: data.id, url: data.html_url };
+        }),
+    };
+}
+/** Dismissing a review, and the review threads (GraphQL): what the action tidies after a review. */
+function threadCalls(octokit, owner, repo, call) {
+    const rest = octokit.rest;
+    return {
+        dismissReview: (number, reviewId, message) => call('dismiss review', 'the review dismissal', async (fresh) => {
+            await rest.pulls.dismissReview({
+                owner,
+                repo,
+                pull_number: number,
+                review_id: reviewId,
+                message,
+                event: 'DISMISS',
+                request: fresh(),
+            });
+        }),
+        reviewThreads: (number) => call('list review threads', "the pull request's review threads", (fresh) => allThreads(octokit, owner, repo, number, fresh)),
+        resolveReviewThread: (threadId) => call('resolve review thread', 'the thread resolution', async (fresh) => {
+            await graphql(octokit, RESOLVE_MUTATION, { threadId }, fresh);
+        }),
+    };
+}
+/** A review thread's comments, and the action's replies in it (a mention in an inline comment is answered there). */
+function replyCalls(octokit, owner, repo, call) {
+    const rest = octokit.rest;
+    return {
+        reviewThreadComments: (number, root) => call('list review comments', "the review thread's comments", async (fresh) => {
+            const comments = await listAll(octokit, (request) => rest.pulls.listReviewComments({ owner, repo, pull_number: number, per_page: 100, request }), fresh);
+            return comments
+                .filter((c) => c.id === root || c.in_reply_to_id === root)
+                .sort((a, b) => a.id - b.id)
+                .map((c) => ({ id: c.id, login: c.user?.login ?? '', body: c.body }));
+        }),
+        replyToReviewComment: (number, root, body) => call('reply to review comment', 'the reply', async (fresh) => {
+            const { data } = await rest.pulls.createReplyForReviewComment({
+                owner,
+                repo,
+                pull_number: number,
+                comment_id: root,
+                body,
+                request: fresh(),
+            });
+            return { id: data.id, url: data.html_url };
+        }),
+        updateReviewComment: (id, body) => call('update review comment', 'the reply update', async (fresh) => {
+            const { data } = await rest.pulls.updateReviewComment({ owner, repo, comment_id: id, body, request: fresh() });
             return { id: data.id, url: data.html_url };
         }),
     };
@@ -154,6 +275,8 @@ function boundApi(octokit, owner, repo, bounds) {
     return {
         within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }),
         ...reviewCalls(octokit, owner, repo, call),
+        ...threadCalls(octokit, owner, repo, call),
+        ...replyCalls(octokit, owner, repo, call),
         ...commentCalls(octokit, owner, repo, call),
         ...otherCalls(octokit, owner, repo, call),
     };

@@ -32666,6 +32666,7 @@ const INPUTS = {
     checkName: actionOnly('check_name'),
     review: actionOnly('review'),
     reviewApprove: actionOnly('review_approve'),
+    resolveOutdated: actionOnly('resolve_outdated'),
     allowedUsers: actionOnly('allowed_users'),
     allowedBots: actionOnly('allowed_bots'),
     harness: string('harness'),
@@ -32723,6 +32724,7 @@ const OUTPUTS = [
     { output: 'review_url', actionOnly: true },
     { output: 'review_comments', actionOnly: true },
     { output: 'verdict', actionOnly: true },
+    { output: 'dismissed_reviews', actionOnly: true },
 ];
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
@@ -32810,8 +32812,9 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
 function parseReviewInputs(src, run) {
     const review = parseBoolean(src, 'review', false);
     const reviewApprove = parseBoolean(src, 'reviewApprove', false);
+    const resolveOutdated = parseBoolean(src, 'resolveOutdated', true);
     if (!review)
-        return { review, reviewApprove };
+        return { review, reviewApprove, resolveOutdated };
     if (run.outputSchema !== undefined) {
         throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
     }
@@ -32820,7 +32823,7 @@ function parseReviewInputs(src, run) {
     if (run.runId !== undefined && run.followup === undefined) {
         throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
     }
-    return { review, reviewApprove };
+    return { review, reviewApprove, resolveOutdated };
 }
 /**
  * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
@@ -35535,6 +35538,9 @@ function readEvent(env = process.env) {
         if (pr.base?.ref)
             info.baseRef = pr.base.ref;
         const head = pr.head?.repo?.full_name;
+        const base = pr.base?.repo?.full_name;
+        if (base && (head || pr.head?.repo === null))
+            Object.assign(info, { headRepository: head ?? null, baseRepository: base });
         info.isForkPullRequest = name === 'pull_request' && (pr.head?.repo === null || (!!head && head !== pr.base?.repo?.full_name));
     }
     else if (typeof payload.issue?.number === 'number') {
@@ -35546,10 +35552,12 @@ function readEvent(env = process.env) {
             info.issueBody = payload.issue.body;
     }
     if (typeof payload.comment?.id === 'number') {
+        const place = name === 'pull_request_review_comment' ? reviewPlace(payload.comment) : undefined;
         info.comment = {
             id: payload.comment.id,
             kind: name === 'pull_request_review_comment' ? 'review' : 'issue',
             ...(payload.comment.html_url && { url: payload.comment.html_url }),
+            ...(place && { place }),
         };
     }
     const author = payload.comment?.user ?? payload.review?.user ?? (name === 'issues' ? payload.issue?.user : undefined) ?? payload.sender;
@@ -35559,6 +35567,23 @@ function readEvent(env = process.env) {
     if (typeof body === 'string')
         info.commentBody = body;
     return info;
+}
+/** Where an inline review comment sits; undefined without a path. An outdated comment has only its original lines. */
+function reviewPlace(comment) {
+    if (typeof comment.path !== 'string')
+        return undefined;
+    const line = comment.line ?? comment.original_line ?? undefined;
+    const startLine = comment.start_line ?? comment.original_start_line ?? undefined;
+    const commit = comment.commit_id ?? comment.original_commit_id;
+    return {
+        root: typeof comment.in_reply_to_id === 'number' ? comment.in_reply_to_id : comment.id,
+        path: comment.path,
+        ...(typeof line === 'number' && { line }),
+        ...(typeof startLine === 'number' && startLine !== line && { startLine }),
+        ...((comment.side === 'LEFT' || comment.side === 'RIGHT') && { side: comment.side }),
+        ...(typeof commit === 'string' && { commit }),
+        ...(typeof comment.diff_hunk === 'string' && { diffHunk: comment.diff_hunk }),
+    };
 }
 /** Whether the action keeps a comment on this event's pull request or issue. */
 function concernsThread(event) {
@@ -35934,6 +35959,12 @@ function reviewSection(review) {
     if (review.url) {
         lines.push('', `${markdown_safeLink('The review', review.url)} is of commit \`${review.commit.slice(0, 12)}\`: ${review.inline} comment${review.inline === 1 ? '' : 's'} on lines, ${review.listed} in its body${review.repeated > 0 ? `, ${review.repeated} not repeated` : ''}.`);
     }
+    const tidied = [
+        review.dismissed ? `${review.dismissed} earlier review${review.dismissed === 1 ? '' : 's'} of the agent's dismissed` : '',
+        review.resolved ? `${review.resolved} outdated thread${review.resolved === 1 ? '' : 's'} of the agent's resolved` : '',
+    ].filter(Boolean);
+    if (tidied.length > 0)
+        lines.push('', `${tidied.join('; ')}.`);
     if (review.movedTo !== undefined)
         lines.push('', `The pull request's head moved to \`${review.movedTo.slice(0, 12)}\` while the agent worked.`);
     for (const said of [review.note, review.problem])
@@ -35951,7 +35982,12 @@ function reviewSection(review) {
 }
 /** The review's outputs; empty when there was no review. */
 function reviewOutputs(review) {
-    return { review_url: review?.url ?? '', review_comments: String(review?.inline ?? 0), verdict: review?.verdict ?? '' };
+    return {
+        review_url: review?.url ?? '',
+        review_comments: String(review?.inline ?? 0),
+        verdict: review?.verdict ?? '',
+        dismissed_reviews: String(review?.dismissed ?? 0),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -36317,6 +36353,7 @@ function encodeState(state) {
     const kept = {
         ...rest,
         ...(binding && { repository: binding.repository, thread: binding.thread }),
+        ...(binding?.reviewThread !== undefined && { reviewThread: binding.reviewThread }),
         exchanges: state.exchanges
             .slice(-MAX_EXCHANGES)
             .map((e) => ({ ...e, request: (0,limits/* fitChars */.nH)(e.request, 4000), ...(e.answer !== undefined && { answer: (0,limits/* fitChars */.nH)(e.answer, 8000) }) })),
@@ -36352,6 +36389,10 @@ function decodeState(body, expected) {
             parsed.thread !== expected.thread)) {
         return { state: empty, problem: 'the state was written for another repository or thread' };
     }
+    // A review thread's state is bound to it (there is no older form): one thread's run is never another's.
+    if ((parsed.reviewThread ?? undefined) !== expected.reviewThread) {
+        return { state: empty, problem: 'the state was written for another review thread' };
+    }
     const exchanges = Array.isArray(parsed.exchanges)
         ? parsed.exchanges.filter((e) => typeof e?.who === 'string' && typeof e.request === 'string')
         : [];
@@ -36374,11 +36415,12 @@ function folded(text, summary) {
 }
 /**
  * The conversation comment: each request (who asked, a link to their comment) and the agent's answer,
- * newest last, then `footer` (how the current request stands) and the hidden state.
+ * newest last, then `footer` (how the current request stands) and the hidden state. A reply in a review
+ * thread (`latestOnly`) shows only its own request: the thread above it shows the earlier ones.
  */
-function renderConversation(state, footer) {
+function renderConversation(state, footer, latestOnly = false) {
     const lines = [CONVERSATION_MARKER, '## 💬 Oz agent conversation', ''];
-    for (const exchange of state.exchanges.slice(-MAX_EXCHANGES)) {
+    for (const exchange of state.exchanges.slice(latestOnly ? -1 : -MAX_EXCHANGES)) {
         const who = `@\u2060${escapeMarkdown(exchange.who.replace(/^@/, ''))}`;
         lines.push(`**${who}** ${exchange.url ? markdown_safeLink('asked', exchange.url) : 'asked'}:`, '');
         // Every line quoted, not each block: a request with paragraphs must not leave its quote and pass
@@ -36441,8 +36483,8 @@ function shorten(exchange, chars, note) {
  * excerpt, oldest first, then dropped, oldest first (the agent session keeps the whole conversation);
  * only then is the newest turn shortened, pointing to the job summary that has all of its answer.
  */
-function conversationWithin(state, footer, maxUnits = limits/* MAX_COMMENT_CHARS */.VK) {
-    const render = (exchanges) => renderConversation({ ...state, exchanges }, footer);
+function conversationWithin(state, footer, maxUnits = limits/* MAX_COMMENT_CHARS */.VK, latestOnly = false) {
+    const render = (exchanges) => renderConversation({ ...state, exchanges }, footer, latestOnly);
     let exchanges = [...state.exchanges];
     let body = render(exchanges);
     for (let i = 0; i < exchanges.length - 1 && body.length > maxUnits; i++) {
@@ -36754,7 +36796,7 @@ function progressLine(run, elapsedMs, workflowRunUrl) {
     return `⏳ The Oz agent is ${friendlyState(run.state)} (${formatDuration(elapsedMs)})${links.length > 0 ? ` · ${links.join(' · ')}` : ''}`;
 }
 /** The conversation comment once the request is answered: the exchange with its answer, and how the run ended. */
-function finishedConversation(conversation, report, context, asides, folded = []) {
+function finishedConversation(conversation, report, context, asides, folded = [], latestOnly = false) {
     const exchange = {
         ...conversation.exchange,
         ...(report.agentOutput && { answer: report.agentOutput }),
@@ -36779,7 +36821,7 @@ function finishedConversation(conversation, report, context, asides, folded = []
         footer.push('', aside);
     if (folded.length > 0)
         footer.push('', ...folded);
-    return conversationWithin(state, footer);
+    return conversationWithin(state, footer, undefined, latestOnly);
 }
 /** The step's one comment on the pull request or issue. */
 class Comment {
@@ -36876,7 +36918,7 @@ class Comment {
             progressLine(run, elapsed, workflowRunUrl),
             ...this.asides.flatMap((a) => ['', a]),
             ...(activity.length > 0 ? ['', ...activity] : []),
-        ]);
+        ], undefined, this.options.reviewThread !== undefined);
     }
     /** What the agent did, for the fold under the answer (redacted); nothing unless activity is shown. */
     async folded() {
@@ -36889,7 +36931,7 @@ class Comment {
     async finish(report, summary, folded) {
         const { conversation, marker } = this.options;
         await this.write(conversation
-            ? finishedConversation(conversation, report, this.context, this.asides, folded)
+            ? finishedConversation(conversation, report, this.context, this.asides, folded, this.options.reviewThread !== undefined)
             : [`${marker}\n${summary}`, ...folded].join('\n'));
     }
     /** A text the agent or the API wrote, with credentials taken out. */
@@ -36902,14 +36944,22 @@ class Comment {
      * any other failure turns comments off with a warning and resolves undefined.
      */
     async write(text, live = false) {
-        const { thread } = this.options;
+        const { thread, reviewThread } = this.options;
         // The last guard: bodies are fitted when rendered, but GitHub refuses one a character too long.
         const body = fitComment(this.context.redact?.(text) ?? text);
-        if (this.off || (thread === undefined && this.id === undefined))
+        if (this.off || (thread === undefined && reviewThread === undefined && this.id === undefined))
             return undefined;
         try {
             if (this.id !== undefined) {
-                await (await this.lane.github()).updateComment(this.id, body);
+                const api = await this.lane.github();
+                await (reviewThread ? api.updateReviewComment(this.id, body) : api.updateComment(this.id, body));
+            }
+            else if (reviewThread !== undefined) {
+                // Never abandoned half-way, as a create below: a second reply would follow.
+                const written = await (await this.lane.api()).replyToReviewComment(reviewThread.pull, reviewThread.root, body);
+                this.id = written.id;
+                this.url = written.url;
+                this.options.onComment?.(written.id);
             }
             else if (thread !== undefined) {
                 // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
@@ -37189,6 +37239,7 @@ const KEYS = {
     checkRunId: 'oz_check_run_id',
     commentId: 'oz_comment_id',
     conversation: 'oz_conversation',
+    reviewThread: 'oz_review_thread',
     earlierArtifacts: 'oz_earlier_artifacts',
     finishing: 'oz_finishing',
     commentFinished: 'oz_comment_finished',
@@ -37204,6 +37255,9 @@ function saveRequestId(requestId) {
 function saveConversation(conversation) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
     core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+}
+function saveReviewThread(thread) {
+    core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 /** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
 function saveEarlierArtifacts(keys) {
@@ -37233,7 +37287,9 @@ function readState() {
     const conversation = readConversation(getState(KEYS.conversation));
     const earlierArtifacts = readKeys(getState(KEYS.earlierArtifacts));
     const finishing = readFinishing(getState(KEYS.finishing));
+    const [pull, root] = getState(KEYS.reviewThread).split(' ').map(Number);
     return {
+        ...(pull > 0 && root > 0 && { reviewThread: { pull: pull, root: root } }),
         ...(finishing && { finishing }),
         finished: { comment: getState(KEYS.commentFinished) === 'true', check: getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
@@ -37499,6 +37555,8 @@ async function finishOnGitHub(state, run, note, deadline, finishing) {
             ...(commentId !== undefined && { resumeId: commentId }),
             // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
             ...(state.conversation && { conversation: state.conversation }),
+            // A reply in a review thread is edited there.
+            ...(state.reviewThread && { reviewThread: state.reviewThread }),
         },
         check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
         redact: common_redactSecrets(),
