@@ -80,4 +80,34 @@ describe('oz-agent-sdk against the simulator', () => {
       detail: 'A prompt or a skill is required.',
     });
   });
+  // The SDK this project pins (1.0.0-alpha.8) predates these endpoints: its generic get/post drive
+  // them with its own auth, headers and error classes, in the shapes shared/oz-api.md gives.
+  it('follows up: the answer names the follow-up and how the run took it', async () => {
+    const created = await client.agent.run({ prompt: 'first' });
+    await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    const answer = await client.post<{ followup_id: string | null; outcome: string }>(`/agent/runs/${created.run_id}/followups`, {
+      body: { message: 'and the docs' },
+    });
+    expect(answer.outcome).toBe('handoff_execution');
+    expect(answer.followup_id).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(client.post(`/agent/runs/${created.run_id}/followups`, { body: {} })).rejects.toBeInstanceOf(OzAPI.BadRequestError);
+  });
+
+  it('reads the timeline and harness usage of a claude run, with the team header and config.secrets on the create', async () => {
+    const created = await client.agent.run(
+      { prompt: 'x', config: { harness: { type: 'claude' }, secrets: [{ name: 'DB_PASSWORD' }], idle_timeout_minutes: 0 } } as never,
+      { headers: { 'X-Warp-Team-Uid': 'team-acme' } },
+    );
+    await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    const { events } = await client.get<{ events: { event_type: string; occurred_at: string }[] }>(
+      `/agent/runs/${created.run_id}/timeline`,
+    );
+    expect(events.map((e) => e.event_type)).toContain('agent_started');
+    const usage = await client.get<{ available: boolean; usage?: { harness: string } }>(`/agent/runs/${created.run_id}/harness-usage`);
+    expect(usage).toMatchObject({ available: true, usage: { harness: 'CLAUDE_CODE' } });
+    const wrongTeam = client.agent.runs.list({}, { headers: { 'X-Warp-Team-Uid': 'team-elsewhere' } });
+    await expect(wrongTeam).rejects.toBeInstanceOf(OzAPI.PermissionDeniedError);
+    const twice = client.agent.run({ prompt: 'x', config: { secrets: [{ name: 'A' }, { name: 'A' }] } } as never);
+    await expect(twice).rejects.toBeInstanceOf(OzAPI.BadRequestError);
+  });
 });

@@ -26,17 +26,26 @@ describe('simulator: newer create fields', () => {
         harness_auth_secrets: { codex_auth_secret_name: 'K' },
         idle_timeout_minutes: 60,
         session_sharing: { public_access: 'EDITOR' },
+        secrets: [{ name: 'DB_PASSWORD' }, { name: 'sentry.token' }],
       },
     });
     expect(answer.status).toBe(200);
+  });
+
+  it('takes idle_timeout_minutes 0 (shut the environment down at once) and an empty secrets list', async () => {
+    expect((await create({ config: { idle_timeout_minutes: 0, secrets: [] } })).status).toBe(200);
   });
 
   it.each([
     [{ attachments: Array(6).fill(image) }, 'At most 5 attachments.'],
     [{ attachments: [{ ...image, mime_type: 'image/bmp' }] }, 'attachments[0].mime_type must be one of'],
     [{ attachments: [{ ...image, data: 'not base64!' }] }, 'attachments[0].data must be base64.'],
-    [{ config: { idle_timeout_minutes: 0 } }, 'config.idle_timeout_minutes must be an integer from 1 to 60.'],
-    [{ config: { idle_timeout_minutes: 61 } }, 'config.idle_timeout_minutes must be an integer from 1 to 60.'],
+    [{ config: { idle_timeout_minutes: -1 } }, 'config.idle_timeout_minutes must be an integer from 0 to 60.'],
+    [{ config: { idle_timeout_minutes: 61 } }, 'config.idle_timeout_minutes must be an integer from 0 to 60.'],
+    [{ config: { secrets: 'DB_PASSWORD' } }, 'config.secrets must be an array of { name }.'],
+    [{ config: { secrets: [{ name: '' }] } }, 'config.secrets[0].name must be a secret name'],
+    [{ config: { secrets: [{ name: 'has space' }] } }, 'config.secrets[0].name must be a secret name'],
+    [{ config: { secrets: [{ name: 'A' }, { name: 'A' }] } }, 'config.secrets[1].name A is listed twice.'],
     [{ config: { harness: { type: 'copilot' } } }, 'config.harness.type must be one of'],
     [{ config: { harness_auth_secrets: { gemini_auth_secret_name: 'K' } } }, 'config.harness_auth_secrets may hold only'],
     [{ config: { session_sharing: { public_access: 'viewer' } } }, 'config.session_sharing.public_access must be VIEWER or EDITOR.'],

@@ -248,3 +248,121 @@ describe('OzSimulator list filters and conversations, as documented', () => {
     expect(step).not.toHaveProperty('description');
   });
 });
+
+/** The API of today (shared oz-api.md): follow-up outcomes, a failed run's debug window, the timeline, harness usage, the team header. */
+describe('the API of today', () => {
+  const fast = new OzSimulator({ msPerSecond: 10 });
+  let base = '';
+  beforeAll(async () => {
+    base = await fast.start();
+  });
+  afterAll(() => fast.stop());
+  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, key = 'wk-sim') =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  const read = async (id: string) => (await (await call('GET', `/agent/runs/${id}`)).json()) as Record<string, unknown>;
+  const until = async (id: string, state: string) => {
+    for (let i = 0; i < 300; i++) {
+      const run = await read(id);
+      if (run.state === state) return run;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(`${id} never reached ${state}`);
+  };
+  const start = async (body: Record<string, unknown>) =>
+    ((await (await call('POST', '/agent/runs', body)).json()) as { run_id: string }).run_id;
+  const followup = async (id: string, body: unknown = { message: 'And the docs' }) => {
+    const answer = await call('POST', `/agent/runs/${id}/followups`, body);
+    return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
+  };
+
+  it('answers a follow-up with its id and outcome, by the state of the run', async () => {
+    const queued = await start({ prompt: 'x', metadata: { sim_outcome: 'never' } });
+    expect((await followup(queued)).body).toEqual({ followup_id: null, outcome: 'queued_prompt' });
+    await until(queued, 'INPROGRESS');
+    const live = (await followup(queued)).body;
+    expect(live.outcome).toBe('live_session');
+    expect(live.followup_id).toMatch(/^[0-9a-f-]{36}$/);
+    const ended = await start({ prompt: 'x' });
+    await until(ended, 'SUCCEEDED');
+    expect((await followup(ended)).body).toMatchObject({ outcome: 'handoff_execution' });
+    const older = await start({ prompt: 'x', metadata: { sim_followup_outcome: 'legacy' } });
+    expect((await followup(older)).body).toEqual({});
+    // Attachment ids come from an endpoint Warp marks internal: none is known.
+    expect((await followup(ended, { message: 'see', attachments: [{ attachment_id: 'a' }] })).status).toBe(422);
+  });
+
+  it('keeps a run that failed in setup FAILED while a debug agent takes its follow-ups', async () => {
+    const id = await start({ prompt: 'x', metadata: { sim_outcome: 'setup-failed', sim_debug_window: 'open' } });
+    const failed = await until(id, 'FAILED');
+    expect(failed).toMatchObject({
+      debug_agent_available: true,
+      status_message: { error_code: 'environment_setup_failed' },
+    });
+    expect(Date.parse((failed.status_message as { session_debug_until: string }).session_debug_until)).toBeGreaterThan(Date.now());
+    expect((await call('GET', `/agent/runs/${id}/conversation`)).status).toBe(404);
+    expect((await followup(id)).body).toMatchObject({ outcome: 'live_session' });
+    await new Promise((r) => setTimeout(r, 100));
+    const after = await read(id);
+    expect(after).toMatchObject({ state: 'FAILED', updated_at: failed.updated_at, status_message: { debug_agent_active: true } });
+    expect((after.status_message as { message: string }).message).toBe((failed.status_message as { message: string }).message);
+    // Without the window, a follow-up brings the failed run back to life, as before.
+    const closed = await start({ prompt: 'x', metadata: { sim_outcome: 'setup-failed' } });
+    expect(await until(closed, 'FAILED')).not.toHaveProperty('debug_agent_available');
+    expect((await followup(closed)).body).toMatchObject({ outcome: 'handoff_execution' });
+    expect((await read(closed)).state).toBe('QUEUED');
+  });
+
+  it('serves the timeline: setup events as they happen, the end, and where a failed setup stopped', async () => {
+    const id = await start({ prompt: 'x' });
+    const types = async (run: string) =>
+      (
+        (await (await call('GET', `/agent/runs/${run}/timeline`)).json()) as { events: { event_type: string; run_id: string }[] }
+      ).events.map((e) => e.event_type);
+    expect(await types(id)).toEqual(['oz_run_created']);
+    await until(id, 'SUCCEEDED');
+    expect(await types(id)).toEqual([
+      'oz_run_created',
+      'oz_run_claimed',
+      'worker_container_ready',
+      'shared_session_started',
+      'agent_started',
+      'oz_run_done',
+    ]);
+    const broken = await start({ prompt: 'x', metadata: { sim_outcome: 'setup-failed', sim_setup_phase: 'session' } });
+    await until(broken, 'FAILED');
+    expect(await types(broken)).toEqual(['oz_run_created', 'oz_run_claimed', 'worker_container_ready', 'oz_run_failed']);
+    expect((await call('GET', '/agent/runs/nope/timeline')).status).toBe(404);
+  });
+
+  it('counts a third-party harness in harness-usage, not in request_usage; finished_at and the PR status', async () => {
+    const id = await start({ prompt: 'x', config: { harness: { type: 'claude' } } });
+    const before = (await (await call('GET', `/agent/runs/${id}/harness-usage`)).json()) as Record<string, unknown>;
+    expect(before).toMatchObject({ run_id: id, available: false });
+    const run = await until(id, 'SUCCEEDED');
+    expect(run.request_usage).not.toHaveProperty('total_tokens');
+    expect(run.finished_at).toEqual(expect.any(String));
+    expect(
+      (run.artifacts as { artifact_type: string; data: { status?: string } }[]).find((a) => a.artifact_type === 'PULL_REQUEST')?.data
+        .status,
+    ).toBe('open');
+    const usage = (await (await call('GET', `/agent/runs/${id}/harness-usage`)).json()) as Record<string, unknown>;
+    expect(usage).toMatchObject({ available: true, usage: { harness: 'CLAUDE_CODE', snapshot: { payload: { output_tokens: 4000 } } } });
+    const oz = await start({ prompt: 'x', metadata: { sim_outcome: 'never' } });
+    expect((await until(oz, 'INPROGRESS')).finished_at).toBeNull();
+  });
+
+  it('takes X-Warp-Team-Uid where the API does, and refuses a team the key is not on', async () => {
+    const team = (uid: string) => ({ 'x-warp-team-uid': uid });
+    expect((await call('POST', '/agent/runs', { prompt: 'x' }, team('team-acme'))).status).toBe(200);
+    expect((await call('GET', '/agent/runs', undefined, team('team-elsewhere'))).status).toBe(403);
+    expect((await call('GET', '/agent/environments', undefined, team(''))).status).toBe(400);
+    // A personal key on several teams must name one where the API takes it; elsewhere the header is ignored.
+    expect((await call('POST', '/agent/runs', { prompt: 'x' }, {}, 'wk-multi-1')).status).toBe(400);
+    const id = await start({ prompt: 'x' });
+    expect((await call('GET', `/agent/runs/${id}`, undefined, team('team-elsewhere'))).status).toBe(200);
+  });
+});

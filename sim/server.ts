@@ -7,11 +7,12 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SIM_ENVIRONMENTS, SIM_MODELS, simSkills } from './catalogue.ts';
-import { checkRunOptions } from './spec.ts';
+import { checkRunOptions, teamProblem } from './spec.ts';
+import { harnessUsage, timeline } from './timeline.ts';
 
 /** How a run ends, chosen per run with the metadata key `sim_outcome`. */
-export type SimOutcome = 'succeeded' | 'failed' | 'error' | 'blocked' | 'never' | 'unknown-state';
-const OUTCOMES: SimOutcome[] = ['succeeded', 'failed', 'error', 'blocked', 'never', 'unknown-state'];
+export type SimOutcome = 'succeeded' | 'failed' | 'error' | 'blocked' | 'never' | 'unknown-state' | 'setup-failed';
+const OUTCOMES: SimOutcome[] = ['succeeded', 'failed', 'error', 'blocked', 'never', 'unknown-state', 'setup-failed'];
 
 /** A fault served instead of (or on top of) the normal answer, `count` times, to matching requests. */
 export interface Fault {
@@ -103,7 +104,7 @@ export interface RecordedRequest {
   at: number;
 }
 
-interface SimRun {
+export interface SimRun {
   run: Record<string, unknown> & { run_id: string; state: string; metadata: Record<string, string> };
   /** When the current turn started: the run's phases are timed from here (a follow-up starts a new turn). */
   createdAt: number;
@@ -119,6 +120,8 @@ interface SimRun {
   touchedAt?: number;
   /** The artifacts earlier turns left on the run: they stay listed, and a follow-up's own come after them. */
   earlier?: unknown[];
+  /** Follow-ups that went to a debug agent in a failed run's kept session (the run stays FAILED). */
+  debugTurns?: string[];
 }
 
 /** A signed download the simulator serves itself, as the API's storage would. */
@@ -290,6 +293,10 @@ export class OzSimulator {
       return this.problem(res, 401, 'A valid API key (Bearer wk-...) is required.', { instance });
     }
 
+    // X-Warp-Team-Uid picks the team on the routes that take it; the others ignore it.
+    const team = teamProblem(method, path, req.headers['x-warp-team-uid'], auth);
+    if (team) return this.problem(res, team.status, team.detail, { instance });
+
     if (method === 'POST' && (path === '/agent/runs' || path === '/agent/run')) {
       const created = this.create(text, res, instance);
       if (created && fault?.kind === 'lost-create') {
@@ -334,6 +341,8 @@ export class OzSimulator {
       }
       return;
     }
+    const events = /^\/agent\/runs\/([^/]+)\/(timeline|harness-usage)$/.exec(path);
+    if (method === 'GET' && events) return this.lifecycle(decodeURIComponent(events[1]!), events[2]!, res, instance);
     const conversation = /^\/agent\/runs\/([^/]+)\/conversation$/.exec(path);
     if (method === 'GET' && conversation) return this.conversation(decodeURIComponent(conversation[1]!), res, instance);
     const transcript = /^\/agent\/runs\/([^/]+)\/transcript$/.exec(path);
@@ -409,7 +418,7 @@ export class OzSimulator {
         state: 'QUEUED',
         created_at: now,
         updated_at: now,
-        source: 'API',
+        source: typeof metadata.sim_source === 'string' ? metadata.sim_source : 'API',
         execution_location: 'REMOTE',
         is_run_type_cancellable: true,
         metadata: metadata as Record<string, string>,
@@ -434,7 +443,8 @@ export class OzSimulator {
     if (s >= p.queued + p.pending) state = 'CLAIMED';
     if (s >= p.queued + p.pending + p.claimed) state = 'INPROGRESS';
     const started = p.queued + p.pending + p.claimed;
-    const end = started + p.inprogress;
+    // A run whose environment fails to set up ends as the agent would have started.
+    const end = sim.outcome === 'setup-failed' ? started : started + p.inprogress;
     if (sim.outcome === 'unknown-state' && s >= started + p.inprogress / 2 && s < end) state = 'AWAITING_REVIEW';
     if (s >= end && sim.outcome !== 'never') state = terminalState(sim.outcome);
     if (sim.cancelledAt !== undefined) state = 'CANCELLED';
@@ -478,6 +488,10 @@ export class OzSimulator {
       view.status_message = { message: 'Opened a pull request with the fix.' };
     } else if (state === 'SUCCEEDED') {
       view.status_message = { message: 'Opened a pull request with the fix.' };
+    } else if (state === 'FAILED' && sim.outcome === 'setup-failed') {
+      const status = this.setupFailed(sim, at(end));
+      view.status_message = status;
+      if (status.session_debug_until !== undefined) view.debug_agent_available = true;
     } else if (state === 'FAILED') {
       view.status_message = {
         message: 'The environment failed to set up: `npm ci` exited 1.',
@@ -513,8 +527,43 @@ export class OzSimulator {
       }
     }
     const usage = usageAt(sim, state, ((sim.cancelledAt ?? Date.now()) - sim.createdAt) / this.msPerSecond - started, p.inprogress);
-    if (usage) view.request_usage = usage;
+    // Third-party harnesses count no tokens here: harness-usage has them (see timeline.ts).
+    if (usage && isThirdParty(run.agent_config)) delete usage.total_tokens;
+    if (usage && sim.outcome !== 'setup-failed') view.request_usage = usage;
+    // finished_at: when the run last reached a terminal state; null while it is live.
+    const terminal = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state);
+    view.finished_at = terminal ? new Date(sim.cancelledAt ?? sim.createdAt + end * this.msPerSecond).toISOString() : null;
+    if (knobs.sim_finished_at === 'none') delete view.finished_at;
+    for (const artifact of (view.artifacts ?? []) as { artifact_type: string; data: Record<string, unknown> }[]) {
+      if (artifact.artifact_type === 'PULL_REQUEST') artifact.data.status ??= knobs.sim_pr_status ?? 'open';
+    }
     return view;
+  }
+
+  /**
+   * The status of a run whose environment failed to set up. With `sim_debug_window=open` its session is
+   * kept (`session_debug_until`), and a follow-up starts a debug agent there without reopening the run.
+   */
+  private setupFailed(sim: SimRun, endedAt: string): Record<string, unknown> {
+    const status: Record<string, unknown> = {
+      message: 'The environment failed to set up: `npm ci` exited 1.',
+      error_code: 'environment_setup_failed',
+      retryable: false,
+    };
+    if (sim.run.metadata.sim_debug_window === 'open') {
+      status.session_debug_until = new Date(Date.parse(endedAt) + 30 * 60_000).toISOString();
+      if (sim.debugTurns !== undefined) status.debug_agent_active = true;
+    }
+    return status;
+  }
+
+  /** `GET /agent/runs/{id}/timeline` and `/harness-usage`: what happened before the agent spoke, and a third-party harness's tokens. */
+  private lifecycle(id: string, what: string, res: ServerResponse, instance: string): void {
+    const sim = this.runs.get(id);
+    const view = this.view(id);
+    if (!sim || !view) return this.problem(res, 404, `No run with id ${id}.`, { instance });
+    const clock = { msPerSecond: this.msPerSecond, phases: this.phases };
+    this.json(res, 200, what === 'timeline' ? timeline(sim, view, clock) : harnessUsage(sim, view, clock));
   }
 
   /** The agent's final answer for a turn of a run, as the knobs ask (`sim_answer`, `sim_answer_repeat`, `sim_answer_json`). */
@@ -697,7 +746,9 @@ export class OzSimulator {
     const state = view.state as string;
     const ended = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED'].includes(state);
     const knob = sim.run.metadata.sim_conversation;
-    if (knob === 'none' || (knob === 'late' && !ended) || (sim.history.length === 0 && ['QUEUED', 'PENDING'].includes(state))) {
+    // A run whose environment failed to set up never had an agent, so never a conversation.
+    const noAgent = sim.outcome === 'setup-failed' && sim.history.length === 0;
+    if (noAgent || knob === 'none' || (knob === 'late' && !ended) || (sim.history.length === 0 && ['QUEUED', 'PENDING'].includes(state))) {
       return this.problem(res, 404, 'The run has no conversation yet.', { instance });
     }
     const silent = (turn: number) => turn > 0 && sim.run.metadata.sim_followup_answer === 'none';
@@ -755,28 +806,52 @@ export class OzSimulator {
   }
 
   /**
-   * A follow-up: to a live run it is answered at the end of the turn; an ended run comes back to life,
-   * `sim_followup_pickup_ms` after the follow-up was accepted (until then it reads as it did). Returns
-   * whether it was accepted; with `silent`, the caller answers (or loses the answer).
+   * A follow-up (shared oz-api.md, "Follow-ups"): to a live run it is answered at the end of the turn;
+   * an ended run comes back to life, `sim_followup_pickup_ms` after the follow-up was accepted (until
+   * then it reads as it did); a run that failed in setup with its debug window open keeps FAILED, and
+   * a debug agent takes it. Answers `{ followup_id, outcome }` (`sim_followup_outcome` forces the
+   * outcome; `legacy`: `{}`, as an older server did). Returns whether it was accepted; with `silent`,
+   * the caller answers (or loses the answer).
    */
   private followup(id: string, text: string, res: ServerResponse, instance: string, silent = false): boolean {
     const sim = this.runs.get(id);
     const view = this.view(id);
-    const refuse = (status: number, detail: string) => {
-      this.problem(res, status, detail, { instance });
+    const refuse = (status: number, detail: string, code?: string) => {
+      this.problem(res, status, detail, { instance, code });
       return false;
     };
     if (!sim || !view) return refuse(404, `No run with id ${id}.`);
-    const body = parseJson(text) as { message?: unknown; mode?: unknown } | undefined;
+    const body = parseJson(text) as { message?: unknown; mode?: unknown; attachments?: unknown } | undefined;
+    const attachments = body?.attachments;
+    if (attachments !== undefined && (!Array.isArray(attachments) || attachments.length > 25)) {
+      return refuse(400, 'attachments must be an array of at most 25.');
+    }
+    // Their ids come from the prepare endpoint, which the simulator (like this project) does not use.
+    if (Array.isArray(attachments) && attachments.length > 0) return refuse(422, 'Unknown attachment id.', 'unknown_attachment');
     if (typeof body?.message !== 'string' || body.message.trim() === '') return refuse(400, 'message is required.');
     if (body.mode !== undefined && !['normal', 'plan', 'orchestrate'].includes(body.mode as string)) {
       return refuse(400, 'mode must be one of normal, plan, orchestrate.');
     }
-    const message = body.message;
+    const outcome = this.takeFollowup(sim, view, body.message);
+    const forced = sim.run.metadata.sim_followup_outcome;
+    const said = forced ?? outcome;
+    if (!silent) {
+      this.json(res, 200, said === 'legacy' ? {} : { followup_id: said === 'queued_prompt' ? null : randomUUID(), outcome: said });
+    }
+    return true;
+  }
+
+  /** Delivers a follow-up as the run's state routes it; returns the outcome the API names. */
+  private takeFollowup(sim: SimRun, view: Record<string, unknown>, message: string): string {
     const state = view.state as string;
+    if (view.debug_agent_available === true) {
+      // The debug agent works in the kept session: the run stays FAILED with the same message.
+      (sim.debugTurns ??= []).push(message);
+      return 'live_session';
+    }
     if (['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'].includes(state)) {
       const revive = () => {
-        sim.earlier = (this.view(id)?.artifacts as unknown[] | undefined) ?? [];
+        sim.earlier = (this.view(sim.run.run_id)?.artifacts as unknown[] | undefined) ?? [];
         sim.history.push({ request: sim.request, answer: this.answerOf(sim, sim.request, sim.history.length) });
         sim.request = message;
         sim.pending = [];
@@ -786,19 +861,18 @@ export class OzSimulator {
       const pickupMs = Number(sim.run.metadata.sim_followup_pickup_ms ?? 0);
       if (pickupMs > 0) setTimeout(revive, pickupMs).unref();
       else revive();
-    } else {
-      const now = Date.now();
-      sim.pending.push(message);
-      // `sim_end_on_followup`: a run that works until a follow-up comes, then ends as a normal one would.
-      if (sim.run.metadata.sim_end_on_followup === 'true' && sim.outcome === 'never') {
-        const p = this.phases;
-        sim.outcome = 'succeeded';
-        sim.createdAt = now - (p.queued + p.pending + p.claimed) * this.msPerSecond;
-      }
-      sim.touchedAt = now;
+      return 'handoff_execution';
     }
-    if (!silent) this.json(res, 200, {});
-    return true;
+    const now = Date.now();
+    sim.pending.push(message);
+    // `sim_end_on_followup`: a run that works until a follow-up comes, then ends as a normal one would.
+    if (sim.run.metadata.sim_end_on_followup === 'true' && sim.outcome === 'never') {
+      const p = this.phases;
+      sim.outcome = 'succeeded';
+      sim.createdAt = now - (p.queued + p.pending + p.claimed) * this.msPerSecond;
+    }
+    sim.touchedAt = now;
+    return state === 'QUEUED' || state === 'PENDING' ? 'queued_prompt' : 'live_session';
   }
 
   private list(params: URLSearchParams, res: ServerResponse, instance: string): void {
@@ -986,6 +1060,12 @@ function usageAt(sim: SimRun, state: string, workedSeconds: number, workSeconds:
   );
 }
 
+/** Whether a run's config names a third-party harness (claude, codex, gemini). */
+function isThirdParty(config: unknown): boolean {
+  const type = (config as { harness?: { type?: unknown } } | undefined)?.harness?.type;
+  return typeof type === 'string' && type !== 'oz';
+}
+
 function terminalState(outcome: SimOutcome): string {
   return {
     succeeded: 'SUCCEEDED',
@@ -994,6 +1074,7 @@ function terminalState(outcome: SimOutcome): string {
     blocked: 'BLOCKED',
     never: 'INPROGRESS',
     'unknown-state': 'SUCCEEDED',
+    'setup-failed': 'FAILED',
   }[outcome];
 }
 
