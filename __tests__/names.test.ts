@@ -27,7 +27,7 @@ describe('the names table', () => {
       const flag = flagLabel(key);
       expect(USAGE, flag).toContain(flag);
       const argv = cli === 'boolean' ? [flag] : cli === 'repeated' ? [flag, 'k=v'] : [flag, 'x'];
-      const args = parseCli(argv, {});
+      const args = parseCli(argv);
       // Repeated pairs come as checked metadata, not as text.
       if (cli === 'repeated') expect(args.metadata, flag).toEqual({ k: 'v' });
       else expect(args.source.read(key), flag).not.toBe('');
@@ -36,7 +36,7 @@ describe('the names table', () => {
 
   it('gives the CLI no flag for an input of the action only', () => {
     for (const key of keys.filter((k) => INPUTS[k].cli === 'none')) {
-      expect(() => parseCli([`--${INPUTS[key].input.replaceAll('_', '-')}`, 'x'], {}), key).toThrow(/Unknown (option|flag)/);
+      expect(() => parseCli([`--${INPUTS[key].input.replaceAll('_', '-')}`, 'x']), key).toThrow(/Unknown (option|flag)/);
     }
   });
 });

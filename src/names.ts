@@ -18,6 +18,8 @@ export interface InputName {
   cli: FlagKind;
   /** For a boolean that is on unless turned off: the CLI user writes `--no-<flag>`. */
   onByDefault?: true;
+  /** The flag, when it is not the input in kebab case (a repeatable flag names one value: `--secret`). */
+  flag?: string;
 }
 
 const string = (input: string): InputName => ({ input, cli: 'string' });
@@ -71,6 +73,8 @@ export const INPUTS = {
   sessionSharing: string('session_sharing'),
   attachments: { input: 'attachments', cli: 'lines' },
   agentIdentity: string('agent_identity'),
+  secrets: { input: 'secrets', cli: 'lines', flag: 'secret' },
+  team: string('team'),
   preflight: { input: 'preflight', cli: 'boolean', onByDefault: true },
   maxCredits: string('max_credits'),
   outputFormat: string('output_format'),
@@ -90,7 +94,8 @@ export type SettingKey = keyof typeof INPUTS;
 
 /** The CLI's flag for a setting, without dashes (`timeout-minutes`). */
 export function flagOf(key: SettingKey): string {
-  return INPUTS[key].input.replaceAll('_', '-');
+  const name: InputName = INPUTS[key];
+  return name.flag ?? name.input.replaceAll('_', '-');
 }
 
 /** The CLI flags of one kind, without dashes. */

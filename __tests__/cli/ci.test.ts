@@ -67,7 +67,7 @@ describe('examples/other-ci', () => {
     const found = commands(file);
     expect(found.length).toBeGreaterThan(0);
     for (const args of found) {
-      expect(() => parseCli(args, {})).not.toThrow();
+      expect(() => parseCli(args)).not.toThrow();
       expect(args.join(' ')).not.toMatch(/wk-|api-key/i);
     }
   });

@@ -7,7 +7,7 @@ import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
-import { parseApiBaseUrl, parseBoolean } from '../settings/settings.ts';
+import { readApiBaseUrl, parseBoolean } from '../settings/settings.ts';
 import { inputSource, readApiKey } from '../settings/inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { OzClient, RetryPolicy } from '../oz/client.ts';
@@ -95,8 +95,16 @@ async function finishReport(state: StepState & { finishing: Finishing }, options
 function postClient(options: PostOptions): OzClient | undefined {
   const apiKey = readApiKey(core.getInput);
   if (apiKey === '') return undefined;
-  const apiBaseUrl = parseApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'));
-  return makeClient({ apiKey, apiBaseUrl }, ACTION_WORDS, log.info, options.retry, log.debug);
+  const apiBaseUrl = readApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'), process.env);
+  // The team only where it is valid: a bad one was refused by the main step already.
+  const team = core.getInput('team');
+  return makeClient(
+    { apiKey, apiBaseUrl, ...(/^[A-Za-z0-9_-]{1,128}$/.test(team) && { team }) },
+    ACTION_WORDS,
+    log.info,
+    options.retry,
+    log.debug,
+  );
 }
 
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */

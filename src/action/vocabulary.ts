@@ -8,7 +8,7 @@ export const ACTION_WORDS: Vocabulary = {
   aside: (key) => `\`${INPUTS[key].input}\` input`,
   off: (key) => `${INPUTS[key].input} is false`,
   apiKey: 'the warp_api_key secret',
-  apiBaseUrl: 'api_base_url',
+  apiBaseUrl: 'api_base_url (or WARP_BASE_URL, OZ_API_BASE_URL)',
   cancellation: 'The workflow was cancelled',
   self: 'this action',
   unit: 'step',

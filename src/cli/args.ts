@@ -22,7 +22,8 @@ const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-
 export const USAGE = `Usage: oz-agent-run [flags]
 
 Runs a Warp Oz cloud agent, watches it to its end, and reports how it went.
-The API key comes from WARP_API_KEY (never a flag); OZ_API_BASE_URL overrides the API's address.
+The API key comes from WARP_API_KEY (never a flag). The API's address: --api-base-url, else
+WARP_BASE_URL, else OZ_API_BASE_URL, else https://app.warp.dev/api/v1.
 
 What to run:
   --prompt TEXT                 the task for the agent
@@ -47,7 +48,10 @@ How to run it:
   --harness-model ID            the model of a third-party harness
   --reasoning-level LEVEL       the reasoning effort of a third-party harness (codex: low, medium, high)
   --harness-secret NAME         the Warp team secret that authenticates the claude or codex harness
-  --idle-timeout-minutes N      keep the environment up N minutes (1-60) after the task, for follow-ups
+  --idle-timeout-minutes N      keep the environment up N minutes (0-60; 0 shuts it down at once) after the task
+  --secret NAME                 a team's Warp-managed secret the run may use (repeatable); without it the
+                                run gets only the secrets of its environment and identity
+  --team UID                    the team a personal key acts for, when its user is on several teams
   --session-sharing viewer|editor   let people outside the team open the session link
   --attachments PATH            an image (jpeg, png, gif, webp) sent with the prompt (repeatable, at most 5)
   --agent-identity UID          run as this agent identity
@@ -61,7 +65,7 @@ Watching:
   --no-cancel-on-abort          leave the run running on timeout or Ctrl-C
   --no-log-progress             do not print what the agent does while it works
   --no-preflight                do not check the model, environment and skill against the API's lists before the create
-  --api-base-url URL            the API's address (default https://app.warp.dev/api/v1)
+  --api-base-url URL            the API's address (default WARP_BASE_URL, OZ_API_BASE_URL, https://app.warp.dev/api/v1)
 
 What the agent did:
   --output-schema JSON|PATH     ask for a JSON object matching this schema; fail when it is missing or invalid
@@ -98,9 +102,9 @@ export interface CliArgs {
 
 /**
  * Parses the command line with `node:util` parseArgs. Bad flags throw an InputError (exit 2), before
- * anything is sent. `env` supplies OZ_API_BASE_URL.
+ * anything is sent.
  */
-export function parseCli(argv: string[], env: Record<string, string | undefined>): CliArgs {
+export function parseCli(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
@@ -118,14 +122,18 @@ export function parseCli(argv: string[], env: Record<string, string | undefined>
       case 'boolean':
         return value === undefined ? '' : String(value);
       // Repeatable: one value per flag, as the action's input has one per line.
-      case 'lines':
-        return ((value as string[] | undefined) ?? []).join('\n');
+      case 'lines': {
+        const values = (value as string[] | undefined) ?? [];
+        // Each flag is one value: an empty one is a mistake (a variable that expanded to nothing).
+        const empty = values.find((v) => v.trim() === '');
+        if (empty !== undefined) fail(flagLabel(key), empty, `a value after each ${flagLabel(key)}`);
+        return values.join('\n');
+      }
       // Repeated --metadata pairs come as `metadata` below, not as text; the key has no flag.
       case 'repeated':
       case 'none':
         return '';
       case 'string':
-        if (key === 'apiBaseUrl') return ((value as string | undefined) ?? env.OZ_API_BASE_URL ?? '').trim();
         return ((value as string | undefined) ?? '').trim();
     }
   };

@@ -102,7 +102,7 @@ async function readPlan(
   say: (line: string) => void,
 ): Promise<{ args: CliArgs; plan: RunPlan } | number> {
   try {
-    const args = parseCli(argv, env);
+    const args = parseCli(argv);
     if (args.help || args.version) {
       io.stdout(`${args.help ? USAGE : VERSION}\n`);
       return EXIT.succeeded;
@@ -118,6 +118,7 @@ async function readPlan(
       workspace: process.cwd(),
       readFile: (path) => readFileSync(path, 'utf8'),
       ...(args.metadata !== undefined && { metadata: args.metadata }),
+      env,
     });
     await checkRunSettings(settings, flagLabel);
     // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.

@@ -14,7 +14,7 @@ export const CLI_WORDS: Vocabulary = {
   aside: (key) => `\`${flagLabel(key)}\``,
   off: (key) => `${flagLabel(key)} is set`,
   apiKey: 'WARP_API_KEY',
-  apiBaseUrl: '--api-base-url (or OZ_API_BASE_URL)',
+  apiBaseUrl: '--api-base-url (or WARP_BASE_URL, OZ_API_BASE_URL)',
   cancellation: 'The run was interrupted',
   self: 'oz-agent-run',
   unit: 'command',

@@ -23,7 +23,7 @@ export function sayLine(say: Say, line: Line): void {
 
 /** The API client of a front end: its User-Agent and its words in error hints, retries told as log lines. */
 export function makeClient(
-  settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey'>,
+  settings: Pick<RunSettings, 'apiBaseUrl' | 'apiKey' | 'team'>,
   words: Vocabulary,
   info: (message: string) => void,
   retry?: Partial<RetryPolicy>,
@@ -33,6 +33,7 @@ export function makeClient(
     ...(debug && { onRequest: (record) => debug(`Oz API: ${describeRequest(record)}`) }),
     baseUrl: settings.apiBaseUrl,
     apiKey: settings.apiKey,
+    ...(settings.team !== undefined && { team: settings.team }),
     userAgent: words.userAgent,
     names: { apiKey: words.apiKey, apiBaseUrl: words.apiBaseUrl },
     ...(retry && { retry }),

@@ -68,6 +68,11 @@ export interface OzClientOptions {
   /** Told after each request (also a failed one), for a debug log: never a header value or the key. */
   onRequest?: (record: RequestRecord) => void;
   /**
+   * The team a personal key acts for: sent as `X-Warp-Team-Uid` on the requests that take it (the
+   * create, and the runs, environments and skills lists), and on no other.
+   */
+  team?: string;
+  /**
    * How the front end names the key and the API's address, for the hints in errors
    * ("check the secret that holds the key", "check WARP_API_KEY"). Default: "the API key", "the API address".
    */
@@ -109,6 +114,12 @@ export interface CallLimits {
   timeoutMs?: number;
   /** Tries after the first; default the client's policy. */
   retries?: number;
+}
+
+/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
+export function takesTeam(method: string, path: string): boolean {
+  if (method === 'POST') return path === '/agent/runs' || path === '/agent/run';
+  return path === '/agent/runs' || path === '/agent/environments' || path === '/agent';
 }
 
 /** Connection errors that prove the request never reached the server. */
@@ -320,6 +331,7 @@ export class OzClient {
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const shownPath = path.split('?')[0]!;
+    if (this.options.team !== undefined && takesTeam(method, shownPath)) headers['X-Warp-Team-Uid'] = this.options.team;
     const started = Date.now();
     const limitMs = timeoutMs ?? this.timeoutMs;
     const deadline = AbortSignal.timeout(limitMs);

@@ -80,10 +80,15 @@ export interface AgentConfig {
   harness?: { type: 'oz' | 'claude' | 'codex' | 'gemini'; model_id?: string; reasoning_level?: string };
   /** The team secret that authenticates a third-party harness. */
   harness_auth_secrets?: HarnessAuthSecrets;
-  /** Minutes the environment stays up after the task completes (1-60, default 10). */
+  /** Minutes the environment stays up after the task completes (0-60, default 10; 0 shuts it down at once). */
   idle_timeout_minutes?: number;
   /** Lets people outside the team open the session link. */
   session_sharing?: { public_access: 'VIEWER' | 'EDITOR' };
+  /**
+   * The run's own allowlist of the team's managed secrets. Without it a run gets no generic team
+   * secrets: only those its environment and its executing principal name.
+   */
+  secrets?: { name: string }[];
 }
 
 export interface HarnessAuthSecrets {

@@ -103,6 +103,7 @@ export function parseSettings(
     readFile,
     // With a trigger phrase, the request in the comment is the prompt.
     promptOptional: triggerPhrase !== '',
+    env,
   });
   const checkName = read('check_name');
   if (checkName !== '' && !run.wait) {

@@ -68,10 +68,12 @@ export const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
 
 const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** A Warp-managed secret's name, by the rule this project also applies to a harness's secret. */
+const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 
 /** The API's run options beyond the basic ones: where each goes in the create request. */
 export interface RunOptions {
-  config: Pick<AgentConfig, 'harness' | 'harness_auth_secrets' | 'idle_timeout_minutes' | 'session_sharing'>;
+  config: Pick<AgentConfig, 'harness' | 'harness_auth_secrets' | 'idle_timeout_minutes' | 'session_sharing' | 'secrets'>;
   body: Pick<CreateRunRequest, 'attachments' | 'agent_identity_uid'>;
   /** The settings given: they configure a new run (not with a run id to watch). */
   given: SettingKey[];
@@ -79,7 +81,7 @@ export interface RunOptions {
 
 /**
  * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
- * attachments and the agent identity. A bad value throws an InputError naming the
+ * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
 export function parseRunOptions(
@@ -96,8 +98,9 @@ export function parseRunOptions(
   parseHarness(src, read, options);
   const idle = read('idleTimeoutMinutes');
   if (idle !== '') {
-    if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-      fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
+    // 0 is the API's "shut the environment down as soon as the task completes".
+    if (!/^\d+$/.test(idle) || Number(idle) > 60) {
+      fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
     }
     options.config.idle_timeout_minutes = Number(idle);
   }
@@ -111,6 +114,8 @@ export function parseRunOptions(
     if (!ID_PATTERN.test(identity)) fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
     options.body.agent_identity_uid = identity;
   }
+  const secrets = read('secrets');
+  if (secrets !== '') options.config.secrets = parseSecretNames(src.label('secrets'), secrets).map((name) => ({ name }));
   const paths = read('attachments');
   if (paths !== '') options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
   return options;
@@ -151,9 +156,29 @@ function parseHarness(src: SettingSource, read: (name: SettingKey) => string, op
       `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`,
     );
   }
-  if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
-    fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+  if (!SECRET_NAME.test(secret)) fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
   options.config.harness_auth_secrets = { [field]: secret };
+}
+
+/**
+ * The names of managed secrets the run may use: one a line (blank lines skipped) or separated by
+ * commas. An empty name, a name the API would refuse, or one named twice throws an InputError.
+ */
+export function parseSecretNames(label: string, text: string): string[] {
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    for (const item of line.split(',')) {
+      const name = item.trim();
+      if (name === '') fail(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+      if (!SECRET_NAME.test(name)) {
+        fail(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+      }
+      if (names.includes(name)) fail(label, name, 'each secret named once (it is named twice)');
+      names.push(name);
+    }
+  }
+  return names;
 }
 
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */

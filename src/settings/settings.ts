@@ -34,6 +34,8 @@ export interface RunSettings extends ReportOptions {
   apiKey: string;
   /** API root without a trailing slash. Default `https://app.warp.dev/api/v1`. */
   apiBaseUrl: string;
+  /** The team a personal key acts for (the `X-Warp-Team-Uid` header, where the API takes it). */
+  team?: string;
   /** The body of the create request as configured; undefined when `runId` asks to watch an existing run. */
   create?: CreateRunRequest;
   /** An existing run to watch instead of creating one. */
@@ -249,6 +251,28 @@ export async function checkRunSettings(settings: RunSettings, label: (key: Setti
   }
 }
 
+/**
+ * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
+ * `OZ_API_BASE_URL` (what the SDKs read up to 2026-08), else the default; a bad value is named by
+ * where it came from.
+ */
+export function readApiBaseUrl(given: string | undefined, label: string, env: Record<string, string | undefined> = {}): string {
+  if (given !== undefined) return parseApiBaseUrl(given, label);
+  for (const name of ['WARP_BASE_URL', 'OZ_API_BASE_URL']) {
+    const value = env[name]?.trim();
+    if (value) return parseApiBaseUrl(value, name);
+  }
+  return DEFAULT_API_BASE_URL;
+}
+
+/** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
+function readTeam(src: SettingSource): string | undefined {
+  const team = optional(src, 'team');
+  if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
+    fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
+  return team;
+}
+
 /** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
 export function parseApiBaseUrl(value: string | undefined, label: string): string {
   if (value === undefined) return DEFAULT_API_BASE_URL;
@@ -300,6 +324,8 @@ export interface RunSettingsOptions {
   promptOptional?: boolean;
   /** Reads attachment images; default the file system. */
   readBytes?: (path: string) => Buffer;
+  /** Where `WARP_BASE_URL` and `OZ_API_BASE_URL` are read when the address setting is empty. */
+  env?: Record<string, string | undefined>;
 }
 
 /** The prompt: inline, or read from its file (never both); undefined when neither is set. */
@@ -453,7 +479,7 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
 
   const settings: RunSettings = {
     apiKey,
-    apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
+    apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
     wait: parseBoolean(src, 'wait', true),
     timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
     ...readPollIntervals(src),
@@ -463,6 +489,8 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
     ...parseReportOptions(src),
   };
   if (outputSchema !== undefined) settings.outputSchema = outputSchema;
+  const team = readTeam(src);
+  if (team !== undefined) settings.team = team;
   if (followup !== undefined) settings.followup = followup;
   if (artifactsText !== undefined) settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
   if (create !== undefined) settings.create = create;
