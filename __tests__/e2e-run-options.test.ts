@@ -85,3 +85,31 @@ describe('run options of the API of today', () => {
     expect(bad.log).toContain("Invalid WARP_BASE_URL 'ftp://example.com'. Expected an http(s) URL");
   });
 });
+
+describe('inputs users mistype', () => {
+  it('fails on api-key before any request, naming the key, the input and the fix, never the value', async () => {
+    const given = inputs();
+    delete given.warp_api_key;
+    const main = await runStep({ inputs: given, undeclaredInputs: { 'api-key': 'wk-mistyped-secret-value' } });
+    expect(main.code).toBe(1);
+    expect(main.log).toContain(
+      "::error::The input 'api-key' is not an input of this action, so it would be ignored: it most likely means warp_api_key.",
+    );
+    expect(main.log).toContain('Rename api-key: to warp_api_key: under with: in the workflow.');
+    expect(main.log + main.summary).not.toContain('wk-mistyped-secret-value');
+    expect(main.log).not.toContain('Missing warp_api_key');
+    expect(sim.apiRequests()).toHaveLength(0);
+  });
+
+  it('fails on environment-id, and warns about a key close to no input but runs', async () => {
+    const typo = await runStep({ inputs: inputs(), undeclaredInputs: { 'environment-id': 'env-web' } });
+    expect(typo.code).toBe(1);
+    expect(typo.log).toContain(
+      "The input 'environment-id' is not an input of this action, so it would be ignored: it most likely means environment.",
+    );
+    expect(sim.apiRequests()).toHaveLength(0);
+    const far = await runStep({ inputs: inputs(), undeclaredInputs: { 'node-version': '24' } });
+    expect(far.code).toBe(0);
+    expect(far.log).toContain("::warning::The input 'node-version' is not an input of this action, so nothing reads it.");
+  });
+});

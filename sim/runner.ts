@@ -79,6 +79,11 @@ export interface StepOptions {
   onSpawn?: (child: ChildProcess) => void;
   /** Called with each chunk the step prints. */
   onOutput?: (text: string) => void;
+  /**
+   * Keys under `with:` that action.yml does not declare (a typo such as `api-key`): the runner passes
+   * them as INPUT_<NAME> all the same, upper-cased, spaces as "_", hyphens kept.
+   */
+  undeclaredInputs?: Record<string, string>;
 }
 
 /** The step's environment as the runner gives it: the runner's variables, inputs with defaults, files. */
@@ -110,6 +115,10 @@ export function stepEnvironment(dir: string, options: StepOptions): Record<strin
   for (const [name, value] of Object.entries(options.inputs ?? {})) {
     if (!(name in action.inputs)) throw new Error(`action.yml declares no input named ${name}`);
     env[`INPUT_${name.toUpperCase()}`] = value;
+  }
+  for (const [name, value] of Object.entries(options.undeclaredInputs ?? {})) {
+    if (name in action.inputs) throw new Error(`action.yml declares ${name}: give it in inputs`);
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   }
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   return { ...env, ...options.env };

@@ -123,6 +123,7 @@ async function readSettings(event: EventFacts, context: GitHubContext): Promise<
 
 /** The official action's inputs that are ignored here, or have no effect: said once, before the run. */
 function tellOfficialNotes(settings: Settings): void {
+  for (const warning of settings.unknownInputs) core.warning(warning);
   for (const warning of settings.official.warnings) core.warning(warning);
   for (const notice of settings.official.notices) core.notice(notice);
 }

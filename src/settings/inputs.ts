@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
+import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
 import { fail, InputError, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from './settings.ts';
 
@@ -39,6 +40,8 @@ export interface Settings extends RunSettings {
   official: OfficialNotes;
   /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
   serverUrl: string;
+  /** Warnings for the step's keys that are no input of this action and close to none (see unknown-inputs.ts). */
+  unknownInputs: string[];
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -86,7 +89,9 @@ export function parseSettings(
   readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
 ): Readonly<Settings> {
   const src = inputSource(read);
-  // First: a workflow written for the official action should learn why before any other complaint.
+  // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
+  const unknownInputs = checkInputNames(env);
+  // Then: a workflow written for the official action should learn why before any other complaint.
   const official = checkOfficialInputs(read);
   const rawPhrase = rawInput(read, 'trigger_phrase', env);
   if (rawPhrase !== '' && rawPhrase.trim() === '') {
@@ -124,6 +129,7 @@ export function parseSettings(
     triggerPhrase,
     continueConversation: parseBoolean(src, 'continueConversation', true),
     official,
+    unknownInputs,
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
