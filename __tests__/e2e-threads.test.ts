@@ -232,6 +232,23 @@ describe("the thread's run", () => {
   });
 });
 
+describe('a thread whose run failed in setup and keeps its session for debugging', () => {
+  it('starts a new run for the request, says why, and never waits on the debug window', async () => {
+    const first = await say('@oz fix the flaky test', { metadata: 'sim_outcome=setup-failed\nsim_debug_window=open' });
+    expect(first.outputs.state).toBe('FAILED');
+    const id = first.outputs.run_id!;
+    const reply = await say('@oz try again');
+    expect(reply.code).toBe(0);
+    expect(reply.outputs).toMatchObject({ followed_up: 'false', state: 'SUCCEEDED' });
+    expect(reply.outputs.run_id).not.toBe(id);
+    expect(sim.apiRequests('POST', `/agent/runs/${id}/followups`)).toHaveLength(0);
+    expect(reply.log).toContain(
+      `::warning::This thread's Oz run ${id} failed while setting up its environment (environment_setup_failed); its session is kept only for debugging`,
+    );
+    expect(threadComment().body).toContain('its session is kept only for debugging');
+  });
+});
+
 describe('the prompt of a comment on a pull request', () => {
   it("names the pull request's head and base branch, read from the pull request", async () => {
     github.pullBranches[7] = { head: 'fix/login-race', base: 'release-2' };

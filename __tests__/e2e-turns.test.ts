@@ -109,7 +109,7 @@ describe("a thread's follow-up", () => {
     expect(reply.outputs.followed_up).toBe('true');
     const notices = reply.log.split('\n').filter((line) => line.startsWith('::notice::') && line.includes('images'));
     expect(notices).toEqual([
-      "::notice::The comment's 2 images and the attachments input's image are not sent to the agent: this request goes to the thread's run as a follow-up, and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, or set continue_conversation to false to start a new run with it.",
+      "::notice::The comment's 2 images and the attachments input's image are not sent to the agent: this request goes to the thread's run as a follow-up, and this action sends a follow-up's text only: the API takes a follow-up's images only through an upload endpoint that Warp marks internal, which no SDK offers (images go with a new run). Describe the image in words, or set continue_conversation to false to start a new run with it.",
     ]);
     const followups = sim.apiRequests('POST', '/agent/runs/').filter((r) => r.path.endsWith('/followups'));
     expect(followups).toHaveLength(1);

@@ -128,6 +128,7 @@ export const OUTPUTS = [
   { output: 'structured_output', notInDotenv: true },
   { output: 'downloaded_files' },
   { output: 'followed_up' },
+  { output: 'followup_id' },
   { output: 'skipped', actionOnly: true },
   { output: 'comment_url', actionOnly: true },
   { output: 'credits' },

@@ -54,7 +54,7 @@ export function noticeLine(notice: RunNotice, words: Vocabulary): Line {
         `Created Oz run ${notice.runId} (${notice.state})${notice.adopted ? ', found again after its create answer was lost' : ''}.`,
       );
     case 'followed-up':
-      return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}); watching it to its new end.`);
+      return followedUpLine(notice);
     case 'watching':
       return info(`Watching existing Oz run ${notice.runId}.`);
     case 'cancel':
@@ -72,6 +72,25 @@ export function noticeLine(notice: RunNotice, words: Vocabulary): Line {
     case 'may-exist':
       return warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
   }
+}
+
+/** How the API took a follow-up (its answer's `outcome`), in plain words. */
+const FOLLOWUP_OUTCOMES: Record<string, string> = {
+  live_session: "the agent's live session took it",
+  queued_prompt: 'the run had not started yet, so it was added to its prompt',
+  handoff_execution: 'the run had ended, so a new environment starts for it',
+  queue_pending: 'it waits in the queue until the run can take it',
+};
+
+function followedUpLine(notice: Extract<RunNotice, { kind: 'followed-up' }>): Line {
+  if (notice.debugging) {
+    return info(
+      `Sent a follow-up to Oz run ${notice.runId} (${notice.state}): the run failed while setting up its environment and keeps its session ` +
+        'for debugging, so a debug agent takes it there. The run stays FAILED and no new end will come: not waiting for one.',
+    );
+  }
+  const how = FOLLOWUP_OUTCOMES[notice.outcome ?? ''];
+  return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state})${how ? `: ${how}` : ''}; watching it to its new end.`);
 }
 
 /** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
@@ -105,6 +124,12 @@ export function outcomeNote(
   switch (outcome.kind) {
     case 'started':
       return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
+    case 'debugging':
+      return (
+        `The run failed while setting up its environment and keeps its session for debugging${outcome.until ? ` until ${outcome.until}` : ''}: ` +
+        `the follow-up went to a debug agent in that session. The run stays FAILED, so no new end will come and this ${words.unit} ends now: ` +
+        'open the session link to work with the debug agent, or start a new run to retry the task.'
+      );
     case 'error':
       if (outcome.error.name === 'RunNotFoundError') {
         return `Oz run '${(outcome.error as Error & { runId: string }).runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;

@@ -24,6 +24,7 @@ import type {
   EnvironmentList,
   ModelList,
   SkillList,
+  FollowupAnswer,
   FollowupRequest,
   ListRunsResponse,
   RunItem,
@@ -254,13 +255,22 @@ export class OzClient {
    * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
    * delivered twice. The caller reads the run to learn whether a lost one arrived.
    */
-  async followupOnce(runId: string, body: FollowupRequest, signal?: AbortSignal): Promise<void> {
+  async followupOnce(runId: string, body: FollowupRequest, signal?: AbortSignal): Promise<FollowupAnswer> {
+    let answer: unknown;
     try {
-      await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+      answer = await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
     } catch (error) {
       // Any 2xx accepts it, whatever its body says.
       if (!isBadAnswer(error)) throw error;
+      return {};
     }
+    // Only what has the documented shape: an older server answers `{}`, and text is never trusted as an id.
+    const read: FollowupAnswer = {};
+    if (isObject(answer) && typeof answer.outcome === 'string' && /^[a-z_]{1,40}$/.test(answer.outcome)) read.outcome = answer.outcome;
+    if (isObject(answer) && typeof answer.followup_id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(answer.followup_id)) {
+      read.followup_id = answer.followup_id;
+    }
+    return read;
   }
 
   /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */

@@ -19,7 +19,10 @@ export interface StatusMessage {
   message?: string;
   error_code?: string;
   retryable?: boolean;
+  /** Until when a run that failed during setup keeps its session for a debug agent. */
   session_debug_until?: string;
+  /** A debug turn holds that window open now (`session_debug_until` may lag). */
+  debug_agent_active?: boolean;
 }
 
 export interface Artifact {
@@ -56,6 +59,12 @@ export interface RunItem {
   status_message?: StatusMessage;
   request_usage?: RequestUsage;
   is_run_type_cancellable?: boolean;
+  /** When the run last reached a terminal state; null while it is live. */
+  finished_at?: string | null;
+  /** Where the run came from (API, GITHUB_ACTION, SLACK, ...: more values appear). */
+  source?: string;
+  /** A run that FAILED during setup keeps its session: a follow-up goes to a debug agent there, and the run stays FAILED. */
+  debug_agent_available?: boolean;
   [key: string]: unknown;
 }
 
@@ -194,6 +203,17 @@ export interface ArtifactDetail {
 export interface FollowupRequest {
   message: string;
   mode?: 'normal' | 'plan' | 'orchestrate';
+}
+
+/**
+ * The answer to a follow-up. `outcome`: `live_session` (the running session took it), `queued_prompt`
+ * (the run had not started: added to its prompt; no id), `handoff_execution` (the run had ended: a
+ * new execution of it), `queue_pending` (queued, delivered when the run can take it). An older server
+ * answered `{}`.
+ */
+export interface FollowupAnswer {
+  followup_id?: string | null;
+  outcome?: string;
 }
 
 /** `GET /agent/models`. */

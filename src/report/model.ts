@@ -50,6 +50,8 @@ export interface Report {
   downloadedFiles?: string[];
   /** True when the request went to an existing run as a follow-up. */
   followedUp?: boolean;
+  /** The follow-up's id, as the API gave it. */
+  followupId?: string;
   /** The artifacts this request produced: on a follow-up, not those earlier turns left on the run. Default the run's. */
   artifacts?: Artifact[];
   /** On a follow-up: the artifacts earlier turns left on the run, named as theirs in the summary. */

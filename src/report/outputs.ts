@@ -74,10 +74,11 @@ export function usageOutputs(figures: UsageFigures): Record<OutputKey & ('credit
 
 /** The outputs of what the agent did: its answer, the structured output and the files saved. */
 export function agentOutputs(
-  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'conversation'>,
-): Record<OutputKey & ('followed_up' | 'agent_output' | 'structured_output' | 'downloaded_files'), string> {
+  report: Pick<Report, 'agentOutput' | 'structured' | 'downloadedFiles' | 'followedUp' | 'followupId' | 'conversation'>,
+): Record<OutputKey & ('followed_up' | 'followup_id' | 'agent_output' | 'structured_output' | 'downloaded_files'), string> {
   return {
     followed_up: String(report.followedUp === true),
+    followup_id: report.followupId ?? '',
     agent_output:
       report.conversation !== undefined
         ? fitJson(report.conversation, MAX_ANSWER_OUTPUT_BYTES)

@@ -1,7 +1,15 @@
 import type { OzClient } from '../oz/client.ts';
 import { isRetryable, mayHaveCreated } from '../oz/errors.ts';
 import { raceAbort, sleep } from '../oz/sleep.ts';
-import { isTerminal, type Conversation, type RunItem } from '../oz/types.ts';
+import { isTerminal, type Conversation, type FollowupAnswer, type RunItem } from '../oz/types.ts';
+
+/**
+ * Whether a run FAILED during setup and keeps its session for debugging: a follow-up to it starts (or
+ * continues) a debug agent there, and the run stays FAILED with its message, so no new end comes.
+ */
+export function inDebugWindow(run: RunItem): boolean {
+  return run.state === 'FAILED' && run.debug_agent_available === true;
+}
 
 /** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
 export class LostFollowupError extends Error {
@@ -98,7 +106,7 @@ async function settleLostFollowup(
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
  * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
  * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
- * old one.
+ * old one, and the API's answer (empty when it was lost, or from a server that gave none).
  */
 export async function sendFollowupOnce(
   client: OzClient,
@@ -108,15 +116,16 @@ export async function sendFollowupOnce(
   /** The run as just read, when the caller has read it already. */
   known?: RunItem,
   pickup: PickupOptions = {},
-): Promise<RunItem> {
+): Promise<{ before: RunItem; answer: FollowupAnswer }> {
   const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
   let uncertain: Error | undefined;
+  let answer: FollowupAnswer = {};
   await client.withRetry(
     `POST /agent/runs/${runId}/followups`,
     async () => {
       if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal))) return;
       try {
-        await raceAbort(client.followupOnce(runId, { message }, signal), signal);
+        answer = await raceAbort(client.followupOnce(runId, { message }, signal), signal);
       } catch (error) {
         if (mayHaveCreated(error)) uncertain = error as Error;
         throw error;
@@ -125,5 +134,5 @@ export async function sendFollowupOnce(
     signal,
     (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error),
   );
-  return before;
+  return { before, answer };
 }

@@ -11,7 +11,7 @@ import { saveArtifacts } from './artifacts.ts';
 import { preflight } from './preflight.ts';
 import { createRunExactlyOnce, isLostCreate } from './create.ts';
 import { readExistingRun } from './existing.ts';
-import { movedOn, sendFollowupOnce } from './followup.ts';
+import { inDebugWindow, movedOn, sendFollowupOnce } from './followup.ts';
 import { conclude, type Cleanup, type Finding, type RunResult } from './outcome.ts';
 import { asSent, type RunPlan } from './plan.ts';
 import { settleLeftRun } from './settle.ts';
@@ -29,7 +29,11 @@ export type RunNotice =
   /** The run was created, or found again by its request id after the create's answer was lost (`adopted`). */
   | { kind: 'created'; runId: string; state: string; adopted: boolean }
   /** A follow-up went to the run, which was `state` before it. */
-  | { kind: 'followed-up'; runId: string; state: string }
+  /**
+   * A follow-up went to the run, which was `state` before it; `outcome` is how the API says it took it
+   * (when it says), `debugging` when a debug agent took it in a failed run's kept session (no new end comes).
+   */
+  | { kind: 'followed-up'; runId: string; state: string; outcome?: string; debugging: boolean }
   /** An existing run is watched, nothing sent. */
   | { kind: 'watching'; runId: string }
   /** A cancel was asked for. */
@@ -128,6 +132,10 @@ interface Begun {
   followedUpFrom?: RunItem;
   /** Where the follow-up's answer starts in the conversation: the answer before it is not its own. */
   answerStart?: AnswerStart;
+  /** The follow-up's id, as the API gave it. */
+  followupId?: string;
+  /** The follow-up went to a debug agent in a failed run's kept session: the run stays FAILED, no end comes. */
+  debugging?: boolean;
 }
 
 /** What the agent did, read after the run: its answer, the structured output, the files saved. */
@@ -154,7 +162,8 @@ export async function startAndWatch(
     const refused = plan.target.kind === 'create' ? await checkBeforeCreate(life, plan.target.request) : undefined;
     if (refused !== undefined) return { ...conclude(refused) };
     begun = await begin(life, plan, metadata);
-    found = plan.settings.wait ? await follow(life, begun) : await leaveRunning(life, begun);
+    // A debug agent's turn never brings the run a new end: never wait for one (see followUp).
+    found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
   } catch (error) {
     found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error as Error, undefined);
   }
@@ -167,6 +176,7 @@ export async function startAndWatch(
     ...(run !== undefined && { run }),
     ...(runId !== undefined && { runId }),
     ...(begun?.followedUpFrom !== undefined && { followedUp: true }),
+    ...(begun?.followupId !== undefined && { followupId: begun.followupId }),
     ...(turn !== undefined && { artifacts: turn.artifacts }),
     ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
     ...(restarted !== undefined && { restarted }),
@@ -232,28 +242,59 @@ async function begin(life: Lifecycle, plan: RunPlan, metadata: Record<string, st
   const checked = target.kind === 'follow-up' && target.thread ? await readThreadRun(client, runId, target.thread, stop) : undefined;
   if (checked && 'restart' in checked) return restart(life, plan, checked.restart, metadata);
   const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+  // A thread's request is a task: a run kept only for debugging its failed setup cannot do it, a new run can.
+  if (target.kind === 'follow-up' && target.thread && inDebugWindow(existing)) {
+    const detail = existing.status_message?.error_code ?? 'FAILED';
+    return restart(life, plan, { from: runId, reason: 'debug-window', detail }, metadata);
+  }
   learnRunId(life, runId);
   if (target.kind === 'watch') {
     events.notice({ kind: 'watching', runId });
     return { runId, startState: '' };
   }
+  return followUp(life, plan, { runId, message: target.message, existing }, metadata);
+}
+
+/**
+ * Sends the follow-up once and says how the API took it. A run that FAILED during setup and keeps its
+ * session for debugging (`debug_agent_available`, or a live session taking a follow-up to a FAILED
+ * run) stays FAILED: a debug agent answers in that session, and no new end ever comes.
+ */
+async function followUp(
+  life: Lifecycle,
+  plan: RunPlan,
+  to: { runId: string; message: string; existing: RunItem },
+  metadata: Record<string, string>,
+): Promise<Begun> {
+  const { client, events, stop } = life;
+  const { runId, message } = to;
+  const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
   // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
   const reader = life.conversation();
   await reader.poll(stop, true);
-  const answerStart = reader.answerStart(target.message);
-  let followedUpFrom: RunItem;
+  const answerStart = reader.answerStart(message);
+  let sent: Awaited<ReturnType<typeof sendFollowupOnce>>;
   try {
-    followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+    sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
       ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
       ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
     });
   } catch (error) {
-    if (target.thread === undefined || !isSessionGone(error)) throw error;
+    if (thread === undefined || !isSessionGone(error)) throw error;
     return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata);
   }
-  events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
-  events.followedUp?.(followedUpFrom);
-  return { runId, startState: '', followedUpFrom, ...(answerStart !== undefined && { answerStart }) };
+  const { before, answer } = sent;
+  const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
+  events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+  events.followedUp?.(before);
+  return {
+    runId,
+    startState: '',
+    followedUpFrom: before,
+    ...(answerStart !== undefined && { answerStart }),
+    ...(typeof answer.followup_id === 'string' && { followupId: answer.followup_id }),
+    ...(debugging && { debugging }),
+  };
 }
 
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
@@ -278,17 +319,27 @@ function restart(life: Lifecycle, plan: RunPlan, why: Restart, metadata: Record<
   return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata);
 }
 
-/** Not waiting: the run goes on; one read fills the outputs. */
+/**
+ * Not waiting (or a debug agent took the follow-up, and no end will come): the run goes on; one read
+ * fills the outputs.
+ */
 async function leaveRunning(life: Lifecycle, begun: Begun): Promise<Finding> {
+  let run: RunItem;
   try {
-    const run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+    run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
     if (run.session_link) life.events.sessionLink?.(run.session_link);
-    return { kind: 'left-running', run };
   } catch (error) {
     // The run exists and is meant to go on: a failed read only leaves some outputs empty.
     life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error as Error, stillWatching: false });
-    return { kind: 'left-running', run: { run_id: begun.runId, state: begun.startState } };
+    run = { run_id: begun.runId, state: begun.startState };
   }
+  return begun.debugging === true ? { kind: 'debugging', run, ...debugUntil(run) } : { kind: 'left-running', run };
+}
+
+/** Until when the debug window is open, when the API says it as a time. */
+function debugUntil(run: RunItem): { until?: string } {
+  const until = Date.parse(run.status_message?.session_debug_until ?? '');
+  return Number.isNaN(until) ? {} : { until: new Date(until).toISOString() };
 }
 
 /** Watches the run to its end (or the stop), then settles it when stopped. */

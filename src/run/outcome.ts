@@ -20,6 +20,7 @@ export type StopHandling =
  * How a run's lifecycle ended, as facts: the front ends say it in their own words.
  * - `ended`: the run reached a terminal state (SUCCEEDED, FAILED, ERROR, BLOCKED, CANCELLED).
  * - `started`: not waiting; the run was started (or found) and left running.
+ * - `debugging`: a debug agent took the follow-up in a failed run's kept session (verdict `started`).
  * - `stopped`: the deadline or a signal came first, while creating the run or while watching it.
  * - `error`: following the run failed (a bad answer, a lost create, a read that failed for good).
  * - `not-started`: the catalogue check before the create found problems (sentences naming settings
@@ -31,6 +32,11 @@ export type RunOutcome =
   | { kind: 'not-started'; problems: string[] }
   | { kind: 'over-budget'; budget: Budget; cancel: CancelResult }
   | { kind: 'started' }
+  /**
+   * The follow-up went to a debug agent in the kept session of a run that failed during setup: the run
+   * stays FAILED and no new end comes, so it is not waited for. `until`: the window's end, when known.
+   */
+  | { kind: 'debugging'; until?: string }
   /** `phase`: while creating the run, before a follow-up to an existing run was sent, or while watching. */
   | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; handling: StopHandling }
   | { kind: 'error'; error: Error };
@@ -51,6 +57,8 @@ export interface RunResult {
   downloadedFiles?: string[];
   /** True when a follow-up went to an existing run. */
   followedUp?: boolean;
+  /** The follow-up's id, as the API gave it (none for one added to a run's prompt before it started). */
+  followupId?: string;
   /**
    * The artifacts this request produced (see run/turn.ts): on a follow-up, only those the run did not
    * have before it was sent; otherwise the run's. Missing when the run was never read.
@@ -78,6 +86,7 @@ export function verdict(result: Pick<RunResult, 'outcome' | 'structured'>): Verd
       if (outcome.state !== 'SUCCEEDED') return 'failed';
       return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
     case 'started':
+    case 'debugging':
       return 'started';
     case 'stopped':
       return outcome.reason;
@@ -104,6 +113,8 @@ export type Finding = { run?: RunItem } & (
   | { kind: 'left-running' }
   /** Watched to its end. */
   | { kind: 'ended'; run: RunItem }
+  /** A debug agent took the follow-up in a failed run's kept session: no new end comes, so none is awaited. */
+  | { kind: 'debugging'; run: RunItem; until?: string }
   | { kind: 'over-budget'; budget: Budget; cancel: CancelResult }
   | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; cleanup: Cleanup }
   /** Following the run failed; `cleanup` when a cancel (or a look-up by request id) followed. */
@@ -139,6 +150,8 @@ export function conclude(found: Finding): { outcome: RunOutcome; settled: boolea
       return { outcome: { kind: 'started' }, settled: true };
     case 'ended':
       return { outcome: { kind: 'ended', state: found.run.state }, settled: true };
+    case 'debugging':
+      return { outcome: { kind: 'debugging', ...(found.until !== undefined && { until: found.until }) }, settled: true };
     case 'over-budget':
       return {
         outcome: { kind: 'over-budget', budget: found.budget, cancel: found.cancel },

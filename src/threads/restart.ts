@@ -8,6 +8,8 @@ export function describeRestart(why: Restart): string {
       return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
     case 'session-gone':
       return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+    case 'debug-window':
+      return `This thread's Oz run ${why.from} failed while setting up its environment (${why.detail}); its session is kept only for debugging, where a request would get a debug agent and never an end; ${fresh}.`;
     case 'not-this-thread':
       return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
   }

@@ -23,9 +23,11 @@ export interface Restart {
   /**
    * - `gone`: the run cannot be read (404, or 403/410: retention, a key of another team);
    * - `session-gone`: the follow-up was refused with 410 Gone (the session is no longer kept);
-   * - `not-this-thread`: the run's metadata names another repository, pull request or issue.
+   * - `not-this-thread`: the run's metadata names another repository, pull request or issue;
+   * - `debug-window`: the run failed during setup and keeps its session only for a debug agent, where
+   *   a follow-up never brings a new end.
    */
-  reason: 'gone' | 'session-gone' | 'not-this-thread';
+  reason: 'gone' | 'session-gone' | 'not-this-thread' | 'debug-window';
   /** The API's answer, or which metadata differed. */
   detail: string;
 }

@@ -59,9 +59,10 @@ async function withCommentImages(settings: Settings, request: CreateRunRequest, 
 }
 
 /**
- * A follow-up carries text only: the API's follow-up request has a message and a mode, no attachments
- * (oz-agent-sdk's RunSubmitFollowupParams). Images in the comment (and the attachments input) went with
- * the thread's first run only; said once, so nobody believes the agent saw them.
+ * A follow-up sends text only. The API's follow-up request has an `attachments` field now, but its ids
+ * come from an upload endpoint that Warp's docs mark internal and no SDK offers, so this action does not
+ * build on it. Images in the comment (and the attachments input) went with the thread's first run
+ * only; said once, so nobody believes the agent saw them.
  */
 function tellImagesNotFollowing(settings: Settings, body: string): void {
   const images = imageUrls(body, settings.serverUrl).length;
@@ -75,7 +76,8 @@ function tellImagesNotFollowing(settings: Settings, body: string): void {
     .join(' and ');
   core.notice(
     `${what[0]!.toUpperCase()}${what.slice(1)} ${images + given === 1 ? 'is' : 'are'} not sent to the agent: this request goes to the thread's run as a follow-up, ` +
-      'and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, ' +
+      "and this action sends a follow-up's text only: the API takes a follow-up's images only through an upload endpoint that Warp marks internal, " +
+      'which no SDK offers (images go with a new run). Describe the image in words, ' +
       'or set continue_conversation to false to start a new run with it.',
   );
 }

@@ -1,5 +1,5 @@
 import { INPUTS } from '../names.ts';
-import { InputError, quote } from '../run/settings.ts';
+import { InputError, quote } from './settings.ts';
 
 /**
  * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action

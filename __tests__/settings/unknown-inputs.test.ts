@@ -1,6 +1,6 @@
 /** The step's keys that are no input of this action: a likely typo fails before any request, anything else is a warning. */
 import { describe, expect, it } from 'vitest';
-import { checkInputNames, likelyInput } from '../../src/action/unknown-inputs.ts';
+import { checkInputNames, likelyInput } from '../../src/settings/unknown-inputs.ts';
 
 describe('likelyInput', () => {
   it.each([
