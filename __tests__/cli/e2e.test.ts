@@ -164,6 +164,7 @@ describe('oz-agent-run', () => {
       'OZ_CONVERSATION_ID',
       'OZ_PULL_REQUEST_URL',
       'OZ_FOLLOWED_UP',
+      'OZ_FOLLOWUP_ID',
       'OZ_DOWNLOADED_FILES',
       'OZ_CREDITS',
       'OZ_COST_USD',
