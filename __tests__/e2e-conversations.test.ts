@@ -142,7 +142,9 @@ describe('a reply', () => {
     );
     // The new end: the answer to the follow-up, not the first one.
     expect(reply.outputs.agent_output).toMatch(/^Done: @octocat follows up/);
-    expect(reply.log).toContain(`Sent a follow-up to Oz run ${runId} (SUCCEEDED): the run had ended, so a new environment starts for it; watching it to its new end.`);
+    expect(reply.log).toContain(
+      `Sent a follow-up to Oz run ${runId} (SUCCEEDED): the run had ended, so a new environment starts for it; watching it to its new end.`,
+    );
     expect(reply.log).toMatch(/\] QUEUED/);
     // Progress tells what the agent did for this request only, not the first one again.
     expect(reply.log).toMatch(/\] says: Done: @octocat follows up/);
