@@ -274,3 +274,34 @@ describe('sanitizeMarkdown', () => {
     );
   });
 });
+
+describe('renderSummary: fields of the API of today', () => {
+  it("takes the duration from finished_at when there is no run_time, shows a pull request's status, and a harness's tokens", () => {
+    const { run_time: _runTime, ...withoutRunTime } = succeeded;
+    const run: RunItem = {
+      ...withoutRunTime,
+      started_at: '2026-12-01T10:00:00Z',
+      finished_at: '2026-12-01T10:04:05Z',
+      artifacts: [
+        { artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/acme/widgets/pull/7', branch: 'oz/fix', status: 'merged' } },
+      ],
+      request_usage: { inference_cost: 10 },
+    };
+    const md = renderSummary({ outcome: 'succeeded', run, harnessTokens: 4321 }, ACTION_WORDS);
+    expect(md).toContain('| Duration | 4m 5s |');
+    expect(md).toContain(`(merged, branch \`oz/fix\`)`);
+    expect(md).toContain('| Tokens | 4321 (as the harness counts them) |');
+    const odd = {
+      ...run,
+      artifacts: [{ artifact_type: 'PULL_REQUEST', data: { url: 'https://github.com/a/b/pull/1', status: '<b>x</b>' } }],
+    };
+    expect(renderSummary({ outcome: 'succeeded', run: odd }, ACTION_WORDS)).not.toContain('<b>x</b>');
+  });
+
+  it.each(['agent_stream_network_error', 'agent_stream_failure'])('advises a retry for %s', (code) => {
+    const run: RunItem = { run_id: 'r', state: 'ERROR', status_message: { message: 'stream lost', error_code: code } };
+    expect(renderSummary({ outcome: 'failed', run }, ACTION_WORDS)).toContain(
+      "The connection to the agent's stream failed on Warp's side, which is usually transient: re-run the job",
+    );
+  });
+});

@@ -49,7 +49,7 @@ export async function finish(unredacted: Report, feedback?: Feedback): Promise<v
   for (const [name, value] of Object.entries({
     ...outputs,
     ...agentOutputs(report),
-    ...usageOutputs(usageFigures(report.run?.request_usage)),
+    ...usageOutputs(usageFigures(report.run?.request_usage, report.harnessTokens)),
     ...reviewOutputs(report.review),
   }))
     core.setOutput(name, redact(value));

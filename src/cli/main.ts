@@ -169,7 +169,7 @@ async function finishCli(
   const outputs: Record<string, string> = {
     ...runOutputs(report.run, report.runId, undefined, reportArtifacts(report)),
     ...agentOutputs(report),
-    ...usageOutputs(usageFigures(report.run?.request_usage)),
+    ...usageOutputs(usageFigures(report.run?.request_usage, report.harnessTokens)),
   };
   const code = exitCode(report, signal, result.mayExist === true);
   if (args.json) io.stdout(`${redact(JSON.stringify(jsonResult(report, outputs, code)))}\n`);

@@ -69,6 +69,10 @@ export function noticeLine(notice: RunNotice, words: Vocabulary): Line {
       return warning(`Could not check whether the unanswered create started a run: ${clause(notice.error.message)}. It may be running.`);
     case 'save-failed':
       return warning(`Could not save the run's files: ${notice.error.message}`);
+    case 'setup-failed':
+      return warning(
+        `Oz run ${notice.runId} ended ${notice.state} while ${notice.phase}: its environment did not finish setting up, so the agent never started.`,
+      );
     case 'may-exist':
       return warning(`A run may have been started and was not found: look for the metadata ${REQUEST_ID_KEY}=${notice.requestId} in Oz.`);
   }

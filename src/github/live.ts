@@ -45,16 +45,26 @@ export interface ActivitySnapshot {
   actions: string[];
   /** All actions seen, including those no longer kept. */
   count: number;
+  /** The last setup step (from the run's timeline), shown while the agent has said nothing yet. */
+  setup?: string;
 }
 
 /** What the agent did, as the conversation reads tell it: its actions, and the last thing it said. */
 export class AgentActivity {
   private readonly actions: string[] = [];
   private said: string | undefined;
+  private setup: string | undefined;
   private count = 0;
 
-  /** One line from the conversation: `says: ...` is what the agent said (the status), anything else an action. */
+  /**
+   * One line from the conversation: `says: ...` is what the agent said (the status), `setup: ...` a
+   * step of the run's setup (not the agent's doing: never counted or folded), anything else an action.
+   */
   add(line: string): void {
+    if (line.startsWith('setup: ')) {
+      this.setup = line.slice('setup: '.length);
+      return;
+    }
     if (line.startsWith('says: ')) {
       this.said = line.slice('says: '.length);
       return;
@@ -65,13 +75,23 @@ export class AgentActivity {
   }
 
   snapshot(): ActivitySnapshot {
-    return { ...(this.said !== undefined && { said: this.said }), actions: [...this.actions], count: this.count };
+    return {
+      ...(this.said !== undefined && { said: this.said }),
+      ...(this.setup !== undefined && { setup: this.setup }),
+      actions: [...this.actions],
+      count: this.count,
+    };
   }
 }
 
 /** Lines for the live comment: the one-line status, then the last few actions; none before any activity. */
 export function liveLines(activity: ActivitySnapshot): string[] {
-  const lines = activity.said === undefined ? [] : [`**Now:** ${oneLine(activity.said)}`, ''];
+  const lines =
+    activity.said !== undefined
+      ? [`**Now:** ${oneLine(activity.said)}`, '']
+      : activity.setup !== undefined && activity.actions.length === 0
+        ? [`**Setting up:** ${oneLine(activity.setup)}`, '']
+        : [];
   const recent = activity.actions.slice(-LIVE_ACTIONS);
   if (recent.length > 0) lines.push(...recent.map((a) => `- ${code(a)}`), '');
   return lines;

@@ -25,6 +25,8 @@ import type {
   ModelList,
   SkillList,
   FollowupAnswer,
+  HarnessUsage,
+  Timeline,
   FollowupRequest,
   ListRunsResponse,
   RunItem,
@@ -188,6 +190,28 @@ export class OzClient {
       `/agent/runs/${encodeURIComponent(runId)}/conversation`,
       'a conversation',
       (a) => Array.isArray(a.steps),
+      signal,
+      limits,
+    );
+  }
+
+  /** The run's timeline: what happened before the agent spoke. `limits` bound a read beside the watch. */
+  getTimeline(runId: string, signal?: AbortSignal, limits?: CallLimits): Promise<Timeline> {
+    return this.getChecked<Timeline>(
+      `/agent/runs/${encodeURIComponent(runId)}/timeline`,
+      'a timeline',
+      (a) => Array.isArray(a.events) && a.events.every((e) => isObject(e) && typeof e.event_type === 'string'),
+      signal,
+      limits,
+    );
+  }
+
+  /** The raw token counts of a Claude Code or Codex run. */
+  getHarnessUsage(runId: string, signal?: AbortSignal, limits?: CallLimits): Promise<HarnessUsage> {
+    return this.getChecked<HarnessUsage>(
+      `/agent/runs/${encodeURIComponent(runId)}/harness-usage`,
+      'harness usage',
+      (a) => typeof a.available === 'boolean',
       signal,
       limits,
     );

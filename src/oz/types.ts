@@ -216,6 +216,34 @@ export interface FollowupAnswer {
   outcome?: string;
 }
 
+/** One event of a run's timeline: setup and lifecycle, before any conversation exists. */
+export interface TimelineEvent {
+  event_uuid?: string;
+  run_id?: string;
+  execution_id?: string;
+  /** `oz_run_created`, `oz_run_claimed`, `worker_container_ready`, `shared_session_started`, `agent_started`, `oz_run_done`, ... */
+  event_type: string;
+  occurred_at?: string;
+  payload?: unknown;
+}
+
+/** `GET /agent/runs/{id}/timeline`. */
+export interface Timeline {
+  events: TimelineEvent[];
+}
+
+/**
+ * `GET /agent/runs/{id}/harness-usage`: the latest raw token and tool counts of a Claude Code or Codex
+ * run, as the harness reports them (`usage.snapshot.payload`); a null or absent count is unmeasured.
+ */
+export interface HarnessUsage {
+  available?: boolean;
+  run_id?: string;
+  conversation_id?: string | null;
+  age_seconds?: number;
+  usage?: { harness?: string; snapshot?: { coverage?: string; payload?: unknown } };
+}
+
 /** `GET /agent/models`. */
 export interface ModelList {
   default_model_id?: string;

@@ -52,6 +52,10 @@ export interface Report {
   followedUp?: boolean;
   /** The follow-up's id, as the API gave it. */
   followupId?: string;
+  /** The run ended before its agent started: the setup phase it stopped in. */
+  setupPhase?: string;
+  /** A third-party harness's token count, when `request_usage` has none. */
+  harnessTokens?: number;
   /** The artifacts this request produced: on a follow-up, not those earlier turns left on the run. Default the run's. */
   artifacts?: Artifact[];
   /** On a follow-up: the artifacts earlier turns left on the run, named as theirs in the summary. */

@@ -45,7 +45,8 @@ function describeArtifact(artifact: Artifact): string {
   switch (artifact.artifact_type) {
     case 'PULL_REQUEST': {
       const branch = text('branch');
-      return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${escapeMarkdown(branch)})` : ''}`;
+      const about = [pullRequestStatus(artifact), branch && `branch ${escapeMarkdown(branch)}`].filter(Boolean).join(', ');
+      return `Pull request: ${safeLink(pullRequestLabel(text('url')), text('url'))}${about ? ` (${about})` : ''}`;
     }
     case 'PLAN':
       return `Plan: ${safeLink(text('title') ?? 'plan', text('url'))}`;
@@ -62,9 +63,9 @@ function describeArtifact(artifact: Artifact): string {
   }
 }
 
-function usageRows(run: RunItem): string[][] {
+function usageRows(run: RunItem, harnessTokens?: number): string[][] {
   const usage = run.request_usage;
-  if (!usage) return [];
+  if (!usage) return harnessTokens === undefined ? [] : [['Tokens', `${harnessTokens} (as the harness counts them)`]];
   const rows: string[][] = [];
   const credits = (['inference', 'compute', 'platform'] as const)
     .map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]] as const)
@@ -76,6 +77,7 @@ function usageRows(run: RunItem): string[][] {
     rows.push(['Cost', `${round(total)} credits (${parts})${usd > 0 ? `, about $${usd.toFixed(2)}` : ''}`]);
   }
   if (typeof usage.total_tokens === 'number') rows.push(['Tokens', String(usage.total_tokens)]);
+  else if (harnessTokens !== undefined) rows.push(['Tokens', `${harnessTokens} (as the harness counts them)`]);
   return rows;
 }
 
@@ -136,6 +138,9 @@ export function nextStep(report: Report, words: SummaryWords): string | undefine
       return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
     case 'budget_exceeded':
       return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
+    case 'agent_stream_network_error':
+    case 'agent_stream_failure':
+      return "The connection to the agent's stream failed on Warp's side, which is usually transient: re-run the job; a new run may succeed.";
     case 'environment_setup_failed':
       return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
     case 'external_authentication_required':
@@ -164,10 +169,22 @@ function pullRequests(artifacts: Artifact[], exclude?: string): string[] {
     .map((a) => {
       const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
       const branch = typeof a.data?.branch === 'string' ? fitChars(a.data.branch, 200) : undefined;
-      return { url, branch };
+      return { url, branch, status: pullRequestStatus(a) };
     })
     .filter(({ url }) => url !== undefined && safeUrl(url) !== undefined && url !== exclude)
-    .map(({ url, branch }) => `- **${safeLink(pullRequestLabel(url), url)}**${branch ? ` (branch ${inlineCode(branch)})` : ''}`);
+    .map(({ url, branch, status }) => {
+      const about = [status, branch && `branch ${inlineCode(branch)}`].filter(Boolean).join(', ');
+      return `- **${safeLink(pullRequestLabel(url), url)}**${about ? ` (${about})` : ''}`;
+    });
+}
+
+/**
+ * A pull request's status as the code host last reported it, when it says more than "open": draft,
+ * merged or closed. Only these words are shown, never the API's text.
+ */
+function pullRequestStatus(artifact: Artifact): string | undefined {
+  const status = artifact.data?.status;
+  return status === 'draft' || status === 'merged' || status === 'closed' ? status : undefined;
 }
 
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
@@ -306,14 +323,16 @@ function detailRows(report: Report, options: RenderOptions): string[][] {
   if (run?.state) rows.push(['State', escapeMarkdown(fitChars(run.state, 100))]);
   if (run?.session_link) rows.push(['Session', safeLink('Open the agent session', run.session_link)]);
   if (runId) rows.push(['Run ID', inlineCode(fitChars(runId, 200), { table: true })]);
-  const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
+  const duration =
+    formatIsoDuration(run?.run_time) ?? runDuration(run) ?? (report.elapsedMs === undefined ? undefined : formatDuration(report.elapsedMs));
   if (duration) rows.push(['Duration', duration]);
   const status = run?.status_message;
   if (status?.message) rows.push(['Status message', escapeMarkdown(fitChars(status.message))]);
   if (status?.error_code) rows.push(['Error code', inlineCode(fitChars(status.error_code, 100), { table: true })]);
+  if (report.setupPhase) rows.push(['Setup', `stopped while ${report.setupPhase}: the agent never started`]);
   if (run?.status_message?.retryable !== undefined)
     rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
-  if (run) rows.push(...usageRows(run));
+  if (run) rows.push(...usageRows(run, report.harnessTokens));
   const pr = report.pullRequest;
   if (pr && !options.comment) rows.push(['Pull request', safeLink(`#${pr.number}`, pr.url)]);
   rows.push(...commitRows(report));
@@ -361,4 +380,11 @@ export function renderSummary(report: Report, options: RenderOptions): string {
   );
   // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
   return fitBytes(lines.join('\n'), MAX_SUMMARY_BYTES);
+}
+
+/** From the run's start (or creation) to `finished_at`, when the API gives both as times and no `run_time`. */
+function runDuration(run: RunItem | undefined): string | undefined {
+  const finished = Date.parse(typeof run?.finished_at === 'string' ? run.finished_at : '');
+  const started = Date.parse(run?.started_at ?? run?.created_at ?? '');
+  return Number.isNaN(finished) || Number.isNaN(started) || finished < started ? undefined : formatDuration(finished - started);
 }

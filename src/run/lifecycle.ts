@@ -14,7 +14,9 @@ import { readExistingRun } from './existing.ts';
 import { inDebugWindow, movedOn, sendFollowupOnce } from './followup.ts';
 import { conclude, type Cleanup, type Finding, type RunResult } from './outcome.ts';
 import { asSent, type RunPlan } from './plan.ts';
+import { harnessTokens as tokensOf } from '../oz/usage.ts';
 import { settleLeftRun } from './settle.ts';
+import { SetupWatcher } from './setup.ts';
 import { isSessionGone, readThreadRun, type Restart } from '../threads/run.ts';
 import { structuredOutput } from './structured.ts';
 import { artifactsOfTurn } from './turn.ts';
@@ -46,6 +48,8 @@ export type RunNotice =
   | { kind: 'create-unknown'; error: Error }
   /** A create whose answer was lost may have started a run that was never found: it carries this request id. */
   | { kind: 'may-exist'; requestId: string }
+  /** The run ended before its agent started: its environment's setup stopped while `phase` was under way. */
+  | { kind: 'setup-failed'; runId: string; state: string; phase: string }
   /** The run's files could not be saved. */
   | { kind: 'save-failed'; error: Error };
 
@@ -116,6 +120,8 @@ interface Lifecycle {
   conversation: () => ConversationWatcher;
   /** Drops the reader (a thread's request went to a new run): the next use reads the new run. */
   forget: () => void;
+  /** The reader of the run's setup (its timeline), made on first use, once the run is known. */
+  setup: () => SetupWatcher;
 }
 
 interface Trail {
@@ -139,7 +145,7 @@ interface Begun {
 }
 
 /** What the agent did, read after the run: its answer, the structured output, the files saved. */
-type AgentWork = Pick<RunResult, 'agentOutput' | 'conversation' | 'structured' | 'downloadedFiles'>;
+type AgentWork = Pick<RunResult, 'agentOutput' | 'conversation' | 'structured' | 'downloadedFiles' | 'harnessTokens'>;
 
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
@@ -170,6 +176,7 @@ export async function startAndWatch(
   const { run } = found;
   const { runId, restarted } = life.trail;
   const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
+  const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
   const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
   return {
     ...conclude(found),
@@ -180,6 +187,7 @@ export async function startAndWatch(
     ...(turn !== undefined && { artifacts: turn.artifacts }),
     ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
     ...(restarted !== undefined && { restarted }),
+    ...(setupPhase !== undefined && { setupPhase }),
     ...work,
     ...(mayExist(found, life.trail) && { mayExist: true }),
   };
@@ -194,6 +202,7 @@ function lifecycle(
   options: LifecycleOptions,
 ): Lifecycle {
   let reader: ConversationWatcher | undefined;
+  let setup: SetupWatcher | undefined;
   const trail: Trail = {};
   return {
     client,
@@ -215,7 +224,9 @@ function lifecycle(
     },
     forget: () => {
       reader = undefined;
+      setup = undefined;
     },
+    setup: () => (setup ??= new SetupWatcher(client, trail.runId!, events.debug ?? (() => {}))),
   };
 }
 
@@ -388,6 +399,7 @@ function watch(life: Lifecycle, begun: Begun, budget: Budget | undefined): Promi
       // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
       onLiveRead: (run: RunItem) => {
         budget?.check(run);
+        if (events.activity !== undefined) setupProgress(life, run);
         if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
           const onItems = (items: ActivityItem[]) => {
             for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
@@ -483,6 +495,48 @@ async function checkBeforeCreate(life: Lifecycle, create: CreateRunRequest): Pro
   return found.problems.length === 0 ? undefined : { kind: 'not-started', problems: found.problems };
 }
 
+/**
+ * While the run is set up (PENDING, CLAIMED) it has no conversation yet: its timeline tells what
+ * happens, a few reads at most (see run/setup.ts). Once it works, the conversation takes over.
+ */
+function setupProgress(life: Lifecycle, run: RunItem): void {
+  const setup = life.setup();
+  if (run.state === 'INPROGRESS' || isTerminal(run.state)) return setup.agentIsWorking();
+  if (run.state !== 'PENDING' && run.state !== 'CLAIMED') return;
+  setup.readInBackground(life.stop, (lines) => {
+    for (const line of lines) life.events.activity?.(line, Date.now() - life.startedAt);
+  });
+}
+
+/** A run that ended FAILED or ERROR before its agent started: the phase its setup stopped in, read from the timeline. */
+async function setupFailure(life: Lifecycle, run: RunItem): Promise<string | undefined> {
+  if ((run.state !== 'FAILED' && run.state !== 'ERROR') || life.stop.aborted) return undefined;
+  if (run.status_message?.error_code !== 'environment_setup_failed' && typeof run.started_at === 'string') return undefined;
+  const deadline = AbortSignal.any([life.stop, AbortSignal.timeout(10_000)]);
+  const failed = await life.setup().failedPhase(deadline);
+  if (failed === undefined) return undefined;
+  life.events.notice({ kind: 'setup-failed', runId: run.run_id, state: run.state, phase: failed.phase });
+  return failed.phase;
+}
+
+/**
+ * A Claude Code or Codex run's `request_usage` carries no tokens: its harness's own counts do
+ * (`harness-usage`). Read once after the run; nothing when neither says.
+ */
+async function readHarnessTokens(life: Lifecycle, run: RunItem, deadline: AbortSignal): Promise<number | undefined> {
+  if (typeof run.request_usage?.total_tokens === 'number') return undefined;
+  // The run's own config when the API shows it (a watched run), else the one this step sent.
+  const shown = run.agent_config as { harness?: { type?: unknown } } | undefined;
+  const type = shown?.harness?.type ?? life.settings.create?.config?.harness?.type;
+  if (type !== 'claude' && type !== 'codex') return undefined;
+  try {
+    return tokensOf(await life.client.getHarnessUsage(run.run_id, deadline, { retries: 1 }));
+  } catch (error) {
+    life.events.debug?.(`Could not read the harness's usage: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
 /** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
@@ -508,10 +562,12 @@ async function whatTheAgentDid(
   const items = await raceAbort(reader.poll(deadline, true), deadline).catch(() => []);
   for (const item of items) events.activity?.(item.line, Date.now() - startedAt);
   const agentOutput = finalAnswer(reader.latest, answerStart);
+  const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
   const ended = isTerminal(run?.state);
   const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
   const work: AgentWork = {
     agentOutput,
+    ...(harnessTokens !== undefined && { harnessTokens }),
     ...(settings.outputFormat === 'json' && reader.latest !== undefined && { conversation: reader.latest }),
     ...(structured !== undefined && { structured }),
   };

@@ -70,6 +70,10 @@ export interface RunResult {
   conversation?: Conversation;
   /** A thread's request that went to a new run instead of the thread's run, and why. */
   restarted?: Restart;
+  /** The run ended before its agent started: the setup phase it stopped in (from its timeline). */
+  setupPhase?: string;
+  /** A third-party harness's token count (`harness-usage`), when `request_usage` has none. */
+  harnessTokens?: number;
   /** True when a create may have started a run that was never found (its answer was lost): never "no run started". */
   mayExist?: boolean;
 }
