@@ -72,3 +72,16 @@ describe('AgentActivity', () => {
     expect(liveLines(activity.snapshot())).toEqual(['- `` command: echo `date` ``', '']);
   });
 });
+
+describe('AgentActivity: setup steps', () => {
+  it('shows the last setup step until the agent says or does something, and never counts or folds it', () => {
+    const activity = new AgentActivity();
+    activity.add('setup: a worker claimed the run');
+    activity.add('setup: the container is ready');
+    expect(liveLines(activity.snapshot())).toEqual(['**Setting up:** the container is ready', '']);
+    activity.add('command: npm test');
+    expect(liveLines(activity.snapshot()).join('\n')).not.toContain('Setting up');
+    expect(activity.snapshot().count).toBe(1);
+    expect(foldedLines(activity.snapshot()).join('\n')).not.toContain('container');
+  });
+});
