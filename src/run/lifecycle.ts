@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
+import { isApiError } from '../oz/errors.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { SettingKey } from '../names.ts';
 import { isTerminal, type Artifact, type CreateRunRequest, type RunItem } from '../oz/types.ts';
@@ -532,7 +533,8 @@ async function readHarnessTokens(life: Lifecycle, run: RunItem, deadline: AbortS
   try {
     return tokensOf(await life.client.getHarnessUsage(run.run_id, deadline, { retries: 1 }));
   } catch (error) {
-    life.events.debug?.(`Could not read the harness's usage: ${(error as Error).message}`);
+    // The status or the error's kind only: a message can carry what the request carried.
+    life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : (error as Error).name}).`);
     return undefined;
   }
 }

@@ -5,6 +5,7 @@
  * agent has started; each one try, beside the watch and never in its way.
  */
 import type { OzClient } from '../oz/client.ts';
+import { isApiError } from '../oz/errors.ts';
 import type { TimelineEvent } from '../oz/types.ts';
 
 /** Timeline reads while the run starts, at most: a few lines of progress, within the request budget. */
@@ -78,7 +79,8 @@ export class SetupWatcher {
     try {
       events = (await this.client.getTimeline(this.runId, signal, { timeoutMs: READ_TIMEOUT_MS, retries: 0 })).events;
     } catch (error) {
-      this.debug(`Could not read the run's timeline: ${(error as Error).message}`);
+      // The status or the error's kind only: a message can carry what the request carried.
+      this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : (error as Error).name}).`);
       return undefined;
     }
     const lines: string[] = [];
