@@ -167,7 +167,7 @@ describe('the API run options', () => {
     ],
     [{ harness: 'oz', reasoning_level: 'high' }, 'reasoning_level applies only to a third-party harness'],
     [{ harness: 'gemini', harness_secret: 'KEY' }, 'harness_secret applies only to the claude and codex harnesses'],
-    [{ idle_timeout_minutes: '61' }, "Invalid idle_timeout_minutes '61'. Expected a whole number of minutes from 1 to 60."],
+    [{ idle_timeout_minutes: '61' }, "Invalid idle_timeout_minutes '61'. Expected a whole number of minutes from 0 to 60."],
     [{ idle_timeout_minutes: '1.5' }, "Invalid idle_timeout_minutes '1.5'."],
     [{ session_sharing: 'public' }, "Invalid session_sharing 'public'. Expected viewer or editor."],
     [{ agent_identity: 'a b' }, "Invalid agent_identity 'a b'."],
