@@ -101,12 +101,18 @@ const checkCalls = () => github.filter((r) => r.path.includes('/check-runs')).ma
 function commentApi(existing: { id: number; body: string }[] = []) {
   const id = existing.find((c) => c.body.startsWith('<!-- oz-agent-action'))?.id ?? 555;
   const url = `https://github.com/acme/widgets/pull/7#issuecomment-${id}`;
+  // The job's token cannot read /user: the step takes it for the Actions bot, whose comments are its own.
+  nock(GH).get('/user').optionally().reply(403, { message: 'Resource not accessible by integration' });
   nock(GH)
     .get(`${REPO}/issues/7/comments`)
     .query(true)
     .reply(
       200,
-      existing.map((c) => ({ ...c, html_url: `https://github.com/acme/widgets/pull/7#issuecomment-${c.id}` })),
+      existing.map((c) => ({
+        user: { login: 'github-actions[bot]' },
+        ...c,
+        html_url: `https://github.com/acme/widgets/pull/7#issuecomment-${c.id}`,
+      })),
     );
   recorded(nock(GH), 'post', `${REPO}/issues/7/comments`).optionally().reply(201, { id, html_url: url });
   recorded(nock(GH).persist(), 'patch', `${REPO}/issues/comments/${id}`).reply(200, { id, html_url: url });
@@ -199,6 +205,8 @@ describe('the pull request comment', () => {
     const files = step('pull_request', EVENTS.pull_request);
     ozRun(run('INPROGRESS'), succeeded);
     nock(GH)
+      .get('/user')
+      .reply(403, { message: 'Resource not accessible by integration' })
       .get(`${REPO}/issues/7/comments`)
       .query(true)
       .reply(200, [])

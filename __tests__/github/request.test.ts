@@ -125,7 +125,9 @@ describe('the comment while the step stops', () => {
     expect([...github.comments.values()].map((c) => c.body)).toEqual([expect.stringContaining('Oz agent run succeeded')]);
     // The final text edits the comment the create made: it was not abandoned and searched for again.
     const [created] = [...github.comments.keys()];
+    // (The identity first: only a comment the token's own identity wrote is taken for the step's.)
     expect(github.requests.map((r) => `${r.method} ${r.path.replace('/repos/acme/widgets', '')}`)).toEqual([
+      'GET /user',
       'GET /issues/7/comments',
       'POST /issues/7/comments',
       `PATCH /issues/comments/${created}`,
@@ -156,9 +158,9 @@ describe('listings', () => {
       .reply(200, [{ id: 1, body: 'first', html_url: 'u1' }], { link: `<${next}>; rel="next"` })
       .get('/repositories/1/issues/7/comments')
       .query({ per_page: '100', page: '2' })
-      .reply(200, [{ id: 2, body: 'marker here', html_url: 'u2' }]);
+      .reply(200, [{ id: 2, body: 'marker here', html_url: 'u2', user: { login: 'github-actions[bot]' } }]);
     const api = createGitHubApi('ghs-test', 'acme', 'widgets');
-    expect(await api.findComment(7, 'marker')).toEqual({ id: 2, url: 'u2' });
+    expect(await api.findOwnComment(7, 'marker', 'github-actions[bot]')).toEqual({ id: 2, url: 'u2', body: 'marker here' });
     expect(nock.isDone()).toBe(true);
     nock.cleanAll();
   });

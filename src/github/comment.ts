@@ -283,7 +283,12 @@ export class Comment {
         // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
         // comment, and the next write would add a second one.
         const api = await this.lane.api();
-        const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
+        // Only the step's own comment of an earlier attempt: anyone can paste the marker into a comment,
+        // and the token may edit theirs, which would overwrite a person's words and leave the report in
+        // a comment its author can rewrite.
+        const existing = this.options.conversation
+          ? undefined
+          : await api.findOwnComment(thread, this.options.marker, await api.identity());
         const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
         this.id = written.id;
         this.url = written.url;

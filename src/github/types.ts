@@ -110,8 +110,6 @@ export interface GitHubApi {
   permission(username: string): Promise<string>;
   /** The head commit of a pull request. */
   pullRequestHead(number: number): Promise<string>;
-  /** The first comment on the thread whose body contains `marker`. */
-  findComment(thread: number, marker: string): Promise<{ id: number; url: string } | undefined>;
   /** The first comment on the thread that starts with `marker` and was written by `login` (the token's own identity), with its body. */
   findOwnComment(thread: number, marker: string, login: string): Promise<{ id: number; url: string; body: string } | undefined>;
   /** The login the token acts as: the user of a personal token, else the Actions bot. */
