@@ -248,9 +248,17 @@ const FOLDED_ACTIONS = 20;
 class AgentActivity {
     actions = [];
     said;
+    setup;
     count = 0;
-    /** One line from the conversation: `says: ...` is what the agent said (the status), anything else an action. */
+    /**
+     * One line from the conversation: `says: ...` is what the agent said (the status), `setup: ...` a
+     * step of the run's setup (not the agent's doing: never counted or folded), anything else an action.
+     */
     add(line) {
+        if (line.startsWith('setup: ')) {
+            this.setup = line.slice('setup: '.length);
+            return;
+        }
         if (line.startsWith('says: ')) {
             this.said = line.slice('says: '.length);
             return;
@@ -261,12 +269,21 @@ class AgentActivity {
             this.actions.shift();
     }
     snapshot() {
-        return { ...(this.said !== undefined && { said: this.said }), actions: [...this.actions], count: this.count };
+        return {
+            ...(this.said !== undefined && { said: this.said }),
+            ...(this.setup !== undefined && { setup: this.setup }),
+            actions: [...this.actions],
+            count: this.count,
+        };
     }
 }
 /** Lines for the live comment: the one-line status, then the last few actions; none before any activity. */
 function liveLines(activity) {
-    const lines = activity.said === undefined ? [] : [`**Now:** ${oneLine(activity.said)}`, ''];
+    const lines = activity.said !== undefined
+        ? [`**Now:** ${oneLine(activity.said)}`, '']
+        : activity.setup !== undefined && activity.actions.length === 0
+            ? [`**Setting up:** ${oneLine(activity.setup)}`, '']
+            : [];
     const recent = activity.actions.slice(-LIVE_ACTIONS);
     if (recent.length > 0)
         lines.push(...recent.map((a) => `- ${code(a)}`), '');
@@ -673,7 +690,12 @@ class Comment {
                 // A create is never abandoned half-way (only its own deadline ends it): GitHub may have made the
                 // comment, and the next write would add a second one.
                 const api = await this.lane.api();
-                const existing = this.options.conversation ? undefined : await api.findComment(thread, this.options.marker);
+                // Only the step's own comment of an earlier attempt: anyone can paste the marker into a comment,
+                // and the token may edit theirs, which would overwrite a person's words and leave the report in
+                // a comment its author can rewrite.
+                const existing = this.options.conversation
+                    ? undefined
+                    : await api.findOwnComment(thread, this.options.marker, await api.identity());
                 const written = existing ? await api.updateComment(existing.id, body) : await api.createComment(thread, body);
                 this.id = written.id;
                 this.url = written.url;
@@ -1253,9 +1275,10 @@ async function withCommentImages(settings, request, body) {
     return { ...request, attachments: [...given, ...found.attachments] };
 }
 /**
- * A follow-up carries text only: the API's follow-up request has a message and a mode, no attachments
- * (oz-agent-sdk's RunSubmitFollowupParams). Images in the comment (and the attachments input) went with
- * the thread's first run only; said once, so nobody believes the agent saw them.
+ * A follow-up sends text only. The API's follow-up request has an `attachments` field now, but its ids
+ * come from an upload endpoint that Warp's docs mark internal and no SDK offers, so this action does not
+ * build on it. Images in the comment (and the attachments input) went with the thread's first run
+ * only; said once, so nobody believes the agent saw them.
  */
 function tellImagesNotFollowing(settings, body) {
     const images = imageUrls(body, settings.serverUrl).length;
@@ -1269,7 +1292,8 @@ function tellImagesNotFollowing(settings, body) {
         .filter(Boolean)
         .join(' and ');
     core/* notice */.lm(`${what[0].toUpperCase()}${what.slice(1)} ${images + given === 1 ? 'is' : 'are'} not sent to the agent: this request goes to the thread's run as a follow-up, ` +
-        'and a follow-up carries text only (the Oz API takes images only when a run is created). Describe the image in words, ' +
+        "and this action sends a follow-up's text only: the API takes a follow-up's images only through an upload endpoint that Warp marks internal, " +
+        'which no SDK offers (images go with a new run). Describe the image in words, ' +
         'or set continue_conversation to false to start a new run with it.');
 }
 /**

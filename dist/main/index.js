@@ -28448,8 +28448,8 @@ async function redactAll(value, known = (t) => t) {
     return Object.fromEntries(entries);
 }
 
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(7566);
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(6674);
 ;// CONCATENATED MODULE: ./src/action/common.ts
 
 
@@ -28770,7 +28770,7 @@ const ACTION_WORDS = {
     aside: (key) => `\`${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[key].input}\` input`,
     off: (key) => `${_names_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUTS */ .mc[key].input} is false`,
     apiKey: 'the warp_api_key secret',
-    apiBaseUrl: 'api_base_url',
+    apiBaseUrl: 'api_base_url (or WARP_BASE_URL, OZ_API_BASE_URL)',
     cancellation: 'The workflow was cancelled',
     self: 'this action',
     unit: 'step',
@@ -29124,6 +29124,8 @@ const INPUTS = {
     sessionSharing: string('session_sharing'),
     attachments: { input: 'attachments', cli: 'lines' },
     agentIdentity: string('agent_identity'),
+    secrets: { input: 'secrets', cli: 'lines', flag: 'secret' },
+    team: string('team'),
     preflight: { input: 'preflight', cli: 'boolean', onByDefault: true },
     maxCredits: string('max_credits'),
     outputFormat: string('output_format'),
@@ -29139,7 +29141,8 @@ const INPUTS = {
 };
 /** The CLI's flag for a setting, without dashes (`timeout-minutes`). */
 function flagOf(key) {
-    return INPUTS[key].input.replaceAll('_', '-');
+    const name = INPUTS[key];
+    return name.flag ?? name.input.replaceAll('_', '-');
 }
 /** The CLI flags of one kind, without dashes. */
 function flagsOfKind(kind) {
@@ -29162,6 +29165,7 @@ const OUTPUTS = [
     { output: 'structured_output', notInDotenv: true },
     { output: 'downloaded_files' },
     { output: 'followed_up' },
+    { output: 'followup_id' },
     { output: 'skipped', actionOnly: true },
     { output: 'comment_url', actionOnly: true },
     { output: 'credits' },
@@ -29682,7 +29686,8 @@ function describeArtifact(artifact) {
     switch (artifact.artifact_type) {
         case 'PULL_REQUEST': {
             const branch = text('branch');
-            return `Pull request: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(pullRequestLabel(text('url')), text('url'))}${branch ? ` (branch ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(branch)})` : ''}`;
+            const about = [pullRequestStatus(artifact), branch && `branch ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(branch)}`].filter(Boolean).join(', ');
+            return `Pull request: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(pullRequestLabel(text('url')), text('url'))}${about ? ` (${about})` : ''}`;
         }
         case 'PLAN':
             return `Plan: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(text('title') ?? 'plan', text('url'))}`;
@@ -29698,10 +29703,10 @@ function describeArtifact(artifact) {
             return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitChars */ .nH)(String(artifact.artifact_type), 100));
     }
 }
-function usageRows(run) {
+function usageRows(run, harnessTokens) {
     const usage = run.request_usage;
     if (!usage)
-        return [];
+        return harnessTokens === undefined ? [] : [['Tokens', `${harnessTokens} (as the harness counts them)`]];
     const rows = [];
     const credits = ['inference', 'compute', 'platform']
         .map((kind) => [kind, usage[`${kind}_cost`], usage[`${kind}_cost_usd`]])
@@ -29714,6 +29719,8 @@ function usageRows(run) {
     }
     if (typeof usage.total_tokens === 'number')
         rows.push(['Tokens', String(usage.total_tokens)]);
+    else if (harnessTokens !== undefined)
+        rows.push(['Tokens', `${harnessTokens} (as the harness counts them)`]);
     return rows;
 }
 function round(n) {
@@ -29756,6 +29763,9 @@ function nextStep(report, words) {
             return `Add credits to the Warp team that owns the API key (Warp: Settings › Billing), then ${rerun}.`;
         case 'budget_exceeded':
             return `The team's spending limit was reached: raise it in Warp (Settings › Billing), then ${rerun}.`;
+        case 'agent_stream_network_error':
+        case 'agent_stream_failure':
+            return "The connection to the agent's stream failed on Warp's side, which is usually transient: re-run the job; a new run may succeed.";
         case 'environment_setup_failed':
             return `Check the environment (${words.aside('environment')}): its repositories, setup commands and secrets. The session shows the step that failed.`;
         case 'external_authentication_required':
@@ -29786,10 +29796,21 @@ function pullRequests(artifacts, exclude) {
         .map((a) => {
         const url = typeof a.data?.url === 'string' ? a.data.url : undefined;
         const branch = typeof a.data?.branch === 'string' ? (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitChars */ .nH)(a.data.branch, 200) : undefined;
-        return { url, branch };
+        return { url, branch, status: pullRequestStatus(a) };
     })
         .filter(({ url }) => url !== undefined && (0,_url_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .P)(url) !== undefined && url !== exclude)
-        .map(({ url, branch }) => `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(pullRequestLabel(url), url)}**${branch ? ` (branch ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(branch)})` : ''}`);
+        .map(({ url, branch, status }) => {
+        const about = [status, branch && `branch ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)(branch)}`].filter(Boolean).join(', ');
+        return `- **${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(pullRequestLabel(url), url)}**${about ? ` (${about})` : ''}`;
+    });
+}
+/**
+ * A pull request's status as the code host last reported it, when it says more than "open": draft,
+ * merged or closed. Only these words are shown, never the API's text.
+ */
+function pullRequestStatus(artifact) {
+    const status = artifact.data?.status;
+    return status === 'draft' || status === 'merged' || status === 'closed' ? status : undefined;
 }
 /** The agent's answer: Markdown, sanitised, shortened to `maxAnswerChars`; folded when long. */
 function answerBlock(answer, options, workflowRunUrl) {
@@ -29919,7 +29940,7 @@ function detailRows(report, options) {
         rows.push(['Session', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)('Open the agent session', run.session_link)]);
     if (runId)
         rows.push(['Run ID', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitChars */ .nH)(runId, 200), { table: true })]);
-    const duration = formatIsoDuration(run?.run_time) ?? (report.elapsedMs === undefined ? undefined : (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.elapsedMs));
+    const duration = formatIsoDuration(run?.run_time) ?? runDuration(run) ?? (report.elapsedMs === undefined ? undefined : (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.elapsedMs));
     if (duration)
         rows.push(['Duration', duration]);
     const status = run?.status_message;
@@ -29927,10 +29948,12 @@ function detailRows(report, options) {
         rows.push(['Status message', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitChars */ .nH)(status.message))]);
     if (status?.error_code)
         rows.push(['Error code', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .ti)((0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitChars */ .nH)(status.error_code, 100), { table: true })]);
+    if (report.setupPhase)
+        rows.push(['Setup', `stopped while ${report.setupPhase}: the agent never started`]);
     if (run?.status_message?.retryable !== undefined)
         rows.push(['Retryable', run.status_message.retryable ? 'yes: a new run may succeed' : 'no']);
     if (run)
-        rows.push(...usageRows(run));
+        rows.push(...usageRows(run, report.harnessTokens));
     const pr = report.pullRequest;
     if (pr && !options.comment)
         rows.push(['Pull request', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .safeLink */ .o3)(`#${pr.number}`, pr.url)]);
@@ -29977,6 +30000,12 @@ function renderSummary(report, options) {
     lines.push(...structuredProblems(report), ...openedByTheAgent((0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .reportArtifacts */ .O)(report), options.comment ? report.pullRequest?.url : undefined), ...earlierTurns(report, options.comment ? report.pullRequest?.url : undefined), ...whatToDoNext(report, options), ...filesSaved(report), ...runDetails(report, options));
     // Every piece above is already bounded; this is the last guard against the runner dropping the summary.
     return (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .fitBytes */ .ZN)(lines.join('\n'), _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_SUMMARY_BYTES */ .Q0);
+}
+/** From the run's start (or creation) to `finished_at`, when the API gives both as times and no `run_time`. */
+function runDuration(run) {
+    const finished = Date.parse(typeof run?.finished_at === 'string' ? run.finished_at : '');
+    const started = Date.parse(run?.started_at ?? run?.created_at ?? '');
+    return Number.isNaN(finished) || Number.isNaN(started) || finished < started ? undefined : (0,_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(finished - started);
 }
 
 
@@ -30413,7 +30442,7 @@ function readSettingFile(label, value, workspace, readFile, expected) {
 
 /***/ }),
 
-/***/ 7566:
+/***/ 6674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30475,7 +30504,93 @@ function checkOfficialInputs(read) {
 
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
+
+
+/**
+ * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
+ * or not, and only warns about unknown ones: `api-key: ${{ secrets.WARP_API_KEY }}` then runs without
+ * the key, `environment-id: ...` in no environment. A key that is close to one of this action's inputs
+ * fails the step before any request; any other unknown key gets a warning. Only names are read here:
+ * a value is never read, so never shown.
+ */
+/** Names users write for an input, after `normalize`, that no edit distance finds. */
+const ALIASES = {
+    api_key: 'warp_api_key',
+    apikey: 'warp_api_key',
+    key: 'warp_api_key',
+    warp_key: 'warp_api_key',
+    warp_token: 'warp_api_key',
+    oz_api_key: 'warp_api_key',
+    environment_id: 'environment',
+    env_id: 'environment',
+    model_id: 'model',
+    skill_spec: 'skill',
+    base_url: 'api_base_url',
+    api_url: 'api_base_url',
+    timeout: 'timeout_minutes',
+    secret: 'secrets',
+    team_uid: 'team',
+    team_id: 'team',
+};
+const KNOWN = Object.values(names/* INPUTS */.mc).map((name) => name.input);
+/** `Api-Key` → `api_key`: how the name reads with the action's spelling (lower case, `_` between words). */
+function normalize(name) {
+    return name.toLowerCase().replace(/[-\s.]+/g, '_');
+}
+/** The input `name` most likely means, or undefined when it is close to none. */
+function likelyInput(name) {
+    const wanted = normalize(name);
+    if (KNOWN.includes(wanted))
+        return wanted;
+    if (ALIASES[wanted] !== undefined)
+        return ALIASES[wanted];
+    let best;
+    for (const input of KNOWN) {
+        const d = distance(wanted, input);
+        if (best === undefined || d < best.d)
+            best = { input, d };
+    }
+    // Two edits at most, and fewer than a third of the name: `foo` is not a typo of `mcp`.
+    return best !== undefined && best.d <= Math.min(2, Math.floor(wanted.length / 3)) ? best.input : undefined;
+}
+function distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/**
+ * Checks the names of the step's inputs (`INPUT_*` variables). Throws an InputError for a key close to
+ * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
+ * for each other unknown key.
+ */
+function checkInputNames(env) {
+    const warnings = [];
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_'))
+            continue;
+        const key = variable.slice('INPUT_'.length).toLowerCase();
+        if (KNOWN.includes(key))
+            continue;
+        const meant = likelyInput(key);
+        if (meant === undefined) {
+            warnings.push(`The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so nothing reads it. Remove it, or see action.yml for the inputs.`);
+            continue;
+        }
+        const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
+        throw new settings/* InputError */.dz(`The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
+            `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -30517,7 +30632,9 @@ function readApiKey(read, env = process.env) {
  */
 function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     const src = inputSource(read);
-    // First: a workflow written for the official action should learn why before any other complaint.
+    // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
+    const unknownInputs = checkInputNames(env);
+    // Then: a workflow written for the official action should learn why before any other complaint.
     const official = checkOfficialInputs(read);
     const rawPhrase = rawInput(read, 'trigger_phrase', env);
     if (rawPhrase !== '' && rawPhrase.trim() === '') {
@@ -30534,6 +30651,7 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         readFile,
         // With a trigger phrase, the request in the comment is the prompt.
         promptOptional: triggerPhrase !== '',
+        env,
     });
     const checkName = read('check_name');
     if (checkName !== '' && !run.wait) {
@@ -30552,6 +30670,7 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
         triggerPhrase,
         continueConversation: (0,settings/* parseBoolean */.yG)(src, 'continueConversation', true),
         official,
+        unknownInputs,
         serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
@@ -30594,7 +30713,7 @@ function rawInput(read, name, env) {
 /* harmony export */   sv: () => (/* binding */ parseReportOptions),
 /* harmony export */   wm: () => (/* binding */ imageType)
 /* harmony export */ });
-/* unused harmony exports HARNESSES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_BYTES */
+/* unused harmony exports HARNESSES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_BYTES, parseSecretNames */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -30648,9 +30767,11 @@ const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
 const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** A Warp-managed secret's name, by the rule this project also applies to a harness's secret. */
+const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
 /**
  * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
- * attachments and the agent identity. A bad value throws an InputError naming the
+ * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
 function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)) {
@@ -30664,8 +30785,9 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPA
     parseHarness(src, read, options);
     const idle = read('idleTimeoutMinutes');
     if (idle !== '') {
-        if (!/^\d+$/.test(idle) || Number(idle) < 1 || Number(idle) > 60) {
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 1 to 60');
+        // 0 is the API's "shut the environment down as soon as the task completes".
+        if (!/^\d+$/.test(idle) || Number(idle) > 60) {
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
         }
         options.config.idle_timeout_minutes = Number(idle);
     }
@@ -30681,6 +30803,9 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPA
             (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
         options.body.agent_identity_uid = identity;
     }
+    const secrets = read('secrets');
+    if (secrets !== '')
+        options.config.secrets = parseSecretNames(src.label('secrets'), secrets).map((name) => ({ name }));
     const paths = read('attachments');
     if (paths !== '')
         options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
@@ -30720,9 +30845,32 @@ function parseHarness(src, read, options) {
     if (field === undefined) {
         throw new _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
     }
-    if (!/^[A-Za-z0-9._-]{1,128}$/.test(secret))
+    if (!SECRET_NAME.test(secret))
         (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
     options.config.harness_auth_secrets = { [field]: secret };
+}
+/**
+ * The names of managed secrets the run may use: one a line (blank lines skipped) or separated by
+ * commas. An empty name, a name the API would refuse, or one named twice throws an InputError.
+ */
+function parseSecretNames(label, text) {
+    const names = [];
+    for (const line of text.split(/\r?\n/)) {
+        if (line.trim() === '')
+            continue;
+        for (const item of line.split(',')) {
+            const name = item.trim();
+            if (name === '')
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+            if (!SECRET_NAME.test(name)) {
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+            }
+            if (names.includes(name))
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
+            names.push(name);
+        }
+    }
+    return names;
 }
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
 function readAttachments(label, text, workspace, readBytes) {
@@ -30783,7 +30931,7 @@ function imageType(data) {
 /* harmony export */   t_: () => (/* binding */ checkRunSettings),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_API_BASE_URL, parsePositiveNumber, checkMetadataPair, checkUserMetadata, parseMetadata, parseMcp, parseOutputSchema, parseArtifactsPath, parseApiBaseUrl, isLoopback, checkApiKey */
+/* unused harmony exports DEFAULT_API_BASE_URL, parsePositiveNumber, checkMetadataPair, checkUserMetadata, parseMetadata, parseMcp, parseOutputSchema, parseArtifactsPath, readApiBaseUrl, parseApiBaseUrl, isLoopback, checkApiKey */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8279);
@@ -30966,6 +31114,28 @@ async function checkRunSettings(settings, label) {
             'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
     }
 }
+/**
+ * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
+ * `OZ_API_BASE_URL` (what the SDKs read up to 2026-08), else the default; a bad value is named by
+ * where it came from.
+ */
+function readApiBaseUrl(given, label, env = {}) {
+    if (given !== undefined)
+        return parseApiBaseUrl(given, label);
+    for (const name of ['WARP_BASE_URL', 'OZ_API_BASE_URL']) {
+        const value = env[name]?.trim();
+        if (value)
+            return parseApiBaseUrl(value, name);
+    }
+    return DEFAULT_API_BASE_URL;
+}
+/** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
+function readTeam(src) {
+    const team = optional(src, 'team');
+    if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
+        fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
+    return team;
+}
 /** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
 function parseApiBaseUrl(value, label) {
     if (value === undefined)
@@ -31137,7 +31307,7 @@ function parseRunSettings(src, options) {
     const create = readCreate(src, options, { runId, metadataSet, outputSchema });
     const settings = {
         apiKey,
-        apiBaseUrl: parseApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl')),
+        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
         wait: parseBoolean(src, 'wait', true),
         timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
         ...readPollIntervals(src),
@@ -31148,6 +31318,9 @@ function parseRunSettings(src, options) {
     };
     if (outputSchema !== undefined)
         settings.outputSchema = outputSchema;
+    const team = readTeam(src);
+    if (team !== undefined)
+        settings.team = team;
     if (followup !== undefined)
         settings.followup = followup;
     if (artifactsText !== undefined)
@@ -34590,6 +34763,8 @@ function describeRestart(why) {
             return `This thread's Oz run ${why.from} can no longer be read (${why.detail}): it may be past retention, or belong to another team's key; ${fresh}.`;
         case 'session-gone':
             return `This thread's Oz run ${why.from} no longer keeps its session (${why.detail}); ${fresh}.`;
+        case 'debug-window':
+            return `This thread's Oz run ${why.from} failed while setting up its environment (${why.detail}); its session is kept only for debugging, where a request would get a debug agent and never an end; ${fresh}.`;
         case 'not-this-thread':
             return `The conversation named Oz run ${why.from}, which is not this thread's (${why.detail}); nothing was sent to it, ${fresh}.`;
     }
@@ -35220,6 +35395,12 @@ function describeRequest(record) {
     return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
 }
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
+function takesTeam(method, path) {
+    if (method === 'POST')
+        return path === '/agent/runs' || path === '/agent/run';
+    return path === '/agent/runs' || path === '/agent/environments' || path === '/agent';
+}
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 /**
@@ -35272,6 +35453,14 @@ class OzClient {
     getConversation(runId, signal, limits) {
         return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
     }
+    /** The run's timeline: what happened before the agent spoke. `limits` bound a read beside the watch. */
+    getTimeline(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/timeline`, 'a timeline', (a) => Array.isArray(a.events) && a.events.every((e) => isObject(e) && typeof e.event_type === 'string'), signal, limits);
+    }
+    /** The raw token counts of a Claude Code or Codex run. */
+    getHarnessUsage(runId, signal, limits) {
+        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/harness-usage`, 'harness usage', (a) => typeof a.available === 'boolean', signal, limits);
+    }
     /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
     getArtifact(uid, signal) {
         return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
@@ -35315,14 +35504,24 @@ class OzClient {
      * delivered twice. The caller reads the run to learn whether a lost one arrived.
      */
     async followupOnce(runId, body, signal) {
+        let answer;
         try {
-            await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+            answer = await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
         }
         catch (error) {
             // Any 2xx accepts it, whatever its body says.
             if (!isBadAnswer(error))
                 throw error;
+            return {};
         }
+        // Only what has the documented shape: an older server answers `{}`, and text is never trusted as an id.
+        const read = {};
+        if (isObject(answer) && typeof answer.outcome === 'string' && /^[a-z_]{1,40}$/.test(answer.outcome))
+            read.outcome = answer.outcome;
+        if (isObject(answer) && typeof answer.followup_id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(answer.followup_id)) {
+            read.followup_id = answer.followup_id;
+        }
+        return read;
     }
     /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
     async cancelRunOnce(runId, signal) {
@@ -35390,6 +35589,8 @@ class OzClient {
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
+        if (this.options.team !== undefined && takesTeam(method, shownPath))
+            headers['X-Warp-Team-Uid'] = this.options.team;
         const started = Date.now();
         const limitMs = timeoutMs ?? this.timeoutMs;
         const deadline = AbortSignal.timeout(limitMs);
@@ -35576,10 +35777,14 @@ var external_node_path_ = __nccwpck_require__(6760);
 var types = __nccwpck_require__(1520);
 ;// CONCATENATED MODULE: ./src/oz/usage.ts
 const KINDS = ['inference', 'compute', 'platform'];
-/** Sums what the API reported; nothing for a figure none of whose parts is a number. */
-function usageFigures(usage) {
+/**
+ * Sums what the API reported; nothing for a figure none of whose parts is a number. `harnessTokens`
+ * (a third-party harness's count, see harnessTokens) stands in when `request_usage` has no tokens.
+ */
+function usageFigures(usage, harnessTokens) {
+    const tokens = harnessTokens === undefined ? {} : { tokens: harnessTokens };
     if (usage === undefined || usage === null || typeof usage !== 'object')
-        return {};
+        return tokens;
     const sum = (keys) => {
         const values = keys
             .map((k) => usage[k])
@@ -35595,7 +35800,33 @@ function usageFigures(usage) {
         figures.costUsd = costUsd;
     if (typeof usage.total_tokens === 'number' && Number.isFinite(usage.total_tokens))
         figures.tokens = usage.total_tokens;
+    else if (harnessTokens !== undefined)
+        figures.tokens = harnessTokens;
     return figures;
+}
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * The tokens of a harness's raw usage (`GET /agent/runs/{id}/harness-usage`): a `total_tokens` (Codex
+ * reports it in `total_token_usage`), else input plus output tokens, with Claude Code's cache reads
+ * and writes. Undefined, never 0, when the payload does not carry the counts: unmeasured is not zero.
+ */
+function harnessTokens(usage) {
+    const payload = usage?.available === true ? usage.usage?.snapshot?.payload : undefined;
+    if (!isRecord(payload))
+        return undefined;
+    const count = (from, key) => {
+        const value = from[key];
+        return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+    };
+    const codex = isRecord(payload.total_token_usage) ? payload.total_token_usage : undefined;
+    const total = count(payload, 'total_tokens') ?? (codex && count(codex, 'total_tokens'));
+    if (total !== undefined)
+        return total;
+    const from = codex ?? payload;
+    const [input, output] = [count(from, 'input_tokens'), count(from, 'output_tokens')];
+    if (input === undefined || output === undefined)
+        return undefined;
+    return input + output + (count(from, 'cache_read_input_tokens') ?? 0) + (count(from, 'cache_creation_input_tokens') ?? 0);
 }
 /** `16 credits, about $0.32, 48210 tokens`: the figures in words, those given. */
 function describeUsage(figures) {
@@ -36347,6 +36578,13 @@ async function readExistingRun(client, runId, signal) {
 
 
 
+/**
+ * Whether a run FAILED during setup and keeps its session for debugging: a follow-up to it starts (or
+ * continues) a debug agent there, and the run stays FAILED with its message, so no new end comes.
+ */
+function inDebugWindow(run) {
+    return run.state === 'FAILED' && run.debug_agent_available === true;
+}
 /** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
 class LostFollowupError extends Error {
     name = 'LostFollowupError';
@@ -36411,18 +36649,19 @@ async function settleLostFollowup(client, runId, message, before, lost, options,
  * Sends `message` to a run once. `POST /followups` has no idempotency key: when an answer is lost, the
  * run (and its conversation) is read until the follow-up shows up, for a while, before anything is
  * sent again (see settleLostFollowup). Returns the run as it was before, to tell its new end from the
- * old one.
+ * old one, and the API's answer (empty when it was lost, or from a server that gave none).
  */
 async function sendFollowupOnce(client, runId, message, signal, 
 /** The run as just read, when the caller has read it already. */
 known, pickup = {}) {
     const before = known ?? (await raceAbort(client.getRun(runId, signal), signal));
     let uncertain;
+    let answer = {};
     await client.withRetry(`POST /agent/runs/${runId}/followups`, async () => {
         if (uncertain !== undefined && (await settleLostFollowup(client, runId, message, before, uncertain, pickup, signal)))
             return;
         try {
-            await raceAbort(client.followupOnce(runId, { message }, signal), signal);
+            answer = await raceAbort(client.followupOnce(runId, { message }, signal), signal);
         }
         catch (error) {
             if (mayHaveCreated(error))
@@ -36430,7 +36669,7 @@ known, pickup = {}) {
             throw error;
         }
     }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
-    return before;
+    return { before, answer };
 }
 
 ;// CONCATENATED MODULE: ./src/run/outcome.ts
@@ -36445,6 +36684,7 @@ function verdict(result) {
                 return 'failed';
             return result.structured !== undefined && !result.structured.ok ? 'invalid_output' : 'succeeded';
         case 'started':
+        case 'debugging':
             return 'started';
         case 'stopped':
             return outcome.reason;
@@ -36484,6 +36724,8 @@ function conclude(found) {
             return { outcome: { kind: 'started' }, settled: true };
         case 'ended':
             return { outcome: { kind: 'ended', state: found.run.state }, settled: true };
+        case 'debugging':
+            return { outcome: { kind: 'debugging', ...(found.until !== undefined && { until: found.until }) }, settled: true };
         case 'over-budget':
             return {
                 outcome: { kind: 'over-budget', budget: found.budget, cancel: found.cancel },
@@ -36544,6 +36786,89 @@ async function settleLeftRun(client, left, options) {
     const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
     const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+
+;// CONCATENATED MODULE: ./src/run/setup.ts
+
+/** Timeline reads while the run starts, at most: a few lines of progress, within the request budget. */
+const MAX_SETUP_READS = 6;
+const READ_TIMEOUT_MS = 10_000;
+/** The setup steps in their order, and how the log says each (the API's own words are never shown). */
+const STEPS = [
+    ['oz_run_claimed', 'a worker claimed the run'],
+    ['worker_container_ready', 'the container is ready'],
+    ['shared_session_started', 'the session started'],
+    ['agent_started', 'the agent started'],
+];
+/** The phase that was under way when setup stopped, by the last step reached (none: waiting for a worker). */
+const PHASES = ['waiting for a worker', 'starting its container', 'starting its session', 'setting up before the agent started'];
+/** Follows a run's setup through its timeline. */
+class SetupWatcher {
+    seen = new Set();
+    reached = 0;
+    reads = 0;
+    inFlight = false;
+    client;
+    runId;
+    debug;
+    constructor(client, runId, debug) {
+        this.client = client;
+        this.runId = runId;
+        this.debug = debug;
+    }
+    /** Whether the agent has started (the timeline said so, or the run is working): no more reads then. */
+    get agentStarted() {
+        return this.reached === STEPS.length;
+    }
+    /** The run is working: its conversation tells the rest. */
+    agentIsWorking() {
+        this.reached = STEPS.length;
+    }
+    /** One read beside the watch, when one is allowed; new setup steps go to `onLines`. */
+    readInBackground(signal, onLines) {
+        if (this.agentStarted || this.inFlight || this.reads >= MAX_SETUP_READS || signal.aborted)
+            return;
+        this.reads++;
+        this.inFlight = true;
+        void this.read(signal)
+            .then((lines) => onLines(lines ?? []))
+            .finally(() => {
+            this.inFlight = false;
+        });
+    }
+    /**
+     * After the run ended without its agent starting: one more read, and the phase that failed, or
+     * undefined when the agent did start or the timeline cannot be read.
+     */
+    async failedPhase(signal) {
+        if (this.agentStarted)
+            return undefined;
+        const lines = await this.read(signal);
+        if (lines === undefined || this.agentStarted)
+            return undefined;
+        return { phase: PHASES[this.reached], lines };
+    }
+    /** New setup steps as log lines; undefined when the timeline could not be read. */
+    async read(signal) {
+        let events;
+        try {
+            events = (await this.client.getTimeline(this.runId, signal, { timeoutMs: READ_TIMEOUT_MS, retries: 0 })).events;
+        }
+        catch (error) {
+            // The status or the error's kind only: a message can carry what the request carried.
+            this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : error.name}).`);
+            return undefined;
+        }
+        const lines = [];
+        for (const [index, [type, line]] of STEPS.entries()) {
+            if (!events.some((event) => event.event_type === type) || this.seen.has(type))
+                continue;
+            this.seen.add(type);
+            this.reached = Math.max(this.reached, index + 1);
+            lines.push(`setup: ${line}`);
+        }
+        return lines;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/threads/run.ts
@@ -36817,6 +37142,9 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
 
 
 
+
+
+
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
@@ -36832,7 +37160,8 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
         if (refused !== undefined)
             return { ...conclude(refused) };
         begun = await begin(life, plan, metadata);
-        found = plan.settings.wait ? await follow(life, begun) : await leaveRunning(life, begun);
+        // A debug agent's turn never brings the run a new end: never wait for one (see followUp).
+        found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
     }
     catch (error) {
         found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error, undefined);
@@ -36840,15 +37169,18 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     const { run } = found;
     const { runId, restarted } = life.trail;
     const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
+    const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
     const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
     return {
         ...conclude(found),
         ...(run !== undefined && { run }),
         ...(runId !== undefined && { runId }),
         ...(begun?.followedUpFrom !== undefined && { followedUp: true }),
+        ...(begun?.followupId !== undefined && { followupId: begun.followupId }),
         ...(turn !== undefined && { artifacts: turn.artifacts }),
         ...(turn !== undefined && begun?.followedUpFrom !== undefined && { earlierArtifacts: turn.earlier }),
         ...(restarted !== undefined && { restarted }),
+        ...(setupPhase !== undefined && { setupPhase }),
         ...work,
         ...(mayExist(found, life.trail) && { mayExist: true }),
     };
@@ -36856,6 +37188,7 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
 /** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
 function lifecycle(client, settings, stop, events, options) {
     let reader;
+    let setup;
     const trail = {};
     return {
         client,
@@ -36871,7 +37204,9 @@ function lifecycle(client, settings, stop, events, options) {
         },
         forget: () => {
             reader = undefined;
+            setup = undefined;
         },
+        setup: () => (setup ??= new SetupWatcher(client, trail.runId, events.debug ?? (() => { }))),
     };
 }
 /** A create whose answer was lost (or was stopped before it came) may have started a run that was never found. */
@@ -36898,30 +37233,55 @@ async function begin(life, plan, metadata) {
     if (checked && 'restart' in checked)
         return restart(life, plan, checked.restart, metadata);
     const existing = checked?.run ?? (await readExistingRun(client, runId, stop));
+    // A thread's request is a task: a run kept only for debugging its failed setup cannot do it, a new run can.
+    if (target.kind === 'follow-up' && target.thread && inDebugWindow(existing)) {
+        const detail = existing.status_message?.error_code ?? 'FAILED';
+        return restart(life, plan, { from: runId, reason: 'debug-window', detail }, metadata);
+    }
     learnRunId(life, runId);
     if (target.kind === 'watch') {
         events.notice({ kind: 'watching', runId });
         return { runId, startState: '' };
     }
+    return followUp(life, plan, { runId, message: target.message, existing }, metadata);
+}
+/**
+ * Sends the follow-up once and says how the API took it. A run that FAILED during setup and keeps its
+ * session for debugging (`debug_agent_available`, or a live session taking a follow-up to a FAILED
+ * run) stays FAILED: a debug agent answers in that session, and no new end ever comes.
+ */
+async function followUp(life, plan, to, metadata) {
+    const { client, events, stop } = life;
+    const { runId, message } = to;
+    const thread = plan.target.kind === 'follow-up' ? plan.target.thread : undefined;
     // What the agent said before this follow-up is not its answer, nor news: read it first, to take only what comes after.
     const reader = life.conversation();
     await reader.poll(stop, true);
-    const answerStart = reader.answerStart(target.message);
-    let followedUpFrom;
+    const answerStart = reader.answerStart(message);
+    let sent;
     try {
-        followedUpFrom = await sendFollowupOnce(client, runId, target.message, stop, existing, {
+        sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
             ...(life.options.followupPickupMs !== undefined && { windowMs: life.options.followupPickupMs }),
         });
     }
     catch (error) {
-        if (target.thread === undefined || !isSessionGone(error))
+        if (thread === undefined || !isSessionGone(error))
             throw error;
         return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata);
     }
-    events.notice({ kind: 'followed-up', runId, state: followedUpFrom.state });
-    events.followedUp?.(followedUpFrom);
-    return { runId, startState: '', followedUpFrom, ...(answerStart !== undefined && { answerStart }) };
+    const { before, answer } = sent;
+    const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
+    events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+    events.followedUp?.(before);
+    return {
+        runId,
+        startState: '',
+        followedUpFrom: before,
+        ...(answerStart !== undefined && { answerStart }),
+        ...(typeof answer.followup_id === 'string' && { followupId: answer.followup_id }),
+        ...(debugging && { debugging }),
+    };
 }
 /** Creates exactly one run for the request (its text as sent), tagged with a new request id. */
 async function create(life, request, metadata) {
@@ -36943,19 +37303,28 @@ function restart(life, plan, why, metadata) {
     const fresh = (0,run_plan/* asSent */.$i)({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
-/** Not waiting: the run goes on; one read fills the outputs. */
+/**
+ * Not waiting (or a debug agent took the follow-up, and no end will come): the run goes on; one read
+ * fills the outputs.
+ */
 async function leaveRunning(life, begun) {
+    let run;
     try {
-        const run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
+        run = await raceAbort(life.client.getRun(begun.runId, life.stop), life.stop);
         if (run.session_link)
             life.events.sessionLink?.(run.session_link);
-        return { kind: 'left-running', run };
     }
     catch (error) {
         // The run exists and is meant to go on: a failed read only leaves some outputs empty.
         life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
-        return { kind: 'left-running', run: { run_id: begun.runId, state: begun.startState } };
+        run = { run_id: begun.runId, state: begun.startState };
     }
+    return begun.debugging === true ? { kind: 'debugging', run, ...debugUntil(run) } : { kind: 'left-running', run };
+}
+/** Until when the debug window is open, when the API says it as a time. */
+function debugUntil(run) {
+    const until = Date.parse(run.status_message?.session_debug_until ?? '');
+    return Number.isNaN(until) ? {} : { until: new Date(until).toISOString() };
 }
 /** Watches the run to its end (or the stop), then settles it when stopped. */
 async function follow(life, begun) {
@@ -37005,6 +37374,8 @@ function watch(life, begun, budget) {
             // Beside the watch, never in its way: a read that hangs cannot delay a state read, the timeout or a signal.
             onLiveRead: (run) => {
                 budget?.check(run);
+                if (events.activity !== undefined)
+                    setupProgress(life, run);
                 if (events.activity !== undefined && run.state !== 'QUEUED' && run.state !== 'PENDING') {
                     const onItems = (items) => {
                         for (const item of items)
@@ -37096,6 +37467,55 @@ async function checkBeforeCreate(life, create) {
         life.events.warning(warning);
     return found.problems.length === 0 ? undefined : { kind: 'not-started', problems: found.problems };
 }
+/**
+ * While the run is set up (PENDING, CLAIMED) it has no conversation yet: its timeline tells what
+ * happens, a few reads at most (see run/setup.ts). Once it works, the conversation takes over.
+ */
+function setupProgress(life, run) {
+    const setup = life.setup();
+    if (run.state === 'INPROGRESS' || (0,types/* isTerminal */.Hd)(run.state))
+        return setup.agentIsWorking();
+    if (run.state !== 'PENDING' && run.state !== 'CLAIMED')
+        return;
+    setup.readInBackground(life.stop, (lines) => {
+        for (const line of lines)
+            life.events.activity?.(line, Date.now() - life.startedAt);
+    });
+}
+/** A run that ended FAILED or ERROR before its agent started: the phase its setup stopped in, read from the timeline. */
+async function setupFailure(life, run) {
+    if ((run.state !== 'FAILED' && run.state !== 'ERROR') || life.stop.aborted)
+        return undefined;
+    if (run.status_message?.error_code !== 'environment_setup_failed' && typeof run.started_at === 'string')
+        return undefined;
+    const deadline = AbortSignal.any([life.stop, AbortSignal.timeout(10_000)]);
+    const failed = await life.setup().failedPhase(deadline);
+    if (failed === undefined)
+        return undefined;
+    life.events.notice({ kind: 'setup-failed', runId: run.run_id, state: run.state, phase: failed.phase });
+    return failed.phase;
+}
+/**
+ * A Claude Code or Codex run's `request_usage` carries no tokens: its harness's own counts do
+ * (`harness-usage`). Read once after the run; nothing when neither says.
+ */
+async function readHarnessTokens(life, run, deadline) {
+    if (typeof run.request_usage?.total_tokens === 'number')
+        return undefined;
+    // The run's own config when the API shows it (a watched run), else the one this step sent.
+    const shown = run.agent_config;
+    const type = shown?.harness?.type ?? life.settings.create?.config?.harness?.type;
+    if (type !== 'claude' && type !== 'codex')
+        return undefined;
+    try {
+        return harnessTokens(await life.client.getHarnessUsage(run.run_id, deadline, { retries: 1 }));
+    }
+    catch (error) {
+        // The status or the error's kind only: a message can carry what the request carried.
+        life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : error.name}).`);
+        return undefined;
+    }
+}
 /** Long enough for a few reads with retries; the run has ended (or been left) by now. */
 const AFTER_RUN_BUDGET_MS = 60_000;
 /** After a stop (timeout or signal) the step is expected to end within a few seconds: one quick look. */
@@ -37116,10 +37536,12 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
     for (const item of items)
         events.activity?.(item.line, Date.now() - startedAt);
     const agentOutput = finalAnswer(reader.latest, answerStart);
+    const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
     const ended = (0,types/* isTerminal */.Hd)(run?.state);
     const structured = settings.outputSchema !== undefined && ended ? await (0,run_structured/* structuredOutput */.hP)(agentOutput, settings.outputSchema) : undefined;
     const work = {
         agentOutput,
+        ...(harnessTokens !== undefined && { harnessTokens }),
         ...(settings.outputFormat === 'json' && reader.latest !== undefined && { conversation: reader.latest }),
         ...(structured !== undefined && { structured }),
     };
@@ -37173,7 +37595,7 @@ function noticeLine(notice, words) {
         case 'created':
             return info(`Created Oz run ${notice.runId} (${notice.state})${notice.adopted ? ', found again after its create answer was lost' : ''}.`);
         case 'followed-up':
-            return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}); watching it to its new end.`);
+            return followedUpLine(notice);
         case 'watching':
             return info(`Watching existing Oz run ${notice.runId}.`);
         case 'cancel':
@@ -37186,9 +37608,26 @@ function noticeLine(notice, words) {
             return warning(`Could not check whether the unanswered create started a run: ${clause(notice.error.message)}. It may be running.`);
         case 'save-failed':
             return warning(`Could not save the run's files: ${notice.error.message}`);
+        case 'setup-failed':
+            return warning(`Oz run ${notice.runId} ended ${notice.state} while ${notice.phase}: its environment did not finish setting up, so the agent never started.`);
         case 'may-exist':
             return warning(`A run may have been started and was not found: look for the metadata ${metadata/* REQUEST_ID_KEY */.ws}=${notice.requestId} in Oz.`);
     }
+}
+/** How the API took a follow-up (its answer's `outcome`), in plain words. */
+const FOLLOWUP_OUTCOMES = {
+    live_session: "the agent's live session took it",
+    queued_prompt: 'the run had not started yet, so it was added to its prompt',
+    handoff_execution: 'the run had ended, so a new environment starts for it',
+    queue_pending: 'it waits in the queue until the run can take it',
+};
+function followedUpLine(notice) {
+    if (notice.debugging) {
+        return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state}): the run failed while setting up its environment and keeps its session ` +
+            'for debugging, so a debug agent takes it there. The run stays FAILED and no new end will come: not waiting for one.');
+    }
+    const how = FOLLOWUP_OUTCOMES[notice.outcome ?? ''];
+    return info(`Sent a follow-up to Oz run ${notice.runId} (${notice.state})${how ? `: ${how}` : ''}; watching it to its new end.`);
 }
 /** What came of the cancel, as the end of a sentence ("..., so the run was cancelled"). */
 function cancelNote(cancel) {
@@ -37217,6 +37656,10 @@ function outcomeNote(result, settings, words) {
     switch (outcome.kind) {
         case 'started':
             return `${words.off('wait')}: the run goes on after this ${words.unit}. Watch it in another ${words.unit} with ${words.setting('runId')}.`;
+        case 'debugging':
+            return (`The run failed while setting up its environment and keeps its session for debugging${outcome.until ? ` until ${outcome.until}` : ''}: ` +
+                `the follow-up went to a debug agent in that session. The run stays FAILED, so no new end will come and this ${words.unit} ends now: ` +
+                'open the session link to work with the debug agent, or start a new run to retry the task.');
         case 'error':
             if (outcome.error.name === 'RunNotFoundError') {
                 return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
@@ -37275,6 +37718,7 @@ function makeClient(settings, words, info, retry, debug) {
         ...(debug && { onRequest: (record) => debug(`Oz API: ${describeRequest(record)}`) }),
         baseUrl: settings.apiBaseUrl,
         apiKey: settings.apiKey,
+        ...(settings.team !== undefined && { team: settings.team }),
         userAgent: words.userAgent,
         names: { apiKey: words.apiKey, apiBaseUrl: words.apiBaseUrl },
         ...(retry && { retry }),
@@ -37318,8 +37762,8 @@ var common = __nccwpck_require__(6697);
 var vocabulary = __nccwpck_require__(3176);
 // EXTERNAL MODULE: ./src/action/github-setup.ts
 var github_setup = __nccwpck_require__(8975);
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 1 modules
-var inputs = __nccwpck_require__(7566);
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var inputs = __nccwpck_require__(6674);
 // EXTERNAL MODULE: ./src/report/limits.ts
 var limits = __nccwpck_require__(5356);
 // EXTERNAL MODULE: ./src/report/model.ts
@@ -37368,6 +37812,7 @@ function usageOutputs(figures) {
 function agentOutputs(report) {
     return {
         followed_up: String(report.followedUp === true),
+        followup_id: report.followupId ?? '',
         agent_output: report.conversation !== undefined
             ? (0,limits/* fitJson */.os)(report.conversation, limits/* MAX_ANSWER_OUTPUT_BYTES */.ac)
             : (0,limits/* fitBytes */.ZN)(report.agentOutput ?? '', limits/* MAX_ANSWER_OUTPUT_BYTES */.ac),
@@ -37429,7 +37874,7 @@ async function finish(unredacted, feedback) {
     for (const [name, value] of Object.entries({
         ...outputs,
         ...agentOutputs(report),
-        ...usageOutputs(usageFigures(report.run?.request_usage)),
+        ...usageOutputs(usageFigures(report.run?.request_usage, report.harnessTokens)),
         ...(0,review_text/* reviewOutputs */.po)(report.review),
     }))
         main_core/* setOutput */.uH(name, redact(value));
@@ -37572,6 +38017,8 @@ async function readSettings(event, context) {
 }
 /** The official action's inputs that are ignored here, or have no effect: said once, before the run. */
 function tellOfficialNotes(settings) {
+    for (const warning of settings.unknownInputs)
+        main_core/* warning */.$e(warning);
     for (const warning of settings.official.warnings)
         main_core/* warning */.$e(warning);
     for (const notice of settings.official.notices)

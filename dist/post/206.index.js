@@ -294,10 +294,6 @@ function commentCalls(octokit, owner, repo, call) {
         return undefined;
     };
     return {
-        findComment: (thread, marker) => call('list comments', 'the comment search', async (fresh) => {
-            const found = await firstComment(thread, (c) => c.body?.includes(marker) === true, fresh);
-            return found && { id: found.id, url: found.html_url };
-        }),
         findOwnComment: (thread, marker, login) => call('list comments', 'the comment search', async (fresh) => {
             // Only comments the token's own identity wrote (anyone can paste the marker into a comment), and
             // only with the marker first: the action's other comments may quote the agent, marker and all.
