@@ -6,11 +6,13 @@ import { dirname, relative, resolve } from 'node:path';
  * The layers of src/, lowest first, and the files of each. A file may import its own layer and the
  * layers below it, never one above (see docs/architecture.md). Feature folders (review/, threads/)
  * hold a feature's pieces at each layer, so their files are placed one by one.
+ * - errors: the one error model, a leaf (alone in its layer, so it imports nothing of the project).
  * - names: the one table of inputs, flags and outputs. oz: the API on the wire. settings: parsing what the user asked for. run: the run's lifecycle.
  * - report: pure text (Markdown, outputs) from facts. github: the GitHub API and what is said there.
  * - front: what both front ends share. action, cli: the two front ends; entrypoints: their bundles.
  */
 const LAYERS = [
+  ['errors', ['src/errors.ts']],
   ['names', ['src/names.ts']],
   ['oz', ['src/oz/**']],
   ['settings', ['src/settings/**']],

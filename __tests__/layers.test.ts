@@ -30,6 +30,9 @@ describe('layer boundaries', () => {
     ['src/threads/run.ts', "import { decodeState } from './state.ts';"],
     ['src/cli/main.ts', "import { Feedback } from '../github/feedback.ts';"],
     ['src/front/run.ts', "import { runMain } from '../action/main-step.ts';"],
+    // The error model is a leaf: it imports nothing of the project.
+    ['src/errors.ts', "import type { SettingKey } from './names.ts';"],
+    ['src/errors.ts', "import { isTerminal } from './oz/types.ts';"],
   ])('%s may not have %s', async (file, line) => {
     expect(await withImport(file, line)).toHaveLength(1);
   });
@@ -41,6 +44,7 @@ describe('layer boundaries', () => {
     ['src/action/main-step.ts', "import { safeUrl } from '../report/url.ts';"],
     ['src/review/publish.ts', "import { REVIEW_SCHEMA } from './schema.ts';"],
     ['src/run/lifecycle.ts', "import { readThreadRun as r } from '../threads/run.ts';"],
+    ['src/report/summary.ts', "import { messageOf as m } from '../errors.ts';"],
   ])('%s may have %s', async (file, line) => {
     expect(await withImport(file, line)).toEqual([]);
   });

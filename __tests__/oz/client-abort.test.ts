@@ -43,7 +43,7 @@ describe('requests in flight', () => {
     sim.inject({ method: 'GET', suffix: '/conversation', kind: 'hang', count: 10 });
     const read = client().getConversation('run-x', undefined, { timeoutMs: 200, retries: 0 });
     const error = (await read.catch((e: unknown) => e)) as Error & { code?: string };
-    expect(error).toMatchObject({ name: 'OzNetworkError', code: 'ETIMEDOUT' });
+    expect(error).toMatchObject({ name: 'OzNetworkError', code: 'oz-network', networkCode: 'ETIMEDOUT' });
     expect(error.message).toContain('no answer within 0.2 s');
     expect(sim.apiRequests('GET').length).toBe(1);
   });

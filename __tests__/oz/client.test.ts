@@ -129,7 +129,7 @@ describe('retry decisions', () => {
       .createRunOnce({ prompt: 'x' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OzNetworkError);
-    expect((error as OzNetworkError).code).toMatch(/^(ETIMEDOUT|ECONNRESET)$/);
+    expect((error as OzNetworkError).networkCode).toMatch(/^(ETIMEDOUT|ECONNRESET)$/);
     expect((error as OzNetworkError).mayHaveReachedServer).toBe(true);
   });
 });

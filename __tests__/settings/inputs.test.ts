@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseSettings } from '../../src/settings/inputs.ts';
 import { sentText, targetOf } from '../../src/run/plan.ts';
-import { InputError, parseMcp, parseMetadata } from '../../src/settings/settings.ts';
+import { parseMcp, parseMetadata } from '../../src/settings/settings.ts';
+import { InputError, messageOf } from '../../src/errors.ts';
 
 const KEY = 'wk-secret-123';
 
 function settings(inputs: Record<string, string>, env: Record<string, string> = {}, files: Record<string, string> = {}) {
   const read = (name: string) => (inputs[name] ?? '').trim();
   const readFile = (path: string) => {
-    if (!(path in files)) throw new Error(`ENOENT: ${path}`);
+    // As node:fs fails: the reason is in the error's code.
+    if (!(path in files)) throw Object.assign(new Error(`ENOENT: no such file or directory, open '${path}'`), { code: 'ENOENT' });
     return files[path]!;
   };
   return parseSettings(read, { GITHUB_WORKSPACE: '/ws', ...env }, readFile);
@@ -19,7 +21,7 @@ function errorOf(fn: () => unknown): string {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
+    return messageOf(error);
   }
   throw new Error('expected an InputError');
 }

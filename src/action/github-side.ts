@@ -11,7 +11,7 @@ import { markFinished, saveCheckRunId, saveCommentId, saveConversation, saveRevi
 import { decideTrigger } from '../threads/triggers.ts';
 import { eventNoun, MENTION_EVENTS } from '../threads/mention.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
-import { InputError } from '../settings/settings.ts';
+import { InputError, messageOf } from '../errors.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import { isMentionEvent, prepareMention, triggerPhraseIgnored, withPullRequest, type Mention } from '../threads/step.ts';
 import { guardedForFork } from '../github/fork.ts';
@@ -83,6 +83,8 @@ async function decideStart(
   const target = targetOf(settings);
   if (target === undefined) {
     throw new InputError(
+      'prompt',
+      'missing',
       `Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`,
     );
   }
@@ -109,7 +111,7 @@ async function startFeedback(
       headSha = await (await github()).pullRequestHead(event.thread.number);
     } catch (error) {
       throw new CheckRunError(
-        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${(error as Error).message}`,
+        `check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${messageOf(error)}`,
       );
     }
   }

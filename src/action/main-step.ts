@@ -1,3 +1,4 @@
+import { isInputError, messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
 import { describeRestart } from '../threads/restart.ts';
@@ -85,7 +86,7 @@ function reactor(github: GitHubSide): (content: Reaction) => Promise<void> {
     } catch (error) {
       off = true;
       core.warning(
-        `Could not react to the comment (${(error as Error).message}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`,
+        `Could not react to the comment (${messageOf(error)}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`,
       );
     }
   };
@@ -114,8 +115,9 @@ async function readSettings(event: EventFacts, context: GitHubContext): Promise<
     else log.debug(described);
     return settings;
   } catch (error) {
-    const missingKey = (error as Error).message.startsWith('Missing warp_api_key');
-    const note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (error as Error).message;
+    // A fork's pull request gets no secrets: a missing key there is GitHub's doing, and the note says so.
+    const missingKey = isInputError(error) && error.reason === 'missing' && error.setting === ACTION_WORDS.setting('apiKey');
+    const note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : messageOf(error);
     await finish({ ...event, outcome: 'not_started', note });
     return undefined;
   }
@@ -137,7 +139,7 @@ async function prepareGitHubSide(settings: Settings, context: GitHubContext, eve
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
     await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
   } catch (error) {
-    await finish({ ...event, outcome: 'not_started', note: (error as Error).message });
+    await finish({ ...event, outcome: 'not_started', note: messageOf(error) });
   }
   return undefined;
 }

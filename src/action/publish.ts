@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
 import { fitChars } from '../report/limits.ts';
@@ -76,6 +77,6 @@ async function writeSummary(summary: string, redact: (text: string) => string): 
     await core.summary.addRaw(redact(summary), true).write();
   } catch (error) {
     // A summary that cannot be written must not hide how the run went.
-    core.warning(`Could not write the job summary: ${(error as Error).message}`);
+    core.warning(`Could not write the job summary: ${messageOf(error)}`);
   }
 }

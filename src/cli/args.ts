@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { flagOf, flagsOfKind, INPUTS, type SettingKey } from '../names.ts';
-import { checkMetadataPair, fail, InputError, type SettingSource } from '../settings/settings.ts';
+import { InputError } from '../errors.ts';
+import { checkMetadataPair, fail, type SettingSource } from '../settings/settings.ts';
 import { explainParseError, joinNegativeValues } from './flag-errors.ts';
 import { flagLabel } from './vocabulary.ts';
 
@@ -109,11 +110,15 @@ export function parseCli(argv: string[]): CliArgs {
   try {
     parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
   } catch (error) {
-    throw new InputError(explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
+    throw new InputError('the command line', 'invalid', explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
-    throw new InputError(`Unexpected argument '${positionals[0]}': every setting is a flag, such as --prompt "...". See --help.`);
+    throw new InputError(
+      'the command line',
+      'invalid',
+      `Unexpected argument '${positionals[0]}': every setting is a flag, such as --prompt "...". See --help.`,
+    );
   }
   const flags = values as Record<string, string | boolean | string[] | undefined>;
   const read = (key: SettingKey): string => {

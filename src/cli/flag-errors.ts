@@ -4,6 +4,8 @@
  * and what to write instead, to the house standard of every other setting.
  */
 
+import { messageOf } from '../errors.ts';
+
 /** A value that is a negative number (`-1`, `-0.5`): a mistaken value, not a flag, so it is checked as one. */
 const NEGATIVE_NUMBER = /^-(\d+(\.\d*)?|\.\d+)$/;
 
@@ -59,7 +61,7 @@ const SEE_HELP = 'See oz-agent-run --help.';
  * `takesValue` those that need a value.
  */
 export function explainParseError(error: unknown, known: readonly string[], takesValue: ReadonlySet<string>): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const code = (error as NodeJS.ErrnoException).code;
   const flag = /'(-[^' ]+)/.exec(message)?.[1];
   if (flag === undefined) return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;

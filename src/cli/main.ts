@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { messageOf } from '../errors.ts';
 import type { RunItem } from '../oz/types.ts';
 import { runWithStopHandling } from '../front/run.ts';
 import { reportOf } from '../front/words.ts';
@@ -124,7 +125,7 @@ async function readPlan(
     // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.
     return { args, plan: { settings, target: targetOf(settings)! } };
   } catch (error) {
-    say(`oz-agent-run: ${(error as Error).message}`);
+    say(`oz-agent-run: ${messageOf(error)}`);
     return EXIT.notStarted;
   }
 }
@@ -222,7 +223,7 @@ function writeReportFiles(
     try {
       writeFileSync(path, text());
     } catch (error) {
-      say(`warning: could not write ${flag} ${path}: ${(error as Error).message}`, 'warning');
+      say(`warning: could not write ${flag} ${path}: ${messageOf(error)}`, 'warning');
     }
   };
   write('--summary-file', args.summaryFile, () => redact(summary()));

@@ -1,6 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InputError, quote } from '../settings/settings.ts';
+import { InputError } from '../errors.ts';
+import { quote } from '../settings/settings.ts';
 
 /** Why `path` cannot be written, or undefined when it can (checked without creating it). */
 function unwritable(path: string): string | undefined {
@@ -27,9 +28,10 @@ function unwritable(path: string): string | undefined {
 export function checkReportFiles(files: { flag: string; path: string | undefined }[], cwd: string = process.cwd()): void {
   for (const { flag, path } of files) {
     if (path === undefined) continue;
-    if (path.trim() === '') throw new InputError(`Invalid ${flag} ''. Expected the path of a file to write, such as oz-summary.md.`);
+    if (path.trim() === '')
+      throw new InputError(flag, 'invalid', `Invalid ${flag} ''. Expected the path of a file to write, such as oz-summary.md.`);
     const problem = unwritable(resolve(cwd, path));
     if (problem !== undefined)
-      throw new InputError(`Invalid ${flag} ${quote(path)}: ${problem}. Expected the path of a file that can be written.`);
+      throw new InputError(flag, 'invalid', `Invalid ${flag} ${quote(path)}: ${problem}. Expected the path of a file that can be written.`);
   }
 }

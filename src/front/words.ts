@@ -1,6 +1,7 @@
 import type { OutputKey } from '../names.ts';
 import { REQUEST_ID_KEY } from '../oz/metadata.ts';
 import type { CancelResult } from '../run/cancel.ts';
+import { isRunNotFound } from '../run/existing.ts';
 import type { RunNotice } from '../run/lifecycle.ts';
 import type { Report } from '../report/model.ts';
 import { verdict, type RunResult, type StopHandling } from '../run/outcome.ts';
@@ -135,8 +136,8 @@ export function outcomeNote(
         'open the session link to work with the debug agent, or start a new run to retry the task.'
       );
     case 'error':
-      if (outcome.error.name === 'RunNotFoundError') {
-        return `Oz run '${(outcome.error as Error & { runId: string }).runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
+      if (isRunNotFound(outcome.error)) {
+        return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
       }
       return outcome.error.message;
     case 'stopped':

@@ -3,6 +3,7 @@
  * the run goes, completed with the run's summary and a conclusion. Apart from the comment: each is a
  * thing of its own on GitHub, and either may be asked for without the other (check_name, pr_comment).
  */
+import { CodedError, messageOf } from '../errors.ts';
 import { isGitHubApiError, type CheckConclusion, type CheckUpdate, type GitHubApi } from './types.ts';
 import { fitChars, fitUnits, MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
 import { escapeMarkdown } from '../report/markdown.ts';
@@ -11,8 +12,11 @@ import type { Report } from '../report/model.ts';
 import { friendlyState, type LiveRun } from './live.ts';
 
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
-export class CheckRunError extends Error {
+export class CheckRunError extends CodedError<'check-run'> {
   override name = 'CheckRunError';
+  constructor(message: string) {
+    super('check-run', message);
+  }
 }
 
 /** The check run's conclusion for how the step ended. */
@@ -81,7 +85,7 @@ export class CheckRun {
         status === 403 || status === 404
           ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
           : '';
-      throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${(error as Error).message}.${hint}`);
+      throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${messageOf(error)}.${hint}`);
     }
   }
 

@@ -3,6 +3,7 @@
  * state, where to watch, what the agent does), and finished with the run's summary, or, for a
  * thread's conversation, with the exchange and its answer. Comment failures only warn, once.
  */
+import { messageOf } from '../errors.ts';
 import { isGitHubApiError, isStoppedRequest, type GitHubApi } from './types.ts';
 import { fitChars } from '../report/limits.ts';
 import { escapeMarkdown, safeLink } from '../report/markdown.ts';
@@ -312,7 +313,7 @@ export class Comment {
       if (!this.slowedDown) {
         this.slowedDown = true;
         this.context.debug?.(
-          `GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? (error as Error).message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`,
+          `GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? messageOf(error) : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`,
         );
       }
       return false;
@@ -321,7 +322,7 @@ export class Comment {
     this.context.warn(
       status === 403 || status === 404
         ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
-        : `Could not write the pull request comment: ${(error as Error).message}. The run is reported in the job summary.`,
+        : `Could not write the pull request comment: ${messageOf(error)}. The run is reported in the job summary.`,
     );
     return undefined;
   }

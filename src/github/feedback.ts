@@ -3,6 +3,7 @@
  * the pull request comment (comment.ts), each a thing of its own, kept in step with the run through
  * one queue, so polling never waits for GitHub.
  */
+import { messageOf } from '../errors.ts';
 import { isStoppedRequest, type CheckConclusion, type GitHubApi } from './types.ts';
 import { COMMENT_MARKER_PREFIX } from './event.ts';
 import type { Report } from '../report/model.ts';
@@ -143,7 +144,7 @@ export class Feedback {
       // Stopped by the step itself: what comes next (or the post step) says how it ended.
       if (isStoppedRequest(error)) return;
       this.failed = true;
-      this.options.warn(`Could not update GitHub: ${(error as Error).message}`);
+      this.options.warn(`Could not update GitHub: ${messageOf(error)}`);
     });
   }
 }

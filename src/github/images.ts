@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import type { Attachment } from '../oz/types.ts';
 import { imageType } from '../settings/options.ts';
 
@@ -58,7 +59,7 @@ export async function downloadImages(body: string, bounds: ImageBounds): Promise
         data: data.toString('base64'),
       });
     } catch (error) {
-      warnings.push(`Image ${url} from the comment was not sent to the agent: ${(error as Error).message}.`);
+      warnings.push(`Image ${url} from the comment was not sent to the agent: ${messageOf(error)}.`);
     }
   }
   return { attachments, warnings };

@@ -4,6 +4,7 @@
  * signal aborts (the run was stopped, or the budget for finishing the comment ran out). Octokit hands
  * `request: { signal }` to fetch, which aborts the exchange in flight, body included.
  */
+import { messageOf } from '../errors.ts';
 import type { getOctokit } from '@actions/github';
 import { GitHubApiError } from './types.ts';
 
@@ -57,7 +58,7 @@ export function boundedCall(bounds: RequestBounds): Call {
       const retryAfter = Number(
         (error as { response?: { headers?: Record<string, string | undefined> } }).response?.headers?.['retry-after'],
       );
-      throw new GitHubApiError(what, status, (error as Error).message, retryAfter > 0 ? retryAfter * 1000 : undefined);
+      throw new GitHubApiError(what, status, messageOf(error), retryAfter > 0 ? retryAfter * 1000 : undefined);
     }
   };
 }

@@ -1,7 +1,8 @@
 /** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
+import { CodedError, hasCode } from '../errors.ts';
 
 /** A GitHub API error, with the status the callers decide on (403: missing permission). */
-export class GitHubApiError extends Error {
+export class GitHubApiError extends CodedError<'github-api'> {
   override name = 'GitHubApiError';
   readonly status: number;
   /** GitHub's Retry-After, when it sent one (rate limits). */
@@ -12,7 +13,7 @@ export class GitHubApiError extends Error {
    */
   readonly unanswered: 'timeout' | 'stopped' | undefined;
   constructor(what: string, status: number, message: string, retryAfterMs?: number, unanswered?: 'timeout' | 'stopped') {
-    super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
+    super('github-api', unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
     this.status = status;
     this.retryAfterMs = retryAfterMs;
     this.unanswered = unanswered;
@@ -24,10 +25,7 @@ export function isStoppedRequest(error: unknown): boolean {
   return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
 
-/** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
-export function isGitHubApiError(error: unknown): error is GitHubApiError {
-  return error instanceof Error && error.name === 'GitHubApiError' && typeof (error as { status?: unknown }).status === 'number';
-}
+export const isGitHubApiError = (error: unknown): error is GitHubApiError => hasCode(error, 'github-api');
 
 export type Reaction = 'eyes' | 'rocket' | 'confused' | '+1';
 export type ReactionTarget = { kind: 'issue-comment' | 'review-comment'; id: number } | { kind: 'issue'; number: number };

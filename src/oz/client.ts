@@ -388,7 +388,7 @@ export class OzClient {
         ? 'ETIMEDOUT'
         : ((error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
       this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
-      if (stopped) throw signal.reason as Error;
+      if (stopped) throw signal.reason;
       const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;
       const hint = networkHint(code, url, this.options.baseUrl);
       throw new OzNetworkError(method, shownPath, code, !NOT_SENT_CODES.has(code), cause, hint);

@@ -1,9 +1,13 @@
 import type { FileHandle } from 'node:fs/promises';
+import { CodedError, hasCode, messageOf } from '../errors.ts';
 import { httpClient } from './client.ts';
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
-export class DownloadError extends Error {
+export class DownloadError extends CodedError<'download'> {
   override name = 'DownloadError';
+  constructor(message: string) {
+    super('download', message);
+  }
 }
 
 /**
@@ -27,7 +31,7 @@ export async function download(
   try {
     response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
   } catch (error) {
-    throw new DownloadError(bound.aborted ? why() : `the download failed: ${(error as Error).message}`);
+    throw new DownloadError(bound.aborted ? why() : `the download failed: ${messageOf(error)}`);
   }
   const status = response.message.statusCode ?? 0;
   if (status < 200 || status >= 300) {
@@ -53,7 +57,7 @@ export async function download(
   } catch (error) {
     response.message.destroy();
     if (bound.aborted) throw new DownloadError(why());
-    throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${(error as Error).message}`);
+    throw hasCode(error, 'download') ? error : new DownloadError(`the download broke off: ${messageOf(error)}`);
   } finally {
     bound.removeEventListener('abort', onAbort);
   }

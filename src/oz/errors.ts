@@ -1,4 +1,5 @@
 /** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+import { CodedError, hasCode, messageOf } from '../errors.ts';
 
 /** An HTTP answer outside 2xx, with what the problem+json body (or any body) said. */
 export interface Problem {
@@ -19,7 +20,7 @@ export interface ErrorNames {
 
 export const DEFAULT_ERROR_NAMES: ErrorNames = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
 
-export class OzApiError extends Error {
+export class OzApiError extends CodedError<'oz-api'> {
   override name = 'OzApiError';
   readonly method: string;
   readonly path: string;
@@ -29,7 +30,7 @@ export class OzApiError extends Error {
   readonly retryAfterMs: number | undefined;
 
   constructor(method: string, path: string, status: number, problem: Problem, retryAfterMs?: number, names = DEFAULT_ERROR_NAMES) {
-    super(describeApiError(method, path, status, problem, names));
+    super('oz-api', describeApiError(method, path, status, problem, names));
     this.method = method;
     this.path = path;
     this.status = status;
@@ -42,22 +43,23 @@ export class OzApiError extends Error {
  * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
  * is worth another try, and for a create it leaves open whether the run was made.
  */
-export class OzBadAnswerError extends Error {
+export class OzBadAnswerError extends CodedError<'oz-bad-answer'> {
   override name = 'OzBadAnswerError';
   readonly status: number;
   constructor(method: string, path: string, status: number, what: string) {
-    super(`Oz API ${method} ${path} answered ${status} with ${what}`);
+    super('oz-bad-answer', `Oz API ${method} ${path} answered ${status} with ${what}`);
     this.status = status;
   }
 }
 
 /** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
-export class OzRedirectError extends Error {
+export class OzRedirectError extends CodedError<'oz-redirect'> {
   override name = 'OzRedirectError';
   readonly status: number;
   readonly location: string;
   constructor(method: string, path: string, status: number, location: string, names = DEFAULT_ERROR_NAMES) {
     super(
+      'oz-redirect',
       `Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
         'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
         `${names.apiBaseUrl}.`,
@@ -68,15 +70,16 @@ export class OzRedirectError extends Error {
 }
 
 /** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
-export class OzNetworkError extends Error {
+export class OzNetworkError extends CodedError<'oz-network'> {
   override name = 'OzNetworkError';
-  readonly code: string;
+  /** The system's code for what happened (`ECONNREFUSED`, `ETIMEDOUT`, ...). */
+  readonly networkCode: string;
   /** False only when the request surely never reached the server (refused, unknown host). */
   readonly mayHaveReachedServer: boolean;
 
-  constructor(method: string, path: string, code: string, mayHaveReachedServer: boolean, cause: unknown, hint?: string) {
-    super(`Oz API ${method} ${path} failed: ${code} (${(cause as Error)?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
-    this.code = code;
+  constructor(method: string, path: string, networkCode: string, mayHaveReachedServer: boolean, cause: unknown, hint?: string) {
+    super('oz-network', `Oz API ${method} ${path} failed: ${networkCode} (${messageOf(cause)})${hint ? `. ${hint}` : ''}`, { cause });
+    this.networkCode = networkCode;
     this.mayHaveReachedServer = mayHaveReachedServer;
   }
 }
@@ -119,16 +122,10 @@ export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/**
- * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
- * defined twice, as it is when two bundle files each carry a copy.
- */
-function named<T extends Error>(error: unknown, name: string): error is T {
-  return error instanceof Error && error.name === name;
-}
-export const isApiError = (error: unknown): error is OzApiError => named<OzApiError>(error, 'OzApiError');
-export const isNetworkError = (error: unknown): error is OzNetworkError => named<OzNetworkError>(error, 'OzNetworkError');
-export const isBadAnswer = (error: unknown): error is OzBadAnswerError => named<OzBadAnswerError>(error, 'OzBadAnswerError');
+/** The client's errors, recognised by code (see src/errors.ts). */
+export const isApiError = (error: unknown): error is OzApiError => hasCode(error, 'oz-api');
+export const isNetworkError = (error: unknown): error is OzNetworkError => hasCode(error, 'oz-network');
+export const isBadAnswer = (error: unknown): error is OzBadAnswerError => hasCode(error, 'oz-bad-answer');
 
 /** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
 const UNRESOLVED = new Set(['ENOTFOUND']);
@@ -142,13 +139,13 @@ export const REFUSED_MAX_TRIES = 3;
 
 /** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
 export function worthAnotherTry(error: unknown, attemptNumber: number, retryIf: (error: unknown) => boolean = isRetryable): boolean {
-  if (isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES) return false;
+  if (isNetworkError(error) && error.networkCode === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES) return false;
   return retryIf(error);
 }
 
 /** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
 export function isRetryable(error: unknown): boolean {
-  if (isNetworkError(error)) return !UNRESOLVED.has(error.code);
+  if (isNetworkError(error)) return !UNRESOLVED.has(error.networkCode);
   if (isBadAnswer(error)) return true;
   if (isApiError(error)) return isRetryableStatus(error.status);
   return false;

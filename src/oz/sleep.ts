@@ -34,15 +34,6 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(reasonOf(signal));
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error as Error);
-      },
-    );
+    promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
   });
 }

@@ -3,6 +3,7 @@
  * commits and files, and the commit of the action's previous review), and posting its review after
  * the run as one GitHub review with comments on their lines.
  */
+import { messageOf } from '../errors.ts';
 import { COMMENT_MARKER_PREFIX } from '../github/event.ts';
 import { Diff } from './diff.ts';
 import { isGitHubApiError, type GitHubApi, type NewReview } from '../github/types.ts';
@@ -51,7 +52,7 @@ export interface ReviewPlan {
 export async function prepareReview(api: GitHubApi, number: number, fallbackHead: string): Promise<ReviewPlan> {
   const plan: ReviewPlan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
   const note = (what: string, error: unknown) => {
-    plan.unread.push(`${what} (${(error as Error).message})`);
+    plan.unread.push(`${what} (${messageOf(error)})`);
     if (isGitHubApiError(error) && (error.status === 403 || error.status === 404)) plan.readDenied = true;
   };
   try {
@@ -192,7 +193,7 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
       return report;
     } catch (error) {
       const status = isGitHubApiError(error) ? error.status : 0;
-      const message = (error as Error).message;
+      const message = messageOf(error);
       // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
       if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
         report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
@@ -210,7 +211,7 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
       report.problem =
         status === 403 || status === 404
           ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
-          : `The review could not be posted (${(error as Error).message}); it is in the job summary.`;
+          : `The review could not be posted (${messageOf(error)}); it is in the job summary.`;
       options.warn(report.problem);
       Object.assign(report, { listed: review.comments.length - repeated, repeated });
       return report;

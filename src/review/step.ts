@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -99,7 +100,7 @@ async function post(plan: ReviewPlan, { plan: { settings } }: Reviewing, report:
       { label: 'Workflow run', url: report.workflowRunUrl },
     ],
   }).catch((error: unknown) => {
-    core.warning(`Could not post the review: ${(error as Error).message}`);
+    core.warning(`Could not post the review: ${messageOf(error)}`);
     return undefined;
   });
 }

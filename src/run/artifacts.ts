@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import { mkdir, open, realpath, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative, isAbsolute, sep } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
@@ -151,7 +152,7 @@ export async function saveArtifacts(client: OzClient, artifacts: Artifact[], fol
         await created.file.close().catch(() => {});
         await rm(created.path, { force: true });
       }
-      options.warn(`Could not save the ${label}: ${(error as Error).message}.`);
+      options.warn(`Could not save the ${label}: ${messageOf(error)}.`);
     }
   }
   return written;

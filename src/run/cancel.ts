@@ -1,3 +1,4 @@
+import { toError } from '../errors.ts';
 import { isApiError, isRetryable } from '../oz/errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
@@ -34,7 +35,7 @@ export async function cancelRun(client: OzClient, runId: string, budgetMs: numbe
   } catch (error) {
     if (isApiError(error) && error.status === 400) return { outcome: 'already-ended', error };
     if (isApiError(error) && error.status === 422) return { outcome: 'not-cancellable', error };
-    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : (error as Error);
+    const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : toError(error);
     return { outcome: 'failed', error: cause };
   }
 }

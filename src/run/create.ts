@@ -1,3 +1,4 @@
+import { CodedError, hasCode, messageOf, toError } from '../errors.ts';
 import { isRetryable, mayHaveCreated } from '../oz/errors.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { OzClient } from '../oz/client.ts';
@@ -8,14 +9,15 @@ import type { CreateRunRequest, RunItem } from '../oz/types.ts';
  * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
  * id), and retrying could start a second agent.
  */
-export class LostCreateError extends Error {
+export class LostCreateError extends CodedError<'lost-create'> {
   override name = 'LostCreateError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('lost-create', message, options);
+  }
 }
 
-/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
-export function isLostCreate(error: unknown): error is LostCreateError {
-  return error instanceof Error && error.name === 'LostCreateError';
-}
+/** Whether a failed create may have started a run after all. */
+export const isLostCreate = (error: unknown): error is LostCreateError => hasCode(error, 'lost-create');
 
 export interface CreatedRun {
   runId: string;
@@ -53,7 +55,7 @@ export async function createRunExactlyOnce(
       const answer = await raceAbort(client.createRunOnce(tagged, signal), signal);
       return (created = { runId: answer.run_id, state: answer.state ?? 'QUEUED', adopted: false });
     } catch (error) {
-      if (mayHaveCreated(error)) uncertain = error as Error;
+      if (mayHaveCreated(error)) uncertain = toError(error);
       throw error;
     }
   };
@@ -65,7 +67,7 @@ export async function createRunExactlyOnce(
     // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
     if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
       throw new LostCreateError(
-        `Creating the run failed (${(error as Error).message}) after an earlier answer was lost (${uncertain.message}), ` +
+        `Creating the run failed (${messageOf(error)}) after an earlier answer was lost (${uncertain.message}), ` +
           `so a run may have been started: look for the metadata ${REQUEST_ID_KEY}=${requestId} in Oz.`,
         { cause: error },
       );
@@ -105,7 +107,7 @@ async function lookUpLostCreate(client: OzClient, requestId: string, cause: Erro
     if (signal?.aborted) throw error;
     throw new LostCreateError(
       `The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
-        `${REQUEST_ID_KEY}=${requestId} failed (${(error as Error).message}). Not retrying, so as not to start a second agent: ` +
+        `${REQUEST_ID_KEY}=${requestId} failed (${messageOf(error)}). Not retrying, so as not to start a second agent: ` +
         `check Oz for a run with that metadata before trying again.`,
       { cause: error },
     );

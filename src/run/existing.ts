@@ -1,17 +1,20 @@
+import { CodedError, hasCode } from '../errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { isApiError } from '../oz/errors.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { RunItem } from '../oz/types.ts';
 
 /** The existing run the settings name does not exist (404): nothing was started, so there is nothing to cancel. */
-export class RunNotFoundError extends Error {
+export class RunNotFoundError extends CodedError<'run-not-found'> {
   override name = 'RunNotFoundError';
   readonly runId: string;
   constructor(runId: string) {
-    super(`Oz run '${runId}' was not found. No run was started or cancelled.`);
+    super('run-not-found', `Oz run '${runId}' was not found. No run was started or cancelled.`);
     this.runId = runId;
   }
 }
+
+export const isRunNotFound = (error: unknown): error is RunNotFoundError => hasCode(error, 'run-not-found');
 
 /**
  * Reads the existing run the settings name before anything else is done with it. A 404 throws

@@ -1,3 +1,4 @@
+import { CodedError, hasCode, toError } from '../errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { isRetryable, mayHaveCreated } from '../oz/errors.ts';
 import { raceAbort, sleep } from '../oz/sleep.ts';
@@ -12,8 +13,11 @@ export function inDebugWindow(run: RunItem): boolean {
 }
 
 /** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
-export class LostFollowupError extends Error {
+export class LostFollowupError extends CodedError<'lost-followup'> {
   override name = 'LostFollowupError';
+  constructor(message: string) {
+    super('lost-followup', message);
+  }
 }
 
 /**
@@ -127,12 +131,12 @@ export async function sendFollowupOnce(
       try {
         answer = await raceAbort(client.followupOnce(runId, { message }, signal), signal);
       } catch (error) {
-        if (mayHaveCreated(error)) uncertain = error as Error;
+        if (mayHaveCreated(error)) uncertain = toError(error);
         throw error;
       }
     },
     signal,
-    (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error),
+    (error) => !hasCode(error, 'lost-followup') && isRetryable(error),
   );
   return { before, answer };
 }

@@ -1,3 +1,4 @@
+import { messageOf, toError } from '../errors.ts';
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
@@ -172,7 +173,7 @@ export async function startAndWatch(
     // A debug agent's turn never brings the run a new end: never wait for one (see followUp).
     found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
   } catch (error) {
-    found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error as Error, undefined);
+    found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, toError(error), undefined);
   }
   const { run } = found;
   const { runId, restarted } = life.trail;
@@ -293,7 +294,7 @@ async function followUp(
     });
   } catch (error) {
     if (thread === undefined || !isSessionGone(error)) throw error;
-    return restart(life, plan, { from: runId, reason: 'session-gone', detail: (error as Error).message }, metadata);
+    return restart(life, plan, { from: runId, reason: 'session-gone', detail: messageOf(error) }, metadata);
   }
   const { before, answer } = sent;
   const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
@@ -342,7 +343,7 @@ async function leaveRunning(life: Lifecycle, begun: Begun): Promise<Finding> {
     if (run.session_link) life.events.sessionLink?.(run.session_link);
   } catch (error) {
     // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-    life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error as Error, stillWatching: false });
+    life.events.notice({ kind: 'read-failed', runId: begun.runId, error: toError(error), stillWatching: false });
     run = { run_id: begun.runId, state: begun.startState };
   }
   return begun.debugging === true ? { kind: 'debugging', run, ...debugUntil(run) } : { kind: 'left-running', run };
@@ -534,7 +535,7 @@ async function readHarnessTokens(life: Lifecycle, run: RunItem, deadline: AbortS
     return tokensOf(await life.client.getHarnessUsage(run.run_id, deadline, { retries: 1 }));
   } catch (error) {
     // The status or the error's kind only: a message can carry what the request carried.
-    life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : (error as Error).name}).`);
+    life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : toError(error).name}).`);
     return undefined;
   }
 }
@@ -580,7 +581,7 @@ async function whatTheAgentDid(
     signal: deadline,
     warn: events.warning,
   }).catch((error: unknown) => {
-    events.notice({ kind: 'save-failed', error: error as Error });
+    events.notice({ kind: 'save-failed', error: toError(error) });
     return [];
   });
   const workspace = options.workspace ?? process.cwd();

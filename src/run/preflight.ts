@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import type { CreateRunRequest, EnvironmentList, ModelList, SkillList } from '../oz/types.ts';
@@ -39,7 +40,7 @@ export async function preflight(
   const read = <T>(what: string, get: () => Promise<T>): Promise<T | undefined> =>
     raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error: unknown) => {
       if (signal?.aborted) throw error;
-      result.notes.push(`Could not read ${what} before the run (${(error as Error).message}); creating the run unchecked.`);
+      result.notes.push(`Could not read ${what} before the run (${messageOf(error)}); creating the run unchecked.`);
       return undefined;
     });
   const [models, environments, skills] = await Promise.all([

@@ -1,3 +1,4 @@
+import { toError } from '../errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
@@ -54,7 +55,7 @@ export async function settleLeftRun(client: OzClient, left: LeftRun, options: Se
     if (runId === undefined) return { handling: { kind: 'not-found' } };
     if (run === undefined && !left.live) run = await raceAbort(client.getRun(runId, deadline), deadline);
   } catch (error) {
-    return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: error as Error } };
+    return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: toError(error) } };
   }
   if (run !== undefined && isTerminal(run.state)) return { run, runId, handling: { kind: 'nothing-to-cancel' } };
   if (run !== undefined) options.onLive?.(run);

@@ -5,6 +5,7 @@
  * agent has started; each one try, beside the watch and never in its way.
  */
 import type { OzClient } from '../oz/client.ts';
+import { toError } from '../errors.ts';
 import { isApiError } from '../oz/errors.ts';
 import type { TimelineEvent } from '../oz/types.ts';
 
@@ -80,7 +81,7 @@ export class SetupWatcher {
       events = (await this.client.getTimeline(this.runId, signal, { timeoutMs: READ_TIMEOUT_MS, retries: 0 })).events;
     } catch (error) {
       // The status or the error's kind only: a message can carry what the request carried.
-      this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : (error as Error).name}).`);
+      this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : toError(error).name}).`);
       return undefined;
     }
     const lines: string[] = [];

@@ -1,12 +1,13 @@
+import { CodedError, hasCode } from '../errors.ts';
 /** Why watching stopped before the run ended. */
 export type StopReason = 'timeout' | 'cancelled';
 
 /** The reason an abort signal carries when the step or CLI is stopped. */
-export class StopSignal extends Error {
+export class StopSignal extends CodedError<'stopped'> {
   override name = 'StopSignal';
   readonly reason: StopReason;
   constructor(reason: StopReason) {
-    super(reason === 'timeout' ? 'timed out' : 'cancelled');
+    super('stopped', reason === 'timeout' ? 'timed out' : 'cancelled');
     this.reason = reason;
   }
 }
@@ -73,7 +74,4 @@ export function stopOnSignalsAndDeadline(timeoutMs: number, onSignal?: (signal: 
   };
 }
 
-/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
-export function isStopSignal(error: unknown): error is StopSignal {
-  return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
-}
+export const isStopSignal = (error: unknown): error is StopSignal => hasCode(error, 'stopped');

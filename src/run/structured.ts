@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 /**
  * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
@@ -44,7 +45,7 @@ export function extractJson(answer: string): { ok: true; value: unknown } | { ok
   try {
     return { ok: true, value: JSON.parse(last) as unknown };
   } catch (error) {
-    return { ok: false, error: `the last \`\`\`json block is not valid JSON (${(error as Error).message})` };
+    return { ok: false, error: `the last \`\`\`json block is not valid JSON (${messageOf(error)})` };
   }
 }
 
@@ -103,7 +104,7 @@ export async function checkSchema(schema: Record<string, unknown>): Promise<stri
     await loadValidator(schema);
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return messageOf(error);
   }
 }
 

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import { isApiError } from '../oz/errors.ts';
 import type { CallLimits, OzClient } from '../oz/client.ts';
 import type { Conversation, ConversationBlock, ConversationMessage, ConversationStep } from '../oz/types.ts';
@@ -200,7 +201,7 @@ export class ConversationWatcher {
       } else if (isApiError(error) && error.status === 404) {
         this.debug("The run's conversation does not exist yet.");
       } else {
-        this.debug(`Could not read the run's conversation: ${(error as Error).message}`);
+        this.debug(`Could not read the run's conversation: ${messageOf(error)}`);
       }
       return [];
     }

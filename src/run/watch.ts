@@ -1,3 +1,4 @@
+import { toError } from '../errors.ts';
 import { isRetryable } from '../oz/errors.ts';
 import type { OzClient } from '../oz/client.ts';
 import { raceAbort, sleep } from '../oz/sleep.ts';
@@ -111,8 +112,8 @@ export async function watchRun(options: WatchOptions): Promise<WatchResult> {
       await options.onLiveRead?.(next).catch(() => {});
     } catch (error) {
       if (signal.aborted) return { ...(run && { run }), stopped: stopReason(signal) };
-      if (!isRetryable(error)) return { ...(run && { run }), failed: error as Error };
-      options.onReadError?.(error as Error);
+      if (!isRetryable(error)) return { ...(run && { run }), failed: toError(error) };
+      options.onReadError?.(toError(error));
     }
     try {
       await sleep(schedule.next(), signal);

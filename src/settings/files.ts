@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, quote } from './settings.ts';
+import { InputError, messageOf } from '../errors.ts';
+import { quote } from './settings.ts';
 
 /**
  * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
@@ -12,7 +13,7 @@ export function settingPath(value: string, workspace: string): string {
 
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 export function unreadableReason(error: unknown, path: string): string {
-  const code = (error as NodeJS.ErrnoException).code ?? /^(E[A-Z]+)\b/.exec(String((error as Error)?.message))?.[1];
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
   switch (code) {
     case 'ENOENT':
       return `there is no file at ${quote(path)}`;
@@ -22,7 +23,7 @@ export function unreadableReason(error: unknown, path: string): string {
     case 'EPERM':
       return `${quote(path)} cannot be read (permission denied)`;
     default:
-      return `${quote(path)} cannot be read (${(error as Error)?.message ?? String(error)})`;
+      return `${quote(path)} cannot be read (${messageOf(error)})`;
   }
 }
 
@@ -42,6 +43,10 @@ export function readSettingFile(
     return readFile(path);
   } catch (error) {
     const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-    throw new InputError(`Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    throw new InputError(
+      label,
+      'invalid',
+      `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`,
+    );
   }
 }

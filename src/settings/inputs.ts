@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
-import { fail, InputError, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from './settings.ts';
+import { InputError } from '../errors.ts';
+import { fail, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from './settings.ts';
 
 /** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
 export type InputReader = (name: string) => string;
@@ -113,6 +114,8 @@ export function parseSettings(
   const checkName = read('check_name');
   if (checkName !== '' && !run.wait) {
     throw new InputError(
+      'check_name',
+      'conflict',
       'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.',
     );
   }
@@ -142,11 +145,19 @@ function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings,
   const resolveOutdated = parseBoolean(src, 'resolveOutdated', true);
   if (!review) return { review, reviewApprove, resolveOutdated };
   if (run.outputSchema !== undefined) {
-    throw new InputError('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    throw new InputError(
+      'review',
+      'conflict',
+      'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.',
+    );
   }
-  if (!run.wait) throw new InputError('review needs wait: true: the review is posted when the run ends.');
+  if (!run.wait) throw new InputError('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
   if (run.runId !== undefined && run.followup === undefined) {
-    throw new InputError('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    throw new InputError(
+      'review',
+      'conflict',
+      'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.',
+    );
   }
   return { review, reviewApprove, resolveOutdated };
 }

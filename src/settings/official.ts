@@ -1,4 +1,5 @@
-import { fail, InputError } from './settings.ts';
+import { InputError } from '../errors.ts';
+import { fail } from './settings.ts';
 import type { InputReader } from './inputs.ts';
 
 /**
@@ -45,9 +46,9 @@ const SAVED_PROMPT =
  */
 export function checkOfficialInputs(read: InputReader): OfficialNotes {
   const cloud = read('cloud');
-  if (/^false$/i.test(cloud)) throw new InputError(CLOUD_FALSE);
+  if (/^false$/i.test(cloud)) throw new InputError('cloud', 'unsupported', CLOUD_FALSE);
   if (cloud !== '' && !/^true$/i.test(cloud)) fail('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
-  if (read('saved_prompt') !== '') throw new InputError(SAVED_PROMPT);
+  if (read('saved_prompt') !== '') throw new InputError('saved_prompt', 'unsupported', SAVED_PROMPT);
 
   const notes: OfficialNotes = { warnings: [], notices: [] };
   for (const [name, instead] of Object.entries(IGNORED)) {

@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import type { AgentConfig, Attachment, CreateRunRequest, HarnessAuthSecrets } from '../oz/types.ts';
 import { settingPath, unreadableReason } from './files.ts';
 import type { SettingKey } from '../names.ts';
-import { fail, InputError, parseBoolean, quote, type SettingSource } from './settings.ts';
+import { InputError } from '../errors.ts';
+import { fail, parseBoolean, quote, type SettingSource } from './settings.ts';
 
 /** What `agent_output` holds: the final answer as text, or the run's normalized conversation as JSON. */
 export type OutputFormat = 'text' | 'json';
@@ -136,6 +137,8 @@ function parseHarness(src: SettingSource, read: (name: SettingKey) => string, op
   ] as const) {
     if (value !== '' && !thirdParty) {
       throw new InputError(
+        label(name),
+        'conflict',
         `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`,
       );
     }
@@ -153,6 +156,8 @@ function parseHarness(src: SettingSource, read: (name: SettingKey) => string, op
   const field = SECRET_FIELD[type as Harness];
   if (field === undefined) {
     throw new InputError(
+      label('harnessSecret'),
+      'conflict',
       `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`,
     );
   }
@@ -196,7 +201,7 @@ function readAttachments(label: string, text: string, workspace: string, readByt
     try {
       data = readBytes(settingPath(path, workspace));
     } catch (error) {
-      throw new InputError(`Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+      throw new InputError(label, 'invalid', `Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
     }
     if (imageType(data) !== mime) fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
     if (data.length > MAX_ATTACHMENT_BYTES)

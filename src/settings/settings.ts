@@ -5,6 +5,7 @@ import type { SettingKey } from '../names.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
 import { readSettingFile } from './files.ts';
 import { checkSchema, titleFromPrompt } from '../run/structured.ts';
+import { InputError, messageOf } from '../errors.ts';
 
 /**
  * Where settings come from, for both front ends: the action's inputs or the CLI's flags. The core
@@ -16,11 +17,6 @@ export interface SettingSource {
   read: (key: SettingKey) => string;
   /** How the user knows the setting, for error messages. */
   label: (key: SettingKey) => string;
-}
-
-/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
-export class InputError extends Error {
-  override name = 'InputError';
 }
 
 /**
@@ -91,7 +87,7 @@ export function quote(value: string): string {
 
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 export function fail(label: string, value: string, expected: string): never {
-  throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+  throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 
 function optional(src: SettingSource, name: SettingKey): string | undefined {
@@ -133,6 +129,8 @@ export function checkUserMetadata(metadata: Record<string, string>, source: stri
   if (keys.length > METADATA_USER_MAX_KEYS) {
     const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
     throw new InputError(
+      source,
+      'invalid',
       `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
         `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`,
     );
@@ -181,12 +179,14 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
     parsed = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `Invalid ${where}: it is not valid JSON (${(error as Error).message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`,
+      label,
+      'invalid',
+      `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`,
     );
   }
   const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
   if (!isRecord(servers) || Object.keys(servers).length === 0) {
-    throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    throw new InputError(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
   }
   for (const [name, server] of Object.entries(servers)) {
     const ok =
@@ -197,6 +197,8 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
       (server.headers === undefined || isStringMap(server.headers));
     if (!ok) {
       throw new InputError(
+        label,
+        'invalid',
         `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`,
       );
     }
@@ -221,7 +223,9 @@ export function parseOutputSchema(value: string, workspace: string, readFile: (p
     parsed = JSON.parse(text);
   } catch (error) {
     throw new InputError(
-      `Invalid ${label} ${quote(value)}: it is not valid JSON (${(error as Error).message}). Expected a JSON Schema object.`,
+      label,
+      'invalid',
+      `Invalid ${label} ${quote(value)}: it is not valid JSON (${messageOf(error)}). Expected a JSON Schema object.`,
     );
   }
   if (!isRecord(parsed)) fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
@@ -245,6 +249,8 @@ export async function checkRunSettings(settings: RunSettings, label: (key: Setti
   const problem = await checkSchema(settings.outputSchema);
   if (problem !== undefined) {
     throw new InputError(
+      label('outputSchema'),
+      'invalid',
       `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
         'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.',
     );
@@ -303,9 +309,9 @@ export function isLoopback(hostname: string): boolean {
 
 /** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
 export function checkApiKey(apiKey: string, label: string, missing: string): void {
-  if (apiKey === '') throw new InputError(missing);
+  if (apiKey === '') throw new InputError(label, 'missing', missing);
   if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-    throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+    throw new InputError(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
   }
 }
 
@@ -334,7 +340,7 @@ function readPrompt(src: SettingSource, options: RunSettingsOptions): string | u
   const prompt = optional(src, 'prompt');
   const promptFile = optional(src, 'promptFile');
   if (prompt !== undefined && promptFile !== undefined) {
-    throw new InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+    throw new InputError(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
   }
   if (promptFile === undefined) return prompt;
   const text = readSettingFile(
@@ -415,6 +421,8 @@ function readCreate(
     const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
     if (creating.length > 0) {
       throw new InputError(
+        label('runId'),
+        'conflict',
         `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`,
       );
     }
@@ -422,6 +430,8 @@ function readCreate(
   }
   if (prompt === undefined && skill === undefined && !options.promptOptional) {
     throw new InputError(
+      label('prompt'),
+      'missing',
       `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`,
     );
   }
@@ -473,7 +483,11 @@ export function parseRunSettings(src: SettingSource, options: RunSettingsOptions
   const artifactsText = optional(src, 'artifactsPath');
   const followup = optional(src, 'followup');
   if (followup !== undefined && runId === undefined) {
-    throw new InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+    throw new InputError(
+      label('followup'),
+      'conflict',
+      `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`,
+    );
   }
   const create = readCreate(src, options, { runId, metadataSet, outputSchema });
 

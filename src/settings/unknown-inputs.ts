@@ -1,5 +1,6 @@
 import { INPUTS } from '../names.ts';
-import { InputError, quote } from './settings.ts';
+import { InputError } from '../errors.ts';
+import { quote } from './settings.ts';
 
 /**
  * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
@@ -80,6 +81,8 @@ export function checkInputNames(env: NodeJS.ProcessEnv): string[] {
     }
     const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
     throw new InputError(
+      key,
+      'unsupported',
       `The input ${quote(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
         `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`,
     );

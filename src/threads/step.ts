@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from './state.ts';
 import { threadOwner } from '../github/context.ts';
@@ -8,7 +9,7 @@ import type { GitHubApi, ReactionTarget } from '../github/types.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
 import { MAX_ATTACHMENTS } from '../settings/options.ts';
 import { sentText, type RunTarget } from '../run/plan.ts';
-import { checkRunId, quote, type InputError } from '../settings/settings.ts';
+import { checkRunId, quote } from '../settings/settings.ts';
 import type { Settings } from '../settings/inputs.ts';
 import * as log from '../action/log.ts';
 
@@ -155,7 +156,7 @@ function mentionTarget(settings: Settings, event: EventInfo, state: ThreadState,
       const message = `@${who} follows up${on}${event.comment?.url ? ` (${event.comment.url})` : ''}:\n\n${request}`;
       return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
     } catch (error) {
-      core.warning(`${(error as InputError).message} Starting a new run.`);
+      core.warning(`${messageOf(error)} Starting a new run.`);
     }
   }
   return { kind: 'create', request: fresh };
@@ -193,7 +194,7 @@ async function readConversation(
     if (!found) return { state: empty };
     return { state: usableState(found.body, binding), commentId: found.id };
   } catch (error) {
-    core.warning(`Could not read this thread's conversation (${(error as Error).message}); starting a new one.`);
+    core.warning(`Could not read this thread's conversation (${messageOf(error)}); starting a new one.`);
     return { state: empty };
   }
 }
@@ -226,9 +227,7 @@ export async function withPullRequest(event: EventInfo, github: (() => Promise<G
       headSha: pull.headSha,
     };
   } catch (error) {
-    core.warning(
-      `Could not read pull request #${thread.number} for its branches (${(error as Error).message}); the prompt goes without them.`,
-    );
+    core.warning(`Could not read pull request #${thread.number} for its branches (${messageOf(error)}); the prompt goes without them.`);
     return event;
   }
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../errors.ts';
 import type { EventInfo } from '../github/event.ts';
 import { COMMENT_MARKER_PREFIX } from '../github/event.ts';
 
@@ -44,7 +45,7 @@ export async function decideTrigger(
   try {
     role = await permissionOf(actor.login);
   } catch (error) {
-    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${(error as Error).message})` };
+    return { allowed: false, reason: `${actor.login}'s permission could not be checked (${messageOf(error)})` };
   }
   return TRUSTED_ROLES.includes(role)
     ? { allowed: true }
