@@ -3,7 +3,8 @@ import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
-import { OzClient, parseProblem, type RetryNotice } from '../../src/oz/client.ts';
+import { OzClient } from '../../src/oz/client.ts';
+import { parseProblem, type RetryNotice } from '../../src/oz/http.ts';
 
 const BASE = 'https://oz.test/api/v1';
 

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import type { Feedback } from '../github/feedback.ts';
 import { describeRestart } from '../threads/restart.ts';
 import { buildMetadata, readGitHubContext, workflowRunUrl, type GitHubContext } from '../github/context.ts';
-import type { RetryPolicy } from '../oz/client.ts';
+import type { RetryPolicy } from '../oz/http.ts';
 import { raceAbort } from '../oz/sleep.ts';
 import { activityLine, sessionLine, stateLine } from '../report/progress.ts';
 import type { Report } from '../report/model.ts';

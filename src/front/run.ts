@@ -1,4 +1,5 @@
-import { describeRequest, OzClient, type RetryPolicy } from '../oz/client.ts';
+import { OzClient } from '../oz/client.ts';
+import { describeRequest, type RetryPolicy } from '../oz/http.ts';
 import { startAndWatch, type LifecycleOptions, type RunEvents } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import type { RunPlan } from '../run/plan.ts';

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { CodedError, hasCode, messageOf } from '../errors.ts';
-import { httpClient } from './client.ts';
+import { httpClient } from './http.ts';
 
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
 export class DownloadError extends CodedError<'download'> {

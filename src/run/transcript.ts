@@ -1,6 +1,7 @@
 import { messageOf } from '../errors.ts';
 import { isApiError } from '../oz/errors.ts';
-import type { CallLimits, OzClient } from '../oz/client.ts';
+import type { OzClient } from '../oz/client.ts';
+import type { CallLimits } from '../oz/http.ts';
 import type { Conversation, ConversationBlock, ConversationMessage, ConversationStep } from '../oz/types.ts';
 
 /** Something the agent did or said, as one log line: `command: npm test`, or the first line of a message. */
