@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hasCode, InputError, isInputError, messageOf } from '../src/errors.ts';
+import { hasCode, InputError, isInputError, messageOf, systemCode } from '../src/errors.ts';
 import { isApiError, isRetryable, mayHaveCreated, OzApiError } from '../src/oz/errors.ts';
 import { isStopSignal } from '../src/run/stop.ts';
 
@@ -37,5 +37,11 @@ describe('the error model', () => {
     expect(messageOf('plain text')).toBe('plain text');
     expect(messageOf(undefined)).toBe('undefined');
     expect(messageOf({ message: 'from an object' })).toBe('from an object');
+  });
+
+  it("reads Node's code of a system error, and nothing from its message", () => {
+    expect(systemCode(Object.assign(new Error('open failed'), { code: 'ENOENT' }))).toBe('ENOENT');
+    expect(systemCode(new Error('ENOENT: no such file or directory'))).toBeUndefined();
+    expect(systemCode('ENOENT')).toBeUndefined();
   });
 });

@@ -90,6 +90,12 @@ export function messageOf(error: unknown): string {
   return String(error);
 }
 
+/** The code Node gives a system or library error (`ENOENT`, `ECONNRESET`, `ERR_PARSE_ARGS_UNKNOWN_OPTION`), if it has one. */
+export function systemCode(error: unknown): string | undefined {
+  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /** Anything thrown, as an Error: itself when it is one, else an Error with its text. */
 export function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(messageOf(error));

@@ -4,7 +4,7 @@
  * and what to write instead, to the house standard of every other setting.
  */
 
-import { messageOf } from '../errors.ts';
+import { messageOf, systemCode } from '../errors.ts';
 
 /** A value that is a negative number (`-1`, `-0.5`): a mistaken value, not a flag, so it is checked as one. */
 const NEGATIVE_NUMBER = /^-(\d+(\.\d*)?|\.\d+)$/;
@@ -62,7 +62,7 @@ const SEE_HELP = 'See oz-agent-run --help.';
  */
 export function explainParseError(error: unknown, known: readonly string[], takesValue: ReadonlySet<string>): string {
   const message = messageOf(error);
-  const code = (error as NodeJS.ErrnoException).code;
+  const code = systemCode(error);
   const flag = /'(-[^' ]+)/.exec(message)?.[1];
   if (flag === undefined) return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {

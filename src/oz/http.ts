@@ -15,6 +15,7 @@ import {
   type Problem,
 } from './errors.ts';
 import { sleep } from './sleep.ts';
+import { systemCode } from '../errors.ts';
 
 /**
  * The HTTP transport of the Oz API: one exchange with the bearer key, bounded by its own deadline and
@@ -210,7 +211,8 @@ export class HttpTransport {
     let message: IncomingMessage;
     let text: string;
     try {
-      const response = await httpClient(this.options.userAgent, limitMs, bound).request(
+      // The deadline decides when a request is late; the socket's idle timer, a little later, is only a backstop.
+      const response = await httpClient(this.options.userAgent, limitMs + 1000, bound).request(
         method,
         url,
         body === undefined ? null : JSON.stringify(body),
@@ -221,9 +223,7 @@ export class HttpTransport {
     } catch (error) {
       const stopped = signal?.aborted === true;
       const timedOut = deadline.aborted;
-      const code = timedOut
-        ? 'ETIMEDOUT'
-        : ((error as NodeJS.ErrnoException).code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+      const code = timedOut ? 'ETIMEDOUT' : (systemCode(error) ?? 'ENETWORK');
       this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
       if (stopped) throw signal.reason;
       const cause = timedOut ? new Error(`no answer within ${limitMs / 1000} s`, { cause: error }) : error;

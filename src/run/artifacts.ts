@@ -1,4 +1,4 @@
-import { messageOf } from '../errors.ts';
+import { messageOf, systemCode } from '../errors.ts';
 import { mkdir, open, realpath, rm } from 'node:fs/promises';
 import { dirname, extname, join, relative, isAbsolute, sep } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
@@ -99,7 +99,7 @@ async function createInside(folder: string, name: string) {
     try {
       return { path, file: await open(path, 'wx') };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (systemCode(error) !== 'EEXIST') throw error;
     }
   }
   throw new Error(`too many files named ${name}`);

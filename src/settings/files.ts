@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { InputError, messageOf } from '../errors.ts';
+import { InputError, messageOf, systemCode } from '../errors.ts';
 import { quote } from './settings.ts';
 
 /**
@@ -13,8 +13,7 @@ export function settingPath(value: string, workspace: string): string {
 
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 export function unreadableReason(error: unknown, path: string): string {
-  const code: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
-  switch (code) {
+  switch (systemCode(error)) {
     case 'ENOENT':
       return `there is no file at ${quote(path)}`;
     case 'EISDIR':
