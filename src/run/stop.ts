@@ -1,4 +1,5 @@
 import { CodedError, hasCode } from '../errors.ts';
+
 /** Why watching stopped before the run ended. */
 export type StopReason = 'timeout' | 'cancelled';
 

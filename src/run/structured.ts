@@ -1,8 +1,9 @@
-import { messageOf } from '../errors.ts';
 /**
  * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
  */
+
+import { messageOf } from '../errors.ts';
 
 /**
  * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
