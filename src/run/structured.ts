@@ -3,7 +3,14 @@
  * object taken from the agent's final answer and checked against the schema.
  */
 
-import { messageOf } from '../errors.ts';
+/**
+ * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
+ * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
+ * the post step's bundle leaves this one out, and Ajv's chunk with it.
+ */
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 /**
  * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
