@@ -5,6 +5,7 @@
  * whose body starts with the action's review marker: a person, or another bot, may paste the marker
  * into a review, and the same identity may post reviews for other workflows.
  */
+import { messageOf } from '../errors.ts';
 import { isOwnReviewBody } from './publish.ts';
 import { isGitHubApiError, type GitHubApi, type ReviewInfo, type ReviewThreadInfo } from '../github/types.ts';
 import type { Verdict } from './text.ts';
@@ -61,7 +62,7 @@ export async function tidyAfterReview(api: GitHubApi, number: number, posted: Po
     login = await api.identity();
     own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login));
   } catch (error) {
-    options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${(error as Error).message}).`);
+    options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${messageOf(error)}).`);
     return tidied;
   }
   tidied.dismissed = await dismissStale(api, number, posted, own, options.warn);
@@ -82,7 +83,7 @@ async function dismissStale(api: GitHubApi, number: number, posted: PostedReview
       await api.dismissReview(number, review.id, message);
       dismissed++;
     } catch (error) {
-      const why = denied(error) ? PERMISSION : (error as Error).message;
+      const why = denied(error) ? PERMISSION : messageOf(error);
       warn(`Could not dismiss the Oz agent's earlier ${what} (${review.url}): ${why}. It stays on the pull request.`);
       if (denied(error)) break;
     }
@@ -117,7 +118,7 @@ async function resolveOutdated(api: GitHubApi, number: number, login: string, re
       resolved++;
     }
   } catch (error) {
-    const why = denied(error) ? PERMISSION : (error as Error).message;
+    const why = denied(error) ? PERMISSION : messageOf(error);
     warn(`Could not resolve the Oz agent's outdated review threads on pull request #${number}: ${why}.`);
   }
   return resolved;
