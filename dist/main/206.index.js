@@ -15,9 +15,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/types.ts
 var types = __webpack_require__(1994);
 ;// CONCATENATED MODULE: ./src/github/request.ts
+/**
+ * How each GitHub request is bounded. A request that GitHub never answers must not keep the step (or
+ * a socket) waiting: every HTTP exchange gets its own deadline, and is also aborted when the caller's
+ * signal aborts (the run was stopped, or the budget for finishing the comment ran out). Octokit hands
+ * `request: { signal }` to fetch, which aborts the exchange in flight, body included.
+ */
+
 
 /** How long one GitHub request may take, answer and body, before it is aborted. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
@@ -49,7 +58,7 @@ function boundedCall(bounds) {
             }
             const status = error.status ?? 0;
             const retryAfter = Number(error.response?.headers?.['retry-after']);
-            throw new types/* GitHubApiError */.OS(what, status, error.message, retryAfter > 0 ? retryAfter * 1000 : undefined);
+            throw new types/* GitHubApiError */.OS(what, status, (0,errors/* messageOf */.bD)(error), retryAfter > 0 ? retryAfter * 1000 : undefined);
         }
     };
 }
@@ -357,9 +366,11 @@ function otherCalls(octokit, owner, repo, call) {
 /* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   xd: () => (/* binding */ isStoppedRequest)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
+
 /** A GitHub API error, with the status the callers decide on (403: missing permission). */
-class GitHubApiError extends Error {
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CodedError */ .AK {
     name = 'GitHubApiError';
     status;
     /** GitHub's Retry-After, when it sent one (rate limits). */
@@ -370,7 +381,7 @@ class GitHubApiError extends Error {
      */
     unanswered;
     constructor(what, status, message, retryAfterMs, unanswered) {
-        super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
+        super('github-api', unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
         this.status = status;
         this.retryAfterMs = retryAfterMs;
         this.unanswered = unanswered;
@@ -380,10 +391,7 @@ class GitHubApiError extends Error {
 function isStoppedRequest(error) {
     return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
-/** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
-function isGitHubApiError(error) {
-    return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
-}
+const isGitHubApiError = (error) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .hasCode */ .up)(error, 'github-api');
 
 
 /***/ })

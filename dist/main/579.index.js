@@ -19,6 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(3340);
 // EXTERNAL MODULE: ./src/action/common.ts + 1 modules
 var common = __webpack_require__(6697);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/types.ts
 var types = __webpack_require__(1994);
 // EXTERNAL MODULE: ./src/github/event.ts
@@ -385,9 +387,13 @@ class EditThrottle {
 
 
 
+
 /** The check run could not be created: the user relies on it to gate merges, so the step fails. */
-class CheckRunError extends Error {
+class CheckRunError extends errors/* CodedError */.AK {
     name = 'CheckRunError';
+    constructor(message) {
+        super('check-run', message);
+    }
 }
 /** The check run's conclusion for how the step ended. */
 function checkConclusion(report) {
@@ -442,7 +448,7 @@ class CheckRun {
             const hint = status === 403 || status === 404
                 ? " The token lacks permission: add `checks: write` to the job's permissions (and use github_token with that scope)."
                 : '';
-            throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${error.message}.${hint}`);
+            throw new CheckRunError(`check_name is set, but the check run "${name}" could not be created: ${(0,errors/* messageOf */.bD)(error)}.${hint}`);
         }
     }
     /** The run changed state (its title already redacted): the check run says it in words, in progress. */
@@ -489,6 +495,7 @@ var duration = __webpack_require__(6132);
  * state, where to watch, what the agent does), and finished with the run's summary, or, for a
  * thread's conversation, with the exchange and its answer. Comment failures only warn, once.
  */
+
 
 
 
@@ -719,14 +726,14 @@ class Comment {
             this.throttle.refused((0,types/* isGitHubApiError */.ID)(error) ? error.retryAfterMs : undefined);
             if (!this.slowedDown) {
                 this.slowedDown = true;
-                this.context.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? error.message : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
+                this.context.debug?.(`GitHub ${slow ? 'did not answer' : 'refused'} a live edit of the comment (${slow ? (0,errors/* messageOf */.bD)(error) : status}); the next waits ${this.throttle.currentIntervalMs / 1000} s.`);
             }
             return false;
         }
         this.off = true;
         this.context.warn(status === 403 || status === 404
             ? "The token cannot write comments here, so the run is reported in the job summary only. To get a comment, add `pull-requests: write` (pull requests) or `issues: write` (issues) to the job's permissions; a fork's read-only token never can."
-            : `Could not write the pull request comment: ${error.message}. The run is reported in the job summary.`);
+            : `Could not write the pull request comment: ${(0,errors/* messageOf */.bD)(error)}. The run is reported in the job summary.`);
         return undefined;
     }
 }
@@ -737,6 +744,7 @@ class Comment {
  * the pull request comment (comment.ts), each a thing of its own, kept in step with the run through
  * one queue, so polling never waits for GitHub.
  */
+
 
 
 
@@ -849,7 +857,7 @@ class Feedback {
             if ((0,types/* isStoppedRequest */.xd)(error))
                 return;
             this.failed = true;
-            this.options.warn(`Could not update GitHub: ${error.message}`);
+            this.options.warn(`Could not update GitHub: ${(0,errors/* messageOf */.bD)(error)}`);
         });
     }
 }
@@ -865,6 +873,7 @@ var github_setup = __webpack_require__(8975);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/threads/triggers.ts
+
 
 const TRUSTED_ROLES = ['admin', 'maintain', 'write'];
 const sameLogin = (a, b) => a.replace(/\[bot\]$/i, '').toLowerCase() === b.replace(/\[bot\]$/i, '').toLowerCase();
@@ -897,7 +906,7 @@ async function decideTrigger(event, trust, permissionOf) {
         role = await permissionOf(actor.login);
     }
     catch (error) {
-        return { allowed: false, reason: `${actor.login}'s permission could not be checked (${error.message})` };
+        return { allowed: false, reason: `${actor.login}'s permission could not be checked (${(0,errors/* messageOf */.bD)(error)})` };
     }
     return TRUSTED_ROLES.includes(role)
         ? { allowed: true }
@@ -1144,6 +1153,7 @@ var vocabulary = __webpack_require__(3176);
 var options = __webpack_require__(8031);
 ;// CONCATENATED MODULE: ./src/github/images.ts
 
+
 const IMAGE_BOUNDS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 15_000 };
 const MAX_REDIRECTS = 3;
 /** The user-attachment image URLs in a body, in order, each once. */
@@ -1180,7 +1190,7 @@ async function downloadImages(body, bounds) {
             });
         }
         catch (error) {
-            warnings.push(`Image ${url} from the comment was not sent to the agent: ${error.message}.`);
+            warnings.push(`Image ${url} from the comment was not sent to the agent: ${(0,errors/* messageOf */.bD)(error)}.`);
         }
     }
     return { attachments, warnings };
@@ -1233,6 +1243,7 @@ async function readBounded(response, maxBytes) {
 // EXTERNAL MODULE: ./src/action/log.ts
 var log = __webpack_require__(8592);
 ;// CONCATENATED MODULE: ./src/threads/step.ts
+
 
 
 
@@ -1363,7 +1374,7 @@ function mentionTarget(settings, event, state, who, request) {
             return { kind: 'follow-up', runId, message, thread: { owner, fresh } };
         }
         catch (error) {
-            core/* warning */.$e(`${error.message} Starting a new run.`);
+            core/* warning */.$e(`${(0,errors/* messageOf */.bD)(error)} Starting a new run.`);
         }
     }
     return { kind: 'create', request: fresh };
@@ -1398,7 +1409,7 @@ async function readConversation(github, binding) {
         return { state: usableState(found.body, binding), commentId: found.id };
     }
     catch (error) {
-        core/* warning */.$e(`Could not read this thread's conversation (${error.message}); starting a new one.`);
+        core/* warning */.$e(`Could not read this thread's conversation (${(0,errors/* messageOf */.bD)(error)}); starting a new one.`);
         return { state: empty };
     }
 }
@@ -1431,7 +1442,7 @@ async function withPullRequest(event, github) {
         };
     }
     catch (error) {
-        core/* warning */.$e(`Could not read pull request #${thread.number} for its branches (${error.message}); the prompt goes without them.`);
+        core/* warning */.$e(`Could not read pull request #${thread.number} for its branches (${(0,errors/* messageOf */.bD)(error)}); the prompt goes without them.`);
         return event;
     }
 }
@@ -1514,6 +1525,7 @@ var review_text = __webpack_require__(8361);
 
 
 
+
 /** At most this many comments go on their lines; the rest are listed in the review's body. */
 const MAX_INLINE_COMMENTS = 30;
 const MARKER = `${github_event/* COMMENT_MARKER_PREFIX */.QO} review`;
@@ -1540,7 +1552,7 @@ function isOwnReviewBody(body) {
 async function prepareReview(api, number, fallbackHead) {
     const plan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
     const note = (what, error) => {
-        plan.unread.push(`${what} (${error.message})`);
+        plan.unread.push(`${what} (${(0,errors/* messageOf */.bD)(error)})`);
         if ((0,types/* isGitHubApiError */.ID)(error) && (error.status === 403 || error.status === 404))
             plan.readDenied = true;
     };
@@ -1664,7 +1676,7 @@ async function postReview(api, plan, review, options) {
         }
         catch (error) {
             const status = (0,types/* isGitHubApiError */.ID)(error) ? error.status : 0;
-            const message = error.message;
+            const message = (0,errors/* messageOf */.bD)(error);
             // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
             if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
                 report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
@@ -1683,7 +1695,7 @@ async function postReview(api, plan, review, options) {
             report.problem =
                 status === 403 || status === 404
                     ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
-                    : `The review could not be posted (${error.message}); it is in the job summary.`;
+                    : `The review could not be posted (${(0,errors/* messageOf */.bD)(error)}); it is in the job summary.`;
             options.warn(report.problem);
             Object.assign(report, { listed: review.comments.length - repeated, repeated });
             return report;
@@ -1699,6 +1711,7 @@ async function postReview(api, plan, review, options) {
  * whose body starts with the action's review marker: a person, or another bot, may paste the marker
  * into a review, and the same identity may post reviews for other workflows.
  */
+
 
 
 const PERMISSION = "the token lacks `pull-requests: write`: add it to the job's permissions";
@@ -1731,7 +1744,7 @@ async function tidyAfterReview(api, number, posted, options) {
         own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login));
     }
     catch (error) {
-        options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${error.message}).`);
+        options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${(0,errors/* messageOf */.bD)(error)}).`);
         return tidied;
     }
     tidied.dismissed = await dismissStale(api, number, posted, own, options.warn);
@@ -1752,7 +1765,7 @@ async function dismissStale(api, number, posted, own, warn) {
             dismissed++;
         }
         catch (error) {
-            const why = denied(error) ? PERMISSION : error.message;
+            const why = denied(error) ? PERMISSION : (0,errors/* messageOf */.bD)(error);
             warn(`Could not dismiss the Oz agent's earlier ${what} (${review.url}): ${why}. It stays on the pull request.`);
             if (denied(error))
                 break;
@@ -1785,7 +1798,7 @@ async function resolveOutdated(api, number, login, reviewIds, warn) {
         }
     }
     catch (error) {
-        const why = denied(error) ? PERMISSION : error.message;
+        const why = denied(error) ? PERMISSION : (0,errors/* messageOf */.bD)(error);
         warn(`Could not resolve the Oz agent's outdated review threads on pull request #${number}: ${why}.`);
     }
     return resolved;
@@ -1853,6 +1866,7 @@ function reviewInstruction(target) {
 // EXTERNAL MODULE: ./src/run/structured.ts
 var structured = __webpack_require__(4526);
 ;// CONCATENATED MODULE: ./src/review/step.ts
+
 
 
 
@@ -1938,7 +1952,7 @@ async function post(plan, { plan: { settings } }, report, github) {
             { label: 'Workflow run', url: report.workflowRunUrl },
         ],
     }).catch((error) => {
-        core/* warning */.$e(`Could not post the review: ${error.message}`);
+        core/* warning */.$e(`Could not post the review: ${(0,errors/* messageOf */.bD)(error)}`);
         return undefined;
     });
 }
@@ -2021,7 +2035,7 @@ async function decideStart(settings, event, github) {
     }
     const target = (0,plan/* targetOf */.$r)(settings);
     if (target === undefined) {
-        throw new settings_settings/* InputError */.dz(`Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`);
+        throw new errors/* InputError */.dz('prompt', 'missing', `Missing prompt: set prompt, prompt_file or skill. trigger_phrase writes the prompt only on ${MENTION_EVENTS.join(', ')} events, and this is ${event.name || 'no event'}.`);
     }
     // A comment event's payload does not say where the pull request comes from: it is read then.
     const unknown = event.thread?.isPullRequest === true && event.baseRepository === undefined;
@@ -2039,7 +2053,7 @@ async function startFeedback(settings, context, github, where, mention) {
             headSha = await (await github()).pullRequestHead(event.thread.number);
         }
         catch (error) {
-            throw new CheckRunError(`check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${error.message}`);
+            throw new CheckRunError(`check_name is set, but the head commit of pull request #${event.thread.number} could not be read: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
     const runUrl = (0,github_context/* workflowRunUrl */.CX)(context);
@@ -2091,9 +2105,11 @@ async function startFeedback(settings, context, github, where, mention) {
 /* harmony export */   OS: () => (/* binding */ GitHubApiError),
 /* harmony export */   xd: () => (/* binding */ isStoppedRequest)
 /* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Types and errors of the GitHub API module, apart from it so that importing them does not load Octokit. */
+
 /** A GitHub API error, with the status the callers decide on (403: missing permission). */
-class GitHubApiError extends Error {
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CodedError */ .AK {
     name = 'GitHubApiError';
     status;
     /** GitHub's Retry-After, when it sent one (rate limits). */
@@ -2104,7 +2120,7 @@ class GitHubApiError extends Error {
      */
     unanswered;
     constructor(what, status, message, retryAfterMs, unanswered) {
-        super(unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
+        super('github-api', unanswered === undefined ? `GitHub API ${what} failed with ${status}: ${message}` : message);
         this.status = status;
         this.retryAfterMs = retryAfterMs;
         this.unanswered = unanswered;
@@ -2114,10 +2130,7 @@ class GitHubApiError extends Error {
 function isStoppedRequest(error) {
     return isGitHubApiError(error) && error.unanswered === 'stopped';
 }
-/** Whether `error` is a GitHubApiError, by its name and status: `instanceof` fails across bundle files (the class is in both dist/main.cjs and dist/github.cjs). */
-function isGitHubApiError(error) {
-    return error instanceof Error && error.name === 'GitHubApiError' && typeof error.status === 'number';
-}
+const isGitHubApiError = (error) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .hasCode */ .up)(error, 'github-api');
 
 
 /***/ })

@@ -28785,6 +28785,86 @@ const ACTION_WORDS = {
 
 /***/ }),
 
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AK: () => (/* binding */ CodedError),
+/* harmony export */   BT: () => (/* binding */ isInputError),
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iT: () => (/* binding */ toError),
+/* harmony export */   up: () => (/* binding */ hasCode),
+/* harmony export */   xU: () => (/* binding */ systemCode)
+/* harmony export */ });
+/**
+ * The project's one error model. Every error it throws is a CodedError: a `code` from the table
+ * below, and the fields of its kind (an API error's status, an input error's setting). Callers decide
+ * by code or field, never by message text: the message is for people.
+ *
+ * Errors are recognised by shape, not by class: `instanceof` fails when a class is defined twice, as
+ * it is when two bundle files each carry a copy. As octokit checks `error.request` and actions/cache
+ * compares `error.name`, a CodedError carries a brand under a registered symbol (`Symbol.for` gives
+ * the same symbol to every copy of this module in the process) and a `code`.
+ *
+ * A leaf: it imports nothing of the project, so any module may use it.
+ */
+const BRAND = Symbol.for('oz-agent-action.CodedError');
+/** The project's error type: a message for people and a `code` for code. */
+class CodedError extends Error {
+    code;
+    /** The brand by which `hasCode` knows a CodedError from any bundle file. */
+    [BRAND] = true;
+    constructor(code, message, options) {
+        super(message, options);
+        this.code = code;
+    }
+}
+/** Whether `error` is a CodedError (from any bundle file), and of `code` when one is given. */
+function hasCode(error, code) {
+    if (typeof error !== 'object' || error === null || Reflect.get(error, BRAND) !== true)
+        return false;
+    const actual = Reflect.get(error, 'code');
+    return typeof actual === 'string' && (code === undefined || actual === code);
+}
+/**
+ * A setting (an action's input, a CLI flag) that cannot be used. Its message is shown to the user as
+ * is: it names the setting, quotes the value (never a secret) and says the expected form.
+ */
+class InputError extends CodedError {
+    name = 'InputError';
+    /** The setting as the user knows it (`warp_api_key`, `--prompt-file`). */
+    setting;
+    reason;
+    constructor(setting, reason, message) {
+        super('input', message);
+        this.setting = setting;
+        this.reason = reason;
+    }
+}
+const isInputError = (error) => hasCode(error, 'input');
+/** The message of anything thrown: an Error's message, or the thrown value as text. */
+function messageOf(error) {
+    if (typeof error === 'object' && error !== null) {
+        const message = Reflect.get(error, 'message');
+        if (typeof message === 'string')
+            return message;
+    }
+    return String(error);
+}
+/** The code Node gives a system or library error (`ENOENT`, `ECONNRESET`, `ERR_PARSE_ARGS_UNKNOWN_OPTION`), if it has one. */
+function systemCode(error) {
+    const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+    return typeof code === 'string' ? code : undefined;
+}
+/** Anything thrown, as an Error: itself when it is one, else an Error with its text. */
+function toError(error) {
+    return error instanceof Error ? error : new Error(messageOf(error));
+}
+
+
+/***/ }),
+
 /***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30272,6 +30352,14 @@ function sentText(target, outputSchema) {
  * object taken from the agent's final answer and checked against the schema.
  */
 /**
+ * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
+ * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
+ * the post step's bundle leaves this one out, and Ajv's chunk with it.
+ */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
  * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
  * answer, so the answer stays readable and the object is easy to find.
  */
@@ -30311,7 +30399,7 @@ function extractJson(answer) {
         return { ok: true, value: JSON.parse(last) };
     }
     catch (error) {
-        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${error.message})` };
+        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${messageOf(error)})` };
     }
 }
 const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
@@ -30371,7 +30459,7 @@ async function checkSchema(schema) {
         return undefined;
     }
     catch (error) {
-        return error.message;
+        return messageOf(error);
     }
 }
 /** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
@@ -30398,7 +30486,9 @@ async function structuredOutput(answer, schema) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7100);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7100);
+
 
 
 /**
@@ -30411,17 +30501,16 @@ function settingPath(value, workspace) {
 }
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 function unreadableReason(error, path) {
-    const code = error.code ?? /^(E[A-Z]+)\b/.exec(String(error?.message))?.[1];
-    switch (code) {
+    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .systemCode */ .xU)(error)) {
         case 'ENOENT':
-            return `there is no file at ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)}`;
+            return `there is no file at ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}`;
         case 'EISDIR':
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)} is a folder, not a file`;
+            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} is a folder, not a file`;
         case 'EACCES':
         case 'EPERM':
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)} cannot be read (permission denied)`;
+            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} cannot be read (permission denied)`;
         default:
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(path)} cannot be read (${error?.message ?? String(error)})`;
+            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} cannot be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`;
     }
 }
 /**
@@ -30434,8 +30523,8 @@ function readSettingFile(label, value, workspace, readFile, expected) {
         return readFile(path);
     }
     catch (error) {
-        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(workspace)})`;
-        throw new _settings_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(workspace)})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
     }
 }
 
@@ -30457,9 +30546,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/settings/settings.ts
 var settings = __nccwpck_require__(7100);
 ;// CONCATENATED MODULE: ./src/settings/official.ts
+
 
 /** The ignored inputs, and this action's nearest input to use instead (when there is one). */
 const IGNORED = {
@@ -30483,11 +30575,11 @@ const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved pro
 function checkOfficialInputs(read) {
     const cloud = read('cloud');
     if (/^false$/i.test(cloud))
-        throw new settings/* InputError */.dz(CLOUD_FALSE);
+        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
     if (cloud !== '' && !/^true$/i.test(cloud))
         (0,settings/* fail */.fJ)('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
     if (read('saved_prompt') !== '')
-        throw new settings/* InputError */.dz(SAVED_PROMPT);
+        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
     const notes = { warnings: [], notices: [] };
     for (const [name, instead] of Object.entries(IGNORED)) {
         if (read(name) !== '')
@@ -30505,6 +30597,7 @@ function checkOfficialInputs(read) {
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 ;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
+
 
 
 /**
@@ -30583,13 +30676,14 @@ function checkInputNames(env) {
             continue;
         }
         const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
-        throw new settings/* InputError */.dz(`The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
+        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
             `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
     }
     return warnings;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -30655,7 +30749,7 @@ function parseSettings(read, env = process.env, readFile = (path) => (0,external
     });
     const checkName = read('check_name');
     if (checkName !== '' && !run.wait) {
-        throw new settings/* InputError */.dz('check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
     }
     const review = parseReviewInputs(src, run);
     return {
@@ -30683,12 +30777,12 @@ function parseReviewInputs(src, run) {
     if (!review)
         return { review, reviewApprove, resolveOutdated };
     if (run.outputSchema !== undefined) {
-        throw new settings/* InputError */.dz('Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
     }
     if (!run.wait)
-        throw new settings/* InputError */.dz('review needs wait: true: the review is posted when the run ends.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
     if (run.runId !== undefined && run.followup === undefined) {
-        throw new settings/* InputError */.dz('review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
     }
     return { review, reviewApprove, resolveOutdated };
 }
@@ -30719,7 +30813,9 @@ function rawInput(read, name, env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5918);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7100);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7100);
+
 
 
 
@@ -30729,11 +30825,11 @@ const FORMATS = ['text', 'json'];
 function parseReportOptions(src) {
     const format = src.read('outputFormat').toLowerCase() || 'text';
     if (!FORMATS.includes(format))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
     return {
         outputFormat: format,
-        debug: (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'debug', false),
-        preflight: (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'preflight', true),
+        debug: (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'debug', false),
+        preflight: (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'preflight', true),
         ...parseMaxCredits(src),
     };
 }
@@ -30743,7 +30839,7 @@ function parseMaxCredits(src) {
         return {};
     const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!(number > 0))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
     return { maxCredits: number };
 }
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
@@ -30787,20 +30883,20 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPA
     if (idle !== '') {
         // 0 is the API's "shut the environment down as soon as the task completes".
         if (!/^\d+$/.test(idle) || Number(idle) > 60) {
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
         }
         options.config.idle_timeout_minutes = Number(idle);
     }
     const sharing = read('sessionSharing');
     if (sharing !== '') {
         if (!/^(viewer|editor)$/i.test(sharing))
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
         options.config.session_sharing = { public_access: sharing.toUpperCase() };
     }
     const identity = read('agentIdentity');
     if (identity !== '') {
         if (!ID_PATTERN.test(identity))
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
         options.body.agent_identity_uid = identity;
     }
     const secrets = read('secrets');
@@ -30815,7 +30911,7 @@ function parseHarness(src, read, options) {
     const label = src.label;
     const type = read('harness').toLowerCase();
     if (type !== '' && !HARNESSES.includes(type))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
     const model = read('harnessModel');
     const reasoning = read('reasoningLevel');
     const secret = read('harnessSecret');
@@ -30825,13 +30921,13 @@ function parseHarness(src, read, options) {
         ['reasoningLevel', reasoning],
     ]) {
         if (value !== '' && !thirdParty) {
-            throw new _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
         }
     }
     if (model !== '' && !NAME_PATTERN.test(model))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
     if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
     if (type === '')
         return;
     options.config.harness = {
@@ -30843,10 +30939,10 @@ function parseHarness(src, read, options) {
         return;
     const field = SECRET_FIELD[type];
     if (field === undefined) {
-        throw new _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
     }
     if (!SECRET_NAME.test(secret))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
     options.config.harness_auth_secrets = { [field]: secret };
 }
 /**
@@ -30861,12 +30957,12 @@ function parseSecretNames(label, text) {
         for (const item of line.split(',')) {
             const name = item.trim();
             if (name === '')
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
             if (!SECRET_NAME.test(name)) {
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
             }
             if (names.includes(name))
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
+                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
             names.push(name);
         }
     }
@@ -30879,26 +30975,26 @@ function readAttachments(label, text, workspace, readBytes) {
         .map((line) => line.trim())
         .filter((line) => line !== '');
     if (paths.length > MAX_ATTACHMENTS)
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
     let total = 0;
     return paths.map((path) => {
         const mime = IMAGE_TYPES[(0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase()];
         if (mime === undefined)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
         let data;
         try {
             data = readBytes((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace));
         }
         catch (error) {
-            throw new _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}: ${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .unreadableReason */ .Qk)(error, (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace))}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)}: ${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .unreadableReason */ .Qk)(error, (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace))}.`);
         }
         if (imageType(data) !== mime)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
         if (data.length > MAX_ATTACHMENT_BYTES)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
         total += data.length;
         if (total > MAX_ATTACHMENTS_BYTES)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
         return { file_name: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path), mime_type: mime, data: data.toString('base64') };
     });
 }
@@ -30924,7 +31020,6 @@ function imageType(data) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ parseRunSettings),
 /* harmony export */   Pk: () => (/* binding */ isRunId),
-/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   np: () => (/* binding */ checkRunId),
@@ -30937,16 +31032,14 @@ function imageType(data) {
 /* harmony import */ var _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8279);
 /* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8031);
 /* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5918);
-/* harmony import */ var _run_structured_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4526);
+/* harmony import */ var _run_structured_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4526);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
 
 
 
 
 
-/** Thrown for any setting that is not of the expected form; its message is shown to the user as is. */
-class InputError extends Error {
-    name = 'InputError';
-}
+
 const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
 const MODES = ['normal', 'plan', 'orchestrate'];
 // skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
@@ -30972,7 +31065,7 @@ function quote(value) {
 }
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 function fail(label, value, expected) {
-    throw new InputError(`Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 function optional(src, name) {
     const value = src.read(name);
@@ -31012,7 +31105,7 @@ function checkUserMetadata(metadata, source) {
     const keys = Object.keys(metadata);
     if (keys.length > _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i) {
         const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
-        throw new InputError(`Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i} keys: ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(source, 'invalid', `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i} keys: ` +
             `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
     }
     if (_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_ID_KEY */ .ws in metadata)
@@ -31058,11 +31151,11 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new InputError(`Invalid ${where}: it is not valid JSON (${error.message}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
     }
     const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
     if (!isRecord(servers) || Object.keys(servers).length === 0) {
-        throw new InputError(`Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
     }
     for (const [name, server] of Object.entries(servers)) {
         const ok = isRecord(server) &&
@@ -31071,7 +31164,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
             (server.env === undefined || isStringMap(server.env)) &&
             (server.headers === undefined || isStringMap(server.headers));
         if (!ok) {
-            throw new InputError(`Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
         }
     }
     return servers;
@@ -31087,7 +31180,7 @@ function parseOutputSchema(value, workspace, readFile, label) {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new InputError(`Invalid ${label} ${quote(value)}: it is not valid JSON (${error.message}). Expected a JSON Schema object.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}). Expected a JSON Schema object.`);
     }
     if (!isRecord(parsed))
         fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
@@ -31108,9 +31201,9 @@ function parseArtifactsPath(value, workspace, label) {
 async function checkRunSettings(settings, label) {
     if (settings.outputSchema === undefined)
         return;
-    const problem = await (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSchema */ ._U)(settings.outputSchema);
+    const problem = await (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSchema */ ._U)(settings.outputSchema);
     if (problem !== undefined) {
-        throw new InputError(`Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('outputSchema'), 'invalid', `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
             'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
     }
 }
@@ -31167,9 +31260,9 @@ function isLoopback(hostname) {
 /** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
 function checkApiKey(apiKey, label, missing) {
     if (apiKey === '')
-        throw new InputError(missing);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'missing', missing);
     if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-        throw new InputError(`Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
     }
 }
 /** The prompt: inline, or read from its file (never both); undefined when neither is set. */
@@ -31178,7 +31271,7 @@ function readPrompt(src, options) {
     const prompt = optional(src, 'prompt');
     const promptFile = optional(src, 'promptFile');
     if (prompt !== undefined && promptFile !== undefined) {
-        throw new InputError(`Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
     }
     if (promptFile === undefined)
         return prompt;
@@ -31247,18 +31340,18 @@ function readCreate(src, options, run) {
     if (run.runId !== undefined) {
         const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
         if (creating.length > 0) {
-            throw new InputError(`${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('runId'), 'conflict', `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
         }
         return undefined;
     }
     if (prompt === undefined && skill === undefined && !options.promptOptional) {
-        throw new InputError(`Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
     }
     const title = optional(src, 'title');
     const conversationId = optional(src, 'conversationId');
     const create = {};
     // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
-    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_4__/* .titleFromPrompt */ .Lm)(prompt) : undefined;
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_5__/* .titleFromPrompt */ .Lm)(prompt) : undefined;
     if (prompt !== undefined)
         create.prompt = prompt;
     if (skill !== undefined)
@@ -31302,7 +31395,7 @@ function parseRunSettings(src, options) {
     const artifactsText = optional(src, 'artifactsPath');
     const followup = optional(src, 'followup');
     if (followup !== undefined && runId === undefined) {
-        throw new InputError(`${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
     }
     const create = readCreate(src, options, { runId, metadataSet, outputSchema });
     const settings = {
@@ -34754,6 +34847,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var main_core = __nccwpck_require__(3340);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/threads/restart.ts
 /** Why a thread's request went to a new run, in a sentence for the log and the thread (`detail` is the API's text). */
 function describeRestart(why) {
@@ -34809,13 +34904,7 @@ function raceAbort(promise, signal) {
     return new Promise((resolve, reject) => {
         const onAbort = () => reject(reasonOf(signal));
         signal.addEventListener('abort', onAbort, { once: true });
-        promise.then((value) => {
-            signal.removeEventListener('abort', onAbort);
-            resolve(value);
-        }, (error) => {
-            signal.removeEventListener('abort', onAbort);
-            reject(error);
-        });
+        promise.finally(() => signal.removeEventListener('abort', onAbort)).then(resolve, reject);
     });
 }
 
@@ -34843,6 +34932,162 @@ function activityLine(line, elapsedMs) {
     return `[${(0,duration/* formatDuration */.a)(elapsedMs)}] ${line.length > 300 ? `${line.slice(0, 297)}...` : line}`;
 }
 
+;// CONCATENATED MODULE: ./src/oz/errors.ts
+/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
+
+const DEFAULT_ERROR_NAMES = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
+class OzApiError extends errors/* CodedError */.AK {
+    name = 'OzApiError';
+    method;
+    path;
+    status;
+    problem;
+    /** From `Retry-After`, when the server sent one. */
+    retryAfterMs;
+    constructor(method, path, status, problem, retryAfterMs, names = DEFAULT_ERROR_NAMES) {
+        super('oz-api', describeApiError(method, path, status, problem, names));
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.problem = problem;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/**
+ * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
+ * is worth another try, and for a create it leaves open whether the run was made.
+ */
+class OzBadAnswerError extends errors/* CodedError */.AK {
+    name = 'OzBadAnswerError';
+    status;
+    constructor(method, path, status, what) {
+        super('oz-bad-answer', `Oz API ${method} ${path} answered ${status} with ${what}`);
+        this.status = status;
+    }
+}
+/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
+class OzRedirectError extends errors/* CodedError */.AK {
+    name = 'OzRedirectError';
+    status;
+    location;
+    constructor(method, path, status, location, names = DEFAULT_ERROR_NAMES) {
+        super('oz-redirect', `Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
+            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
+            `${names.apiBaseUrl}.`);
+        this.status = status;
+        this.location = location;
+    }
+}
+/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
+class OzNetworkError extends errors/* CodedError */.AK {
+    name = 'OzNetworkError';
+    /** The system's code for what happened (`ECONNREFUSED`, `ETIMEDOUT`, ...). */
+    networkCode;
+    /** False only when the request surely never reached the server (refused, unknown host). */
+    mayHaveReachedServer;
+    constructor(method, path, networkCode, mayHaveReachedServer, cause, hint) {
+        super('oz-network', `Oz API ${method} ${path} failed: ${networkCode} (${(0,errors/* messageOf */.bD)(cause)})${hint ? `. ${hint}` : ''}`, { cause });
+        this.networkCode = networkCode;
+        this.mayHaveReachedServer = mayHaveReachedServer;
+    }
+}
+const STATUS_TEXT = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+};
+function describeApiError(method, path, status, problem, names) {
+    const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
+    const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
+    // A detail that repeats the title adds nothing.
+    if (said.length === 2 && said[1].includes(said[0]))
+        said.shift();
+    if (said.length > 0)
+        parts.push(said.join(': '));
+    else if (problem.text)
+        parts.push(problem.text);
+    if (status === 401) {
+        parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
+    }
+    else if (status === 403) {
+        parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
+    }
+    let message = parts.join('. ');
+    if (problem.errorCode)
+        message += ` [${problem.errorCode}]`;
+    if (problem.traceId)
+        message += ` (trace id ${problem.traceId})`;
+    return message;
+}
+/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
+function isRetryableStatus(status) {
+    return status === 408 || status === 429 || status >= 500;
+}
+/** The client's errors, recognised by code (see src/errors.ts). */
+const isApiError = (error) => (0,errors/* hasCode */.up)(error, 'oz-api');
+const isNetworkError = (error) => (0,errors/* hasCode */.up)(error, 'oz-network');
+const isBadAnswer = (error) => (0,errors/* hasCode */.up)(error, 'oz-bad-answer');
+/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
+const UNRESOLVED = new Set(['ENOTFOUND']);
+/**
+ * How many times a refused connection is tried in all. A refusal comes back at once from a host where
+ * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
+ * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
+ */
+const REFUSED_MAX_TRIES = 3;
+/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
+function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
+    if (isNetworkError(error) && error.networkCode === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
+        return false;
+    return retryIf(error);
+}
+/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
+function isRetryable(error) {
+    if (isNetworkError(error))
+        return !UNRESOLVED.has(error.networkCode);
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return isRetryableStatus(error.status);
+    return false;
+}
+/**
+ * Whether a failed create may still have started a run: the request may have reached the server and
+ * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
+ * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
+ * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
+ */
+function mayHaveCreated(error) {
+    if (isNetworkError(error))
+        return error.mayHaveReachedServer;
+    if (isBadAnswer(error))
+        return true;
+    if (isApiError(error))
+        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
+    return false;
+}
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text))
+        return Math.round(Number(text) * 1000);
+    const date = Date.parse(text);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/is-network-error/index.js
@@ -34861,7 +35106,7 @@ const errorMessages = new Set([
 	'Network connection lost', // Cloudflare Workers (fetch)
 ]);
 
-function isNetworkError(error) {
+function is_network_error_isNetworkError(error) {
 	const isValid = error
 		&& isError(error)
 		&& error.name === 'TypeError'
@@ -35073,7 +35318,7 @@ async function onAttemptFailure({error, attemptNumber, retriesConsumed, startTim
 	const retriesLeft = options.retries - retriesConsumed;
 
 	// A `TypeError` normally means the operation itself is broken rather than the thing it was trying to reach, so retrying it does not help. A network `TypeError` is the exception, and its message differs per runtime, so it has to be recognised rather than assumed.
-	const isRetriableError = !(normalizedError instanceof TypeError) || isNetworkError(normalizedError);
+	const isRetriableError = !(normalizedError instanceof TypeError) || is_network_error_isNetworkError(normalizedError);
 
 	// Out of time already, out of retries, or a failure that is never retried, so the delay is 0 and the callbacks are told that no retry follows. Only computed when a retry can still follow, so a randomized delay does not draw from `Math.random` for a wait that is never taken.
 	const timeLeft = calculateRemainingTime(startTime, options.maxRetryTime);
@@ -35218,167 +35463,8 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./src/oz/errors.ts
-/** Errors of the Oz API client, and the one decision of which of them are worth another try. */
-const DEFAULT_ERROR_NAMES = { apiKey: 'the API key', apiBaseUrl: 'the API address' };
-class OzApiError extends Error {
-    name = 'OzApiError';
-    method;
-    path;
-    status;
-    problem;
-    /** From `Retry-After`, when the server sent one. */
-    retryAfterMs;
-    constructor(method, path, status, problem, retryAfterMs, names = DEFAULT_ERROR_NAMES) {
-        super(describeApiError(method, path, status, problem, names));
-        this.method = method;
-        this.path = path;
-        this.status = status;
-        this.problem = problem;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/**
- * A 2xx answer whose body is not what the endpoint returns (empty, not JSON, not a run). Like a 5xx it
- * is worth another try, and for a create it leaves open whether the run was made.
- */
-class OzBadAnswerError extends Error {
-    name = 'OzBadAnswerError';
-    status;
-    constructor(method, path, status, what) {
-        super(`Oz API ${method} ${path} answered ${status} with ${what}`);
-        this.status = status;
-    }
-}
-/** A redirect, which the API never sends for its calls: followed, it could carry the key elsewhere. */
-class OzRedirectError extends Error {
-    name = 'OzRedirectError';
-    status;
-    location;
-    constructor(method, path, status, location, names = DEFAULT_ERROR_NAMES) {
-        super(`Oz API ${method} ${path} answered ${status}, a redirect to ${location || '(no Location header)'}. ` +
-            'The API does not redirect its calls, so the redirect was not followed and the API key was not sent there: check ' +
-            `${names.apiBaseUrl}.`);
-        this.status = status;
-        this.location = location;
-    }
-}
-/** A request that got no HTTP answer: refused, reset, timed out, or its body was cut short. */
-class OzNetworkError extends Error {
-    name = 'OzNetworkError';
-    code;
-    /** False only when the request surely never reached the server (refused, unknown host). */
-    mayHaveReachedServer;
-    constructor(method, path, code, mayHaveReachedServer, cause, hint) {
-        super(`Oz API ${method} ${path} failed: ${code} (${cause?.message ?? String(cause)})${hint ? `. ${hint}` : ''}`, { cause });
-        this.code = code;
-        this.mayHaveReachedServer = mayHaveReachedServer;
-    }
-}
-const STATUS_TEXT = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    408: 'Request Timeout',
-    409: 'Conflict',
-    422: 'Unprocessable Entity',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    502: 'Bad Gateway',
-    503: 'Service Unavailable',
-    504: 'Gateway Timeout',
-};
-function describeApiError(method, path, status, problem, names) {
-    const parts = [`Oz API ${method} ${path} failed with ${status}${STATUS_TEXT[status] ? ` ${STATUS_TEXT[status]}` : ''}`];
-    const said = [problem.title, problem.detail].filter((s) => s && s.trim() !== '');
-    // A detail that repeats the title adds nothing.
-    if (said.length === 2 && said[1].includes(said[0]))
-        said.shift();
-    if (said.length > 0)
-        parts.push(said.join(': '));
-    else if (problem.text)
-        parts.push(problem.text);
-    if (status === 401) {
-        parts.push(`The Warp API key is missing, invalid or revoked: check ${names.apiKey}`);
-    }
-    else if (status === 403) {
-        parts.push('The Warp API key lacks access to this: use a team agent key with access to the environment and repository');
-    }
-    let message = parts.join('. ');
-    if (problem.errorCode)
-        message += ` [${problem.errorCode}]`;
-    if (problem.traceId)
-        message += ` (trace id ${problem.traceId})`;
-    return message;
-}
-/** Statuses where another try may succeed: timeout, rate limit or capacity, and server errors. */
-function isRetryableStatus(status) {
-    return status === 408 || status === 429 || status >= 500;
-}
-/**
- * The client's errors, recognised by name rather than class: `instanceof` fails when a class is
- * defined twice, as it is when two bundle files each carry a copy.
- */
-function named(error, name) {
-    return error instanceof Error && error.name === name;
-}
-const isApiError = (error) => named(error, 'OzApiError');
-const errors_isNetworkError = (error) => named(error, 'OzNetworkError');
-const isBadAnswer = (error) => named(error, 'OzBadAnswerError');
-/** Host names that do not resolve: the URL is wrong, and no retry will fix it. */
-const UNRESOLVED = new Set(['ENOTFOUND']);
-/**
- * How many times a refused connection is tried in all. A refusal comes back at once from a host where
- * nothing listens (a wrong port, a server that is down): a restarting server is back within seconds,
- * so two quick retries (about 3 s) and then the error, with its hint, rather than 40 s of backoff.
- */
-const REFUSED_MAX_TRIES = 3;
-/** Whether another try is worth it after `attemptNumber` tries that ended in `error`. */
-function worthAnotherTry(error, attemptNumber, retryIf = isRetryable) {
-    if (errors_isNetworkError(error) && error.code === 'ECONNREFUSED' && attemptNumber >= REFUSED_MAX_TRIES)
-        return false;
-    return retryIf(error);
-}
-/** Whether a failed request is worth another try. Other 4xx answers, redirects and unknown hosts are final. */
-function isRetryable(error) {
-    if (errors_isNetworkError(error))
-        return !UNRESOLVED.has(error.code);
-    if (isBadAnswer(error))
-        return true;
-    if (isApiError(error))
-        return isRetryableStatus(error.status);
-    return false;
-}
-/**
- * Whether a failed create may still have started a run: the request may have reached the server and
- * the answer does not prove it was turned away. 408 and a plain 429 are refusals before any work; a
- * 5xx may come from a gateway after the backend already created the run; and a 429 whose code is
- * `resource_unavailable` (capacity full) can mean Warp queued the task and will run it.
- */
-function mayHaveCreated(error) {
-    if (errors_isNetworkError(error))
-        return error.mayHaveReachedServer;
-    if (isBadAnswer(error))
-        return true;
-    if (isApiError(error))
-        return error.status >= 500 || (error.status === 429 && error.problem.errorCode === 'resource_unavailable');
-    return false;
-}
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text))
-        return Math.round(Number(text) * 1000);
-    const date = Date.parse(text);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
+;// CONCATENATED MODULE: ./src/oz/http.ts
 
-;// CONCATENATED MODULE: ./src/oz/client.ts
 
 
 
@@ -35395,19 +35481,13 @@ function describeRequest(record) {
     return `${record.method} ${record.path} -> ${record.status} in ${record.durationMs} ms${trace}`;
 }
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
-function takesTeam(method, path) {
-    if (method === 'POST')
-        return path === '/agent/runs' || path === '/agent/run';
-    return path === '/agent/runs' || path === '/agent/environments' || path === '/agent';
-}
 /** Connection errors that prove the request never reached the server. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 /**
- * Client of the Oz Agent API over `@actions/http-client` (so the runner's proxy settings apply). It
- * knows nothing of GitHub Actions: progress goes out through `onRetry`.
+ * The Oz API over `@actions/http-client` (so the runner's proxy settings apply). It knows nothing of
+ * GitHub Actions: progress goes out through `onRetry` and `onRequest`.
  */
-class OzClient {
+class HttpTransport {
     policy;
     timeoutMs;
     options;
@@ -35418,122 +35498,20 @@ class OzClient {
         this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
         this.timeoutMs = options.requestTimeoutMs ?? 30_000;
     }
-    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
-    async createRunOnce(body, signal) {
-        const answer = await this.request('POST', '/agent/runs', body, signal);
-        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
-            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    getRun(runId, signal) {
-        // A run has at least an id and a state; anything else is a bad answer, retried like a 5xx.
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}`, 'a run', (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '', signal);
-    }
-    listRuns(query = {}, signal) {
-        const params = new URLSearchParams();
-        if (query.limit !== undefined)
-            params.set('limit', String(query.limit));
-        if (query.cursor !== undefined)
-            params.set('cursor', query.cursor);
-        if (query.name !== undefined)
-            params.set('name', query.name);
-        for (const state of query.state ?? [])
-            params.append('state', state);
-        for (const [key, value] of Object.entries(query.metadata ?? {}))
-            params.set(`metadata[${key}]`, value);
-        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
-        return this.getChecked(path, 'a list of runs', (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'), signal);
-    }
     /**
-     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
-     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
-     * not hold up anything else (live progress).
+     * `GET path`, its JSON answer checked against `expected`: a 2xx with anything else (`something other
+     * than <what>`) is a bad answer, retried like a 5xx. `limits.retries: 0` tries once.
      */
-    getConversation(runId, signal, limits) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/conversation`, 'a conversation', (a) => Array.isArray(a.steps), signal, limits);
-    }
-    /** The run's timeline: what happened before the agent spoke. `limits` bound a read beside the watch. */
-    getTimeline(runId, signal, limits) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/timeline`, 'a timeline', (a) => Array.isArray(a.events) && a.events.every((e) => isObject(e) && typeof e.event_type === 'string'), signal, limits);
-    }
-    /** The raw token counts of a Claude Code or Codex run. */
-    getHarnessUsage(runId, signal, limits) {
-        return this.getChecked(`/agent/runs/${encodeURIComponent(runId)}/harness-usage`, 'harness usage', (a) => typeof a.available === 'boolean', signal, limits);
-    }
-    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
-    getArtifact(uid, signal) {
-        return this.getChecked(`/agent/artifacts/${encodeURIComponent(uid)}`, 'an artifact', (a) => isObject(a.data), signal);
-    }
-    /**
-     * `GET path` with retries, its JSON answer checked for the shape `isValid` expects: a 2xx with
-     * anything else (`something other than <what>`) is a bad answer, retried like a 5xx.
-     */
-    getChecked(path, what, isValid, signal, limits = {}) {
+    get(path, expected, signal, limits = {}) {
         const shown = path.split('?')[0];
         return this.withRetry(`GET ${shown}`, async () => {
             const answer = await this.request('GET', path, undefined, signal, limits.timeoutMs);
-            if (!isObject(answer) || !isValid(answer)) {
-                throw new OzBadAnswerError('GET', shown, 200, `something other than ${what}: ${describeBody(answer)}`);
+            if (!isObject(answer) || !expected.isValid(answer)) {
+                throw new OzBadAnswerError('GET', shown, 200, `something other than ${expected.what}: ${describeBody(answer)}`);
             }
+            // The shape that `expected` checked is the endpoint's type.
             return answer;
         }, signal, isRetryable, limits.retries);
-    }
-    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
-    listModels() {
-        return this.getOnce('/agent/models', 'a list of models', (a) => Array.isArray(a.models));
-    }
-    /** `GET /agent/environments`: the environments this key may use. One try. */
-    listEnvironments() {
-        return this.getOnce('/agent/environments', 'a list of environments', (a) => Array.isArray(a.environments));
-    }
-    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
-    listSkills(repo) {
-        return this.getOnce(`/agent?${new URLSearchParams({ repo }).toString()}`, 'a list of skills', (a) => Array.isArray(a.agents));
-    }
-    /** `GET path` once, its answer checked for the shape `isValid` expects: for reads whose failure is not worth a wait. */
-    async getOnce(path, what, isValid) {
-        const answer = await this.request('GET', path);
-        if (!isObject(answer) || !isValid(answer)) {
-            throw new OzBadAnswerError('GET', path.split('?')[0], 200, `something other than ${what}: ${describeBody(answer)}`);
-        }
-        return answer;
-    }
-    /**
-     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
-     * delivered twice. The caller reads the run to learn whether a lost one arrived.
-     */
-    async followupOnce(runId, body, signal) {
-        let answer;
-        try {
-            answer = await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
-        }
-        catch (error) {
-            // Any 2xx accepts it, whatever its body says.
-            if (!isBadAnswer(error))
-                throw error;
-            return {};
-        }
-        // Only what has the documented shape: an older server answers `{}`, and text is never trusted as an id.
-        const read = {};
-        if (isObject(answer) && typeof answer.outcome === 'string' && /^[a-z_]{1,40}$/.test(answer.outcome))
-            read.outcome = answer.outcome;
-        if (isObject(answer) && typeof answer.followup_id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(answer.followup_id)) {
-            read.followup_id = answer.followup_id;
-        }
-        return read;
-    }
-    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
-    async cancelRunOnce(runId, signal) {
-        try {
-            return await this.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
-        }
-        catch (error) {
-            // Any 2xx accepts the cancel, whatever its body says.
-            if (isBadAnswer(error))
-                return undefined;
-            throw error;
-        }
     }
     /**
      * Runs `attempt` until it succeeds, retrying what `isRetryable` allows (or `retryIf`, when given) with
@@ -35589,8 +35567,7 @@ class OzClient {
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
         const shownPath = path.split('?')[0];
-        if (this.options.team !== undefined && takesTeam(method, shownPath))
-            headers['X-Warp-Team-Uid'] = this.options.team;
+        Object.assign(headers, this.options.headersFor?.(method, shownPath));
         const started = Date.now();
         const limitMs = timeoutMs ?? this.timeoutMs;
         const deadline = AbortSignal.timeout(limitMs);
@@ -35598,16 +35575,15 @@ class OzClient {
         let message;
         let text;
         try {
-            const response = await httpClient(this.options.userAgent, limitMs, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
+            // The deadline decides when a request is late; the socket's idle timer, a little later, is only a backstop.
+            const response = await httpClient(this.options.userAgent, limitMs + 1000, bound).request(method, url, body === undefined ? null : JSON.stringify(body), headers);
             message = response.message;
             text = await readBody(message, bound);
         }
         catch (error) {
             const stopped = signal?.aborted === true;
             const timedOut = deadline.aborted;
-            const code = timedOut
-                ? 'ETIMEDOUT'
-                : (error.code ?? (/timeout/i.test(String(error)) ? 'ETIMEDOUT' : 'ENETWORK'));
+            const code = timedOut ? 'ETIMEDOUT' : ((0,errors/* systemCode */.xU)(error) ?? 'ENETWORK');
             this.options.onRequest?.({ method, path: shownPath, status: stopped ? 'ABORTED' : code, durationMs: Date.now() - started });
             if (stopped)
                 throw signal.reason;
@@ -35693,6 +35669,7 @@ function readBody(message, signal) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** A body for an error message: its start, as text. */
 function describeBody(value) {
     return snippet(JSON.stringify(value) ?? String(value));
 }
@@ -35767,6 +35744,161 @@ function networkHint(code, url, baseUrl) {
         return `Nothing accepts connections at ${where}: check the API base URL (${baseUrl}), and that the server there is running.`;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/oz/client.ts
+
+
+/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
+function takesTeam(method, path) {
+    if (method === 'POST')
+        return path === '/agent/runs' || path === '/agent/run';
+    return path === '/agent/runs' || path === '/agent/environments' || path === '/agent';
+}
+/** What each read answers, at the least: anything else is a bad answer, retried like a 5xx. */
+const A_RUN = {
+    what: 'a run',
+    // A run has at least an id and a state.
+    isValid: (a) => typeof a.run_id === 'string' && typeof a.state === 'string' && a.state !== '',
+};
+const A_RUN_LIST = {
+    what: 'a list of runs',
+    isValid: (a) => Array.isArray(a.runs) && a.runs.every((r) => isObject(r) && typeof r.run_id === 'string'),
+};
+const A_CONVERSATION = { what: 'a conversation', isValid: (a) => Array.isArray(a.steps) };
+const A_TIMELINE = {
+    what: 'a timeline',
+    isValid: (a) => Array.isArray(a.events) && a.events.every((e) => isObject(e) && typeof e.event_type === 'string'),
+};
+const HARNESS_USAGE = { what: 'harness usage', isValid: (a) => typeof a.available === 'boolean' };
+const AN_ARTIFACT = { what: 'an artifact', isValid: (a) => isObject(a.data) };
+const A_MODEL_LIST = { what: 'a list of models', isValid: (a) => Array.isArray(a.models) };
+const AN_ENVIRONMENT_LIST = { what: 'a list of environments', isValid: (a) => Array.isArray(a.environments) };
+const A_SKILL_LIST = { what: 'a list of skills', isValid: (a) => Array.isArray(a.agents) };
+/** Reads that are tried once: a catalogue check's failure is not worth a wait. */
+const ONCE = { retries: 0 };
+/**
+ * The Oz Agent API's endpoints, one method each (see ../shared/oz-api.md for what they answer). How a
+ * request travels (the key, deadlines, retries, what a failure becomes) is the transport's, in http.ts.
+ */
+class OzClient {
+    http;
+    constructor(options) {
+        const { team } = options;
+        this.http = new HttpTransport({
+            ...options,
+            ...(team !== undefined && {
+                headersFor: (method, path) => (takesTeam(method, path) ? { 'X-Warp-Team-Uid': team } : {}),
+            }),
+        });
+    }
+    /** How the transport retries, after the options' overrides. */
+    get policy() {
+        return this.http.policy;
+    }
+    /** One try of `POST /agent/runs`, without retries: a retried create could start a second agent (see run/create.ts). */
+    async createRunOnce(body, signal) {
+        const answer = await this.http.request('POST', '/agent/runs', body, signal);
+        if (!isObject(answer) || typeof answer.run_id !== 'string' || answer.run_id === '') {
+            throw new OzBadAnswerError('POST', '/agent/runs', 200, `no run_id: ${describeBody(answer)}`);
+        }
+        return answer;
+    }
+    /** `GET /agent/runs/{id}`, with retries. */
+    getRun(runId, signal) {
+        return this.http.get(`/agent/runs/${encodeURIComponent(runId)}`, A_RUN, signal);
+    }
+    /** `GET /agent/runs` with its filters, with retries. */
+    listRuns(query = {}, signal) {
+        const params = new URLSearchParams();
+        if (query.limit !== undefined)
+            params.set('limit', String(query.limit));
+        if (query.cursor !== undefined)
+            params.set('cursor', query.cursor);
+        if (query.name !== undefined)
+            params.set('name', query.name);
+        for (const state of query.state ?? [])
+            params.append('state', state);
+        for (const [key, value] of Object.entries(query.metadata ?? {}))
+            params.set(`metadata[${key}]`, value);
+        const path = `/agent/runs${params.size > 0 ? `?${params.toString()}` : ''}`;
+        return this.http.get(path, A_RUN_LIST, signal);
+    }
+    /**
+     * The run's normalized conversation. A 404 (no conversation yet) or 422 (a format the API cannot
+     * normalize) is final: the caller decides what that means to it. `limits` bound a read that must
+     * not hold up anything else (live progress).
+     */
+    getConversation(runId, signal, limits) {
+        return this.http.get(`/agent/runs/${encodeURIComponent(runId)}/conversation`, A_CONVERSATION, signal, limits);
+    }
+    /** The run's timeline: what happened before the agent spoke. `limits` bound a read beside the watch. */
+    getTimeline(runId, signal, limits) {
+        return this.http.get(`/agent/runs/${encodeURIComponent(runId)}/timeline`, A_TIMELINE, signal, limits);
+    }
+    /** The raw token counts of a Claude Code or Codex run. */
+    getHarnessUsage(runId, signal, limits) {
+        return this.http.get(`/agent/runs/${encodeURIComponent(runId)}/harness-usage`, HARNESS_USAGE, signal, limits);
+    }
+    /** One artifact: for FILE and SCREENSHOT a signed, time-limited `download_url`; for PLAN its markdown. */
+    getArtifact(uid, signal) {
+        return this.http.get(`/agent/artifacts/${encodeURIComponent(uid)}`, AN_ARTIFACT, signal);
+    }
+    /** `GET /agent/models`: the models this key may use, and why some are unavailable now. One try. */
+    listModels() {
+        return this.http.get('/agent/models', A_MODEL_LIST, undefined, ONCE);
+    }
+    /** `GET /agent/environments`: the environments this key may use. One try. */
+    listEnvironments() {
+        return this.http.get('/agent/environments', AN_ENVIRONMENT_LIST, undefined, ONCE);
+    }
+    /** `GET /agent?repo=owner/repo`: the skills a run may use from that repository. One try. */
+    listSkills(repo) {
+        return this.http.get(`/agent?${new URLSearchParams({ repo }).toString()}`, A_SKILL_LIST, undefined, ONCE);
+    }
+    /**
+     * One try of `POST /agent/runs/{id}/followups`, without retries: a retried follow-up could be
+     * delivered twice. The caller reads the run to learn whether a lost one arrived.
+     */
+    async followupOnce(runId, body, signal) {
+        let answer;
+        try {
+            answer = await this.http.request('POST', `/agent/runs/${encodeURIComponent(runId)}/followups`, body, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts it, whatever its body says.
+            if (!isBadAnswer(error))
+                throw error;
+            return {};
+        }
+        // Only what has the documented shape: an older server answers `{}`, and text is never trusted as an id.
+        const read = {};
+        if (isObject(answer) && typeof answer.outcome === 'string' && /^[a-z_]{1,40}$/.test(answer.outcome))
+            read.outcome = answer.outcome;
+        if (isObject(answer) && typeof answer.followup_id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(answer.followup_id)) {
+            read.followup_id = answer.followup_id;
+        }
+        return read;
+    }
+    /** One try of `POST /agent/runs/{id}/cancel`; the caller decides what 400/409/422 mean to it. */
+    async cancelRunOnce(runId, signal) {
+        try {
+            return await this.http.request('POST', `/agent/runs/${encodeURIComponent(runId)}/cancel`, {}, signal);
+        }
+        catch (error) {
+            // Any 2xx accepts the cancel, whatever its body says.
+            if (isBadAnswer(error))
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * The transport's retry loop, for the calls tried once above (create, follow-up, cancel): each caller
+     * knows what makes another try safe.
+     */
+    withRetry(what, attempt, signal, retryIf, retries) {
+        return this.http.withRetry(what, attempt, signal, retryIf, retries);
+    }
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -35881,6 +36013,7 @@ class Budget {
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 
 
+
 /**
  * Cancels a run within `budgetMs`: a 409 (the run is PENDING) and transient failures are tried again
  * shortly; 400 means it already ended. Never throws: the caller reports the outcome.
@@ -35897,7 +36030,7 @@ async function cancelRun(client, runId, budgetMs) {
             return { outcome: 'already-ended', error };
         if (isApiError(error) && error.status === 422)
             return { outcome: 'not-cancellable', error };
-        const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : error;
+        const cause = deadline.aborted ? new Error(`no answer within ${Math.round(budgetMs / 1000)} s`, { cause: error }) : (0,errors/* toError */.iT)(error);
         return { outcome: 'failed', error: cause };
     }
 }
@@ -35907,6 +36040,7 @@ function cancelSettles(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/transcript.ts
+
 
 /** The text of a message's text blocks. */
 function textOf(content) {
@@ -36097,7 +36231,7 @@ class ConversationWatcher {
                 this.debug("The run's conversation does not exist yet.");
             }
             else {
-                this.debug(`Could not read the run's conversation: ${error.message}`);
+                this.debug(`Could not read the run's conversation: ${(0,errors/* messageOf */.bD)(error)}`);
             }
             return [];
         }
@@ -36125,9 +36259,13 @@ class ConversationWatcher {
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/oz/download.ts
 
+
 /** A download that failed: an expired or refused URL, a dropped connection, or a file over its cap. */
-class DownloadError extends Error {
+class DownloadError extends errors/* CodedError */.AK {
     name = 'DownloadError';
+    constructor(message) {
+        super('download', message);
+    }
 }
 /**
  * Fetches a signed artifact URL into an open file, at most `maxBytes`, within `timeoutMs` in all. The
@@ -36144,7 +36282,7 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
         response = await httpClient(userAgent, timeoutMs, bound, 3).get(url);
     }
     catch (error) {
-        throw new DownloadError(bound.aborted ? why() : `the download failed: ${error.message}`);
+        throw new DownloadError(bound.aborted ? why() : `the download failed: ${(0,errors/* messageOf */.bD)(error)}`);
     }
     const status = response.message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
@@ -36174,7 +36312,7 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
         response.message.destroy();
         if (bound.aborted)
             throw new DownloadError(why());
-        throw error instanceof DownloadError ? error : new DownloadError(`the download broke off: ${error.message}`);
+        throw (0,errors/* hasCode */.up)(error, 'download') ? error : new DownloadError(`the download broke off: ${(0,errors/* messageOf */.bD)(error)}`);
     }
     finally {
         bound.removeEventListener('abort', onAbort);
@@ -36183,6 +36321,7 @@ async function download(url, file, maxBytes, userAgent, signal, timeoutMs = 60_0
 }
 
 ;// CONCATENATED MODULE: ./src/run/artifacts.ts
+
 
 
 
@@ -36268,7 +36407,7 @@ async function createInside(folder, name) {
             return { path, file: await (0,promises_namespaceObject.open)(path, 'wx') };
         }
         catch (error) {
-            if (error.code !== 'EEXIST')
+            if ((0,errors/* systemCode */.xU)(error) !== 'EEXIST')
                 throw error;
         }
     }
@@ -36325,13 +36464,14 @@ async function saveArtifacts(client, artifacts, folder, options) {
                 await created.file.close().catch(() => { });
                 await (0,promises_namespaceObject.rm)(created.path, { force: true });
             }
-            options.warn(`Could not save the ${label}: ${error.message}.`);
+            options.warn(`Could not save the ${label}: ${(0,errors/* messageOf */.bD)(error)}.`);
         }
     }
     return written;
 }
 
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
+
 
 /** How long one catalogue read may take before the run goes ahead without it. */
 const READ_BUDGET_MS = 10_000;
@@ -36349,7 +36489,7 @@ async function preflight(client, create, label, signal) {
     const read = (what, get) => raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error) => {
         if (signal?.aborted)
             throw error;
-        result.notes.push(`Could not read ${what} before the run (${error.message}); creating the run unchecked.`);
+        result.notes.push(`Could not read ${what} before the run (${(0,errors/* messageOf */.bD)(error)}); creating the run unchecked.`);
         return undefined;
     });
     const [models, environments, skills] = await Promise.all([
@@ -36457,17 +36597,19 @@ var metadata = __nccwpck_require__(8279);
 
 
 
+
 /**
  * A create whose outcome is unknown and could not be checked: a run may exist (find it by its request
  * id), and retrying could start a second agent.
  */
-class LostCreateError extends Error {
+class LostCreateError extends errors/* CodedError */.AK {
     name = 'LostCreateError';
+    constructor(message, options) {
+        super('lost-create', message, options);
+    }
 }
-/** Whether a failed create may have started a run after all (by name: `instanceof` fails across bundle files). */
-function isLostCreate(error) {
-    return error instanceof Error && error.name === 'LostCreateError';
-}
+/** Whether a failed create may have started a run after all. */
+const isLostCreate = (error) => (0,errors/* hasCode */.up)(error, 'lost-create');
 /**
  * Creates exactly one run. `POST /agent/runs` has no idempotency key, so the body carries
  * `metadata[REQUEST_ID_KEY] = requestId`; before retrying a create whose answer was lost (reset,
@@ -36494,7 +36636,7 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
         }
         catch (error) {
             if (mayHaveCreated(error))
-                uncertain = error;
+                uncertain = (0,errors/* toError */.iT)(error);
             throw error;
         }
     };
@@ -36506,7 +36648,7 @@ async function createRunExactlyOnce(client, body, requestId, signal) {
             return created;
         // Out of tries after an answer was lost: that try's run may exist, though no look-up found it yet.
         if (uncertain !== undefined && !signal?.aborted && !isLostCreate(error)) {
-            throw new LostCreateError(`Creating the run failed (${error.message}) after an earlier answer was lost (${uncertain.message}), ` +
+            throw new LostCreateError(`Creating the run failed (${(0,errors/* messageOf */.bD)(error)}) after an earlier answer was lost (${uncertain.message}), ` +
                 `so a run may have been started: look for the metadata ${metadata/* REQUEST_ID_KEY */.ws}=${requestId} in Oz.`, { cause: error });
         }
         throw error;
@@ -36541,7 +36683,7 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
         if (signal?.aborted)
             throw error;
         throw new LostCreateError(`The answer to creating the run was lost (${cause.message}), and looking for the run by its metadata ` +
-            `${metadata/* REQUEST_ID_KEY */.ws}=${requestId} failed (${error.message}). Not retrying, so as not to start a second agent: ` +
+            `${metadata/* REQUEST_ID_KEY */.ws}=${requestId} failed (${(0,errors/* messageOf */.bD)(error)}). Not retrying, so as not to start a second agent: ` +
             `check Oz for a run with that metadata before trying again.`, { cause: error });
     }
 }
@@ -36549,15 +36691,17 @@ async function lookUpLostCreate(client, requestId, cause, signal) {
 ;// CONCATENATED MODULE: ./src/run/existing.ts
 
 
+
 /** The existing run the settings name does not exist (404): nothing was started, so there is nothing to cancel. */
-class RunNotFoundError extends Error {
+class RunNotFoundError extends errors/* CodedError */.AK {
     name = 'RunNotFoundError';
     runId;
     constructor(runId) {
-        super(`Oz run '${runId}' was not found. No run was started or cancelled.`);
+        super('run-not-found', `Oz run '${runId}' was not found. No run was started or cancelled.`);
         this.runId = runId;
     }
 }
+const isRunNotFound = (error) => (0,errors/* hasCode */.up)(error, 'run-not-found');
 /**
  * Reads the existing run the settings name before anything else is done with it. A 404 throws
  * RunNotFoundError (each front end says which of its settings to check); other errors go through.
@@ -36578,6 +36722,7 @@ async function readExistingRun(client, runId, signal) {
 
 
 
+
 /**
  * Whether a run FAILED during setup and keeps its session for debugging: a follow-up to it starts (or
  * continues) a debug agent there, and the run stays FAILED with its message, so no new end comes.
@@ -36586,8 +36731,11 @@ function inDebugWindow(run) {
     return run.state === 'FAILED' && run.debug_agent_available === true;
 }
 /** A follow-up whose delivery is unknown and could not be checked: sending it again could deliver it twice. */
-class LostFollowupError extends Error {
+class LostFollowupError extends errors/* CodedError */.AK {
     name = 'LostFollowupError';
+    constructor(message) {
+        super('lost-followup', message);
+    }
 }
 /**
  * Whether the run has moved on since `before` was read: a live state, or a later `updated_at`. After a
@@ -36665,10 +36813,10 @@ known, pickup = {}) {
         }
         catch (error) {
             if (mayHaveCreated(error))
-                uncertain = error;
+                uncertain = (0,errors/* toError */.iT)(error);
             throw error;
         }
-    }, signal, (error) => !(error instanceof Error && error.name === 'LostFollowupError') && isRetryable(error));
+    }, signal, (error) => !(0,errors/* hasCode */.up)(error, 'lost-followup') && isRetryable(error));
     return { before, answer };
 }
 
@@ -36749,6 +36897,7 @@ var run_plan = __nccwpck_require__(8446);
 
 
 
+
 /**
  * Cancels a run that was left live, shared by the lifecycle (stopped by the deadline or a signal) and
  * the post step (the main step was killed). A run known only by its request id is looked up by it:
@@ -36774,7 +36923,7 @@ async function settleLeftRun(client, left, options) {
             run = await raceAbort(client.getRun(runId, deadline), deadline);
     }
     catch (error) {
-        return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: error } };
+        return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: (0,errors/* toError */.iT)(error) } };
     }
     if (run !== undefined && (0,types/* isTerminal */.Hd)(run.state))
         return { run, runId, handling: { kind: 'nothing-to-cancel' } };
@@ -36789,6 +36938,7 @@ async function settleLeftRun(client, left, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/setup.ts
+
 
 /** Timeline reads while the run starts, at most: a few lines of progress, within the request budget. */
 const MAX_SETUP_READS = 6;
@@ -36856,7 +37006,7 @@ class SetupWatcher {
         }
         catch (error) {
             // The status or the error's kind only: a message can carry what the request carried.
-            this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : error.name}).`);
+            this.debug(`Could not read the run's timeline (${isApiError(error) ? `status ${error.status}` : (0,errors/* toError */.iT)(error).name}).`);
             return undefined;
         }
         const lines = [];
@@ -36949,12 +37099,13 @@ function artifactsBesides(run, earlierKeys) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/stop.ts
+
 /** The reason an abort signal carries when the step or CLI is stopped. */
-class StopSignal extends Error {
+class StopSignal extends errors/* CodedError */.AK {
     name = 'StopSignal';
     reason;
     constructor(reason) {
-        super(reason === 'timeout' ? 'timed out' : 'cancelled');
+        super('stopped', reason === 'timeout' ? 'timed out' : 'cancelled');
         this.reason = reason;
     }
 }
@@ -37008,12 +37159,10 @@ function stopOnSignalsAndDeadline(timeoutMs, onSignal) {
         },
     };
 }
-/** Whether `error` is a StopSignal, by its name: `instanceof` fails across bundle files. */
-function isStopSignal(error) {
-    return error instanceof Error && error.name === 'StopSignal' && 'reason' in error;
-}
+const isStopSignal = (error) => (0,errors/* hasCode */.up)(error, 'stopped');
 
 ;// CONCATENATED MODULE: ./src/run/watch.ts
+
 
 
 
@@ -37088,8 +37237,8 @@ async function watchRun(options) {
             if (signal.aborted)
                 return { ...(run && { run }), stopped: stopReason(signal) };
             if (!isRetryable(error))
-                return { ...(run && { run }), failed: error };
-            options.onReadError?.(error);
+                return { ...(run && { run }), failed: (0,errors/* toError */.iT)(error) };
+            options.onReadError?.((0,errors/* toError */.iT)(error));
         }
         try {
             await sleep(schedule.next(), signal);
@@ -37145,6 +37294,7 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
 
 
 
+
 /**
  * The whole trustworthy loop, shared by the action and the CLI: create exactly one run (or pick up the
  * plan's run), watch it to its end within `stop` (timeout and signals), cancel it when stopped (unless
@@ -37164,7 +37314,7 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
         found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
     }
     catch (error) {
-        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, error, undefined);
+        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, (0,errors/* toError */.iT)(error), undefined);
     }
     const { run } = found;
     const { runId, restarted } = life.trail;
@@ -37268,7 +37418,7 @@ async function followUp(life, plan, to, metadata) {
     catch (error) {
         if (thread === undefined || !isSessionGone(error))
             throw error;
-        return restart(life, plan, { from: runId, reason: 'session-gone', detail: error.message }, metadata);
+        return restart(life, plan, { from: runId, reason: 'session-gone', detail: (0,errors/* messageOf */.bD)(error) }, metadata);
     }
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
@@ -37316,7 +37466,7 @@ async function leaveRunning(life, begun) {
     }
     catch (error) {
         // The run exists and is meant to go on: a failed read only leaves some outputs empty.
-        life.events.notice({ kind: 'read-failed', runId: begun.runId, error: error, stillWatching: false });
+        life.events.notice({ kind: 'read-failed', runId: begun.runId, error: (0,errors/* toError */.iT)(error), stillWatching: false });
         run = { run_id: begun.runId, state: begun.startState };
     }
     return begun.debugging === true ? { kind: 'debugging', run, ...debugUntil(run) } : { kind: 'left-running', run };
@@ -37512,7 +37662,7 @@ async function readHarnessTokens(life, run, deadline) {
     }
     catch (error) {
         // The status or the error's kind only: a message can carry what the request carried.
-        life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : error.name}).`);
+        life.events.debug?.(`Could not read the harness's usage (${isApiError(error) ? `status ${error.status}` : (0,errors/* toError */.iT)(error).name}).`);
         return undefined;
     }
 }
@@ -37553,7 +37703,7 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
         signal: deadline,
         warn: events.warning,
     }).catch((error) => {
-        events.notice({ kind: 'save-failed', error: error });
+        events.notice({ kind: 'save-failed', error: (0,errors/* toError */.iT)(error) });
         return [];
     });
     const workspace = options.workspace ?? process.cwd();
@@ -37561,6 +37711,7 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
 }
 
 ;// CONCATENATED MODULE: ./src/front/words.ts
+
 
 
 /** An error's message as the first part of a sentence that goes on: without its own final full stop (no "..."). */
@@ -37661,7 +37812,7 @@ function outcomeNote(result, settings, words) {
                 `the follow-up went to a debug agent in that session. The run stays FAILED, so no new end will come and this ${words.unit} ends now: ` +
                 'open the session link to work with the debug agent, or start a new run to retry the task.');
         case 'error':
-            if (outcome.error.name === 'RunNotFoundError') {
+            if (isRunNotFound(outcome.error)) {
                 return `Oz run '${outcome.error.runId}' was not found: check ${words.setting('runId')}, which must be the id of a run this API key can read (the ${outputNamed('run_id')} of the ${words.unit} that started it). No run was started or cancelled.`;
             }
             return outcome.error.message;
@@ -37701,6 +37852,7 @@ function reportOf(result, settings, words) {
 }
 
 ;// CONCATENATED MODULE: ./src/front/run.ts
+
 
 
 
@@ -37839,6 +37991,7 @@ var log = __nccwpck_require__(8592);
 
 
 
+
 /** Sets one of the action's outputs, by its name in the names table (src/names.ts). */
 function setOutput(name, value) {
     main_core/* setOutput */.uH(name, value);
@@ -37905,13 +38058,14 @@ async function writeSummary(summary, redact) {
     }
     catch (error) {
         // A summary that cannot be written must not hide how the run went.
-        main_core/* warning */.$e(`Could not write the job summary: ${error.message}`);
+        main_core/* warning */.$e(`Could not write the job summary: ${(0,errors/* messageOf */.bD)(error)}`);
     }
 }
 
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __nccwpck_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
+
 
 
 
@@ -37982,7 +38136,7 @@ function reactor(github) {
         }
         catch (error) {
             off = true;
-            main_core/* warning */.$e(`Could not react to the comment (${error.message}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`);
+            main_core/* warning */.$e(`Could not react to the comment (${(0,errors/* messageOf */.bD)(error)}); add \`pull-requests: write\` or \`issues: write\` to the job's permissions to get reactions.`);
         }
     };
 }
@@ -38009,8 +38163,9 @@ async function readSettings(event, context) {
         return settings;
     }
     catch (error) {
-        const missingKey = error.message.startsWith('Missing warp_api_key');
-        const note = missingKey && context.event.isForkPullRequest ? github_setup/* FORK_WITHOUT_KEY */.SP : error.message;
+        // A fork's pull request gets no secrets: a missing key there is GitHub's doing, and the note says so.
+        const missingKey = (0,errors/* isInputError */.BT)(error) && error.reason === 'missing' && error.setting === vocabulary/* ACTION_WORDS */.d.setting('apiKey');
+        const note = missingKey && context.event.isForkPullRequest ? github_setup/* FORK_WITHOUT_KEY */.SP : (0,errors/* messageOf */.bD)(error);
         await finish({ ...event, outcome: 'not_started', note });
         return undefined;
     }
@@ -38035,7 +38190,7 @@ async function prepareGitHubSide(settings, context, event) {
         await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
     }
     catch (error) {
-        await finish({ ...event, outcome: 'not_started', note: error.message });
+        await finish({ ...event, outcome: 'not_started', note: (0,errors/* messageOf */.bD)(error) });
     }
     return undefined;
 }

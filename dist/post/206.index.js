@@ -15,9 +15,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/types.ts
 var types = __webpack_require__(1994);
 ;// CONCATENATED MODULE: ./src/github/request.ts
+/**
+ * How each GitHub request is bounded. A request that GitHub never answers must not keep the step (or
+ * a socket) waiting: every HTTP exchange gets its own deadline, and is also aborted when the caller's
+ * signal aborts (the run was stopped, or the budget for finishing the comment ran out). Octokit hands
+ * `request: { signal }` to fetch, which aborts the exchange in flight, body included.
+ */
+
 
 /** How long one GitHub request may take, answer and body, before it is aborted. */
 const GITHUB_REQUEST_TIMEOUT_MS = 10_000;
@@ -49,7 +58,7 @@ function boundedCall(bounds) {
             }
             const status = error.status ?? 0;
             const retryAfter = Number(error.response?.headers?.['retry-after']);
-            throw new types/* GitHubApiError */.OS(what, status, error.message, retryAfter > 0 ? retryAfter * 1000 : undefined);
+            throw new types/* GitHubApiError */.OS(what, status, (0,errors/* messageOf */.bD)(error), retryAfter > 0 ? retryAfter * 1000 : undefined);
         }
     };
 }
