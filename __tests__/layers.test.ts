@@ -33,6 +33,10 @@ describe('layer boundaries', () => {
     // The error model is a leaf: it imports nothing of the project.
     ['src/errors.ts', "import type { SettingKey } from './names.ts';"],
     ['src/errors.ts', "import { isTerminal } from './oz/types.ts';"],
+    // settings/ parses before anything runs, and its primitives are a leaf under the parsers: no circle.
+    ['src/settings/settings.ts', "import { structuredOutput } from '../run/structured.ts';"],
+    ['src/settings/primitives.ts', "import { parseRunSettings } from './settings.ts';"],
+    ['src/settings/primitives.ts', "import { checkOfficialInputs } from './official.ts';"],
   ])('%s may not have %s', async (file, line) => {
     expect(await withImport(file, line)).toHaveLength(1);
   });

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { flagOf, flagsOfKind, INPUTS, type SettingKey } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { checkMetadataPair, fail, type SettingSource } from '../settings/settings.ts';
+import { checkMetadataPair } from '../settings/settings.ts';
+import { fail, type SettingSource } from '../settings/primitives.ts';
 import { explainParseError, joinNegativeValues } from './flag-errors.ts';
 import { flagLabel } from './vocabulary.ts';
 

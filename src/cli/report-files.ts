@@ -1,7 +1,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
-import { quote } from '../settings/settings.ts';
+import { quote } from '../settings/primitives.ts';
 
 /** Why `path` cannot be written, or undefined when it can (checked without creating it). */
 function unwritable(path: string): string | undefined {

@@ -6,7 +6,7 @@ import { postReview, prepareReview, unreadWarning, type ReviewPlan } from './pub
 import { tidyAfterReview } from './tidy.ts';
 import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
-import { titleFromPrompt } from '../run/structured.ts';
+import { titleFromPrompt } from '../settings/settings.ts';
 import type { Review } from './text.ts';
 import { redactPublished, redactSecrets } from '../action/common.ts';
 import type { GitHubSide } from '../action/github-setup.ts';

@@ -3,6 +3,8 @@
  * object taken from the agent's final answer and checked against the schema.
  */
 
+import { compileSchema } from '../settings/primitives.ts';
+
 /**
  * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
  * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
@@ -28,20 +30,6 @@ export function schemaInstruction(schema: Record<string, unknown>): string {
     JSON.stringify(schema, null, 2),
     '```',
   ].join('\n');
-}
-
-/**
- * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
- */
-export function titleFromPrompt(prompt: string): string | undefined {
-  const line = prompt
-    .split(/\r?\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .find((l) => l !== '');
-  if (line === undefined) return undefined;
-  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
 export type StructuredOutput = { ok: true; value: unknown } | { ok: false; errors: string[] };
@@ -100,27 +88,11 @@ export function lastJsonBlock(text: string): string | undefined {
   return found;
 }
 
-/** Loads the validator on first use (Ajv is a chunk of its own in the bundle). */
-async function loadValidator(schema: Record<string, unknown>) {
-  const { compileSchema } = await import('./json-schema.ts');
-  return compileSchema(schema);
-}
-
-/** Checks a schema when the settings are read, so a bad one fails before any request. */
-export async function checkSchema(schema: Record<string, unknown>): Promise<string | undefined> {
-  try {
-    await loadValidator(schema);
-    return undefined;
-  } catch (error) {
-    return messageOf(error);
-  }
-}
-
 /** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
 export async function structuredOutput(answer: string, schema: Record<string, unknown>): Promise<StructuredOutput> {
   if (answer.trim() === '') return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
   const extracted = extractJson(answer);
   if (!extracted.ok) return { ok: false, errors: [extracted.error] };
-  const errors = (await loadValidator(schema))(extracted.value);
+  const errors = (await compileSchema(schema))(extracted.value);
   return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
 }

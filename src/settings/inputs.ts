@@ -3,10 +3,8 @@ import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { fail, parseBoolean, parseRunSettings, quote, type RunSettings, type SettingSource } from './settings.ts';
-
-/** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
-export type InputReader = (name: string) => string;
+import { parseRunSettings, type RunSettings } from './settings.ts';
+import { fail, parseBoolean, parseList, quote, type InputReader, type SettingSource } from './primitives.ts';
 
 /** The settings source of the action: each setting is the input the names table gives it. */
 export function inputSource(read: InputReader): SettingSource {
@@ -51,10 +49,7 @@ const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 
 /** A list of GitHub logins, separated by commas, spaces or new lines. */
 export function parseLogins(read: InputReader, name: string): string[] {
-  const logins = read(name)
-    .split(/[\s,]+/)
-    .map((login) => login.replace(/^@/, ''))
-    .filter((login) => login !== '');
+  const logins = parseList(read(name), /[\s,]+/).map((login) => login.replace(/^@/, ''));
   for (const login of logins) {
     if (!LOGIN_PATTERN.test(login)) fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
   }

@@ -1,6 +1,5 @@
 import { InputError } from '../errors.ts';
-import { fail } from './settings.ts';
-import type { InputReader } from './inputs.ts';
+import { fail, type InputReader } from './primitives.ts';
 
 /**
  * The inputs of the official `warpdotdev/oz-agent-action` that have no meaning here, so that a

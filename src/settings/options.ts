@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { AgentConfig, Attachment, CreateRunRequest, HarnessAuthSecrets } from '../oz/types.ts';
-import { settingPath, unreadableReason } from './files.ts';
 import type { SettingKey } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { fail, parseBoolean, quote, type SettingSource } from './settings.ts';
+import { fail, parseBoolean, parseList, quote, settingPath, unreadableReason, type SettingSource } from './primitives.ts';
 
 /** What `agent_output` holds: the final answer as text, or the run's normalized conversation as JSON. */
 export type OutputFormat = 'text' | 'json';
@@ -188,10 +187,7 @@ export function parseSecretNames(label: string, text: string): string[] {
 
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
 function readAttachments(label: string, text: string, workspace: string, readBytes: (path: string) => Buffer): Attachment[] {
-  const paths = text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
+  const paths = parseList(text);
   if (paths.length > MAX_ATTACHMENTS) fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
   let total = 0;
   return paths.map((path) => {

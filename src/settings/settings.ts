@@ -3,21 +3,19 @@ import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 import type { SettingKey } from '../names.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
-import { readSettingFile } from './files.ts';
-import { checkSchema, titleFromPrompt } from '../run/structured.ts';
 import { InputError, messageOf } from '../errors.ts';
-
-/**
- * Where settings come from, for both front ends: the action's inputs or the CLI's flags. The core
- * knows a setting by its key (`promptFile`, see src/names.ts); `label` says it as the user wrote it
- * (the action's input, or the CLI's `--prompt-file`).
- */
-export interface SettingSource {
-  /** The raw value, trimmed; '' when unset. */
-  read: (key: SettingKey) => string;
-  /** How the user knows the setting, for error messages. */
-  label: (key: SettingKey) => string;
-}
+import {
+  checkSchema,
+  fail,
+  isRecord,
+  isStringMap,
+  optional,
+  parseBoolean,
+  parsePositiveNumber,
+  quote,
+  readSettingFile,
+  type SettingSource,
+} from './primitives.ts';
 
 /**
  * What a run needs, parsed and validated once, before any request is sent, and never written to
@@ -79,42 +77,6 @@ export function checkRunId(value: string, label: string): string {
   return value;
 }
 
-/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-export function quote(value: string): string {
-  const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${short.replace(/\r?\n/g, '\\n')}'`;
-}
-
-/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
-export function fail(label: string, value: string, expected: string): never {
-  throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
-}
-
-function optional(src: SettingSource, name: SettingKey): string | undefined {
-  const value = src.read(name);
-  return value === '' ? undefined : value;
-}
-
-/** Parses `true`/`false` (any case, as YAML 1.2 core schema); empty means the default. */
-export function parseBoolean(src: SettingSource, name: SettingKey, fallback: boolean): boolean;
-export function parseBoolean(src: SettingSource, name: SettingKey, fallback?: undefined): boolean | undefined;
-export function parseBoolean(src: SettingSource, name: SettingKey, fallback?: boolean): boolean | undefined {
-  const value = src.read(name);
-  if (value === '') return fallback;
-  if (/^true$/i.test(value)) return true;
-  if (/^false$/i.test(value)) return false;
-  fail(src.label(name), value, 'true or false');
-}
-
-/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
-export function parsePositiveNumber(src: SettingSource, name: SettingKey, fallback: number): number {
-  const value = src.read(name);
-  if (value === '') return fallback;
-  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || number <= 0) fail(src.label(name), value, 'a positive number such as 5 or 0.5');
-  return number;
-}
-
 /** Checks one metadata pair against the API's rules; `source` names where it came from. */
 export function checkMetadataPair(key: string, value: string, source: string): void {
   const problem = metadataPairProblem(key, value);
@@ -153,14 +115,6 @@ export function parseMetadata(text: string, source = 'metadata'): Record<string,
     metadata[key] = value;
   }
   return checkUserMetadata(metadata, source);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isStringMap(value: unknown): value is Record<string, string> {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 
 /**
@@ -245,16 +199,7 @@ export function parseArtifactsPath(value: string, workspace: string, label: stri
  * which is loaded on demand). Throws an InputError, still before any request.
  */
 export async function checkRunSettings(settings: RunSettings, label: (key: SettingKey) => string): Promise<void> {
-  if (settings.outputSchema === undefined) return;
-  const problem = await checkSchema(settings.outputSchema);
-  if (problem !== undefined) {
-    throw new InputError(
-      label('outputSchema'),
-      'invalid',
-      `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
-        'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.',
-    );
-  }
+  if (settings.outputSchema !== undefined) await checkSchema(settings.outputSchema, label('outputSchema'));
 }
 
 /**
@@ -378,6 +323,21 @@ function readUserMetadata(src: SettingSource, options: RunSettingsOptions): Reco
   const text = optional(src, 'metadata');
   return text === undefined ? {} : parseMetadata(text, label);
 }
+
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+export function titleFromPrompt(prompt: string): string | undefined {
+  const line = prompt
+    .split(/\r?\n/)
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .find((l) => l !== '');
+  if (line === undefined) return undefined;
+  return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
 
 /** The settings that configure a new run, by key, when set: none may go with `runId`. */
 const CREATING: readonly SettingKey[] = [

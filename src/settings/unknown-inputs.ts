@@ -1,6 +1,6 @@
 import { INPUTS } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { quote } from './settings.ts';
+import { quote } from './primitives.ts';
 
 /**
  * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action

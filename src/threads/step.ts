@@ -9,7 +9,8 @@ import type { GitHubApi, ReactionTarget } from '../github/types.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
 import { MAX_ATTACHMENTS } from '../settings/options.ts';
 import { sentText, type RunTarget } from '../run/plan.ts';
-import { checkRunId, quote } from '../settings/settings.ts';
+import { checkRunId } from '../settings/settings.ts';
+import { quote } from '../settings/primitives.ts';
 import type { Settings } from '../settings/inputs.ts';
 import * as log from '../action/log.ts';
 

@@ -1,5 +1,5 @@
 /**
- * JSON Schema validation with Ajv. Imported on first use (structured.ts), so the bundle has it in a
+ * JSON Schema validation with Ajv. Imported on first use (primitives.ts), so the bundle has it in a
  * chunk of its own: only runs with an output schema pay for it.
  */
 import { Ajv, type ErrorObject } from 'ajv';
