@@ -310,6 +310,8 @@ describe('the main step', () => {
     await runMain(FAST);
     expect(unmatched()).toEqual([]);
     expect(process.exitCode).toBe(1);
+    // The key is masked before anything is said, even when another input is bad.
+    expect(step.lines[0]).toBe(`::add-mask::${KEY}`);
     expect(step.log()).toContain(message);
     expect(step.state()).toEqual({});
     expect(step.summary()).toContain('## ⛔ Oz agent run not started');

@@ -14,9 +14,9 @@ const FAST = { retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, cancelBudget
 /** Requests that matched no mock: a step must send none it was not expected to. */
 const { unmatched } = isolateSteps();
 
-/** A post step after a main step that left this state behind. */
+/** A post step after a main step that left this state behind; the job's inputs are valid, as the main step ran with them. */
 function post(state: Record<string, string>, inputs: Record<string, string> = {}) {
-  const step = stepInProcess({ warp_api_key: KEY, api_base_url: BASE, ...inputs });
+  const step = stepInProcess({ warp_api_key: KEY, api_base_url: BASE, prompt: 'Fix the bug', ...inputs });
   for (const [name, value] of Object.entries(state)) vi.stubEnv(`STATE_${name}`, value);
   return step;
 }
@@ -82,6 +82,27 @@ describe('the post step', () => {
     await runPost(FAST);
     expect(unmatched()).toEqual([]);
     expect(step.log()).toContain('cancel_on_abort is false');
+  });
+
+  it('reads its settings as the main step does: the key from WARP_API_KEY, the token masked first', async () => {
+    const step = stepInProcess({ api_base_url: BASE, prompt: 'Fix the bug', github_token: 'ghs_posttoken123' }, { WARP_API_KEY: KEY });
+    vi.stubEnv('STATE_oz_run_id', 'run-1');
+    const api = nock(BASE, { reqheaders: { authorization: `Bearer ${KEY}` } })
+      .get('/agent/runs/run-1')
+      .reply(200, { run_id: 'run-1', state: 'SUCCEEDED' });
+    await runPost(FAST);
+    expect(api.isDone()).toBe(true);
+    expect(step.lines.slice(0, 2)).toEqual([`::add-mask::${KEY}`, '::add-mask::ghs_posttoken123']);
+  });
+
+  it('sends nothing with inputs the main step would refuse, and says a left run may still be running', async () => {
+    const step = post({ oz_run_id: 'run-1' }, { timeout_minutes: 'soon' });
+    await runPost(FAST);
+    expect(unmatched()).toEqual([]);
+    expect(step.log()).toContain(
+      "::warning::Oz post step: the inputs cannot be used (Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5); a run the main step left may still be running.",
+    );
+    expect(process.exitCode).toBeUndefined();
   });
 
   it('only warns when it cannot cancel: a post step never fails the job', async () => {

@@ -4,7 +4,7 @@ import { CLI_WORDS } from '../../src/cli/vocabulary.ts';
 import { outcomeNote } from '../../src/front/words.ts';
 import { decodeState, encodeState } from '../../src/threads/state.ts';
 import { verdict, type RunOutcome } from '../../src/run/outcome.ts';
-import { asSent, targetOf } from '../../src/run/plan.ts';
+import { asSent, planOf, targetOf } from '../../src/run/plan.ts';
 import { checkRunId, type RunSettings } from '../../src/settings/settings.ts';
 
 const SCHEMA = { type: 'object' };
@@ -26,6 +26,16 @@ describe('the plan', () => {
     expect(targetOf({ ...base, create: {} })).toBeUndefined();
     expect(targetOf({ ...base, create: {}, outputSchema: SCHEMA })).toBeUndefined();
     expect(targetOf({ ...base, create: { skill: 's' } })).toEqual({ kind: 'create', request: { skill: 's' } });
+  });
+
+  it("carries the settings' output schema; a later phase's schema is a new plan, the settings as parsed", () => {
+    const settings = { ...base, create: { prompt: 'Review it' }, outputSchema: SCHEMA };
+    const plan = planOf(settings, targetOf(settings)!);
+    expect(plan.outputSchema).toBe(SCHEMA);
+    expect(planOf(base, { kind: 'watch', runId: 'r1' })).not.toHaveProperty('outputSchema');
+    const review = { ...plan, outputSchema: { type: 'array' } };
+    expect(review.settings).toBe(settings);
+    expect(settings.outputSchema).toBe(SCHEMA);
   });
 
   it('names an existing run as a watch, or a follow-up with its message', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSettings } from '../../src/settings/inputs.ts';
+import { parseInputs, parseSettings } from '../../src/settings/inputs.ts';
 import { sentText, targetOf } from '../../src/run/plan.ts';
 import { parseMcp, parseMetadata } from '../../src/settings/settings.ts';
 import { InputError, messageOf } from '../../src/errors.ts';
@@ -143,6 +143,34 @@ describe('parseSettings', () => {
 
   it('never quotes the API key back, even a malformed one', () => {
     expect(errorOf(() => settings({ warp_api_key: 'wk-has space', prompt: 'x' }))).not.toContain('has space');
+  });
+});
+
+describe('parseInputs, for the main step and the post step alike', () => {
+  const parse = (inputs: Record<string, string>, files: Record<string, string> = {}) =>
+    parseInputs((name) => (inputs[name] ?? '').trim(), { GITHUB_WORKSPACE: '/ws' }, (path) => {
+      if (!(path in files)) throw new Error(`ENOENT: ${path}`);
+      return files[path]!;
+    });
+
+  it('gives the secrets to mask even when another input is bad', async () => {
+    const parsed = await parse({ warp_api_key: KEY, github_token: 'ghs_token123', prompt: 'x', timeout_minutes: 'soon' });
+    expect(parsed.ok).toBe(false);
+    expect(parsed.secrets).toEqual([KEY, 'ghs_token123']);
+    expect(!parsed.ok && (parsed.error as Error).message).toBe("Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5.");
+  });
+
+  it('checks the output schema with the validator, naming the input, before any request', async () => {
+    const parsed = await parse({ warp_api_key: KEY, prompt: 'x', output_schema: '{"type": "objekt"}' });
+    expect(!parsed.ok && (parsed.error as Error).message).toMatch(
+      /^Invalid output_schema '\{"type":"objekt"\}': it is not a valid JSON Schema \(.*objekt.*\)\. Expected a JSON Schema object/,
+    );
+  });
+
+  it('gives the settings and their secrets when every input is good', async () => {
+    const parsed = await parse({ warp_api_key: KEY, prompt: 'x', output_schema: 'schema.json' }, { '/ws/schema.json': '{"type": "object"}' });
+    expect(parsed.ok && parsed.settings.outputSchema).toEqual({ type: 'object' });
+    expect(parsed.secrets).toEqual([KEY]);
   });
 });
 

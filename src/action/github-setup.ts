@@ -3,7 +3,7 @@ import type { GitHubContext } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubApi } from '../github/types.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
-import { githubRequestBounds } from './common.ts';
+import { githubRequestBounds, type Redaction } from './common.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { Mention } from '../threads/step.ts';
 import { guardedForFork } from '../github/fork.ts';
@@ -60,8 +60,8 @@ export function needsGitHubSide(settings: Settings, context: GitHubContext): boo
  * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
  * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
  */
-export async function prepareGitHub(settings: Settings, context: GitHubContext): Promise<GitHubSide> {
-  if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context);
+export async function prepareGitHub(settings: Settings, context: GitHubContext, redaction: Redaction): Promise<GitHubSide> {
+  if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context, redaction);
   const api = gitHubApi(settings, context.event);
   const target = guardedForFork(targetOf(settings)!, context.event, (message) => core.notice(message));
   return { target, ...(api && { api }) };

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
+import { progressIntervalMs, type Redaction } from './common.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -29,7 +29,7 @@ export { planReview, publishReview } from '../review/step.ts';
  * (comment and review events need a trusted author), then sets up the pull request comment and creates
  * the check run. Throws CheckRunError when a requested check run cannot be created.
  */
-export async function setUpGitHub(settings: Settings, context: GitHubContext): Promise<GitHubSide> {
+export async function setUpGitHub(settings: Settings, context: GitHubContext, redaction: Redaction): Promise<GitHubSide> {
   const { event } = context;
   const github = gitHubApi(settings, event);
   const canCall = github !== undefined;
@@ -50,7 +50,12 @@ export async function setUpGitHub(settings: Settings, context: GitHubContext): P
     core.warning('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
     return side;
   }
-  const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, { thread, reviewThread }, mention);
+  const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, {
+    thread,
+    reviewThread,
+    mention,
+    redaction,
+  });
   return { ...side, feedback };
 }
 
@@ -98,10 +103,14 @@ async function startFeedback(
   settings: Settings,
   context: GitHubContext,
   github: () => Promise<GitHubApi>,
-  where: { thread: number | undefined; reviewThread: { pull: number; root: number } | undefined },
-  mention: Mention | undefined,
+  where: {
+    thread: number | undefined;
+    reviewThread: { pull: number; root: number } | undefined;
+    mention: Mention | undefined;
+    redaction: Redaction;
+  },
 ): Promise<Feedback> {
-  const { thread, reviewThread } = where;
+  const { thread, reviewThread, mention, redaction } = where;
   const { event } = context;
   // The pull request read for a comment event (see withPullRequest) gave its head.
   let headSha = context.pullRequest?.headSha ?? event.headSha ?? context.sha ?? '';
@@ -132,8 +141,7 @@ async function startFeedback(
       onComment: saveCommentId,
     },
     check: { ...(settings.checkName && { name: settings.checkName }), headSha },
-    redact: redactSecrets(),
-    redactAll: redactPublished,
+    ...redaction,
     debug: (message) => core.debug(message),
     words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
@@ -142,7 +150,7 @@ async function startFeedback(
   });
   if (reviewThread) saveReviewThread(reviewThread);
   if (mention) {
-    saveConversation({ state: mention.state, exchange: mention.exchange });
+    saveConversation({ state: mention.state, exchange: mention.exchange }, redaction.redact);
     if (mention.commentId !== undefined) saveCommentId(mention.commentId);
   }
   await feedback.startCheck();

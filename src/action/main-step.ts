@@ -11,17 +11,17 @@ import { runWithStopHandling } from '../front/run.ts';
 import { reportOf } from '../front/words.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
-import type { RunTarget } from '../run/plan.ts';
-import { checkRunSettings } from '../settings/settings.ts';
-import { maskSecrets, progressIntervalMs, redactPublished, redactSecrets } from './common.ts';
+import { planOf } from '../run/plan.ts';
+import { progressIntervalMs, type Redaction } from './common.ts';
+import { readInputs, type StepInputs } from './inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
 import type { Reaction } from '../github/types.ts';
-import { allowedBotsNotices, parseSettings, type Settings } from '../settings/inputs.ts';
+import type { Settings } from '../settings/inputs.ts';
 import { finish, setOutput } from './publish.ts';
 import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
-import type { Reviewing } from '../review/step.ts';
+import type { ActionPlan, Reviewing } from '../review/step.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
@@ -45,32 +45,34 @@ function describeSettings(settings: Settings): string {
  * unless it succeeded. Never throws.
  */
 export async function runMain(options: MainOptions = {}): Promise<void> {
-  maskSecrets();
   const startedAt = Date.now();
+  // First: the inputs parsed and their secrets masked, before the step says anything.
+  const inputs = await readInputs();
+  const { redaction } = inputs;
   const context = readGitHubContext();
   const event = eventFacts(context);
   setOutput('skipped', 'false');
 
-  const settings = await readSettings(event, context);
+  const settings = await readSettings(inputs, event, context);
   if (settings === undefined) return;
-  const github = await prepareGitHubSide(settings, context, event);
+  const github = await prepareGitHubSide(settings, context, event, redaction);
   if (github === undefined) return;
 
   const reactions = reactor(github);
   await reactions('eyes');
   // A review is a new plan: the settings and target as parsed stay as they are.
-  const plan = { settings, target: github.target! };
+  const plan = planOf(settings, github.target!);
   const reviewing: Reviewing = settings.review ? await (await import('./github-side.ts')).planReview(plan, context, github) : { plan };
-  const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
+  const result = await runAgent(reviewing.plan, context, { feedback: github.feedback, redaction }, options, startedAt);
   const ran: Report = { ...event, ...reportOf(result, reviewing.plan.settings, ACTION_WORDS), elapsedMs: Date.now() - startedAt };
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (ran.outcome !== 'started') await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
-  const review = reviewing.review && (await (await import('./github-side.ts')).publishReview(reviewing, ran, github));
+  const review = reviewing.review && (await (await import('./github-side.ts')).publishReview(reviewing, ran, github, redaction));
   const report: Report = { ...ran, ...(review && { review }) };
   if (result.settled) markSettled();
   await log.drained();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
-  await finish(report, github.feedback);
+  await finish(report, redaction, github.feedback);
 }
 
 /**
@@ -100,63 +102,66 @@ function eventFacts(context: GitHubContext): EventFacts {
   return { ...(context.pullRequest && { pullRequest: context.pullRequest }), ...(runUrl && { workflowRunUrl: runUrl }) };
 }
 
-/** Parses the inputs; on bad input, reports it (nothing was sent) and returns undefined. */
-async function readSettings(event: EventFacts, context: GitHubContext): Promise<Settings | undefined> {
-  try {
-    const settings = parseSettings(core.getInput);
-    await checkRunSettings(settings, ACTION_WORDS.setting);
-    for (const notice of allowedBotsNotices(core.getInput)) core.warning(notice);
-    log.showDebug(settings.debug === true);
-    tellOfficialNotes(settings);
-    // The prompt may quote a stranger's text (a comment, an issue): where debug lines are shown it is
-    // searched for credentials like the agent's; elsewhere the runner drops the line.
-    const described = `Settings: ${describeSettings(settings)}`;
-    if (log.debugVisible()) log.infoWhenRedacted(redactPublished(described), log.debug);
-    else log.debug(described);
-    return settings;
-  } catch (error) {
+/** The settings as parsed; on bad input, reports it (nothing was sent) and returns undefined. */
+async function readSettings(inputs: StepInputs, event: EventFacts, context: GitHubContext): Promise<Settings | undefined> {
+  if (!inputs.ok) {
+    const { error } = inputs;
     // A fork's pull request gets no secrets: a missing key there is GitHub's doing, and the note says so.
     const missingKey = isInputError(error) && error.reason === 'missing' && error.setting === ACTION_WORDS.setting('apiKey');
     const note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : messageOf(error);
-    await finish({ ...event, outcome: 'not_started', note });
+    await finish({ ...event, outcome: 'not_started', note }, inputs.redaction);
     return undefined;
   }
+  const { settings } = inputs;
+  log.showDebug(settings.debug === true);
+  tellNotes(settings);
+  // The prompt may quote a stranger's text (a comment, an issue): where debug lines are shown it is
+  // searched for credentials like the agent's; elsewhere the runner drops the line.
+  const described = `Settings: ${describeSettings(settings)}`;
+  if (log.debugVisible()) log.infoWhenRedacted(inputs.redaction.redactAll(described), log.debug);
+  else log.debug(described);
+  return settings;
 }
 
-/** The official action's inputs that are ignored here, or have no effect: said once, before the run. */
-function tellOfficialNotes(settings: Settings): void {
-  for (const warning of settings.unknownInputs) core.warning(warning);
-  for (const warning of settings.official.warnings) core.warning(warning);
-  for (const notice of settings.official.notices) core.notice(notice);
+/** Inputs read otherwise than written (the official action's, a bot without [bot]): said once, before the run. */
+function tellNotes(settings: Settings): void {
+  for (const warning of settings.notes.warnings) core.warning(warning);
+  for (const notice of settings.notes.notices) core.notice(notice);
 }
 
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
-async function prepareGitHubSide(settings: Settings, context: GitHubContext, event: EventFacts): Promise<GitHubSide | undefined> {
+async function prepareGitHubSide(
+  settings: Settings,
+  context: GitHubContext,
+  event: EventFacts,
+  redaction: Redaction,
+): Promise<GitHubSide | undefined> {
   try {
-    const github = await prepareGitHub(settings, context);
+    const github = await prepareGitHub(settings, context, redaction);
     if (github.skip === undefined) return github;
     setOutput('skipped', 'true');
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
-    await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
+    await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` }, redaction);
   } catch (error) {
-    await finish({ ...event, outcome: 'not_started', note: messageOf(error) });
+    await finish({ ...event, outcome: 'not_started', note: messageOf(error) }, redaction);
   }
   return undefined;
 }
 
 /** Creates (or picks up) the run and watches it within timeout_minutes and the workflow's cancellation. */
 async function runAgent(
-  { settings, target }: { settings: Settings; target: RunTarget },
+  plan: ActionPlan,
   context: GitHubContext,
-  feedback: Feedback | undefined,
+  { feedback, redaction }: { feedback: Feedback | undefined; redaction: Redaction },
   options: MainOptions,
   startedAt: number,
 ): Promise<RunResult> {
+  const { settings, target } = plan;
   const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
   if (target.kind === 'create' && dropped.length > 0) log.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
   const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
   const { result } = await runWithStopHandling({
-    plan: { settings, target },
+    plan,
     metadata,
     words: ACTION_WORDS,
     say: { info: (message) => log.info(message), warning: (message) => core.warning(message), debug: (message) => log.debug(message) },
@@ -166,17 +171,17 @@ async function runAgent(
     events: {
       requestId: saveRequestId,
       runId: (id) => {
-        saveRunId(id);
-        setOutput('run_id', redactSecrets()(id));
+        saveRunId(id, redaction.redact);
+        setOutput('run_id', redaction.redact(id));
       },
-      followedUp: (before) => saveEarlierArtifacts((before.artifacts ?? []).map(artifactKey)),
+      followedUp: (before) => saveEarlierArtifacts((before.artifacts ?? []).map(artifactKey), redaction.redact),
       restarted: (why) => {
         const sentence = describeRestart(why);
         core.warning(sentence);
         feedback?.aside(sentence);
       },
       progress: (run) => feedback?.progress(run),
-      stateChange: (run, previous, elapsedMs) => log.infoWhenRedacted(redactPublished(stateLine(run, previous, elapsedMs))),
+      stateChange: (run, previous, elapsedMs) => log.infoWhenRedacted(redaction.redactAll(stateLine(run, previous, elapsedMs))),
       sessionLink: (url) => {
         const line = sessionLine(url);
         if (line) log.info(line);
@@ -186,7 +191,7 @@ async function runAgent(
         activity: (line: string, elapsedMs: number) => {
           feedback?.agentDid(line);
           // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
-          if (settings.logProgress) log.infoWhenRedacted(redactPublished(line).then((safe) => activityLine(safe, elapsedMs)));
+          if (settings.logProgress) log.infoWhenRedacted(redaction.redactAll(line).then((safe) => activityLine(safe, elapsedMs)));
         },
       }),
       debug: (message) => log.debug(message),

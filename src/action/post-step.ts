@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { githubRequestBounds, maskSecrets, redactPublished, redactSecrets } from './common.ts';
+import { githubRequestBounds, type Redaction } from './common.ts';
+import { readInputs, type StepInputs } from './inputs.ts';
 import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine, clause } from '../front/words.ts';
 import { verdict, type RunOutcome } from '../run/outcome.ts';
@@ -7,9 +8,7 @@ import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
-import { readApiBaseUrl } from '../settings/settings.ts';
-import { parseBoolean } from '../settings/primitives.ts';
-import { inputSource, readApiKey } from '../settings/inputs.ts';
+import type { Settings } from '../settings/inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { OzClient } from '../oz/client.ts';
 import type { RetryPolicy } from '../oz/http.ts';
@@ -38,13 +37,14 @@ function postBudgetMs(options: PostOptions): number {
  * pull request comment it left in progress. It ends within its budget and only ever warns.
  */
 export async function runPost(options: PostOptions = {}): Promise<void> {
-  maskSecrets();
-  // The debug input shows this step's requests too; a bad value was reported by the main step.
-  log.showDebug(/^true$/i.test(core.getInput('debug')));
+  // First, as in the main step: the same inputs parsed by the same function, their secrets masked.
+  const inputs = await readInputs();
+  // The debug input shows this step's requests too; a bad input was reported by the main step.
+  log.showDebug(inputs.ok && inputs.settings.debug === true);
   const budgetMs = postBudgetMs(options);
   const deadline = AbortSignal.timeout(budgetMs);
   try {
-    await raceAbort(cleanUp(options, deadline), deadline);
+    await raceAbort(cleanUp(inputs, options, deadline), deadline);
   } catch (error) {
     if (!deadline.aborted) throw error;
     core.warning(
@@ -53,16 +53,30 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
   }
 }
 
-async function cleanUp(options: PostOptions, deadline: AbortSignal): Promise<void> {
+/** The parsed settings and the redaction of their secrets: what the post step works with. */
+interface PostStep {
+  settings: Readonly<Settings>;
+  redaction: Redaction;
+}
+
+async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: AbortSignal): Promise<void> {
   const state = readState();
-  if (reportUnfinished(state)) return finishReport(state, options, deadline);
+  const unfinished = reportUnfinished(state);
   const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
-  if (state.settled || !leftOver) {
+  if (!unfinished && (state.settled || !leftOver)) {
     core.debug('Oz post step: nothing left to clean up.');
     return;
   }
-  const { run, note } = await settleRun(state, options);
-  await finishOnGitHub(state, run, note, deadline);
+  // The main step refuses bad inputs before it creates anything: only inputs changed since can land here.
+  if (!inputs.ok) {
+    const why = inputs.error instanceof Error ? inputs.error.message : String(inputs.error);
+    core.warning(`Oz post step: the inputs cannot be used (${clause(why)}); a run the main step left may still be running.`);
+    return;
+  }
+  const step = { settings: inputs.settings, redaction: inputs.redaction };
+  if (reportUnfinished(state)) return finishReport(state, step, options, deadline);
+  const { run, note } = await settleRun(state, step.settings, options);
+  await finishOnGitHub(state, run, note, deadline, step);
 }
 
 const STOPPED = 'The step was stopped before the run ended';
@@ -78,11 +92,15 @@ function reportUnfinished(state: StepState): state is StepState & { finishing: F
 }
 
 /** Finishes the check run and comment as the main step would have: its outcome, the run as it is now. Nothing is cancelled. */
-async function finishReport(state: StepState & { finishing: Finishing }, options: PostOptions, deadline: AbortSignal): Promise<void> {
+async function finishReport(
+  state: StepState & { finishing: Finishing },
+  step: PostStep,
+  options: PostOptions,
+  deadline: AbortSignal,
+): Promise<void> {
   log.info('Oz post step: the main step did not finish the check run or comment; finishing them.');
-  const client = postClient(options);
   const id = state.runId;
-  const run = client && id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
+  const run = id ? await postClient(step.settings, options).getRun(id, deadline).catch(() => undefined) : undefined;
   // Only what is left: a comment the main step finished holds more (the agent's answer) than this step knows.
   const { checkRunId, commentId, ...rest } = state;
   const left: StepState = {
@@ -90,37 +108,22 @@ async function finishReport(state: StepState & { finishing: Finishing }, options
     ...(checkRunId !== undefined && !state.finished.check && { checkRunId }),
     ...(commentId !== undefined && !state.finished.comment && { commentId }),
   };
-  await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
+  await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, step, state.finishing);
 }
 
-/** A client for the API, from the step's inputs; undefined without a key. */
-function postClient(options: PostOptions): OzClient | undefined {
-  const apiKey = readApiKey(core.getInput);
-  if (apiKey === '') return undefined;
-  const apiBaseUrl = readApiBaseUrl(core.getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'), process.env);
-  // The team only where it is valid: a bad one was refused by the main step already.
-  const team = core.getInput('team');
-  return makeClient(
-    { apiKey, apiBaseUrl, ...(/^[A-Za-z0-9_-]{1,128}$/.test(team) && { team }) },
-    ACTION_WORDS,
-    log.info,
-    options.retry,
-    log.debug,
-  );
+/** A client for the API, from the step's settings. */
+function postClient(settings: Readonly<Settings>, options: PostOptions): OzClient {
+  return makeClient(settings, ACTION_WORDS, log.info, options.retry, log.debug);
 }
 
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
-async function settleRun(state: StepState, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
+async function settleRun(state: StepState, settings: Readonly<Settings>, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
   if (state.runId === undefined && state.requestId === undefined) return { note: `${STOPPED}.` };
-  if (!parseBoolean(inputSource(core.getInput), 'cancelOnAbort', true)) {
+  if (!settings.cancelOnAbort) {
     log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
     return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
   }
-  const client = postClient(options);
-  if (client === undefined) {
-    core.warning('Oz post step: no API key, so a run the main step left may still be running.');
-    return { note: `${STOPPED}; it may still be running.` };
-  }
+  const client = postClient(settings, options);
   // The main step was stopped before the create answered: the run is found by the id it was tagged with.
   const settled = await settleLeftRun(
     client,
@@ -171,12 +174,13 @@ async function finishOnGitHub(
   run: RunItem | undefined,
   note: string,
   deadline: AbortSignal,
+  { settings, redaction }: PostStep,
   finishing?: Finishing,
 ): Promise<void> {
   const { checkRunId, commentId } = state;
   if (checkRunId === undefined && commentId === undefined) return;
   const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-  const token = core.getInput('github_token');
+  const token = settings.githubToken;
   if (!owner || !repo || token === '') {
     core.warning('Oz post step: no github_token, so the check run or comment may still show the run in progress.');
     return;
@@ -202,8 +206,7 @@ async function finishOnGitHub(
       ...(state.reviewThread && { reviewThread: state.reviewThread }),
     },
     check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
-    redact: redactSecrets(),
-    redactAll: redactPublished,
+    ...redaction,
     words: ACTION_WORDS,
     ...(runUrl && { workflowRunUrl: runUrl }),
     warn: (message) => core.warning(`Oz post step: ${message}`),

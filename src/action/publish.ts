@@ -8,7 +8,7 @@ import { reportArtifacts, type Report } from '../report/model.ts';
 import { agentOutputs, runOutputs, usageOutputs } from '../report/outputs.ts';
 import { renderSummary } from '../report/summary.ts';
 import { reviewOutputs } from '../review/text.ts';
-import { redactPublished, redactSecrets } from './common.ts';
+import type { Redaction } from './common.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';
@@ -38,9 +38,8 @@ function failureMessage(run: RunItem): string {
  * files the runner does not mask: the API key and the token, and any credential the agent or the API
  * wrote, are taken out of them here.
  */
-export async function finish(unredacted: Report, feedback?: Feedback): Promise<void> {
-  const redact = redactSecrets();
-  const report = await redactPublished(unredacted);
+export async function finish(unredacted: Report, { redact, redactAll }: Redaction, feedback?: Feedback): Promise<void> {
+  const report = await redactAll(unredacted);
   const outputs = runOutputs(
     report.run,
     report.runId,

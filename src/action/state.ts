@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Exchange, ThreadState } from '../threads/state.ts';
-import { redactSecrets } from './common.ts';
+import type { Redact } from '../report/redact.ts';
 import type { Outcome } from '../report/model.ts';
 
 /**
@@ -52,18 +52,18 @@ const KEYS = {
   checkFinished: 'oz_check_finished',
 } as const;
 
-export function saveRunId(runId: string): void {
+export function saveRunId(runId: string, redact: Redact): void {
   // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
-  core.saveState(KEYS.runId, redactSecrets()(runId));
+  core.saveState(KEYS.runId, redact(runId));
 }
 
 export function saveRequestId(requestId: string): void {
   core.saveState(KEYS.requestId, requestId);
 }
 
-export function saveConversation(conversation: { state: ThreadState; exchange: Exchange }): void {
+export function saveConversation(conversation: { state: ThreadState; exchange: Exchange }, redact: Redact): void {
   // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
-  core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+  core.saveState(KEYS.conversation, Buffer.from(redact(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 
 export function saveReviewThread(thread: { pull: number; root: number }): void {
@@ -71,9 +71,9 @@ export function saveReviewThread(thread: { pull: number; root: number }): void {
 }
 
 /** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-export function saveEarlierArtifacts(keys: string[]): void {
+export function saveEarlierArtifacts(keys: string[], redact: Redact): void {
   // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
-  core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
+  core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 
 export function saveFinishing(finishing: Finishing): void {

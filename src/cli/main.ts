@@ -15,7 +15,7 @@ import { renderSummary } from '../report/summary.ts';
 import { plainText } from '../report/text.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
-import { targetOf, type RunPlan } from '../run/plan.ts';
+import { planOf, targetOf, type RunPlan } from '../run/plan.ts';
 import { checkRunSettings, parseRunSettings } from '../settings/settings.ts';
 import { parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
@@ -123,7 +123,7 @@ async function readPlan(
     });
     await checkRunSettings(settings, flagLabel);
     // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.
-    return { args, plan: { settings, target: targetOf(settings)! } };
+    return { args, plan: planOf(settings, targetOf(settings)!) };
   } catch (error) {
     say(`oz-agent-run: ${messageOf(error)}`);
     return EXIT.notStarted;

@@ -8,15 +8,18 @@ import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../settings/settings.ts';
 import type { Review } from './text.ts';
-import { redactPublished, redactSecrets } from '../action/common.ts';
+import type { Redaction } from '../action/common.ts';
 import type { GitHubSide } from '../action/github-setup.ts';
 import type { Settings } from '../settings/inputs.ts';
-import type { RunTarget } from '../run/plan.ts';
+import type { RunPlan, RunTarget } from '../run/plan.ts';
 import * as log from '../action/log.ts';
 
-/** The plan a review runs with (the review's schema in its settings, its instruction in the target), and what it reviews. */
+/** The plan of the action's settings. */
+export type ActionPlan = RunPlan & { readonly settings: Readonly<Settings> };
+
+/** The plan a review runs with (the review's schema, its instruction in the target), and what it reviews. */
 export interface Reviewing {
-  plan: { settings: Settings; target: RunTarget };
+  plan: ActionPlan;
   review?: ReviewPlan;
 }
 
@@ -44,7 +47,8 @@ export async function planReview(plan: Reviewing['plan'], context: GitHubContext
   // A missing permission is told once, after the run, together with the review's own (see publishReview).
   if (!review.readDenied && review.unread.length > 0) core.warning(unreadWarning(review)!);
   return {
-    plan: { settings: { ...settings, outputSchema: REVIEW_SCHEMA }, target: reviewTarget(target, review, event.thread.number) },
+    // A new plan: the settings stay as parsed.
+    plan: { ...plan, outputSchema: REVIEW_SCHEMA, target: reviewTarget(target, review, event.thread.number) },
     review,
   };
 }
@@ -61,10 +65,15 @@ function reviewTarget(target: RunTarget, review: ReviewPlan, pullRequest: number
 }
 
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
-export async function publishReview(reviewing: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
+export async function publishReview(
+  reviewing: Reviewing,
+  report: Report,
+  github: GitHubSide,
+  redaction: Redaction,
+): Promise<Report['review']> {
   const { review: plan } = reviewing;
   if (plan === undefined || github.api === undefined) return undefined;
-  const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
+  const posted = report.structured?.ok ? await post(plan, reviewing, report, { github, redaction }) : undefined;
   if (posted?.id !== undefined && posted.url !== undefined) {
     const tidied = await tidyAfterReview(
       await github.api(),
@@ -87,13 +96,18 @@ export async function publishReview(reviewing: Reviewing, report: Report, github
 }
 
 /** Posts the agent's valid review; a failure is a warning. */
-async function post(plan: ReviewPlan, { plan: { settings } }: Reviewing, report: Report, github: GitHubSide): Promise<Report['review']> {
+async function post(
+  plan: ReviewPlan,
+  { plan: { settings } }: Reviewing,
+  report: Report,
+  { github, redaction }: { github: GitHubSide; redaction: Redaction },
+): Promise<Report['review']> {
   if (!report.structured?.ok || github.api === undefined) return undefined;
   // The review is the agent's text: credentials in it are redacted before it reaches the pull request.
-  const review = await redactPublished(report.structured.value as Review);
+  const review = await redaction.redactAll(report.structured.value as Review);
   return postReview(await github.api(), plan, review, {
     approve: settings.reviewApprove,
-    redact: redactSecrets(),
+    redact: redaction.redact,
     warn: (message) => core.warning(message),
     links: [
       { label: 'Open the agent session', url: report.run?.session_link },

@@ -109,6 +109,8 @@ export interface LifecycleOptions {
 interface Lifecycle {
   client: OzClient;
   settings: Readonly<RunSettings>;
+  /** The plan's JSON Schema of the answer (see RunPlan). */
+  outputSchema: Record<string, unknown> | undefined;
   stop: AbortSignal;
   events: RunEvents;
   options: LifecycleOptions;
@@ -163,7 +165,7 @@ export async function startAndWatch(
   events: RunEvents,
   options: LifecycleOptions = {},
 ): Promise<RunResult> {
-  const life = lifecycle(client, plan.settings, stop, events, options);
+  const life = lifecycle(client, plan, stop, events, options);
   let begun: Begun | undefined;
   let found: Finding;
   try {
@@ -198,7 +200,7 @@ export async function startAndWatch(
 /** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
 function lifecycle(
   client: OzClient,
-  settings: Readonly<RunSettings>,
+  { settings, outputSchema }: RunPlan,
   stop: AbortSignal,
   events: RunEvents,
   options: LifecycleOptions,
@@ -209,6 +211,7 @@ function lifecycle(
   return {
     client,
     settings,
+    outputSchema,
     stop,
     events,
     options,
@@ -246,8 +249,8 @@ function learnRunId(life: Lifecycle, runId: string): void {
 
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
 async function begin(life: Lifecycle, plan: RunPlan, metadata: Record<string, string>): Promise<Begun> {
-  const { client, events, stop, settings } = life;
-  const target = asSent(plan.target, settings.outputSchema);
+  const { client, events, stop } = life;
+  const target = asSent(plan.target, life.outputSchema);
   if (target.kind === 'create') return create(life, target.request, metadata);
   const { runId } = target;
   // A thread's run is checked before anything is sent to it: still there, and this thread's. Any other
@@ -328,7 +331,7 @@ function restart(life: Lifecycle, plan: RunPlan, why: Restart, metadata: Record<
   life.trail.restarted = why;
   life.events.restarted?.(why);
   life.forget();
-  const fresh = asSent({ kind: 'create', request: thread!.fresh }, life.settings.outputSchema);
+  const fresh = asSent({ kind: 'create', request: thread!.fresh }, life.outputSchema);
   return create(life, fresh.kind === 'create' ? fresh.request : thread!.fresh, metadata);
 }
 
@@ -567,7 +570,7 @@ async function whatTheAgentDid(
   const agentOutput = finalAnswer(reader.latest, answerStart);
   const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
   const ended = isTerminal(run?.state);
-  const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+  const structured = life.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, life.outputSchema) : undefined;
   const work: AgentWork = {
     agentOutput,
     ...(harnessTokens !== undefined && { harnessTokens }),

@@ -14,10 +14,24 @@ export type RunTarget =
   | { kind: 'follow-up'; runId: string; message: string; thread?: ThreadRun }
   | { kind: 'watch'; runId: string };
 
-/** The settings (read-only) and what to run with them: everything `startAndWatch` needs. */
+/**
+ * The settings (read-only), what to run with them, and the JSON Schema of the answer: everything
+ * `startAndWatch` needs. A later phase that changes what is asked (a review) returns a new plan; the
+ * settings stay as parsed.
+ */
 export interface RunPlan {
   readonly settings: Readonly<RunSettings>;
   readonly target: RunTarget;
+  /**
+   * The JSON Schema the final answer's object must match: the settings' output schema, or a later
+   * phase's own (a review's). Its instruction is added to what is sent, in `asSent`.
+   */
+  readonly outputSchema?: Record<string, unknown>;
+}
+
+/** The plan of the settings as parsed: their target, and their output schema. */
+export function planOf<S extends RunSettings>(settings: Readonly<S>, target: RunTarget): RunPlan & { readonly settings: Readonly<S> } {
+  return { settings, target, ...(settings.outputSchema !== undefined && { outputSchema: settings.outputSchema }) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { parseRunSettings, type RunSettings } from './settings.ts';
+import { checkRunSettings, parseRunSettings, type RunSettings } from './settings.ts';
 import { fail, parseBoolean, parseList, quote, type InputReader, type SettingSource } from './primitives.ts';
 
 /** The settings source of the action: each setting is the input the names table gives it. */
@@ -35,12 +35,14 @@ export interface Settings extends RunSettings {
   reviewApprove: boolean;
   /** With review: resolve the action's own outdated review threads nobody replied to (`resolve_outdated`, default true). */
   resolveOutdated: boolean;
-  /** What the official action's inputs that mean nothing here call for: warnings and notices. */
-  official: OfficialNotes;
+  /**
+   * What the step says before the run about inputs read otherwise than written: keys that are no input
+   * of this action and close to none (see unknown-inputs.ts), `allowed_bots` names without `[bot]`, and
+   * the official action's inputs that mean nothing here.
+   */
+  notes: OfficialNotes;
   /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
   serverUrl: string;
-  /** Warnings for the step's keys that are no input of this action and close to none (see unknown-inputs.ts). */
-  unknownInputs: string[];
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -61,8 +63,8 @@ export function parseLogins(read: InputReader, name: string): string[] {
  * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
  * should not have to guess whether a person was meant.
  */
-export function allowedBotsNotices(read: InputReader): string[] {
-  return parseLogins(read, 'allowed_bots')
+function allowedBotsNotices(bots: string[]): string[] {
+  return bots
     .filter((bot) => !/\[bot\]$/i.test(bot))
     .map(
       (bot) =>
@@ -71,8 +73,41 @@ export function allowedBotsNotices(read: InputReader): string[] {
 }
 
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
-export function readApiKey(read: InputReader, env: NodeJS.ProcessEnv = process.env): string {
+function readApiKey(read: InputReader, env: NodeJS.ProcessEnv): string {
   return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+
+/** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
+export function secretsOf(settings: Pick<Settings, 'apiKey' | 'githubToken'>): string[] {
+  return [settings.apiKey, settings.githubToken].filter((secret) => secret !== '');
+}
+
+/**
+ * The action's inputs parsed, or why they cannot be. Either way the secrets, which are read first:
+ * a step masks them before anything else, even when another input is bad.
+ */
+export type ParsedInputs =
+  | { ok: true; settings: Readonly<Settings>; secrets: string[] }
+  | { ok: false; error: unknown; secrets: string[] };
+
+/**
+ * The one function that turns the action's inputs into Settings, for the main step and the post step
+ * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
+ * `error` (an InputError that names it).
+ */
+export async function parseInputs(
+  read: InputReader,
+  env: NodeJS.ProcessEnv = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): Promise<ParsedInputs> {
+  const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
+  try {
+    const settings = parseSettings(read, env, readFile);
+    await checkRunSettings(settings, inputSource(read).label);
+    return { ok: true, settings, secrets: secretsOf(settings) };
+  } catch (error) {
+    return { ok: false, error, secrets };
+  }
 }
 
 /**
@@ -115,19 +150,26 @@ export function parseSettings(
     );
   }
   const review = parseReviewInputs(src, run);
+  // In the order of the fields below, so the first bad input is the one named.
+  const prComment = parseBoolean(src, 'prComment', true);
+  const commentProgress = parseBoolean(src, 'commentProgress', true);
+  const allowedUsers = parseLogins(read, 'allowed_users');
+  const allowedBots = parseLogins(read, 'allowed_bots');
   return {
     ...run,
     ...review,
     githubToken: read('github_token'),
-    prComment: parseBoolean(src, 'prComment', true),
-    commentProgress: parseBoolean(src, 'commentProgress', true),
+    prComment,
+    commentProgress,
     checkName,
-    allowedUsers: parseLogins(read, 'allowed_users'),
-    allowedBots: parseLogins(read, 'allowed_bots'),
+    allowedUsers,
+    allowedBots,
     triggerPhrase,
     continueConversation: parseBoolean(src, 'continueConversation', true),
-    official,
-    unknownInputs,
+    notes: {
+      warnings: [...allowedBotsNotices(allowedBots), ...unknownInputs, ...official.warnings],
+      notices: official.notices,
+    },
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
