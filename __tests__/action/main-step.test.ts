@@ -305,6 +305,8 @@ describe('the main step', () => {
     [{ timeout_minutes: 'soon' }, "::error::Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5."],
     [{ prompt: '' }, '::error::Missing prompt: set prompt, prompt_file or skill'],
     [{ mode: 'yolo' }, "::error::Invalid mode 'yolo'."],
+    // Read as given: trimmed, a phrase of spaces would be no phrase at all.
+    [{ trigger_phrase: '   ' }, "::error::Invalid trigger_phrase '   '. Expected a phrase such as @oz (not only spaces)."],
   ])('rejects bad input %j before any request', async (bad, message) => {
     const step = stepInProcess(inputs(bad));
     await runMain(FAST);

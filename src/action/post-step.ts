@@ -67,7 +67,8 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
     core.debug('Oz post step: nothing left to clean up.');
     return;
   }
-  // The main step refuses bad inputs before it creates anything: only inputs changed since can land here.
+  // The main step refuses bad inputs before it creates anything: only a file an input names that changed
+  // (or went) since can make them bad now.
   if (!inputs.ok) {
     const why = inputs.error instanceof Error ? inputs.error.message : String(inputs.error);
     core.warning(`Oz post step: the inputs cannot be used (${clause(why)}); a run the main step left may still be running.`);

@@ -124,7 +124,8 @@ export function parseSettings(
   const unknownInputs = checkInputNames(env);
   // Then: a workflow written for the official action should learn why before any other complaint.
   const official = checkOfficialInputs(read);
-  const rawPhrase = rawInput(read, 'trigger_phrase', env);
+  // As given, spaces kept: trimmed, a phrase of only spaces would read as no phrase.
+  const rawPhrase = read('trigger_phrase', { trimWhitespace: false });
   if (rawPhrase !== '' && rawPhrase.trim() === '') {
     fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
   }
@@ -197,13 +198,4 @@ function parseReviewInputs(src: SettingSource, run: RunSettings): Pick<Settings,
     );
   }
   return { review, reviewApprove, resolveOutdated };
-}
-
-/**
- * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
- * The runner passes inputs as INPUT_* variables.
- */
-function rawInput(read: InputReader, name: string, env: NodeJS.ProcessEnv): string {
-  const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-  return raw ?? read(name);
 }

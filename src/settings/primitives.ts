@@ -21,8 +21,8 @@ export interface SettingSource {
   label: (key: SettingKey) => string;
 }
 
-/** Reads one raw action input by its name (as `core.getInput` does: trimmed, '' when unset). */
-export type InputReader = (name: string) => string;
+/** Reads one raw action input by its name, as `core.getInput` does: trimmed unless `trimWhitespace` is false, '' when unset. */
+export type InputReader = (name: string, options?: { trimWhitespace?: boolean }) => string;
 
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 export function quote(value: string): string {
