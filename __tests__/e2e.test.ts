@@ -3,8 +3,11 @@
  * simulator. These check what a workflow sees: exit status, log, outputs, summary, and what reached
  * the API.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSimulator } from './helpers/simulator.ts';
 import { runMainAndPost, runStep } from '../sim/runner.ts';
@@ -131,6 +134,31 @@ describe('the bundle against the simulator', () => {
     expect(post.log).toContain('is still INPROGRESS after the main step ended; cancelling it.');
     const run = [...sim.runs.values()][0]!;
     expect(run.cancelledAt).toBeDefined();
+  });
+
+  it('has the post step parse the inputs as the main step did, and say so when a file they name is gone', async () => {
+    // The same function parses the inputs in both steps: a prompt file removed in between makes them bad.
+    const folder = mkdtempSync(join(tmpdir(), 'oz-prompt-'));
+    const promptFile = join(folder, 'prompt.md');
+    writeFileSync(promptFile, 'Fix the flaky test');
+    const stepInputs = inputs({ prompt: '', prompt_file: promptFile, metadata: 'sim_outcome=never' });
+    const main = await runStep({
+      inputs: stepInputs,
+      onSpawn: (child) => {
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('-> INPROGRESS')) child.kill('SIGKILL');
+        });
+      },
+    });
+    expect(main.signal).toBe('SIGKILL');
+    rmSync(folder, { recursive: true });
+    const post = await runStep({ which: 'post', inputs: stepInputs, state: main.state });
+    expect(post.code).toBe(0);
+    expect(post.log).toContain(`::warning::Oz post step: the inputs cannot be used (Invalid prompt_file '${promptFile}': there is no file at`);
+    expect(post.log).toContain('a run the main step left may still be running.');
+    expect(post.log).toMatch(/^::add-mask::wk-e2e-key$/m);
+    // Nothing was sent: the run is left as it was.
+    expect(sim.apiRequests('POST', `/agent/runs/${main.state.oz_run_id}/cancel`)).toEqual([]);
   });
 
   it('survives 429 (HTML, Retry-After), 5xx bursts and resets with exactly one run', async () => {
