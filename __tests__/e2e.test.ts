@@ -154,7 +154,9 @@ describe('the bundle against the simulator', () => {
     rmSync(folder, { recursive: true });
     const post = await runStep({ which: 'post', inputs: stepInputs, state: main.state });
     expect(post.code).toBe(0);
-    expect(post.log).toContain(`::warning::Oz post step: the inputs cannot be used (Invalid prompt_file '${promptFile}': there is no file at`);
+    expect(post.log).toContain(
+      `::warning::Oz post step: the inputs cannot be used (Invalid prompt_file '${promptFile}': there is no file at`,
+    );
     expect(post.log).toContain('a run the main step left may still be running.');
     expect(post.log).toMatch(/^::add-mask::wk-e2e-key$/m);
     // Nothing was sent: the run is left as it was.

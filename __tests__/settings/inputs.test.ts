@@ -148,16 +148,22 @@ describe('parseSettings', () => {
 
 describe('parseInputs, for the main step and the post step alike', () => {
   const parse = (inputs: Record<string, string>, files: Record<string, string> = {}) =>
-    parseInputs((name) => (inputs[name] ?? '').trim(), { GITHUB_WORKSPACE: '/ws' }, (path) => {
-      if (!(path in files)) throw new Error(`ENOENT: ${path}`);
-      return files[path]!;
-    });
+    parseInputs(
+      (name) => (inputs[name] ?? '').trim(),
+      { GITHUB_WORKSPACE: '/ws' },
+      (path) => {
+        if (!(path in files)) throw new Error(`ENOENT: ${path}`);
+        return files[path]!;
+      },
+    );
 
   it('gives the secrets to mask even when another input is bad', async () => {
     const parsed = await parse({ warp_api_key: KEY, github_token: 'ghs_token123', prompt: 'x', timeout_minutes: 'soon' });
     expect(parsed.ok).toBe(false);
     expect(parsed.secrets).toEqual([KEY, 'ghs_token123']);
-    expect(!parsed.ok && (parsed.error as Error).message).toBe("Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5.");
+    expect(!parsed.ok && (parsed.error as Error).message).toBe(
+      "Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5.",
+    );
   });
 
   it('checks the output schema with the validator, naming the input, before any request', async () => {
@@ -168,7 +174,10 @@ describe('parseInputs, for the main step and the post step alike', () => {
   });
 
   it('gives the settings and their secrets when every input is good', async () => {
-    const parsed = await parse({ warp_api_key: KEY, prompt: 'x', output_schema: 'schema.json' }, { '/ws/schema.json': '{"type": "object"}' });
+    const parsed = await parse(
+      { warp_api_key: KEY, prompt: 'x', output_schema: 'schema.json' },
+      { '/ws/schema.json': '{"type": "object"}' },
+    );
     expect(parsed.ok && parsed.settings.outputSchema).toEqual({ type: 'object' });
     expect(parsed.secrets).toEqual([KEY]);
   });

@@ -101,7 +101,8 @@ async function finishReport(
 ): Promise<void> {
   log.info('Oz post step: the main step did not finish the check run or comment; finishing them.');
   const id = state.runId;
-  const run = id ? await postClient(step.settings, options).getRun(id, deadline).catch(() => undefined) : undefined;
+  const client = postClient(step.settings, options);
+  const run = id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
   // Only what is left: a comment the main step finished holds more (the agent's answer) than this step knows.
   const { checkRunId, commentId, ...rest } = state;
   const left: StepState = {

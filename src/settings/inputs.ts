@@ -86,9 +86,7 @@ export function secretsOf(settings: Pick<Settings, 'apiKey' | 'githubToken'>): s
  * The action's inputs parsed, or why they cannot be. Either way the secrets, which are read first:
  * a step masks them before anything else, even when another input is bad.
  */
-export type ParsedInputs =
-  | { ok: true; settings: Readonly<Settings>; secrets: string[] }
-  | { ok: false; error: unknown; secrets: string[] };
+export type ParsedInputs = { ok: true; settings: Readonly<Settings>; secrets: string[] } | { ok: false; error: unknown; secrets: string[] };
 
 /**
  * The one function that turns the action's inputs into Settings, for the main step and the post step

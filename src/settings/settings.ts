@@ -338,7 +338,6 @@ export function titleFromPrompt(prompt: string): string | undefined {
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
-
 /** The settings that configure a new run, by key, when set: none may go with `runId`. */
 const CREATING: readonly SettingKey[] = [
   'prompt',
