@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { messageOf } from '../errors.ts';
 import { githubRequestBounds, type Redaction } from './common.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { makeClient, sayLine } from '../front/run.ts';
@@ -70,8 +71,9 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
   // The main step refuses bad inputs before it creates anything: only a file an input names that changed
   // (or went) since can make them bad now.
   if (!inputs.ok) {
-    const why = inputs.error instanceof Error ? inputs.error.message : String(inputs.error);
-    core.warning(`Oz post step: the inputs cannot be used (${clause(why)}); a run the main step left may still be running.`);
+    core.warning(
+      `Oz post step: the inputs cannot be used (${clause(messageOf(inputs.error))}); a run the main step left may still be running.`,
+    );
     return;
   }
   const step = { settings: inputs.settings, redaction: inputs.redaction };
