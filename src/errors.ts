@@ -3,10 +3,12 @@
  * below, and the fields of its kind (an API error's status, an input error's setting). Callers decide
  * by code or field, never by message text: the message is for people.
  *
- * Errors are recognised by shape, not by class: `instanceof` fails when a class is defined twice, as
- * it is when two bundle files each carry a copy. As octokit checks `error.request` and actions/cache
- * compares `error.name`, a CodedError carries a brand under a registered symbol (`Symbol.for` gives
- * the same symbol to every copy of this module in the process) and a `code`.
+ * Errors are recognised by shape, not by class: `instanceof` fails against a second copy of this
+ * module in one process. There is none today (ncc's chunks share one module registry, so a module
+ * that two chunks carry is still loaded once), but the check must not depend on how the code is
+ * bundled. As octokit checks `error.request` and actions/cache compares `error.name`, a CodedError
+ * carries a brand under a registered symbol (`Symbol.for` gives the same symbol to every copy of this
+ * module in the process) and a `code`.
  *
  * A leaf: it imports nothing of the project, so any module may use it.
  */
@@ -43,7 +45,7 @@ const BRAND: unique symbol = Symbol.for('oz-agent-action.CodedError');
 /** The project's error type: a message for people and a `code` for code. */
 export class CodedError<C extends ErrorCode = ErrorCode> extends Error {
   readonly code: C;
-  /** The brand by which `hasCode` knows a CodedError from any bundle file. */
+  /** The brand by which `hasCode` knows a CodedError from any copy of this module. */
   readonly [BRAND] = true;
 
   constructor(code: C, message: string, options?: ErrorOptions) {
@@ -52,7 +54,7 @@ export class CodedError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-/** Whether `error` is a CodedError (from any bundle file), and of `code` when one is given. */
+/** Whether `error` is a CodedError (from any copy of this module), and of `code` when one is given. */
 export function hasCode<C extends ErrorCode>(error: unknown, code?: C): error is CodedError<C> {
   if (typeof error !== 'object' || error === null || Reflect.get(error, BRAND) !== true) return false;
   const actual: unknown = Reflect.get(error, 'code');
