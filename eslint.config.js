@@ -27,6 +27,7 @@ const LAYERS = [
       'src/review/api.ts',
       'src/review/diff.ts',
       'src/review/publish.ts',
+      'src/review/tidy.ts',
       'src/threads/state.ts',
       'src/threads/mention.ts',
       'src/threads/triggers.ts',
@@ -52,7 +53,7 @@ const CORE = ['oz', 'primitives', 'settings', 'run', 'report', 'front', 'cli'];
 const globToRegex = (glob) => new RegExp(`^${glob.replace(/[.]/g, '\\.').replace('/**', '/.+')}$`);
 const placed = LAYERS.flatMap(([layer, globs], rank) => globs.map((glob) => ({ layer, rank, re: globToRegex(glob) })));
 /** The layer of a file (relative to the project), the most specific glob first. */
-function layerOf(file) {
+export function layerOf(file) {
   const exact = placed.find((p) => !p.re.source.includes('.+') && p.re.test(file));
   return exact ?? placed.find((p) => p.re.test(file));
 }

@@ -1,7 +1,8 @@
 /** The layer rule in eslint.config.js: a wrong import between src/ folders fails `npm run lint`. */
 import { ESLint } from 'eslint';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
@@ -51,5 +52,18 @@ describe('layer boundaries', () => {
     ['src/report/summary.ts', "import { messageOf as m } from '../errors.ts';"],
   ])('%s may have %s', async (file, line) => {
     expect(await withImport(file, line)).toEqual([]);
+  });
+});
+
+describe('the layers', () => {
+  it('place every file of src/: the rule checks no import of a file that has no layer', async () => {
+    const { layerOf } = (await import(pathToFileURL(join(root, 'eslint.config.js')).href)) as {
+      layerOf: (file: string) => { layer: string } | undefined;
+    };
+    const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => `src/${file.split(sep).join('/')}`);
+    expect(files.length).toBeGreaterThan(50);
+    expect(files.filter((file) => layerOf(file) === undefined)).toEqual([]);
   });
 });
