@@ -28793,10 +28793,12 @@ var external_node_fs_ = __nccwpck_require__(3024);
  * below, and the fields of its kind (an API error's status, an input error's setting). Callers decide
  * by code or field, never by message text: the message is for people.
  *
- * Errors are recognised by shape, not by class: `instanceof` fails when a class is defined twice, as
- * it is when two bundle files each carry a copy. As octokit checks `error.request` and actions/cache
- * compares `error.name`, a CodedError carries a brand under a registered symbol (`Symbol.for` gives
- * the same symbol to every copy of this module in the process) and a `code`.
+ * Errors are recognised by shape, not by class: `instanceof` fails against a second copy of this
+ * module in one process. There is none today (ncc's chunks share one module registry, so a module
+ * that two chunks carry is still loaded once), but the check must not depend on how the code is
+ * bundled. As octokit checks `error.request` and actions/cache compares `error.name`, a CodedError
+ * carries a brand under a registered symbol (`Symbol.for` gives the same symbol to every copy of this
+ * module in the process) and a `code`.
  *
  * A leaf: it imports nothing of the project, so any module may use it.
  */
@@ -28804,14 +28806,14 @@ const BRAND = Symbol.for('oz-agent-action.CodedError');
 /** The project's error type: a message for people and a `code` for code. */
 class CodedError extends Error {
     code;
-    /** The brand by which `hasCode` knows a CodedError from any bundle file. */
+    /** The brand by which `hasCode` knows a CodedError from any copy of this module. */
     [BRAND] = true;
     constructor(code, message, options) {
         super(message, options);
         this.code = code;
     }
 }
-/** Whether `error` is a CodedError (from any bundle file), and of `code` when one is given. */
+/** Whether `error` is a CodedError (from any copy of this module), and of `code` when one is given. */
 function hasCode(error, code) {
     if (typeof error !== 'object' || error === null || Reflect.get(error, BRAND) !== true)
         return false;
@@ -31704,11 +31706,117 @@ function conclude(found) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/settings/primitives.ts
+
+
+/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
+function quote(value) {
+    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
+    return `'${short.replace(/\r?\n/g, '\\n')}'`;
+}
+/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
+function fail(label, value, expected) {
+    throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+}
+/** A setting's value, or undefined when it is not set. */
+function optional(src, name) {
+    const value = src.read(name);
+    return value === '' ? undefined : value;
+}
+function parseBoolean(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    fail(src.label(name), value, 'true or false');
+}
+/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
+function parsePositiveNumber(src, name, fallback) {
+    const value = src.read(name);
+    if (value === '')
+        return fallback;
+    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number <= 0)
+        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
+    return number;
+}
+/** The items of a list written one a line, or separated by `separator`: trimmed, blanks dropped. */
+function parseList(text, separator = /\r?\n/) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function primitives_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+    return primitives_isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+/**
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    switch (systemCode(error)) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${messageOf(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,external_node_path_.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+/** Compiles a JSON Schema with the validator, loaded on first use (Ajv is a chunk of its own in the bundle). */
+async function compileSchema(schema) {
+    const { compileSchema: compile } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1487));
+    return compile(schema);
+}
+/**
+ * Checks that `schema` is a valid JSON Schema, when the settings are read, so a bad one fails before
+ * any request: an InputError naming `label` and quoting the schema.
+ */
+async function checkSchema(schema, label) {
+    try {
+        await compileSchema(schema);
+    }
+    catch (error) {
+        throw new InputError(label, 'invalid', `Invalid ${label} ${quote(JSON.stringify(schema))}: it is not a valid JSON Schema (${messageOf(error)}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/structured.ts
 /**
  * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
  */
+
 /**
  * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
  * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
@@ -31733,20 +31841,6 @@ function schemaInstruction(schema) {
         JSON.stringify(schema, null, 2),
         '```',
     ].join('\n');
-}
-/**
- * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
- */
-function titleFromPrompt(prompt) {
-    const line = prompt
-        .split(/\r?\n/)
-        .map((l) => l.replace(/\s+/g, ' ').trim())
-        .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
@@ -31805,21 +31899,6 @@ function lastJsonBlock(text) {
     }
     return found;
 }
-/** Loads the validator on first use (Ajv is a chunk of its own in the bundle). */
-async function loadValidator(schema) {
-    const { compileSchema } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4171));
-    return compileSchema(schema);
-}
-/** Checks a schema when the settings are read, so a bad one fails before any request. */
-async function checkSchema(schema) {
-    try {
-        await loadValidator(schema);
-        return undefined;
-    }
-    catch (error) {
-        return structured_messageOf(error);
-    }
-}
 /** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
 async function structuredOutput(answer, schema) {
     if (answer.trim() === '')
@@ -31827,12 +31906,16 @@ async function structuredOutput(answer, schema) {
     const extracted = extractJson(answer);
     if (!extracted.ok)
         return { ok: false, errors: [extracted.error] };
-    const errors = (await loadValidator(schema))(extracted.value);
+    const errors = (await compileSchema(schema))(extracted.value);
     return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
 }
 
 ;// CONCATENATED MODULE: ./src/run/plan.ts
 
+/** The plan of the settings as parsed: their target, and their output schema. */
+function planOf(settings, target) {
+    return { settings, target, ...(settings.outputSchema !== undefined && { outputSchema: settings.outputSchema }) };
+}
 /**
  * What the settings alone ask for: an existing run (with a follow-up or not), or a new run. Undefined
  * when a new run has nothing to do yet (no prompt and no skill: a mention may still write one).
@@ -32277,7 +32360,7 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
  * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 async function startAndWatch(client, plan, metadata, stop, events, options = {}) {
-    const life = lifecycle(client, plan.settings, stop, events, options);
+    const life = lifecycle(client, plan, stop, events, options);
     let begun;
     let found;
     try {
@@ -32311,13 +32394,14 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     };
 }
 /** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
-function lifecycle(client, settings, stop, events, options) {
+function lifecycle(client, { settings, outputSchema }, stop, events, options) {
     let reader;
     let setup;
     const trail = {};
     return {
         client,
         settings,
+        outputSchema,
         stop,
         events,
         options,
@@ -32347,8 +32431,8 @@ function learnRunId(life, runId) {
 }
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
 async function begin(life, plan, metadata) {
-    const { client, events, stop, settings } = life;
-    const target = asSent(plan.target, settings.outputSchema);
+    const { client, events, stop } = life;
+    const target = asSent(plan.target, life.outputSchema);
     if (target.kind === 'create')
         return create(life, target.request, metadata);
     const { runId } = target;
@@ -32425,7 +32509,7 @@ function restart(life, plan, why, metadata) {
     life.trail.restarted = why;
     life.events.restarted?.(why);
     life.forget();
-    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
 /**
@@ -32663,7 +32747,7 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
     const agentOutput = finalAnswer(reader.latest, answerStart);
     const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
     const ended = isTerminal(run?.state);
-    const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+    const structured = life.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, life.outputSchema) : undefined;
     const work = {
         agentOutput,
         ...(harnessTokens !== undefined && { harnessTokens }),
@@ -34068,49 +34152,7 @@ function plainText(text) {
         .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''));
 }
 
-;// CONCATENATED MODULE: ./src/settings/files.ts
-
-
-
-/**
- * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
- * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike the artifacts folder, such a path is not confined to the workspace.
- */
-function settingPath(value, workspace) {
-    return (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value);
-}
-/** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function unreadableReason(error, path) {
-    switch (systemCode(error)) {
-        case 'ENOENT':
-            return `there is no file at ${quote(path)}`;
-        case 'EISDIR':
-            return `${quote(path)} is a folder, not a file`;
-        case 'EACCES':
-        case 'EPERM':
-            return `${quote(path)} cannot be read (permission denied)`;
-        default:
-            return `${quote(path)} cannot be read (${messageOf(error)})`;
-    }
-}
-/**
- * Reads the file a setting names, or throws an InputError that says the real reason, where the path
- * led, and what was expected.
- */
-function readSettingFile(label, value, workspace, readFile, expected) {
-    const path = settingPath(value, workspace);
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const from = (0,external_node_path_.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/settings/options.ts
-
 
 
 
@@ -34265,10 +34307,7 @@ function parseSecretNames(label, text) {
 }
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
 function readAttachments(label, text, workspace, readBytes) {
-    const paths = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+    const paths = parseList(text);
     if (paths.length > MAX_ATTACHMENTS)
         fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
     let total = 0;
@@ -34312,7 +34351,6 @@ function imageType(data) {
 
 
 
-
 const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
 const MODES = ['normal', 'plan', 'orchestrate'];
 // skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
@@ -34330,39 +34368,6 @@ function checkRunId(value, label) {
     if (!isRunId(value))
         fail(label, value, 'a run id of letters, digits, "-" and "_"');
     return value;
-}
-/** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-function quote(value) {
-    const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-    return `'${short.replace(/\r?\n/g, '\\n')}'`;
-}
-/** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
-function fail(label, value, expected) {
-    throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
-}
-function optional(src, name) {
-    const value = src.read(name);
-    return value === '' ? undefined : value;
-}
-function parseBoolean(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    fail(src.label(name), value, 'true or false');
-}
-/** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
-function parsePositiveNumber(src, name, fallback) {
-    const value = src.read(name);
-    if (value === '')
-        return fallback;
-    const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number <= 0)
-        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
-    return number;
 }
 /** Checks one metadata pair against the API's rules; `source` names where it came from. */
 function checkMetadataPair(key, value, source) {
@@ -34402,12 +34407,6 @@ function parseMetadata(text, source = 'metadata') {
     }
     return checkUserMetadata(metadata, source);
 }
-function settings_isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-    return settings_isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
-}
 /**
  * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
  * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
@@ -34426,12 +34425,12 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     catch (error) {
         throw new InputError(label, 'invalid', `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
     }
-    const servers = settings_isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
-    if (!settings_isRecord(servers) || Object.keys(servers).length === 0) {
+    const servers = primitives_isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!primitives_isRecord(servers) || Object.keys(servers).length === 0) {
         throw new InputError(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
     }
     for (const [name, server] of Object.entries(servers)) {
-        const ok = settings_isRecord(server) &&
+        const ok = primitives_isRecord(server) &&
             (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
             (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
             (server.env === undefined || isStringMap(server.env)) &&
@@ -34455,7 +34454,7 @@ function parseOutputSchema(value, workspace, readFile, label) {
     catch (error) {
         throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${messageOf(error)}). Expected a JSON Schema object.`);
     }
-    if (!settings_isRecord(parsed))
+    if (!primitives_isRecord(parsed))
         fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;
 }
@@ -34472,13 +34471,8 @@ function parseArtifactsPath(value, workspace, label) {
  * which is loaded on demand). Throws an InputError, still before any request.
  */
 async function checkRunSettings(settings, label) {
-    if (settings.outputSchema === undefined)
-        return;
-    const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined) {
-        throw new InputError(label('outputSchema'), 'invalid', `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
-            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
-    }
+    if (settings.outputSchema !== undefined)
+        await checkSchema(settings.outputSchema, label('outputSchema'));
 }
 /**
  * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
@@ -34576,6 +34570,20 @@ function readUserMetadata(src, options) {
         return checkUserMetadata(options.metadata, label);
     const text = optional(src, 'metadata');
     return text === undefined ? {} : parseMetadata(text, label);
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The settings that configure a new run, by key, when set: none may go with `runId`. */
 const CREATING = [
@@ -34808,6 +34816,7 @@ const CLI_WORDS = {
 };
 
 ;// CONCATENATED MODULE: ./src/cli/args.ts
+
 
 
 
@@ -35290,7 +35299,7 @@ async function readPlan(argv, env, apiKey, io, say) {
         });
         await checkRunSettings(settings, flagLabel);
         // Without a trigger phrase the settings always name a target: parseRunSettings refuses a missing prompt.
-        return { args, plan: { settings, target: targetOf(settings) } };
+        return { args, plan: planOf(settings, targetOf(settings)) };
     }
     catch (error) {
         say(`oz-agent-run: ${messageOf(error)}`);

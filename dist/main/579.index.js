@@ -1240,9 +1240,12 @@ async function readBounded(response, maxBytes) {
     return Buffer.concat(chunks);
 }
 
+// EXTERNAL MODULE: ./src/settings/primitives.ts
+var primitives = __webpack_require__(2935);
 // EXTERNAL MODULE: ./src/action/log.ts
 var log = __webpack_require__(8592);
 ;// CONCATENATED MODULE: ./src/threads/step.ts
+
 
 
 
@@ -1264,7 +1267,7 @@ function isMentionEvent(settings, event) {
 function triggerPhraseIgnored(settings, event) {
     if (settings.triggerPhrase === '' || isMentionEvent(settings, event))
         return undefined;
-    return (`trigger_phrase ${(0,settings_settings/* quote */.hD)(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
+    return (`trigger_phrase ${(0,primitives/* quote */.hD)(settings.triggerPhrase)} applies only to ${MENTION_EVENTS.join(', ')} events, and this is ` +
         `${event.name ? `a ${event.name} event` : 'no event'}: the phrase is not looked for, and the step runs as if it were not set.`);
 }
 /** The images pasted into the triggering comment or issue go with a new run's prompt too (within the API's 5). */
@@ -1863,10 +1866,7 @@ function reviewInstruction(target) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/run/structured.ts
-var structured = __webpack_require__(4526);
 ;// CONCATENATED MODULE: ./src/review/step.ts
-
 
 
 
@@ -1899,7 +1899,8 @@ async function planReview(plan, context, github) {
     if (!review.readDenied && review.unread.length > 0)
         core/* warning */.$e(unreadWarning(review));
     return {
-        plan: { settings: { ...settings, outputSchema: REVIEW_SCHEMA }, target: reviewTarget(target, review, event.thread.number) },
+        // A new plan: the settings stay as parsed.
+        plan: { ...plan, outputSchema: REVIEW_SCHEMA, target: reviewTarget(target, review, event.thread.number) },
         review,
     };
 }
@@ -1912,15 +1913,15 @@ function reviewTarget(target, review, pullRequest) {
         return target;
     const { request } = target;
     // From the prompt's first line, or the pull request.
-    const title = request.title ?? (0,structured/* titleFromPrompt */.Lm)(request.prompt ?? '') ?? `Review of pull request #${pullRequest}`;
+    const title = request.title ?? (0,settings_settings/* titleFromPrompt */.Lm)(request.prompt ?? '') ?? `Review of pull request #${pullRequest}`;
     return { kind: 'create', request: { ...request, title, prompt: `${request.prompt ?? ''}${instruction}`.trimStart() } };
 }
 /** After the run: posts the agent's review, when it gave a valid one, and returns what was posted. */
-async function publishReview(reviewing, report, github) {
+async function publishReview(reviewing, report, github, redaction) {
     const { review: plan } = reviewing;
     if (plan === undefined || github.api === undefined)
         return undefined;
-    const posted = report.structured?.ok ? await post(plan, reviewing, report, github) : undefined;
+    const posted = report.structured?.ok ? await post(plan, reviewing, report, { github, redaction }) : undefined;
     if (posted?.id !== undefined && posted.url !== undefined) {
         const tidied = await tidyAfterReview(await github.api(), plan.target.number, { id: posted.id, url: posted.url, verdict: posted.verdict }, { resolveOutdated: reviewing.plan.settings.resolveOutdated, warn: (message) => core/* warning */.$e(message) });
         Object.assign(posted, tidied);
@@ -1938,14 +1939,14 @@ async function publishReview(reviewing, report, github) {
     return posted;
 }
 /** Posts the agent's valid review; a failure is a warning. */
-async function post(plan, { plan: { settings } }, report, github) {
+async function post(plan, { plan: { settings } }, report, { github, redaction }) {
     if (!report.structured?.ok || github.api === undefined)
         return undefined;
     // The review is the agent's text: credentials in it are redacted before it reaches the pull request.
-    const review = await (0,common/* redactPublished */.sE)(report.structured.value);
+    const review = await redaction.redactAll(report.structured.value);
     return postReview(await github.api(), plan, review, {
         approve: settings.reviewApprove,
-        redact: (0,common/* redactSecrets */.fp)(),
+        redact: redaction.redact,
         warn: (message) => core/* warning */.$e(message),
         links: [
             { label: 'Open the agent session', url: report.run?.session_link },
@@ -1983,7 +1984,7 @@ async function post(plan, { plan: { settings } }, report, github) {
  * (comment and review events need a trusted author), then sets up the pull request comment and creates
  * the check run. Throws CheckRunError when a requested check run cannot be created.
  */
-async function setUpGitHub(settings, context) {
+async function setUpGitHub(settings, context, redaction) {
     const { event } = context;
     const github = (0,github_setup/* gitHubApi */.aB)(settings, event);
     const canCall = github !== undefined;
@@ -2005,7 +2006,12 @@ async function setUpGitHub(settings, context) {
         core/* warning */.$e('pr_comment is on, but there is no github_token: the run is reported in the job summary only.');
         return side;
     }
-    const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, { thread, reviewThread }, mention);
+    const feedback = await startFeedback(settings, { ...context, event: decided.event }, github, {
+        thread,
+        reviewThread,
+        mention,
+        redaction,
+    });
     return { ...side, feedback };
 }
 /**
@@ -2042,8 +2048,8 @@ async function decideStart(settings, event, github) {
     return { target, event: unknown ? await withPullRequest(event, github) : event };
 }
 /** The pull request comment and the check run, set up before the run; their ids saved for the post step. */
-async function startFeedback(settings, context, github, where, mention) {
-    const { thread, reviewThread } = where;
+async function startFeedback(settings, context, github, where) {
+    const { thread, reviewThread, mention, redaction } = where;
     const { event } = context;
     // The pull request read for a comment event (see withPullRequest) gave its head.
     let headSha = context.pullRequest?.headSha ?? event.headSha ?? context.sha ?? '';
@@ -2073,8 +2079,7 @@ async function startFeedback(settings, context, github, where, mention) {
             onComment: state/* saveCommentId */.i,
         },
         check: { ...(settings.checkName && { name: settings.checkName }), headSha },
-        redact: (0,common/* redactSecrets */.fp)(),
-        redactAll: common/* redactPublished */.sE,
+        ...redaction,
         debug: (message) => core/* debug */.Yz(message),
         words: vocabulary/* ACTION_WORDS */.d,
         ...(runUrl && { workflowRunUrl: runUrl }),
@@ -2084,7 +2089,7 @@ async function startFeedback(settings, context, github, where, mention) {
     if (reviewThread)
         (0,state/* saveReviewThread */.qA)(reviewThread);
     if (mention) {
-        (0,state/* saveConversation */.vm)({ state: mention.state, exchange: mention.exchange });
+        (0,state/* saveConversation */.vm)({ state: mention.state, exchange: mention.exchange }, redaction.redact);
         if (mention.commentId !== undefined)
             (0,state/* saveCommentId */.i)(mention.commentId);
     }

@@ -28376,9 +28376,7 @@ module.exports = {
 __nccwpck_require__.d(__webpack_exports__, {
   eN: () => (/* binding */ githubRequestBounds),
   QU: () => (/* binding */ maskSecrets),
-  ri: () => (/* binding */ progressIntervalMs),
-  sE: () => (/* binding */ redactPublished),
-  fp: () => (/* binding */ redactSecrets)
+  ri: () => (/* binding */ progressIntervalMs)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -28448,32 +28446,15 @@ async function redactAll(value, known = (t) => t) {
     return Object.fromEntries(entries);
 }
 
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(6674);
 ;// CONCATENATED MODULE: ./src/action/common.ts
 
 
-
-// What the main and post steps share: masking and redaction of the secrets.
-/** The API key and the GitHub token, wherever the step reads them from. */
-function secrets() {
-    return [(0,inputs/* readApiKey */.iZ)(core/* getInput */.V4), core/* getInput */.V4('github_token')].filter((s) => s !== '');
-}
-/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
-function maskSecrets() {
-    for (const secret of secrets())
+/** Masks the secrets in the step's log (the runner hides them from then on) and returns what redacts them elsewhere. */
+function maskSecrets(secrets) {
+    for (const secret of secrets)
         core/* setSecret */.Pq(secret);
-}
-/** Takes the API key and the token out of text bound for a file the runner does not mask. */
-function redactSecrets() {
-    return redactor(secrets());
-}
-/**
- * A copy of a report, a run or a text from the agent or the API, fit to publish: the API key and the
- * token as `***`, and credentials found by pattern as `[redacted <kind>]` (report/redact.ts).
- */
-function redactPublished(value) {
-    return redactAll(value, redactSecrets());
+    const redact = redactor([...secrets]);
+    return { redact, redactAll: (value) => redactAll(value, redact) };
 }
 /**
  * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
@@ -28506,10 +28487,10 @@ function githubRequestBounds(signal) {
 /* harmony export */ });
 /* unused harmony export needsGitHubSide */
 /* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5015);
-/* harmony import */ var _run_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8446);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6697);
+/* harmony import */ var _run_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8446);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6697);
 /* harmony import */ var _github_fork_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(356);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3340);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3340);
 
 
 
@@ -28526,7 +28507,7 @@ function gitHubApi(settings, event) {
         return undefined;
     let api;
     // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
-    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .githubRequestBounds */ .eN)())));
+    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRequestBounds */ .eN)())));
 }
 /**
  * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
@@ -28541,17 +28522,17 @@ function needsGitHubSide(settings, context) {
         settings.checkName !== '' ||
         settings.review ||
         (settings.prComment && (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .concernsThread */ .ym)(event) && event.thread !== undefined) ||
-        (0,_run_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .targetOf */ .$r)(settings) === undefined);
+        (0,_run_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetOf */ .$r)(settings) === undefined);
 }
 /**
  * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
  * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
  */
-async function prepareGitHub(settings, context) {
+async function prepareGitHub(settings, context, redaction) {
     if (needsGitHubSide(settings, context))
-        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context);
+        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context, redaction);
     const api = gitHubApi(settings, context.event);
-    const target = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_4__/* .guardedForFork */ .oo)((0,_run_plan_js__WEBPACK_IMPORTED_MODULE_3__/* .targetOf */ .$r)(settings), context.event, (message) => _actions_core__WEBPACK_IMPORTED_MODULE_2__/* .notice */ .lm(message));
+    const target = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_4__/* .guardedForFork */ .oo)((0,_run_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetOf */ .$r)(settings), context.event, (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm(message));
     return { target, ...(api && { api }) };
 }
 
@@ -28643,8 +28624,6 @@ function debugVisible() {
 /* harmony export */ });
 /* unused harmony export readState */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6697);
-
 
 const KEYS = {
     runId: 'oz_run_id',
@@ -28659,24 +28638,24 @@ const KEYS = {
     commentFinished: 'oz_comment_finished',
     checkFinished: 'oz_check_finished',
 };
-function saveRunId(runId) {
+function saveRunId(runId, redact) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runId, (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)()(runId));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.runId, redact(runId));
 }
 function saveRequestId(requestId) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.requestId, requestId);
 }
-function saveConversation(conversation) {
+function saveConversation(conversation, redact) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.conversation, Buffer.from((0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.conversation, Buffer.from(redact(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 function saveReviewThread(thread) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 /** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-function saveEarlierArtifacts(keys) {
+function saveEarlierArtifacts(keys, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.earlierArtifacts, Buffer.from((0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp)()(JSON.stringify(keys)), 'utf8').toString('base64'));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 function saveFinishing(finishing) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.finishing, JSON.stringify(finishing));
@@ -28802,10 +28781,12 @@ const ACTION_WORDS = {
  * below, and the fields of its kind (an API error's status, an input error's setting). Callers decide
  * by code or field, never by message text: the message is for people.
  *
- * Errors are recognised by shape, not by class: `instanceof` fails when a class is defined twice, as
- * it is when two bundle files each carry a copy. As octokit checks `error.request` and actions/cache
- * compares `error.name`, a CodedError carries a brand under a registered symbol (`Symbol.for` gives
- * the same symbol to every copy of this module in the process) and a `code`.
+ * Errors are recognised by shape, not by class: `instanceof` fails against a second copy of this
+ * module in one process. There is none today (ncc's chunks share one module registry, so a module
+ * that two chunks carry is still loaded once), but the check must not depend on how the code is
+ * bundled. As octokit checks `error.request` and actions/cache compares `error.name`, a CodedError
+ * carries a brand under a registered symbol (`Symbol.for` gives the same symbol to every copy of this
+ * module in the process) and a `code`.
  *
  * A leaf: it imports nothing of the project, so any module may use it.
  */
@@ -28813,14 +28794,14 @@ const BRAND = Symbol.for('oz-agent-action.CodedError');
 /** The project's error type: a message for people and a `code` for code. */
 class CodedError extends Error {
     code;
-    /** The brand by which `hasCode` knows a CodedError from any bundle file. */
+    /** The brand by which `hasCode` knows a CodedError from any copy of this module. */
     [BRAND] = true;
     constructor(code, message, options) {
         super(message, options);
         this.code = code;
     }
 }
-/** Whether `error` is a CodedError (from any bundle file), and of `code` when one is given. */
+/** Whether `error` is a CodedError (from any copy of this module), and of `code` when one is given. */
 function hasCode(error, code) {
     if (typeof error !== 'object' || error === null || Reflect.get(error, BRAND) !== true)
         return false;
@@ -30294,10 +30275,15 @@ function reviewOutputs(review) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $i: () => (/* binding */ asSent),
 /* harmony export */   $r: () => (/* binding */ targetOf),
-/* harmony export */   EV: () => (/* binding */ sentText)
+/* harmony export */   EV: () => (/* binding */ sentText),
+/* harmony export */   XC: () => (/* binding */ planOf)
 /* harmony export */ });
 /* harmony import */ var _structured_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4526);
 
+/** The plan of the settings as parsed: their target, and their output schema. */
+function planOf(settings, target) {
+    return { settings, target, ...(settings.outputSchema !== undefined && { outputSchema: settings.outputSchema }) };
+}
 /**
  * What the settings alone ask for: an existing run (with a follow-up or not), or a new run. Undefined
  * when a new run has nothing to do yet (no prompt and no skill: a mention may still write one).
@@ -30341,16 +30327,16 @@ function sentText(target, outputSchema) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lm: () => (/* binding */ titleFromPrompt),
-/* harmony export */   _U: () => (/* binding */ checkSchema),
 /* harmony export */   hP: () => (/* binding */ structuredOutput),
 /* harmony export */   iz: () => (/* binding */ schemaInstruction)
 /* harmony export */ });
 /* unused harmony exports extractJson, lastJsonBlock */
+/* harmony import */ var _settings_primitives_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2935);
 /**
  * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
  * object taken from the agent's final answer and checked against the schema.
  */
+
 /**
  * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
  * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
@@ -30375,20 +30361,6 @@ function schemaInstruction(schema) {
         JSON.stringify(schema, null, 2),
         '```',
     ].join('\n');
-}
-/**
- * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
- * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
- */
-function titleFromPrompt(prompt) {
-    const line = prompt
-        .split(/\r?\n/)
-        .map((l) => l.replace(/\s+/g, ' ').trim())
-        .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
 function extractJson(answer) {
@@ -30447,21 +30419,6 @@ function lastJsonBlock(text) {
     }
     return found;
 }
-/** Loads the validator on first use (Ajv is a chunk of its own in the bundle). */
-async function loadValidator(schema) {
-    const { compileSchema } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(171)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4171));
-    return compileSchema(schema);
-}
-/** Checks a schema when the settings are read, so a bad one fails before any request. */
-async function checkSchema(schema) {
-    try {
-        await loadValidator(schema);
-        return undefined;
-    }
-    catch (error) {
-        return messageOf(error);
-    }
-}
 /** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
 async function structuredOutput(answer, schema) {
     if (answer.trim() === '')
@@ -30469,330 +30426,8 @@ async function structuredOutput(answer, schema) {
     const extracted = extractJson(answer);
     if (!extracted.ok)
         return { ok: false, errors: [extracted.error] };
-    const errors = (await loadValidator(schema))(extracted.value);
+    const errors = (await (0,_settings_primitives_js__WEBPACK_IMPORTED_MODULE_0__/* .compileSchema */ .Fc)(schema))(extracted.value);
     return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
-}
-
-
-/***/ }),
-
-/***/ 5918:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F4: () => (/* binding */ readSettingFile),
-/* harmony export */   Qk: () => (/* binding */ unreadableReason),
-/* harmony export */   ct: () => (/* binding */ settingPath)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7100);
-
-
-
-/**
- * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
- * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike the artifacts folder, such a path is not confined to the workspace.
- */
-function settingPath(value, workspace) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value);
-}
-/** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function unreadableReason(error, path) {
-    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .systemCode */ .xU)(error)) {
-        case 'ENOENT':
-            return `there is no file at ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}`;
-        case 'EISDIR':
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} is a folder, not a file`;
-        case 'EACCES':
-        case 'EPERM':
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} cannot be read (permission denied)`;
-        default:
-            return `${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)} cannot be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`;
-    }
-}
-/**
- * Reads the file a setting names, or throws an InputError that says the real reason, where the path
- * led, and what was expected.
- */
-function readSettingFile(label, value, workspace, readFile, expected) {
-    const path = settingPath(value, workspace);
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(workspace)})`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 6674:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  ar: () => (/* binding */ allowedBotsNotices),
-  P$: () => (/* binding */ parseSettings),
-  iZ: () => (/* binding */ readApiKey)
-});
-
-// UNUSED EXPORTS: inputSource, parseLogins
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings = __nccwpck_require__(7100);
-;// CONCATENATED MODULE: ./src/settings/official.ts
-
-
-/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
-const IGNORED = {
-    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
-    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
-    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
-};
-/** Values of oz_channel and oz_version that mean "the default" in the official action. */
-const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
-const CLOUD_FALSE = 'cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
-    "the agent works in its own Oz environment, not in this runner's checkout. " +
-    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
-    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
-    'Remove the cloud input (or set it to true) to run a cloud agent here.';
-const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
-    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.';
-/**
- * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
- * and `saved_prompt` (before any request); returns the warnings and notices for the others.
- */
-function checkOfficialInputs(read) {
-    const cloud = read('cloud');
-    if (/^false$/i.test(cloud))
-        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
-    if (cloud !== '' && !/^true$/i.test(cloud))
-        (0,settings/* fail */.fJ)('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
-    if (read('saved_prompt') !== '')
-        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
-    const notes = { warnings: [], notices: [] };
-    for (const [name, instead] of Object.entries(IGNORED)) {
-        if (read(name) !== '')
-            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
-    }
-    for (const [name, defaults] of Object.entries(DEFAULTS)) {
-        const value = read(name);
-        if (value !== '' && !defaults.includes(value.toLowerCase())) {
-            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
-        }
-    }
-    return notes;
-}
-
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
-
-
-
-/**
- * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
- * or not, and only warns about unknown ones: `api-key: ${{ secrets.WARP_API_KEY }}` then runs without
- * the key, `environment-id: ...` in no environment. A key that is close to one of this action's inputs
- * fails the step before any request; any other unknown key gets a warning. Only names are read here:
- * a value is never read, so never shown.
- */
-/** Names users write for an input, after `normalize`, that no edit distance finds. */
-const ALIASES = {
-    api_key: 'warp_api_key',
-    apikey: 'warp_api_key',
-    key: 'warp_api_key',
-    warp_key: 'warp_api_key',
-    warp_token: 'warp_api_key',
-    oz_api_key: 'warp_api_key',
-    environment_id: 'environment',
-    env_id: 'environment',
-    model_id: 'model',
-    skill_spec: 'skill',
-    base_url: 'api_base_url',
-    api_url: 'api_base_url',
-    timeout: 'timeout_minutes',
-    secret: 'secrets',
-    team_uid: 'team',
-    team_id: 'team',
-};
-const KNOWN = Object.values(names/* INPUTS */.mc).map((name) => name.input);
-/** `Api-Key` → `api_key`: how the name reads with the action's spelling (lower case, `_` between words). */
-function normalize(name) {
-    return name.toLowerCase().replace(/[-\s.]+/g, '_');
-}
-/** The input `name` most likely means, or undefined when it is close to none. */
-function likelyInput(name) {
-    const wanted = normalize(name);
-    if (KNOWN.includes(wanted))
-        return wanted;
-    if (ALIASES[wanted] !== undefined)
-        return ALIASES[wanted];
-    let best;
-    for (const input of KNOWN) {
-        const d = distance(wanted, input);
-        if (best === undefined || d < best.d)
-            best = { input, d };
-    }
-    // Two edits at most, and fewer than a third of the name: `foo` is not a typo of `mcp`.
-    return best !== undefined && best.d <= Math.min(2, Math.floor(wanted.length / 3)) ? best.input : undefined;
-}
-function distance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++)
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-    }
-    return row[b.length];
-}
-/**
- * Checks the names of the step's inputs (`INPUT_*` variables). Throws an InputError for a key close to
- * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
- * for each other unknown key.
- */
-function checkInputNames(env) {
-    const warnings = [];
-    for (const variable of Object.keys(env)) {
-        if (!variable.startsWith('INPUT_'))
-            continue;
-        const key = variable.slice('INPUT_'.length).toLowerCase();
-        if (KNOWN.includes(key))
-            continue;
-        const meant = likelyInput(key);
-        if (meant === undefined) {
-            warnings.push(`The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so nothing reads it. Remove it, or see action.yml for the inputs.`);
-            continue;
-        }
-        const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
-        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${(0,settings/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
-            `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
-    }
-    return warnings;
-}
-
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-
-
-
-
-
-/** The settings source of the action: each setting is the input the names table gives it. */
-function inputSource(read) {
-    return { read: (key) => read(names/* INPUTS */.mc[key].input), label: (key) => names/* INPUTS */.mc[key].input };
-}
-const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-/** A list of GitHub logins, separated by commas, spaces or new lines. */
-function parseLogins(read, name) {
-    const logins = read(name)
-        .split(/[\s,]+/)
-        .map((login) => login.replace(/^@/, ''))
-        .filter((login) => login !== '');
-    for (const login of logins) {
-        if (!LOGIN_PATTERN.test(login))
-            (0,settings/* fail */.fJ)(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
-    }
-    return logins;
-}
-/**
- * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
- * should not have to guess whether a person was meant.
- */
-function allowedBotsNotices(read) {
-    return parseLogins(read, 'allowed_bots')
-        .filter((bot) => !/\[bot\]$/i.test(bot))
-        .map((bot) => `allowed_bots ${(0,settings/* quote */.hD)(bot)} has no [bot] suffix; it is read as ${(0,settings/* quote */.hD)(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
-}
-/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
-function readApiKey(read, env = process.env) {
-    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
-}
-/**
- * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
- * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
- */
-function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
-    const src = inputSource(read);
-    // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
-    const unknownInputs = checkInputNames(env);
-    // Then: a workflow written for the official action should learn why before any other complaint.
-    const official = checkOfficialInputs(read);
-    const rawPhrase = rawInput(read, 'trigger_phrase', env);
-    if (rawPhrase !== '' && rawPhrase.trim() === '') {
-        (0,settings/* fail */.fJ)('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
-    }
-    const triggerPhrase = rawPhrase.trim();
-    if (/\s/.test(triggerPhrase))
-        (0,settings/* fail */.fJ)('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
-    const run = (0,settings/* parseRunSettings */.Al)(src, {
-        apiKey: readApiKey(read, env),
-        apiKeyLabel: 'warp_api_key',
-        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        readFile,
-        // With a trigger phrase, the request in the comment is the prompt.
-        promptOptional: triggerPhrase !== '',
-        env,
-    });
-    const checkName = read('check_name');
-    if (checkName !== '' && !run.wait) {
-        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
-    }
-    const review = parseReviewInputs(src, run);
-    return {
-        ...run,
-        ...review,
-        githubToken: read('github_token'),
-        prComment: (0,settings/* parseBoolean */.yG)(src, 'prComment', true),
-        commentProgress: (0,settings/* parseBoolean */.yG)(src, 'commentProgress', true),
-        checkName,
-        allowedUsers: parseLogins(read, 'allowed_users'),
-        allowedBots: parseLogins(read, 'allowed_bots'),
-        triggerPhrase,
-        continueConversation: (0,settings/* parseBoolean */.yG)(src, 'continueConversation', true),
-        official,
-        unknownInputs,
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
-    };
-}
-/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
-function parseReviewInputs(src, run) {
-    const review = (0,settings/* parseBoolean */.yG)(src, 'review', false);
-    const reviewApprove = (0,settings/* parseBoolean */.yG)(src, 'reviewApprove', false);
-    const resolveOutdated = (0,settings/* parseBoolean */.yG)(src, 'resolveOutdated', true);
-    if (!review)
-        return { review, reviewApprove, resolveOutdated };
-    if (run.outputSchema !== undefined) {
-        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
-    }
-    if (!run.wait)
-        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
-    if (run.runId !== undefined && run.followup === undefined) {
-        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
-    }
-    return { review, reviewApprove, resolveOutdated };
-}
-/**
- * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
- * The runner passes inputs as INPUT_* variables.
- */
-function rawInput(read, name, env) {
-    const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-    return raw ?? read(name);
 }
 
 
@@ -30812,10 +30447,8 @@ function rawInput(read, name, env) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5918);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
-/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7100);
-
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+/* harmony import */ var _primitives_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2935);
 
 
 
@@ -30825,11 +30458,11 @@ const FORMATS = ['text', 'json'];
 function parseReportOptions(src) {
     const format = src.read('outputFormat').toLowerCase() || 'text';
     if (!FORMATS.includes(format))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
     return {
         outputFormat: format,
-        debug: (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'debug', false),
-        preflight: (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'preflight', true),
+        debug: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'debug', false),
+        preflight: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'preflight', true),
         ...parseMaxCredits(src),
     };
 }
@@ -30839,7 +30472,7 @@ function parseMaxCredits(src) {
         return {};
     const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!(number > 0))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
     return { maxCredits: number };
 }
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
@@ -30883,20 +30516,20 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPA
     if (idle !== '') {
         // 0 is the API's "shut the environment down as soon as the task completes".
         if (!/^\d+$/.test(idle) || Number(idle) > 60) {
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
         }
         options.config.idle_timeout_minutes = Number(idle);
     }
     const sharing = read('sessionSharing');
     if (sharing !== '') {
         if (!/^(viewer|editor)$/i.test(sharing))
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
         options.config.session_sharing = { public_access: sharing.toUpperCase() };
     }
     const identity = read('agentIdentity');
     if (identity !== '') {
         if (!ID_PATTERN.test(identity))
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
         options.body.agent_identity_uid = identity;
     }
     const secrets = read('secrets');
@@ -30911,7 +30544,7 @@ function parseHarness(src, read, options) {
     const label = src.label;
     const type = read('harness').toLowerCase();
     if (type !== '' && !HARNESSES.includes(type))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
     const model = read('harnessModel');
     const reasoning = read('reasoningLevel');
     const secret = read('harnessSecret');
@@ -30921,13 +30554,13 @@ function parseHarness(src, read, options) {
         ['reasoningLevel', reasoning],
     ]) {
         if (value !== '' && !thirdParty) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
         }
     }
     if (model !== '' && !NAME_PATTERN.test(model))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
     if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
     if (type === '')
         return;
     options.config.harness = {
@@ -30939,10 +30572,10 @@ function parseHarness(src, read, options) {
         return;
     const field = SECRET_FIELD[type];
     if (field === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
     }
     if (!SECRET_NAME.test(secret))
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
     options.config.harness_auth_secrets = { [field]: secret };
 }
 /**
@@ -30957,12 +30590,12 @@ function parseSecretNames(label, text) {
         for (const item of line.split(',')) {
             const name = item.trim();
             if (name === '')
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
             if (!SECRET_NAME.test(name)) {
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
             }
             if (names.includes(name))
-                (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
             names.push(name);
         }
     }
@@ -30970,31 +30603,28 @@ function parseSecretNames(label, text) {
 }
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
 function readAttachments(label, text, workspace, readBytes) {
-    const paths = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
+    const paths = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(text);
     if (paths.length > MAX_ATTACHMENTS)
-        (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
     let total = 0;
     return paths.map((path) => {
         const mime = IMAGE_TYPES[(0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase()];
         if (mime === undefined)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
         let data;
         try {
-            data = readBytes((0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace));
+            data = readBytes((0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .settingPath */ .ct)(path, workspace));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(path)}: ${(0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .unreadableReason */ .Qk)(error, (0,_files_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace))}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}: ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadableReason */ .Qk)(error, (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .settingPath */ .ct)(path, workspace))}.`);
         }
         if (imageType(data) !== mime)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
         if (data.length > MAX_ATTACHMENT_BYTES)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
         total += data.length;
         if (total > MAX_ATTACHMENTS_BYTES)
-            (0,_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
         return { file_name: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path), mime_type: mime, data: data.toString('base64') };
     });
 }
@@ -31014,50 +30644,29 @@ function imageType(data) {
 
 /***/ }),
 
-/***/ 7100:
+/***/ 2935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Al: () => (/* binding */ parseRunSettings),
-/* harmony export */   Pk: () => (/* binding */ isRunId),
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   F4: () => (/* binding */ readSettingFile),
+/* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   Qk: () => (/* binding */ unreadableReason),
+/* harmony export */   UA: () => (/* binding */ isStringMap),
+/* harmony export */   _U: () => (/* binding */ checkSchema),
+/* harmony export */   ct: () => (/* binding */ settingPath),
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   hD: () => (/* binding */ quote),
-/* harmony export */   np: () => (/* binding */ checkRunId),
-/* harmony export */   t_: () => (/* binding */ checkRunSettings),
+/* harmony export */   lq: () => (/* binding */ optional),
+/* harmony export */   u4: () => (/* binding */ isRecord),
+/* harmony export */   uH: () => (/* binding */ parsePositiveNumber),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_API_BASE_URL, parsePositiveNumber, checkMetadataPair, checkUserMetadata, parseMetadata, parseMcp, parseOutputSchema, parseArtifactsPath, readApiBaseUrl, parseApiBaseUrl, isLoopback, checkApiKey */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8279);
-/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8031);
-/* harmony import */ var _files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5918);
-/* harmony import */ var _run_structured_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4526);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
 
 
-
-
-
-
-const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
-const MODES = ['normal', 'plan', 'orchestrate'];
-// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
-const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
-function isRunId(value) {
-    return RUN_ID_PATTERN.test(value);
-}
-/**
- * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
- * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
- */
-function checkRunId(value, label) {
-    if (!isRunId(value))
-        fail(label, value, 'a run id of letters, digits, "-" and "_"');
-    return value;
-}
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 function quote(value) {
     const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -31065,8 +30674,9 @@ function quote(value) {
 }
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 function fail(label, value, expected) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
+/** A setting's value, or undefined when it is not set. */
 function optional(src, name) {
     const value = src.read(name);
     return value === '' ? undefined : value;
@@ -31091,11 +30701,122 @@ function parsePositiveNumber(src, name, fallback) {
         fail(src.label(name), value, 'a positive number such as 5 or 0.5');
     return number;
 }
+/** The items of a list written one a line, or separated by `separator`: trimmed, blanks dropped. */
+function parseList(text, separator = /\r?\n/) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStringMap(value) {
+    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+/**
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
+ */
+function settingPath(value, workspace) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value);
+}
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .systemCode */ .xU)(error)) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`;
+    }
+}
+/**
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
+ */
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+/** Compiles a JSON Schema with the validator, loaded on first use (Ajv is a chunk of its own in the bundle). */
+async function compileSchema(schema) {
+    const { compileSchema: compile } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1487));
+    return compile(schema);
+}
+/**
+ * Checks that `schema` is a valid JSON Schema, when the settings are read, so a bad one fails before
+ * any request: an InputError naming `label` and quoting the schema.
+ */
+async function checkSchema(schema, label) {
+    try {
+        await compileSchema(schema);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(JSON.stringify(schema))}: it is not a valid JSON Schema (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}). ` +
+            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 7100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Al: () => (/* binding */ parseRunSettings),
+/* harmony export */   Lm: () => (/* binding */ titleFromPrompt),
+/* harmony export */   Pk: () => (/* binding */ isRunId),
+/* harmony export */   np: () => (/* binding */ checkRunId),
+/* harmony export */   t_: () => (/* binding */ checkRunSettings)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_API_BASE_URL, checkMetadataPair, checkUserMetadata, parseMetadata, parseMcp, parseOutputSchema, parseArtifactsPath, readApiBaseUrl, parseApiBaseUrl, isLoopback, checkApiKey */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8279);
+/* harmony import */ var _options_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8031);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _primitives_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2935);
+
+
+
+
+
+const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
+const MODES = ['normal', 'plan', 'orchestrate'];
+// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
+const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+function isRunId(value) {
+    return RUN_ID_PATTERN.test(value);
+}
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+function checkRunId(value, label) {
+    if (!isRunId(value))
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'a run id of letters, digits, "-" and "_"');
+    return value;
+}
 /** Checks one metadata pair against the API's rules; `source` names where it came from. */
 function checkMetadataPair(key, value, source) {
     const problem = (0,_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .metadataPairProblem */ .zy)(key, value);
     if (problem)
-        fail(source, problem.what === 'key' ? key : value, problem.expected);
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(source, problem.what === 'key' ? key : value, problem.expected);
 }
 /** Checks metadata the user gave: the API's rules, with one key left for the request id. */
 function checkUserMetadata(metadata, source) {
@@ -31105,11 +30826,11 @@ function checkUserMetadata(metadata, source) {
     const keys = Object.keys(metadata);
     if (keys.length > _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i) {
         const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(source, 'invalid', `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i} keys: ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(source, 'invalid', `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .METADATA_USER_MAX_KEYS */ ._i} keys: ` +
             `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
     }
     if (_oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_ID_KEY */ .ws in metadata)
-        fail(source, _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_ID_KEY */ .ws, 'a key other than this one, which the action sets itself');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(source, _oz_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_ID_KEY */ .ws, 'a key other than this one, which the action sets itself');
     return metadata;
 }
 /** Parses `key=value` lines (blank lines and `#` comments skipped). */
@@ -31121,19 +30842,13 @@ function parseMetadata(text, source = 'metadata') {
             continue;
         const eq = line.indexOf('=');
         if (eq <= 0)
-            fail(source, line, 'key=value lines, one pair per line');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(source, line, 'key=value lines, one pair per line');
         const key = line.slice(0, eq).trim();
         const value = line.slice(eq + 1).trim();
         checkMetadataPair(key, value, source);
         metadata[key] = value;
     }
     return checkUserMetadata(metadata, source);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function isStringMap(value) {
-    return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 /**
  * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
@@ -31143,28 +30858,28 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
     let text = value;
     let where = label;
     if (!value.startsWith('{')) {
-        text = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        where = `${label} file ${quote(value)}`;
+        text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        where = `${label} file ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`;
     }
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
     }
-    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
-    if (!isRecord(servers) || Object.keys(servers).length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    const servers = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(servers) || Object.keys(servers).length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
     }
     for (const [name, server] of Object.entries(servers)) {
-        const ok = isRecord(server) &&
+        const ok = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(server) &&
             (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
             (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
-            (server.env === undefined || isStringMap(server.env)) &&
-            (server.headers === undefined || isStringMap(server.headers));
+            (server.env === undefined || (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isStringMap */ .UA)(server.env)) &&
+            (server.headers === undefined || (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isStringMap */ .UA)(server.headers));
         if (!ok) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: server ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
         }
     }
     return servers;
@@ -31173,17 +30888,17 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
 function parseOutputSchema(value, workspace, readFile, label) {
     let text = value;
     if (!value.startsWith('{')) {
-        text = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+        text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .messageOf */ .bD)(error)}). Expected a JSON Schema object.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}). Expected a JSON Schema object.`);
     }
-    if (!isRecord(parsed))
-        fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    if (!(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(parsed))
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;
 }
 /** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
@@ -31191,7 +30906,7 @@ function parseArtifactsPath(value, workspace, label) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value);
     const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(workspace, path);
     if (rel.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(rel))
-        fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'a folder inside the workspace, such as oz-artifacts');
     return path;
 }
 /**
@@ -31199,13 +30914,8 @@ function parseArtifactsPath(value, workspace, label) {
  * which is loaded on demand). Throws an InputError, still before any request.
  */
 async function checkRunSettings(settings, label) {
-    if (settings.outputSchema === undefined)
-        return;
-    const problem = await (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_5__/* .checkSchema */ ._U)(settings.outputSchema);
-    if (problem !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('outputSchema'), 'invalid', `Invalid ${label('outputSchema')} ${quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
-            'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
-    }
+    if (settings.outputSchema !== undefined)
+        await (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .checkSchema */ ._U)(settings.outputSchema, label('outputSchema'));
 }
 /**
  * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
@@ -31224,9 +30934,9 @@ function readApiBaseUrl(given, label, env = {}) {
 }
 /** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
 function readTeam(src) {
-    const team = optional(src, 'team');
+    const team = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'team');
     if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
-        fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
     return team;
 }
 /** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
@@ -31238,17 +30948,17 @@ function parseApiBaseUrl(value, label) {
         url = new URL(value);
     }
     catch {
-        fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
     }
     if (url.search || url.hash || url.username || url.password) {
-        fail(label, value, 'a URL without query, fragment or credentials');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'a URL without query, fragment or credentials');
     }
     // The bearer key travels with every request: over plain http it would cross the network in clear text.
     if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
     }
     return url.href.replace(/\/+$/, '');
 }
@@ -31260,37 +30970,37 @@ function isLoopback(hostname) {
 /** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
 function checkApiKey(apiKey, label, missing) {
     if (apiKey === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'missing', missing);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'missing', missing);
     if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
     }
 }
 /** The prompt: inline, or read from its file (never both); undefined when neither is set. */
 function readPrompt(src, options) {
     const { label } = src;
-    const prompt = optional(src, 'prompt');
-    const promptFile = optional(src, 'promptFile');
+    const prompt = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'prompt');
+    const promptFile = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'promptFile');
     if (prompt !== undefined && promptFile !== undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
     }
     if (promptFile === undefined)
         return prompt;
-    const text = (0,_files_js__WEBPACK_IMPORTED_MODULE_3__/* .readSettingFile */ .F4)(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
+    const text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettingFile */ .F4)(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
     if (text.trim() === '')
-        fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('promptFile'), promptFile, 'a file with a non-empty prompt');
     return text;
 }
 /** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
 function readAgentConfig(src, options, more) {
-    const mcpText = optional(src, 'mcp');
+    const mcpText = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'mcp');
     const entries = [
-        ['name', optional(src, 'name')],
-        ['model_id', optional(src, 'model')],
-        ['environment_id', optional(src, 'environment')],
-        ['base_prompt', optional(src, 'basePrompt')],
+        ['name', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'name')],
+        ['model_id', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'model')],
+        ['environment_id', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'environment')],
+        ['base_prompt', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'basePrompt')],
         ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
-        ['worker_host', optional(src, 'host')],
-        ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+        ['worker_host', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'host')],
+        ['computer_use_enabled', (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'computerUse')],
     ];
     const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
     Object.assign(config, more);
@@ -31301,8 +31011,22 @@ function readUserMetadata(src, options) {
     const label = src.label('metadata');
     if (options.metadata !== undefined)
         return checkUserMetadata(options.metadata, label);
-    const text = optional(src, 'metadata');
+    const text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'metadata');
     return text === undefined ? {} : parseMetadata(text, label);
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 /** The settings that configure a new run, by key, when set: none may go with `runId`. */
 const CREATING = [
@@ -31328,30 +31052,30 @@ const CREATING = [
 function readCreate(src, options, run) {
     const { label } = src;
     const prompt = readPrompt(src, options);
-    const skill = optional(src, 'skill');
+    const skill = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'skill');
     if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
     }
-    const mode = optional(src, 'mode');
+    const mode = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'mode');
     if (mode !== undefined && !MODES.includes(mode))
-        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
     const runOptions = (0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRunOptions */ .di)(src, options.workspace, options.readBytes);
     const config = readAgentConfig(src, options, runOptions.config);
     if (run.runId !== undefined) {
         const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
         if (creating.length > 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('runId'), 'conflict', `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('runId'), 'conflict', `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
         }
         return undefined;
     }
     if (prompt === undefined && skill === undefined && !options.promptOptional) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
     }
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversationId');
+    const title = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'title');
+    const conversationId = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'conversationId');
     const create = {};
     // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
-    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? (0,_run_structured_js__WEBPACK_IMPORTED_MODULE_5__/* .titleFromPrompt */ .Lm)(prompt) : undefined;
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
     if (prompt !== undefined)
         create.prompt = prompt;
     if (skill !== undefined)
@@ -31371,10 +31095,10 @@ function readCreate(src, options, run) {
 }
 /** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
 function readPollIntervals(src) {
-    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
-    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+    const pollIntervalMs = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveNumber */ .uH)(src, 'pollIntervalSeconds', 5) * 1000;
+    const maxPollIntervalMs = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveNumber */ .uH)(src, 'maxPollIntervalSeconds', 30) * 1000;
     if (maxPollIntervalMs < pollIntervalMs) {
-        fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
     }
     return { pollIntervalMs, maxPollIntervalMs };
 }
@@ -31386,27 +31110,27 @@ function parseRunSettings(src, options) {
     const { apiKey, workspace, readFile } = options;
     const label = src.label;
     checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runIdText = optional(src, 'runId');
+    const runIdText = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'runId');
     const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
     const userMetadata = readUserMetadata(src, options);
-    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
-    const schemaText = optional(src, 'outputSchema');
+    const metadataSet = Object.keys(userMetadata).length > 0 || (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'metadata') !== undefined;
+    const schemaText = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'outputSchema');
     const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
-    const artifactsText = optional(src, 'artifactsPath');
-    const followup = optional(src, 'followup');
+    const artifactsText = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'artifactsPath');
+    const followup = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'followup');
     if (followup !== undefined && runId === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
     }
     const create = readCreate(src, options, { runId, metadataSet, outputSchema });
     const settings = {
         apiKey,
-        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
-        wait: parseBoolean(src, 'wait', true),
-        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+        apiBaseUrl: readApiBaseUrl((0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
+        wait: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'wait', true),
+        timeoutMs: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePositiveNumber */ .uH)(src, 'timeoutMinutes', 60) * 60_000,
         ...readPollIntervals(src),
-        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        cancelOnAbort: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'cancelOnAbort', true),
         userMetadata,
-        logProgress: parseBoolean(src, 'logProgress', true),
+        logProgress: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'logProgress', true),
         ...(0,_options_js__WEBPACK_IMPORTED_MODULE_2__/* .parseReportOptions */ .sv)(src),
     };
     if (outputSchema !== undefined)
@@ -37302,7 +37026,7 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
  * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 async function startAndWatch(client, plan, metadata, stop, events, options = {}) {
-    const life = lifecycle(client, plan.settings, stop, events, options);
+    const life = lifecycle(client, plan, stop, events, options);
     let begun;
     let found;
     try {
@@ -37336,13 +37060,14 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     };
 }
 /** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
-function lifecycle(client, settings, stop, events, options) {
+function lifecycle(client, { settings, outputSchema }, stop, events, options) {
     let reader;
     let setup;
     const trail = {};
     return {
         client,
         settings,
+        outputSchema,
         stop,
         events,
         options,
@@ -37372,8 +37097,8 @@ function learnRunId(life, runId) {
 }
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
 async function begin(life, plan, metadata) {
-    const { client, events, stop, settings } = life;
-    const target = (0,run_plan/* asSent */.$i)(plan.target, settings.outputSchema);
+    const { client, events, stop } = life;
+    const target = (0,run_plan/* asSent */.$i)(plan.target, life.outputSchema);
     if (target.kind === 'create')
         return create(life, target.request, metadata);
     const { runId } = target;
@@ -37450,7 +37175,7 @@ function restart(life, plan, why, metadata) {
     life.trail.restarted = why;
     life.events.restarted?.(why);
     life.forget();
-    const fresh = (0,run_plan/* asSent */.$i)({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    const fresh = (0,run_plan/* asSent */.$i)({ kind: 'create', request: thread.fresh }, life.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
 /**
@@ -37688,7 +37413,7 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
     const agentOutput = finalAnswer(reader.latest, answerStart);
     const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
     const ended = (0,types/* isTerminal */.Hd)(run?.state);
-    const structured = settings.outputSchema !== undefined && ended ? await (0,run_structured/* structuredOutput */.hP)(agentOutput, settings.outputSchema) : undefined;
+    const structured = life.outputSchema !== undefined && ended ? await (0,run_structured/* structuredOutput */.hP)(agentOutput, life.outputSchema) : undefined;
     const work = {
         agentOutput,
         ...(harnessTokens !== undefined && { harnessTokens }),
@@ -37906,16 +37631,295 @@ async function runWithStopHandling(run) {
     }
 }
 
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings_settings = __nccwpck_require__(7100);
 // EXTERNAL MODULE: ./src/action/common.ts + 1 modules
 var common = __nccwpck_require__(6697);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./src/settings/primitives.ts
+var primitives = __nccwpck_require__(2935);
+;// CONCATENATED MODULE: ./src/settings/official.ts
+
+
+/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
+const IGNORED = {
+    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
+    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
+    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
+};
+/** Values of oz_channel and oz_version that mean "the default" in the official action. */
+const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
+const CLOUD_FALSE = 'cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
+    "the agent works in its own Oz environment, not in this runner's checkout. " +
+    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
+    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
+    'Remove the cloud input (or set it to true) to run a cloud agent here.';
+const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
+    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.';
+/**
+ * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
+ * and `saved_prompt` (before any request); returns the warnings and notices for the others.
+ */
+function checkOfficialInputs(read) {
+    const cloud = read('cloud');
+    if (/^false$/i.test(cloud))
+        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
+    if (cloud !== '' && !/^true$/i.test(cloud))
+        (0,primitives/* fail */.fJ)('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
+    if (read('saved_prompt') !== '')
+        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
+    const notes = { warnings: [], notices: [] };
+    for (const [name, instead] of Object.entries(IGNORED)) {
+        if (read(name) !== '')
+            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
+    }
+    for (const [name, defaults] of Object.entries(DEFAULTS)) {
+        const value = read(name);
+        if (value !== '' && !defaults.includes(value.toLowerCase())) {
+            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
+        }
+    }
+    return notes;
+}
+
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
+
+
+
+/**
+ * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
+ * or not, and only warns about unknown ones: `api-key: ${{ secrets.WARP_API_KEY }}` then runs without
+ * the key, `environment-id: ...` in no environment. A key that is close to one of this action's inputs
+ * fails the step before any request; any other unknown key gets a warning. Only names are read here:
+ * a value is never read, so never shown.
+ */
+/** Names users write for an input, after `normalize`, that no edit distance finds. */
+const ALIASES = {
+    api_key: 'warp_api_key',
+    apikey: 'warp_api_key',
+    key: 'warp_api_key',
+    warp_key: 'warp_api_key',
+    warp_token: 'warp_api_key',
+    oz_api_key: 'warp_api_key',
+    environment_id: 'environment',
+    env_id: 'environment',
+    model_id: 'model',
+    skill_spec: 'skill',
+    base_url: 'api_base_url',
+    api_url: 'api_base_url',
+    timeout: 'timeout_minutes',
+    secret: 'secrets',
+    team_uid: 'team',
+    team_id: 'team',
+};
+const KNOWN = Object.values(names/* INPUTS */.mc).map((name) => name.input);
+/** `Api-Key` → `api_key`: how the name reads with the action's spelling (lower case, `_` between words). */
+function normalize(name) {
+    return name.toLowerCase().replace(/[-\s.]+/g, '_');
+}
+/** The input `name` most likely means, or undefined when it is close to none. */
+function likelyInput(name) {
+    const wanted = normalize(name);
+    if (KNOWN.includes(wanted))
+        return wanted;
+    if (ALIASES[wanted] !== undefined)
+        return ALIASES[wanted];
+    let best;
+    for (const input of KNOWN) {
+        const d = unknown_inputs_distance(wanted, input);
+        if (best === undefined || d < best.d)
+            best = { input, d };
+    }
+    // Two edits at most, and fewer than a third of the name: `foo` is not a typo of `mcp`.
+    return best !== undefined && best.d <= Math.min(2, Math.floor(wanted.length / 3)) ? best.input : undefined;
+}
+function unknown_inputs_distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/**
+ * Checks the names of the step's inputs (`INPUT_*` variables). Throws an InputError for a key close to
+ * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
+ * for each other unknown key.
+ */
+function checkInputNames(env) {
+    const warnings = [];
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_'))
+            continue;
+        const key = variable.slice('INPUT_'.length).toLowerCase();
+        if (KNOWN.includes(key))
+            continue;
+        const meant = likelyInput(key);
+        if (meant === undefined) {
+            warnings.push(`The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so nothing reads it. Remove it, or see action.yml for the inputs.`);
+            continue;
+        }
+        const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
+        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
+            `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
+    }
+    return warnings;
+}
+
+// EXTERNAL MODULE: ./src/settings/settings.ts
+var settings_settings = __nccwpck_require__(7100);
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+
+
+
+
+/** The settings source of the action: each setting is the input the names table gives it. */
+function inputSource(read) {
+    return { read: (key) => read(names/* INPUTS */.mc[key].input), label: (key) => names/* INPUTS */.mc[key].input };
+}
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** A list of GitHub logins, separated by commas, spaces or new lines. */
+function parseLogins(read, name) {
+    const logins = (0,primitives/* parseList */.E1)(read(name), /[\s,]+/).map((login) => login.replace(/^@/, ''));
+    for (const login of logins) {
+        if (!LOGIN_PATTERN.test(login))
+            (0,primitives/* fail */.fJ)(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
+    }
+    return logins;
+}
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+function allowedBotsNotices(bots) {
+    return bots
+        .filter((bot) => !/\[bot\]$/i.test(bot))
+        .map((bot) => `allowed_bots ${(0,primitives/* quote */.hD)(bot)} has no [bot] suffix; it is read as ${(0,primitives/* quote */.hD)(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
+}
+/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
+function readApiKey(read, env) {
+    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+/** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
+function secretsOf(settings) {
+    return [settings.apiKey, settings.githubToken].filter((secret) => secret !== '');
+}
+/**
+ * The one function that turns the action's inputs into Settings, for the main step and the post step
+ * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
+ * `error` (an InputError that names it).
+ */
+async function parseInputs(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
+    try {
+        const settings = parseSettings(read, env, readFile);
+        await (0,settings_settings/* checkRunSettings */.t_)(settings, inputSource(read).label);
+        return { ok: true, settings, secrets: secretsOf(settings) };
+    }
+    catch (error) {
+        return { ok: false, error, secrets };
+    }
+}
+/**
+ * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
+ * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
+ */
+function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    const src = inputSource(read);
+    // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
+    const unknownInputs = checkInputNames(env);
+    // Then: a workflow written for the official action should learn why before any other complaint.
+    const official = checkOfficialInputs(read);
+    // As given, spaces kept: trimmed, a phrase of only spaces would read as no phrase.
+    const rawPhrase = read('trigger_phrase', { trimWhitespace: false });
+    if (rawPhrase !== '' && rawPhrase.trim() === '') {
+        (0,primitives/* fail */.fJ)('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
+    }
+    const triggerPhrase = rawPhrase.trim();
+    if (/\s/.test(triggerPhrase))
+        (0,primitives/* fail */.fJ)('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
+    const run = (0,settings_settings/* parseRunSettings */.Al)(src, {
+        apiKey: readApiKey(read, env),
+        apiKeyLabel: 'warp_api_key',
+        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        readFile,
+        // With a trigger phrase, the request in the comment is the prompt.
+        promptOptional: triggerPhrase !== '',
+        env,
+    });
+    const checkName = read('check_name');
+    if (checkName !== '' && !run.wait) {
+        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+    }
+    const review = parseReviewInputs(src, run);
+    // In the order of the fields below, so the first bad input is the one named.
+    const prComment = (0,primitives/* parseBoolean */.yG)(src, 'prComment', true);
+    const commentProgress = (0,primitives/* parseBoolean */.yG)(src, 'commentProgress', true);
+    const allowedUsers = parseLogins(read, 'allowed_users');
+    const allowedBots = parseLogins(read, 'allowed_bots');
+    return {
+        ...run,
+        ...review,
+        githubToken: read('github_token'),
+        prComment,
+        commentProgress,
+        checkName,
+        allowedUsers,
+        allowedBots,
+        triggerPhrase,
+        continueConversation: (0,primitives/* parseBoolean */.yG)(src, 'continueConversation', true),
+        notes: {
+            warnings: [...allowedBotsNotices(allowedBots), ...unknownInputs, ...official.warnings],
+            notices: official.notices,
+        },
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
+    };
+}
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src, run) {
+    const review = (0,primitives/* parseBoolean */.yG)(src, 'review', false);
+    const reviewApprove = (0,primitives/* parseBoolean */.yG)(src, 'reviewApprove', false);
+    const resolveOutdated = (0,primitives/* parseBoolean */.yG)(src, 'resolveOutdated', true);
+    if (!review)
+        return { review, reviewApprove, resolveOutdated };
+    if (run.outputSchema !== undefined) {
+        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    }
+    if (!run.wait)
+        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
+    if (run.runId !== undefined && run.followup === undefined) {
+        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    }
+    return { review, reviewApprove, resolveOutdated };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/**
+ * The one place src/ reads the action's inputs (`core.getInput`), for the main step and the post step
+ * alike: parsed by the one parser (settings/inputs.ts), and the secrets among them masked at once,
+ * before the step says anything.
+ */
+async function readInputs() {
+    const parsed = await parseInputs(main_core/* getInput */.V4);
+    return { ...parsed, redaction: (0,common/* maskSecrets */.QU)(parsed.secrets) };
+}
+
 // EXTERNAL MODULE: ./src/action/vocabulary.ts
 var vocabulary = __nccwpck_require__(3176);
 // EXTERNAL MODULE: ./src/action/github-setup.ts
 var github_setup = __nccwpck_require__(8975);
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(6674);
 // EXTERNAL MODULE: ./src/report/limits.ts
 var limits = __nccwpck_require__(5356);
 // EXTERNAL MODULE: ./src/report/model.ts
@@ -37991,7 +37995,6 @@ var log = __nccwpck_require__(8592);
 
 
 
-
 /** Sets one of the action's outputs, by its name in the names table (src/names.ts). */
 function setOutput(name, value) {
     main_core/* setOutput */.uH(name, value);
@@ -38020,9 +38023,8 @@ function failureMessage(run) {
  * files the runner does not mask: the API key and the token, and any credential the agent or the API
  * wrote, are taken out of them here.
  */
-async function finish(unredacted, feedback) {
-    const redact = (0,common/* redactSecrets */.fp)();
-    const report = await (0,common/* redactPublished */.sE)(unredacted);
+async function finish(unredacted, { redact, redactAll }, feedback) {
+    const report = await redactAll(unredacted);
     const outputs = runOutputs(report.run, report.runId, (name) => log/* debug */.Yz(`The ${name} from the API is not an http(s) URL; the output is left empty.`), (0,model/* reportArtifacts */.O)(report));
     for (const [name, value] of Object.entries({
         ...outputs,
@@ -38093,34 +38095,36 @@ function describeSettings(settings) {
  * unless it succeeded. Never throws.
  */
 async function runMain(options = {}) {
-    (0,common/* maskSecrets */.QU)();
     const startedAt = Date.now();
+    // First: the inputs parsed and their secrets masked, before the step says anything.
+    const inputs = await readInputs();
+    const { redaction } = inputs;
     const context = (0,github_context/* readGitHubContext */.L7)();
     const event = eventFacts(context);
     setOutput('skipped', 'false');
-    const settings = await readSettings(event, context);
+    const settings = await readSettings(inputs, event, context);
     if (settings === undefined)
         return;
-    const github = await prepareGitHubSide(settings, context, event);
+    const github = await prepareGitHubSide(settings, context, event, redaction);
     if (github === undefined)
         return;
     const reactions = reactor(github);
     await reactions('eyes');
     // A review is a new plan: the settings and target as parsed stay as they are.
-    const plan = { settings, target: github.target };
+    const plan = (0,run_plan/* planOf */.XC)(settings, github.target);
     const reviewing = settings.review ? await (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).planReview(plan, context, github) : { plan };
-    const result = await runAgent(reviewing.plan, context, github.feedback, options, startedAt);
+    const result = await runAgent(reviewing.plan, context, { feedback: github.feedback, redaction }, options, startedAt);
     const ran = { ...event, ...reportOf(result, reviewing.plan.settings, vocabulary/* ACTION_WORDS */.d), elapsedMs: Date.now() - startedAt };
     // wait: false leaves the run going: there is no outcome to react with yet.
     if (ran.outcome !== 'started')
         await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
-    const review = reviewing.review && (await (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).publishReview(reviewing, ran, github));
+    const review = reviewing.review && (await (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).publishReview(reviewing, ran, github, redaction));
     const report = { ...ran, ...(review && { review }) };
     if (result.settled)
         (0,state/* markSettled */.Tb)();
     await log/* drained */.oB();
     await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
-    await finish(report, github.feedback);
+    await finish(report, redaction, github.feedback);
 }
 /**
  * Reactions on the comment (or issue) that mentioned the trigger phrase: 👀 when the agent starts,
@@ -38144,64 +38148,59 @@ function eventFacts(context) {
     const runUrl = (0,github_context/* workflowRunUrl */.CX)(context);
     return { ...(context.pullRequest && { pullRequest: context.pullRequest }), ...(runUrl && { workflowRunUrl: runUrl }) };
 }
-/** Parses the inputs; on bad input, reports it (nothing was sent) and returns undefined. */
-async function readSettings(event, context) {
-    try {
-        const settings = (0,inputs/* parseSettings */.P$)(main_core/* getInput */.V4);
-        await (0,settings_settings/* checkRunSettings */.t_)(settings, vocabulary/* ACTION_WORDS */.d.setting);
-        for (const notice of (0,inputs/* allowedBotsNotices */.ar)(main_core/* getInput */.V4))
-            main_core/* warning */.$e(notice);
-        log/* showDebug */.vY(settings.debug === true);
-        tellOfficialNotes(settings);
-        // The prompt may quote a stranger's text (a comment, an issue): where debug lines are shown it is
-        // searched for credentials like the agent's; elsewhere the runner drops the line.
-        const described = `Settings: ${describeSettings(settings)}`;
-        if (log/* debugVisible */.yj())
-            log/* infoWhenRedacted */.fh((0,common/* redactPublished */.sE)(described), log/* debug */.Yz);
-        else
-            log/* debug */.Yz(described);
-        return settings;
-    }
-    catch (error) {
+/** The settings as parsed; on bad input, reports it (nothing was sent) and returns undefined. */
+async function readSettings(inputs, event, context) {
+    if (!inputs.ok) {
+        const { error } = inputs;
         // A fork's pull request gets no secrets: a missing key there is GitHub's doing, and the note says so.
         const missingKey = (0,errors/* isInputError */.BT)(error) && error.reason === 'missing' && error.setting === vocabulary/* ACTION_WORDS */.d.setting('apiKey');
         const note = missingKey && context.event.isForkPullRequest ? github_setup/* FORK_WITHOUT_KEY */.SP : (0,errors/* messageOf */.bD)(error);
-        await finish({ ...event, outcome: 'not_started', note });
+        await finish({ ...event, outcome: 'not_started', note }, inputs.redaction);
         return undefined;
     }
+    const { settings } = inputs;
+    log/* showDebug */.vY(settings.debug === true);
+    tellNotes(settings);
+    // The prompt may quote a stranger's text (a comment, an issue): where debug lines are shown it is
+    // searched for credentials like the agent's; elsewhere the runner drops the line.
+    const described = `Settings: ${describeSettings(settings)}`;
+    if (log/* debugVisible */.yj())
+        log/* infoWhenRedacted */.fh(inputs.redaction.redactAll(described), log/* debug */.Yz);
+    else
+        log/* debug */.Yz(described);
+    return settings;
 }
-/** The official action's inputs that are ignored here, or have no effect: said once, before the run. */
-function tellOfficialNotes(settings) {
-    for (const warning of settings.unknownInputs)
+/** Inputs read otherwise than written (the official action's, a bot without [bot]): said once, before the run. */
+function tellNotes(settings) {
+    for (const warning of settings.notes.warnings)
         main_core/* warning */.$e(warning);
-    for (const warning of settings.official.warnings)
-        main_core/* warning */.$e(warning);
-    for (const notice of settings.official.notices)
+    for (const notice of settings.notes.notices)
         main_core/* notice */.lm(notice);
 }
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
-async function prepareGitHubSide(settings, context, event) {
+async function prepareGitHubSide(settings, context, event, redaction) {
     try {
-        const github = await (0,github_setup/* prepareGitHub */.vM)(settings, context);
+        const github = await (0,github_setup/* prepareGitHub */.vM)(settings, context, redaction);
         if (github.skip === undefined)
             return github;
         setOutput('skipped', 'true');
         main_core/* notice */.lm(`Not starting an Oz agent: ${github.skip}.`);
-        await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` });
+        await finish({ ...event, outcome: 'skipped', note: `Not started: ${github.skip}.` }, redaction);
     }
     catch (error) {
-        await finish({ ...event, outcome: 'not_started', note: (0,errors/* messageOf */.bD)(error) });
+        await finish({ ...event, outcome: 'not_started', note: (0,errors/* messageOf */.bD)(error) }, redaction);
     }
     return undefined;
 }
 /** Creates (or picks up) the run and watches it within timeout_minutes and the workflow's cancellation. */
-async function runAgent({ settings, target }, context, feedback, options, startedAt) {
+async function runAgent(plan, context, { feedback, redaction }, options, startedAt) {
+    const { settings, target } = plan;
     const { metadata, dropped } = (0,github_context/* buildMetadata */.KP)(context, settings.userMetadata);
     if (target.kind === 'create' && dropped.length > 0)
         log/* info */.pq(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
     const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
     const { result } = await runWithStopHandling({
-        plan: { settings, target },
+        plan,
         metadata,
         words: vocabulary/* ACTION_WORDS */.d,
         say: { info: (message) => log/* info */.pq(message), warning: (message) => main_core/* warning */.$e(message), debug: (message) => log/* debug */.Yz(message) },
@@ -38211,17 +38210,17 @@ async function runAgent({ settings, target }, context, feedback, options, starte
         events: {
             requestId: state/* saveRequestId */.wf,
             runId: (id) => {
-                (0,state/* saveRunId */.w7)(id);
-                setOutput('run_id', (0,common/* redactSecrets */.fp)()(id));
+                (0,state/* saveRunId */.w7)(id, redaction.redact);
+                setOutput('run_id', redaction.redact(id));
             },
-            followedUp: (before) => (0,state/* saveEarlierArtifacts */.d3)((before.artifacts ?? []).map(artifactKey)),
+            followedUp: (before) => (0,state/* saveEarlierArtifacts */.d3)((before.artifacts ?? []).map(artifactKey), redaction.redact),
             restarted: (why) => {
                 const sentence = describeRestart(why);
                 main_core/* warning */.$e(sentence);
                 feedback?.aside(sentence);
             },
             progress: (run) => feedback?.progress(run),
-            stateChange: (run, previous, elapsedMs) => log/* infoWhenRedacted */.fh((0,common/* redactPublished */.sE)(stateLine(run, previous, elapsedMs))),
+            stateChange: (run, previous, elapsedMs) => log/* infoWhenRedacted */.fh(redaction.redactAll(stateLine(run, previous, elapsedMs))),
             sessionLink: (url) => {
                 const line = sessionLine(url);
                 if (line)
@@ -38234,7 +38233,7 @@ async function runAgent({ settings, target }, context, feedback, options, starte
                     feedback?.agentDid(line);
                     // Redacted whole, before activityLine shortens it: a cut-off key block would escape the detector.
                     if (settings.logProgress)
-                        log/* infoWhenRedacted */.fh((0,common/* redactPublished */.sE)(line).then((safe) => activityLine(safe, elapsedMs)));
+                        log/* infoWhenRedacted */.fh(redaction.redactAll(line).then((safe) => activityLine(safe, elapsedMs)));
                 },
             }),
             debug: (message) => log/* debug */.Yz(message),

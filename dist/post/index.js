@@ -28385,10 +28385,12 @@ module.exports = {
  * below, and the fields of its kind (an API error's status, an input error's setting). Callers decide
  * by code or field, never by message text: the message is for people.
  *
- * Errors are recognised by shape, not by class: `instanceof` fails when a class is defined twice, as
- * it is when two bundle files each carry a copy. As octokit checks `error.request` and actions/cache
- * compares `error.name`, a CodedError carries a brand under a registered symbol (`Symbol.for` gives
- * the same symbol to every copy of this module in the process) and a `code`.
+ * Errors are recognised by shape, not by class: `instanceof` fails against a second copy of this
+ * module in one process. There is none today (ncc's chunks share one module registry, so a module
+ * that two chunks carry is still loaded once), but the check must not depend on how the code is
+ * bundled. As octokit checks `error.request` and actions/cache compares `error.name`, a CodedError
+ * carries a brand under a registered symbol (`Symbol.for` gives the same symbol to every copy of this
+ * module in the process) and a `code`.
  *
  * A leaf: it imports nothing of the project, so any module may use it.
  */
@@ -28396,14 +28398,14 @@ const BRAND = Symbol.for('oz-agent-action.CodedError');
 /** The project's error type: a message for people and a `code` for code. */
 class CodedError extends Error {
     code;
-    /** The brand by which `hasCode` knows a CodedError from any bundle file. */
+    /** The brand by which `hasCode` knows a CodedError from any copy of this module. */
     [BRAND] = true;
     constructor(code, message, options) {
         super(message, options);
         this.code = code;
     }
 }
-/** Whether `error` is a CodedError (from any bundle file), and of `code` when one is given. */
+/** Whether `error` is a CodedError (from any copy of this module), and of `code` when one is given. */
 function hasCode(error, code) {
     if (typeof error !== 'object' || error === null || Reflect.get(error, BRAND) !== true)
         return false;
@@ -28867,6 +28869,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
 /******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
@@ -31961,6 +31975,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/report/redact.ts
 /** A function that replaces every secret in a text by `***`. Secrets shorter than 4 characters are ignored. */
 function redactor(secrets) {
@@ -32026,337 +32042,56 @@ async function redactAll(value, known = (t) => t) {
     return Object.fromEntries(entries);
 }
 
+;// CONCATENATED MODULE: ./src/action/common.ts
+
+
+/** Masks the secrets in the step's log (the runner hides them from then on) and returns what redacts them elsewhere. */
+function maskSecrets(secrets) {
+    for (const secret of secrets)
+        core_setSecret(secret);
+    const redact = redactor([...secrets]);
+    return { redact, redactAll: (value) => redactAll(value, redact) };
+}
+/**
+ * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
+ * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
+ * seconds. A workflow has no reason to set it.
+ */
+function progressIntervalMs() {
+    const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
+    return seconds > 0 ? seconds * 1000 : undefined;
+}
+/**
+ * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
+ * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
+ */
+function githubRequestBounds(signal) {
+    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
+    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+}
+
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/oz/metadata.ts
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
-const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
-const METADATA_MAX_KEYS = 20;
-const METADATA_MAX_VALUE_BYTES = 256;
-/**
- * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
- * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
- */
-const metadata_REQUEST_ID_KEY = 'oz_action_request_id';
-/** How many keys a caller may set besides the request id. */
-const metadata_METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
-/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
-function metadata_metadataPairProblem(key, value) {
-    if (!METADATA_KEY_PATTERN.test(key)) {
-        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
-    }
-    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
-        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
-    }
-    return undefined;
-}
-/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
-function fitMetadataValue(value) {
-    let text = value.replaceAll('\0', '');
-    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
-        text = Array.from(text).slice(0, -1).join('');
-    return text;
-}
-/**
- * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
- * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
- * returned in `dropped`. Values are fitted to the API's limit.
- */
-function metadata_mergeMetadata(user, context) {
-    const metadata = { ...user };
-    const dropped = [];
-    for (const [key, value] of context) {
-        if (value === undefined || key in metadata)
-            continue;
-        if (Object.keys(metadata).length >= metadata_METADATA_USER_MAX_KEYS)
-            dropped.push(key);
-        else
-            metadata[key] = fitMetadataValue(value);
-    }
-    return { metadata, dropped };
-}
-
-;// CONCATENATED MODULE: ./src/settings/files.ts
+;// CONCATENATED MODULE: ./src/settings/primitives.ts
 
 
-
-/**
- * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
- * taken from the workspace, and an absolute one is read where it is. Only files are read, never
- * written: unlike the artifacts folder, such a path is not confined to the workspace.
- */
-function files_settingPath(value, workspace) {
-    return isAbsolute(value) ? value : resolve(workspace, value);
-}
-/** Why a file could not be read, in words: a missing file, a folder, no permission. */
-function files_unreadableReason(error, path) {
-    switch (systemCode(error)) {
-        case 'ENOENT':
-            return `there is no file at ${quote(path)}`;
-        case 'EISDIR':
-            return `${quote(path)} is a folder, not a file`;
-        case 'EACCES':
-        case 'EPERM':
-            return `${quote(path)} cannot be read (permission denied)`;
-        default:
-            return `${quote(path)} cannot be read (${messageOf(error)})`;
-    }
-}
-/**
- * Reads the file a setting names, or throws an InputError that says the real reason, where the path
- * led, and what was expected.
- */
-function files_readSettingFile(label, value, workspace, readFile, expected) {
-    const path = files_settingPath(value, workspace);
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const from = isAbsolute(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}: ${files_unreadableReason(error, path)}${from}. Expected ${expected}.`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/settings/options.ts
-
-
-
-
-
-const FORMATS = (/* unused pure expression or super */ null && (['text', 'json']));
-/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
-function options_parseReportOptions(src) {
-    const format = src.read('outputFormat').toLowerCase() || 'text';
-    if (!FORMATS.includes(format))
-        fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
-    return {
-        outputFormat: format,
-        debug: parseBoolean(src, 'debug', false),
-        preflight: parseBoolean(src, 'preflight', true),
-        ...parseMaxCredits(src),
-    };
-}
-function parseMaxCredits(src) {
-    const value = src.read('maxCredits');
-    if (value === '')
-        return {};
-    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-    if (!(number > 0))
-        fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
-    return { maxCredits: number };
-}
-/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
-const HARNESSES = (/* unused pure expression or super */ null && (['oz', 'claude', 'codex', 'gemini']));
-/** The request field that names a third-party harness's team secret; the others take none. */
-const SECRET_FIELD = {
-    claude: 'claude_auth_secret_name',
-    codex: 'codex_auth_secret_name',
-};
-/** Image types the API takes as attachments, by file extension. */
-const IMAGE_TYPES = {
-    '.jpg': 'image/jpeg',
-    '.jpeg': 'image/jpeg',
-    '.png': 'image/png',
-    '.gif': 'image/gif',
-    '.webp': 'image/webp',
-};
-/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
-const MAX_ATTACHMENTS = 5;
-const MAX_ATTACHMENT_BYTES = (/* unused pure expression or super */ null && (5 * 1024 * 1024));
-const MAX_ATTACHMENTS_BYTES = (/* unused pure expression or super */ null && (20 * 1024 * 1024));
-const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** A Warp-managed secret's name, by the rule this project also applies to a harness's secret. */
-const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
-/**
- * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
- * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
- * setting, before any request.
- */
-function options_parseRunOptions(src, workspace, readBytes = (path) => readFileSync(path)) {
-    const options = { config: {}, body: {}, given: [] };
-    const read = (name) => {
-        const value = src.read(name);
-        if (value !== '')
-            options.given.push(name);
-        return value;
-    };
-    parseHarness(src, read, options);
-    const idle = read('idleTimeoutMinutes');
-    if (idle !== '') {
-        // 0 is the API's "shut the environment down as soon as the task completes".
-        if (!/^\d+$/.test(idle) || Number(idle) > 60) {
-            fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
-        }
-        options.config.idle_timeout_minutes = Number(idle);
-    }
-    const sharing = read('sessionSharing');
-    if (sharing !== '') {
-        if (!/^(viewer|editor)$/i.test(sharing))
-            fail(src.label('sessionSharing'), sharing, 'viewer or editor');
-        options.config.session_sharing = { public_access: sharing.toUpperCase() };
-    }
-    const identity = read('agentIdentity');
-    if (identity !== '') {
-        if (!ID_PATTERN.test(identity))
-            fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
-        options.body.agent_identity_uid = identity;
-    }
-    const secrets = read('secrets');
-    if (secrets !== '')
-        options.config.secrets = parseSecretNames(src.label('secrets'), secrets).map((name) => ({ name }));
-    const paths = read('attachments');
-    if (paths !== '')
-        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
-    return options;
-}
-function parseHarness(src, read, options) {
-    const label = src.label;
-    const type = read('harness').toLowerCase();
-    if (type !== '' && !HARNESSES.includes(type))
-        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
-    const model = read('harnessModel');
-    const reasoning = read('reasoningLevel');
-    const secret = read('harnessSecret');
-    const thirdParty = type !== '' && type !== 'oz';
-    for (const [name, value] of [
-        ['harnessModel', model],
-        ['reasoningLevel', reasoning],
-    ]) {
-        if (value !== '' && !thirdParty) {
-            throw new InputError(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
-        }
-    }
-    if (model !== '' && !NAME_PATTERN.test(model))
-        fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
-    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
-    if (type === '')
-        return;
-    options.config.harness = {
-        type: type,
-        ...(model !== '' && { model_id: model }),
-        ...(reasoning !== '' && { reasoning_level: reasoning }),
-    };
-    if (secret === '')
-        return;
-    const field = SECRET_FIELD[type];
-    if (field === undefined) {
-        throw new InputError(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
-    }
-    if (!SECRET_NAME.test(secret))
-        fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
-    options.config.harness_auth_secrets = { [field]: secret };
-}
-/**
- * The names of managed secrets the run may use: one a line (blank lines skipped) or separated by
- * commas. An empty name, a name the API would refuse, or one named twice throws an InputError.
- */
-function parseSecretNames(label, text) {
-    const names = [];
-    for (const line of text.split(/\r?\n/)) {
-        if (line.trim() === '')
-            continue;
-        for (const item of line.split(',')) {
-            const name = item.trim();
-            if (name === '')
-                fail(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
-            if (!SECRET_NAME.test(name)) {
-                fail(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
-            }
-            if (names.includes(name))
-                fail(label, name, 'each secret named once (it is named twice)');
-            names.push(name);
-        }
-    }
-    return names;
-}
-/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
-function readAttachments(label, text, workspace, readBytes) {
-    const paths = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    if (paths.length > MAX_ATTACHMENTS)
-        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
-    let total = 0;
-    return paths.map((path) => {
-        const mime = IMAGE_TYPES[extname(path).toLowerCase()];
-        if (mime === undefined)
-            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
-        let data;
-        try {
-            data = readBytes(settingPath(path, workspace));
-        }
-        catch (error) {
-            throw new InputError(label, 'invalid', `Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
-        }
-        if (imageType(data) !== mime)
-            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
-        if (data.length > MAX_ATTACHMENT_BYTES)
-            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
-        total += data.length;
-        if (total > MAX_ATTACHMENTS_BYTES)
-            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
-        return { file_name: basename(path), mime_type: mime, data: data.toString('base64') };
-    });
-}
-/** The image type a file's first bytes say, or undefined. */
-function imageType(data) {
-    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
-        return 'image/jpeg';
-    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-        return 'image/png';
-    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
-        return 'image/gif';
-    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
-        return 'image/webp';
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/settings/settings.ts
-
-
-
-
-
-
-const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
-const MODES = (/* unused pure expression or super */ null && (['normal', 'plan', 'orchestrate']));
-// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
-const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
-const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
-/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
-function settings_isRunId(value) {
-    return RUN_ID_PATTERN.test(value);
-}
-/**
- * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
- * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
- */
-function checkRunId(value, label) {
-    if (!settings_isRunId(value))
-        settings_fail(label, value, 'a run id of letters, digits, "-" and "_"');
-    return value;
-}
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
-function settings_quote(value) {
+function quote(value) {
     const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
     return `'${short.replace(/\r?\n/g, '\\n')}'`;
 }
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
-function settings_fail(label, value, expected) {
-    throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${settings_quote(value)}. Expected ${expected}.`);
+function fail(label, value, expected) {
+    throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
+/** A setting's value, or undefined when it is not set. */
 function optional(src, name) {
     const value = src.read(name);
     return value === '' ? undefined : value;
 }
-function settings_parseBoolean(src, name, fallback) {
+function parseBoolean(src, name, fallback) {
     const value = src.read(name);
     if (value === '')
         return fallback;
@@ -32364,7 +32099,7 @@ function settings_parseBoolean(src, name, fallback) {
         return true;
     if (/^false$/i.test(value))
         return false;
-    settings_fail(src.label(name), value, 'true or false');
+    fail(src.label(name), value, 'true or false');
 }
 /** Parses a positive decimal number (e.g. `5`, `0.5`); empty means the default. */
 function parsePositiveNumber(src, name, fallback) {
@@ -32373,46 +32108,15 @@ function parsePositiveNumber(src, name, fallback) {
         return fallback;
     const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isFinite(number) || number <= 0)
-        settings_fail(src.label(name), value, 'a positive number such as 5 or 0.5');
+        fail(src.label(name), value, 'a positive number such as 5 or 0.5');
     return number;
 }
-/** Checks one metadata pair against the API's rules; `source` names where it came from. */
-function checkMetadataPair(key, value, source) {
-    const problem = metadataPairProblem(key, value);
-    if (problem)
-        settings_fail(source, problem.what === 'key' ? key : value, problem.expected);
-}
-/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
-function checkUserMetadata(metadata, source) {
-    for (const [key, value] of Object.entries(metadata))
-        checkMetadataPair(key, value, source);
-    // One of the API's 20 keys carries the request id (see run/create.ts).
-    const keys = Object.keys(metadata);
-    if (keys.length > METADATA_USER_MAX_KEYS) {
-        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
-        throw new InputError(source, 'invalid', `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
-            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
-    }
-    if (REQUEST_ID_KEY in metadata)
-        settings_fail(source, REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
-    return metadata;
-}
-/** Parses `key=value` lines (blank lines and `#` comments skipped). */
-function parseMetadata(text, source = 'metadata') {
-    const metadata = {};
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line === '' || line.startsWith('#'))
-            continue;
-        const eq = line.indexOf('=');
-        if (eq <= 0)
-            settings_fail(source, line, 'key=value lines, one pair per line');
-        const key = line.slice(0, eq).trim();
-        const value = line.slice(eq + 1).trim();
-        checkMetadataPair(key, value, source);
-        metadata[key] = value;
-    }
-    return checkUserMetadata(metadata, source);
+/** The items of a list written one a line, or separated by `separator`: trimmed, blanks dropped. */
+function parseList(text, separator = /\r?\n/) {
+    return text
+        .split(separator)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -32421,293 +32125,58 @@ function isStringMap(value) {
     return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 }
 /**
- * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
- * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ * Files named by settings (the prompt file, MCP servers, the output schema) follow one rule: a relative path is
+ * taken from the workspace, and an absolute one is read where it is. Only files are read, never
+ * written: unlike the artifacts folder, such a path is not confined to the workspace.
  */
-function parseMcp(value, workspace, readFile, label = 'mcp') {
-    let text = value;
-    let where = label;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
-        where = `${label} file ${settings_quote(value)}`;
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(label, 'invalid', `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
-    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
-    if (!isRecord(servers) || Object.keys(servers).length === 0) {
-        throw new InputError(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
-    }
-    for (const [name, server] of Object.entries(servers)) {
-        const ok = isRecord(server) &&
-            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
-            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
-            (server.env === undefined || isStringMap(server.env)) &&
-            (server.headers === undefined || isStringMap(server.headers));
-        if (!ok) {
-            throw new InputError(label, 'invalid', `Invalid ${where}: server ${settings_quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
-        }
-    }
-    return servers;
+function settingPath(value, workspace) {
+    return (0,external_node_path_.isAbsolute)(value) ? value : (0,external_node_path_.resolve)(workspace, value);
 }
-/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
-function parseOutputSchema(value, workspace, readFile, label) {
-    let text = value;
-    if (!value.startsWith('{')) {
-        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+/** Why a file could not be read, in words: a missing file, a folder, no permission. */
+function unreadableReason(error, path) {
+    switch ((0,errors/* systemCode */.xU)(error)) {
+        case 'ENOENT':
+            return `there is no file at ${quote(path)}`;
+        case 'EISDIR':
+            return `${quote(path)} is a folder, not a file`;
+        case 'EACCES':
+        case 'EPERM':
+            return `${quote(path)} cannot be read (permission denied)`;
+        default:
+            return `${quote(path)} cannot be read (${(0,errors/* messageOf */.bD)(error)})`;
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(label, 'invalid', `Invalid ${label} ${settings_quote(value)}: it is not valid JSON (${messageOf(error)}). Expected a JSON Schema object.`);
-    }
-    if (!isRecord(parsed))
-        settings_fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
-    return parsed;
-}
-/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
-function parseArtifactsPath(value, workspace, label) {
-    const path = resolve(workspace, value);
-    const rel = relative(workspace, path);
-    if (rel.startsWith('..') || isAbsolute(rel))
-        settings_fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
-    return path;
 }
 /**
- * The checks that need more than the text of the settings (the schema is compiled by the validator,
- * which is loaded on demand). Throws an InputError, still before any request.
+ * Reads the file a setting names, or throws an InputError that says the real reason, where the path
+ * led, and what was expected.
  */
-async function checkRunSettings(settings, label) {
-    if (settings.outputSchema === undefined)
-        return;
-    const problem = await checkSchema(settings.outputSchema);
-    if (problem !== undefined) {
-        throw new InputError(label('outputSchema'), 'invalid', `Invalid ${label('outputSchema')} ${settings_quote(JSON.stringify(settings.outputSchema))}: it is not a valid JSON Schema (${problem}). ` +
+function readSettingFile(label, value, workspace, readFile, expected) {
+    const path = settingPath(value, workspace);
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const from = (0,external_node_path_.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+    }
+}
+/** Compiles a JSON Schema with the validator, loaded on first use (Ajv is a chunk of its own in the bundle). */
+async function primitives_compileSchema(schema) {
+    const { compileSchema: compile } = await Promise.all(/* import() */[__nccwpck_require__.e(405), __nccwpck_require__.e(487)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1487));
+    return compile(schema);
+}
+/**
+ * Checks that `schema` is a valid JSON Schema, when the settings are read, so a bad one fails before
+ * any request: an InputError naming `label` and quoting the schema.
+ */
+async function checkSchema(schema, label) {
+    try {
+        await primitives_compileSchema(schema);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(JSON.stringify(schema))}: it is not a valid JSON Schema (${(0,errors/* messageOf */.bD)(error)}). ` +
             'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
     }
-}
-/**
- * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
- * `OZ_API_BASE_URL` (what the SDKs read up to 2026-08), else the default; a bad value is named by
- * where it came from.
- */
-function readApiBaseUrl(given, label, env = {}) {
-    if (given !== undefined)
-        return parseApiBaseUrl(given, label);
-    for (const name of ['WARP_BASE_URL', 'OZ_API_BASE_URL']) {
-        const value = env[name]?.trim();
-        if (value)
-            return parseApiBaseUrl(value, name);
-    }
-    return DEFAULT_API_BASE_URL;
-}
-/** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
-function readTeam(src) {
-    const team = optional(src, 'team');
-    if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
-        settings_fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
-    return team;
-}
-/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
-function parseApiBaseUrl(value, label) {
-    if (value === undefined)
-        return DEFAULT_API_BASE_URL;
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        settings_fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        settings_fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
-    }
-    if (url.search || url.hash || url.username || url.password) {
-        settings_fail(label, value, 'a URL without query, fragment or credentials');
-    }
-    // The bearer key travels with every request: over plain http it would cross the network in clear text.
-    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-        settings_fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
-    }
-    return url.href.replace(/\/+$/, '');
-}
-/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
-function isLoopback(hostname) {
-    const host = hostname.toLowerCase().replace(/\.$/, '');
-    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-}
-/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
-function checkApiKey(apiKey, label, missing) {
-    if (apiKey === '')
-        throw new InputError(label, 'missing', missing);
-    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
-        throw new InputError(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
-    }
-}
-/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
-function readPrompt(src, options) {
-    const { label } = src;
-    const prompt = optional(src, 'prompt');
-    const promptFile = optional(src, 'promptFile');
-    if (prompt !== undefined && promptFile !== undefined) {
-        throw new InputError(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
-    }
-    if (promptFile === undefined)
-        return prompt;
-    const text = readSettingFile(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
-    if (text.trim() === '')
-        settings_fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
-    return text;
-}
-/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
-function readAgentConfig(src, options, more) {
-    const mcpText = optional(src, 'mcp');
-    const entries = [
-        ['name', optional(src, 'name')],
-        ['model_id', optional(src, 'model')],
-        ['environment_id', optional(src, 'environment')],
-        ['base_prompt', optional(src, 'basePrompt')],
-        ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
-        ['worker_host', optional(src, 'host')],
-        ['computer_use_enabled', settings_parseBoolean(src, 'computerUse')],
-    ];
-    const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
-    Object.assign(config, more);
-    return Object.keys(config).length > 0 ? config : undefined;
-}
-/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
-function readUserMetadata(src, options) {
-    const label = src.label('metadata');
-    if (options.metadata !== undefined)
-        return checkUserMetadata(options.metadata, label);
-    const text = optional(src, 'metadata');
-    return text === undefined ? {} : parseMetadata(text, label);
-}
-/** The settings that configure a new run, by key, when set: none may go with `runId`. */
-const CREATING = (/* unused pure expression or super */ null && ([
-    'prompt',
-    'promptFile',
-    'skill',
-    'title',
-    'mode',
-    'conversationId',
-    'mcp',
-    'metadata',
-    'name',
-    'model',
-    'environment',
-    'basePrompt',
-    'host',
-    'computerUse',
-]));
-/**
- * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
- * of a new run come with `runId`, or when nothing says what to run.
- */
-function readCreate(src, options, run) {
-    const { label } = src;
-    const prompt = readPrompt(src, options);
-    const skill = optional(src, 'skill');
-    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
-        settings_fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
-    }
-    const mode = optional(src, 'mode');
-    if (mode !== undefined && !MODES.includes(mode))
-        settings_fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
-    const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
-    const config = readAgentConfig(src, options, runOptions.config);
-    if (run.runId !== undefined) {
-        const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
-        if (creating.length > 0) {
-            throw new InputError(label('runId'), 'conflict', `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
-        }
-        return undefined;
-    }
-    if (prompt === undefined && skill === undefined && !options.promptOptional) {
-        throw new InputError(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
-    }
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversationId');
-    const create = {};
-    // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
-    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
-    if (prompt !== undefined)
-        create.prompt = prompt;
-    if (skill !== undefined)
-        create.skill = skill;
-    if (title !== undefined)
-        create.title = title;
-    else if (derived !== undefined)
-        create.title = derived;
-    if (mode !== undefined)
-        create.mode = mode;
-    if (conversationId !== undefined)
-        create.conversation_id = conversationId;
-    Object.assign(create, runOptions.body);
-    if (config !== undefined)
-        create.config = config;
-    return create;
-}
-/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
-function readPollIntervals(src) {
-    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
-    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
-    if (maxPollIntervalMs < pollIntervalMs) {
-        settings_fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
-    }
-    return { pollIntervalMs, maxPollIntervalMs };
-}
-/**
- * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
- * that configure a new run cannot be combined with `runId`, which watches an existing one.
- */
-function settings_parseRunSettings(src, options) {
-    const { apiKey, workspace, readFile } = options;
-    const label = src.label;
-    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runIdText = optional(src, 'runId');
-    const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
-    const userMetadata = readUserMetadata(src, options);
-    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
-    const schemaText = optional(src, 'outputSchema');
-    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
-    const artifactsText = optional(src, 'artifactsPath');
-    const followup = optional(src, 'followup');
-    if (followup !== undefined && runId === undefined) {
-        throw new InputError(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
-    }
-    const create = readCreate(src, options, { runId, metadataSet, outputSchema });
-    const settings = {
-        apiKey,
-        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
-        wait: settings_parseBoolean(src, 'wait', true),
-        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
-        ...readPollIntervals(src),
-        cancelOnAbort: settings_parseBoolean(src, 'cancelOnAbort', true),
-        userMetadata,
-        logProgress: settings_parseBoolean(src, 'logProgress', true),
-        ...parseReportOptions(src),
-    };
-    if (outputSchema !== undefined)
-        settings.outputSchema = outputSchema;
-    const team = readTeam(src);
-    if (team !== undefined)
-        settings.team = team;
-    if (followup !== undefined)
-        settings.followup = followup;
-    if (artifactsText !== undefined)
-        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
-    if (create !== undefined)
-        settings.create = create;
-    if (runId !== undefined)
-        settings.runId = runId;
-    return settings;
 }
 
 ;// CONCATENATED MODULE: ./src/settings/official.ts
@@ -32721,25 +32190,25 @@ const IGNORED = {
 };
 /** Values of oz_channel and oz_version that mean "the default" in the official action. */
 const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
-const CLOUD_FALSE = (/* unused pure expression or super */ null && ('cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
+const CLOUD_FALSE = 'cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
     "the agent works in its own Oz environment, not in this runner's checkout. " +
     'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
     'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
-    'Remove the cloud input (or set it to true) to run a cloud agent here.'));
-const SAVED_PROMPT = (/* unused pure expression or super */ null && ('saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
-    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.'));
+    'Remove the cloud input (or set it to true) to run a cloud agent here.';
+const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
+    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.';
 /**
  * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
  * and `saved_prompt` (before any request); returns the warnings and notices for the others.
  */
-function official_checkOfficialInputs(read) {
+function checkOfficialInputs(read) {
     const cloud = read('cloud');
     if (/^false$/i.test(cloud))
-        throw new InputError('cloud', 'unsupported', CLOUD_FALSE);
+        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
     if (cloud !== '' && !/^true$/i.test(cloud))
         fail('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
     if (read('saved_prompt') !== '')
-        throw new InputError('saved_prompt', 'unsupported', SAVED_PROMPT);
+        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
     const notes = { warnings: [], notices: [] };
     for (const [name, instead] of Object.entries(IGNORED)) {
         if (read(name) !== '')
@@ -32931,7 +32400,7 @@ function distance(a, b) {
  * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
  * for each other unknown key.
  */
-function unknown_inputs_checkInputNames(env) {
+function checkInputNames(env) {
     const warnings = [];
     for (const variable of Object.keys(env)) {
         if (!variable.startsWith('INPUT_'))
@@ -32945,13 +32414,616 @@ function unknown_inputs_checkInputNames(env) {
             continue;
         }
         const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
-        throw new InputError(key, 'unsupported', `The input ${quote(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
+        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${quote(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
             `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
     }
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/oz/metadata.ts
+/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const METADATA_MAX_KEYS = 20;
+const METADATA_MAX_VALUE_BYTES = 256;
+/**
+ * Set on every create, to find a run whose create answer was lost (see run/create.ts). It takes one of
+ * the API's 20 keys, so callers have `METADATA_MAX_KEYS - 1` for their own.
+ */
+const metadata_REQUEST_ID_KEY = 'oz_action_request_id';
+/** How many keys a caller may set besides the request id. */
+const METADATA_USER_MAX_KEYS = METADATA_MAX_KEYS - 1;
+/** What is wrong with one metadata pair under the API's rules, or undefined when it is fine. */
+function metadataPairProblem(key, value) {
+    if (!METADATA_KEY_PATTERN.test(key)) {
+        return { what: 'key', expected: 'a metadata key of 1-64 characters from a-z, A-Z, 0-9, ".", "_" and "-"' };
+    }
+    if (Buffer.byteLength(value, 'utf8') > METADATA_MAX_VALUE_BYTES || value.includes('\0')) {
+        return { what: 'value', expected: `a metadata value of at most ${METADATA_MAX_VALUE_BYTES} bytes without NUL characters` };
+    }
+    return undefined;
+}
+/** Cuts a value to the API's limit of 256 UTF-8 bytes without splitting a character, dropping NULs. */
+function fitMetadataValue(value) {
+    let text = value.replaceAll('\0', '');
+    while (Buffer.byteLength(text, 'utf8') > METADATA_MAX_VALUE_BYTES)
+        text = Array.from(text).slice(0, -1).join('');
+    return text;
+}
+/**
+ * Adds context pairs (CI provenance) to the caller's metadata, which wins on conflicts. Pairs that would
+ * take the total past `METADATA_USER_MAX_KEYS` are left out, the ones listed last first; their keys are
+ * returned in `dropped`. Values are fitted to the API's limit.
+ */
+function metadata_mergeMetadata(user, context) {
+    const metadata = { ...user };
+    const dropped = [];
+    for (const [key, value] of context) {
+        if (value === undefined || key in metadata)
+            continue;
+        if (Object.keys(metadata).length >= METADATA_USER_MAX_KEYS)
+            dropped.push(key);
+        else
+            metadata[key] = fitMetadataValue(value);
+    }
+    return { metadata, dropped };
+}
+
+;// CONCATENATED MODULE: ./src/settings/options.ts
+
+
+
+
+const FORMATS = ['text', 'json'];
+/** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
+function parseReportOptions(src) {
+    const format = src.read('outputFormat').toLowerCase() || 'text';
+    if (!FORMATS.includes(format))
+        fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+    return {
+        outputFormat: format,
+        debug: parseBoolean(src, 'debug', false),
+        preflight: parseBoolean(src, 'preflight', true),
+        ...parseMaxCredits(src),
+    };
+}
+function parseMaxCredits(src) {
+    const value = src.read('maxCredits');
+    if (value === '')
+        return {};
+    const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(number > 0))
+        fail(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+    return { maxCredits: number };
+}
+/** The API's harnesses (`config.harness.type`); oz is Warp's own. */
+const HARNESSES = ['oz', 'claude', 'codex', 'gemini'];
+/** The request field that names a third-party harness's team secret; the others take none. */
+const SECRET_FIELD = {
+    claude: 'claude_auth_secret_name',
+    codex: 'codex_auth_secret_name',
+};
+/** Image types the API takes as attachments, by file extension. */
+const IMAGE_TYPES = {
+    '.jpg': 'image/jpeg',
+    '.jpeg': 'image/jpeg',
+    '.png': 'image/png',
+    '.gif': 'image/gif',
+    '.webp': 'image/webp',
+};
+/** At most 5 attachments (the API's limit), each at most 5 MiB and 20 MiB in all, before base64. */
+const MAX_ATTACHMENTS = 5;
+const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024;
+const NAME_PATTERN = /^[A-Za-z0-9._:/-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** A Warp-managed secret's name, by the rule this project also applies to a harness's secret. */
+const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
+/**
+ * Parses the harness (type, model, reasoning level, secret), the idle timeout, session sharing,
+ * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
+ * setting, before any request.
+ */
+function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_.readFileSync)(path)) {
+    const options = { config: {}, body: {}, given: [] };
+    const read = (name) => {
+        const value = src.read(name);
+        if (value !== '')
+            options.given.push(name);
+        return value;
+    };
+    parseHarness(src, read, options);
+    const idle = read('idleTimeoutMinutes');
+    if (idle !== '') {
+        // 0 is the API's "shut the environment down as soon as the task completes".
+        if (!/^\d+$/.test(idle) || Number(idle) > 60) {
+            fail(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
+        }
+        options.config.idle_timeout_minutes = Number(idle);
+    }
+    const sharing = read('sessionSharing');
+    if (sharing !== '') {
+        if (!/^(viewer|editor)$/i.test(sharing))
+            fail(src.label('sessionSharing'), sharing, 'viewer or editor');
+        options.config.session_sharing = { public_access: sharing.toUpperCase() };
+    }
+    const identity = read('agentIdentity');
+    if (identity !== '') {
+        if (!ID_PATTERN.test(identity))
+            fail(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+        options.body.agent_identity_uid = identity;
+    }
+    const secrets = read('secrets');
+    if (secrets !== '')
+        options.config.secrets = parseSecretNames(src.label('secrets'), secrets).map((name) => ({ name }));
+    const paths = read('attachments');
+    if (paths !== '')
+        options.body.attachments = readAttachments(src.label('attachments'), paths, workspace, readBytes);
+    return options;
+}
+function parseHarness(src, read, options) {
+    const label = src.label;
+    const type = read('harness').toLowerCase();
+    if (type !== '' && !HARNESSES.includes(type))
+        fail(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+    const model = read('harnessModel');
+    const reasoning = read('reasoningLevel');
+    const secret = read('harnessSecret');
+    const thirdParty = type !== '' && type !== 'oz';
+    for (const [name, value] of [
+        ['harnessModel', model],
+        ['reasoningLevel', reasoning],
+    ]) {
+        if (value !== '' && !thirdParty) {
+            throw new errors/* InputError */.dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+        }
+    }
+    if (model !== '' && !NAME_PATTERN.test(model))
+        fail(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+    if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
+        fail(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+    if (type === '')
+        return;
+    options.config.harness = {
+        type: type,
+        ...(model !== '' && { model_id: model }),
+        ...(reasoning !== '' && { reasoning_level: reasoning }),
+    };
+    if (secret === '')
+        return;
+    const field = SECRET_FIELD[type];
+    if (field === undefined) {
+        throw new errors/* InputError */.dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+    }
+    if (!SECRET_NAME.test(secret))
+        fail(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+    options.config.harness_auth_secrets = { [field]: secret };
+}
+/**
+ * The names of managed secrets the run may use: one a line (blank lines skipped) or separated by
+ * commas. An empty name, a name the API would refuse, or one named twice throws an InputError.
+ */
+function parseSecretNames(label, text) {
+    const names = [];
+    for (const line of text.split(/\r?\n/)) {
+        if (line.trim() === '')
+            continue;
+        for (const item of line.split(',')) {
+            const name = item.trim();
+            if (name === '')
+                fail(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+            if (!SECRET_NAME.test(name)) {
+                fail(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+            }
+            if (names.includes(name))
+                fail(label, name, 'each secret named once (it is named twice)');
+            names.push(name);
+        }
+    }
+    return names;
+}
+/** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
+function readAttachments(label, text, workspace, readBytes) {
+    const paths = parseList(text);
+    if (paths.length > MAX_ATTACHMENTS)
+        fail(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+    let total = 0;
+    return paths.map((path) => {
+        const mime = IMAGE_TYPES[(0,external_node_path_.extname)(path).toLowerCase()];
+        if (mime === undefined)
+            fail(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+        let data;
+        try {
+            data = readBytes(settingPath(path, workspace));
+        }
+        catch (error) {
+            throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(path)}: ${unreadableReason(error, settingPath(path, workspace))}.`);
+        }
+        if (imageType(data) !== mime)
+            fail(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+        if (data.length > MAX_ATTACHMENT_BYTES)
+            fail(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+        total += data.length;
+        if (total > MAX_ATTACHMENTS_BYTES)
+            fail(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: (0,external_node_path_.basename)(path), mime_type: mime, data: data.toString('base64') };
+    });
+}
+/** The image type a file's first bytes say, or undefined. */
+function imageType(data) {
+    if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff)
+        return 'image/jpeg';
+    if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+        return 'image/png';
+    if (/^GIF8[79]a/.test(data.subarray(0, 6).toString('latin1')))
+        return 'image/gif';
+    if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP')
+        return 'image/webp';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/settings/settings.ts
+
+
+
+
+
+const DEFAULT_API_BASE_URL = 'https://app.warp.dev/api/v1';
+const MODES = ['normal', 'plan', 'orchestrate'];
+// skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md
+const SKILL_PATTERN = /^(?:[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)?:)?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
+const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+/** Whether `value` is a run id by the one rule (letters, digits, "-" and "_", at most 128). */
+function settings_isRunId(value) {
+    return RUN_ID_PATTERN.test(value);
+}
+/**
+ * The one rule for a run id, wherever it comes from (a setting, or a thread's saved state): letters,
+ * digits, "-" and "_". Throws an InputError that names `label` and quotes the value.
+ */
+function checkRunId(value, label) {
+    if (!settings_isRunId(value))
+        fail(label, value, 'a run id of letters, digits, "-" and "_"');
+    return value;
+}
+/** Checks one metadata pair against the API's rules; `source` names where it came from. */
+function checkMetadataPair(key, value, source) {
+    const problem = metadataPairProblem(key, value);
+    if (problem)
+        fail(source, problem.what === 'key' ? key : value, problem.expected);
+}
+/** Checks metadata the user gave: the API's rules, with one key left for the request id. */
+function checkUserMetadata(metadata, source) {
+    for (const [key, value] of Object.entries(metadata))
+        checkMetadataPair(key, value, source);
+    // One of the API's 20 keys carries the request id (see run/create.ts).
+    const keys = Object.keys(metadata);
+    if (keys.length > METADATA_USER_MAX_KEYS) {
+        const shown = keys.length > 6 ? `${keys.slice(0, 5).join(', ')}, ...` : keys.join(', ');
+        throw new errors/* InputError */.dz(source, 'invalid', `Invalid ${source}: ${keys.length} keys (${shown}). Expected at most ${METADATA_USER_MAX_KEYS} keys: ` +
+            `the API takes 20, and one carries the request id that keeps a retried create from starting a second agent.`);
+    }
+    if (metadata_REQUEST_ID_KEY in metadata)
+        fail(source, metadata_REQUEST_ID_KEY, 'a key other than this one, which the action sets itself');
+    return metadata;
+}
+/** Parses `key=value` lines (blank lines and `#` comments skipped). */
+function parseMetadata(text, source = 'metadata') {
+    const metadata = {};
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const eq = line.indexOf('=');
+        if (eq <= 0)
+            fail(source, line, 'key=value lines, one pair per line');
+        const key = line.slice(0, eq).trim();
+        const value = line.slice(eq + 1).trim();
+        checkMetadataPair(key, value, source);
+        metadata[key] = value;
+    }
+    return checkUserMetadata(metadata, source);
+}
+/**
+ * Parses the `mcp` setting: JSON text (`{"mcpServers": {...}}` or a bare map of servers), or the path of
+ * a file holding such JSON. Each server needs `command`, `url` or `warp_id`.
+ */
+function parseMcp(value, workspace, readFile, label = 'mcp') {
+    let text = value;
+    let where = label;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
+        where = `${label} file ${quote(value)}`;
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,errors/* messageOf */.bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
+    }
+    const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
+    if (!isRecord(servers) || Object.keys(servers).length === 0) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
+    }
+    for (const [name, server] of Object.entries(servers)) {
+        const ok = isRecord(server) &&
+            (typeof server.command === 'string' || typeof server.url === 'string' || typeof server.warp_id === 'string') &&
+            (server.args === undefined || (Array.isArray(server.args) && server.args.every((a) => typeof a === 'string'))) &&
+            (server.env === undefined || isStringMap(server.env)) &&
+            (server.headers === undefined || isStringMap(server.headers));
+        if (!ok) {
+            throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: server ${quote(name)} must be an object with "command" (and optional "args", "env"), "url" (and optional "headers"), or "warp_id".`);
+        }
+    }
+    return servers;
+}
+/** Parses the output schema: inline JSON, or the path of a JSON file; either way a JSON object. */
+function parseOutputSchema(value, workspace, readFile, label) {
+    let text = value;
+    if (!value.startsWith('{')) {
+        text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${(0,errors/* messageOf */.bD)(error)}). Expected a JSON Schema object.`);
+    }
+    if (!isRecord(parsed))
+        fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
+    return parsed;
+}
+/** Parses the artifacts folder: a folder inside the workspace, returned absolute. */
+function parseArtifactsPath(value, workspace, label) {
+    const path = (0,external_node_path_.resolve)(workspace, value);
+    const rel = (0,external_node_path_.relative)(workspace, path);
+    if (rel.startsWith('..') || (0,external_node_path_.isAbsolute)(rel))
+        fail(label, value, 'a folder inside the workspace, such as oz-artifacts');
+    return path;
+}
+/**
+ * The checks that need more than the text of the settings (the schema is compiled by the validator,
+ * which is loaded on demand). Throws an InputError, still before any request.
+ */
+async function checkRunSettings(settings, label) {
+    if (settings.outputSchema !== undefined)
+        await checkSchema(settings.outputSchema, label('outputSchema'));
+}
+/**
+ * The API's address: the setting, else `WARP_BASE_URL` (what the newest official SDKs read), else
+ * `OZ_API_BASE_URL` (what the SDKs read up to 2026-08), else the default; a bad value is named by
+ * where it came from.
+ */
+function readApiBaseUrl(given, label, env = {}) {
+    if (given !== undefined)
+        return parseApiBaseUrl(given, label);
+    for (const name of ['WARP_BASE_URL', 'OZ_API_BASE_URL']) {
+        const value = env[name]?.trim();
+        if (value)
+            return parseApiBaseUrl(value, name);
+    }
+    return DEFAULT_API_BASE_URL;
+}
+/** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
+function readTeam(src) {
+    const team = optional(src, 'team');
+    if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
+        fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
+    return team;
+}
+/** Parses the API's address (undefined for the default) into a URL without a trailing slash. */
+function parseApiBaseUrl(value, label) {
+    if (value === undefined)
+        return DEFAULT_API_BASE_URL;
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        fail(label, value, 'an absolute URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        fail(label, value, 'an http(s) URL such as https://app.warp.dev/api/v1');
+    }
+    if (url.search || url.hash || url.username || url.password) {
+        fail(label, value, 'a URL without query, fragment or credentials');
+    }
+    // The bearer key travels with every request: over plain http it would cross the network in clear text.
+    if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+        fail(label, value, 'an https URL (http is allowed only for a loopback host such as localhost, 127.0.0.1 or [::1])');
+    }
+    return url.href.replace(/\/+$/, '');
+}
+/** Whether a URL's host name is this machine: localhost and names under it (RFC 6761), 127.0.0.0/8 or ::1. */
+function isLoopback(hostname) {
+    const host = hostname.toLowerCase().replace(/\.$/, '');
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+/** Checks the API key's form. The key is never quoted back: it is a secret even when it is malformed. */
+function checkApiKey(apiKey, label, missing) {
+    if (apiKey === '')
+        throw new errors/* InputError */.dz(label, 'missing', missing);
+    if (/\s/.test(apiKey) || !apiKey.startsWith('wk-')) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label}: expected a Warp API key, which starts with "wk-" and has no spaces.`);
+    }
+}
+/** The prompt: inline, or read from its file (never both); undefined when neither is set. */
+function readPrompt(src, options) {
+    const { label } = src;
+    const prompt = optional(src, 'prompt');
+    const promptFile = optional(src, 'promptFile');
+    if (prompt !== undefined && promptFile !== undefined) {
+        throw new errors/* InputError */.dz(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
+    }
+    if (promptFile === undefined)
+        return prompt;
+    const text = readSettingFile(label('promptFile'), promptFile, options.workspace, options.readFile, 'the path of a readable file, relative to the workspace or absolute');
+    if (text.trim() === '')
+        fail(label('promptFile'), promptFile, 'a file with a non-empty prompt');
+    return text;
+}
+/** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
+function readAgentConfig(src, options, more) {
+    const mcpText = optional(src, 'mcp');
+    const entries = [
+        ['name', optional(src, 'name')],
+        ['model_id', optional(src, 'model')],
+        ['environment_id', optional(src, 'environment')],
+        ['base_prompt', optional(src, 'basePrompt')],
+        ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
+        ['worker_host', optional(src, 'host')],
+        ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+    ];
+    const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
+    Object.assign(config, more);
+    return Object.keys(config).length > 0 ? config : undefined;
+}
+/** The metadata the user asked for: the CLI's pairs, or `key=value` text. */
+function readUserMetadata(src, options) {
+    const label = src.label('metadata');
+    if (options.metadata !== undefined)
+        return checkUserMetadata(options.metadata, label);
+    const text = optional(src, 'metadata');
+    return text === undefined ? {} : parseMetadata(text, label);
+}
+/**
+ * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
+ * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
+ * instruction appended to it.
+ */
+function titleFromPrompt(prompt) {
+    const line = prompt
+        .split(/\r?\n/)
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .find((l) => l !== '');
+    if (line === undefined)
+        return undefined;
+    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+/** The settings that configure a new run, by key, when set: none may go with `runId`. */
+const CREATING = [
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'mode',
+    'conversationId',
+    'mcp',
+    'metadata',
+    'name',
+    'model',
+    'environment',
+    'basePrompt',
+    'host',
+    'computerUse',
+];
+/**
+ * The body of the create request, or undefined with `runId` (an existing run). Throws when settings
+ * of a new run come with `runId`, or when nothing says what to run.
+ */
+function readCreate(src, options, run) {
+    const { label } = src;
+    const prompt = readPrompt(src, options);
+    const skill = optional(src, 'skill');
+    if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
+        fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
+    }
+    const mode = optional(src, 'mode');
+    if (mode !== undefined && !MODES.includes(mode))
+        fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
+    const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
+    const config = readAgentConfig(src, options, runOptions.config);
+    if (run.runId !== undefined) {
+        const creating = [...CREATING.filter((key) => (key === 'metadata' ? run.metadataSet : src.read(key) !== '')), ...runOptions.given];
+        if (creating.length > 0) {
+            throw new errors/* InputError */.dz(label('runId'), 'conflict', `${label('runId')} watches an existing run, so it cannot be combined with ${creating.map(label).join(', ')}: those configure a new run.`);
+        }
+        return undefined;
+    }
+    if (prompt === undefined && skill === undefined && !options.promptOptional) {
+        throw new errors/* InputError */.dz(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
+    }
+    const title = optional(src, 'title');
+    const conversationId = optional(src, 'conversationId');
+    const create = {};
+    // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
+    const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
+    if (prompt !== undefined)
+        create.prompt = prompt;
+    if (skill !== undefined)
+        create.skill = skill;
+    if (title !== undefined)
+        create.title = title;
+    else if (derived !== undefined)
+        create.title = derived;
+    if (mode !== undefined)
+        create.mode = mode;
+    if (conversationId !== undefined)
+        create.conversation_id = conversationId;
+    Object.assign(create, runOptions.body);
+    if (config !== undefined)
+        create.config = config;
+    return create;
+}
+/** The first and the longest pause between reads, in ms; the longest may not be the shorter. */
+function readPollIntervals(src) {
+    const pollIntervalMs = parsePositiveNumber(src, 'pollIntervalSeconds', 5) * 1000;
+    const maxPollIntervalMs = parsePositiveNumber(src, 'maxPollIntervalSeconds', 30) * 1000;
+    if (maxPollIntervalMs < pollIntervalMs) {
+        fail(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
+    }
+    return { pollIntervalMs, maxPollIntervalMs };
+}
+/**
+ * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
+ * that configure a new run cannot be combined with `runId`, which watches an existing one.
+ */
+function parseRunSettings(src, options) {
+    const { apiKey, workspace, readFile } = options;
+    const label = src.label;
+    checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
+    const runIdText = optional(src, 'runId');
+    const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
+    const userMetadata = readUserMetadata(src, options);
+    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
+    const schemaText = optional(src, 'outputSchema');
+    const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
+    const artifactsText = optional(src, 'artifactsPath');
+    const followup = optional(src, 'followup');
+    if (followup !== undefined && runId === undefined) {
+        throw new errors/* InputError */.dz(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
+    }
+    const create = readCreate(src, options, { runId, metadataSet, outputSchema });
+    const settings = {
+        apiKey,
+        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
+        wait: parseBoolean(src, 'wait', true),
+        timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
+        ...readPollIntervals(src),
+        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        userMetadata,
+        logProgress: parseBoolean(src, 'logProgress', true),
+        ...parseReportOptions(src),
+    };
+    if (outputSchema !== undefined)
+        settings.outputSchema = outputSchema;
+    const team = readTeam(src);
+    if (team !== undefined)
+        settings.team = team;
+    if (followup !== undefined)
+        settings.followup = followup;
+    if (artifactsText !== undefined)
+        settings.artifactsPath = parseArtifactsPath(artifactsText, workspace, label('artifactsPath'));
+    if (create !== undefined)
+        settings.create = create;
+    if (runId !== undefined)
+        settings.runId = runId;
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
 
 
 
@@ -32965,10 +33037,7 @@ function inputSource(read) {
 const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
 /** A list of GitHub logins, separated by commas, spaces or new lines. */
 function parseLogins(read, name) {
-    const logins = read(name)
-        .split(/[\s,]+/)
-        .map((login) => login.replace(/^@/, ''))
-        .filter((login) => login !== '');
+    const logins = parseList(read(name), /[\s,]+/).map((login) => login.replace(/^@/, ''));
     for (const login of logins) {
         if (!LOGIN_PATTERN.test(login))
             fail(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
@@ -32980,26 +33049,47 @@ function parseLogins(read, name) {
  * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
  * should not have to guess whether a person was meant.
  */
-function allowedBotsNotices(read) {
-    return parseLogins(read, 'allowed_bots')
+function allowedBotsNotices(bots) {
+    return bots
         .filter((bot) => !/\[bot\]$/i.test(bot))
         .map((bot) => `allowed_bots ${quote(bot)} has no [bot] suffix; it is read as ${quote(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
 }
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
-function readApiKey(read, env = process.env) {
+function readApiKey(read, env) {
     return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+/** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
+function secretsOf(settings) {
+    return [settings.apiKey, settings.githubToken].filter((secret) => secret !== '');
+}
+/**
+ * The one function that turns the action's inputs into Settings, for the main step and the post step
+ * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
+ * `error` (an InputError that names it).
+ */
+async function parseInputs(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
+    try {
+        const settings = parseSettings(read, env, readFile);
+        await checkRunSettings(settings, inputSource(read).label);
+        return { ok: true, settings, secrets: secretsOf(settings) };
+    }
+    catch (error) {
+        return { ok: false, error, secrets };
+    }
 }
 /**
  * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
  * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
  */
-function parseSettings(read, env = process.env, readFile = (path) => readFileSync(path, 'utf8')) {
+function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
     const src = inputSource(read);
     // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
     const unknownInputs = checkInputNames(env);
     // Then: a workflow written for the official action should learn why before any other complaint.
     const official = checkOfficialInputs(read);
-    const rawPhrase = rawInput(read, 'trigger_phrase', env);
+    // As given, spaces kept: trimmed, a phrase of only spaces would read as no phrase.
+    const rawPhrase = read('trigger_phrase', { trimWhitespace: false });
     if (rawPhrase !== '' && rawPhrase.trim() === '') {
         fail('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
     }
@@ -33018,22 +33108,29 @@ function parseSettings(read, env = process.env, readFile = (path) => readFileSyn
     });
     const checkName = read('check_name');
     if (checkName !== '' && !run.wait) {
-        throw new InputError('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
     }
     const review = parseReviewInputs(src, run);
+    // In the order of the fields below, so the first bad input is the one named.
+    const prComment = parseBoolean(src, 'prComment', true);
+    const commentProgress = parseBoolean(src, 'commentProgress', true);
+    const allowedUsers = parseLogins(read, 'allowed_users');
+    const allowedBots = parseLogins(read, 'allowed_bots');
     return {
         ...run,
         ...review,
         githubToken: read('github_token'),
-        prComment: parseBoolean(src, 'prComment', true),
-        commentProgress: parseBoolean(src, 'commentProgress', true),
+        prComment,
+        commentProgress,
         checkName,
-        allowedUsers: parseLogins(read, 'allowed_users'),
-        allowedBots: parseLogins(read, 'allowed_bots'),
+        allowedUsers,
+        allowedBots,
         triggerPhrase,
         continueConversation: parseBoolean(src, 'continueConversation', true),
-        official,
-        unknownInputs,
+        notes: {
+            warnings: [...allowedBotsNotices(allowedBots), ...unknownInputs, ...official.warnings],
+            notices: official.notices,
+        },
         serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
@@ -33046,65 +33143,28 @@ function parseReviewInputs(src, run) {
     if (!review)
         return { review, reviewApprove, resolveOutdated };
     if (run.outputSchema !== undefined) {
-        throw new InputError('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
     }
     if (!run.wait)
-        throw new InputError('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
     if (run.runId !== undefined && run.followup === undefined) {
-        throw new InputError('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
     }
     return { review, reviewApprove, resolveOutdated };
 }
-/**
- * An input as given, spaces kept: `core.getInput` trims, which would hide a phrase of only spaces.
- * The runner passes inputs as INPUT_* variables.
- */
-function rawInput(read, name, env) {
-    const raw = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`];
-    return raw ?? read(name);
-}
 
-;// CONCATENATED MODULE: ./src/action/common.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
-// What the main and post steps share: masking and redaction of the secrets.
-/** The API key and the GitHub token, wherever the step reads them from. */
-function secrets() {
-    return [readApiKey(getInput), getInput('github_token')].filter((s) => s !== '');
-}
-/** Masks the API key and the GitHub token; this runs before anything else so no log line can show them. */
-function maskSecrets() {
-    for (const secret of secrets())
-        core_setSecret(secret);
-}
-/** Takes the API key and the token out of text bound for a file the runner does not mask. */
-function common_redactSecrets() {
-    return redactor(secrets());
-}
 /**
- * A copy of a report, a run or a text from the agent or the API, fit to publish: the API key and the
- * token as `***`, and credentials found by pattern as `[redacted <kind>]` (report/redact.ts).
+ * The one place src/ reads the action's inputs (`core.getInput`), for the main step and the post step
+ * alike: parsed by the one parser (settings/inputs.ts), and the secrets among them masked at once,
+ * before the step says anything.
  */
-function redactPublished(value) {
-    return redactAll(value, common_redactSecrets());
-}
-/**
- * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
- * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
- * seconds. A workflow has no reason to set it.
- */
-function progressIntervalMs() {
-    const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
-    return seconds > 0 ? seconds * 1000 : undefined;
-}
-/**
- * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
- * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
- */
-function githubRequestBounds(signal) {
-    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
-    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+async function readInputs() {
+    const parsed = await parseInputs(getInput);
+    return { ...parsed, redaction: maskSecrets(parsed.secrets) };
 }
 
 ;// CONCATENATED MODULE: ./src/oz/errors.ts
@@ -34995,6 +35055,147 @@ function outcome_conclude(found) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/structured.ts
+/**
+ * Structured output: the instruction added to the prompt when an output schema is set, and the JSON
+ * object taken from the agent's final answer and checked against the schema.
+ */
+
+/**
+ * The message of what a parse or a compile threw. Not the error model's messageOf: a module that
+ * imports src/errors.ts (classes with constructors) cannot be left out of a bundle by the bundler, and
+ * the post step's bundle leaves this one out, and Ajv's chunk with it.
+ */
+function structured_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * Appended to the prompt. The agent is asked for one fenced `json` block at the end of its final
+ * answer, so the answer stays readable and the object is easy to find.
+ */
+function structured_schemaInstruction(schema) {
+    return [
+        '',
+        '',
+        '---',
+        'When you have finished, end your final answer with one JSON object that matches the JSON Schema below,',
+        'in a fenced code block marked `json`, and write nothing after that block.',
+        '',
+        '```json',
+        JSON.stringify(schema, null, 2),
+        '```',
+    ].join('\n');
+}
+/** The last fenced `json` block of a text, parsed; an error when there is none or it is not JSON. */
+function extractJson(answer) {
+    const last = lastJsonBlock(answer);
+    if (last === undefined)
+        return { ok: false, error: 'the final answer has no fenced ```json block' };
+    try {
+        return { ok: true, value: JSON.parse(last) };
+    }
+    catch (error) {
+        return { ok: false, error: `the last \`\`\`json block is not valid JSON (${structured_messageOf(error)})` };
+    }
+}
+const OPENER = /^[ \t]*(`{3,}|~{3,})[ \t]*json[ \t]*$/i;
+const CLOSER = /^[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/**
+ * The body of the last fenced `json` block: a line of three or more backticks or tildes followed by
+ * `json`, then lines, then a line of the same fence alone (the nearest one; an opener without one is
+ * no block, and blocks do not nest). In time linear in the text: each line is looked at a fixed number
+ * of times, whatever the agent wrote (a regular expression that retries every unclosed opener is
+ * quadratic).
+ */
+function lastJsonBlock(text) {
+    const lines = [];
+    for (let start = 0; start <= text.length;) {
+        const end = text.indexOf('\n', start);
+        const stop = end < 0 ? text.length : end;
+        lines.push({ start, text: text.slice(start, text[stop - 1] === '\r' ? stop - 1 : stop) });
+        start = stop + 1;
+    }
+    // Where each fence closes, in order, so an opener finds its nearest closer by moving a pointer on.
+    const closers = new Map();
+    lines.forEach((line, index) => {
+        const fence = CLOSER.exec(line.text)?.[1];
+        if (fence === undefined)
+            return;
+        const list = closers.get(fence) ?? { at: [], next: 0 };
+        list.at.push(index);
+        closers.set(fence, list);
+    });
+    let found;
+    for (let i = 0; i < lines.length; i++) {
+        const fence = OPENER.exec(lines[i].text)?.[1];
+        if (fence === undefined)
+            continue;
+        const list = closers.get(fence);
+        // The body is at least one line (maybe empty): the closer is two lines on or more.
+        while (list !== undefined && list.next < list.at.length && list.at[list.next] < i + 2)
+            list.next++;
+        const close = list?.at[list.next];
+        if (close === undefined)
+            continue;
+        const body = lines[close - 1];
+        found = text.slice(lines[i + 1].start, body.start + body.text.length);
+        i = close;
+    }
+    return found;
+}
+/** The structured output of a final answer: the object, valid against the schema, or what is wrong. */
+async function structured_structuredOutput(answer, schema) {
+    if (answer.trim() === '')
+        return { ok: false, errors: ['the run has no final answer to read a JSON object from'] };
+    const extracted = extractJson(answer);
+    if (!extracted.ok)
+        return { ok: false, errors: [extracted.error] };
+    const errors = (await compileSchema(schema))(extracted.value);
+    return errors.length === 0 ? { ok: true, value: extracted.value } : { ok: false, errors };
+}
+
+;// CONCATENATED MODULE: ./src/run/plan.ts
+
+/** The plan of the settings as parsed: their target, and their output schema. */
+function planOf(settings, target) {
+    return { settings, target, ...(settings.outputSchema !== undefined && { outputSchema: settings.outputSchema }) };
+}
+/**
+ * What the settings alone ask for: an existing run (with a follow-up or not), or a new run. Undefined
+ * when a new run has nothing to do yet (no prompt and no skill: a mention may still write one).
+ */
+function targetOf(settings) {
+    if (settings.runId !== undefined) {
+        return settings.followup !== undefined
+            ? { kind: 'follow-up', runId: settings.runId, message: settings.followup }
+            : { kind: 'watch', runId: settings.runId };
+    }
+    const request = settings.create ?? {};
+    if (request.prompt === undefined && request.skill === undefined)
+        return undefined;
+    return { kind: 'create', request };
+}
+/**
+ * The one place the output schema's instruction is added: to the text the agent is sent (a new run's
+ * prompt, or a follow-up's message). Nothing else writes it, so no phase can add it twice or send it
+ * as a whole prompt.
+ */
+function plan_asSent(target, outputSchema) {
+    if (outputSchema === undefined || target.kind === 'watch')
+        return target;
+    const instruction = schemaInstruction(outputSchema);
+    if (target.kind === 'follow-up')
+        return { ...target, message: `${target.message}${instruction}` };
+    return { ...target, request: { ...target.request, prompt: `${target.request.prompt ?? ''}${instruction}`.trimStart() } };
+}
+/** The text sent to the agent, for the log: the prompt, the follow-up, or nothing when only watching. */
+function sentText(target, outputSchema) {
+    const sent = plan_asSent(target, outputSchema);
+    if (sent.kind === 'follow-up')
+        return sent.message;
+    return sent.kind === 'create' ? (sent.request.prompt ?? '') : '';
+}
+
 ;// CONCATENATED MODULE: ./src/oz/types.ts
 /** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
@@ -35372,7 +35573,7 @@ async function rereadForArtifacts(client, run, graceMs, signal, has) {
  * Each phase returns what it found; `conclude` derives the outcome and whether the run was settled.
  */
 async function lifecycle_startAndWatch(client, plan, metadata, stop, events, options = {}) {
-    const life = lifecycle(client, plan.settings, stop, events, options);
+    const life = lifecycle(client, plan, stop, events, options);
     let begun;
     let found;
     try {
@@ -35406,13 +35607,14 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
     };
 }
 /** The lifecycle's parts; the conversation's reader is made on first use, once the run is known. */
-function lifecycle(client, settings, stop, events, options) {
+function lifecycle(client, { settings, outputSchema }, stop, events, options) {
     let reader;
     let setup;
     const trail = {};
     return {
         client,
         settings,
+        outputSchema,
         stop,
         events,
         options,
@@ -35442,8 +35644,8 @@ function learnRunId(life, runId) {
 }
 /** Creates the run, sends the follow-up, or picks up the run to watch. */
 async function begin(life, plan, metadata) {
-    const { client, events, stop, settings } = life;
-    const target = asSent(plan.target, settings.outputSchema);
+    const { client, events, stop } = life;
+    const target = asSent(plan.target, life.outputSchema);
     if (target.kind === 'create')
         return create(life, target.request, metadata);
     const { runId } = target;
@@ -35520,7 +35722,7 @@ function restart(life, plan, why, metadata) {
     life.trail.restarted = why;
     life.events.restarted?.(why);
     life.forget();
-    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.settings.outputSchema);
+    const fresh = asSent({ kind: 'create', request: thread.fresh }, life.outputSchema);
     return create(life, fresh.kind === 'create' ? fresh.request : thread.fresh, metadata);
 }
 /**
@@ -35758,7 +35960,7 @@ async function whatTheAgentDid(life, run, artifacts, answerStart) {
     const agentOutput = finalAnswer(reader.latest, answerStart);
     const harnessTokens = run === undefined ? undefined : await readHarnessTokens(life, run, deadline);
     const ended = isTerminal(run?.state);
-    const structured = settings.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, settings.outputSchema) : undefined;
+    const structured = life.outputSchema !== undefined && ended ? await structuredOutput(agentOutput, life.outputSchema) : undefined;
     const work = {
         agentOutput,
         ...(harnessTokens !== undefined && { harnessTokens }),
@@ -37810,7 +38012,6 @@ const ACTION_WORDS = {
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
 
-
 const KEYS = {
     runId: 'oz_run_id',
     requestId: 'oz_request_id',
@@ -37824,24 +38025,24 @@ const KEYS = {
     commentFinished: 'oz_comment_finished',
     checkFinished: 'oz_check_finished',
 };
-function saveRunId(runId) {
+function saveRunId(runId, redact) {
     // The id comes from the API: like all its text, it is kept out of files if it carries a secret.
-    core.saveState(KEYS.runId, redactSecrets()(runId));
+    core.saveState(KEYS.runId, redact(runId));
 }
 function saveRequestId(requestId) {
     core.saveState(KEYS.requestId, requestId);
 }
-function saveConversation(conversation) {
+function saveConversation(conversation, redact) {
     // Base64: the text is the agent's and the commenters', kept whole and out of the state file's syntax.
-    core.saveState(KEYS.conversation, Buffer.from(redactSecrets()(JSON.stringify(conversation)), 'utf8').toString('base64'));
+    core.saveState(KEYS.conversation, Buffer.from(redact(JSON.stringify(conversation)), 'utf8').toString('base64'));
 }
 function saveReviewThread(thread) {
     core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 /** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-function saveEarlierArtifacts(keys) {
+function saveEarlierArtifacts(keys, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
-    core.saveState(KEYS.earlierArtifacts, Buffer.from(redactSecrets()(JSON.stringify(keys)), 'utf8').toString('base64'));
+    core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
 }
 function saveFinishing(finishing) {
     core.saveState(KEYS.finishing, JSON.stringify(finishing));
@@ -37996,13 +38197,14 @@ function postBudgetMs(options) {
  * pull request comment it left in progress. It ends within its budget and only ever warns.
  */
 async function runPost(options = {}) {
-    maskSecrets();
-    // The debug input shows this step's requests too; a bad value was reported by the main step.
-    showDebug(/^true$/i.test(getInput('debug')));
+    // First, as in the main step: the same inputs parsed by the same function, their secrets masked.
+    const inputs = await readInputs();
+    // The debug input shows this step's requests too; a bad input was reported by the main step.
+    showDebug(inputs.ok && inputs.settings.debug === true);
     const budgetMs = postBudgetMs(options);
     const deadline = AbortSignal.timeout(budgetMs);
     try {
-        await sleep_raceAbort(cleanUp(options, deadline), deadline);
+        await sleep_raceAbort(cleanUp(inputs, options, deadline), deadline);
     }
     catch (error) {
         if (!deadline.aborted)
@@ -38010,17 +38212,25 @@ async function runPost(options = {}) {
         warning(`Oz post step: gave up after ${Math.round(budgetMs / 1000)} s without an answer; a run the main step left may still be running.`);
     }
 }
-async function cleanUp(options, deadline) {
+async function cleanUp(inputs, options, deadline) {
     const state = readState();
-    if (reportUnfinished(state))
-        return finishReport(state, options, deadline);
+    const unfinished = reportUnfinished(state);
     const leftOver = [state.runId, state.requestId, state.checkRunId, state.commentId].some((v) => v !== undefined);
-    if (state.settled || !leftOver) {
+    if (!unfinished && (state.settled || !leftOver)) {
         core_debug('Oz post step: nothing left to clean up.');
         return;
     }
-    const { run, note } = await settleRun(state, options);
-    await finishOnGitHub(state, run, note, deadline);
+    // The main step refuses bad inputs before it creates anything: only a file an input names that changed
+    // (or went) since can make them bad now.
+    if (!inputs.ok) {
+        warning(`Oz post step: the inputs cannot be used (${clause((0,errors/* messageOf */.bD)(inputs.error))}); a run the main step left may still be running.`);
+        return;
+    }
+    const step = { settings: inputs.settings, redaction: inputs.redaction };
+    if (reportUnfinished(state))
+        return finishReport(state, step, options, deadline);
+    const { run, note } = await settleRun(state, step.settings, options);
+    await finishOnGitHub(state, run, note, deadline, step);
 }
 const STOPPED = 'The step was stopped before the run ended';
 /**
@@ -38033,11 +38243,11 @@ function reportUnfinished(state) {
     return state.settled && state.finishing !== undefined && left;
 }
 /** Finishes the check run and comment as the main step would have: its outcome, the run as it is now. Nothing is cancelled. */
-async function finishReport(state, options, deadline) {
+async function finishReport(state, step, options, deadline) {
     log_info('Oz post step: the main step did not finish the check run or comment; finishing them.');
-    const client = postClient(options);
     const id = state.runId;
-    const run = client && id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
+    const client = postClient(step.settings, options);
+    const run = id ? await client.getRun(id, deadline).catch(() => undefined) : undefined;
     // Only what is left: a comment the main step finished holds more (the agent's answer) than this step knows.
     const { checkRunId, commentId, ...rest } = state;
     const left = {
@@ -38045,31 +38255,21 @@ async function finishReport(state, options, deadline) {
         ...(checkRunId !== undefined && !state.finished.check && { checkRunId }),
         ...(commentId !== undefined && !state.finished.comment && { commentId }),
     };
-    await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, state.finishing);
+    await finishOnGitHub(left, run, 'The step was stopped before it had finished reporting the run here.', deadline, step, state.finishing);
 }
-/** A client for the API, from the step's inputs; undefined without a key. */
-function postClient(options) {
-    const apiKey = readApiKey(getInput);
-    if (apiKey === '')
-        return undefined;
-    const apiBaseUrl = readApiBaseUrl(getInput('api_base_url') || undefined, ACTION_WORDS.setting('apiBaseUrl'), process.env);
-    // The team only where it is valid: a bad one was refused by the main step already.
-    const team = getInput('team');
-    return makeClient({ apiKey, apiBaseUrl, ...(/^[A-Za-z0-9_-]{1,128}$/.test(team) && { team }) }, ACTION_WORDS, log_info, options.retry, log_debug);
+/** A client for the API, from the step's settings. */
+function postClient(settings, options) {
+    return makeClient(settings, ACTION_WORDS, log_info, options.retry, log_debug);
 }
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
-async function settleRun(state, options) {
+async function settleRun(state, settings, options) {
     if (state.runId === undefined && state.requestId === undefined)
         return { note: `${STOPPED}.` };
-    if (!settings_parseBoolean(inputSource(getInput), 'cancelOnAbort', true)) {
+    if (!settings.cancelOnAbort) {
         log_info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);
         return { note: `${STOPPED}; ${ACTION_WORDS.off('cancelOnAbort')}, so the run was left running.` };
     }
-    const client = postClient(options);
-    if (client === undefined) {
-        warning('Oz post step: no API key, so a run the main step left may still be running.');
-        return { note: `${STOPPED}; it may still be running.` };
-    }
+    const client = postClient(settings, options);
     // The main step was stopped before the create answered: the run is found by the id it was tagged with.
     const settled = await settle_settleLeftRun(client, { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) }, {
         budgetMs: options.cancelBudgetMs ?? 30_000,
@@ -38109,12 +38309,12 @@ function followupArtifacts(state, run) {
     return { followedUp: true, artifacts: turn.artifacts, earlierArtifacts: turn.earlier };
 }
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
-async function finishOnGitHub(state, run, note, deadline, finishing) {
+async function finishOnGitHub(state, run, note, deadline, { settings, redaction }, finishing) {
     const { checkRunId, commentId } = state;
     if (checkRunId === undefined && commentId === undefined)
         return;
     const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
-    const token = getInput('github_token');
+    const token = settings.githubToken;
     if (!owner || !repo || token === '') {
         warning('Oz post step: no github_token, so the check run or comment may still show the run in progress.');
         return;
@@ -38140,8 +38340,7 @@ async function finishOnGitHub(state, run, note, deadline, finishing) {
             ...(state.reviewThread && { reviewThread: state.reviewThread }),
         },
         check: { ...(checkRunId !== undefined && { resumeId: checkRunId }), ...(conclusion && { conclusion }) },
-        redact: common_redactSecrets(),
-        redactAll: redactPublished,
+        ...redaction,
         words: ACTION_WORDS,
         ...(runUrl && { workflowRunUrl: runUrl }),
         warn: (message) => warning(`Oz post step: ${message}`),
