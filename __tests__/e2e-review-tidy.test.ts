@@ -125,7 +125,7 @@ describe('a new verdict withdraws the action’s own earlier one', () => {
     expect(first.code).toBe(0);
     const long = github.reviews[0]!;
     expect(long.body.length).toBeLessThanOrEqual(65_536);
-    expect(long.body.startsWith(marker(HEAD))).toBe(true);
+    expect(long.body.startsWith(marker(HEAD).replace(' -->', ' source='))).toBe(true);
     const main = await reviewStep('approve');
     expect(dismissedIds()).toEqual([long.id]);
     expect(main.outputs.dismissed_reviews).toBe('1');

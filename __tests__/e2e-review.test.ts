@@ -101,7 +101,8 @@ describe('review', () => {
       { path: 'src/auth.ts', line: 11, side: 'RIGHT', start_line: 10, start_side: 'RIGHT', body: 'These two lines could be one call.' },
       { path: 'src/auth.ts', line: 11, side: 'LEFT', body: 'Good riddance to the fixed wait.' },
     ]);
-    expect(review!.body).toContain(`<!-- oz-agent-action review commit=${HEAD} -->`);
+    // The marker names the commit, and the workflow and job that reviewed (hashed).
+    expect(review!.body).toMatch(new RegExp(`^<!-- oz-agent-action review commit=${HEAD} source=[0-9a-f]{12} -->\n`));
     expect(review!.body).toContain('**✋ The Oz agent requests changes**\n\nThe login race is fixed, but the error loses its cause.');
     expect(review!.body).toContain('**On lines outside the diff**');
     expect(review!.body).toContain('- `README.md:40`: Document the new error in the README.');

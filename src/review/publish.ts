@@ -3,6 +3,7 @@
  * commits and files, and the commit of the action's previous review), and posting its review after
  * the run as one GitHub review with comments on their lines.
  */
+import { createHash } from 'node:crypto';
 import { messageOf } from '../errors.ts';
 import { COMMENT_MARKER_PREFIX } from '../github/event.ts';
 import { Diff } from './diff.ts';
@@ -16,22 +17,45 @@ export const MAX_INLINE_COMMENTS = 30;
 
 const MARKER = `${COMMENT_MARKER_PREFIX} review`;
 
-/** The hidden marker of the action's review: it names the commit reviewed, for the next review. */
-export function reviewMarker(commit: string): string {
-  return `${MARKER} commit=${commit} -->`;
+/**
+ * The hidden marker of the action's review: it names the commit reviewed, for the next review, and
+ * (`source`) the workflow and job that wrote it. Every job that runs the action posts with the same
+ * token, so without the source one job's approval would withdraw another job's request for changes.
+ */
+export function reviewMarker(commit: string, source?: string): string {
+  return `${MARKER} commit=${commit}${source === undefined ? '' : ` source=${source}`} -->`;
 }
+
+const MARKER_LINE = new RegExp(`^${MARKER} commit=([0-9a-f]{7,64})(?: source=([0-9a-f]{12}))? -->`);
 
 /**
  * The commit a review body's marker names; undefined when it has none. The marker is read only where
  * the action writes it, first: a review may quote another one, marker and all.
  */
 export function reviewedCommit(body: string): string | undefined {
-  return new RegExp(`^${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+  return MARKER_LINE.exec(body)?.[1];
 }
 
-/** Whether a review's body is the action's: it starts with the review marker. */
-export function isOwnReviewBody(body: string): boolean {
-  return reviewedCommit(body) !== undefined;
+/**
+ * Whether a review's body is the action's, written by the job of `source`: it starts with the review
+ * marker, and names that source (a marker without one was written before markers named it, and is
+ * taken as any job's).
+ */
+export function isOwnReviewBody(body: string, source?: string): boolean {
+  const marker = MARKER_LINE.exec(body);
+  return marker !== null && (marker[2] === undefined || source === undefined || marker[2] === source);
+}
+
+/**
+ * The source a review marker names: the workflow file (without the ref, which differs per pull
+ * request) and the job, hashed (names may hold any text, and a marker must not).
+ */
+export function reviewSource(env: NodeJS.ProcessEnv = process.env): string {
+  const workflow = (env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW ?? '').replace(/@.*$/, '');
+  return createHash('sha256')
+    .update(`${workflow}\n${env.GITHUB_JOB ?? ''}`)
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** What is known about the pull request when the run starts. */
@@ -42,6 +66,8 @@ export interface ReviewPlan {
   /** What could not be read, in sentences, and whether a missing permission was the reason. */
   unread: string[];
   readDenied: boolean;
+  /** The workflow and job reviewing (see reviewSource): only their earlier reviews are this one's. */
+  source?: string;
 }
 
 /**
@@ -49,8 +75,13 @@ export interface ReviewPlan {
  * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
  * that fails leaves that part out and is noted in `unread`; the review still goes ahead.
  */
-export async function prepareReview(api: GitHubApi, number: number, fallbackHead: string): Promise<ReviewPlan> {
-  const plan: ReviewPlan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
+export async function prepareReview(api: GitHubApi, number: number, fallbackHead: string, source?: string): Promise<ReviewPlan> {
+  const plan: ReviewPlan = {
+    target: { number, headSha: fallbackHead, files: [] },
+    unread: [],
+    readDenied: false,
+    ...(source !== undefined && { source }),
+  };
   const note = (what: string, error: unknown) => {
     plan.unread.push(`${what} (${messageOf(error)})`);
     if (isGitHubApiError(error) && (error.status === 403 || error.status === 404)) plan.readDenied = true;
@@ -70,7 +101,7 @@ export async function prepareReview(api: GitHubApi, number: number, fallbackHead
   }
   try {
     const login = (await api.identity()).toLowerCase();
-    const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
+    const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && isOwnReviewBody(r.body, source));
     const previous = own.at(-1);
     if (previous) plan.target.previousCommit = reviewedCommit(previous.body)!;
   } catch (error) {
@@ -172,7 +203,7 @@ export async function postReview(api: GitHubApi, plan: ReviewPlan, review: Revie
         reviewBody({
           verdict: review.verdict,
           summary: review.summary,
-          marker: reviewMarker(headSha),
+          marker: reviewMarker(headSha, plan.source),
           commit: headSha,
           ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
           listed,

@@ -2,7 +2,7 @@ import { messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubContext } from '../github/context.ts';
-import { postReview, prepareReview, unreadWarning, type ReviewPlan } from './publish.ts';
+import { postReview, prepareReview, reviewSource, unreadWarning, type ReviewPlan } from './publish.ts';
 import { tidyAfterReview } from './tidy.ts';
 import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
@@ -43,7 +43,7 @@ export async function planReview(plan: Reviewing['plan'], context: GitHubContext
     );
     return { plan };
   }
-  const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+  const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', reviewSource());
   // A missing permission is told once, after the run, together with the review's own (see publishReview).
   if (!review.readDenied && review.unread.length > 0) core.warning(unreadWarning(review)!);
   return {
@@ -79,7 +79,11 @@ export async function publishReview(
       await github.api(),
       plan.target.number,
       { id: posted.id, url: posted.url, verdict: posted.verdict },
-      { resolveOutdated: reviewing.plan.settings.resolveOutdated, warn: (message) => core.warning(message) },
+      {
+        resolveOutdated: reviewing.plan.settings.resolveOutdated,
+        ...(plan.source !== undefined && { source: plan.source }),
+        warn: (message) => core.warning(message),
+      },
     );
     Object.assign(posted, tidied);
     if (tidied.dismissed > 0) log.info(`Dismissed ${tidied.dismissed} earlier review(s) of the agent that the new verdict withdraws.`);

@@ -20,6 +20,8 @@ export interface PostedReview {
 export interface TidyOptions {
   /** Resolve the action's outdated review threads nobody replied to (`resolve_outdated`). */
   resolveOutdated: boolean;
+  /** The workflow and job that posted the review (see reviewSource): only their earlier reviews are its own. */
+  source?: string;
   warn: (message: string) => void;
 }
 
@@ -36,8 +38,8 @@ function denied(error: unknown): boolean {
 }
 
 /** Whether a listed review is this action's own: the token's identity wrote it, and it starts with the marker. */
-export function isOwnReview(review: Pick<ReviewInfo, 'login' | 'body'>, login: string): boolean {
-  return review.login.toLowerCase() === login.toLowerCase() && isOwnReviewBody(review.body);
+export function isOwnReview(review: Pick<ReviewInfo, 'login' | 'body'>, login: string, source?: string): boolean {
+  return review.login.toLowerCase() === login.toLowerCase() && isOwnReviewBody(review.body, source);
 }
 
 /**
@@ -60,7 +62,7 @@ export async function tidyAfterReview(api: GitHubApi, number: number, posted: Po
   let login: string;
   try {
     login = await api.identity();
-    own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login));
+    own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login, options.source));
   } catch (error) {
     options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${messageOf(error)}).`);
     return tidied;
