@@ -1452,6 +1452,8 @@ async function withPullRequest(event, github) {
 
 // EXTERNAL MODULE: ./src/github/fork.ts
 var fork = __webpack_require__(356);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/review/diff.ts
 /**
  * Which lines of a pull request a review comment may be on. GitHub accepts a comment only on a line
@@ -1529,31 +1531,58 @@ var review_text = __webpack_require__(8361);
 
 
 
+
 /** At most this many comments go on their lines; the rest are listed in the review's body. */
 const MAX_INLINE_COMMENTS = 30;
 const MARKER = `${github_event/* COMMENT_MARKER_PREFIX */.QO} review`;
-/** The hidden marker of the action's review: it names the commit reviewed, for the next review. */
-function reviewMarker(commit) {
-    return `${MARKER} commit=${commit} -->`;
+/**
+ * The hidden marker of the action's review: it names the commit reviewed, for the next review, and
+ * (`source`) the workflow and job that wrote it. Every job that runs the action posts with the same
+ * token, so without the source one job's approval would withdraw another job's request for changes.
+ */
+function reviewMarker(commit, source) {
+    return `${MARKER} commit=${commit}${source === undefined ? '' : ` source=${source}`} -->`;
 }
+const MARKER_LINE = new RegExp(`^${MARKER} commit=([0-9a-f]{7,64})(?: source=([0-9a-f]{12}))? -->`);
 /**
  * The commit a review body's marker names; undefined when it has none. The marker is read only where
  * the action writes it, first: a review may quote another one, marker and all.
  */
 function reviewedCommit(body) {
-    return new RegExp(`^${MARKER} commit=([0-9a-f]{7,64}) -->`).exec(body)?.[1];
+    return MARKER_LINE.exec(body)?.[1];
 }
-/** Whether a review's body is the action's: it starts with the review marker. */
-function isOwnReviewBody(body) {
-    return reviewedCommit(body) !== undefined;
+/**
+ * Whether a review's body is the action's, written by the job of `source`: it starts with the review
+ * marker, and names that source (a marker without one was written before markers named it, and is
+ * taken as any job's).
+ */
+function isOwnReviewBody(body, source) {
+    const marker = MARKER_LINE.exec(body);
+    return marker !== null && (marker[2] === undefined || source === undefined || marker[2] === source);
+}
+/**
+ * The source a review marker names: the workflow file (without the ref, which differs per pull
+ * request) and the job, hashed (names may hold any text, and a marker must not).
+ */
+function reviewSource(env = process.env) {
+    const workflow = (env.GITHUB_WORKFLOW_REF ?? env.GITHUB_WORKFLOW ?? '').replace(/@.*$/, '');
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${workflow}\n${env.GITHUB_JOB ?? ''}`)
+        .digest('hex')
+        .slice(0, 12);
 }
 /**
  * Reads the pull request's commits and files, and the commit of the action's previous review (found
  * by its marker, only among reviews by the token's own identity: anyone can paste a marker). A read
  * that fails leaves that part out and is noted in `unread`; the review still goes ahead.
  */
-async function prepareReview(api, number, fallbackHead) {
-    const plan = { target: { number, headSha: fallbackHead, files: [] }, unread: [], readDenied: false };
+async function prepareReview(api, number, fallbackHead, source) {
+    const plan = {
+        target: { number, headSha: fallbackHead, files: [] },
+        unread: [],
+        readDenied: false,
+        ...(source !== undefined && { source }),
+    };
     const note = (what, error) => {
         plan.unread.push(`${what} (${(0,errors/* messageOf */.bD)(error)})`);
         if ((0,types/* isGitHubApiError */.ID)(error) && (error.status === 403 || error.status === 404))
@@ -1576,7 +1605,7 @@ async function prepareReview(api, number, fallbackHead) {
     }
     try {
         const login = (await api.identity()).toLowerCase();
-        const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && reviewedCommit(r.body) !== undefined);
+        const own = (await api.reviews(number)).filter((r) => r.login.toLowerCase() === login && isOwnReviewBody(r.body, source));
         const previous = own.at(-1);
         if (previous)
             plan.target.previousCommit = reviewedCommit(previous.body);
@@ -1660,7 +1689,7 @@ async function postReview(api, plan, review, options) {
         body: (0,limits/* fitUnits */.zW)(options.redact((0,review_text/* reviewBody */.ff)({
             verdict: review.verdict,
             summary: review.summary,
-            marker: reviewMarker(headSha),
+            marker: reviewMarker(headSha, plan.source),
             commit: headSha,
             ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
             listed,
@@ -1722,8 +1751,8 @@ function denied(error) {
     return (0,types/* isGitHubApiError */.ID)(error) && (error.status === 403 || error.status === 404);
 }
 /** Whether a listed review is this action's own: the token's identity wrote it, and it starts with the marker. */
-function isOwnReview(review, login) {
-    return review.login.toLowerCase() === login.toLowerCase() && isOwnReviewBody(review.body);
+function isOwnReview(review, login, source) {
+    return review.login.toLowerCase() === login.toLowerCase() && isOwnReviewBody(review.body, source);
 }
 /**
  * The review state a new verdict withdraws: any verdict but request_changes clears the action's own
@@ -1744,7 +1773,7 @@ async function tidyAfterReview(api, number, posted, options) {
     let login;
     try {
         login = await api.identity();
-        own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login));
+        own = (await api.reviews(number)).filter((review) => review.id !== posted.id && isOwnReview(review, login, options.source));
     }
     catch (error) {
         options.warn(`Could not read the earlier reviews of pull request #${number} to tidy them (${(0,errors/* messageOf */.bD)(error)}).`);
@@ -1894,7 +1923,7 @@ async function planReview(plan, context, github) {
         core/* warning */.$e('review is on, but there is no github_token to read the pull request and post the review with: the agent runs without a review.');
         return { plan };
     }
-    const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '');
+    const review = await prepareReview(await github.api(), event.thread.number, context.pullRequest?.headSha ?? '', reviewSource());
     // A missing permission is told once, after the run, together with the review's own (see publishReview).
     if (!review.readDenied && review.unread.length > 0)
         core/* warning */.$e(unreadWarning(review));
@@ -1923,7 +1952,11 @@ async function publishReview(reviewing, report, github, redaction) {
         return undefined;
     const posted = report.structured?.ok ? await post(plan, reviewing, report, { github, redaction }) : undefined;
     if (posted?.id !== undefined && posted.url !== undefined) {
-        const tidied = await tidyAfterReview(await github.api(), plan.target.number, { id: posted.id, url: posted.url, verdict: posted.verdict }, { resolveOutdated: reviewing.plan.settings.resolveOutdated, warn: (message) => core/* warning */.$e(message) });
+        const tidied = await tidyAfterReview(await github.api(), plan.target.number, { id: posted.id, url: posted.url, verdict: posted.verdict }, {
+            resolveOutdated: reviewing.plan.settings.resolveOutdated,
+            ...(plan.source !== undefined && { source: plan.source }),
+            warn: (message) => core/* warning */.$e(message),
+        });
         Object.assign(posted, tidied);
         if (tidied.dismissed > 0)
             log/* info */.pq(`Dismissed ${tidied.dismissed} earlier review(s) of the agent that the new verdict withdraws.`);
