@@ -203,6 +203,14 @@ describe('the bundle against the simulator', () => {
     expect(sim.runs.size).toBe(1);
   });
 
+  it('with wait: false, the main and post steps read the run once, and never its conversation', async () => {
+    const start = await runMainAndPost({ inputs: inputs({ wait: 'false' }) });
+    expect(start.main.code).toBe(0);
+    const runId = start.main.outputs.run_id!;
+    expect(start.main.outputs.state).toBe('QUEUED');
+    expect(sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /agent/runs', `GET /agent/runs/${runId}`]);
+  });
+
   it('goes through the proxy in HTTP_PROXY, as the runner configures it', async () => {
     // A CONNECT proxy that sends every tunnel to the simulator, whatever host was asked for.
     const tunnels: string[] = [];

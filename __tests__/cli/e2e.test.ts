@@ -144,6 +144,14 @@ describe('oz-agent-run', () => {
     expect(sim.runs.size).toBe(1);
   });
 
+  it('with --no-wait, reads the run once after the create, and never its conversation', async () => {
+    const started = await cli(['--prompt', 'p', '--no-wait', '--json']);
+    expect(started.code).toBe(0);
+    const outputs = JSON.parse(started.stdout) as Record<string, string>;
+    expect(outputs).toMatchObject({ outcome: 'started', state: 'QUEUED' });
+    expect(sim.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /agent/runs', `GET /agent/runs/${outputs.run_id}`]);
+  });
+
   it('writes the Markdown summary and the dotenv outputs GitLab reads', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oz-cli-'));
     const summary = join(dir, 'summary.md');

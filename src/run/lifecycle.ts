@@ -181,7 +181,9 @@ export async function startAndWatch(
   const { runId, restarted } = life.trail;
   const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
   const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
-  const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+  // Not waiting, the run has only just begun: the one read in leaveRunning fills the outputs, and its
+  // conversation holds no answer yet (reading it would be a second request for nothing).
+  const work = runId !== undefined && plan.settings.wait ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
   return {
     ...conclude(found),
     ...(run !== undefined && { run }),
