@@ -64,7 +64,10 @@ describe('not waiting (wait: false, --no-wait)', () => {
 
   it('waiting, reads the conversation after the run for its answer', async () => {
     api('SUCCEEDED');
-    const plan: RunPlan = { settings: { ...settings, wait: true, logProgress: false }, target: { kind: 'create', request: settings.create! } };
+    const plan: RunPlan = {
+      settings: { ...settings, wait: true, logProgress: false },
+      target: { kind: 'create', request: settings.create! },
+    };
     const result = await startAndWatch(client(), plan, {}, new AbortController().signal, events, { artifactGraceMs: 1 });
     expect(result.outcome).toEqual({ kind: 'ended', state: 'SUCCEEDED' });
     expect(sent).toContain('GET /agent/runs/r1/conversation');
