@@ -111,6 +111,16 @@ describe('pre-flight', () => {
     expect(main.log).not.toContain('::warning::');
   });
 
+  it('starts the run within a few seconds when a catalogue read never answers: the check is optional', async () => {
+    sim.inject({ method: 'GET', path: '/agent/models', kind: 'hang' });
+    const main = await runStep({ inputs: inputs({ model: 'gpt-5', debug: 'true' }) });
+    expect(main.code).toBe(0);
+    const [read] = catalogue();
+    const [create] = creates();
+    expect(create!.at - read!.at).toBeLessThan(5000);
+    expect(main.log).toContain('[debug] Could not read the models before the run (no answer within 3 s); creating the run unchecked.');
+  });
+
   it('skips the reads with preflight: false', async () => {
     const main = await runStep({ inputs: inputs({ model: 'gpt5', preflight: 'false' }) });
     expect(main.code).toBe(0);

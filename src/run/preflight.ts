@@ -18,27 +18,35 @@ export interface PreflightResult {
   notes: string[];
 }
 
-/** How long one catalogue read may take before the run goes ahead without it. */
-const READ_BUDGET_MS = 10_000;
+/**
+ * How long the catalogue reads may take before the run goes ahead without them. The check is optional:
+ * the lists answer in well under a second, and one that does not must not hold the run back for long.
+ */
+export const READ_BUDGET_MS = 3000;
 /** Most ids or names listed in a message. */
 const MAX_LISTED = 20;
 
 /**
  * Checks the create's model, environment and skill against the catalogue. `label` names a setting as
- * the user wrote it (`model`, `--model`).
+ * the user wrote it (`model`, `--model`). The reads share one budget, `budgetMs`.
  */
 export async function preflight(
-  client: OzClient,
+  client: Pick<OzClient, 'listModels' | 'listEnvironments' | 'listSkills'>,
   create: CreateRunRequest,
   label: (name: string) => string,
   signal?: AbortSignal,
+  budgetMs: number = READ_BUDGET_MS,
 ): Promise<PreflightResult> {
   const result: PreflightResult = { problems: [], warnings: [], notes: [] };
   const model = create.config?.model_id;
   const environment = create.config?.environment_id;
   const skillRepo = repoOfSkill(create.skill);
+  // A timer of our own, not AbortSignal.timeout: it is cleared once the reads are done, and tests can fake it.
+  const budget = new AbortController();
+  const timer = setTimeout(() => budget.abort(new Error(`no answer within ${budgetMs / 1000} s`)), budgetMs);
+  const within = AbortSignal.any([budget.signal, ...(signal ? [signal] : [])]);
   const read = <T>(what: string, get: () => Promise<T>): Promise<T | undefined> =>
-    raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error: unknown) => {
+    raceAbort(get(), within).catch((error: unknown) => {
       if (signal?.aborted) throw error;
       result.notes.push(`Could not read ${what} before the run (${messageOf(error)}); creating the run unchecked.`);
       return undefined;
@@ -47,7 +55,7 @@ export async function preflight(
     model === undefined ? undefined : read('the models', () => client.listModels()),
     environment === undefined ? undefined : read('the environments', () => client.listEnvironments()),
     skillRepo === undefined ? undefined : read(`the skills of ${skillRepo}`, () => client.listSkills(skillRepo)),
-  ]);
+  ]).finally(() => clearTimeout(timer));
   if (model !== undefined && models !== undefined) checkModel(model, models, label('model'), result);
   if (environment !== undefined && environments !== undefined) checkEnvironment(environment, environments, label('environment'), result);
   if (create.skill !== undefined && skillRepo !== undefined && skills !== undefined) checkSkill(create.skill, skillRepo, skills, result);
