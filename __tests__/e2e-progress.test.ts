@@ -21,7 +21,10 @@ beforeEach(() => github.reset());
 
 const INTERVAL_S = 0.5;
 
-function onPullRequest(extra: Record<string, string> = {}) {
+function onPullRequest(
+  extra: Record<string, string> = {},
+  interval: Record<string, string> = { OZ_ACTION_PROGRESS_SECONDS: String(INTERVAL_S) },
+) {
   return runStep({
     inputs: {
       warp_api_key: 'wk-e2e-progress',
@@ -32,7 +35,7 @@ function onPullRequest(extra: Record<string, string> = {}) {
       max_poll_interval_seconds: '0.2',
       ...extra,
     },
-    env: { ...github.pullRequestEvent(), OZ_ACTION_PROGRESS_SECONDS: String(INTERVAL_S), RUNNER_DEBUG: '1' },
+    env: { ...github.pullRequestEvent(), ...interval, RUNNER_DEBUG: '1' },
   });
 }
 
@@ -59,13 +62,19 @@ describe('comment_progress', () => {
     expect(live.some((w) => /\*\*Now:\*\* On it: Fix the flaky test/.test(w.body))).toBe(true);
     // Throttled: the action fires live edits at least an interval apart; a loaded machine may delay
     // one on its way, so each gap is checked with half an interval to spare, and their mean in full.
-    // Never an edit that changes nothing but the clock.
+    // The gaps are measured between edits (PATCH): the create (POST) waits for the look-up of an
+    // earlier comment after its edit was fired. The edit that first links the agent's session is news,
+    // not progress, and goes at once (the next test): it is left out. Never an edit that changes
+    // nothing but the clock.
     expect(live.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < live.length; i++) {
-      expect(live[i]!.at - live[i - 1]!.at, `write ${i}`).toBeGreaterThanOrEqual((INTERVAL_S * 1000) / 2);
-      expect(withoutTime(live[i]!.body), `write ${i}`).not.toBe(withoutTime(live[i - 1]!.body));
+    for (let i = 1; i < live.length; i++) expect(withoutTime(live[i]!.body), `write ${i}`).not.toBe(withoutTime(live[i - 1]!.body));
+    const linked = live.findIndex((w) => w.body.includes('[Watch the agent]('));
+    const edits = live.filter((w, i) => w.method === 'PATCH' && i !== linked);
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < edits.length; i++) {
+      expect(edits[i]!.at - edits[i - 1]!.at, `edit ${i}`).toBeGreaterThanOrEqual((INTERVAL_S * 1000) / 2);
     }
-    expect((live.at(-1)!.at - live[0]!.at) / (live.length - 1)).toBeGreaterThanOrEqual(INTERVAL_S * 1000 * 0.9);
+    expect((edits.at(-1)!.at - edits[0]!.at) / (edits.length - 1)).toBeGreaterThanOrEqual(INTERVAL_S * 1000 * 0.9);
 
     // The answer first, what the agent did folded after it.
     const answer = final.indexOf('I fixed the flaky test');
@@ -74,6 +83,18 @@ describe('comment_progress', () => {
     expect(fold).toBeGreaterThan(answer);
     expect(final.slice(fold)).toContain('- ` command: npm test `\n- ` edit_files: src/auth.ts `');
     expect(final).not.toContain('**Now:**');
+  });
+
+  it("links the agent's session in the live comment as soon as the run has one, not 30 s later", async () => {
+    // The runner's own interval (30 s between progress edits); the run works for about 2 s.
+    const main = await onPullRequest({}, {});
+    expect(main.code, main.log).toBe(0);
+    const writes = commentWrites();
+    const live = writes.slice(0, -1);
+    expect(live[0]!.body).not.toContain('[Watch the agent](');
+    const linked = live.find((w) => w.body.includes('[Watch the agent]('));
+    expect(linked, 'a live edit with the session link').toBeDefined();
+    expect(linked!.body).toMatch(/## ⏳ The Oz agent is (starting|working)/);
   });
 
   it('leaves the comment as it was with comment_progress: false', async () => {

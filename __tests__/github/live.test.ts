@@ -35,6 +35,23 @@ describe('EditThrottle', () => {
     expect(throttle.currentIntervalMs).toBe(30_000);
   });
 
+  it('runs an urgent edit at once, in place of a waiting one, unless GitHub asked for a longer pause', () => {
+    const throttle = new EditThrottle(30_000);
+    const edits: string[] = [];
+    throttle.request(() => edits.push('first'));
+    throttle.request(() => edits.push('progress'));
+    vi.advanceTimersByTime(1000);
+    throttle.request(() => edits.push('link'), true);
+    expect(edits).toEqual(['first', 'link']);
+    vi.advanceTimersByTime(60_000);
+    expect(edits).toEqual(['first', 'link']);
+    throttle.refused();
+    throttle.request(() => edits.push('refused link'), true);
+    expect(edits).toEqual(['first', 'link']);
+    vi.advanceTimersByTime(60_000);
+    expect(edits).toEqual(['first', 'link', 'refused link']);
+  });
+
   it('drops a waiting edit when stopped', () => {
     const throttle = new EditThrottle(1000);
     const edits: number[] = [];

@@ -172,8 +172,10 @@ export class Comment {
   /** The run exists, or changed state: the first edit is at once (it creates the comment), the run id in it. */
   progress(unredacted: LiveRun): void {
     const runId = unredacted.run_id ?? this.liveRun?.run_id;
+    // A link to watch the agent is what people wait for: shown at once, not at the next progress edit.
+    const newLink = unredacted.session_link !== undefined && unredacted.session_link !== this.liveRun?.session_link;
     this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
-    this.editLive();
+    this.editLive(newLink);
   }
 
   /** Something the agent did or said (a line of live progress): shown at the next edit. */
@@ -189,14 +191,14 @@ export class Comment {
     this.throttle.stop();
   }
 
-  /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
-  private editLive(): void {
+  /** Asks for a live edit of the comment: at once the first time (or when `urgent`), then at most once per interval. */
+  private editLive(urgent = false): void {
     // The run and activity as they are when the edit is due, not when the queue reaches it.
     this.throttle.request(() => {
       const run = this.liveRun;
       const activity = this.activity.snapshot();
       this.lane.enqueue(() => this.writeLive(run, activity));
-    });
+    }, urgent);
   }
 
   private async writeLive(unredacted: LiveRun | undefined, snapshot: ActivitySnapshot): Promise<void> {

@@ -142,10 +142,19 @@ export class EditThrottle {
     this.intervalMs = minIntervalMs;
   }
 
-  /** Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one. */
-  request(edit: () => void): void {
+  /**
+   * Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one.
+   * An `urgent` edit (news the user is waiting for, not progress) goes now, unless GitHub asked for a
+   * longer pause: the interval is for progress, the backoff for GitHub's limits.
+   */
+  request(edit: () => void, urgent = false): void {
     if (this.stopped) return;
     this.pending = edit;
+    const backingOff = this.intervalMs > this.minIntervalMs;
+    if (urgent && !backingOff) {
+      clearTimeout(this.timer);
+      return this.fire();
+    }
     if (this.timer !== undefined) return;
     const wait = this.lastEditAt + this.intervalMs - Date.now();
     if (wait <= 0) return this.fire();
