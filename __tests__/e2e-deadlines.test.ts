@@ -2,7 +2,7 @@
  * GitHub requests with deadlines, end to end on the committed dist/: a GitHub that never answers one
  * route (the GitHub double's `silent`) costs the step that request's deadline and a warning, never
  * the run, and never the rest of what the step writes on GitHub. The deadline (10 s on a runner) is
- * shortened here with OZ_ACTION_GITHUB_REQUEST_SECONDS.
+ * shortened here with the harness's `timings`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useSimulator } from './helpers/simulator.ts';
@@ -34,13 +34,15 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-const env = () => ({ ...github.pullRequestEvent(), OZ_ACTION_GITHUB_REQUEST_SECONDS: '1' });
+const env = () => github.pullRequestEvent();
+/** Each GitHub request's deadline: 1 s here (10 s on a runner). */
+const timings = { githubRequestTimeoutMs: 1000 };
 
 describe('a GitHub route that never answers', () => {
   it('costs the main step one deadline and a warning: the run succeeds and the check run is completed', async () => {
     // The comment is created when the run starts; its final update never gets an answer.
     github.silent.push({ method: 'PATCH', path: '/issues/comments/' });
-    const main = await runStep({ inputs: inputs(), env: env() });
+    const main = await runStep({ inputs: inputs(), env: env(), timings });
     expect(main.code).toBe(0);
     expect(main.outputs.state).toBe('SUCCEEDED');
     expect(main.log).toContain(
@@ -55,7 +57,7 @@ describe('a GitHub route that never answers', () => {
 
     // The post step after it: the run was settled, so it has nothing to do, and says nothing on GitHub.
     const before = github.requests.length;
-    const post = await runStep({ which: 'post', inputs: inputs(), env: env(), state: main.state });
+    const post = await runStep({ which: 'post', inputs: inputs(), env: env(), timings, state: main.state });
     expect(post.code).toBe(0);
     expect(post.log).not.toContain('::warning::');
     expect(github.requests.length).toBe(before);
@@ -66,6 +68,7 @@ describe('a GitHub route that never answers', () => {
     const killed = await runStep({
       inputs: inputs({ metadata: 'sim_outcome=never' }),
       env: env(),
+      timings,
       onSpawn: (child) => {
         // Once the run is live and the comment exists, and a moment later, when the step has saved its id.
         const timer = setInterval(() => {
@@ -83,7 +86,8 @@ describe('a GitHub route that never answers', () => {
     const post = await runStep({
       which: 'post',
       inputs: inputs(),
-      env: { ...env(), OZ_ACTION_POST_BUDGET_SECONDS: '8' },
+      env: env(),
+      timings: { ...timings, budgetMs: 8000 },
       state: killed.state,
     });
     expect(post.code).toBe(0);

@@ -168,7 +168,7 @@ describe('limits that hold', () => {
       which: 'post',
       inputs: inputs(),
       state: { oz_run_id: 'run-left-behind' },
-      env: { OZ_ACTION_POST_BUDGET_SECONDS: '2' },
+      timings: { budgetMs: 2000 },
     });
     expect(post.code).toBe(0);
     expect(post.wallMs).toBeLessThan(8000);

@@ -34,12 +34,14 @@ describe('a main step stopped while it finishes the check run', () => {
     // GitHub does not answer the check run's updates (each waits its deadline, 1 s here); while the
     // completion waits, the workflow is cancelled (SIGTERM).
     github.silent.push({ method: 'PATCH', path: '/check-runs/' });
-    const env = { ...github.pullRequestEvent(), OZ_ACTION_GITHUB_REQUEST_SECONDS: '1' };
+    const env = github.pullRequestEvent();
+    const timings = { githubRequestTimeoutMs: 1000 };
     const completing = () =>
       github.requests.some((r) => r.method === 'PATCH' && (r.body as { status?: string } | undefined)?.status === 'completed');
     const main = await runStep({
       inputs: inputs(),
       env,
+      timings,
       onSpawn: (child) => {
         const timer = setInterval(() => {
           if (!completing()) return;
@@ -55,7 +57,7 @@ describe('a main step stopped while it finishes the check run', () => {
     expect([...github.checkRuns.values()][0]!.status).toBe('in_progress');
 
     github.silent.length = 0;
-    const post = await runStep({ which: 'post', inputs: inputs(), env, state: main.state });
+    const post = await runStep({ which: 'post', inputs: inputs(), env, timings, state: main.state });
     expect(post.code).toBe(0);
     expect(post.log).toContain('Oz post step: the main step did not finish the check run or comment; finishing them.');
     expect(post.log).toContain('Completed check run');

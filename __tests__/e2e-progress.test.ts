@@ -3,11 +3,11 @@
  * works, the pull request comment shows what it is doing, edited at most once per interval and only
  * when something changed; a refused edit (GitHub's rate limits) waits longer and never fails the
  * step; the finished comment keeps the answer first and folds the progress. The timings are shortened
- * with OZ_ACTION_PROGRESS_SECONDS (30 s between edits on a runner).
+ * with the harness's `timings` (30 s between edits on a runner).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubDouble } from '../sim/github.ts';
-import { runStep } from '../sim/runner.ts';
+import { runStep, type StepOptions } from '../sim/runner.ts';
 import { useSimulator } from './helpers/simulator.ts';
 
 // 200 ms per simulated second: a run works for about 2 s, long enough for several reads.
@@ -21,10 +21,7 @@ beforeEach(() => github.reset());
 
 const INTERVAL_S = 0.5;
 
-function onPullRequest(
-  extra: Record<string, string> = {},
-  interval: Record<string, string> = { OZ_ACTION_PROGRESS_SECONDS: String(INTERVAL_S) },
-) {
+function onPullRequest(extra: Record<string, string> = {}, timings: StepOptions['timings'] = { progressIntervalMs: INTERVAL_S * 1000 }) {
   return runStep({
     inputs: {
       warp_api_key: 'wk-e2e-progress',
@@ -35,7 +32,8 @@ function onPullRequest(
       max_poll_interval_seconds: '0.2',
       ...extra,
     },
-    env: { ...github.pullRequestEvent(), ...interval, RUNNER_DEBUG: '1' },
+    env: { ...github.pullRequestEvent(), RUNNER_DEBUG: '1' },
+    timings,
   });
 }
 

@@ -84,6 +84,13 @@ export interface StepOptions {
    * them as INPUT_<NAME> all the same, upper-cased, spaces as "_", hyphens kept.
    */
   undeclaredInputs?: Record<string, string>;
+  /**
+   * Timings to shorten, in milliseconds, handed to the bundle's entry as `--oz-test-timings=<JSON>`
+   * (src/entrypoints/harness.ts; the runner passes no argument, so a workflow cannot): the main step
+   * takes `progressIntervalMs` (the conversation reads and the comment's live edits, 15-60 s and 30 s)
+   * and `githubRequestTimeoutMs` (10 s); the post step `budgetMs` (60 s) and `githubRequestTimeoutMs`.
+   */
+  timings?: { progressIntervalMs?: number; githubRequestTimeoutMs?: number; budgetMs?: number };
 }
 
 /** The step's environment as the runner gives it: the runner's variables, inputs with defaults, files. */
@@ -131,7 +138,12 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   for (const file of [env.GITHUB_OUTPUT!, env.GITHUB_STATE!, env.GITHUB_STEP_SUMMARY!]) writeFileSync(file, '');
   const script = join(ROOT, readActionYaml().runs[options.which ?? 'main']);
   const started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = options.timings ? [`--oz-test-timings=${JSON.stringify(options.timings)}`] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+    env,
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   options.onSpawn?.(child);
   let log = '';
   const collect = (chunk: Buffer) => {

@@ -1,10 +1,10 @@
 import * as core from '@actions/core';
-import { runPost } from './action/post-step.ts';
+import { runPost, type PostOptions } from './action/post-step.ts';
 
 /** The action's post step. A post step never turns a green job red: it warns, whatever was thrown. */
-export async function run(): Promise<void> {
+export async function run(options: PostOptions = {}): Promise<void> {
   try {
-    await runPost();
+    await runPost(options);
   } catch (error) {
     core.warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
   }

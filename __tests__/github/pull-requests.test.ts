@@ -141,10 +141,9 @@ describe('the pull request comment', () => {
   it('is created when the run starts, edited on state changes and finished with the outcome', async () => {
     const files = step('pull_request', EVENTS.pull_request, { check_name: '' });
     // Live edits are at most one per 30 s on a runner: shortened here so the state change is seen.
-    vi.stubEnv('OZ_ACTION_PROGRESS_SECONDS', '0.001');
     ozRun(run('INPROGRESS', { session_link: 'https://app.warp.dev/session/s1' }), succeeded);
     const comments = commentApi();
-    await runMain(FAST);
+    await runMain({ ...FAST, progressIntervalMs: 1 });
     expect(process.exitCode ?? 0).toBe(0);
     expect(comments.writes[0]).toMatchObject({ method: 'POST' });
     expect(comments.writes[0]!.body).toContain('<!-- oz-agent-action run=4242 job=agent step=review -->');

@@ -20,15 +20,20 @@ export function fakeGitHub(): GitHubApi & { writes: FakeWrite[] } {
     within: () => api,
     permission: unexpected('permission'),
     pullRequestHead: unexpected('pullRequestHead'),
-    findComment: () => Promise.resolve(undefined),
     findOwnComment: () => Promise.resolve(undefined),
-    identity: unexpected('identity'),
+    identity: () => Promise.resolve('github-actions[bot]'),
     react: unexpected('react'),
     pullRequest: unexpected('pullRequest'),
     pullRequestFiles: unexpected('pullRequestFiles'),
     reviews: unexpected('reviews'),
     reviewComments: unexpected('reviewComments'),
     createReview: unexpected('createReview'),
+    dismissReview: unexpected('dismissReview'),
+    reviewThreads: unexpected('reviewThreads'),
+    resolveReviewThread: unexpected('resolveReviewThread'),
+    reviewThreadComments: unexpected('reviewThreadComments'),
+    replyToReviewComment: unexpected('replyToReviewComment'),
+    updateReviewComment: unexpected('updateReviewComment'),
     createComment: (_thread, body) => {
       writes.push({ call: 'createComment', body });
       return Promise.resolve({ id: 555, url: 'https://github.com/acme/widgets/pull/7#issuecomment-555' });

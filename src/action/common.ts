@@ -23,20 +23,18 @@ export function maskSecrets(secrets: readonly string[]): Redaction {
 }
 
 /**
- * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
- * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
- * seconds. A workflow has no reason to set it.
+ * Timings that tests shorten, passed in as options (the end-to-end harness passes them to the bundle's
+ * entry, see src/entrypoints/harness.ts); a workflow cannot set them.
  */
-export function progressIntervalMs(): number | undefined {
-  const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
-  return seconds > 0 ? seconds * 1000 : undefined;
+export interface StepTimings {
+  /** The live progress timings (the conversation reads, 15 s then 60 s, and the comment's live edits, 30 s), all this one. */
+  progressIntervalMs?: number;
+  /** The deadline of each GitHub request. Default 10 s (see github/request.ts). */
+  githubRequestTimeoutMs?: number;
 }
 
-/**
- * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
- * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
- */
-export function githubRequestBounds(signal?: AbortSignal): RequestBounds {
-  const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
-  return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
+export function githubRequestBounds(timings: StepTimings, signal?: AbortSignal): RequestBounds {
+  const { githubRequestTimeoutMs: timeoutMs } = timings;
+  return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
 }

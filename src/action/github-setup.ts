@@ -3,7 +3,7 @@ import type { GitHubContext } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import type { GitHubApi } from '../github/types.ts';
 import { targetOf, type RunTarget } from '../run/plan.ts';
-import { githubRequestBounds, type Redaction } from './common.ts';
+import { githubRequestBounds, type Redaction, type StepTimings } from './common.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { Mention } from '../threads/step.ts';
 import { guardedForFork } from '../github/fork.ts';
@@ -27,14 +27,18 @@ export interface GitHubSide {
 }
 
 /** The GitHub API for the event's repository, made on first use; undefined without a token or a repository. */
-export function gitHubApi(settings: Settings, event: GitHubContext['event']): (() => Promise<GitHubApi>) | undefined {
+export function gitHubApi(
+  settings: Settings,
+  event: GitHubContext['event'],
+  timings: StepTimings = {},
+): (() => Promise<GitHubApi>) | undefined {
   const { owner, repo } = event;
   if (settings.githubToken === '' || owner === undefined || repo === undefined) return undefined;
   let api: Promise<GitHubApi> | undefined;
   // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
   return () =>
     (api ??= import('../github/api.ts').then(({ createGitHubApi }) =>
-      createGitHubApi(settings.githubToken, owner, repo, githubRequestBounds()),
+      createGitHubApi(settings.githubToken, owner, repo, githubRequestBounds(timings)),
     ));
 }
 
@@ -60,9 +64,14 @@ export function needsGitHubSide(settings: Settings, context: GitHubContext): boo
  * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
  * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
  */
-export async function prepareGitHub(settings: Settings, context: GitHubContext, redaction: Redaction): Promise<GitHubSide> {
-  if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context, redaction);
-  const api = gitHubApi(settings, context.event);
+export async function prepareGitHub(
+  settings: Settings,
+  context: GitHubContext,
+  redaction: Redaction,
+  timings: StepTimings = {},
+): Promise<GitHubSide> {
+  if (needsGitHubSide(settings, context)) return (await import('./github-side.ts')).setUpGitHub(settings, context, redaction, timings);
+  const api = gitHubApi(settings, context.event, timings);
   const target = guardedForFork(targetOf(settings)!, context.event, (message) => core.notice(message));
   return { target, ...(api && { api }) };
 }

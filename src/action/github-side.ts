@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { progressIntervalMs, type Redaction } from './common.ts';
+import { type Redaction, type StepTimings } from './common.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
@@ -29,9 +29,14 @@ export { planReview, publishReview } from '../review/step.ts';
  * (comment and review events need a trusted author), then sets up the pull request comment and creates
  * the check run. Throws CheckRunError when a requested check run cannot be created.
  */
-export async function setUpGitHub(settings: Settings, context: GitHubContext, redaction: Redaction): Promise<GitHubSide> {
+export async function setUpGitHub(
+  settings: Settings,
+  context: GitHubContext,
+  redaction: Redaction,
+  timings: StepTimings = {},
+): Promise<GitHubSide> {
   const { event } = context;
-  const github = gitHubApi(settings, event);
+  const github = gitHubApi(settings, event, timings);
   const canCall = github !== undefined;
   const decided = await decideStart(settings, event, github);
   if ('skip' in decided) return decided;
@@ -55,6 +60,7 @@ export async function setUpGitHub(settings: Settings, context: GitHubContext, re
     reviewThread,
     mention,
     redaction,
+    timings,
   });
   return { ...side, feedback };
 }
@@ -108,6 +114,7 @@ async function startFeedback(
     reviewThread: { pull: number; root: number } | undefined;
     mention: Mention | undefined;
     redaction: Redaction;
+    timings: StepTimings;
   },
 ): Promise<Feedback> {
   const { thread, reviewThread, mention, redaction } = where;
@@ -132,7 +139,7 @@ async function startFeedback(
       ...(reviewThread && { reviewThread }),
       marker: commentMarker(),
       showActivity: settings.commentProgress,
-      ...(progressIntervalMs() !== undefined && { editIntervalMs: progressIntervalMs() }),
+      ...(where.timings.progressIntervalMs !== undefined && { editIntervalMs: where.timings.progressIntervalMs }),
       // The post step finishes a conversation comment as a conversation (see saveConversation).
       ...(mention && {
         conversation: { state: mention.state, exchange: mention.exchange },

@@ -12,7 +12,7 @@ import { reportOf } from '../front/words.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import { planOf } from '../run/plan.ts';
-import { progressIntervalMs, type Redaction } from './common.ts';
+import { type Redaction, type StepTimings } from './common.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';
@@ -25,7 +25,7 @@ import type { ActionPlan, Reviewing } from '../review/step.ts';
 import * as log from './log.ts';
 
 /** Knobs for tests and the simulator; a workflow never sets them. */
-export interface MainOptions extends Omit<LifecycleOptions, 'startedAt'> {
+export interface MainOptions extends Omit<LifecycleOptions, 'startedAt'>, StepTimings {
   retry?: Partial<RetryPolicy>;
   /** How long finishing the comment and check run may take. */
   githubBudgetMs?: number;
@@ -55,7 +55,7 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
 
   const settings = await readSettings(inputs, event, context);
   if (settings === undefined) return;
-  const github = await prepareGitHubSide(settings, context, event, redaction);
+  const github = await prepareGitHubSide(settings, context, event, { redaction, timings: options });
   if (github === undefined) return;
 
   const reactions = reactor(github);
@@ -134,10 +134,10 @@ async function prepareGitHubSide(
   settings: Settings,
   context: GitHubContext,
   event: EventFacts,
-  redaction: Redaction,
+  { redaction, timings }: { redaction: Redaction; timings: StepTimings },
 ): Promise<GitHubSide | undefined> {
   try {
-    const github = await prepareGitHub(settings, context, redaction);
+    const github = await prepareGitHub(settings, context, redaction, timings);
     if (github.skip === undefined) return github;
     setOutput('skipped', 'true');
     core.notice(`Not starting an Oz agent: ${github.skip}.`);
@@ -159,7 +159,7 @@ async function runAgent(
   const { settings, target } = plan;
   const { metadata, dropped } = buildMetadata(context, settings.userMetadata);
   if (target.kind === 'create' && dropped.length > 0) log.info(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-  const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
+  const { retry, githubBudgetMs: _budget, progressIntervalMs, githubRequestTimeoutMs: _timeout, ...lifecycle } = options;
   const { result } = await runWithStopHandling({
     plan,
     metadata,
@@ -196,14 +196,13 @@ async function runAgent(
       }),
       debug: (message) => log.debug(message),
     },
-    options: { ...progressTimings(), ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
+    options: { ...progressTimings(progressIntervalMs), ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
   });
   return result;
 }
 
-/** The conversation read timings, shortened for tests (see progressIntervalMs). */
-function progressTimings(): Pick<LifecycleOptions, 'conversationIntervalMs' | 'firstConversationReadMs'> {
-  const ms = progressIntervalMs();
+/** The conversation read timings, shortened for tests (see StepTimings). */
+function progressTimings(ms: number | undefined): Pick<LifecycleOptions, 'conversationIntervalMs' | 'firstConversationReadMs'> {
   return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
 

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { messageOf } from '../errors.ts';
-import { githubRequestBounds, type Redaction } from './common.ts';
+import { githubRequestBounds, type Redaction, type StepTimings } from './common.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine, clause } from '../front/words.ts';
@@ -22,14 +22,10 @@ import * as log from './log.ts';
 export interface PostOptions {
   retry?: Partial<RetryPolicy>;
   cancelBudgetMs?: number;
-  /** How long the whole post step may take. Default 60 s (`OZ_ACTION_POST_BUDGET_SECONDS` shortens it for tests). */
+  /** How long the whole post step may take: a job must never wait long on cleanup, whatever the API does. Default 60 s. */
   budgetMs?: number;
-}
-
-/** The post step's whole budget: a job must never wait long on cleanup, whatever the API does. */
-function postBudgetMs(options: PostOptions): number {
-  const seconds = Number(process.env.OZ_ACTION_POST_BUDGET_SECONDS);
-  return options.budgetMs ?? (seconds > 0 ? seconds * 1000 : 60_000);
+  /** The deadline of each GitHub request. Default 10 s (see github/request.ts). */
+  githubRequestTimeoutMs?: number;
 }
 
 /**
@@ -42,7 +38,7 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
   const inputs = await readInputs();
   // The debug input shows this step's requests too; a bad input was reported by the main step.
   log.showDebug(inputs.ok && inputs.settings.debug === true);
-  const budgetMs = postBudgetMs(options);
+  const budgetMs = options.budgetMs ?? 60_000;
   const deadline = AbortSignal.timeout(budgetMs);
   try {
     await raceAbort(cleanUp(inputs, options, deadline), deadline);
@@ -58,6 +54,8 @@ export async function runPost(options: PostOptions = {}): Promise<void> {
 interface PostStep {
   settings: Readonly<Settings>;
   redaction: Redaction;
+  /** The timings tests shorten (the GitHub requests' deadline). */
+  timings: StepTimings;
 }
 
 async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: AbortSignal): Promise<void> {
@@ -76,7 +74,7 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
     );
     return;
   }
-  const step = { settings: inputs.settings, redaction: inputs.redaction };
+  const step = { settings: inputs.settings, redaction: inputs.redaction, timings: options };
   if (reportUnfinished(state)) return finishReport(state, step, options, deadline);
   const { run, note } = await settleRun(state, step.settings, options);
   await finishOnGitHub(state, run, note, deadline, step);
@@ -178,7 +176,7 @@ async function finishOnGitHub(
   run: RunItem | undefined,
   note: string,
   deadline: AbortSignal,
-  { settings, redaction }: PostStep,
+  { settings, redaction, timings }: PostStep,
   finishing?: Finishing,
 ): Promise<void> {
   const { checkRunId, commentId } = state;
@@ -200,7 +198,7 @@ async function finishOnGitHub(
   const runUrl = workflowRunUrl(readGitHubContext());
   const feedback = new Feedback({
     // Octokit is imported when first used (a chunk of its own in the bundle).
-    api: async () => (await import('../github/api.ts')).createGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
+    api: async () => (await import('../github/api.ts')).createGitHubApi(token, owner, repo, githubRequestBounds(timings, deadline)),
     comment: {
       marker: commentMarker(),
       ...(commentId !== undefined && { resumeId: commentId }),
