@@ -35,11 +35,10 @@ describe('a GitHub request that gets no answer', () => {
     const id = github.addComment(7, 'old', 'github-actions[bot]');
     github.silent.push({ method: 'PATCH', path: '/issues/comments/' });
     const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 300 });
-    const started = Date.now();
+    // The double never answers: without its deadline, the request would wait past the test's timeout.
     const error = await api.updateComment(id, 'new').catch((e: unknown) => e as Error);
     expect(error).toMatchObject({ name: 'GitHubApiError', status: 0, unanswered: 'timeout' });
     expect((error as Error).message).toBe('GitHub did not answer the comment update within 0.3 s');
-    expect(Date.now() - started).toBeLessThan(4000);
     await until(() => github.waiting === 0);
   });
 

@@ -1,7 +1,7 @@
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import nock from 'nock';
 import { connectionReset } from '../helpers/nock.ts';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
 import { OzClient } from '../../src/oz/client.ts';
 import { parseProblem, type RetryNotice } from '../../src/oz/http.ts';
@@ -25,6 +25,7 @@ const RUN = { run_id: 'r1', task_id: 'r1', title: 't', prompt: 'p', state: 'INPR
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
+  vi.useRealTimers();
   expect(nock.pendingMocks()).toEqual([]);
   nock.cleanAll();
 });
@@ -76,24 +77,37 @@ describe('retry decisions', () => {
   });
 
   it('waits as long as Retry-After asks (seconds)', async () => {
+    // The clock is fake (timers only: the HTTP exchange itself is real I/O against nock).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     const notices: RetryNotice[] = [];
+    let retried = false;
     nock(BASE)
       .get('/agent/runs/r1')
       .reply(429, '<html><body>Too many</body></html>', { 'Retry-After': '1', 'Content-Type': 'text/html' })
       .get('/agent/runs/r1')
-      .reply(200, RUN);
-    const started = Date.now();
-    await client(notices).getRun('r1');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+      .reply(() => ((retried = true), [200, RUN]));
+    const read = client(notices).getRun('r1');
+    await vi.waitUntil(() => notices.length === 1, { interval: 1 });
     expect(notices[0]?.delayMs).toBeGreaterThanOrEqual(1000);
     expect(notices[0]?.error.message).toContain('429 Too Many Requests. Too many');
+    await vi.advanceTimersByTimeAsync(990);
+    expect(retried).toBe(false);
+    await vi.advanceTimersByTimeAsync(notices[0]!.delayMs - 990);
+    vi.useRealTimers();
+    await expect(read).resolves.toMatchObject({ state: 'INPROGRESS' });
+    expect(retried).toBe(true);
   });
 
   it('caps a Retry-After that asks for more than the policy allows', async () => {
     const notices: RetryNotice[] = [];
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     nock(BASE).get('/agent/runs/r1').reply(503, '', { 'Retry-After': '3600' }).get('/agent/runs/r1').reply(200, RUN);
-    await client(notices).getRun('r1');
+    const read = client(notices).getRun('r1');
+    await vi.waitUntil(() => notices.length === 1, { interval: 1 });
     expect(notices[0]?.delayMs).toBe(1500);
+    await vi.advanceTimersByTimeAsync(1500);
+    vi.useRealTimers();
+    await expect(read).resolves.toMatchObject({ state: 'INPROGRESS' });
   });
 
   it('does not retry other 4xx, and explains 401 and 403', async () => {
