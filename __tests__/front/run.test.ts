@@ -38,7 +38,7 @@ describe('runWithStopHandling', () => {
         runId: () => {
           order.push('run created');
           // The runner's cancellation, once the run exists.
-          setTimeout(() => process.emit('SIGINT', 'SIGINT'), 50);
+          queueMicrotask(() => process.emit('SIGINT', 'SIGINT'));
         },
       },
       options: { artifactGraceMs: 1 },

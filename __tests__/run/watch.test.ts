@@ -112,19 +112,23 @@ describe('watchRun', () => {
   });
 
   it('keeps watching through reads that fail after retries, and stops on the signal', async () => {
-    nock(BASE).get('/agent/runs/r1').reply(200, run('INPROGRESS')).get('/agent/runs/r1').times(2).reply(503, 'busy');
-    nock(BASE).persist().get('/agent/runs/r1').reply(200, run('INPROGRESS'));
     const stop = new AbortController();
     const errors: string[] = [];
+    nock(BASE).get('/agent/runs/r1').reply(200, run('INPROGRESS')).get('/agent/runs/r1').times(2).reply(503, 'busy');
+    // The read after the failed one shows the watch went on: the stop comes then.
+    nock(BASE)
+      .persist()
+      .get('/agent/runs/r1')
+      .reply(() => {
+        if (errors.length > 0) stop.abort(new StopSignal('timeout'));
+        return [200, run('INPROGRESS')];
+      });
     const result = await watchRun({
       client: client(),
       runId: 'r1',
       schedule: new PollSchedule(1, 1),
       signal: stop.signal,
-      onReadError: (e) => {
-        errors.push(e.message);
-        setTimeout(() => stop.abort(new StopSignal('timeout')), 20);
-      },
+      onReadError: (e) => errors.push(e.message),
     });
     expect(errors).toHaveLength(1);
     expect(result).toMatchObject({ stopped: 'timeout', run: { state: 'INPROGRESS' } });
