@@ -1,6 +1,6 @@
 /** The simulator's own behaviour where the SDK contract test does not reach. */
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRunExactlyOnce } from '../src/run/create.ts';
 import { OzClient } from '../src/oz/client.ts';
 import { OzSimulator } from '../sim/server.ts';
@@ -85,14 +85,19 @@ describe('the current API', () => {
     base = await fast.start();
   });
   afterAll(() => fast.stop());
+  // The simulator's clock is Date's: faked, so a run goes through its phases when the test says.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const call = (method: string, path: string, body?: unknown) =>
     fetch(`${base}${path}`, { method, headers: auth, ...(body !== undefined && { body: JSON.stringify(body) }) });
+  /** A minute of the run's time (at 10 ms a second) later, the run is read in `state`. */
   const until = async (id: string, state: string) => {
-    for (let i = 0; i < 100; i++) {
-      if (((await (await call('GET', `/agent/runs/${id}`)).json()) as { state: string }).state === state) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error(`${id} never reached ${state}`);
+    vi.advanceTimersByTime(600);
+    expect(((await (await call('GET', `/agent/runs/${id}`)).json()) as { state: string }).state).toBe(state);
   };
 
   it('grows the conversation while the run works, with the answer at the end', async () => {
@@ -117,7 +122,7 @@ describe('the current API', () => {
     await until(run_id, 'SUCCEEDED');
     const read = async () => (await (await call('GET', `/agent/runs/${run_id}`)).json()) as { state: string; updated_at: string };
     const ended = await read();
-    await new Promise((r) => setTimeout(r, 30));
+    vi.advanceTimersByTime(30);
     expect((await read()).updated_at).toBe(ended.updated_at);
     expect((await call('POST', `/agent/runs/${run_id}/followups`, { message: 'And the docs' })).status).toBe(200);
     const revived = await read();
@@ -156,7 +161,7 @@ describe('the current API', () => {
     };
     expect((await fetch(data.download_url, { headers: { authorization: 'Bearer wk-sim' } })).status).toBe(403);
     expect(await (await fetch(data.download_url)).text()).toContain('report');
-    await new Promise((r) => setTimeout(r, 250));
+    vi.advanceTimersByTime(250);
     expect((await fetch(data.download_url)).status).toBe(403);
     const plan = (await (await call('GET', `/agent/artifacts/${run_id.slice(0, 8)}-plan`)).json()) as { data: { content: string } };
     expect(plan.data.content).toContain('# Fix the flaky test');
@@ -214,16 +219,26 @@ describe('OzSimulator list filters and conversations, as documented', () => {
     base = await fast.start();
   });
   afterAll(() => fast.stop());
+  // The simulator's clock is Date's: faked, so runs are created and end when the test says.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** A minute of the runs' time (at 5 ms a second) later. */
+  const aMinuteLater = () => vi.advanceTimersByTime(300);
 
   it('honours every documented filter, each on its own', async () => {
     const a = (await call('/agent/runs', { prompt: 'Fix the login race', config: { model_id: 'gpt-x', skill_spec: 'acme/skills:review' } }))
       .run_id as string;
     const mid = new Date(Date.now() + 5).toISOString();
-    await new Promise((r) => setTimeout(r, 20));
+    vi.advanceTimersByTime(20);
     const b = (await call('/agent/runs', { prompt: 'Write docs', parent_run_id: a, metadata: { sim_outcome: 'never' } })).run_id as string;
     const c = (await call('/agent/runs', { prompt: 'Tidy up', parent_run_id: b, metadata: { sim_outcome: 'never' } })).run_id as string;
     // a ends SUCCEEDED with its artifacts (a PLAN and a PULL_REQUEST); b and c never end.
-    for (let i = 0; i < 200 && (await call(`/agent/runs/${a}`)).state !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 10));
+    aMinuteLater();
+    expect((await call(`/agent/runs/${a}`)).state).toBe('SUCCEEDED');
     expect(await ids(`created_before=${encodeURIComponent(mid)}`)).toEqual([a]);
     expect(await ids(`updated_after=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
     expect(await ids('execution_location=REMOTE')).toEqual([a, b, c].sort());
@@ -242,7 +257,8 @@ describe('OzSimulator list filters and conversations, as documented', () => {
 
   it('gives conversation steps a summary, as the spec defines them (no description)', async () => {
     const id = (await call('/agent/runs', { prompt: 'Explain' })).run_id as string;
-    for (let i = 0; i < 200 && (await call(`/agent/runs/${id}`)).state !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 10));
+    aMinuteLater();
+    expect((await call(`/agent/runs/${id}`)).state).toBe('SUCCEEDED');
     const [step] = (await call(`/agent/runs/${id}/conversation`)).steps as Record<string, unknown>[];
     expect(step).toHaveProperty('summary');
     expect(step).not.toHaveProperty('description');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
 import type { Artifact } from '../../src/oz/types.ts';
 import { safeRelativePath, saveArtifacts } from '../../src/run/artifacts.ts';
@@ -123,9 +123,15 @@ describe('saveArtifacts', () => {
   afterAll(() => sim.stop());
 
   async function runWith(metadata: Record<string, string>): Promise<Artifact[]> {
-    const { run_id } = await client.createRunOnce({ prompt: 'p', metadata });
-    await new Promise((r) => setTimeout(r, 20));
-    return (await client.getRun(run_id)).artifacts ?? [];
+    // The simulator's clock is Date's: a moment later on a fake one, the run (no phases) has ended with its files.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const { run_id } = await client.createRunOnce({ prompt: 'p', metadata });
+      vi.advanceTimersByTime(20);
+      return (await client.getRun(run_id)).artifacts ?? [];
+    } finally {
+      vi.useRealTimers();
+    }
   }
 
   it('keeps to the per-file cap, and never writes through a symlink out of the folder', async () => {
