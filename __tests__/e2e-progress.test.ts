@@ -133,8 +133,14 @@ describe('comment_progress', () => {
     const main = await onPullRequest();
     expect(main.code, main.log).toBe(0);
     expect(main.outputs.state).toBe('SUCCEEDED');
-    // Refused live edits wait ever longer: far fewer tries than reads.
-    const edits = commentWrites().filter((w) => w.method === 'PATCH');
-    expect(edits.length).toBeLessThanOrEqual(4);
+    // Refused live edits wait ever longer: each pause at least twice the one before (1 s, 2 s, 4 s, ...
+    // after the 0.5 s interval), however long the run takes. The last edit is the final text.
+    const live = commentWrites()
+      .filter((w) => w.method === 'PATCH')
+      .slice(0, -1);
+    expect(live.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < live.length; i++) {
+      expect(live[i]!.at - live[i - 1]!.at, `pause ${i}`).toBeGreaterThanOrEqual(INTERVAL_S * 1000 * 2 ** i * 0.9);
+    }
   });
 });
