@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Feedback } from '../../src/github/feedback.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { fakeGitHub } from '../helpers/github-fake.ts';
+import { GitHubApiError } from '../../src/github/types.ts';
 
 const LINK = 'https://app.warp.dev/session/s1';
 const WATCH = `[Watch the agent](${LINK})`;
@@ -62,5 +63,33 @@ describe('the live comment', () => {
     expect(github.writes).toHaveLength(2);
     expect(github.writes[1]!.body).toContain('command: npm test');
     expect(github.writes[1]!.body).toContain(WATCH);
+  });
+
+  it('sends no edit in the pause GitHub asked for, not even one asked for before it refused the last', async () => {
+    const github = fakeGitHub();
+    const update = github.updateComment.bind(github);
+    let refuse = true;
+    // The first edit is refused with Retry-After: 120 s, after a moment on the wire.
+    github.updateComment = async (id, body) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (!refuse) return update(id, body);
+      refuse = false;
+      github.writes.push({ call: 'updateComment', id, body: 'refused' });
+      throw new GitHubApiError('PATCH /issues/comments', 429, 'rate limited', 120_000);
+    };
+    const comment = feedback(github);
+    comment.progress({ run_id: 'run-1', state: 'QUEUED', title: 'Fix it' });
+    await vi.advanceTimersByTimeAsync(30_000);
+    comment.agentDid('command: npm test');
+    await vi.advanceTimersByTimeAsync(10);
+    // The link comes while the refused edit is on its way: asked for at once, sent only after the pause.
+    comment.progress({ state: 'INPROGRESS', title: 'Fix it', session_link: LINK });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(github.writes.map((w) => w.body.slice(0, 7))).toEqual([expect.any(String), 'refused']);
+    await vi.advanceTimersByTimeAsync(118_000);
+    expect(github.writes).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(github.writes).toHaveLength(3);
+    expect(github.writes[2]!.body).toContain(WATCH);
   });
 });

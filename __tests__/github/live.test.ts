@@ -52,6 +52,22 @@ describe('EditThrottle', () => {
     expect(edits).toEqual(['first', 'link', 'refused link']);
   });
 
+  it('holds a waiting edit, and says it is paused, until the pause GitHub asked for has passed', () => {
+    const throttle = new EditThrottle(30_000);
+    const edits: string[] = [];
+    throttle.request(() => edits.push('first'));
+    throttle.request(() => edits.push('second'));
+    vi.advanceTimersByTime(1000);
+    throttle.refused(120_000);
+    expect(throttle.paused).toBe(true);
+    vi.advanceTimersByTime(119_999);
+    expect(edits).toEqual(['first']);
+    expect(throttle.paused).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(edits).toEqual(['first', 'second']);
+    expect(throttle.paused).toBe(false);
+  });
+
   it('drops a waiting edit when stopped', () => {
     const throttle = new EditThrottle(1000);
     const edits: number[] = [];

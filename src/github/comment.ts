@@ -203,6 +203,8 @@ export class Comment {
 
   private async writeLive(unredacted: LiveRun | undefined, snapshot: ActivitySnapshot): Promise<void> {
     if (unredacted === undefined) return;
+    // Asked for before GitHub refused the edit ahead of it: asked for again, after the pause.
+    if (this.throttle.paused) return this.editLive();
     const { conversation } = this.options;
     // The conversation's live line shows no title: only what is shown is searched for credentials.
     const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };

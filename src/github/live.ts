@@ -131,6 +131,8 @@ function code(action: string): string {
  */
 export class EditThrottle {
   private lastEditAt = Number.NEGATIVE_INFINITY;
+  /** Until when GitHub asked for no edit (after a refused one). */
+  private pauseUntil = Number.NEGATIVE_INFINITY;
   private intervalMs: number;
   private timer: NodeJS.Timeout | undefined;
   private pending: (() => void) | undefined;
@@ -171,10 +173,23 @@ export class EditThrottle {
     edit?.();
   }
 
-  /** GitHub refused an edit (403/429): wait longer before the next one. */
+  /** GitHub refused an edit (403/429): wait longer before the next one, a waiting one included. */
   refused(retryAfterMs?: number): void {
     this.intervalMs = Math.min(MAX_BACKOFF_MS, Math.max(this.intervalMs * 2, retryAfterMs ?? 0));
     this.lastEditAt = Date.now();
+    this.pauseUntil = this.lastEditAt + this.intervalMs;
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fire(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  /**
+   * Whether GitHub's pause after a refused edit is still on: an edit asked for before the refusal
+   * (and queued behind the refused one) must not be sent yet.
+   */
+  get paused(): boolean {
+    return Date.now() < this.pauseUntil;
   }
 
   /** An edit went through: back to the usual interval. */
