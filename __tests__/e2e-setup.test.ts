@@ -58,7 +58,8 @@ describe('setup progress', () => {
   it('shows them in the live pull request comment', async () => {
     const main = await runStep({
       inputs: inputs({ github_token: 'ghs-double-token' }),
-      env: { ...github.pullRequestEvent(), OZ_ACTION_PROGRESS_SECONDS: '0.5' },
+      env: github.pullRequestEvent(),
+      timings: { progressIntervalMs: 500 },
     });
     expect(main.code, main.log).toBe(0);
     const edits = github.requests.filter((r) => /\/issues\/(\d+\/)?comments(\/\d+)?$/.test(r.path) && r.method !== 'GET');
