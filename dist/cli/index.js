@@ -31243,20 +31243,27 @@ async function saveArtifacts(client, artifacts, folder, options) {
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
 
 
-/** How long one catalogue read may take before the run goes ahead without it. */
-const READ_BUDGET_MS = 10_000;
+/**
+ * How long the catalogue reads may take before the run goes ahead without them. The check is optional:
+ * the lists answer in well under a second, and one that does not must not hold the run back for long.
+ */
+const READ_BUDGET_MS = 3000;
 /** Most ids or names listed in a message. */
 const MAX_LISTED = 20;
 /**
  * Checks the create's model, environment and skill against the catalogue. `label` names a setting as
- * the user wrote it (`model`, `--model`).
+ * the user wrote it (`model`, `--model`). The reads share one budget, `budgetMs`.
  */
-async function preflight(client, create, label, signal) {
+async function preflight(client, create, label, signal, budgetMs = READ_BUDGET_MS) {
     const result = { problems: [], warnings: [], notes: [] };
     const model = create.config?.model_id;
     const environment = create.config?.environment_id;
     const skillRepo = repoOfSkill(create.skill);
-    const read = (what, get) => raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error) => {
+    // A timer of our own, not AbortSignal.timeout: it is cleared once the reads are done, and tests can fake it.
+    const budget = new AbortController();
+    const timer = setTimeout(() => budget.abort(new Error(`no answer within ${budgetMs / 1000} s`)), budgetMs);
+    const within = AbortSignal.any([budget.signal, ...(signal ? [signal] : [])]);
+    const read = (what, get) => raceAbort(get(), within).catch((error) => {
         if (signal?.aborted)
             throw error;
         result.notes.push(`Could not read ${what} before the run (${messageOf(error)}); creating the run unchecked.`);
@@ -31266,7 +31273,7 @@ async function preflight(client, create, label, signal) {
         model === undefined ? undefined : read('the models', () => client.listModels()),
         environment === undefined ? undefined : read('the environments', () => client.listEnvironments()),
         skillRepo === undefined ? undefined : read(`the skills of ${skillRepo}`, () => client.listSkills(skillRepo)),
-    ]);
+    ]).finally(() => clearTimeout(timer));
     if (model !== undefined && models !== undefined)
         checkModel(model, models, label('model'), result);
     if (environment !== undefined && environments !== undefined)
@@ -32378,7 +32385,9 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     const { runId, restarted } = life.trail;
     const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
     const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
-    const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+    // Not waiting, the run has only just begun: the one read in leaveRunning fills the outputs, and its
+    // conversation holds no answer yet (reading it would be a second request for nothing).
+    const work = runId !== undefined && plan.settings.wait ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
     return {
         ...conclude(found),
         ...(run !== undefined && { run }),

@@ -323,6 +323,8 @@ function code(action) {
  */
 class EditThrottle {
     lastEditAt = Number.NEGATIVE_INFINITY;
+    /** Until when GitHub asked for no edit (after a refused one). */
+    pauseUntil = Number.NEGATIVE_INFINITY;
     intervalMs;
     timer;
     pending;
@@ -332,11 +334,20 @@ class EditThrottle {
         this.minIntervalMs = minIntervalMs;
         this.intervalMs = minIntervalMs;
     }
-    /** Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one. */
-    request(edit) {
+    /**
+     * Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one.
+     * An `urgent` edit (news the user is waiting for, not progress) goes now, unless GitHub asked for a
+     * longer pause: the interval is for progress, the backoff for GitHub's limits.
+     */
+    request(edit, urgent = false) {
         if (this.stopped)
             return;
         this.pending = edit;
+        const backingOff = this.intervalMs > this.minIntervalMs;
+        if (urgent && !backingOff) {
+            clearTimeout(this.timer);
+            return this.fire();
+        }
         if (this.timer !== undefined)
             return;
         const wait = this.lastEditAt + this.intervalMs - Date.now();
@@ -353,10 +364,23 @@ class EditThrottle {
         this.lastEditAt = Date.now();
         edit?.();
     }
-    /** GitHub refused an edit (403/429): wait longer before the next one. */
+    /** GitHub refused an edit (403/429): wait longer before the next one, a waiting one included. */
     refused(retryAfterMs) {
         this.intervalMs = Math.min(MAX_BACKOFF_MS, Math.max(this.intervalMs * 2, retryAfterMs ?? 0));
         this.lastEditAt = Date.now();
+        this.pauseUntil = this.lastEditAt + this.intervalMs;
+        if (this.timer === undefined)
+            return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.fire(), this.intervalMs);
+        this.timer.unref();
+    }
+    /**
+     * Whether GitHub's pause after a refused edit is still on: an edit asked for before the refusal
+     * (and queued behind the refused one) must not be sent yet.
+     */
+    get paused() {
+        return Date.now() < this.pauseUntil;
     }
     /** An edit went through: back to the usual interval. */
     accepted() {
@@ -592,8 +616,10 @@ class Comment {
     /** The run exists, or changed state: the first edit is at once (it creates the comment), the run id in it. */
     progress(unredacted) {
         const runId = unredacted.run_id ?? this.liveRun?.run_id;
+        // A link to watch the agent is what people wait for: shown at once, not at the next progress edit.
+        const newLink = unredacted.session_link !== undefined && unredacted.session_link !== this.liveRun?.session_link;
         this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
-        this.editLive();
+        this.editLive(newLink);
     }
     /** Something the agent did or said (a line of live progress): shown at the next edit. */
     agentDid(line) {
@@ -607,18 +633,21 @@ class Comment {
         this.finished = true;
         this.throttle.stop();
     }
-    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
-    editLive() {
+    /** Asks for a live edit of the comment: at once the first time (or when `urgent`), then at most once per interval. */
+    editLive(urgent = false) {
         // The run and activity as they are when the edit is due, not when the queue reaches it.
         this.throttle.request(() => {
             const run = this.liveRun;
             const activity = this.activity.snapshot();
             this.lane.enqueue(() => this.writeLive(run, activity));
-        });
+        }, urgent);
     }
     async writeLive(unredacted, snapshot) {
         if (unredacted === undefined)
             return;
+        // Asked for before GitHub refused the edit ahead of it: asked for again, after the pause.
+        if (this.throttle.paused)
+            return this.editLive();
         const { conversation } = this.options;
         // The conversation's live line shows no title: only what is shown is searched for credentials.
         const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
@@ -2017,9 +2046,9 @@ async function post(plan, { plan: { settings } }, report, { github, redaction })
  * (comment and review events need a trusted author), then sets up the pull request comment and creates
  * the check run. Throws CheckRunError when a requested check run cannot be created.
  */
-async function setUpGitHub(settings, context, redaction) {
+async function setUpGitHub(settings, context, redaction, timings = {}) {
     const { event } = context;
-    const github = (0,github_setup/* gitHubApi */.aB)(settings, event);
+    const github = (0,github_setup/* gitHubApi */.aB)(settings, event, timings);
     const canCall = github !== undefined;
     const decided = await decideStart(settings, event, github);
     if ('skip' in decided)
@@ -2044,6 +2073,7 @@ async function setUpGitHub(settings, context, redaction) {
         reviewThread,
         mention,
         redaction,
+        timings,
     });
     return { ...side, feedback };
 }
@@ -2103,7 +2133,7 @@ async function startFeedback(settings, context, github, where) {
             ...(reviewThread && { reviewThread }),
             marker: commentMarker(),
             showActivity: settings.commentProgress,
-            ...((0,common/* progressIntervalMs */.ri)() !== undefined && { editIntervalMs: (0,common/* progressIntervalMs */.ri)() }),
+            ...(where.timings.progressIntervalMs !== undefined && { editIntervalMs: where.timings.progressIntervalMs }),
             // The post step finishes a conversation comment as a conversation (see saveConversation).
             ...(mention && {
                 conversation: { state: mention.state, exchange: mention.exchange },

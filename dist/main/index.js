@@ -28374,9 +28374,8 @@ module.exports = {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eN: () => (/* binding */ githubRequestBounds),
-  QU: () => (/* binding */ maskSecrets),
-  ri: () => (/* binding */ progressIntervalMs)
+  e: () => (/* binding */ githubRequestBounds),
+  Q: () => (/* binding */ maskSecrets)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
@@ -28456,22 +28455,10 @@ function maskSecrets(secrets) {
     const redact = redactor([...secrets]);
     return { redact, redactAll: (value) => redactAll(value, redact) };
 }
-/**
- * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
- * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
- * seconds. A workflow has no reason to set it.
- */
-function progressIntervalMs() {
-    const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
-    return seconds > 0 ? seconds * 1000 : undefined;
-}
-/**
- * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
- * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
- */
-function githubRequestBounds(signal) {
-    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
-    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
+function githubRequestBounds(timings, signal) {
+    const { githubRequestTimeoutMs: timeoutMs } = timings;
+    return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
 }
 
 
@@ -28501,13 +28488,13 @@ const FORK_WITHOUT_KEY = 'Missing warp_api_key: this pull request comes from a f
     'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
     "or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
 /** The GitHub API for the event's repository, made on first use; undefined without a token or a repository. */
-function gitHubApi(settings, event) {
+function gitHubApi(settings, event, timings = {}) {
     const { owner, repo } = event;
     if (settings.githubToken === '' || owner === undefined || repo === undefined)
         return undefined;
     let api;
     // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
-    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRequestBounds */ .eN)())));
+    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRequestBounds */ .e)(timings))));
 }
 /**
  * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
@@ -28528,10 +28515,10 @@ function needsGitHubSide(settings, context) {
  * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
  * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
  */
-async function prepareGitHub(settings, context, redaction) {
+async function prepareGitHub(settings, context, redaction, timings = {}) {
     if (needsGitHubSide(settings, context))
-        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context, redaction);
-    const api = gitHubApi(settings, context.event);
+        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context, redaction, timings);
+    const api = gitHubApi(settings, context.event, timings);
     const target = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_4__/* .guardedForFork */ .oo)((0,_run_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetOf */ .$r)(settings), context.event, (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm(message));
     return { target, ...(api && { api }) };
 }
@@ -36197,20 +36184,27 @@ async function saveArtifacts(client, artifacts, folder, options) {
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
 
 
-/** How long one catalogue read may take before the run goes ahead without it. */
-const READ_BUDGET_MS = 10_000;
+/**
+ * How long the catalogue reads may take before the run goes ahead without them. The check is optional:
+ * the lists answer in well under a second, and one that does not must not hold the run back for long.
+ */
+const READ_BUDGET_MS = 3000;
 /** Most ids or names listed in a message. */
 const MAX_LISTED = 20;
 /**
  * Checks the create's model, environment and skill against the catalogue. `label` names a setting as
- * the user wrote it (`model`, `--model`).
+ * the user wrote it (`model`, `--model`). The reads share one budget, `budgetMs`.
  */
-async function preflight(client, create, label, signal) {
+async function preflight(client, create, label, signal, budgetMs = READ_BUDGET_MS) {
     const result = { problems: [], warnings: [], notes: [] };
     const model = create.config?.model_id;
     const environment = create.config?.environment_id;
     const skillRepo = repoOfSkill(create.skill);
-    const read = (what, get) => raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error) => {
+    // A timer of our own, not AbortSignal.timeout: it is cleared once the reads are done, and tests can fake it.
+    const budget = new AbortController();
+    const timer = setTimeout(() => budget.abort(new Error(`no answer within ${budgetMs / 1000} s`)), budgetMs);
+    const within = AbortSignal.any([budget.signal, ...(signal ? [signal] : [])]);
+    const read = (what, get) => raceAbort(get(), within).catch((error) => {
         if (signal?.aborted)
             throw error;
         result.notes.push(`Could not read ${what} before the run (${(0,errors/* messageOf */.bD)(error)}); creating the run unchecked.`);
@@ -36220,7 +36214,7 @@ async function preflight(client, create, label, signal) {
         model === undefined ? undefined : read('the models', () => client.listModels()),
         environment === undefined ? undefined : read('the environments', () => client.listEnvironments()),
         skillRepo === undefined ? undefined : read(`the skills of ${skillRepo}`, () => client.listSkills(skillRepo)),
-    ]);
+    ]).finally(() => clearTimeout(timer));
     if (model !== undefined && models !== undefined)
         checkModel(model, models, label('model'), result);
     if (environment !== undefined && environments !== undefined)
@@ -37044,7 +37038,9 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
     const { runId, restarted } = life.trail;
     const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
     const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
-    const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+    // Not waiting, the run has only just begun: the one read in leaveRunning fills the outputs, and its
+    // conversation holds no answer yet (reading it would be a second request for nothing).
+    const work = runId !== undefined && plan.settings.wait ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
     return {
         ...conclude(found),
         ...(run !== undefined && { run }),
@@ -37913,7 +37909,7 @@ function parseReviewInputs(src, run) {
  */
 async function readInputs() {
     const parsed = await parseInputs(main_core/* getInput */.V4);
-    return { ...parsed, redaction: (0,common/* maskSecrets */.QU)(parsed.secrets) };
+    return { ...parsed, redaction: (0,common/* maskSecrets */.Q)(parsed.secrets) };
 }
 
 // EXTERNAL MODULE: ./src/action/vocabulary.ts
@@ -38105,7 +38101,7 @@ async function runMain(options = {}) {
     const settings = await readSettings(inputs, event, context);
     if (settings === undefined)
         return;
-    const github = await prepareGitHubSide(settings, context, event, redaction);
+    const github = await prepareGitHubSide(settings, context, event, { redaction, timings: options });
     if (github === undefined)
         return;
     const reactions = reactor(github);
@@ -38178,9 +38174,9 @@ function tellNotes(settings) {
         main_core/* notice */.lm(notice);
 }
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
-async function prepareGitHubSide(settings, context, event, redaction) {
+async function prepareGitHubSide(settings, context, event, { redaction, timings }) {
     try {
-        const github = await (0,github_setup/* prepareGitHub */.vM)(settings, context, redaction);
+        const github = await (0,github_setup/* prepareGitHub */.vM)(settings, context, redaction, timings);
         if (github.skip === undefined)
             return github;
         setOutput('skipped', 'true');
@@ -38198,7 +38194,7 @@ async function runAgent(plan, context, { feedback, redaction }, options, started
     const { metadata, dropped } = (0,github_context/* buildMetadata */.KP)(context, settings.userMetadata);
     if (target.kind === 'create' && dropped.length > 0)
         log/* info */.pq(`Run metadata is limited to 20 keys; left out: ${dropped.join(', ')}`);
-    const { retry, githubBudgetMs: _budget, ...lifecycle } = options;
+    const { retry, githubBudgetMs: _budget, progressIntervalMs, githubRequestTimeoutMs: _timeout, ...lifecycle } = options;
     const { result } = await runWithStopHandling({
         plan,
         metadata,
@@ -38238,13 +38234,12 @@ async function runAgent(plan, context, { feedback, redaction }, options, started
             }),
             debug: (message) => log/* debug */.Yz(message),
         },
-        options: { ...progressTimings(), ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
+        options: { ...progressTimings(progressIntervalMs), ...lifecycle, startedAt, workspace: process.env.GITHUB_WORKSPACE || process.cwd() },
     });
     return result;
 }
-/** The conversation read timings, shortened for tests (see progressIntervalMs). */
-function progressTimings() {
-    const ms = (0,common/* progressIntervalMs */.ri)();
+/** The conversation read timings, shortened for tests (see StepTimings). */
+function progressTimings(ms) {
     return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
 /**
@@ -38267,20 +38262,47 @@ async function finishOnGitHub(report, feedback, budgetMs = 15_000) {
 
 /**
  * The action's main step, as `@github/local-action` and the bundle entry (entrypoints/main.ts) call
- * it. It never throws: runMain reports its own failures, and this catches a bug, whatever was thrown.
+ * it (the bundle entry with the timings a test of the bundle shortens, see entrypoints/harness.ts). It
+ * never throws: runMain reports its own failures, and this catches a bug, whatever was thrown.
  */
-async function run() {
+async function run(options = {}) {
     try {
-        await runMain();
+        await runMain(options);
     }
     catch (error) {
         main_core/* setFailed */.C1(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
 }
 
+;// CONCATENATED MODULE: ./src/entrypoints/harness.ts
+/**
+ * The end-to-end harness's way into a bundle (sim/runner.ts): the timings a test shortens, passed as
+ * one argument after the script, `--oz-test-timings=<JSON object>`. The runner starts a step as
+ * `node dist/main.cjs`, with no argument, so a workflow cannot set them; the entry hands them to the
+ * step as options, and no other code reads them.
+ */
+const FLAG = '--oz-test-timings=';
+/** The timings named in `names` that `argv` gives, each a positive number of milliseconds; none when not given. */
+function harnessTimings(argv, names) {
+    const given = argv.find((arg) => arg.startsWith(FLAG));
+    if (given === undefined)
+        return {};
+    const parsed = JSON.parse(given.slice(FLAG.length));
+    const timings = {};
+    if (typeof parsed !== 'object' || parsed === null)
+        return timings;
+    for (const [name, value] of Object.entries(parsed)) {
+        const known = names.find((n) => n === name);
+        if (known !== undefined && typeof value === 'number' && value > 0)
+            timings[known] = value;
+    }
+    return timings;
+}
+
 ;// CONCATENATED MODULE: ./src/entrypoints/main.ts
+
 
 // The bundle entry of the main step (action.yml runs.main).
 // Exit when done: a socket or timer some library left behind must not hold the job open.
-void run().finally(() => process.exit());
+void run(harnessTimings(process.argv.slice(2), ['progressIntervalMs', 'githubRequestTimeoutMs'])).finally(() => process.exit());
 

@@ -32052,22 +32052,10 @@ function maskSecrets(secrets) {
     const redact = redactor([...secrets]);
     return { redact, redactAll: (value) => redactAll(value, redact) };
 }
-/**
- * For tests of the bundle: `OZ_ACTION_PROGRESS_SECONDS` shortens the live progress timings (the
- * conversation reads and the comment's live edits, 15 s / 60 s and 30 s by default) to that many
- * seconds. A workflow has no reason to set it.
- */
-function progressIntervalMs() {
-    const seconds = Number(process.env.OZ_ACTION_PROGRESS_SECONDS);
-    return seconds > 0 ? seconds * 1000 : undefined;
-}
-/**
- * The deadline of each GitHub request: 10 s (see github/request.ts). For tests of the bundle,
- * `OZ_ACTION_GITHUB_REQUEST_SECONDS` shortens it; a workflow has no reason to set it.
- */
-function githubRequestBounds(signal) {
-    const seconds = Number(process.env.OZ_ACTION_GITHUB_REQUEST_SECONDS);
-    return { ...(seconds > 0 && { timeoutMs: seconds * 1000 }), ...(signal && { signal }) };
+/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
+function githubRequestBounds(timings, signal) {
+    const { githubRequestTimeoutMs: timeoutMs } = timings;
+    return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -34640,20 +34628,27 @@ async function artifacts_saveArtifacts(client, artifacts, folder, options) {
 ;// CONCATENATED MODULE: ./src/run/preflight.ts
 
 
-/** How long one catalogue read may take before the run goes ahead without it. */
-const READ_BUDGET_MS = 10_000;
+/**
+ * How long the catalogue reads may take before the run goes ahead without them. The check is optional:
+ * the lists answer in well under a second, and one that does not must not hold the run back for long.
+ */
+const READ_BUDGET_MS = 3000;
 /** Most ids or names listed in a message. */
 const MAX_LISTED = 20;
 /**
  * Checks the create's model, environment and skill against the catalogue. `label` names a setting as
- * the user wrote it (`model`, `--model`).
+ * the user wrote it (`model`, `--model`). The reads share one budget, `budgetMs`.
  */
-async function preflight_preflight(client, create, label, signal) {
+async function preflight_preflight(client, create, label, signal, budgetMs = READ_BUDGET_MS) {
     const result = { problems: [], warnings: [], notes: [] };
     const model = create.config?.model_id;
     const environment = create.config?.environment_id;
     const skillRepo = repoOfSkill(create.skill);
-    const read = (what, get) => raceAbort(get(), AbortSignal.any([AbortSignal.timeout(READ_BUDGET_MS), ...(signal ? [signal] : [])])).catch((error) => {
+    // A timer of our own, not AbortSignal.timeout: it is cleared once the reads are done, and tests can fake it.
+    const budget = new AbortController();
+    const timer = setTimeout(() => budget.abort(new Error(`no answer within ${budgetMs / 1000} s`)), budgetMs);
+    const within = AbortSignal.any([budget.signal, ...(signal ? [signal] : [])]);
+    const read = (what, get) => raceAbort(get(), within).catch((error) => {
         if (signal?.aborted)
             throw error;
         result.notes.push(`Could not read ${what} before the run (${messageOf(error)}); creating the run unchecked.`);
@@ -34663,7 +34658,7 @@ async function preflight_preflight(client, create, label, signal) {
         model === undefined ? undefined : read('the models', () => client.listModels()),
         environment === undefined ? undefined : read('the environments', () => client.listEnvironments()),
         skillRepo === undefined ? undefined : read(`the skills of ${skillRepo}`, () => client.listSkills(skillRepo)),
-    ]);
+    ]).finally(() => clearTimeout(timer));
     if (model !== undefined && models !== undefined)
         checkModel(model, models, label('model'), result);
     if (environment !== undefined && environments !== undefined)
@@ -35591,7 +35586,9 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
     const { runId, restarted } = life.trail;
     const turn = run === undefined ? undefined : artifactsOfTurn(run, begun?.followedUpFrom);
     const setupPhase = found.kind === 'ended' ? await setupFailure(life, found.run) : undefined;
-    const work = runId !== undefined ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
+    // Not waiting, the run has only just begun: the one read in leaveRunning fills the outputs, and its
+    // conversation holds no answer yet (reading it would be a second request for nothing).
+    const work = runId !== undefined && plan.settings.wait ? await whatTheAgentDid(life, run, turn?.artifacts, begun?.answerStart) : {};
     return {
         ...conclude(found),
         ...(run !== undefined && { run }),
@@ -37368,6 +37365,8 @@ function code(action) {
  */
 class EditThrottle {
     lastEditAt = Number.NEGATIVE_INFINITY;
+    /** Until when GitHub asked for no edit (after a refused one). */
+    pauseUntil = Number.NEGATIVE_INFINITY;
     intervalMs;
     timer;
     pending;
@@ -37377,11 +37376,20 @@ class EditThrottle {
         this.minIntervalMs = minIntervalMs;
         this.intervalMs = minIntervalMs;
     }
-    /** Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one. */
-    request(edit) {
+    /**
+     * Runs `edit` now if the interval has passed, else once it has; a later request replaces a waiting one.
+     * An `urgent` edit (news the user is waiting for, not progress) goes now, unless GitHub asked for a
+     * longer pause: the interval is for progress, the backoff for GitHub's limits.
+     */
+    request(edit, urgent = false) {
         if (this.stopped)
             return;
         this.pending = edit;
+        const backingOff = this.intervalMs > this.minIntervalMs;
+        if (urgent && !backingOff) {
+            clearTimeout(this.timer);
+            return this.fire();
+        }
         if (this.timer !== undefined)
             return;
         const wait = this.lastEditAt + this.intervalMs - Date.now();
@@ -37398,10 +37406,23 @@ class EditThrottle {
         this.lastEditAt = Date.now();
         edit?.();
     }
-    /** GitHub refused an edit (403/429): wait longer before the next one. */
+    /** GitHub refused an edit (403/429): wait longer before the next one, a waiting one included. */
     refused(retryAfterMs) {
         this.intervalMs = Math.min(MAX_BACKOFF_MS, Math.max(this.intervalMs * 2, retryAfterMs ?? 0));
         this.lastEditAt = Date.now();
+        this.pauseUntil = this.lastEditAt + this.intervalMs;
+        if (this.timer === undefined)
+            return;
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => this.fire(), this.intervalMs);
+        this.timer.unref();
+    }
+    /**
+     * Whether GitHub's pause after a refused edit is still on: an edit asked for before the refusal
+     * (and queued behind the refused one) must not be sent yet.
+     */
+    get paused() {
+        return Date.now() < this.pauseUntil;
     }
     /** An edit went through: back to the usual interval. */
     accepted() {
@@ -37635,8 +37656,10 @@ class Comment {
     /** The run exists, or changed state: the first edit is at once (it creates the comment), the run id in it. */
     progress(unredacted) {
         const runId = unredacted.run_id ?? this.liveRun?.run_id;
+        // A link to watch the agent is what people wait for: shown at once, not at the next progress edit.
+        const newLink = unredacted.session_link !== undefined && unredacted.session_link !== this.liveRun?.session_link;
         this.liveRun = { ...unredacted, ...(runId !== undefined && { run_id: runId }) };
-        this.editLive();
+        this.editLive(newLink);
     }
     /** Something the agent did or said (a line of live progress): shown at the next edit. */
     agentDid(line) {
@@ -37650,18 +37673,21 @@ class Comment {
         this.finished = true;
         this.throttle.stop();
     }
-    /** Asks for a live edit of the comment: at once the first time, then at most once per interval. */
-    editLive() {
+    /** Asks for a live edit of the comment: at once the first time (or when `urgent`), then at most once per interval. */
+    editLive(urgent = false) {
         // The run and activity as they are when the edit is due, not when the queue reaches it.
         this.throttle.request(() => {
             const run = this.liveRun;
             const activity = this.activity.snapshot();
             this.lane.enqueue(() => this.writeLive(run, activity));
-        });
+        }, urgent);
     }
     async writeLive(unredacted, snapshot) {
         if (unredacted === undefined)
             return;
+        // Asked for before GitHub refused the edit ahead of it: asked for again, after the pause.
+        if (this.throttle.paused)
+            return this.editLive();
         const { conversation } = this.options;
         // The conversation's live line shows no title: only what is shown is searched for credentials.
         const run = { ...unredacted, title: conversation ? undefined : await this.redacted(unredacted.title) };
@@ -38186,11 +38212,6 @@ function debugVisible() {
 
 
 
-/** The post step's whole budget: a job must never wait long on cleanup, whatever the API does. */
-function postBudgetMs(options) {
-    const seconds = Number(process.env.OZ_ACTION_POST_BUDGET_SECONDS);
-    return options.budgetMs ?? (seconds > 0 ? seconds * 1000 : 60_000);
-}
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
  * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
@@ -38201,7 +38222,7 @@ async function runPost(options = {}) {
     const inputs = await readInputs();
     // The debug input shows this step's requests too; a bad input was reported by the main step.
     showDebug(inputs.ok && inputs.settings.debug === true);
-    const budgetMs = postBudgetMs(options);
+    const budgetMs = options.budgetMs ?? 60_000;
     const deadline = AbortSignal.timeout(budgetMs);
     try {
         await sleep_raceAbort(cleanUp(inputs, options, deadline), deadline);
@@ -38226,7 +38247,7 @@ async function cleanUp(inputs, options, deadline) {
         warning(`Oz post step: the inputs cannot be used (${clause((0,errors/* messageOf */.bD)(inputs.error))}); a run the main step left may still be running.`);
         return;
     }
-    const step = { settings: inputs.settings, redaction: inputs.redaction };
+    const step = { settings: inputs.settings, redaction: inputs.redaction, timings: options };
     if (reportUnfinished(state))
         return finishReport(state, step, options, deadline);
     const { run, note } = await settleRun(state, step.settings, options);
@@ -38309,7 +38330,7 @@ function followupArtifacts(state, run) {
     return { followedUp: true, artifacts: turn.artifacts, earlierArtifacts: turn.earlier };
 }
 /** Completes the check run and finishes the comment the main step left in progress; every request ends with the step's budget. */
-async function finishOnGitHub(state, run, note, deadline, { settings, redaction }, finishing) {
+async function finishOnGitHub(state, run, note, deadline, { settings, redaction, timings }, finishing) {
     const { checkRunId, commentId } = state;
     if (checkRunId === undefined && commentId === undefined)
         return;
@@ -38330,7 +38351,7 @@ async function finishOnGitHub(state, run, note, deadline, { settings, redaction 
     const runUrl = workflowRunUrl(readGitHubContext());
     const feedback = new Feedback({
         // Octokit is imported when first used (a chunk of its own in the bundle).
-        api: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206))).createGitHubApi(token, owner, repo, githubRequestBounds(deadline)),
+        api: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206))).createGitHubApi(token, owner, repo, githubRequestBounds(timings, deadline)),
         comment: {
             marker: commentMarker(),
             ...(commentId !== undefined && { resumeId: commentId }),
@@ -38354,18 +38375,44 @@ async function finishOnGitHub(state, run, note, deadline, { settings, redaction 
 
 
 /** The action's post step. A post step never turns a green job red: it warns, whatever was thrown. */
-async function run() {
+async function run(options = {}) {
     try {
-        await runPost();
+        await runPost(options);
     }
     catch (error) {
         warning(`Oz post step: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
+;// CONCATENATED MODULE: ./src/entrypoints/harness.ts
+/**
+ * The end-to-end harness's way into a bundle (sim/runner.ts): the timings a test shortens, passed as
+ * one argument after the script, `--oz-test-timings=<JSON object>`. The runner starts a step as
+ * `node dist/main.cjs`, with no argument, so a workflow cannot set them; the entry hands them to the
+ * step as options, and no other code reads them.
+ */
+const FLAG = '--oz-test-timings=';
+/** The timings named in `names` that `argv` gives, each a positive number of milliseconds; none when not given. */
+function harnessTimings(argv, names) {
+    const given = argv.find((arg) => arg.startsWith(FLAG));
+    if (given === undefined)
+        return {};
+    const parsed = JSON.parse(given.slice(FLAG.length));
+    const timings = {};
+    if (typeof parsed !== 'object' || parsed === null)
+        return timings;
+    for (const [name, value] of Object.entries(parsed)) {
+        const known = names.find((n) => n === name);
+        if (known !== undefined && typeof value === 'number' && value > 0)
+            timings[known] = value;
+    }
+    return timings;
+}
+
 ;// CONCATENATED MODULE: ./src/entrypoints/post.ts
+
 
 // The bundle entry of the post step (action.yml runs.post). Exit 0 whatever happened: cleanup never
 // fails the job, and nothing left behind may hold it open.
-void run().finally(() => process.exit(0));
+void run(harnessTimings(process.argv.slice(2), ['budgetMs', 'githubRequestTimeoutMs'])).finally(() => process.exit(0));
 
