@@ -374,6 +374,13 @@ describe('decideTrigger', () => {
     expect(lookUp).not.toHaveBeenCalled();
   });
 
+  it("does not let a person named like a listed bot in: 'renovate[bot]' in allowed_users is not the person 'renovate'", async () => {
+    const lookUp = vi.fn(() => Promise.resolve('read'));
+    const decision = await decideTrigger(comment('renovate'), { allowedUsers: ['renovate[bot]'], allowedBots: [] }, lookUp);
+    expect(decision).toMatchObject({ allowed: false });
+    expect(lookUp).toHaveBeenCalledWith('renovate');
+  });
+
   it('fails closed when the permission cannot be looked up', async () => {
     const decision = await decideTrigger(comment('someone'), trust, () => Promise.reject(new Error('403')));
     expect(decision).toEqual({ allowed: false, reason: "someone's permission could not be checked (403)" });
