@@ -925,7 +925,8 @@ async function decideTrigger(event, trust, permissionOf) {
             ? { allowed: true }
             : { allowed: false, reason: `${actor.login} is a bot, and bots start the agent only when listed in allowed_bots` };
     }
-    if (trust.allowedUsers.some((user) => sameLogin(user, actor.login)))
+    // A person's login, compared whole: a listed 'x[bot]' must not let a person named 'x' in (bots were judged above).
+    if (trust.allowedUsers.some((user) => user.toLowerCase() === actor.login.toLowerCase()))
         return { allowed: true };
     if (!permissionOf) {
         return { allowed: false, reason: `no github_token to check ${actor.login}'s permission, and they are not in allowed_users` };
