@@ -5,7 +5,7 @@ import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';
 import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
-import { gitHubApi, type GitHubSide } from './github-setup.ts';
+import { gitHubApi, type GitHubSide } from './github-access.ts';
 import type { Settings } from '../settings/inputs.ts';
 import { markFinished, saveCheckRunId, saveCommentId, saveConversation, saveReviewThread } from './state.ts';
 import { decideTrigger } from '../threads/triggers.ts';

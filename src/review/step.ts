@@ -9,7 +9,7 @@ import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../settings/settings.ts';
 import type { Review } from './text.ts';
 import type { Redaction } from '../action/common.ts';
-import type { GitHubSide } from '../action/github-setup.ts';
+import type { GitHubSide } from '../action/github-access.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { RunPlan, RunTarget } from '../run/plan.ts';
 import * as log from '../action/log.ts';
