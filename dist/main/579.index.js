@@ -897,8 +897,8 @@ function commentMarker(env = process.env) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
-// EXTERNAL MODULE: ./src/action/github-setup.ts
-var github_setup = __webpack_require__(8975);
+// EXTERNAL MODULE: ./src/action/github-access.ts
+var github_access = __webpack_require__(6402);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/threads/triggers.ts
@@ -2049,7 +2049,7 @@ async function post(plan, { plan: { settings } }, report, { github, redaction })
  */
 async function setUpGitHub(settings, context, redaction, timings = {}) {
     const { event } = context;
-    const github = (0,github_setup/* gitHubApi */.aB)(settings, event, timings);
+    const github = (0,github_access/* gitHubApi */.a)(settings, event, timings);
     const canCall = github !== undefined;
     const decided = await decideStart(settings, event, github);
     if ('skip' in decided)

@@ -28464,29 +28464,14 @@ function githubRequestBounds(timings, signal) {
 
 /***/ }),
 
-/***/ 8975:
+/***/ 6402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   SP: () => (/* binding */ FORK_WITHOUT_KEY),
-/* harmony export */   aB: () => (/* binding */ gitHubApi),
-/* harmony export */   vM: () => (/* binding */ prepareGitHub)
+/* harmony export */   a: () => (/* binding */ gitHubApi)
 /* harmony export */ });
-/* unused harmony export needsGitHubSide */
-/* harmony import */ var _github_event_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5015);
-/* harmony import */ var _run_plan_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8446);
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6697);
-/* harmony import */ var _github_fork_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(356);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3340);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6697);
 
-
-
-
-
-/** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
-const FORK_WITHOUT_KEY = 'Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. ' +
-    'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
-    "or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
 /** The GitHub API for the event's repository, made on first use; undefined without a token or a repository. */
 function gitHubApi(settings, event, timings = {}) {
     const { owner, repo } = event;
@@ -28494,33 +28479,7 @@ function gitHubApi(settings, event, timings = {}) {
         return undefined;
     let api;
     // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
-    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .githubRequestBounds */ .e)(timings))));
-}
-/**
- * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
- * deletion, a trigger phrase), a comment or check run to set up, or a review to plan. When it has not,
- * what setUpGitHub would return is known without loading it.
- */
-function needsGitHubSide(settings, context) {
-    const { event } = context;
-    return (event.action === 'deleted' ||
-        event.isComment ||
-        settings.triggerPhrase !== '' ||
-        settings.checkName !== '' ||
-        settings.review ||
-        (settings.prComment && (0,_github_event_js__WEBPACK_IMPORTED_MODULE_0__/* .concernsThread */ .ym)(event) && event.thread !== undefined) ||
-        (0,_run_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetOf */ .$r)(settings) === undefined);
-}
-/**
- * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
- * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
- */
-async function prepareGitHub(settings, context, redaction, timings = {}) {
-    if (needsGitHubSide(settings, context))
-        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context, redaction, timings);
-    const api = gitHubApi(settings, context.event, timings);
-    const target = (0,_github_fork_js__WEBPACK_IMPORTED_MODULE_4__/* .guardedForFork */ .oo)((0,_run_plan_js__WEBPACK_IMPORTED_MODULE_1__/* .targetOf */ .$r)(settings), context.event, (message) => _actions_core__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm(message));
-    return { target, ...(api && { api }) };
+    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .githubRequestBounds */ .e)(timings))));
 }
 
 
@@ -37914,8 +37873,49 @@ async function readInputs() {
 
 // EXTERNAL MODULE: ./src/action/vocabulary.ts
 var vocabulary = __nccwpck_require__(3176);
-// EXTERNAL MODULE: ./src/action/github-setup.ts
-var github_setup = __nccwpck_require__(8975);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __nccwpck_require__(5015);
+// EXTERNAL MODULE: ./src/action/github-access.ts
+var github_access = __nccwpck_require__(6402);
+// EXTERNAL MODULE: ./src/github/fork.ts
+var fork = __nccwpck_require__(356);
+;// CONCATENATED MODULE: ./src/action/github-setup.ts
+
+
+
+
+
+/** The message for a fork's pull request, where GitHub withholds secrets and so the API key. */
+const FORK_WITHOUT_KEY = 'Missing warp_api_key: this pull request comes from a fork, and GitHub gives no secrets to workflows that pull requests from forks trigger. ' +
+    'Safe ways to run the agent on it: have a maintainer ask for it in a comment (an issue_comment workflow: the action checks that the commenter has write access); ' +
+    "or use pull_request_target with a deployment environment that requires a maintainer's approval, and never check out or run the fork's code in that job.";
+/**
+ * Whether the step has anything to do on GitHub before the run: an event to judge (a comment, a
+ * deletion, a trigger phrase), a comment or check run to set up, or a review to plan. When it has not,
+ * what setUpGitHub would return is known without loading it.
+ */
+function needsGitHubSide(settings, context) {
+    const { event } = context;
+    return (event.action === 'deleted' ||
+        event.isComment ||
+        settings.triggerPhrase !== '' ||
+        settings.checkName !== '' ||
+        settings.review ||
+        (settings.prComment && (0,github_event/* concernsThread */.ym)(event) && event.thread !== undefined) ||
+        (0,run_plan/* targetOf */.$r)(settings) === undefined);
+}
+/**
+ * What the action does on GitHub before the run starts (see setUpGitHub in github-side.ts, loaded only
+ * when there is something to do there). Throws CheckRunError when a requested check run cannot be created.
+ */
+async function prepareGitHub(settings, context, redaction, timings = {}) {
+    if (needsGitHubSide(settings, context))
+        return (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).setUpGitHub(settings, context, redaction, timings);
+    const api = (0,github_access/* gitHubApi */.a)(settings, context.event, timings);
+    const target = (0,fork/* guardedForFork */.oo)((0,run_plan/* targetOf */.$r)(settings), context.event, (message) => main_core/* notice */.lm(message));
+    return { target, ...(api && { api }) };
+}
+
 // EXTERNAL MODULE: ./src/report/limits.ts
 var limits = __nccwpck_require__(5356);
 // EXTERNAL MODULE: ./src/report/model.ts
@@ -38150,7 +38150,7 @@ async function readSettings(inputs, event, context) {
         const { error } = inputs;
         // A fork's pull request gets no secrets: a missing key there is GitHub's doing, and the note says so.
         const missingKey = (0,errors/* isInputError */.BT)(error) && error.reason === 'missing' && error.setting === vocabulary/* ACTION_WORDS */.d.setting('apiKey');
-        const note = missingKey && context.event.isForkPullRequest ? github_setup/* FORK_WITHOUT_KEY */.SP : (0,errors/* messageOf */.bD)(error);
+        const note = missingKey && context.event.isForkPullRequest ? FORK_WITHOUT_KEY : (0,errors/* messageOf */.bD)(error);
         await finish({ ...event, outcome: 'not_started', note }, inputs.redaction);
         return undefined;
     }
@@ -38176,7 +38176,7 @@ function tellNotes(settings) {
 /** Trusted trigger, comment and check run; reports a skip or a failure and returns undefined then. */
 async function prepareGitHubSide(settings, context, event, { redaction, timings }) {
     try {
-        const github = await (0,github_setup/* prepareGitHub */.vM)(settings, context, redaction, timings);
+        const github = await prepareGitHub(settings, context, redaction, timings);
         if (github.skip === undefined)
             return github;
         setOutput('skipped', 'true');
