@@ -3,8 +3,10 @@
  *
  * - Pre-flight: start to create with a model set, the catalogue check on and off (what it adds).
  * - Start-up: from spawning the process to the simulator receiving the first API request, beside bare
- *   Node sending the same request (same method, path, headers and body) with `node:http(s)`; medians
- *   of BENCH_ROUNDS rounds (default 15), taken in alternation so both see the same machine.
+ *   Node sending the same request (same method, path, headers and body) with `node:http(s)`, and
+ *   beside the floor of the packages (scripts/bench-floor.js: `@actions/core` and
+ *   `@actions/http-client` alone, bundled by ncc as the action is); medians of BENCH_ROUNDS rounds
+ *   (default 15), taken in alternation so all three see the same machine.
  * - API requests for one watched run of 10 minutes with the default polling (5 s growing to 30 s),
  *   played 100 times faster: the simulator's clock and the poll intervals are scaled alike.
  * - Time from the run ending (the instant the simulator turns it terminal) to the step's exit.
@@ -24,7 +26,7 @@ import { request as httpRequest } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync, readFileSync, mkdtempSync } from 'node:fs';
-import { cpus, platform, tmpdir } from 'node:os';
+import { cpus, loadavg, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { OzClient } from '../src/oz/client.ts';
 import { redactCredentials } from '../src/report/redact.ts';
@@ -34,6 +36,7 @@ import { OzSimulator } from '../sim/server.ts';
 import { bundleRows } from './bundle-sizes.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const loadAtStart = loadavg()[0]!;
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -98,7 +101,17 @@ async function tlsFront(target: string): Promise<{ url: string; env: Record<stri
   };
 }
 
-async function startup(sim: OzSimulator, url: string, extraEnv: Record<string, string> = {}) {
+/** The floor program bundled by ncc, as the build bundles the entries (a temporary folder). */
+async function buildFloor(): Promise<string> {
+  const { default: ncc } = await import('@vercel/ncc');
+  const { code } = await ncc(join(ROOT, 'scripts', 'bench-floor.js'), { target: 'es2023', cache: false, quiet: true, transpileOnly: true });
+  const dir = mkdtempSync(join(tmpdir(), 'oz-bench-floor-'));
+  writeFileSync(join(dir, 'package.json'), '{"type":"module"}\n');
+  writeFileSync(join(dir, 'index.js'), code);
+  return join(dir, 'index.js');
+}
+
+async function startup(sim: OzSimulator, url: string, floor: string, extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'oz-bench-'));
   const inputs = { warp_api_key: 'wk-bench', prompt: 'Benchmark prompt', api_base_url: url, wait: 'false' };
   const env = { ...stepEnvironment(dir, { inputs }), ...extraEnv };
@@ -107,14 +120,17 @@ async function startup(sim: OzSimulator, url: string, extraEnv: Record<string, s
   const bareEnv = { PATH: env.PATH!, BENCH_URL: url, BENCH_KEY: 'wk-bench', BENCH_PROMPT: 'Benchmark prompt', ...extraEnv };
   // One of each first, unmeasured, so both start from a warm file cache.
   await timeToFirstRequest(sim, ['-e', BARE], bareEnv);
+  await timeToFirstRequest(sim, [floor], env);
   await timeToFirstRequest(sim, [main], env);
   const bare: number[] = [];
+  const packages: number[] = [];
   const action: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     bare.push(await timeToFirstRequest(sim, ['-e', BARE], bareEnv));
+    packages.push(await timeToFirstRequest(sim, [floor], env));
     action.push(await timeToFirstRequest(sim, [main], env));
   }
-  return { bare: median(bare), action: median(action) };
+  return { bare: median(bare), packages: median(packages), action: median(action) };
 }
 
 /** Spawns the main step and resolves with the milliseconds until the simulator saw its create. */
@@ -282,21 +298,33 @@ if (process.argv.includes('--redaction')) {
 }
 
 const url = await sim.start();
-const start = await startup(sim, url);
+const floor = await buildFloor();
+const start = await startup(sim, url, floor);
 const front = await tlsFront(url);
-const overTls = front && (await startup(sim, front.url, front.env));
+const overTls = front && (await startup(sim, front.url, floor, front.env));
 front?.close();
-const tlsRows: [string, string][] = overTls
-  ? [
-      ['Start to first API request over HTTPS, action / bare Node (median)', `${ms(overTls.action)} / ${ms(overTls.bare)}`],
-      ['Ratio over HTTPS, as against the real API', `${(overTls.action / overTls.bare).toFixed(2)}x`],
-    ]
-  : [['Start-up over HTTPS', 'not measured: openssl is not installed']];
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const startRows: [string, string][] = [
+  ['Start to first API request, action (median)', ms(start.action)],
+  ['Start to first API request, bare Node (median)', ms(start.bare)],
+  ['Start to first API request, `@actions/core` + `@actions/http-client` alone (median)', ms(start.packages)],
+  ['Ratio action / bare Node', ratio(start.action, start.bare)],
+  ['Ratio of those packages alone / bare Node (the floor with them)', ratio(start.packages, start.bare)],
+  ['What the action adds to those packages at start', ms(start.action - start.packages)],
+  ...(overTls
+    ? ([
+        [
+          'Start to first API request over HTTPS, action / packages alone / bare Node (median)',
+          `${ms(overTls.action)} / ${ms(overTls.packages)} / ${ms(overTls.bare)}`,
+        ],
+        ['Ratio over HTTPS, as against the real API: action / bare Node', ratio(overTls.action, overTls.bare)],
+        ['Ratio over HTTPS: packages alone / bare Node', ratio(overTls.packages, overTls.bare)],
+      ] as [string, string][])
+    : [['Start-up over HTTPS', 'not measured: openssl is not installed'] as [string, string]]),
+];
 if (process.argv.includes('--startup')) {
   await sim.stop();
-  console.log(`| Start to first API request, action / bare Node (median) | ${ms(start.action)} / ${ms(start.bare)} |`);
-  console.log(`| Ratio action / bare Node | ${(start.action / start.bare).toFixed(2)}x |`);
-  for (const [name, value] of tlsRows) console.log(`| ${name} | ${value} |`);
+  for (const [name, value] of startRows) console.log(`| ${name} | ${value} |`);
   process.exit(0);
 }
 const checked = await preflightCost(sim, url);
@@ -309,10 +337,7 @@ const redaction = await redactionCost();
 const evenness = (s: typeof spread) => `busiest 2 s ${s.peak.toFixed(1)}x the mean, CV ${s.cv.toFixed(2)}`;
 
 const rows: [string, string][] = [
-  ['Start to first API request, action (median)', ms(start.action)],
-  ['Start to first API request, bare Node (median)', ms(start.bare)],
-  ['Ratio action / bare Node', `${(start.action / start.bare).toFixed(2)}x`],
-  ...tlsRows,
+  ...startRows,
   [
     'Start to create with model set, preflight on / off (median)',
     `${ms(checked.on)} / ${ms(checked.off)} (+${ms(checked.on - checked.off)})`,
@@ -326,7 +351,8 @@ const rows: [string, string][] = [
   ...bundleRows(ROOT),
   ['Redact a 1 MiB answer, no credential / 50 credentials', `${ms(redaction.clean)} / ${ms(redaction.dirty)}`],
 ];
-const machine = `${cpus().length}-core ${platform()} machine`;
+// The load when it started: start-up times move with it (the ratios much less).
+const machine = `${cpus().length}-core ${platform()} machine, load average ${loadAtStart.toFixed(1)} at start`;
 const output = [
   `Oz agent action benchmark: Node ${process.versions.node}, ${machine}, ${ROUNDS} rounds`,
   '',
