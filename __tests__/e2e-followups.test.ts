@@ -55,7 +55,7 @@ describe('a run that failed in setup, with its debug window open', () => {
 
   it('takes the follow-up through a debug agent, and the step ends at once with the session link', async () => {
     const id = await runUntil(debugWindow, 'FAILED');
-    const since = Date.now();
+    const since = sim.requests.length;
     const step = await followUp(id);
     expect(step.code).toBe(0);
     expect(step.log).toContain('a debug agent takes it there. The run stays FAILED and no new end will come: not waiting for one.');
@@ -65,7 +65,7 @@ describe('a run that failed in setup, with its debug window open', () => {
     expect(step.summary).toContain('the follow-up went to a debug agent in that session');
     expect(sim.runs.get(id)!.debugTurns).toEqual(['And the docs']);
     // Read once after the follow-up, not watched.
-    const reads = sim.apiRequests('GET', `/agent/runs/${id}`).filter((r) => r.path === `/agent/runs/${id}` && r.at >= since);
+    const reads = sim.requests.slice(since).filter((r) => r.method === 'GET' && r.path === `/agent/runs/${id}`);
     expect(reads.length).toBeLessThanOrEqual(3);
   });
 

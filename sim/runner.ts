@@ -5,7 +5,7 @@
  * Used by `npm run demo`, the end-to-end tests and the benchmark.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -77,6 +77,11 @@ export interface StepOptions {
   nodeArgs?: string[];
   /** Called with the process once it is spawned, to signal it for example. */
   onSpawn?: (child: ChildProcess) => void;
+  /**
+   * Called with the process and the state saved so far each time the step writes its state file (a
+   * file watch, not a timer), to stop the step once it has saved something, for example.
+   */
+  onState?: (state: Record<string, string>, child: ChildProcess) => void;
   /** Called with each chunk the step prints. */
   onOutput?: (text: string) => void;
   /**
@@ -145,6 +150,8 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   options.onSpawn?.(child);
+  const watcher =
+    options.onState && watch(env.GITHUB_STATE!, () => options.onState!(parseCommandFile(readFileSync(env.GITHUB_STATE!, 'utf8')), child));
   let log = '';
   const collect = (chunk: Buffer) => {
     log += chunk.toString();
@@ -155,6 +162,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
   const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
     child.on('close', (c, s) => resolve([c, s])),
   );
+  watcher?.close();
   return {
     code,
     signal,
@@ -169,7 +177,7 @@ export async function runStep(options: StepOptions = {}): Promise<StepResult> {
 /** Runs the main step, then the post step with the state the main step saved, as the runner does. */
 export async function runMainAndPost(options: StepOptions = {}): Promise<{ main: StepResult; post: StepResult }> {
   const main = await runStep({ ...options, which: 'main' });
-  const { onSpawn: _ignored, ...rest } = options;
+  const { onSpawn: _spawn, onState: _state, ...rest } = options;
   const post = await runStep({ ...rest, which: 'post', state: main.state });
   return { main, post };
 }
