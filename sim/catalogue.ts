@@ -1,5 +1,5 @@
 /**
- * The simulator's catalogue (shared oz-api.md, "Endpoints"): `GET /agent/models`,
+ * The simulator's catalogue (the Oz API spec): `GET /agent/models`,
  * `GET /agent/environments` and `GET /agent` (skills), with fixed lists the tests know.
  */
 export const SIM_MODELS = {

@@ -1,5 +1,5 @@
 /**
- * A local simulator of the Oz Agent API (shared/oz-api.md), for the demo, the end-to-end tests and the
+ * A local simulator of the Oz Agent API (the Oz API spec: see docs/architecture.md), for the demo, the end-to-end tests and the
  * benchmark. Runs walk the documented states on a clock that can be sped up; the outcome of each run
  * is chosen by its metadata (`sim_outcome`), and faults can be injected. Not part of the action bundle.
  */
@@ -806,7 +806,7 @@ export class OzSimulator {
   }
 
   /**
-   * A follow-up (shared oz-api.md, "Follow-ups"): to a live run it is answered at the end of the turn;
+   * A follow-up (the Oz API spec): to a live run it is answered at the end of the turn;
    * an ended run comes back to life, `sim_followup_pickup_ms` after the follow-up was accepted (until
    * then it reads as it did); a run that failed in setup with its debug window open keeps FAILED, and
    * a debug agent takes it. Answers `{ followup_id, outcome }` (`sim_followup_outcome` forces the
@@ -1005,7 +1005,7 @@ export class OzSimulator {
   }
 
   /**
-   * An error as the API writes it (shared oz-api.md, "Errors, exactly"): the code only in the `type`
+   * An error as the API writes it (the Oz API spec): the code only in the `type`
    * URL's last segment (`-` for `_`), `instance` the request path, `error` = `title (detail)`.
    */
   private problem(

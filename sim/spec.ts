@@ -1,6 +1,5 @@
 /**
- * The simulator's checks of the newer create fields, as the API's spec has them (shared oz-api.md,
- * "Create: request body"): attachments, the harness, idle_timeout_minutes, session_sharing,
+ * The simulator's checks of the newer create fields, as the Oz API spec has them: attachments, the harness, idle_timeout_minutes, session_sharing,
  * config.secrets and agent_identity_uid. Returns what is wrong, in the words of a 400's detail, or
  * undefined. And the team header (`teamProblem`).
  */

@@ -1,5 +1,5 @@
 /**
- * The simulator's run timeline and harness usage (shared oz-api.md, "Endpoints"):
+ * The simulator's run timeline and harness usage (the Oz API spec):
  * `GET /agent/runs/{id}/timeline` lists what happened before the agent spoke, on the run's simulated
  * clock; `GET /agent/runs/{id}/harness-usage` the raw token counts of a claude or codex run.
  */

@@ -35,7 +35,7 @@ const CONFIG = {
     })),
 };
 /**
- * Kinds the preset does not know, as published formats: Warp API keys (`wk-`, shared oz-api.md) and
+ * Kinds the preset does not know, as published formats: Warp API keys (`wk-`, the Oz API spec) and
  * Google API keys (`AIza` + 35, Google's documented form; the preset's GCP rule finds service-account
  * JSON only). The only patterns written here.
  */

@@ -29198,7 +29198,7 @@ const OUTPUTS = [
 /* harmony export */   zy: () => (/* binding */ metadataPairProblem)
 /* harmony export */ });
 /* unused harmony exports METADATA_KEY_PATTERN, METADATA_MAX_KEYS, METADATA_MAX_VALUE_BYTES, fitMetadataValue */
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+/** The API's rules for run metadata (the Oz API spec), in one place. */
 const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 const METADATA_MAX_KEYS = 20;
 const METADATA_MAX_VALUE_BYTES = 256;
@@ -29256,7 +29256,7 @@ function mergeMetadata(user, context) {
 /* harmony export */   g6: () => (/* binding */ isDocumentedState)
 /* harmony export */ });
 /* unused harmony exports LIVE_STATES, TERMINAL_STATES */
-/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Types of the Oz Agent API as this action uses it (see the Oz API spec). Unknown fields are kept, never required. */
 /** Documented run states. The API may add more; those are treated as live. */
 const LIVE_STATES = ['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS'];
 const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
@@ -35419,7 +35419,7 @@ function networkHint(code, url, baseUrl) {
 ;// CONCATENATED MODULE: ./src/oz/client.ts
 
 
-/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
+/** The requests the API reads `X-Warp-Team-Uid` on (the Oz API spec), by method and path without query. */
 function takesTeam(method, path) {
     if (method === 'POST')
         return path === '/agent/runs' || path === '/agent/run';
@@ -35448,7 +35448,7 @@ const A_SKILL_LIST = { what: 'a list of skills', isValid: (a) => Array.isArray(a
 /** Reads that are tried once: a catalogue check's failure is not worth a wait. */
 const ONCE = { retries: 0 };
 /**
- * The Oz Agent API's endpoints, one method each (see ../shared/oz-api.md for what they answer). How a
+ * The Oz Agent API's endpoints, one method each (see the Oz API spec for what they answer). How a
  * request travels (the key, deadlines, retries, what a failure becomes) is the transport's, in http.ts.
  */
 class OzClient {
@@ -35735,7 +35735,7 @@ function afterRequest(messages, request) {
 }
 /**
  * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * one (the Oz API spec). With `start`, only what comes after it counts: the answer to a follow-up is
  * never the one before it. Empty when there is none.
  */
 function finalAnswer(conversation, start) {

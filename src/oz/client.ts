@@ -25,7 +25,7 @@ export interface OzClientOptions extends Omit<TransportOptions, 'headersFor'> {
   team?: string;
 }
 
-/** The requests the API reads `X-Warp-Team-Uid` on (shared oz-api.md, "Connection"), by method and path without query. */
+/** The requests the API reads `X-Warp-Team-Uid` on (the Oz API spec), by method and path without query. */
 export function takesTeam(method: string, path: string): boolean {
   if (method === 'POST') return path === '/agent/runs' || path === '/agent/run';
   return path === '/agent/runs' || path === '/agent/environments' || path === '/agent';
@@ -65,7 +65,7 @@ const A_SKILL_LIST: Expected = { what: 'a list of skills', isValid: (a) => Array
 const ONCE: CallLimits = { retries: 0 };
 
 /**
- * The Oz Agent API's endpoints, one method each (see ../shared/oz-api.md for what they answer). How a
+ * The Oz Agent API's endpoints, one method each (see the Oz API spec for what they answer). How a
  * request travels (the key, deadlines, retries, what a failure becomes) is the transport's, in http.ts.
  */
 export class OzClient {

@@ -1,4 +1,4 @@
-/** The API's rules for run metadata (see shared oz-api.md, "Create: request body"), in one place. */
+/** The API's rules for run metadata (the Oz API spec), in one place. */
 
 export const METADATA_KEY_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
 export const METADATA_MAX_KEYS = 20;

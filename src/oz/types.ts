@@ -1,4 +1,4 @@
-/** Types of the Oz Agent API as this action uses it (see shared oz-api.md). Unknown fields are kept, never required. */
+/** Types of the Oz Agent API as this action uses it (see the Oz API spec). Unknown fields are kept, never required. */
 
 /** Documented run states. The API may add more; those are treated as live. */
 export const LIVE_STATES = ['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS'] as const;
@@ -137,7 +137,7 @@ export interface ListRunsResponse {
   page_info?: { has_next_page?: boolean; next_cursor?: string };
 }
 
-/** One block of a conversation message (shared oz-api.md, "What the agent did"). Unknown kinds are kept. */
+/** One block of a conversation message (the Oz API spec). Unknown kinds are kept. */
 export interface ConversationBlock {
   type: string;
   /** `text` blocks. */

@@ -43,7 +43,7 @@ function afterRequest(messages: ConversationMessage[], request: string): number 
 
 /**
  * The agent's final answer: the text of the last assistant message of the last root step that has
- * one (shared oz-api.md). With `start`, only what comes after it counts: the answer to a follow-up is
+ * one (the Oz API spec). With `start`, only what comes after it counts: the answer to a follow-up is
  * never the one before it. Empty when there is none.
  */
 export function finalAnswer(conversation: Conversation | undefined, start?: AnswerStart): string {
