@@ -3,7 +3,7 @@ import { flagOf, flagsOfKind, INPUTS, type SettingKey } from '../names.ts';
 import { InputError } from '../errors.ts';
 import { checkMetadataPair } from '../settings/settings.ts';
 import { fail, type SettingSource } from '../settings/primitives.ts';
-import { explainParseError, joinNegativeValues } from './flag-errors.ts';
+import { explainParseError, joinNegativeValues, type FlagSet } from './flag-errors.ts';
 import { flagLabel } from './vocabulary.ts';
 
 export { flagLabel } from './vocabulary.ts';
@@ -18,8 +18,28 @@ const TAKES_VALUE: ReadonlySet<string> = new Set([
   'summary-file',
   'output-file',
 ]);
-/** Every flag name a user may write, for "did you mean". */
+/** Every flag name a user may write: to find an unknown one on the command line, and for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
+/** Every flag, as parseArgs reads it. */
+const OPTIONS = {
+  ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' as const }])),
+  ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' as const }])),
+  ...Object.fromEntries(
+    [...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string' as const, multiple: true as const }]),
+  ),
+  'summary-file': { type: 'string' },
+  'output-file': { type: 'string' },
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+/** What a parseArgs error is read against: the one-letter flags are those OPTIONS gives a `short`. */
+const FLAGS: FlagSet = {
+  known: KNOWN_FLAGS,
+  takesValue: TAKES_VALUE,
+  shorts: Object.fromEntries(Object.entries(OPTIONS).flatMap(([name, option]) => ('short' in option ? [[option.short, name]] : []))),
+};
 
 export const USAGE = `Usage: oz-agent-run [flags]
 
@@ -108,10 +128,11 @@ export interface CliArgs {
  */
 export function parseCli(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parse>;
+  const words = joinNegativeValues(argv, TAKES_VALUE);
   try {
-    parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
+    parsed = parse(words);
   } catch (error) {
-    throw new InputError('the command line', 'invalid', explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
+    throw new InputError('the command line', 'invalid', explainParseError(error, words, FLAGS));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 0) {
@@ -167,23 +188,5 @@ export function parseCli(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    strict: true,
-    allowPositionals: true,
-    allowNegative: true,
-    options: {
-      ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' as const }])),
-      ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' as const }])),
-      ...Object.fromEntries(
-        [...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string' as const, multiple: true as const }]),
-      ),
-      'summary-file': { type: 'string' },
-      'output-file': { type: 'string' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean' },
-    },
-  });
+  return parseArgs({ args: argv, strict: true, allowPositionals: true, allowNegative: true, options: OPTIONS });
 }
