@@ -213,6 +213,29 @@ describe('parseMcp', () => {
   });
 });
 
+describe('a JSON setting that is not JSON', () => {
+  const reason = (text: string) => {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return messageOf(error);
+    }
+    throw new Error('valid JSON');
+  };
+
+  it('names the setting (or its file), gives JSON.parse its reason, and says what was expected', () => {
+    expect(errorOf(() => settings({ warp_api_key: KEY, prompt: 'x', mcp: '{not json' }))).toBe(
+      `Invalid mcp: it is not valid JSON (${reason('{not json')}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`,
+    );
+    expect(errorOf(() => settings({ warp_api_key: KEY, prompt: 'x', mcp: 'mcp.json' }, {}, { '/ws/mcp.json': '[1,' }))).toBe(
+      `Invalid mcp file 'mcp.json': it is not valid JSON (${reason('[1,')}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`,
+    );
+    expect(errorOf(() => settings({ warp_api_key: KEY, prompt: 'x', output_schema: '{"type": }' }))).toBe(
+      `Invalid output_schema '{"type": }': it is not valid JSON (${reason('{"type": }')}). Expected a JSON Schema object.`,
+    );
+  });
+});
+
 describe('follow-ups and mentions', () => {
   it('needs run_id for a followup, and gives a follow-up the output_schema instruction', () => {
     expect(errorOf(() => settings({ warp_api_key: KEY, followup: 'more' }))).toBe(

@@ -69,6 +69,18 @@ export function parseList(text: string, separator: RegExp = /\r?\n/): string[] {
     .filter((item) => item !== '');
 }
 
+/**
+ * Parses a setting's JSON text. Text that is not JSON throws the setting's InputError, naming `where`
+ * (the setting, with its value or file) and what was expected, with JSON.parse's reason between.
+ */
+export function parseJsonSetting(text: string, label: string, where: string, expected: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new InputError(label, 'invalid', `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected ${expected}.`);
+  }
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

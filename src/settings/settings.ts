@@ -3,7 +3,7 @@ import { metadataPairProblem, METADATA_USER_MAX_KEYS, REQUEST_ID_KEY } from '../
 import type { AgentConfig, CreateRunRequest, McpServer } from '../oz/types.ts';
 import type { SettingKey } from '../names.ts';
 import { parseReportOptions, parseRunOptions, type ReportOptions } from './options.ts';
-import { InputError, messageOf } from '../errors.ts';
+import { InputError } from '../errors.ts';
 import {
   checkSchema,
   fail,
@@ -11,6 +11,7 @@ import {
   isStringMap,
   optional,
   parseBoolean,
+  parseJsonSetting,
   parsePositiveNumber,
   quote,
   readSettingFile,
@@ -128,16 +129,7 @@ export function parseMcp(value: string, workspace: string, readFile: (path: stri
     text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
     where = `${label} file ${quote(value)}`;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      label,
-      'invalid',
-      `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`,
-    );
-  }
+  const parsed = parseJsonSetting(text, label, where, '{"mcpServers": {"name": {...}}} or a map of servers');
   const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
   if (!isRecord(servers) || Object.keys(servers).length === 0) {
     throw new InputError(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
@@ -172,16 +164,7 @@ export function parseOutputSchema(value: string, workspace: string, readFile: (p
       'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file',
     );
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(
-      label,
-      'invalid',
-      `Invalid ${label} ${quote(value)}: it is not valid JSON (${messageOf(error)}). Expected a JSON Schema object.`,
-    );
-  }
+  const parsed = parseJsonSetting(text, label, `${label} ${quote(value)}`, 'a JSON Schema object');
   if (!isRecord(parsed)) fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
   return parsed;
 }
