@@ -31757,6 +31757,18 @@ function parseList(text, separator = /\r?\n/) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
+/**
+ * Parses a setting's JSON text. Text that is not JSON throws the setting's InputError, naming `where`
+ * (the setting, with its value or file) and what was expected, with JSON.parse's reason between.
+ */
+function parseJsonSetting(text, label, where, expected) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new InputError(label, 'invalid', `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected ${expected}.`);
+    }
+}
 function primitives_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -34427,13 +34439,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
         text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
         where = `${label} file ${quote(value)}`;
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(label, 'invalid', `Invalid ${where}: it is not valid JSON (${messageOf(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
+    const parsed = parseJsonSetting(text, label, where, '{"mcpServers": {"name": {...}}} or a map of servers');
     const servers = primitives_isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
     if (!primitives_isRecord(servers) || Object.keys(servers).length === 0) {
         throw new InputError(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
@@ -34456,13 +34462,7 @@ function parseOutputSchema(value, workspace, readFile, label) {
     if (!value.startsWith('{')) {
         text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${messageOf(error)}). Expected a JSON Schema object.`);
-    }
+    const parsed = parseJsonSetting(text, label, `${label} ${quote(value)}`, 'a JSON Schema object');
     if (!primitives_isRecord(parsed))
         fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;
@@ -34773,29 +34773,97 @@ function closestFlag(flag, known) {
 }
 const SEE_HELP = 'See oz-agent-run --help.';
 /**
- * The message for a parseArgs error. `known` are the flag names (without dashes, negations included),
- * `takesValue` those that need a value.
+ * Whether parseArgs knows a long flag: a listed one, or the negation (allowNegative) of one that takes
+ * no value, so `--no-quiet` is known though "did you mean" offers it nowhere.
  */
-function explainParseError(error, known, takesValue) {
-    const message = messageOf(error);
+function isKnown(name, flags) {
+    const negated = name.startsWith('no-') ? name.slice(3) : undefined;
+    return flags.known.includes(name) || (negated !== undefined && flags.known.includes(negated) && !flags.takesValue.has(negated));
+}
+/**
+ * The flags on the command line, in order, read as parseArgs reads them: a flag that needs a value
+ * takes the next word whatever it is (parseArgs then refuses one that starts with '-'), a word of
+ * letters after one '-' is that many one-letter flags, and `--` ends the flags.
+ */
+function writtenFlags(argv, flags) {
+    const written = [];
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--')
+            break;
+        if (arg.startsWith('--')) {
+            const eq = arg.indexOf('=');
+            const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
+            const flag = { flag: `--${name}`, name, known: isKnown(name, flags), inline: eq !== -1 };
+            if (!flag.inline && flags.takesValue.has(name)) {
+                i++;
+                if (i < argv.length)
+                    flag.next = argv[i];
+            }
+            written.push(flag);
+        }
+        else if (arg.startsWith('-') && arg.length > 1) {
+            for (const [at, letter] of [...arg.slice(1)].entries()) {
+                const name = flags.shorts[letter];
+                const last = at === arg.length - 2;
+                const takesValue = name !== undefined && flags.takesValue.has(name);
+                const flag = { flag: `-${letter}`, name: name ?? letter, known: name !== undefined, inline: takesValue && !last };
+                if (takesValue && last) {
+                    i++;
+                    if (i < argv.length)
+                        flag.next = argv[i];
+                }
+                written.push(flag);
+                // The rest of the word is that flag's value (`-fVALUE`).
+                if (takesValue)
+                    break;
+            }
+        }
+    }
+    return written;
+}
+/** A word parseArgs refuses as a flag's value: one that looks like a flag (a lone '-' is a value). */
+const flagLike = (word) => word !== undefined && word.length > 1 && word.startsWith('-');
+/** What is wrong with a flag's value, if anything: none where one is needed, or one where none is taken. */
+function valueMistake(w, flags) {
+    const flag = `--${w.name}`;
+    if (!flags.takesValue.has(w.name)) {
+        return w.inline ? `The flag ${flag} takes no value: write ${flag} alone.` : undefined;
+    }
+    if (w.inline)
+        return undefined;
+    if (w.next === undefined)
+        return `The flag ${flag} needs a value, such as ${flag} VALUE.`;
+    if (flagLike(w.next)) {
+        return `The flag ${flag} needs a value, and what follows it is a flag. For a value that starts with '-', write ${flag}=VALUE.`;
+    }
+    return undefined;
+}
+/**
+ * The message for a parseArgs error on `argv` (the words parseArgs read). parseArgs says what went
+ * wrong only by its code and names the flag only in its message, so the flag is found here by
+ * reading `argv` as parseArgs does: the first one with that kind of mistake, as parseArgs stops at
+ * the first. Its message is shown as it is only when no such flag is found.
+ */
+function explainParseError(error, argv, flags) {
+    const written = writtenFlags(argv, flags);
     const code = systemCode(error);
-    const flag = /'(-[^' ]+)/.exec(message)?.[1];
-    if (flag === undefined)
-        return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-        const near = closestFlag(flag, known);
-        return `Unknown flag '${flag}'.${near ? ` Did you mean ${near}?` : ''} ${SEE_HELP}`;
+        const unknown = written.find((w) => !w.known);
+        if (unknown !== undefined) {
+            const near = closestFlag(unknown.flag, flags.known);
+            return `Unknown flag '${unknown.flag}'.${near ? ` Did you mean ${near}?` : ''} ${SEE_HELP}`;
+        }
     }
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-        const name = flag.replace(/^--/, '');
-        if (!takesValue.has(name))
-            return `The flag ${flag} takes no value: write ${flag} alone. ${SEE_HELP}`;
-        if (/ambiguous/.test(message)) {
-            return `The flag ${flag} needs a value, and what follows it is a flag. For a value that starts with '-', write ${flag}=VALUE. ${SEE_HELP}`;
-        }
-        return `The flag ${flag} needs a value, such as ${flag} VALUE. ${SEE_HELP}`;
+        const mistake = written
+            .filter((w) => w.known)
+            .map((w) => valueMistake(w, flags))
+            .find((m) => m !== undefined);
+        if (mistake !== undefined)
+            return `${mistake} ${SEE_HELP}`;
     }
-    return `${message.replace(/\.?$/, '.')} ${SEE_HELP}`;
+    return `${messageOf(error).replace(/\.?$/, '.')} ${SEE_HELP}`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/vocabulary.ts
@@ -34843,8 +34911,26 @@ const TAKES_VALUE = new Set([
     'summary-file',
     'output-file',
 ]);
-/** Every flag name a user may write, for "did you mean". */
+/** Every flag name a user may write: to find an unknown one on the command line, and for "did you mean". */
 const KNOWN_FLAGS = [...TAKES_VALUE, ...BOOLEANS, ...BOOLEANS.map((name) => `no-${name}`), 'quiet', 'help', 'version'];
+/** Every flag, as parseArgs reads it. */
+const OPTIONS = {
+    ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' }])),
+    ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' }])),
+    ...Object.fromEntries([...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string', multiple: true }])),
+    'summary-file': { type: 'string' },
+    'output-file': { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+};
+/** What a parseArgs error is read against: the one-letter flags are those OPTIONS gives a `short`. */
+const FLAGS = {
+    known: KNOWN_FLAGS,
+    takesValue: TAKES_VALUE,
+    shorts: Object.fromEntries(Object.entries(OPTIONS).flatMap(([name, option]) => ('short' in option ? [[option.short, name]] : []))),
+};
 const USAGE = `Usage: oz-agent-run [flags]
 
 Runs a Warp Oz cloud agent, watches it to its end, and reports how it went.
@@ -34917,11 +35003,12 @@ SIGTERM, in every phase, after cancelling the run.`;
  */
 function parseCli(argv) {
     let parsed;
+    const words = joinNegativeValues(argv, TAKES_VALUE);
     try {
-        parsed = parse(joinNegativeValues(argv, TAKES_VALUE));
+        parsed = parse(words);
     }
     catch (error) {
-        throw new InputError('the command line', 'invalid', explainParseError(error, KNOWN_FLAGS, TAKES_VALUE));
+        throw new InputError('the command line', 'invalid', explainParseError(error, words, FLAGS));
     }
     const { values, positionals } = parsed;
     if (positionals.length > 0) {
@@ -34972,23 +35059,7 @@ function parseCli(argv) {
     };
 }
 function parse(argv) {
-    return (0,external_node_util_.parseArgs)({
-        args: argv,
-        strict: true,
-        allowPositionals: true,
-        allowNegative: true,
-        options: {
-            ...Object.fromEntries(flagsOfKind('string').map((name) => [name, { type: 'string' }])),
-            ...Object.fromEntries(flagsOfKind('boolean').map((name) => [name, { type: 'boolean' }])),
-            ...Object.fromEntries([...flagsOfKind('repeated'), ...flagsOfKind('lines')].map((name) => [name, { type: 'string', multiple: true }])),
-            'summary-file': { type: 'string' },
-            'output-file': { type: 'string' },
-            json: { type: 'boolean' },
-            quiet: { type: 'boolean', short: 'q' },
-            help: { type: 'boolean', short: 'h' },
-            version: { type: 'boolean' },
-        },
-    });
+    return (0,external_node_util_.parseArgs)({ args: argv, strict: true, allowPositionals: true, allowNegative: true, options: OPTIONS });
 }
 
 ;// CONCATENATED MODULE: ./src/cli/ci.ts

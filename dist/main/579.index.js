@@ -1696,11 +1696,53 @@ function toApiComment({ comment, body }) {
         body,
     };
 }
+/** The event a verdict is posted as: an approval only when the workflow allows it (review_approve). */
+function eventOf(review, approve) {
+    if (review.verdict === 'request_changes')
+        return 'REQUEST_CHANGES';
+    return review.verdict === 'approve' && approve ? 'APPROVE' : 'COMMENT';
+}
+/**
+ * The ways to post the review, in order, each tried when GitHub refused the one before with 422.
+ * GitHub's 422 does not say, in any form a program can read, whether it refused the event (approving
+ * from Actions, either verdict on one's own pull request) or a line (off the diff), so what succeeds
+ * tells: the event as a comment with the lines kept first, then the event with the comments in the
+ * body, then a comment with the comments in the body. Repeats (no comments on lines, or an event
+ * that already is COMMENT) are left out.
+ */
+function attempts(event, inline) {
+    const all = [
+        { event, inline },
+        { event: 'COMMENT', inline },
+        { event, inline: false },
+        { event: 'COMMENT', inline: false },
+    ];
+    return all.filter((a, i) => all.findIndex((b) => b.event === a.event && b.inline === a.inline) === i);
+}
+/** The comments as `attempt` posts them: without the lines, those meant for them are listed first in the body, none lost. */
+function placedFor(attempt, placed) {
+    if (attempt.inline)
+        return placed;
+    return { inline: [], listed: [...placed.inline.map(({ comment }) => ({ comment, why: 'outside-diff' })), ...placed.listed] };
+}
+/** The review could not be posted at all: one warning (naming the permission when that is why); its comments are in the job summary. */
+function notPosted(report, error, review, repeated, warn) {
+    const status = (0,types/* isGitHubApiError */.ID)(error) ? error.status : 0;
+    if (status === 403 || status === 404)
+        report.denied = true;
+    report.problem =
+        status === 403 || status === 404
+            ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
+            : `The review could not be posted (${(0,errors/* messageOf */.bD)(error)}); it is in the job summary.`;
+    warn(report.problem);
+    return Object.assign(report, { listed: review.comments.length - repeated, repeated });
+}
 /**
  * Posts the agent's review on the commit it reviewed: the summary as the body, each comment on its
  * line, those outside the diff (or over the limit) listed in the body, those already posted left
- * out. GitHub refusing a line (422) moves every comment to the body rather than lose the review. A
- * refusal of the review itself is a warning (naming the permission when it is one), never thrown.
+ * out. GitHub refusing the event or a line (422) posts it another way (see attempts) rather than lose
+ * the review. A refusal of the review itself is a warning (naming the permission when it is one),
+ * never thrown.
  */
 async function postReview(api, plan, review, options) {
     const { number, headSha } = plan.target;
@@ -1711,58 +1753,44 @@ async function postReview(api, plan, review, options) {
         report.movedTo = current;
     const earlier = await earlierComments(api, number).catch(() => new Set());
     const { repeated, ...placed } = placeComments(review, plan, earlier, max, options.redact);
-    let { inline, listed } = placed;
-    let event = review.verdict === 'request_changes' ? 'REQUEST_CHANGES' : review.verdict === 'approve' && options.approve ? 'APPROVE' : 'COMMENT';
-    const build = () => ({
-        commit_id: headSha,
-        event,
-        body: (0,limits/* fitUnits */.zW)(options.redact((0,review_text/* reviewBody */.ff)({
-            verdict: review.verdict,
-            summary: review.summary,
-            marker: reviewMarker(headSha, plan.source),
-            commit: headSha,
-            ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
-            listed,
-            repeated,
-            maxInline: max,
-            links: options.links,
-        })), limits/* MAX_COMMENT_CHARS */.VK),
-        comments: inline.map(toApiComment),
-    });
-    for (;;) {
+    const event = eventOf(review, options.approve);
+    const parts = {
+        verdict: review.verdict,
+        summary: review.summary,
+        marker: reviewMarker(headSha, plan.source),
+        commit: headSha,
+        ...(report.movedTo !== undefined && { movedTo: report.movedTo }),
+        repeated,
+        maxInline: max,
+        links: options.links,
+    };
+    let refused;
+    for (const attempt of attempts(event, placed.inline.length > 0)) {
+        const { inline, listed } = placedFor(attempt, placed);
+        const body = (0,limits/* fitUnits */.zW)(options.redact((0,review_text/* reviewBody */.ff)({ ...parts, listed })), limits/* MAX_COMMENT_CHARS */.VK);
         try {
-            const created = await api.createReview(number, build());
-            Object.assign(report, { id: created.id, url: created.url });
-            Object.assign(report, { inline: inline.length, listed: listed.length, repeated });
+            const created = await api.createReview(number, {
+                commit_id: headSha,
+                event: attempt.event,
+                body,
+                comments: inline.map(toApiComment),
+            });
+            Object.assign(report, { id: created.id, url: created.url, inline: inline.length, listed: listed.length, repeated });
+            if (attempt.event !== event) {
+                // A comment went through where the event did not, with the same comments: the last refusal was the event's.
+                report.note = `GitHub refused to post the review as ${event} (${(0,errors/* messageOf */.bD)(refused)}), so it is posted as a comment.`;
+                options.warn(report.note);
+            }
             return report;
         }
         catch (error) {
-            const status = (0,types/* isGitHubApiError */.ID)(error) ? error.status : 0;
-            const message = (0,errors/* messageOf */.bD)(error);
-            // GitHub refuses approving with an Actions token unless the repository allows it, and either verdict on one's own pull request.
-            if (status === 422 && event !== 'COMMENT' && (/approve|request changes|own pull request/i.test(message) || inline.length === 0)) {
-                report.note = `GitHub refused to post the review as ${event} (${message}), so it is posted as a comment.`;
-                options.warn(report.note);
-                event = 'COMMENT';
-                continue;
-            }
-            if (status === 422 && inline.length > 0) {
-                // A line GitHub does not take (the diff changed, or it was misread): keep every comment, in the body.
-                listed = [...inline.map(({ comment }) => ({ comment, why: 'outside-diff' })), ...listed];
-                inline = [];
-                continue;
-            }
-            if (status === 403 || status === 404)
-                report.denied = true;
-            report.problem =
-                status === 403 || status === 404
-                    ? "The review could not be posted: the token lacks `pull-requests: write`. Add it to the job's permissions; the review is in the job summary."
-                    : `The review could not be posted (${(0,errors/* messageOf */.bD)(error)}); it is in the job summary.`;
-            options.warn(report.problem);
-            Object.assign(report, { listed: review.comments.length - repeated, repeated });
-            return report;
+            // Only a 422 refuses what the review holds; posting it another way does not help a 403 or a GitHub that is down.
+            if (!(0,types/* isGitHubApiError */.ID)(error) || error.status !== 422)
+                return notPosted(report, error, review, repeated, options.warn);
+            refused = error;
         }
     }
+    return notPosted(report, refused, review, repeated, options.warn);
 }
 
 ;// CONCATENATED MODULE: ./src/review/tidy.ts

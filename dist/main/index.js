@@ -30597,6 +30597,7 @@ function imageType(data) {
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   F4: () => (/* binding */ readSettingFile),
 /* harmony export */   Fc: () => (/* binding */ compileSchema),
+/* harmony export */   Kp: () => (/* binding */ parseJsonSetting),
 /* harmony export */   Qk: () => (/* binding */ unreadableReason),
 /* harmony export */   UA: () => (/* binding */ isStringMap),
 /* harmony export */   _U: () => (/* binding */ checkSchema),
@@ -30653,6 +30654,18 @@ function parseList(text, separator = /\r?\n/) {
         .split(separator)
         .map((item) => item.trim())
         .filter((item) => item !== '');
+}
+/**
+ * Parses a setting's JSON text. Text that is not JSON throws the setting's InputError, naming `where`
+ * (the setting, with its value or file) and what was expected, with JSON.parse's reason between.
+ */
+function parseJsonSetting(text, label, where, expected) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}). Expected ${expected}.`);
+    }
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30807,13 +30820,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
         text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
         where = `${label} file ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`;
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
+    const parsed = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonSetting */ .Kp)(text, label, where, '{"mcpServers": {"name": {...}}} or a map of servers');
     const servers = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
     if (!(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(servers) || Object.keys(servers).length === 0) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
@@ -30836,13 +30843,7 @@ function parseOutputSchema(value, workspace, readFile, label) {
     if (!value.startsWith('{')) {
         text = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .readSettingFile */ .F4)(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error)}). Expected a JSON Schema object.`);
-    }
+    const parsed = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseJsonSetting */ .Kp)(text, label, `${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .quote */ .hD)(value)}`, 'a JSON Schema object');
     if (!(0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .isRecord */ .u4)(parsed))
         (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;

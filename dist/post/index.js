@@ -32106,6 +32106,18 @@ function parseList(text, separator = /\r?\n/) {
         .map((item) => item.trim())
         .filter((item) => item !== '');
 }
+/**
+ * Parses a setting's JSON text. Text that is not JSON throws the setting's InputError, naming `where`
+ * (the setting, with its value or file) and what was expected, with JSON.parse's reason between.
+ */
+function parseJsonSetting(text, label, where, expected) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,errors/* messageOf */.bD)(error)}). Expected ${expected}.`);
+    }
+}
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -32722,13 +32734,7 @@ function parseMcp(value, workspace, readFile, label = 'mcp') {
         text = readSettingFile(label, value, workspace, readFile, 'JSON such as {"mcpServers": {...}}, or the path of a readable JSON file');
         where = `${label} file ${quote(value)}`;
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,errors/* messageOf */.bD)(error)}). Expected {"mcpServers": {"name": {...}}} or a map of servers.`);
-    }
+    const parsed = parseJsonSetting(text, label, where, '{"mcpServers": {"name": {...}}} or a map of servers');
     const servers = isRecord(parsed) && 'mcpServers' in parsed ? parsed.mcpServers : parsed;
     if (!isRecord(servers) || Object.keys(servers).length === 0) {
         throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${where}: expected {"mcpServers": {"name": {...}}} or a non-empty map of servers.`);
@@ -32751,13 +32757,7 @@ function parseOutputSchema(value, workspace, readFile, label) {
     if (!value.startsWith('{')) {
         text = readSettingFile(label, value, workspace, readFile, 'a JSON Schema object such as {"type": "object"}, or the path of a readable JSON file');
     }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* InputError */.dz(label, 'invalid', `Invalid ${label} ${quote(value)}: it is not valid JSON (${(0,errors/* messageOf */.bD)(error)}). Expected a JSON Schema object.`);
-    }
+    const parsed = parseJsonSetting(text, label, `${label} ${quote(value)}`, 'a JSON Schema object');
     if (!isRecord(parsed))
         fail(label, value, 'a JSON Schema object such as {"type": "object", "properties": {...}}');
     return parsed;
