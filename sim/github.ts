@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Waiters } from './waiters.ts';
 
 export interface GitHubComment {
   id: number;
@@ -125,6 +126,7 @@ export class GitHubDouble {
   waiting = 0;
   /** Routes (as in `silent`) answered only after `ms`; what they do is done then, whether the caller still waits or not. */
   readonly slow: { method: string; path: string; ms: number }[] = [];
+  private readonly waiters = new Waiters();
   private nextId = 1000;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
@@ -151,6 +153,14 @@ export class GitHubDouble {
   async stop(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /**
+   * Resolves once `check` holds: checked now, and again each time a request arrives or a silent one is
+   * let go. For tests, to wait on that event rather than poll on a clock.
+   */
+  waitFor(check: () => boolean): Promise<void> {
+    return this.waiters.until(check);
   }
 
   reset(): void {
@@ -222,6 +232,7 @@ export class GitHubDouble {
       ...(req.headers.authorization && { authorization: req.headers.authorization }),
       at: Date.now(),
     });
+    this.waiters.changed();
     const input = (body ?? {}) as Record<string, unknown>;
     // The job's token is an installation token: it cannot read /user, as on GitHub.
     if (url.pathname === '/user') return this.json(res, 403, { message: 'Resource not accessible by integration' });
@@ -231,7 +242,11 @@ export class GitHubDouble {
     const [, owner, name, rest] = repo;
     if (this.silent.some((route) => route.method === method && rest!.startsWith(route.path))) {
       this.waiting++;
-      res.on('close', () => this.waiting--);
+      this.waiters.changed();
+      res.on('close', () => {
+        this.waiting--;
+        this.waiters.changed();
+      });
       return;
     }
     const slow = this.slow.find((route) => route.method === method && rest!.startsWith(route.path));

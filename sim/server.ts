@@ -9,6 +9,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { SIM_ENVIRONMENTS, SIM_MODELS, simSkills } from './catalogue.ts';
 import { checkRunOptions, teamProblem } from './spec.ts';
 import { harnessUsage, timeline } from './timeline.ts';
+import { Waiters } from './waiters.ts';
 
 /** How a run ends, chosen per run with the metadata key `sim_outcome`. */
 export type SimOutcome = 'succeeded' | 'failed' | 'error' | 'blocked' | 'never' | 'unknown-state' | 'setup-failed';
@@ -150,6 +151,7 @@ export class OzSimulator {
   private readonly phases: typeof PHASES;
   private readonly log: (line: string) => void;
   private readonly port: number;
+  private readonly waiters = new Waiters();
   url = '';
 
   constructor(options: SimulatorOptions = {}) {
@@ -158,10 +160,13 @@ export class OzSimulator {
     this.log = options.log ?? (() => {});
     this.port = options.port ?? 0;
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        this.log(`simulator error: ${String(error)}`);
-        if (!res.headersSent) this.problem(res, 500, String(error), { instance: req.url ?? '/' });
-      });
+      this.handle(req, res)
+        .catch((error: unknown) => {
+          this.log(`simulator error: ${String(error)}`);
+          if (!res.headersSent) this.problem(res, 500, String(error), { instance: req.url ?? '/' });
+        })
+        // Handled: the request's answer (or the fault served instead) is recorded now.
+        .finally(() => this.waiters.changed());
     });
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -198,6 +203,15 @@ export class OzSimulator {
     this.ignoreListFilters = false;
     this.downloads.clear();
     this.answers.clear();
+  }
+
+  /**
+   * Resolves once `check` holds for the requests recorded so far: checked now, and again each time a
+   * request is recorded, handled (answered, or left hanging by a fault) or closed. For tests, to wait
+   * on that event rather than poll on a clock.
+   */
+  waitFor(check: (requests: readonly RecordedRequest[]) => boolean): Promise<void> {
+    return this.waiters.until(() => check(this.requests));
   }
 
   /** Requests to the API (not to the simulator's own /__sim endpoints). */
@@ -238,10 +252,13 @@ export class OzSimulator {
       at: Date.now(),
     };
     this.requests.push(record);
+    this.waiters.changed();
     res.on('finish', () => {
       if (record.answer === 0) record.answer = res.statusCode;
       this.log(`${method} ${path}${url.search} -> ${record.answer}`);
     });
+    // Answered, reset or let go by the client: the request is over either way.
+    res.on('close', () => this.waiters.changed());
 
     const fault = this.takeFault(method, path);
     if (fault?.kind === 'hang') {
@@ -710,6 +727,7 @@ export class OzSimulator {
       at: Date.now(),
     });
     const record = this.requests.at(-1)!;
+    res.on('close', () => this.waiters.changed());
     if (req.headers.authorization !== undefined) {
       record.answer = 403;
       res.writeHead(403, { 'Content-Type': 'text/plain' });
