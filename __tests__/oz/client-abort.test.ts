@@ -2,7 +2,7 @@
  * Every request of the client has a deadline of its own and is aborted in flight: against a real
  * socket (the simulator), since what matters is that a hung connection lets go.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
 import { download } from '../../src/oz/download.ts';
 import { StopSignal } from '../../src/run/stop.ts';
@@ -19,13 +19,17 @@ const client = () =>
     apiKey: 'wk-abort',
     userAgent: 'test',
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 10 },
-    requestTimeoutMs: 20_000,
+    // An hour, past the test's timeout: a hung request that only its own deadline let go fails the test.
+    requestTimeoutMs: 3_600_000,
   });
 
-/** Resolves once the simulator holds a hung request matching `path`. */
-async function hung(suffix: string): Promise<void> {
-  while (!sim.requests.some((r) => r.answer === 'hang' && r.path.endsWith(suffix))) await new Promise((r) => setTimeout(r, 10));
+/** Resolves once the simulator holds a hung request whose path ends with `suffix`: when it sees it, not by polling. */
+function hung(suffix: string): Promise<void> {
+  return sim.waitFor((requests) => requests.some((r) => r.answer === 'hang' && r.path.endsWith(suffix)));
 }
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('requests in flight', () => {
   it('are aborted by the stop signal, rejecting with its reason, however long their own deadline', async () => {
@@ -49,12 +53,13 @@ describe('requests in flight', () => {
   });
 
   it('include downloads: a stalled body is let go when the stop comes', async () => {
+    // The simulator's clock is Date's: faked, so the run has ended once the test moves it a minute on
+    // (1200 ms at 20 ms a simulated second), with no real wait.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const run = await client().createRunOnce({ prompt: 'p', metadata: { sim_files: '1', sim_file_bytes: '5000' } });
-    let item = await client().getRun(run.run_id);
-    while (item.state !== 'SUCCEEDED') {
-      await new Promise((r) => setTimeout(r, 50));
-      item = await client().getRun(run.run_id);
-    }
+    vi.advanceTimersByTime(1200);
+    const item = await client().getRun(run.run_id);
+    expect(item.state).toBe('SUCCEEDED');
     const uid = (item.artifacts!.find((a) => a.artifact_type === 'FILE')!.data as { artifact_uid: string }).artifact_uid;
     const detail = await client().getArtifact(uid);
     sim.inject({ path: '/__download', kind: 'hang' });
