@@ -124,8 +124,11 @@ export class GitHubDouble {
   readonly silent: { method: string; path: string }[] = [];
   /** Requests to a silent route still waiting, their connection open (an aborted request closes it). */
   waiting = 0;
-  /** Routes (as in `silent`) answered only after `ms`; what they do is done then, whether the caller still waits or not. */
-  readonly slow: { method: string; path: string; ms: number }[] = [];
+  /**
+   * Routes (as in `silent`) held unanswered until `until` resolves: when the test says, not after a
+   * time. What they do is done then, whether the caller still waits or not.
+   */
+  readonly held: { method: string; path: string; until: Promise<unknown> }[] = [];
   private readonly waiters = new Waiters();
   private nextId = 1000;
   private readonly server: Server;
@@ -183,7 +186,7 @@ export class GitHubDouble {
     this.reactions.length = 0;
     this.refused.length = 0;
     this.silent.length = 0;
-    this.slow.length = 0;
+    this.held.length = 0;
   }
 
   /**
@@ -249,8 +252,8 @@ export class GitHubDouble {
       });
       return;
     }
-    const slow = this.slow.find((route) => route.method === method && rest!.startsWith(route.path));
-    if (slow) await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    const held = this.held.find((route) => route.method === method && rest!.startsWith(route.path));
+    if (held) await held.until;
     const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files') => {
       if (!this.denied.has(what)) return false;
       this.json(res, 403, { message: 'Resource not accessible by integration', status: '403' });

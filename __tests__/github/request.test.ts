@@ -21,14 +21,8 @@ beforeEach(() => {
   github.reset();
 });
 
-/** Resolves once `check` holds, polling the double (at most 5 s). */
-async function until(check: () => boolean): Promise<void> {
-  const end = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** Resolves once `check` holds: the double checks it as requests arrive and close, so nothing polls a clock. */
+const until = (check: () => boolean) => github.waitFor(check);
 
 describe('a GitHub request that gets no answer', () => {
   it('is aborted at its own deadline, connection and all, with a message naming what timed out', async () => {
@@ -106,9 +100,10 @@ describe('the comment while the step stops', () => {
     comment.progress({ state: 'INPROGRESS', title: 'Fix it', run_id: 'run-1' });
     await until(() => github.waiting === 1);
     github.silent.length = 0;
-    const budget = AbortSignal.timeout(5000);
+    // A budget that never runs out, and the edit's own deadline a minute away: a finish that waited
+    // behind the hung edit would not end within the test's timeout.
+    const budget = new AbortController().signal;
     expect(await comment.finish({ outcome: 'succeeded', runId: 'run-1' }, budget)).toBe(true);
-    expect(budget.aborted).toBe(false);
     expect(github.waiting).toBe(0);
     expect(github.comments.get(id)!.body).toContain('Oz agent run succeeded');
     expect(warnings).toEqual([]);
@@ -117,10 +112,16 @@ describe('the comment while the step stops', () => {
   it('waits for a comment create in flight rather than abandoning it, so the thread gets one comment', async () => {
     const warnings: string[] = [];
     const comment = feedback(warnings);
-    github.slow.push({ method: 'POST', path: '/issues/7/comments', ms: 300 });
+    // The create is held unanswered until the final text is due: it is surely in flight then.
+    let answer!: () => void;
+    github.held.push({ method: 'POST', path: '/issues/7/comments', until: new Promise<void>((resolve) => (answer = resolve)) });
     comment.progress({ state: 'QUEUED', title: 'Fix it', run_id: 'run-1' });
     await until(() => github.requests.some((r) => r.method === 'POST'));
-    expect(await comment.finish({ outcome: 'succeeded', runId: 'run-1' })).toBe(true);
+    const finished = comment.finish({ outcome: 'succeeded', runId: 'run-1' });
+    // A finish that abandoned the create has let it go by now (the abort is synchronous), and would
+    // look for the comment again or make a second one: the requests and comments below would show it.
+    answer();
+    expect(await finished).toBe(true);
     expect([...github.comments.values()].map((c) => c.body)).toEqual([expect.stringContaining('Oz agent run succeeded')]);
     // The final text edits the comment the create made: it was not abandoned and searched for again.
     const [created] = [...github.comments.keys()];
