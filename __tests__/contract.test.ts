@@ -3,7 +3,7 @@
  * the simulator disagree, the simulator is wrong, and so would be every test built on it.
  */
 import OzAPI from 'oz-agent-sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OzSimulator } from '../sim/server.ts';
 
 const sim = new OzSimulator({ msPerSecond: 10 });
@@ -14,14 +14,21 @@ beforeAll(async () => {
   client = new OzAPI({ apiKey: 'wk-contract', baseURL, maxRetries: 0 });
 });
 afterAll(() => sim.stop());
+// The in-process simulator's clock is Date's: faked, so a run goes through its phases when the test
+// moves it on, with no real wait.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
-async function waitFor(runId: string, done: (state: string) => boolean) {
-  for (let i = 0; i < 200; i++) {
-    const run = await client.agent.runs.retrieve(runId);
-    if (done(run.state)) return run;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`run ${runId} never got there`);
+/** A minute of the run's time (at 10 ms a simulated second) later, the SDK reads the run in `state`. */
+async function aMinuteLater(runId: string, state: string) {
+  vi.advanceTimersByTime(600);
+  const run = await client.agent.runs.retrieve(runId);
+  expect(run.state).toBe(state);
+  return run;
 }
 
 describe('oz-agent-sdk against the simulator', () => {
@@ -29,7 +36,7 @@ describe('oz-agent-sdk against the simulator', () => {
     const created = await client.agent.run({ prompt: 'Fix the bug in auth.go', config: { name: 'contract' } });
     expect(created.run_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.state).toBe('QUEUED');
-    const run = await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    const run = await aMinuteLater(created.run_id, 'SUCCEEDED');
     expect(run).toMatchObject({ run_id: created.run_id, prompt: 'Fix the bug in auth.go', state: 'SUCCEEDED' });
     expect(run.session_link).toMatch(/\/session\//);
     expect(run.artifacts?.map((a) => a.artifact_type)).toEqual(['PLAN', 'PULL_REQUEST']);
@@ -39,9 +46,11 @@ describe('oz-agent-sdk against the simulator', () => {
   it('lists runs with filters and pages, by a key that does not move while the runs change', async () => {
     const never = { sim_outcome: 'never' };
     const one = await client.agent.run({ prompt: 'one', config: { name: 'listing' }, metadata: never } as never);
+    // Made a moment apart, as they would be on a real clock.
+    vi.advanceTimersByTime(5);
     const two = await client.agent.run({ prompt: 'two', config: { name: 'listing' }, metadata: never } as never);
-    await waitFor(one.run_id, (s) => s === 'INPROGRESS');
-    await waitFor(two.run_id, (s) => s === 'INPROGRESS');
+    await aMinuteLater(one.run_id, 'INPROGRESS');
+    expect((await client.agent.runs.retrieve(two.run_id)).state).toBe('INPROGRESS');
     // `updated_at` (the default order) moves whenever a run changes, so pages by it can repeat or
     // skip a run; `created_at` does not. (The SDK's types lack `sort_by`; it sends it all the same.)
     const first = await client.agent.runs.list({ name: 'listing', limit: 1, sort_by: 'created_at' } as never);
@@ -62,7 +71,7 @@ describe('oz-agent-sdk against the simulator', () => {
 
   it('cancels a live run, then answers 400 for the ended run', async () => {
     const created = await client.agent.run({ prompt: 'never ends', metadata: { sim_outcome: 'never' } } as never);
-    await waitFor(created.run_id, (s) => s === 'INPROGRESS');
+    await aMinuteLater(created.run_id, 'INPROGRESS');
     await expect(client.agent.runs.cancel(created.run_id)).resolves.toBe(created.run_id);
     expect((await client.agent.runs.retrieve(created.run_id)).state).toBe('CANCELLED');
     await expect(client.agent.runs.cancel(created.run_id)).rejects.toBeInstanceOf(OzAPI.BadRequestError);
@@ -84,7 +93,7 @@ describe('oz-agent-sdk against the simulator', () => {
   // them with its own auth, headers and error classes, in the shapes shared/oz-api.md gives.
   it('follows up: the answer names the follow-up and how the run took it', async () => {
     const created = await client.agent.run({ prompt: 'first' });
-    await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    await aMinuteLater(created.run_id, 'SUCCEEDED');
     const answer = await client.post<{ followup_id: string | null; outcome: string }>(`/agent/runs/${created.run_id}/followups`, {
       body: { message: 'and the docs' },
     });
@@ -98,7 +107,7 @@ describe('oz-agent-sdk against the simulator', () => {
       { prompt: 'x', config: { harness: { type: 'claude' }, secrets: [{ name: 'DB_PASSWORD' }], idle_timeout_minutes: 0 } } as never,
       { headers: { 'X-Warp-Team-Uid': 'team-acme' } },
     );
-    await waitFor(created.run_id, (s) => s === 'SUCCEEDED');
+    await aMinuteLater(created.run_id, 'SUCCEEDED');
     const { events } = await client.get<{ events: { event_type: string; occurred_at: string }[] }>(
       `/agent/runs/${created.run_id}/timeline`,
     );
