@@ -69,7 +69,8 @@ describe('the live comment', () => {
     const github = fakeGitHub();
     const update = github.updateComment.bind(github);
     let refuse = true;
-    // The first edit is refused with Retry-After: 120 s, after a moment on the wire.
+    // The first edit is refused with Retry-After: 120 s, after a moment on the wire (100 ms of the fake
+    // clock: setTimeout is faked in this file, so the test moves past it, with no real wait).
     github.updateComment = async (id, body) => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (!refuse) return update(id, body);
