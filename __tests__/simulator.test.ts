@@ -273,6 +273,13 @@ describe('the API of today', () => {
     base = await fast.start();
   });
   afterAll(() => fast.stop());
+  // The simulator's clock is Date's: faked, so a run goes through its phases when the test says.
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, key = 'wk-sim') =>
     fetch(`${base}${path}`, {
       method,
@@ -280,13 +287,12 @@ describe('the API of today', () => {
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   const read = async (id: string) => (await (await call('GET', `/agent/runs/${id}`)).json()) as Record<string, unknown>;
+  /** A minute of the run's time (at 10 ms a second) later, the run is read in `state`. */
   const until = async (id: string, state: string) => {
-    for (let i = 0; i < 300; i++) {
-      const run = await read(id);
-      if (run.state === state) return run;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`${id} never reached ${state}`);
+    vi.advanceTimersByTime(600);
+    const run = await read(id);
+    expect(run.state).toBe(state);
+    return run;
   };
   const start = async (body: Record<string, unknown>) =>
     ((await (await call('POST', '/agent/runs', body)).json()) as { run_id: string }).run_id;
@@ -321,7 +327,8 @@ describe('the API of today', () => {
     expect(Date.parse((failed.status_message as { session_debug_until: string }).session_debug_until)).toBeGreaterThan(Date.now());
     expect((await call('GET', `/agent/runs/${id}/conversation`)).status).toBe(404);
     expect((await followup(id)).body).toMatchObject({ outcome: 'live_session' });
-    await new Promise((r) => setTimeout(r, 100));
+    // Ten seconds of the run's time on, the follow-up has not reopened it.
+    vi.advanceTimersByTime(100);
     const after = await read(id);
     expect(after).toMatchObject({ state: 'FAILED', updated_at: failed.updated_at, status_message: { debug_agent_active: true } });
     expect((after.status_message as { message: string }).message).toBe((failed.status_message as { message: string }).message);
