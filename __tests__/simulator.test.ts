@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createRunExactlyOnce } from '../src/run/create.ts';
 import { OzClient } from '../src/oz/client.ts';
 import { OzSimulator } from '../sim/server.ts';
+import { deadlinesOnFakeClock } from './helpers/clock.ts';
 
 // Slow clock: a run stays QUEUED for 2 s and PENDING for 2 s more.
 const sim = new OzSimulator({ msPerSecond: 1000 });
@@ -170,16 +171,32 @@ describe('the current API', () => {
 });
 
 describe('a create that never answers', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
   it('leaves the client to time out, and the action finds the run it started', async () => {
+    // The client's deadline and its pause before trying again on the fake clock (the simulator's
+    // sockets keep Node's own timers): each passes when the test moves the clock on, after the event
+    // it follows (the create held unanswered, the client telling it will retry), with no real wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    deadlinesOnFakeClock();
     sim.inject({ method: 'POST', path: '/agent/runs', kind: 'silent-create' });
+    let retrying!: () => void;
+    const retried = new Promise<void>((resolve) => (retrying = resolve));
     const client = new OzClient({
       baseUrl: url,
       apiKey: 'wk-sim',
       userAgent: 'test',
       requestTimeoutMs: 200,
       retry: { minDelayMs: 5, maxDelayMs: 10 },
+      onRetry: () => retrying(),
     });
-    const created = await createRunExactlyOnce(client, { prompt: 'x' }, 'req-silent');
+    const creating = createRunExactlyOnce(client, { prompt: 'x' }, 'req-silent');
+    await sim.waitFor((requests) => requests.some((r) => r.answer === 'silent-create'));
+    await vi.advanceTimersByTimeAsync(200);
+    await retried;
+    await vi.advanceTimersByTimeAsync(10);
+    const created = await creating;
     expect(created.adopted).toBe(true);
     expect(sim.runs.size).toBe(1);
     expect(created.runId).toBe([...sim.runs.keys()][0]);

@@ -3,10 +3,11 @@
  * (a real HTTP server), so an aborted request is seen closing its connection.
  */
 import nock from 'nock';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Feedback } from '../../src/github/feedback.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { GitHubDouble } from '../../sim/github.ts';
+import { deadlinesOnFakeClock } from '../helpers/clock.ts';
 
 const github = new GitHubDouble();
 let createGitHubApi: (typeof import('../../src/github/api.ts'))['createGitHubApi'];
@@ -20,6 +21,9 @@ afterAll(() => github.stop());
 beforeEach(() => {
   github.reset();
 });
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 /** Resolves once `check` holds: the double checks it as requests arrive and close, so nothing polls a clock. */
 const until = (check: () => boolean) => github.waitFor(check);
@@ -28,9 +32,16 @@ describe('a GitHub request that gets no answer', () => {
   it('is aborted at its own deadline, connection and all, with a message naming what timed out', async () => {
     const id = github.addComment(7, 'old', 'github-actions[bot]');
     github.silent.push({ method: 'PATCH', path: '/issues/comments/' });
+    // The deadline on the fake clock (the double's sockets keep Node's own timers): it passes when the
+    // test moves the clock on, once the request waits, with no real wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    deadlinesOnFakeClock();
     const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 300 });
     // The double never answers: without its deadline, the request would wait past the test's timeout.
-    const error = await api.updateComment(id, 'new').catch((e: unknown) => e as Error);
+    const updating = api.updateComment(id, 'new').catch((e: unknown) => e as Error);
+    await until(() => github.waiting === 1);
+    await vi.advanceTimersByTimeAsync(300);
+    const error = await updating;
     expect(error).toMatchObject({ name: 'GitHubApiError', status: 0, unanswered: 'timeout' });
     expect((error as Error).message).toBe('GitHub did not answer the comment update within 0.3 s');
     await until(() => github.waiting === 0);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { OzClient } from '../../src/oz/client.ts';
 import { download } from '../../src/oz/download.ts';
 import { StopSignal } from '../../src/run/stop.ts';
+import { deadlinesOnFakeClock } from '../helpers/clock.ts';
 import { useSimulator } from '../helpers/simulator.ts';
 import { open } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
@@ -44,9 +45,17 @@ describe('requests in flight', () => {
   });
 
   it('end at their own deadline, without retries when the call asks for none', async () => {
+    // The deadline on the fake clock (the simulator's sockets keep Node's own timers): it passes when
+    // the test moves the clock on, once the request hangs, with no real wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    deadlinesOnFakeClock();
     sim.inject({ method: 'GET', suffix: '/conversation', kind: 'hang', count: 10 });
-    const read = client().getConversation('run-x', undefined, { timeoutMs: 200, retries: 0 });
-    const error = (await read.catch((e: unknown) => e)) as Error & { code?: string };
+    const read = client()
+      .getConversation('run-x', undefined, { timeoutMs: 200, retries: 0 })
+      .catch((e: unknown) => e);
+    await hung('/conversation');
+    await vi.advanceTimersByTimeAsync(200);
+    const error = (await read) as Error & { code?: string };
     expect(error).toMatchObject({ name: 'OzNetworkError', code: 'oz-network', networkCode: 'ETIMEDOUT' });
     expect(error.message).toContain('no answer within 0.2 s');
     expect(sim.apiRequests('GET').length).toBe(1);
