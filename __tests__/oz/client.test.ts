@@ -1,5 +1,6 @@
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import nock from 'nock';
+import { deadlinesOnFakeClock } from '../helpers/clock.ts';
 import { connectionReset } from '../helpers/nock.ts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isRetryable, mayHaveCreated, OzApiError, OzNetworkError, parseRetryAfter } from '../../src/oz/errors.ts';
@@ -8,7 +9,8 @@ import { parseProblem, type RetryNotice } from '../../src/oz/http.ts';
 
 const BASE = 'https://oz.test/api/v1';
 
-function client(notices: RetryNotice[] = [], retry = {}) {
+/** `told` is called at each retry notice, once it is in `notices`: a test waits on that, not by polling. */
+function client(notices: RetryNotice[] = [], retry = {}, told: () => void = () => {}) {
   return new OzClient({
     baseUrl: BASE,
     apiKey: 'wk-key',
@@ -17,7 +19,10 @@ function client(notices: RetryNotice[] = [], retry = {}) {
     names: { apiKey: ACTION_WORDS.apiKey, apiBaseUrl: ACTION_WORDS.apiBaseUrl },
     retry: { retries: 3, minDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 1500, ...retry },
     requestTimeoutMs: 500,
-    onRetry: (n) => notices.push(n),
+    onRetry: (n) => {
+      notices.push(n);
+      told();
+    },
   });
 }
 
@@ -86,8 +91,11 @@ describe('retry decisions', () => {
       .reply(429, '<html><body>Too many</body></html>', { 'Retry-After': '1', 'Content-Type': 'text/html' })
       .get('/agent/runs/r1')
       .reply(() => ((retried = true), [200, RUN]));
-    const read = client(notices).getRun('r1');
-    await vi.waitUntil(() => notices.length === 1, { interval: 1 });
+    let told!: () => void;
+    const noticed = new Promise<void>((resolve) => (told = resolve));
+    const read = client(notices, {}, told).getRun('r1');
+    await noticed;
+    expect(notices).toHaveLength(1);
     expect(notices[0]?.delayMs).toBeGreaterThanOrEqual(1000);
     expect(notices[0]?.error.message).toContain('429 Too Many Requests. Too many');
     await vi.advanceTimersByTimeAsync(990);
@@ -102,8 +110,11 @@ describe('retry decisions', () => {
     const notices: RetryNotice[] = [];
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     nock(BASE).get('/agent/runs/r1').reply(503, '', { 'Retry-After': '3600' }).get('/agent/runs/r1').reply(200, RUN);
-    const read = client(notices).getRun('r1');
-    await vi.waitUntil(() => notices.length === 1, { interval: 1 });
+    let told!: () => void;
+    const noticed = new Promise<void>((resolve) => (told = resolve));
+    const read = client(notices, {}, told).getRun('r1');
+    await noticed;
+    expect(notices).toHaveLength(1);
     expect(notices[0]?.delayMs).toBe(1500);
     await vi.advanceTimersByTimeAsync(1500);
     vi.useRealTimers();
@@ -139,10 +150,18 @@ describe('retry decisions', () => {
   });
 
   it('treats an answer that does not come within the timeout as a network error that may have reached the server', async () => {
-    nock(BASE).post('/agent/runs').delay(2000).reply(200, { run_id: 'r1', state: 'QUEUED' });
-    const error = await client()
+    // The 500 ms deadline on the fake clock: it passes when the test moves the clock on, once the
+    // request has reached nock, with no real wait.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    deadlinesOnFakeClock();
+    const scope = nock(BASE).post('/agent/runs').delay(2000).reply(200, { run_id: 'r1', state: 'QUEUED' });
+    const sent = new Promise((resolve) => scope.on('request', resolve));
+    const creating = client()
       .createRunOnce({ prompt: 'x' })
       .catch((e: unknown) => e);
+    await sent;
+    await vi.advanceTimersByTimeAsync(500);
+    const error = await creating;
     expect(error).toBeInstanceOf(OzNetworkError);
     expect((error as OzNetworkError).networkCode).toMatch(/^(ETIMEDOUT|ECONNRESET)$/);
     expect((error as OzNetworkError).mayHaveReachedServer).toBe(true);
