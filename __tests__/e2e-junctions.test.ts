@@ -43,12 +43,7 @@ describe('a main step stopped while it finishes the check run', () => {
       env,
       timings,
       onSpawn: (child) => {
-        const timer = setInterval(() => {
-          if (!completing()) return;
-          clearInterval(timer);
-          child.kill('SIGTERM');
-        }, 20);
-        child.on('close', () => clearInterval(timer));
+        void github.waitFor(completing).then(() => child.kill('SIGTERM'));
       },
     });
     expect(main.signal).toBe('SIGTERM');

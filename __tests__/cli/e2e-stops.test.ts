@@ -27,7 +27,7 @@ interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI; `when` is checked every 10 ms, and once it holds, the CLI gets `signal`. */
+/** Runs the CLI; once `when` holds (checked as the simulator sees requests), the CLI gets `signal`. */
 function cli(args: string[], stop?: { when: () => boolean; signal: NodeJS.Signals }, cwd?: string): Promise<CliResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
@@ -39,14 +39,14 @@ function cli(args: string[], stop?: { when: () => boolean; signal: NodeJS.Signal
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    const timer = setInterval(() => {
-      if (stop?.when()) {
-        clearInterval(timer);
-        child.kill(stop.signal);
-      }
-    }, 10);
+    let closed = false;
+    if (stop) {
+      void sim.waitFor(stop.when).then(() => {
+        if (!closed) child.kill(stop.signal);
+      });
+    }
     child.on('close', (code) => {
-      clearInterval(timer);
+      closed = true;
       resolve({ code, stdout, stderr });
     });
   });
