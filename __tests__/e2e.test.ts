@@ -136,7 +136,7 @@ describe('the bundle against the simulator', () => {
     expect(run.cancelledAt).toBeDefined();
   });
 
-  it('has the post step parse the inputs as the main step did, and say so when a file they name is gone', async () => {
+  it('has the post step parse the inputs as the main step did: a file they name is gone, it says so and still cancels the run', async () => {
     // The same function parses the inputs in both steps: a prompt file removed in between makes them bad.
     const folder = mkdtempSync(join(tmpdir(), 'oz-prompt-'));
     const promptFile = join(folder, 'prompt.md');
@@ -157,10 +157,11 @@ describe('the bundle against the simulator', () => {
     expect(post.log).toContain(
       `::warning::Oz post step: the inputs cannot be used (Invalid prompt_file '${promptFile}': there is no file at`,
     );
-    expect(post.log).toContain('a run the main step left may still be running.');
+    expect(post.log).toContain('settling the run the main step left with the inputs that reach the API');
     expect(post.log).toMatch(/^::add-mask::wk-e2e-key$/m);
-    // Nothing was sent: the run is left as it was.
-    expect(sim.apiRequests('POST', `/agent/runs/${main.state.oz_run_id}/cancel`)).toEqual([]);
+    // The prompt is not needed to cancel: the run the main step left is not left running.
+    expect(sim.apiRequests('POST', `/agent/runs/${main.state.oz_run_id}/cancel`)).toHaveLength(1);
+    expect(sim.runs.get(main.state.oz_run_id!)!.cancelledAt).toBeDefined();
   });
 
   it('survives 429 (HTML, Retry-After), 5xx bursts and resets with exactly one run', async () => {

@@ -95,13 +95,35 @@ describe('the post step', () => {
     expect(step.lines.slice(0, 2)).toEqual([`::add-mask::${KEY}`, '::add-mask::ghs_posttoken123']);
   });
 
-  it('sends nothing with inputs the main step would refuse, and says a left run may still be running', async () => {
+  it('still cancels a left run when another input went bad since the main step, from the inputs that reach the API', async () => {
     const step = post({ oz_run_id: 'run-1' }, { timeout_minutes: 'soon' });
+    const api = nock(BASE)
+      .get('/agent/runs/run-1')
+      .reply(200, { run_id: 'run-1', state: 'INPROGRESS' })
+      .post('/agent/runs/run-1/cancel')
+      .reply(200, '"run-1"');
+    await runPost(FAST);
+    expect(api.isDone()).toBe(true);
+    expect(step.log()).toContain(
+      "::warning::Oz post step: the inputs cannot be used (Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5); settling the run the main step left with the inputs that reach the API, without finishing its comment or check run.",
+    );
+    expect(step.log()).toContain('Cancelled Oz run run-1.');
+    expect(process.exitCode).toBeUndefined();
+  });
+
+  it('leaves the run alone when cancel_on_abort is false, even with another input bad', async () => {
+    const step = post({ oz_run_id: 'run-1' }, { timeout_minutes: 'soon', cancel_on_abort: 'false' });
     await runPost(FAST);
     expect(unmatched()).toEqual([]);
-    expect(step.log()).toContain(
-      "::warning::Oz post step: the inputs cannot be used (Invalid timeout_minutes 'soon'. Expected a positive number such as 5 or 0.5); a run the main step left may still be running.",
-    );
+    expect(step.log()).toContain('cancel_on_abort is false');
+  });
+
+  it('sends nothing when the inputs that reach the API are bad too, and says a left run may still be running', async () => {
+    const step = post({ oz_run_id: 'run-1' }, { api_base_url: 'not a url', timeout_minutes: 'soon' });
+    await runPost(FAST);
+    expect(unmatched()).toEqual([]);
+    expect(step.log()).toContain('::warning::Oz post step: the inputs cannot be used (Invalid api_base_url');
+    expect(step.log()).toContain('a run the main step left may still be running.');
     expect(process.exitCode).toBeUndefined();
   });
 

@@ -31726,11 +31726,11 @@ function fail(label, value, expected) {
     throw new InputError(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 /** A setting's value, or undefined when it is not set. */
-function optional(src, name) {
+function primitives_optional(src, name) {
     const value = src.read(name);
     return value === '' ? undefined : value;
 }
-function parseBoolean(src, name, fallback) {
+function primitives_parseBoolean(src, name, fallback) {
     const value = src.read(name);
     if (value === '')
         return fallback;
@@ -34186,8 +34186,8 @@ function parseReportOptions(src) {
         fail(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
     return {
         outputFormat: format,
-        debug: parseBoolean(src, 'debug', false),
-        preflight: parseBoolean(src, 'preflight', true),
+        debug: primitives_parseBoolean(src, 'debug', false),
+        preflight: primitives_parseBoolean(src, 'preflight', true),
         ...parseMaxCredits(src),
     };
 }
@@ -34500,7 +34500,7 @@ function readApiBaseUrl(given, label, env = {}) {
 }
 /** A team uid: letters, digits, "-" and "_" (it goes into a request header). */
 function readTeam(src) {
-    const team = optional(src, 'team');
+    const team = primitives_optional(src, 'team');
     if (team !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(team))
         fail(src.label('team'), team, 'a team uid of letters, digits, "-" and "_"');
     return team;
@@ -34544,8 +34544,8 @@ function checkApiKey(apiKey, label, missing) {
 /** The prompt: inline, or read from its file (never both); undefined when neither is set. */
 function readPrompt(src, options) {
     const { label } = src;
-    const prompt = optional(src, 'prompt');
-    const promptFile = optional(src, 'promptFile');
+    const prompt = primitives_optional(src, 'prompt');
+    const promptFile = primitives_optional(src, 'promptFile');
     if (prompt !== undefined && promptFile !== undefined) {
         throw new InputError(label('promptFile'), 'conflict', `Set either ${label('prompt')} or ${label('promptFile')}, not both.`);
     }
@@ -34558,15 +34558,15 @@ function readPrompt(src, options) {
 }
 /** The agent's configuration (`config` of the create request); undefined when nothing in it is set. */
 function readAgentConfig(src, options, more) {
-    const mcpText = optional(src, 'mcp');
+    const mcpText = primitives_optional(src, 'mcp');
     const entries = [
-        ['name', optional(src, 'name')],
-        ['model_id', optional(src, 'model')],
-        ['environment_id', optional(src, 'environment')],
-        ['base_prompt', optional(src, 'basePrompt')],
+        ['name', primitives_optional(src, 'name')],
+        ['model_id', primitives_optional(src, 'model')],
+        ['environment_id', primitives_optional(src, 'environment')],
+        ['base_prompt', primitives_optional(src, 'basePrompt')],
         ['mcp_servers', mcpText === undefined ? undefined : parseMcp(mcpText, options.workspace, options.readFile, src.label('mcp'))],
-        ['worker_host', optional(src, 'host')],
-        ['computer_use_enabled', parseBoolean(src, 'computerUse')],
+        ['worker_host', primitives_optional(src, 'host')],
+        ['computer_use_enabled', primitives_parseBoolean(src, 'computerUse')],
     ];
     const config = Object.fromEntries(entries.filter(([, value]) => value !== undefined));
     Object.assign(config, more);
@@ -34577,7 +34577,7 @@ function readUserMetadata(src, options) {
     const label = src.label('metadata');
     if (options.metadata !== undefined)
         return checkUserMetadata(options.metadata, label);
-    const text = optional(src, 'metadata');
+    const text = primitives_optional(src, 'metadata');
     return text === undefined ? {} : parseMetadata(text, label);
 }
 /**
@@ -34618,11 +34618,11 @@ const CREATING = [
 function readCreate(src, options, run) {
     const { label } = src;
     const prompt = readPrompt(src, options);
-    const skill = optional(src, 'skill');
+    const skill = primitives_optional(src, 'skill');
     if (skill !== undefined && !SKILL_PATTERN.test(skill)) {
         fail(label('skill'), skill, 'skill_name, repo:skill_name, org/repo:skill_name or org/repo:path/to/SKILL.md');
     }
-    const mode = optional(src, 'mode');
+    const mode = primitives_optional(src, 'mode');
     if (mode !== undefined && !MODES.includes(mode))
         fail(label('mode'), mode, `one of ${MODES.slice(0, -1).join(', ')} or ${MODES.at(-1)}`);
     const runOptions = parseRunOptions(src, options.workspace, options.readBytes);
@@ -34637,8 +34637,8 @@ function readCreate(src, options, run) {
     if (prompt === undefined && skill === undefined && !options.promptOptional) {
         throw new InputError(label('prompt'), 'missing', `Missing ${label('prompt')}: set ${label('prompt')}, ${label('promptFile')} or ${label('skill')} (or ${label('runId')} to watch an existing run).`);
     }
-    const title = optional(src, 'title');
-    const conversationId = optional(src, 'conversationId');
+    const title = primitives_optional(src, 'title');
+    const conversationId = primitives_optional(src, 'conversationId');
     const create = {};
     // Oz titles a run from its prompt: with a schema that would be the instruction appended to it (see asSent).
     const derived = run.outputSchema !== undefined && title === undefined && prompt !== undefined ? titleFromPrompt(prompt) : undefined;
@@ -34669,6 +34669,20 @@ function readPollIntervals(src) {
     return { pollIntervalMs, maxPollIntervalMs };
 }
 /**
+ * Only the settings that reach the API and say whether a left run is cancelled, none of which reads a
+ * file: what the post step still has when a file another setting names went away after the main step.
+ * Throws an InputError as parseRunSettings does.
+ */
+function parseConnection(src, apiKey, env = {}) {
+    const team = readTeam(src);
+    return {
+        apiKey,
+        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), src.label('apiBaseUrl'), env),
+        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        ...(team !== undefined && { team }),
+    };
+}
+/**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
  * that configure a new run cannot be combined with `runId`, which watches an existing one.
  */
@@ -34676,27 +34690,27 @@ function parseRunSettings(src, options) {
     const { apiKey, workspace, readFile } = options;
     const label = src.label;
     checkApiKey(apiKey, options.apiKeyLabel, options.missingApiKey);
-    const runIdText = optional(src, 'runId');
+    const runIdText = primitives_optional(src, 'runId');
     const runId = runIdText === undefined ? undefined : checkRunId(runIdText, label('runId'));
     const userMetadata = readUserMetadata(src, options);
-    const metadataSet = Object.keys(userMetadata).length > 0 || optional(src, 'metadata') !== undefined;
-    const schemaText = optional(src, 'outputSchema');
+    const metadataSet = Object.keys(userMetadata).length > 0 || primitives_optional(src, 'metadata') !== undefined;
+    const schemaText = primitives_optional(src, 'outputSchema');
     const outputSchema = schemaText === undefined ? undefined : parseOutputSchema(schemaText, workspace, readFile, label('outputSchema'));
-    const artifactsText = optional(src, 'artifactsPath');
-    const followup = optional(src, 'followup');
+    const artifactsText = primitives_optional(src, 'artifactsPath');
+    const followup = primitives_optional(src, 'followup');
     if (followup !== undefined && runId === undefined) {
         throw new InputError(label('followup'), 'conflict', `${label('followup')} needs ${label('runId')}: it is a message to an existing run.`);
     }
     const create = readCreate(src, options, { runId, metadataSet, outputSchema });
     const settings = {
         apiKey,
-        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
-        wait: parseBoolean(src, 'wait', true),
+        apiBaseUrl: readApiBaseUrl(primitives_optional(src, 'apiBaseUrl'), label('apiBaseUrl'), options.env),
+        wait: primitives_parseBoolean(src, 'wait', true),
         timeoutMs: parsePositiveNumber(src, 'timeoutMinutes', 60) * 60_000,
         ...readPollIntervals(src),
-        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        cancelOnAbort: primitives_parseBoolean(src, 'cancelOnAbort', true),
         userMetadata,
-        logProgress: parseBoolean(src, 'logProgress', true),
+        logProgress: primitives_parseBoolean(src, 'logProgress', true),
         ...parseReportOptions(src),
     };
     if (outputSchema !== undefined)

@@ -30736,6 +30736,7 @@ async function checkSchema(schema, label) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Al: () => (/* binding */ parseRunSettings),
+/* harmony export */   C8: () => (/* binding */ parseConnection),
 /* harmony export */   Lm: () => (/* binding */ titleFromPrompt),
 /* harmony export */   Pk: () => (/* binding */ isRunId),
 /* harmony export */   np: () => (/* binding */ checkRunId),
@@ -31048,6 +31049,20 @@ function readPollIntervals(src) {
         (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .fail */ .fJ)(src.label('maxPollIntervalSeconds'), src.read('maxPollIntervalSeconds') || '30', `a number no smaller than ${src.label('pollIntervalSeconds')} (${pollIntervalMs / 1000})`);
     }
     return { pollIntervalMs, maxPollIntervalMs };
+}
+/**
+ * Only the settings that reach the API and say whether a left run is cancelled, none of which reads a
+ * file: what the post step still has when a file another setting names went away after the main step.
+ * Throws an InputError as parseRunSettings does.
+ */
+function parseConnection(src, apiKey, env = {}) {
+    const team = readTeam(src);
+    return {
+        apiKey,
+        apiBaseUrl: readApiBaseUrl((0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(src, 'apiBaseUrl'), src.label('apiBaseUrl'), env),
+        cancelOnAbort: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_4__/* .parseBoolean */ .yG)(src, 'cancelOnAbort', true),
+        ...(team !== undefined && { team }),
+    };
 }
 /**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
@@ -37780,7 +37795,19 @@ async function parseInputs(read, env = process.env, readFile = (path) => (0,exte
         return { ok: true, settings, secrets: secretsOf(settings) };
     }
     catch (error) {
-        return { ok: false, error, secrets };
+        return { ok: false, error, secrets, ...connectionOf(read, env) };
+    }
+}
+/** The connection alone, when its inputs are good; nothing otherwise (the error named is the full parse's). */
+function connectionOf(read, env) {
+    const apiKey = readApiKey(read, env);
+    if (apiKey === '')
+        return {};
+    try {
+        return { connection: (0,settings_settings/* parseConnection */.C8)(inputSource(read), apiKey, env) };
+    }
+    catch {
+        return {};
     }
 }
 /**

@@ -32964,6 +32964,20 @@ function readPollIntervals(src) {
     return { pollIntervalMs, maxPollIntervalMs };
 }
 /**
+ * Only the settings that reach the API and say whether a left run is cancelled, none of which reads a
+ * file: what the post step still has when a file another setting names went away after the main step.
+ * Throws an InputError as parseRunSettings does.
+ */
+function parseConnection(src, apiKey, env = {}) {
+    const team = readTeam(src);
+    return {
+        apiKey,
+        apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), src.label('apiBaseUrl'), env),
+        cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+        ...(team !== undefined && { team }),
+    };
+}
+/**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
  * that configure a new run cannot be combined with `runId`, which watches an existing one.
  */
@@ -33063,7 +33077,19 @@ async function parseInputs(read, env = process.env, readFile = (path) => (0,exte
         return { ok: true, settings, secrets: secretsOf(settings) };
     }
     catch (error) {
-        return { ok: false, error, secrets };
+        return { ok: false, error, secrets, ...connectionOf(read, env) };
+    }
+}
+/** The connection alone, when its inputs are good; nothing otherwise (the error named is the full parse's). */
+function connectionOf(read, env) {
+    const apiKey = readApiKey(read, env);
+    if (apiKey === '')
+        return {};
+    try {
+        return { connection: parseConnection(inputSource(read), apiKey, env) };
+    }
+    catch {
+        return {};
     }
 }
 /**
@@ -38241,12 +38267,8 @@ async function cleanUp(inputs, options, deadline) {
         core_debug('Oz post step: nothing left to clean up.');
         return;
     }
-    // The main step refuses bad inputs before it creates anything: only a file an input names that changed
-    // (or went) since can make them bad now.
-    if (!inputs.ok) {
-        warning(`Oz post step: the inputs cannot be used (${clause((0,errors/* messageOf */.bD)(inputs.error))}); a run the main step left may still be running.`);
-        return;
-    }
+    if (!inputs.ok)
+        return settleWithoutInputs(state, inputs, options);
     const step = { settings: inputs.settings, redaction: inputs.redaction, timings: options };
     if (reportUnfinished(state))
         return finishReport(state, step, options, deadline);
@@ -38254,6 +38276,22 @@ async function cleanUp(inputs, options, deadline) {
     await finishOnGitHub(state, run, note, deadline, step);
 }
 const STOPPED = 'The step was stopped before the run ended';
+/**
+ * The inputs went bad since the main step, which refuses bad inputs before it creates anything: only a
+ * file an input names, changed or gone since, can do that. A run the main step left is still cancelled
+ * when the inputs that reach the API are good (they name no file); the comment and check run are left
+ * as they are, as what they would say comes from the rest.
+ */
+async function settleWithoutInputs(state, inputs, options) {
+    const why = `Oz post step: the inputs cannot be used (${clause((0,errors/* messageOf */.bD)(inputs.error))})`;
+    const left = !state.settled && (state.runId !== undefined || state.requestId !== undefined);
+    if (!left)
+        return warning(`${why}; the pull request comment or check run the main step left is not finished.`);
+    if (inputs.connection === undefined)
+        return warning(`${why}; a run the main step left may still be running.`);
+    warning(`${why}; settling the run the main step left with the inputs that reach the API, without finishing its comment or check run.`);
+    await settleRun(state, inputs.connection, options);
+}
 /**
  * Whether the main step settled its run but did not finish its check run or comment: it was stopped
  * while writing them (no signal handler is left then), or GitHub did not answer in its time.

@@ -10,6 +10,7 @@ import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
 import type { Settings } from '../settings/inputs.ts';
+import type { Connection } from '../settings/settings.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { OzClient } from '../oz/client.ts';
 import type { RetryPolicy } from '../oz/http.ts';
@@ -66,14 +67,7 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
     core.debug('Oz post step: nothing left to clean up.');
     return;
   }
-  // The main step refuses bad inputs before it creates anything: only a file an input names that changed
-  // (or went) since can make them bad now.
-  if (!inputs.ok) {
-    core.warning(
-      `Oz post step: the inputs cannot be used (${clause(messageOf(inputs.error))}); a run the main step left may still be running.`,
-    );
-    return;
-  }
+  if (!inputs.ok) return settleWithoutInputs(state, inputs, options);
   const step = { settings: inputs.settings, redaction: inputs.redaction, timings: options };
   if (reportUnfinished(state)) return finishReport(state, step, options, deadline);
   const { run, note } = await settleRun(state, step.settings, options);
@@ -81,6 +75,23 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
 }
 
 const STOPPED = 'The step was stopped before the run ended';
+
+/**
+ * The inputs went bad since the main step, which refuses bad inputs before it creates anything: only a
+ * file an input names, changed or gone since, can do that. A run the main step left is still cancelled
+ * when the inputs that reach the API are good (they name no file); the comment and check run are left
+ * as they are, as what they would say comes from the rest.
+ */
+async function settleWithoutInputs(state: StepState, inputs: StepInputs & { ok: false }, options: PostOptions): Promise<void> {
+  const why = `Oz post step: the inputs cannot be used (${clause(messageOf(inputs.error))})`;
+  const left = !state.settled && (state.runId !== undefined || state.requestId !== undefined);
+  if (!left) return core.warning(`${why}; the pull request comment or check run the main step left is not finished.`);
+  if (inputs.connection === undefined) return core.warning(`${why}; a run the main step left may still be running.`);
+  core.warning(
+    `${why}; settling the run the main step left with the inputs that reach the API, without finishing its comment or check run.`,
+  );
+  await settleRun(state, inputs.connection, options);
+}
 
 /**
  * Whether the main step settled its run but did not finish its check run or comment: it was stopped
@@ -114,12 +125,12 @@ async function finishReport(
 }
 
 /** A client for the API, from the step's settings. */
-function postClient(settings: Readonly<Settings>, options: PostOptions): OzClient {
+function postClient(settings: Connection, options: PostOptions): OzClient {
   return makeClient(settings, ACTION_WORDS, log.info, options.retry, log.debug);
 }
 
 /** Cancels the run if it is still live (the lifecycle's own settling); returns the run as last read and what happened to it. */
-async function settleRun(state: StepState, settings: Readonly<Settings>, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
+async function settleRun(state: StepState, settings: Connection, options: PostOptions): Promise<{ run?: RunItem; note: string }> {
   if (state.runId === undefined && state.requestId === undefined) return { note: `${STOPPED}.` };
   if (!settings.cancelOnAbort) {
     log.info(`Oz run ${state.runId ?? '(unknown id)'} may still be running; ${ACTION_WORDS.off('cancelOnAbort')}, so it is left alone.`);

@@ -3,7 +3,7 @@ import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { checkRunSettings, parseRunSettings, type RunSettings } from './settings.ts';
+import { checkRunSettings, parseConnection, parseRunSettings, type Connection, type RunSettings } from './settings.ts';
 import { fail, parseBoolean, parseList, quote, type InputReader, type SettingSource } from './primitives.ts';
 
 /** The settings source of the action: each setting is the input the names table gives it. */
@@ -84,9 +84,11 @@ export function secretsOf(settings: Pick<Settings, 'apiKey' | 'githubToken'>): s
 
 /**
  * The action's inputs parsed, or why they cannot be. Either way the secrets, which are read first:
- * a step masks them before anything else, even when another input is bad.
+ * a step masks them before anything else, even when another input is bad. When they cannot be, the
+ * connection too if its own inputs are good (parseConnection): the post step still cancels a left run.
  */
-export type ParsedInputs = { ok: true; settings: Readonly<Settings>; secrets: string[] } | { ok: false; error: unknown; secrets: string[] };
+export type ParsedInputs =
+  { ok: true; settings: Readonly<Settings>; secrets: string[] } | { ok: false; error: unknown; secrets: string[]; connection?: Connection };
 
 /**
  * The one function that turns the action's inputs into Settings, for the main step and the post step
@@ -104,7 +106,18 @@ export async function parseInputs(
     await checkRunSettings(settings, inputSource(read).label);
     return { ok: true, settings, secrets: secretsOf(settings) };
   } catch (error) {
-    return { ok: false, error, secrets };
+    return { ok: false, error, secrets, ...connectionOf(read, env) };
+  }
+}
+
+/** The connection alone, when its inputs are good; nothing otherwise (the error named is the full parse's). */
+function connectionOf(read: InputReader, env: NodeJS.ProcessEnv): { connection?: Connection } {
+  const apiKey = readApiKey(read, env);
+  if (apiKey === '') return {};
+  try {
+    return { connection: parseConnection(inputSource(read), apiKey, env) };
+  } catch {
+    return {};
   }
 }
 

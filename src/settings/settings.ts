@@ -407,6 +407,24 @@ function readPollIntervals(src: SettingSource): { pollIntervalMs: number; maxPol
   return { pollIntervalMs, maxPollIntervalMs };
 }
 
+/** What reaching the API and cancelling a run take: the key, the address, the team, and whether to cancel. */
+export type Connection = Pick<RunSettings, 'apiKey' | 'apiBaseUrl' | 'team' | 'cancelOnAbort'>;
+
+/**
+ * Only the settings that reach the API and say whether a left run is cancelled, none of which reads a
+ * file: what the post step still has when a file another setting names went away after the main step.
+ * Throws an InputError as parseRunSettings does.
+ */
+export function parseConnection(src: SettingSource, apiKey: string, env: Record<string, string | undefined> = {}): Connection {
+  const team = readTeam(src);
+  return {
+    apiKey,
+    apiBaseUrl: readApiBaseUrl(optional(src, 'apiBaseUrl'), src.label('apiBaseUrl'), env),
+    cancelOnAbort: parseBoolean(src, 'cancelOnAbort', true),
+    ...(team !== undefined && { team }),
+  };
+}
+
 /**
  * Turns the run's settings into RunSettings, or throws an InputError naming the first bad one. Settings
  * that configure a new run cannot be combined with `runId`, which watches an existing one.
