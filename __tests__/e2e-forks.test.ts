@@ -3,24 +3,14 @@
  * instructions and skills from the base branch only and to treat the pull request's files as untrusted
  * data, and the step says so in a notice. A pull request from the repository itself is left as it is.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 import { commentEvent, threadStep } from './helpers/threads.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
-
-beforeAll(async () => {
-  githubUrl = await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write' };
 });
 
@@ -73,7 +63,7 @@ describe("a fork's pull request", () => {
 
   it("is found by reading the pull request on a comment event, and a mention's prompt carries it", async () => {
     github.pullHeadRepos = { 7: 'mallory/widgets' };
-    const main = await runStep(threadStep(commentEvent('@oz what does this change?'), { oz: sim.url, github: githubUrl }));
+    const main = await runStep(threadStep(commentEvent('@oz what does this change?'), { oz: sim.url, github: github.url }));
     expect(main.code).toBe(0);
     const [prompt] = prompts();
     expect(prompt).toContain('asked you this on pull request #7');
@@ -92,7 +82,7 @@ describe("the repository's own pull request", () => {
   });
 
   it('on a comment event neither', async () => {
-    const main = await runStep(threadStep(commentEvent('@oz what does this change?'), { oz: sim.url, github: githubUrl }));
+    const main = await runStep(threadStep(commentEvent('@oz what does this change?'), { oz: sim.url, github: github.url }));
     expect(main.code).toBe(0);
     expect(prompts()[0]).not.toContain('untrusted');
   });
