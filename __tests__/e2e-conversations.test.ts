@@ -5,26 +5,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
-const events = mkdtempSync(join(tmpdir(), 'oz-conversation-events-'));
-
-beforeAll(async () => {
-  githubUrl = await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write', visitor: 'read' };
 });
+const events = mkdtempSync(join(tmpdir(), 'oz-conversation-events-'));
 
 let nextComment = 5000;
 
@@ -55,7 +45,7 @@ function stepFor(path: string, inputs: Record<string, string> = {}) {
       max_poll_interval_seconds: '0.2',
       ...inputs,
     },
-    env: { GITHUB_API_URL: githubUrl, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
+    env: { GITHUB_API_URL: github.url, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
   };
 }
 

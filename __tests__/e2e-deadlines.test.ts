@@ -4,21 +4,13 @@
  * the run, and never the rest of what the step writes on GitHub. The deadline (10 s on a runner) is
  * shortened here with the harness's `timings`.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => {
-  github.reset();
-});
+const github = useGitHubDouble();
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {

@@ -7,18 +7,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { ROOT, runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => github.reset());
+const github = useGitHubDouble();
 
 const SCHEMA = '{"type": "object", "required": ["verdict"]}';
 const INSTRUCTION = 'When you have finished, end your final answer with one JSON object';

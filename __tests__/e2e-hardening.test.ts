@@ -4,9 +4,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const KEY = 'wk-e2e-hardening-key';
@@ -226,13 +226,7 @@ describe('a misbehaving API', () => {
 });
 
 describe('the GitHub side, against a double of its API', () => {
-  const github = new GitHubDouble();
-
-  beforeAll(async () => {
-    await github.start();
-  });
-  afterAll(() => github.stop());
-  beforeEach(() => github.reset());
+  const github = useGitHubDouble();
 
   /** The step on a pull_request event for PR #7 of acme/widgets. */
   function onPullRequest(extra: Record<string, string> = {}) {

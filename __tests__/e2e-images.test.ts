@@ -9,13 +9,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
+const github = useGitHubDouble((github) => {
+  github.permissions = { octocat: 'write' };
+});
 let web: Server;
 let webUrl = '';
 const served: { path: string; auth?: string }[] = [];
@@ -23,7 +24,6 @@ const PNG = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('
 const events = mkdtempSync(join(tmpdir(), 'oz-image-events-'));
 
 beforeAll(async () => {
-  githubUrl = await github.start();
   web = createServer((req, res) => {
     served.push({ path: req.url ?? '', ...(req.headers.authorization && { auth: req.headers.authorization }) });
     if (req.url === '/user-attachments/assets/big-1') {
@@ -45,12 +45,9 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await github.stop();
   await new Promise((resolve) => web.close(resolve));
 });
 beforeEach(() => {
-  github.reset();
-  github.permissions = { octocat: 'write' };
   served.length = 0;
 });
 
@@ -81,7 +78,7 @@ function step(body: string, inputs: Record<string, string> = {}) {
       max_poll_interval_seconds: '0.2',
       ...inputs,
     },
-    env: { GITHUB_API_URL: githubUrl, GITHUB_SERVER_URL: webUrl, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
+    env: { GITHUB_API_URL: github.url, GITHUB_SERVER_URL: webUrl, GITHUB_EVENT_NAME: 'issue_comment', GITHUB_EVENT_PATH: path },
   });
 }
 

@@ -2,21 +2,13 @@
  * Where features meet, end to end on the committed dist/ (the Oz simulator and the GitHub double): the
  * main step's last writes on GitHub and the post step.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => {
-  github.reset();
-});
+const github = useGitHubDouble();
 
 const inputs = () => ({
   warp_api_key: 'wk-e2e-junctions',

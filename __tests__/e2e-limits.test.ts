@@ -7,25 +7,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 import { cmarkAvailable, cmarkHtml, liveMentions, micromarkHtml, outsideCode } from './helpers/gfm.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { ROOT, runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-const events = mkdtempSync(join(tmpdir(), 'oz-limits-events-'));
-
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write' };
 });
+const events = mkdtempSync(join(tmpdir(), 'oz-limits-events-'));
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {

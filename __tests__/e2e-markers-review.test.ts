@@ -4,18 +4,13 @@
  * new one withdraws, is the one of the same workflow's same job: a style review's approval must never
  * dismiss a security review's request for changes, which teams gate merges on.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubDouble } from '../sim/github.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runStep } from '../sim/runner.ts';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => github.reset());
+const github = useGitHubDouble();
 
 describe('two review jobs on one pull request (a security review and a style review)', () => {
   beforeEach(() => {

@@ -3,18 +3,13 @@
  * who can comment on a pull request can paste a marker; the step must never take such a comment for
  * its own (overwriting a person's words, or handing its live report to a comment the person controls).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubDouble } from '../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { runStep } from '../sim/runner.ts';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => github.reset());
+const github = useGitHubDouble();
 
 function onPullRequest(extra: Record<string, string> = {}) {
   return runStep({

@@ -5,19 +5,14 @@
  * step; the finished comment keeps the answer first and folds the progress. The timings are shortened
  * with the harness's `timings` (30 s between edits on a runner).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubDouble } from '../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { runStep, type StepOptions } from '../sim/runner.ts';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 
 // 200 ms per simulated second: a run works for about 2 s, long enough for several reads.
 const sim = useSimulator(200);
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => github.reset());
+const github = useGitHubDouble();
 
 const INTERVAL_S = 0.5;
 

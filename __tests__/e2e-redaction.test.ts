@@ -8,18 +8,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubDouble } from '../sim/github.ts';
+import { describe, expect, it } from 'vitest';
 import { ROOT, runStep, type StepResult } from '../sim/runner.ts';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => github.reset());
+const github = useGitHubDouble();
 
 // Fake credentials of each kind, built here so no file holds one whole. Each is what a detector must
 // recognise: the published forms of GitHub, Warp, AWS, Google, Slack and npm credentials.

@@ -4,30 +4,20 @@
  * request's conversation. Each review thread is a conversation of its own, its state read only from the
  * action's own reply there. The GitHub double plays the review threads and their replies.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 import { commentEvent, reviewCommentEvent, threadStep, type ReviewCommentPlace, type ThreadEvent } from './helpers/threads.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
-
-beforeAll(async () => {
-  githubUrl = await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
 
 const MARKER = '<!-- oz-agent-action conversation -->';
 const BOT = 'github-actions[bot]';
 const HUNK = '@@ -10,4 +10,5 @@ export async function login() {\n   const session = await start();\n+  await session.ready();';
 let roots: number[] = [];
 
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write' };
   // A person's review with two inline comments: two review threads.
   github.addReview({
@@ -45,7 +35,7 @@ beforeEach(() => {
 });
 
 const step = (event: ThreadEvent, inputs: Record<string, string> = {}) =>
-  runStep(threadStep(event, { oz: sim.url, github: githubUrl }, inputs));
+  runStep(threadStep(event, { oz: sim.url, github: github.url }, inputs));
 
 /** `body` as a reply in the review thread that `root` starts, by octocat, and the step on it. */
 function replyIn(root: number, body: string, place: ReviewCommentPlace = {}, inputs: Record<string, string> = {}) {

@@ -4,20 +4,12 @@
  * threads nobody answered are resolved (`resolve_outdated`). The GitHub double plays the reviews, the
  * dismissal endpoint and the review threads over GraphQL (paged, bots named without [bot] as GraphQL does).
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
 
 const HEAD = 'c'.repeat(40);
 const OLD = '1'.repeat(40);
@@ -25,8 +17,7 @@ const PATCH = ['@@ -1,3 +1,4 @@', ' a', '+b', '+c', ' d'].join('\n');
 const BOT = 'github-actions[bot]';
 const marker = (commit = OLD) => `<!-- oz-agent-action review commit=${commit} -->`;
 
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.pullHeads = { 7: HEAD };
   github.pullFiles = { 7: [{ filename: 'src/a.ts', patch: PATCH }] };
 });

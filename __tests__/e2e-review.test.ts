@@ -6,20 +6,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
 
 const HEAD = 'c'.repeat(40);
 const BASE = 'b'.repeat(40);
@@ -34,8 +26,7 @@ const AUTH_PATCH = [
   ' }',
 ].join('\n');
 
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.pullHeads = { 7: HEAD };
   github.pullFiles = { 7: [{ filename: 'src/auth.ts', patch: AUTH_PATCH }, { filename: 'docs/logo.png' }] };
 });

@@ -5,26 +5,19 @@
  * harness's tokens, a pull request's status, and the new error codes and sources.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 import { OzSimulator } from '../sim/server.ts';
 import { runCliBundle } from './helpers/cli.ts';
+import { useGitHubDouble } from './helpers/github-double.ts';
 
 // A long CLAIMED phase (the run is set up for 8 simulated seconds, 1.6 s here), as a real setup is.
 const sim = new OzSimulator({ msPerSecond: 200, phases: { queued: 1, pending: 1, claimed: 8, inprogress: 2 } });
-const github = new GitHubDouble();
 beforeAll(async () => {
   await sim.start();
-  await github.start();
 });
-afterAll(async () => {
-  await sim.stop();
-  await github.stop();
-});
-beforeEach(() => {
-  sim.reset();
-  github.reset();
-});
+afterAll(() => sim.stop());
+beforeEach(() => sim.reset());
+const github = useGitHubDouble();
 
 function inputs(extra: Record<string, string> = {}): Record<string, string> {
   return {

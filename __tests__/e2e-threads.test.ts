@@ -2,29 +2,19 @@
  * Conversation state that cannot be forged, results that belong to the request, and the events that
  * may start an agent: end to end on the committed dist/, against the Oz simulator and the GitHub double.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 import { commentEvent, issueEvent, threadStep, type ThreadEvent } from './helpers/threads.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
-
-beforeAll(async () => {
-  githubUrl = await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write', visitor: 'read' };
 });
 
 const step = (event: ThreadEvent, inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
-  runStep(threadStep(event, { oz: sim.url, github: githubUrl }, inputs, env));
+  runStep(threadStep(event, { oz: sim.url, github: github.url }, inputs, env));
 const say = (body: string, inputs: Record<string, string> = {}) => step(commentEvent(body), inputs);
 const threadComment = () => [...github.comments.values()].find((c) => c.body.startsWith('<!-- oz-agent-action conversation -->'))!;
 const state = (runId: string, exchanges: unknown[] = []) => Buffer.from(JSON.stringify({ runId, exchanges }), 'utf8').toString('base64');
@@ -121,9 +111,9 @@ describe('events that never start an agent', () => {
   it('a deleted comment, with or without a trigger phrase', async () => {
     await skipped(commentEvent('@oz delete the release branch', { action: 'deleted' }), 'the issue comment was deleted');
     const noPhrase = await runStep({
-      ...threadStep(commentEvent('@oz delete the release branch', { action: 'deleted' }), { oz: sim.url, github: githubUrl }),
+      ...threadStep(commentEvent('@oz delete the release branch', { action: 'deleted' }), { oz: sim.url, github: github.url }),
       inputs: {
-        ...threadStep(commentEvent(''), { oz: sim.url, github: githubUrl }).inputs,
+        ...threadStep(commentEvent(''), { oz: sim.url, github: github.url }).inputs,
         trigger_phrase: '',
         prompt: 'Do what the comment says',
       },

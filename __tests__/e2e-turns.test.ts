@@ -6,30 +6,20 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGitHubDouble } from './helpers/github-double.ts';
 import { useSimulator } from './helpers/simulator.ts';
 import { runCliBundle } from './helpers/cli.ts';
 import { commentEvent, threadStep } from './helpers/threads.ts';
-import { GitHubDouble } from '../sim/github.ts';
 import { runStep } from '../sim/runner.ts';
 
 const sim = useSimulator();
-const github = new GitHubDouble();
-let githubUrl = '';
-
-beforeAll(async () => {
-  githubUrl = await github.start();
-});
-afterAll(async () => {
-  await github.stop();
-});
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.permissions = { octocat: 'write' };
 });
 
 const say = (body: string, inputs: Record<string, string> = {}) =>
-  runStep(threadStep(commentEvent(body), { oz: sim.url, github: githubUrl }, { artifacts_path: 'oz-artifacts', ...inputs }));
+  runStep(threadStep(commentEvent(body), { oz: sim.url, github: github.url }, { artifacts_path: 'oz-artifacts', ...inputs }));
 /** The artifacts whose files the simulator was asked for since request number `from`. */
 const fetchedSince = (from: number) =>
   sim.requests
@@ -119,7 +109,7 @@ describe("a thread's follow-up", () => {
 
 describe('a follow-up whose step was killed', () => {
   it("is finished by the post step with the follow-up's artifacts only, not the earlier turn's pull request", async () => {
-    const urls = { oz: sim.url, github: githubUrl };
+    const urls = { oz: sim.url, github: github.url };
     const first = await say('@oz fix the flaky test', { check_name: 'Oz agent' });
     expect(first.outputs.pull_request_url).toBe(PR_42);
     const event = commentEvent('@oz and the docs');
