@@ -3,18 +3,12 @@
  * the GitHub double holds comments, reviews and review comments to it as GitHub does, and the
  * review's bodies are fitted to it, however much escaping makes the agent's text grow.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_COMMENT_CHARS } from '../../src/report/limits.ts';
 import { commentBody, reviewBody } from '../../src/review/text.ts';
-import { GitHubDouble } from '../../sim/github.ts';
+import { useGitHubDouble } from '../helpers/github-double.ts';
 
-const github = new GitHubDouble();
-beforeAll(async () => {
-  await github.start();
-});
-afterAll(() => github.stop());
-beforeEach(() => {
-  github.reset();
+const github = useGitHubDouble((github) => {
   github.pullFiles = { 7: [{ filename: 'a.ts', patch: '@@ -1,1 +1,2 @@\n one\n+two' }] };
 });
 

@@ -3,23 +3,18 @@
  * (a real HTTP server), so an aborted request is seen closing its connection.
  */
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Feedback } from '../../src/github/feedback.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
-import { GitHubDouble } from '../../sim/github.ts';
 import { deadlinesOnFakeClock } from '../helpers/clock.ts';
+import { useGitHubDouble } from '../helpers/github-double.ts';
 
-const github = new GitHubDouble();
+const github = useGitHubDouble();
 let createGitHubApi: (typeof import('../../src/github/api.ts'))['createGitHubApi'];
 beforeAll(async () => {
-  await github.start();
   // @actions/github reads GITHUB_API_URL once, when it is loaded.
   vi.stubEnv('GITHUB_API_URL', github.url);
   ({ createGitHubApi } = await import('../../src/github/api.ts'));
-});
-afterAll(() => github.stop());
-beforeEach(() => {
-  github.reset();
 });
 afterEach(() => {
   vi.useRealTimers();
