@@ -13,7 +13,7 @@ const DIST = [
   '__tests__/cli/mistakes.test.ts',
   '__tests__/cli/scripts.test.ts',
   '__tests__/build.test.ts',
-  '__tests__/readme.test.ts',
+  '__tests__/package.test.ts',
   '__tests__/tooling.test.ts',
 ];
 

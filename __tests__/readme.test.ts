@@ -2,30 +2,18 @@
  * What the README and docs/ say, checked against what the code is: facts, not sentences. The tables
  * generated from action.yml and the CLI's help are current; every input and output is documented;
  * every relative link and anchor resolves; every path named exists; the figures the README quotes
- * are the benchmark's own output; and the lists of simulator knobs, API error codes and the npm
- * package's files are whole.
+ * are the benchmark's own output; and the lists of simulator knobs and API error codes are whole.
+ * What needs dist/ (the npm package's files, the bundles the benchmark measures) is in package.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, readActionYaml } from '../sim/runner.ts';
-import { BUNDLE_ROWS } from '../scripts/bundle-sizes.ts';
+import { PAGES, read } from './helpers/docs.ts';
 import { generatedCliPage, generatedReadme, outputsTable, usageBlock } from '../scripts/docs.ts';
 import { USAGE } from '../src/cli/args.ts';
 
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const README = read('README.md');
-
-/** Every Markdown file a reader is sent to: the README, CONTRIBUTING, SECURITY and docs/. */
-const PAGES = [
-  'README.md',
-  'CONTRIBUTING.md',
-  'SECURITY.md',
-  ...readdirSync(join(ROOT, 'docs'))
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => `docs/${f}`),
-];
 
 /** `text` without its fenced code blocks. */
 function withoutFences(text: string): string {
@@ -214,46 +202,8 @@ describe('links and paths', () => {
     const named = [...read(page).matchAll(/`((?:src|dist|sim|scripts|__tests__|examples|docs|\.github|\.ci)\/[^`\s*<{]*)`/g)].map(
       (m) => m[1]!,
     );
-    for (const path of named) expect(existsSync(join(ROOT, path)), `${page} names ${path}`).toBe(true);
-  });
-});
-
-describe('the CLI page', () => {
-  it("lists the npm package's contents as npm pack does", () => {
-    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: ROOT, encoding: 'utf8' })) as {
-      files: { path: string }[];
-    }[];
-    const sentence = /The package\s+holds ([\s\S]+?) \(what `npm pack/.exec(read('docs/cli.md'))![1]!;
-    // A folder (`dist/cli/`) stands for every file in it.
-    const named = [...sentence.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
-    const files = packed!.files.map((f) => f.path);
-    const covers = (name: string, file: string) => file === name || (name.endsWith('/') && file.startsWith(name));
-    expect(files.filter((file) => !named.some((name) => covers(name, file)))).toEqual([]);
-    expect(named.filter((name) => !files.some((file) => covers(name, file)))).toEqual([]);
-  });
-
-  it('gives an install command that needs no published package, and a bin that npm runs', () => {
-    const command = 'npx --yes --package=github:OWNER/oz-agent-action#v1 -- oz-agent-run';
-    expect(read('docs/cli.md')).toContain(command);
-    for (const example of ['examples/other-ci/.gitlab-ci.yml', 'examples/other-ci/buildkite-pipeline.yml']) {
-      expect(read(example)).toContain(command);
-    }
-    const pkg = JSON.parse(read('package.json')) as { bin: Record<string, string>; files: string[]; dependencies?: object };
-    expect(pkg.bin).toEqual({ 'oz-agent-run': 'dist/cli/index.js' });
-    // Everything the CLI loads at run time ships with it (its folder: the entry and ncc's chunks);
-    // nothing is fetched besides (all is bundled).
-    expect(pkg.files).toContain('dist/cli/');
-    expect(pkg.dependencies ?? {}).toEqual({});
-  });
-});
-
-describe('the benchmark', () => {
-  it('measures every folder of dist/', () => {
-    expect(BUNDLE_ROWS.map(({ folder }) => folder).sort()).toEqual(
-      readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory())
-        .map((entry) => entry.name)
-        .sort(),
-    );
+    // dist/ is checked where it is built (package.test.ts): the unit tests pass without it.
+    for (const path of named.filter((p) => !p.startsWith('dist/')))
+      expect(existsSync(join(ROOT, path)), `${page} names ${path}`).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The CLI's run options of the API of today (issue 22), on the committed dist/cli.cjs against the
+ * The CLI's run options of the API of today (issue 22), on the committed dist/cli/index.js against the
  * simulator: `--secret` (repeatable), `--team`, `--idle-timeout-minutes 0`, and the API's address
  * from WARP_BASE_URL or OZ_API_BASE_URL, the flag first.
  */

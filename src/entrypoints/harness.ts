@@ -1,7 +1,7 @@
 /**
  * The end-to-end harness's way into a bundle (sim/runner.ts): the timings a test shortens, passed as
  * one argument after the script, `--oz-test-timings=<JSON object>`. The runner starts a step as
- * `node dist/main.cjs`, with no argument, so a workflow cannot set them; the entry hands them to the
+ * `node dist/main/index.js`, with no argument, so a workflow cannot set them; the entry hands them to the
  * step as options, and no other code reads them.
  */
 const FLAG = '--oz-test-timings=';
