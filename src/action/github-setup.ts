@@ -1,7 +1,7 @@
 import type { GitHubContext } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { targetOf } from '../run/plan.ts';
-import type { Redaction, StepTimings } from './common.ts';
+import type { Redaction, StepTimings } from './redaction.ts';
 import { gitHubApi, type GitHubSide } from './github-access.ts';
 import type { Settings } from '../settings/inputs.ts';
 import { guardedForFork } from '../github/fork.ts';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { type Redaction, type StepTimings } from './common.ts';
+import { type Redaction, type StepTimings } from './redaction.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';

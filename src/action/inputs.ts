@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { parseInputs, type ParsedInputs } from '../settings/inputs.ts';
-import { maskSecrets, type Redaction } from './common.ts';
+import { maskSecrets, type Redaction } from './redaction.ts';
 
 /** The step's settings as parsed (or why they cannot be), and what redacts the secrets they hold. */
 export type StepInputs = ParsedInputs & { redaction: Redaction };

@@ -12,7 +12,7 @@ import { reportOf } from '../front/words.ts';
 import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import { planOf } from '../run/plan.ts';
-import { type Redaction, type StepTimings } from './common.ts';
+import { type Redaction, type StepTimings } from './redaction.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup.ts';

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { messageOf } from '../errors.ts';
-import { githubRequestBounds, type Redaction, type StepTimings } from './common.ts';
+import { githubRequestBounds, type Redaction, type StepTimings } from './redaction.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine, clause } from '../front/words.ts';

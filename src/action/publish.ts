@@ -8,7 +8,7 @@ import { reportArtifacts, type Report } from '../report/model.ts';
 import { agentOutputs, runOutputs, usageOutputs } from '../report/outputs.ts';
 import { renderSummary } from '../report/summary.ts';
 import { reviewOutputs } from '../review/text.ts';
-import type { Redaction } from './common.ts';
+import type { Redaction } from './redaction.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { RunItem } from '../oz/types.ts';
 import * as log from './log.ts';

@@ -8,7 +8,7 @@ import type { Report } from '../report/model.ts';
 import { REVIEW_SCHEMA, reviewInstruction } from './schema.ts';
 import { titleFromPrompt } from '../settings/settings.ts';
 import type { Review } from './text.ts';
-import type { Redaction } from '../action/common.ts';
+import type { Redaction } from '../action/redaction.ts';
 import type { GitHubSide } from '../action/github-access.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { RunPlan, RunTarget } from '../run/plan.ts';
