@@ -4,7 +4,7 @@ import type { GitHubApi } from '../github/types.ts';
 import type { RunTarget } from '../run/plan.ts';
 import type { Settings } from '../settings/inputs.ts';
 import type { Mention } from '../threads/step.ts';
-import { githubRequestBounds, type StepTimings } from './redaction.ts';
+import { githubRequestBounds, type StepTimings } from './timings.ts';
 
 // What the GitHub side of a step is, and its GitHub API made on first use: shared by the quick path
 // (github-setup.ts), the GitHub side (github-side.ts, loaded only when needed) and the review, apart

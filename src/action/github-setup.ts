@@ -1,7 +1,8 @@
 import type { GitHubContext } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { targetOf } from '../run/plan.ts';
-import type { Redaction, StepTimings } from './redaction.ts';
+import type { Redaction } from './redaction.ts';
+import type { StepTimings } from './timings.ts';
 import { gitHubApi, type GitHubSide } from './github-access.ts';
 import type { Settings } from '../settings/inputs.ts';
 import { guardedForFork } from '../github/fork.ts';

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
-import { type Redaction, type StepTimings } from './redaction.ts';
+import { type Redaction } from './redaction.ts';
+import { type StepTimings } from './timings.ts';
 import { commentMarker, Feedback, CheckRunError } from '../github/feedback.ts';
 import type { GitHubApi } from '../github/types.ts';
 import type { GitHubContext } from '../github/context.ts';

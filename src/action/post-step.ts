@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { messageOf } from '../errors.ts';
-import { githubRequestBounds, type Redaction, type StepTimings } from './redaction.ts';
+import { type Redaction } from './redaction.ts';
+import { githubRequestBounds, type StepTimings } from './timings.ts';
 import { readInputs, type StepInputs } from './inputs.ts';
 import { makeClient, sayLine } from '../front/run.ts';
 import { cancelLine, clause } from '../front/words.ts';

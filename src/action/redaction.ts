@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { redactAll, redactor, type Redact } from '../report/redact.ts';
-import type { RequestBounds } from '../github/request.ts';
 
-// What the main and post steps share: masking and redaction of the secrets.
+// What the main and post steps share: masking and redaction of the secrets (the list from the parsed settings).
 
 /** What takes the step's secrets out of what it publishes: made once, from the secrets the parsed settings hold. */
 export interface Redaction {
@@ -20,21 +19,4 @@ export function maskSecrets(secrets: readonly string[]): Redaction {
   for (const secret of secrets) core.setSecret(secret);
   const redact = redactor([...secrets]);
   return { redact, redactAll: (value) => redactAll(value, redact) };
-}
-
-/**
- * Timings that tests shorten, passed in as options (the end-to-end harness passes them to the bundle's
- * entry, see src/entrypoints/harness.ts); a workflow cannot set them.
- */
-export interface StepTimings {
-  /** The live progress timings (the conversation reads, 15 s then 60 s, and the comment's live edits, 30 s), all this one. */
-  progressIntervalMs?: number;
-  /** The deadline of each GitHub request. Default 10 s (see github/request.ts). */
-  githubRequestTimeoutMs?: number;
-}
-
-/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
-export function githubRequestBounds(timings: StepTimings, signal?: AbortSignal): RequestBounds {
-  const { githubRequestTimeoutMs: timeoutMs } = timings;
-  return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
 }
