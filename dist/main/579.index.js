@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __webpack_require__(3340);
-// EXTERNAL MODULE: ./src/action/common.ts + 1 modules
-var common = __webpack_require__(6697);
+// EXTERNAL MODULE: ./src/action/redaction.ts + 1 modules
+var redaction = __webpack_require__(4051);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/types.ts
@@ -897,8 +897,8 @@ function commentMarker(env = process.env) {
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
-// EXTERNAL MODULE: ./src/action/github-access.ts
-var github_access = __webpack_require__(6402);
+// EXTERNAL MODULE: ./src/action/github-access.ts + 1 modules
+var github_access = __webpack_require__(4237);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/threads/triggers.ts
@@ -2050,6 +2050,7 @@ async function post(plan, { plan: { settings } }, report, { github, redaction })
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-side.ts
+
 
 
 

@@ -28368,13 +28368,111 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6697:
+/***/ 4237:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ githubRequestBounds),
+  a: () => (/* binding */ gitHubApi)
+});
+
+;// CONCATENATED MODULE: ./src/action/timings.ts
+/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
+function githubRequestBounds(timings, signal) {
+    const { githubRequestTimeoutMs: timeoutMs } = timings;
+    return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
+}
+
+;// CONCATENATED MODULE: ./src/action/github-access.ts
+
+/** The GitHub API for the event's repository, made on first use; undefined without a token or a repository. */
+function gitHubApi(settings, event, timings = {}) {
+    const { owner, repo } = event;
+    if (settings.githubToken === '' || owner === undefined || repo === undefined)
+        return undefined;
+    let api;
+    // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
+    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, githubRequestBounds(timings))));
+}
+
+
+/***/ }),
+
+/***/ 8592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   fh: () => (/* binding */ infoWhenRedacted),
+/* harmony export */   oB: () => (/* binding */ drained),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   vY: () => (/* binding */ showDebug),
+/* harmony export */   yj: () => (/* binding */ debugVisible)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The step log, safe for text the action did not write. The runner reads every line of the log for
+ * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
+ * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
+ * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
+ * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
+ * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
+ * their text into one command's data.
+ */
+function info(message) {
+    if (!/::|##\[/.test(message)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+        return;
+    }
+    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
+}
+/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
+let debugShown = false;
+/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
+function showDebug(on) {
+    debugShown = on;
+}
+/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
+function debug(message) {
+    if (debugShown)
+        info(`[debug] ${message}`);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
+}
+let pending = Promise.resolve();
+/**
+ * A line the agent or the API wrote (an action, a run's title), printed once it is redacted (which
+ * may load the credential detector), in the order given. A line that cannot be redacted is not shown.
+ */
+function infoWhenRedacted(ready, print = info) {
+    pending = pending.then(() => ready.then(print, () => print('(a line from the agent is not shown: it could not be checked for credentials)')));
+}
+/** Resolves once every line given to infoWhenRedacted is printed. */
+function drained() {
+    return pending;
+}
+/** Whether debug lines reach the log people read (the `debug` input, or step debug logging). */
+function debugVisible() {
+    return debugShown || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o();
+}
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
   Q: () => (/* binding */ maskSecrets)
 });
 
@@ -28445,7 +28543,7 @@ async function redactAll(value, known = (t) => t) {
     return Object.fromEntries(entries);
 }
 
-;// CONCATENATED MODULE: ./src/action/common.ts
+;// CONCATENATED MODULE: ./src/action/redaction.ts
 
 
 /** Masks the secrets in the step's log (the runner hides them from then on) and returns what redacts them elsewhere. */
@@ -28454,100 +28552,6 @@ function maskSecrets(secrets) {
         core/* setSecret */.Pq(secret);
     const redact = redactor([...secrets]);
     return { redact, redactAll: (value) => redactAll(value, redact) };
-}
-/** The bounds of each GitHub request: the timings' deadline, and `signal`. */
-function githubRequestBounds(timings, signal) {
-    const { githubRequestTimeoutMs: timeoutMs } = timings;
-    return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
-}
-
-
-/***/ }),
-
-/***/ 6402:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ gitHubApi)
-/* harmony export */ });
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6697);
-
-/** The GitHub API for the event's repository, made on first use; undefined without a token or a repository. */
-function gitHubApi(settings, event, timings = {}) {
-    const { owner, repo } = event;
-    if (settings.githubToken === '' || owner === undefined || repo === undefined)
-        return undefined;
-    let api;
-    // Octokit is imported when first used: a chunk of its own in the bundle, which most steps never load.
-    return () => (api ??= Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206)).then(({ createGitHubApi }) => createGitHubApi(settings.githubToken, owner, repo, (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .githubRequestBounds */ .e)(timings))));
-}
-
-
-/***/ }),
-
-/***/ 8592:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Yz: () => (/* binding */ debug),
-/* harmony export */   fh: () => (/* binding */ infoWhenRedacted),
-/* harmony export */   oB: () => (/* binding */ drained),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   vY: () => (/* binding */ showDebug),
-/* harmony export */   yj: () => (/* binding */ debugVisible)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3340);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-
-
-/**
- * The step log, safe for text the action did not write. The runner reads every line of the log for
- * workflow commands (`::set-output ...`, `::error ...`, `::add-mask::`, the older `##[...]`), and text
- * from the API or the agent (a run title, a status message, an error body) can quote a stranger. Such
- * a line is printed between `::stop-commands::<token>` and `::<token>::`, with a fresh random token
- * each time, as GitHub's workflow-command docs intend, so the runner shows it and acts on none of it.
- * Annotations (`core.warning`, `core.error`, `core.setFailed`) need nothing more: the toolkit escapes
- * their text into one command's data.
- */
-function info(message) {
-    if (!/::|##\[/.test(message)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-        return;
-    }
-    const token = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::stop-commands::${token}`);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`::${token}::`);
-}
-/** Set by the `debug` input: debug lines are shown whether or not step debug logging is on. */
-let debugShown = false;
-/** Shows debug lines in the log from now on (the `debug` input), as step debug logging would. */
-function showDebug(on) {
-    debugShown = on;
-}
-/** A debug line: in the log when `debug` is true, else only with step debug logging (ACTIONS_STEP_DEBUG). */
-function debug(message) {
-    if (debugShown)
-        info(`[debug] ${message}`);
-    else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(message);
-}
-let pending = Promise.resolve();
-/**
- * A line the agent or the API wrote (an action, a run's title), printed once it is redacted (which
- * may load the credential detector), in the order given. A line that cannot be redacted is not shown.
- */
-function infoWhenRedacted(ready, print = info) {
-    pending = pending.then(() => ready.then(print, () => print('(a line from the agent is not shown: it could not be checked for credentials)')));
-}
-/** Resolves once every line given to infoWhenRedacted is printed. */
-function drained() {
-    return pending;
-}
-/** Whether debug lines reach the log people read (the `debug` input, or step debug logging). */
-function debugVisible() {
-    return debugShown || _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o();
 }
 
 
@@ -37602,8 +37606,8 @@ async function runWithStopHandling(run) {
     }
 }
 
-// EXTERNAL MODULE: ./src/action/common.ts + 1 modules
-var common = __nccwpck_require__(6697);
+// EXTERNAL MODULE: ./src/action/redaction.ts + 1 modules
+var redaction = __nccwpck_require__(4051);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/settings/primitives.ts
@@ -37896,15 +37900,15 @@ function parseReviewInputs(src, run) {
  */
 async function readInputs() {
     const parsed = await parseInputs(main_core/* getInput */.V4);
-    return { ...parsed, redaction: (0,common/* maskSecrets */.Q)(parsed.secrets) };
+    return { ...parsed, redaction: (0,redaction/* maskSecrets */.Q)(parsed.secrets) };
 }
 
 // EXTERNAL MODULE: ./src/action/vocabulary.ts
 var vocabulary = __nccwpck_require__(3176);
 // EXTERNAL MODULE: ./src/github/event.ts
 var github_event = __nccwpck_require__(5015);
-// EXTERNAL MODULE: ./src/action/github-access.ts
-var github_access = __nccwpck_require__(6402);
+// EXTERNAL MODULE: ./src/action/github-access.ts + 1 modules
+var github_access = __nccwpck_require__(4237);
 // EXTERNAL MODULE: ./src/github/fork.ts
 var fork = __nccwpck_require__(356);
 ;// CONCATENATED MODULE: ./src/action/github-setup.ts
@@ -38091,6 +38095,7 @@ async function writeSummary(summary, redact) {
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __nccwpck_require__(3175);
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
+
 
 
 
@@ -38306,7 +38311,7 @@ async function run(options = {}) {
 /**
  * The end-to-end harness's way into a bundle (sim/runner.ts): the timings a test shortens, passed as
  * one argument after the script, `--oz-test-timings=<JSON object>`. The runner starts a step as
- * `node dist/main.cjs`, with no argument, so a workflow cannot set them; the entry hands them to the
+ * `node dist/main/index.js`, with no argument, so a workflow cannot set them; the entry hands them to the
  * step as options, and no other code reads them.
  */
 const FLAG = '--oz-test-timings=';

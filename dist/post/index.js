@@ -32042,7 +32042,7 @@ async function redactAll(value, known = (t) => t) {
     return Object.fromEntries(entries);
 }
 
-;// CONCATENATED MODULE: ./src/action/common.ts
+;// CONCATENATED MODULE: ./src/action/redaction.ts
 
 
 /** Masks the secrets in the step's log (the runner hides them from then on) and returns what redacts them elsewhere. */
@@ -32052,6 +32052,8 @@ function maskSecrets(secrets) {
     const redact = redactor([...secrets]);
     return { redact, redactAll: (value) => redactAll(value, redact) };
 }
+
+;// CONCATENATED MODULE: ./src/action/timings.ts
 /** The bounds of each GitHub request: the timings' deadline, and `signal`. */
 function githubRequestBounds(timings, signal) {
     const { githubRequestTimeoutMs: timeoutMs } = timings;
@@ -38238,6 +38240,7 @@ function debugVisible() {
 
 
 
+
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
  * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
@@ -38426,7 +38429,7 @@ async function run(options = {}) {
 /**
  * The end-to-end harness's way into a bundle (sim/runner.ts): the timings a test shortens, passed as
  * one argument after the script, `--oz-test-timings=<JSON object>`. The runner starts a step as
- * `node dist/main.cjs`, with no argument, so a workflow cannot set them; the entry hands them to the
+ * `node dist/main/index.js`, with no argument, so a workflow cannot set them; the entry hands them to the
  * step as options, and no other code reads them.
  */
 const FLAG = '--oz-test-timings=';
