@@ -194,7 +194,13 @@ describe('a reply', () => {
     expect(sim.runs.size).toBe(1);
   });
 
-  it('on a re-run of the job, goes to the same run instead of starting a second agent', async () => {
+  it.each([
+    ["the job's token", 'github-actions[bot]'],
+    ["a GitHub App's token", 'oz-helper[bot]'],
+    ["a person's token", 'release-manager'],
+  ])('on a re-run of the job with %s, goes to the same run instead of starting a second agent', async (_kind, login) => {
+    // The conversation comment is found by its author: the login the token writes as.
+    github.tokenUser = login;
     const event = commentEvent('@oz bump the version');
     const first = await runStep(stepFor(event.path));
     const rerun = await runStep({ ...stepFor(event.path), env: { ...stepFor(event.path).env, GITHUB_RUN_ATTEMPT: '2' } });

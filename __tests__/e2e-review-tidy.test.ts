@@ -156,7 +156,8 @@ describe('outdated threads', () => {
     const main = await reviewStep('comment');
     expect(main.code).toBe(0);
     expect([...github.resolvedThreads]).toEqual([mine]);
-    const reads = github.requests.filter((r) => r.path === '/graphql' && !JSON.stringify(r.body).includes('resolveReviewThread'));
+    // The pages of review threads (not the identity look-up through viewer, nor the resolving).
+    const reads = github.requests.filter((r) => r.path === '/graphql' && JSON.stringify(r.body).includes('reviewThreads'));
     expect(reads).toHaveLength(3);
     expect(main.summary).toContain("1 outdated thread of the agent's resolved.");
   });
@@ -166,7 +167,7 @@ describe('outdated threads', () => {
     const main = await reviewStep('comment', { resolve_outdated: 'false' });
     expect(main.code).toBe(0);
     expect(github.resolvedThreads.size).toBe(0);
-    expect(github.requests.some((r) => r.path === '/graphql')).toBe(false);
+    expect(github.requests.some((r) => r.path === '/graphql' && JSON.stringify(r.body).includes('reviewThreads'))).toBe(false);
   });
 
   it('warns when GitHub refuses, and the step goes on', async () => {

@@ -76,6 +76,8 @@ export interface GitHubDoubleOptions {
   tokenUser?: string;
 }
 
+const JOB_TOKEN_USER = 'github-actions[bot]';
+
 export class GitHubDouble {
   readonly comments = new Map<number, GitHubComment>();
   readonly checkRuns = new Map<number, GitHubCheckRun>();
@@ -119,7 +121,8 @@ export class GitHubDouble {
   readonly refused: string[] = [];
   /**
    * Routes that never answer (`PATCH /issues/comments/`: a method and the start of the path after
-   * `/repos/{owner}/{repo}`): the request is recorded and left waiting, as a GitHub that hangs leaves it.
+   * `/repos/{owner}/{repo}`, or the whole path outside a repository, `/user`): the request is recorded
+   * and left waiting, as a GitHub that hangs leaves it.
    */
   readonly silent: { method: string; path: string }[] = [];
   /** Requests to a silent route still waiting, their connection open (an aborted request closes it). */
@@ -133,11 +136,16 @@ export class GitHubDouble {
   private nextId = 1000;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
-  private readonly tokenUser: string;
+  /**
+   * The login of the token's own identity: comments it writes are its. `github-actions[bot]` (the job's
+   * token) by default, back to it on reset; another `x[bot]` is a GitHub App's installation token, a
+   * login without `[bot]` a person's token.
+   */
+  tokenUser: string;
   url = '';
 
   constructor(options: GitHubDoubleOptions = {}) {
-    this.tokenUser = options.tokenUser ?? 'github-actions[bot]';
+    this.tokenUser = options.tokenUser ?? JOB_TOKEN_USER;
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => this.json(res, 500, { message: String(error) }));
     });
@@ -167,6 +175,7 @@ export class GitHubDouble {
   }
 
   reset(): void {
+    this.tokenUser = JOB_TOKEN_USER;
     this.comments.clear();
     this.checkRuns.clear();
     this.requests.length = 0;
@@ -237,13 +246,9 @@ export class GitHubDouble {
     });
     this.waiters.changed();
     const input = (body ?? {}) as Record<string, unknown>;
-    // The job's token is an installation token: it cannot read /user, as on GitHub.
-    if (url.pathname === '/user') return this.json(res, 403, { message: 'Resource not accessible by integration' });
-    if (method === 'POST' && url.pathname === '/graphql') return this.json(res, 200, this.graphql(input));
-    const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
-    if (!repo) return this.json(res, 404, { message: 'Not Found' });
-    const [, owner, name, rest] = repo;
-    if (this.silent.some((route) => route.method === method && rest!.startsWith(route.path))) {
+    // Routes outside a repository are named in `silent` by their whole path (`/user`).
+    const path = /^\/repos\/[^/]+\/[^/]+(\/.*)$/.exec(url.pathname)?.[1] ?? url.pathname;
+    if (this.silent.some((route) => route.method === method && path.startsWith(route.path))) {
       this.waiting++;
       this.waiters.changed();
       res.on('close', () => {
@@ -252,6 +257,15 @@ export class GitHubDouble {
       });
       return;
     }
+    // An installation token (the job's, a GitHub App's) cannot read /user, as on GitHub; a person's can.
+    if (url.pathname === '/user') {
+      if (this.tokenUser.endsWith('[bot]')) return this.json(res, 403, { message: 'Resource not accessible by integration' });
+      return this.json(res, 200, { login: this.tokenUser, type: 'User' });
+    }
+    if (method === 'POST' && url.pathname === '/graphql') return this.json(res, 200, this.graphql(input));
+    const repo = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(url.pathname);
+    if (!repo) return this.json(res, 404, { message: 'Not Found' });
+    const [, owner, name, rest] = repo;
     const held = this.held.find((route) => route.method === method && rest!.startsWith(route.path));
     if (held) await held.until;
     const deny = (what: 'comments' | 'checks' | 'permissions' | 'reactions' | 'reviews' | 'files') => {
@@ -538,13 +552,15 @@ export class GitHubDouble {
   }
 
   /**
-   * The two GraphQL operations the action sends: a page of a pull request's review threads (each with
-   * its comments' authors and reviews), and resolving a thread. A refusal is GitHub's: 200, with an
+   * The GraphQL operations the action sends: the token's own login (`viewer`), a page of a pull
+   * request's review threads (each with its comments' authors and reviews), and resolving a thread. A refusal is GitHub's: 200, with an
    * error of type FORBIDDEN.
    */
   private graphql(input: Record<string, unknown>): unknown {
     const query = typeof input.query === 'string' ? input.query : '';
     const variables = (input.variables ?? {}) as Record<string, unknown>;
+    // GraphQL's viewer answers for an installation token too, with the bot's login as REST writes it.
+    if (/^\s*(query\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) return { data: { viewer: { login: this.tokenUser } } };
     if (this.denied.has('threads')) {
       return { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] };
     }

@@ -101,8 +101,12 @@ const checkCalls = () => github.filter((r) => r.path.includes('/check-runs')).ma
 function commentApi(existing: { id: number; body: string }[] = []) {
   const id = existing.find((c) => c.body.startsWith('<!-- oz-agent-action'))?.id ?? 555;
   const url = `https://github.com/acme/widgets/pull/7#issuecomment-${id}`;
-  // The job's token cannot read /user: the step takes it for the Actions bot, whose comments are its own.
+  // The job's token cannot read /user; GraphQL's viewer names its bot, whose comments are its own.
   nock(GH).get('/user').optionally().reply(403, { message: 'Resource not accessible by integration' });
+  nock(GH)
+    .post('/graphql')
+    .optionally()
+    .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } });
   nock(GH)
     .get(`${REPO}/issues/7/comments`)
     .query(true)
@@ -206,6 +210,8 @@ describe('the pull request comment', () => {
     nock(GH)
       .get('/user')
       .reply(403, { message: 'Resource not accessible by integration' })
+      .post('/graphql')
+      .reply(200, { data: { viewer: { login: 'github-actions[bot]' } } })
       .get(`${REPO}/issues/7/comments`)
       .query(true)
       .reply(200, [])

@@ -122,7 +122,7 @@ describe('the comment while the step stops', () => {
     let answer!: () => void;
     github.held.push({ method: 'POST', path: '/issues/7/comments', until: new Promise<void>((resolve) => (answer = resolve)) });
     comment.progress({ state: 'QUEUED', title: 'Fix it', run_id: 'run-1' });
-    await until(() => github.requests.some((r) => r.method === 'POST'));
+    await until(() => github.requests.some((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments')));
     const finished = comment.finish({ outcome: 'succeeded', runId: 'run-1' });
     // A finish that abandoned the create has let it go by now (the abort is synchronous), and would
     // look for the comment again or make a second one: the requests and comments below would show it.
@@ -131,9 +131,11 @@ describe('the comment while the step stops', () => {
     expect([...github.comments.values()].map((c) => c.body)).toEqual([expect.stringContaining('Oz agent run succeeded')]);
     // The final text edits the comment the create made: it was not abandoned and searched for again.
     const [created] = [...github.comments.keys()];
-    // (The identity first: only a comment the token's own identity wrote is taken for the step's.)
+    // (The identity first: only a comment the token's own identity wrote is taken for the step's. The
+    // job's token cannot read /user; GraphQL's viewer names its bot.)
     expect(github.requests.map((r) => `${r.method} ${r.path.replace('/repos/acme/widgets', '')}`)).toEqual([
       'GET /user',
+      'POST /graphql',
       'GET /issues/7/comments',
       'POST /issues/7/comments',
       `PATCH /issues/comments/${created}`,

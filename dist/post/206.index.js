@@ -15,10 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/github/types.ts
 var types = __webpack_require__(1994);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/github/request.ts
 /**
  * How each GitHub request is bounded. A request that GitHub never answers must not keep the step (or
@@ -268,6 +268,7 @@ var version = __webpack_require__(6181);
 
 
 
+
 function checkFields(update) {
     return {
         ...(update.status && { status: update.status }),
@@ -277,12 +278,13 @@ function checkFields(update) {
     };
 }
 function createGitHubApi(token, owner, repo, bounds = {}) {
-    return boundApi((0,github/* getOctokit */.Q)(token, { userAgent: version/* USER_AGENT */._O }), owner, repo, bounds);
+    return boundApi((0,github/* getOctokit */.Q)(token, { userAgent: version/* USER_AGENT */._O }), owner, repo, bounds, {});
 }
-function boundApi(octokit, owner, repo, bounds) {
+function boundApi(octokit, owner, repo, bounds, known) {
     const call = boundedCall(bounds);
     return {
-        within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }),
+        within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }, known),
+        identity: async () => (known.login ??= await identityOf(octokit, call)),
         ...reviewCalls(octokit, owner, repo, call),
         ...threadCalls(octokit, owner, repo, call),
         ...replyCalls(octokit, owner, repo, call),
@@ -319,6 +321,25 @@ function commentCalls(octokit, owner, repo, call) {
         }),
     };
 }
+/**
+ * The login the token writes as, which tells the step's own comments and reviews from anyone else's.
+ * A person's token reads it from /user. An installation token (the job's GITHUB_TOKEN, a GitHub App's)
+ * is refused there (403) and asks GraphQL's `viewer`, which answers for it with its bot
+ * (`github-actions[bot]`, `my-app[bot]`). Any other failure is thrown, never guessed: a wrong login
+ * would make the step's own comment look like someone else's, and a re-run write a second one.
+ */
+async function identityOf(octokit, call) {
+    try {
+        return await call('GET user', 'the identity look-up', async (fresh) => (await octokit.rest.users.getAuthenticated({ request: fresh() })).data.login);
+    }
+    catch (error) {
+        if (!(0,types/* isGitHubApiError */.ID)(error) || error.status !== 403)
+            throw error;
+    }
+    const { viewer } = await call('GraphQL viewer', 'the identity look-up', (fresh) => octokit.graphql('query { viewer { login } }', { request: fresh() }));
+    // An installation token always acts as a bot: REST names one with [bot], which GraphQL may leave off.
+    return viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`;
+}
 function otherCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;
     return {
@@ -330,9 +351,6 @@ function otherCalls(octokit, owner, repo, call) {
         pullRequestHead: (number) => call('GET pull request', 'the pull request read', async (fresh) => {
             return (await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() })).data.head.sha;
         }),
-        identity: () => call('GET user', 'the identity look-up', async (fresh) => (await rest.users.getAuthenticated({ request: fresh() })).data.login).catch(
-        // An installation token (the job's GITHUB_TOKEN) cannot read /user: it acts as the Actions bot.
-        () => 'github-actions[bot]'),
         react: (target, content) => call('add reaction', 'the reaction', async (fresh) => {
             const request = fresh();
             switch (target.kind) {

@@ -5,7 +5,7 @@
  * and is aborted with the caller's signal (request.ts).
  */
 import { getOctokit } from '@actions/github';
-import type { CheckUpdate, GitHubApi } from './types.ts';
+import { isGitHubApiError, type CheckUpdate, type GitHubApi } from './types.ts';
 import { replyCalls, reviewCalls, threadCalls } from '../review/api.ts';
 import { boundedCall, eitherSignal, pages, type Call, type Fresh, type Octokit, type RequestBounds } from './request.ts';
 import { MAX_CHECK_TEXT_CHARS } from '../report/limits.ts';
@@ -21,13 +21,19 @@ function checkFields(update: CheckUpdate) {
 }
 
 export function createGitHubApi(token: string, owner: string, repo: string, bounds: RequestBounds = {}): GitHubApi {
-  return boundApi(getOctokit(token, { userAgent: USER_AGENT }), owner, repo, bounds);
+  return boundApi(getOctokit(token, { userAgent: USER_AGENT }), owner, repo, bounds, {});
 }
 
-function boundApi(octokit: Octokit, owner: string, repo: string, bounds: RequestBounds): GitHubApi {
+/** What one token's API has learnt, shared by every `within` of it: the token's login, once found. */
+interface Known {
+  login?: string;
+}
+
+function boundApi(octokit: Octokit, owner: string, repo: string, bounds: RequestBounds, known: Known): GitHubApi {
   const call = boundedCall(bounds);
   return {
-    within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }),
+    within: (signal) => boundApi(octokit, owner, repo, { ...bounds, signal: eitherSignal(bounds.signal, signal) }, known),
+    identity: async () => (known.login ??= await identityOf(octokit, call)),
     ...reviewCalls(octokit, owner, repo, call),
     ...threadCalls(octokit, owner, repo, call),
     ...replyCalls(octokit, owner, repo, call),
@@ -75,6 +81,30 @@ function commentCalls(octokit: Octokit, owner: string, repo: string, call: Call)
   } satisfies Partial<GitHubApi>;
 }
 
+/**
+ * The login the token writes as, which tells the step's own comments and reviews from anyone else's.
+ * A person's token reads it from /user. An installation token (the job's GITHUB_TOKEN, a GitHub App's)
+ * is refused there (403) and asks GraphQL's `viewer`, which answers for it with its bot
+ * (`github-actions[bot]`, `my-app[bot]`). Any other failure is thrown, never guessed: a wrong login
+ * would make the step's own comment look like someone else's, and a re-run write a second one.
+ */
+async function identityOf(octokit: Octokit, call: Call): Promise<string> {
+  try {
+    return await call(
+      'GET user',
+      'the identity look-up',
+      async (fresh) => (await octokit.rest.users.getAuthenticated({ request: fresh() })).data.login,
+    );
+  } catch (error) {
+    if (!isGitHubApiError(error) || error.status !== 403) throw error;
+  }
+  const { viewer } = await call('GraphQL viewer', 'the identity look-up', (fresh) =>
+    octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }', { request: fresh() }),
+  );
+  // An installation token always acts as a bot: REST names one with [bot], which GraphQL may leave off.
+  return viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`;
+}
+
 function otherCalls(octokit: Octokit, owner: string, repo: string, call: Call) {
   const rest = octokit.rest;
   return {
@@ -88,11 +118,6 @@ function otherCalls(octokit: Octokit, owner: string, repo: string, call: Call) {
       call('GET pull request', 'the pull request read', async (fresh) => {
         return (await rest.pulls.get({ owner, repo, pull_number: number, request: fresh() })).data.head.sha;
       }),
-    identity: () =>
-      call('GET user', 'the identity look-up', async (fresh) => (await rest.users.getAuthenticated({ request: fresh() })).data.login).catch(
-        // An installation token (the job's GITHUB_TOKEN) cannot read /user: it acts as the Actions bot.
-        () => 'github-actions[bot]',
-      ),
     react: (target, content) =>
       call('add reaction', 'the reaction', async (fresh) => {
         const request = fresh();
