@@ -38144,13 +38144,18 @@ async function runMain(options = {}) {
     const reviewing = settings.review ? await (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).planReview(plan, context, github) : { plan };
     const result = await runAgent(reviewing.plan, context, { feedback: github.feedback, redaction }, options, startedAt);
     const ran = { ...event, ...reportOf(result, reviewing.plan.settings, vocabulary/* ACTION_WORDS */.d), elapsedMs: Date.now() - startedAt };
+    // Saved before GitHub is asked anything more (a reaction, the review): a step stopped while it waits
+    // leaves the post step the outcome to report, not the run's state alone, which would pass a check
+    // whose review asked for changes or whose answer failed its schema.
+    if (result.settled)
+        (0,state/* markSettled */.Tb)();
+    if (github.feedback)
+        (0,state/* saveFinishing */.dG)(finishingOf(ran, reviewing));
     // wait: false leaves the run going: there is no outcome to react with yet.
     if (ran.outcome !== 'started')
         await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
     const review = reviewing.review && (await (await __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 5579))).publishReview(reviewing, ran, github, redaction));
     const report = { ...ran, ...(review && { review }) };
-    if (result.settled)
-        (0,state/* markSettled */.Tb)();
     await log/* drained */.oB();
     await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
     await finish(report, redaction, github.feedback);
@@ -38275,6 +38280,11 @@ async function runAgent(plan, context, { feedback, redaction }, options, started
 function progressTimings(ms) {
     return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
+/** How the comment and check run report the run: its outcome, and whether the agent's review asks for changes (its verdict, posted or not). */
+function finishingOf(ran, reviewing) {
+    const verdict = reviewing.review && ran.structured?.ok ? ran.structured.value.verdict : undefined;
+    return { outcome: ran.outcome, requestChanges: verdict === 'request_changes' };
+}
 /**
  * Finishes the comment and check run; GitHub gets a bounded time. The state says how the run is
  * reported (and, as each is done, that it is: see markFinished), so a post step finishes them when
@@ -38284,7 +38294,6 @@ function progressTimings(ms) {
 async function finishOnGitHub(report, feedback, budgetMs = 15_000) {
     if (!feedback)
         return;
-    (0,state/* saveFinishing */.dG)({ outcome: report.outcome, requestChanges: report.review?.verdict === 'request_changes' });
     // The budget also aborts the requests still waiting for GitHub, so none is left running.
     const budget = AbortSignal.timeout(budgetMs);
     await raceAbort(feedback.finish(report, budget), budget).catch(() => main_core/* warning */.$e('GitHub did not answer in time; the pull request comment or check run may be out of date.'));

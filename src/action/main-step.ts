@@ -20,7 +20,7 @@ import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup
 import type { Reaction } from '../github/types.ts';
 import type { Settings } from '../settings/inputs.ts';
 import { finish, setOutput } from './publish.ts';
-import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId } from './state.ts';
+import { markSettled, saveEarlierArtifacts, saveFinishing, saveRequestId, saveRunId, type Finishing } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
 import type { ActionPlan, Reviewing } from '../review/step.ts';
 import * as log from './log.ts';
@@ -66,11 +66,15 @@ export async function runMain(options: MainOptions = {}): Promise<void> {
   const reviewing: Reviewing = settings.review ? await (await import('./github-side.ts')).planReview(plan, context, github) : { plan };
   const result = await runAgent(reviewing.plan, context, { feedback: github.feedback, redaction }, options, startedAt);
   const ran: Report = { ...event, ...reportOf(result, reviewing.plan.settings, ACTION_WORDS), elapsedMs: Date.now() - startedAt };
+  // Saved before GitHub is asked anything more (a reaction, the review): a step stopped while it waits
+  // leaves the post step the outcome to report, not the run's state alone, which would pass a check
+  // whose review asked for changes or whose answer failed its schema.
+  if (result.settled) markSettled();
+  if (github.feedback) saveFinishing(finishingOf(ran, reviewing));
   // wait: false leaves the run going: there is no outcome to react with yet.
   if (ran.outcome !== 'started') await reactions(ran.outcome === 'succeeded' ? 'rocket' : 'confused');
   const review = reviewing.review && (await (await import('./github-side.ts')).publishReview(reviewing, ran, github, redaction));
   const report: Report = { ...ran, ...(review && { review }) };
-  if (result.settled) markSettled();
   await log.drained();
   await finishOnGitHub(report, github.feedback, options.githubBudgetMs);
   await finish(report, redaction, github.feedback);
@@ -207,6 +211,12 @@ function progressTimings(ms: number | undefined): Pick<LifecycleOptions, 'conver
   return ms === undefined ? {} : { conversationIntervalMs: ms, firstConversationReadMs: ms };
 }
 
+/** How the comment and check run report the run: its outcome, and whether the agent's review asks for changes (its verdict, posted or not). */
+function finishingOf(ran: Report, reviewing: Reviewing): Finishing {
+  const verdict = reviewing.review && ran.structured?.ok ? (ran.structured.value as { verdict?: unknown }).verdict : undefined;
+  return { outcome: ran.outcome, requestChanges: verdict === 'request_changes' };
+}
+
 /**
  * Finishes the comment and check run; GitHub gets a bounded time. The state says how the run is
  * reported (and, as each is done, that it is: see markFinished), so a post step finishes them when
@@ -215,7 +225,6 @@ function progressTimings(ms: number | undefined): Pick<LifecycleOptions, 'conver
  */
 async function finishOnGitHub(report: Report, feedback: Feedback | undefined, budgetMs = 15_000): Promise<void> {
   if (!feedback) return;
-  saveFinishing({ outcome: report.outcome, requestChanges: report.review?.verdict === 'request_changes' });
   // The budget also aborts the requests still waiting for GitHub, so none is left running.
   const budget = AbortSignal.timeout(budgetMs);
   await raceAbort(feedback.finish(report, budget), budget).catch(() =>

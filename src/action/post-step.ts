@@ -72,7 +72,9 @@ async function cleanUp(inputs: StepInputs, options: PostOptions, deadline: Abort
   const step = { settings: inputs.settings, redaction: inputs.redaction, timings: options };
   if (reportUnfinished(state)) return finishReport(state, step, options, deadline);
   const { run, note } = await settleRun(state, step.settings, options);
-  await finishOnGitHub(state, run, note, deadline, step);
+  // The outcome the main step saved once the run ended, when it got that far: it knows more (a review
+  // asking for changes, an answer that failed its schema) than the run's state says.
+  await finishOnGitHub(state, run, note, deadline, step, state.finishing);
 }
 
 const STOPPED = 'The step was stopped before the run ended';
