@@ -34583,16 +34583,19 @@ function readUserMetadata(src, options) {
 /**
  * A run title from the user's prompt: its first non-empty line, at most 80 characters. Sent with
  * an output schema when no title is set, so the title Oz derives from the prompt is not the schema
- * instruction appended to it.
+ * instruction appended to it. A longer line is cut between words, never inside one: a credential
+ * cut in two is no longer recognised, so its first part would be published (in the `title` output,
+ * the summary, the log) unredacted. A first line of one long word gives no title.
  */
 function titleFromPrompt(prompt) {
     const line = prompt
         .split(/\r?\n/)
         .map((l) => l.replace(/\s+/g, ' ').trim())
         .find((l) => l !== '');
-    if (line === undefined)
-        return undefined;
-    return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+    if (line === undefined || line.length <= 80)
+        return line;
+    const space = line.lastIndexOf(' ', 79);
+    return space > 0 ? `${line.slice(0, space)}…` : undefined;
 }
 /** The settings that configure a new run, by key, when set: none may go with `runId`. */
 const CREATING = [
