@@ -4,7 +4,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runMain, type MainOptions } from '../../src/action/main-step.ts';
+import * as core from '@actions/core';
 import { readEvent } from '../../src/github/event.ts';
+import { commentMarker } from '../../src/github/feedback.ts';
+import { parseInputs, settingsKey } from '../../src/settings/inputs.ts';
 import { runPost } from '../../src/action/post-step.ts';
 import { decideTrigger } from '../../src/threads/triggers.ts';
 import { isolateSteps, noConversation } from '../helpers/nock.ts';
@@ -150,7 +153,8 @@ describe('the pull request comment', () => {
     await runMain({ ...FAST, progressIntervalMs: 1 });
     expect(process.exitCode ?? 0).toBe(0);
     expect(comments.writes[0]).toMatchObject({ method: 'POST' });
-    expect(comments.writes[0]!.body).toContain('<!-- oz-agent-action run=4242 job=agent step=review -->');
+    // The step's own marker: the run, job and step ids, and which entry of a matrix it is.
+    expect(comments.writes[0]!.body).toMatch(/^<!-- oz-agent-action run=4242 job=agent step=review entry=[0-9a-f]{12} -->\n/);
     expect(comments.writes[0]!.body).toMatch(/## ⏳ The Oz agent is queued \(\d+s\)/);
     expect(
       comments.writes.some(
@@ -178,13 +182,17 @@ describe('the pull request comment', () => {
   it('is found again by its marker on a re-run of the job, and updated instead of added', async () => {
     step('pull_request', EVENTS.pull_request);
     ozRun(succeeded);
+    // What the first attempt wrote: the same inputs make the same marker.
+    const parsed = await parseInputs(core.getInput);
+    const marker = commentMarker(settingsKey(parsed.ok ? parsed.settings : expect.fail('inputs')));
     const comments = commentApi([
       { id: 11, body: 'an unrelated comment' },
-      { id: 12, body: '<!-- oz-agent-action run=4242 job=agent step=review -->\nold' },
+      { id: 12, body: `${marker}\nold` },
+      { id: 13, body: `${marker.replace(/entry=\w+/, 'entry=0123456789ab')}\nanother entry of the matrix` },
     ]);
     await runMain(FAST);
     expect(comments.writes.map((w) => w.method)).toEqual(expect.arrayContaining(['PATCH 12']));
-    expect(comments.writes.some((w) => w.method === 'POST')).toBe(false);
+    expect(comments.writes.some((w) => w.method === 'POST' || w.method === 'PATCH 13')).toBe(false);
   });
 
   it('is finished, not left in progress, when the run times out', async () => {

@@ -890,15 +890,22 @@ class Feedback {
         });
     }
 }
-/** The hidden marker for this step's comment: the same for every attempt of the workflow run. */
-function commentMarker(env = process.env) {
-    return `${github_event/* COMMENT_MARKER_PREFIX */.QO} run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''} -->`;
+/**
+ * The hidden marker for this step's comment: the same for every attempt of the workflow run. `entry`
+ * tells apart the entries of a matrix job, which share the run, job and step ids (the action passes
+ * a hash of the step's settings).
+ */
+function commentMarker(entry, env = process.env) {
+    const step = `run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''}`;
+    return `${github_event/* COMMENT_MARKER_PREFIX */.QO} ${step} entry=${entry} -->`;
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/action/github-access.ts + 1 modules
 var github_access = __webpack_require__(4237);
+// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
+var inputs = __webpack_require__(6674);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/threads/triggers.ts
@@ -2065,6 +2072,7 @@ async function post(plan, { plan: { settings } }, report, { github, redaction })
 
 
 
+
 /**
  * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide):
  * imported when needed, so the bundle has it in a chunk of its own and a step without a comment,
@@ -2161,7 +2169,7 @@ async function startFeedback(settings, context, github, where) {
         comment: {
             ...(thread !== undefined && { thread }),
             ...(reviewThread && { reviewThread }),
-            marker: commentMarker(),
+            marker: commentMarker((0,inputs/* settingsKey */.zs)(settings)),
             showActivity: settings.commentProgress,
             ...(where.timings.progressIntervalMs !== undefined && { editIntervalMs: where.timings.progressIntervalMs }),
             // The post step finishes a conversation comment as a conversation (see saveConversation).

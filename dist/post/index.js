@@ -32060,6 +32060,8 @@ function githubRequestBounds(timings, signal) {
     return { ...(timeoutMs !== undefined && { timeoutMs }), ...(signal && { signal }) };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -33037,6 +33039,7 @@ function parseRunSettings(src, options) {
 
 
 
+
 /** The settings source of the action: each setting is the input the names table gives it. */
 function inputSource(read) {
     return { read: (key) => read(INPUTS[key].input), label: (key) => INPUTS[key].input };
@@ -33064,6 +33067,16 @@ function allowedBotsNotices(bots) {
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
 function readApiKey(read, env) {
     return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+/**
+ * Which entry of a matrix job this step is: a short hash of its settings, secrets left out. Entries of
+ * one matrix job share the workflow run, the job and the step ids, so the pull request comment's
+ * marker needs this too, or one entry would take another's comment for its own and overwrite its
+ * report. Their settings differ (else they are one entry twice); a re-run of an attempt has the same.
+ */
+function settingsKey(settings) {
+    const { apiKey: _key, githubToken: _token, ...rest } = settings;
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
 }
 /** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
 function secretsOf(settings) {
@@ -34194,8 +34207,6 @@ class OzClient {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/run/cancel.ts
 
 
@@ -37961,9 +37972,14 @@ class Feedback {
         });
     }
 }
-/** The hidden marker for this step's comment: the same for every attempt of the workflow run. */
-function commentMarker(env = process.env) {
-    return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''} -->`;
+/**
+ * The hidden marker for this step's comment: the same for every attempt of the workflow run. `entry`
+ * tells apart the entries of a matrix job, which share the run, job and step ids (the action passes
+ * a hash of the step's settings).
+ */
+function commentMarker(entry, env = process.env) {
+    const step = `run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''}`;
+    return `${COMMENT_MARKER_PREFIX} ${step} entry=${entry} -->`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/context.ts
@@ -38244,6 +38260,7 @@ function debugVisible() {
 
 
 
+
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
  * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
@@ -38399,7 +38416,7 @@ async function finishOnGitHub(state, run, note, deadline, { settings, redaction,
         // Octokit is imported when first used (a chunk of its own in the bundle).
         api: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206))).createGitHubApi(token, owner, repo, githubRequestBounds(timings, deadline)),
         comment: {
-            marker: commentMarker(),
+            marker: commentMarker(settingsKey(settings)),
             ...(commentId !== undefined && { resumeId: commentId }),
             // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
             ...(state.conversation && { conversation: state.conversation }),

@@ -149,7 +149,12 @@ export class Feedback {
   }
 }
 
-/** The hidden marker for this step's comment: the same for every attempt of the workflow run. */
-export function commentMarker(env: NodeJS.ProcessEnv = process.env): string {
-  return `${COMMENT_MARKER_PREFIX} run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''} -->`;
+/**
+ * The hidden marker for this step's comment: the same for every attempt of the workflow run. `entry`
+ * tells apart the entries of a matrix job, which share the run, job and step ids (the action passes
+ * a hash of the step's settings).
+ */
+export function commentMarker(entry: string, env: NodeJS.ProcessEnv = process.env): string {
+  const step = `run=${env.GITHUB_RUN_ID ?? ''} job=${env.GITHUB_JOB ?? ''} step=${env.GITHUB_ACTION ?? ''}`;
+  return `${COMMENT_MARKER_PREFIX} ${step} entry=${entry} -->`;
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
@@ -75,6 +76,17 @@ function allowedBotsNotices(bots: string[]): string[] {
 /** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
 function readApiKey(read: InputReader, env: NodeJS.ProcessEnv): string {
   return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+
+/**
+ * Which entry of a matrix job this step is: a short hash of its settings, secrets left out. Entries of
+ * one matrix job share the workflow run, the job and the step ids, so the pull request comment's
+ * marker needs this too, or one entry would take another's comment for its own and overwrite its
+ * report. Their settings differ (else they are one entry twice); a re-run of an attempt has the same.
+ */
+export function settingsKey(settings: Readonly<Settings>): string {
+  const { apiKey: _key, githubToken: _token, ...rest } = settings;
+  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
 }
 
 /** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
