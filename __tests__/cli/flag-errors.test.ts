@@ -28,6 +28,9 @@ describe('parseCli on a flag it does not know', () => {
     [['-qx'], `Unknown flag '-x'. ${SEE_HELP}`],
     // The negation of every boolean flag is known, as parseArgs knows it, so the unknown one is named.
     [['--no-quiet', '--prompt', 'p', '--bogus'], `Unknown flag '--bogus'. ${SEE_HELP}`],
+    // A negation of a negation is no flag: it is the one named, before a later mistake.
+    [['--no-no-json', '--promt', 'x'], `Unknown flag '--no-no-json'. ${SEE_HELP}`],
+    [['--prompt', 'x', '--no-no-wait'], `Unknown flag '--no-no-wait'. ${SEE_HELP}`],
     // A flag's value is not a flag, even when it looks like one.
     [['--prompt=--bogus', '--promt', 'p'], `Unknown flag '--promt'. Did you mean --prompt? ${SEE_HELP}`],
   ])('%j', (argv, message) => {

@@ -84,7 +84,8 @@ interface Written {
  * no value, so `--no-quiet` is known though "did you mean" offers it nowhere.
  */
 function isKnown(name: string, flags: FlagSet): boolean {
-  const negated = name.startsWith('no-') ? name.slice(3) : undefined;
+  // `known` lists the negations too (for "did you mean"): `--no-no-json` is no flag parseArgs has.
+  const negated = name.startsWith('no-') && !name.startsWith('no-no-') ? name.slice(3) : undefined;
   return flags.known.includes(name) || (negated !== undefined && flags.known.includes(negated) && !flags.takesValue.has(negated));
 }
 
