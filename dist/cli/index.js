@@ -31716,6 +31716,7 @@ function conclude(found) {
 ;// CONCATENATED MODULE: ./src/settings/primitives.ts
 
 
+
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
 function quote(value) {
     const short = value.length > 80 ? `${value.slice(0, 77)}...` : value;
@@ -31786,6 +31787,10 @@ function settingPath(value, workspace) {
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 function unreadableReason(error, path) {
     switch (systemCode(error)) {
+        case NOT_A_FILE:
+            return `${quote(path)} is not a file (a pipe or a device, say)`;
+        case 'EFBIG':
+            return `${quote(path)} is too large (${messageOf(error)})`;
         case 'ENOENT':
             return `there is no file at ${quote(path)}`;
         case 'EISDIR':
@@ -31797,6 +31802,42 @@ function unreadableReason(error, path) {
             return `${quote(path)} cannot be read (${messageOf(error)})`;
     }
 }
+/** The largest file a text setting names (`prompt_file`, an `mcp` or `output_schema` file) may be. */
+const MAX_SETTING_FILE_BYTES = 10 * 1024 * 1024;
+/** The code readRegularFile throws with for what is not a regular file (Node has none of its own). */
+const NOT_A_FILE = 'ENOTFILE';
+/**
+ * The bytes of the file at `path`, at most `maxBytes`: a regular file only, since a named pipe would
+ * hold the step with no deadline (reading waits for a writer, before the post step's budget even
+ * starts) and a device such as /dev/zero never ends. The file is opened without waiting for a
+ * writer, and what it is and its size are read from the file opened, not from the path again.
+ */
+function readRegularFile(path, maxBytes) {
+    const fd = (0,external_node_fs_.openSync)(path, external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (stat.isDirectory())
+            throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+        if (!stat.isFile())
+            throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_A_FILE });
+        if (stat.size > maxBytes)
+            throw Object.assign(new Error(`over ${maxBytes / 1024 / 1024} MiB`), { code: 'EFBIG' });
+        const data = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < data.length) {
+            const got = (0,external_node_fs_.readSync)(fd, data, read, data.length - read, null);
+            if (got === 0)
+                break;
+            read += got;
+        }
+        return data.subarray(0, read);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** A text file a setting names, as readSettingFile's default: UTF-8, at most MAX_SETTING_FILE_BYTES. */
+const readSettingText = (path) => readRegularFile(path, MAX_SETTING_FILE_BYTES).toString('utf8');
 /**
  * Reads the file a setting names, or throws an InputError that says the real reason, where the path
  * led, and what was expected.
@@ -34177,7 +34218,6 @@ function plainText(text) {
 
 
 
-
 const FORMATS = ['text', 'json'];
 /** Parses the output format, debug logging, the catalogue check and the credit budget; a bad value throws an InputError naming the setting. */
 function parseReportOptions(src) {
@@ -34228,7 +34268,9 @@ const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
  * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
-function parseRunOptions(src, workspace, readBytes = (path) => (0,external_node_fs_.readFileSync)(path)) {
+function parseRunOptions(src, workspace, 
+// Bounded by the total the images may have: a larger one is named with its size below.
+readBytes = (path) => readRegularFile(path, MAX_ATTACHMENTS_BYTES)) {
     const options = { config: {}, body: {}, given: [] };
     const read = (name) => {
         const value = src.read(name);
@@ -35318,6 +35360,7 @@ function terminal(write, options) {
 
 
 
+
 const EXIT = { succeeded: 0, notSucceeded: 1, notStarted: 2, sigint: 130, sigterm: 143 };
 /**
  * `oz-agent-run`: the action's start-watch-report loop for any other CI. Returns the exit code: 0 the
@@ -35391,7 +35434,7 @@ async function readPlan(argv, env, apiKey, io, say) {
             apiKeyLabel: 'WARP_API_KEY',
             missingApiKey: 'Missing WARP_API_KEY: set it in the environment (a flag would show the key in process lists and shell history).',
             workspace: process.cwd(),
-            readFile: (path) => (0,external_node_fs_.readFileSync)(path, 'utf8'),
+            readFile: readSettingText,
             ...(args.metadata !== undefined && { metadata: args.metadata }),
             env,
         });

@@ -30397,8 +30397,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/settings/primitives.ts
@@ -30545,7 +30543,6 @@ var settings_settings = __nccwpck_require__(7100);
 
 
 
-
 /** The settings source of the action: each setting is the input the names table gives it. */
 function inputSource(read) {
     return { read: (key) => read(names/* INPUTS */.mc[key].input), label: (key) => names/* INPUTS */.mc[key].input };
@@ -30593,7 +30590,7 @@ function secretsOf(settings) {
  * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
  * `error` (an InputError that names it).
  */
-async function parseInputs(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+async function parseInputs(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
     const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
     try {
         const settings = parseSettings(read, env, readFile);
@@ -30620,7 +30617,7 @@ function connectionOf(read, env) {
  * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
  * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
  */
-function parseSettings(read, env = process.env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+function parseSettings(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
     const src = inputSource(read);
     // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
     const unknownInputs = checkInputNames(env);
@@ -30704,13 +30701,10 @@ function parseReviewInputs(src, run) {
 /* harmony export */   wm: () => (/* binding */ imageType)
 /* harmony export */ });
 /* unused harmony exports HARNESSES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_BYTES, parseSecretNames */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
-/* harmony import */ var _primitives_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2935);
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _primitives_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2935);
 
 
 
@@ -30719,11 +30713,11 @@ const FORMATS = ['text', 'json'];
 function parseReportOptions(src) {
     const format = src.read('outputFormat').toLowerCase() || 'text';
     if (!FORMATS.includes(format))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(src.label('outputFormat'), src.read('outputFormat'), 'text or json');
     return {
         outputFormat: format,
-        debug: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'debug', false),
-        preflight: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseBoolean */ .yG)(src, 'preflight', true),
+        debug: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(src, 'debug', false),
+        preflight: (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .parseBoolean */ .yG)(src, 'preflight', true),
         ...parseMaxCredits(src),
     };
 }
@@ -30733,7 +30727,7 @@ function parseMaxCredits(src) {
         return {};
     const number = /^\d+(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
     if (!(number > 0))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(src.label('maxCredits'), value, 'a positive number of credits such as 50');
     return { maxCredits: number };
 }
 /** The API's harnesses (`config.harness.type`); oz is Warp's own. */
@@ -30764,7 +30758,9 @@ const SECRET_NAME = /^[A-Za-z0-9._-]{1,128}$/;
  * the secrets it may use, attachments and the agent identity. A bad value throws an InputError naming the
  * setting, before any request.
  */
-function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)) {
+function parseRunOptions(src, workspace, 
+// Bounded by the total the images may have: a larger one is named with its size below.
+readBytes = (path) => (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .readRegularFile */ .XF)(path, MAX_ATTACHMENTS_BYTES)) {
     const options = { config: {}, body: {}, given: [] };
     const read = (name) => {
         const value = src.read(name);
@@ -30777,20 +30773,20 @@ function parseRunOptions(src, workspace, readBytes = (path) => (0,node_fs__WEBPA
     if (idle !== '') {
         // 0 is the API's "shut the environment down as soon as the task completes".
         if (!/^\d+$/.test(idle) || Number(idle) > 60) {
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(src.label('idleTimeoutMinutes'), idle, 'a whole number of minutes from 0 to 60');
         }
         options.config.idle_timeout_minutes = Number(idle);
     }
     const sharing = read('sessionSharing');
     if (sharing !== '') {
         if (!/^(viewer|editor)$/i.test(sharing))
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(src.label('sessionSharing'), sharing, 'viewer or editor');
         options.config.session_sharing = { public_access: sharing.toUpperCase() };
     }
     const identity = read('agentIdentity');
     if (identity !== '') {
         if (!ID_PATTERN.test(identity))
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(src.label('agentIdentity'), identity, 'an agent identity uid of letters, digits, "-" and "_"');
         options.body.agent_identity_uid = identity;
     }
     const secrets = read('secrets');
@@ -30805,7 +30801,7 @@ function parseHarness(src, read, options) {
     const label = src.label;
     const type = read('harness').toLowerCase();
     if (type !== '' && !HARNESSES.includes(type))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label('harness'), src.read('harness'), HARNESSES.join(', ') + ' (one of)');
     const model = read('harnessModel');
     const reasoning = read('reasoningLevel');
     const secret = read('harnessSecret');
@@ -30815,13 +30811,13 @@ function parseHarness(src, read, options) {
         ['reasoningLevel', reasoning],
     ]) {
         if (value !== '' && !thirdParty) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label(name), 'conflict', `${label(name)} applies only to a third-party harness: set ${label('harness')} to claude, codex or gemini${name === 'harnessModel' ? `, or use ${label('model')} for Warp's own` : ''}.`);
         }
     }
     if (model !== '' && !NAME_PATTERN.test(model))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label('harnessModel'), model, 'a model id such as claude-sonnet-4-5');
     if (reasoning !== '' && !/^[A-Za-z0-9_-]{1,32}$/.test(reasoning))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label('reasoningLevel'), reasoning, 'a level such as low, medium or high');
     if (type === '')
         return;
     options.config.harness = {
@@ -30833,10 +30829,10 @@ function parseHarness(src, read, options) {
         return;
     const field = SECRET_FIELD[type];
     if (field === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label('harnessSecret'), 'conflict', `${label('harnessSecret')} applies only to the claude and codex harnesses (the ${type} harness takes no secret here).`);
     }
     if (!SECRET_NAME.test(secret))
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label('harnessSecret'), secret, 'the name of a Warp team secret, such as ANTHROPIC_API_KEY');
     options.config.harness_auth_secrets = { [field]: secret };
 }
 /**
@@ -30851,12 +30847,12 @@ function parseSecretNames(label, text) {
         for (const item of line.split(',')) {
             const name = item.trim();
             if (name === '')
-                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, line.trim(), 'secret names separated by commas or new lines, none of them empty');
             if (!SECRET_NAME.test(name)) {
-                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, name, 'the name of a Warp-managed secret: letters, digits, ".", "_" and "-", at most 128, such as DB_PASSWORD');
             }
             if (names.includes(name))
-                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
+                (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, name, 'each secret named once (it is named twice)');
             names.push(name);
         }
     }
@@ -30864,29 +30860,29 @@ function parseSecretNames(label, text) {
 }
 /** Reads the images `attachments` names (one path a line), checked for count, type and size; base64. */
 function readAttachments(label, text, workspace, readBytes) {
-    const paths = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .parseList */ .E1)(text);
+    const paths = (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .parseList */ .E1)(text);
     if (paths.length > MAX_ATTACHMENTS)
-        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
+        (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, `${paths.length} files`, `at most ${MAX_ATTACHMENTS} images`);
     let total = 0;
     return paths.map((path) => {
-        const mime = IMAGE_TYPES[(0,node_path__WEBPACK_IMPORTED_MODULE_1__.extname)(path).toLowerCase()];
+        const mime = IMAGE_TYPES[(0,node_path__WEBPACK_IMPORTED_MODULE_0__.extname)(path).toLowerCase()];
         if (mime === undefined)
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, path, 'images of type jpeg, png, gif or webp (a .jpg, .jpeg, .png, .gif or .webp file)');
         let data;
         try {
-            data = readBytes((0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .settingPath */ .ct)(path, workspace));
+            data = readBytes((0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .quote */ .hD)(path)}: ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .unreadableReason */ .Qk)(error, (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .settingPath */ .ct)(path, workspace))}.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .quote */ .hD)(path)}: ${(0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .unreadableReason */ .Qk)(error, (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .settingPath */ .ct)(path, workspace))}.`);
         }
         if (imageType(data) !== mime)
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, path, `a ${mime.slice(6)} image (the file's content is not one)`);
         if (data.length > MAX_ATTACHMENT_BYTES)
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, path, `an image of at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB (it has ${data.length} bytes)`);
         total += data.length;
         if (total > MAX_ATTACHMENTS_BYTES)
-            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_3__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
-        return { file_name: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path), mime_type: mime, data: data.toString('base64') };
+            (0,_primitives_js__WEBPACK_IMPORTED_MODULE_2__/* .fail */ .fJ)(label, path, `images of at most ${MAX_ATTACHMENTS_BYTES / 1024 / 1024} MiB in all`);
+        return { file_name: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.basename)(path), mime_type: mime, data: data.toString('base64') };
     });
 }
 /** The image type a file's first bytes say, or undefined. */
@@ -30915,8 +30911,10 @@ function imageType(data) {
 /* harmony export */   Kp: () => (/* binding */ parseJsonSetting),
 /* harmony export */   Qk: () => (/* binding */ unreadableReason),
 /* harmony export */   UA: () => (/* binding */ isStringMap),
+/* harmony export */   XF: () => (/* binding */ readRegularFile),
 /* harmony export */   _U: () => (/* binding */ checkSchema),
 /* harmony export */   ct: () => (/* binding */ settingPath),
+/* harmony export */   eG: () => (/* binding */ readSettingText),
 /* harmony export */   fJ: () => (/* binding */ fail),
 /* harmony export */   hD: () => (/* binding */ quote),
 /* harmony export */   lq: () => (/* binding */ optional),
@@ -30924,9 +30922,13 @@ function imageType(data) {
 /* harmony export */   uH: () => (/* binding */ parsePositiveNumber),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* unused harmony export MAX_SETTING_FILE_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3916);
+
 
 
 /** Quotes a user's value for an error message, shortened so a whole prompt is not echoed back. */
@@ -30936,7 +30938,7 @@ function quote(value) {
 }
 /** Throws the error for a bad value: it names the setting, quotes the value and says the expected form. */
 function fail(label, value, expected) {
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}. Expected ${expected}.`);
 }
 /** A setting's value, or undefined when it is not set. */
 function optional(src, name) {
@@ -30979,7 +30981,7 @@ function parseJsonSetting(text, label, where, expected) {
         return JSON.parse(text);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}). Expected ${expected}.`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${where}: it is not valid JSON (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}). Expected ${expected}.`);
     }
 }
 function isRecord(value) {
@@ -30994,11 +30996,15 @@ function isStringMap(value) {
  * written: unlike the artifacts folder, such a path is not confined to the workspace.
  */
 function settingPath(value, workspace) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(workspace, value);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? value : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace, value);
 }
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 function unreadableReason(error, path) {
-    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .systemCode */ .xU)(error)) {
+    switch ((0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .systemCode */ .xU)(error)) {
+        case NOT_A_FILE:
+            return `${quote(path)} is not a file (a pipe or a device, say)`;
+        case 'EFBIG':
+            return `${quote(path)} is too large (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)})`;
         case 'ENOENT':
             return `there is no file at ${quote(path)}`;
         case 'EISDIR':
@@ -31007,9 +31013,45 @@ function unreadableReason(error, path) {
         case 'EPERM':
             return `${quote(path)} cannot be read (permission denied)`;
         default:
-            return `${quote(path)} cannot be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)})`;
+            return `${quote(path)} cannot be read (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)})`;
     }
 }
+/** The largest file a text setting names (`prompt_file`, an `mcp` or `output_schema` file) may be. */
+const MAX_SETTING_FILE_BYTES = 10 * 1024 * 1024;
+/** The code readRegularFile throws with for what is not a regular file (Node has none of its own). */
+const NOT_A_FILE = 'ENOTFILE';
+/**
+ * The bytes of the file at `path`, at most `maxBytes`: a regular file only, since a named pipe would
+ * hold the step with no deadline (reading waits for a writer, before the post step's budget even
+ * starts) and a device such as /dev/zero never ends. The file is opened without waiting for a
+ * writer, and what it is and its size are read from the file opened, not from the path again.
+ */
+function readRegularFile(path, maxBytes) {
+    const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | (node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK ?? 0));
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd);
+        if (stat.isDirectory())
+            throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+        if (!stat.isFile())
+            throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_A_FILE });
+        if (stat.size > maxBytes)
+            throw Object.assign(new Error(`over ${maxBytes / 1024 / 1024} MiB`), { code: 'EFBIG' });
+        const data = Buffer.alloc(stat.size);
+        let read = 0;
+        while (read < data.length) {
+            const got = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, data, read, data.length - read, null);
+            if (got === 0)
+                break;
+            read += got;
+        }
+        return data.subarray(0, read);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+/** A text file a setting names, as readSettingFile's default: UTF-8, at most MAX_SETTING_FILE_BYTES. */
+const readSettingText = (path) => readRegularFile(path, MAX_SETTING_FILE_BYTES).toString('utf8');
 /**
  * Reads the file a setting names, or throws an InputError that says the real reason, where the path
  * led, and what was expected.
@@ -31020,8 +31062,8 @@ function readSettingFile(label, value, workspace, readFile, expected) {
         return readFile(path);
     }
     catch (error) {
-        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
+        const from = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? '' : ` (a relative path is taken from the workspace, ${quote(workspace)})`;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(value)}: ${unreadableReason(error, path)}${from}. Expected ${expected}.`);
     }
 }
 /** Compiles a JSON Schema with the validator, loaded on first use (Ajv is a chunk of its own in the bundle). */
@@ -31038,7 +31080,7 @@ async function checkSchema(schema, label) {
         await compileSchema(schema);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(JSON.stringify(schema))}: it is not a valid JSON Schema (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error)}). ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(label, 'invalid', `Invalid ${label} ${quote(JSON.stringify(schema))}: it is not a valid JSON Schema (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error)}). ` +
             'Expected a JSON Schema object such as {"type": "object", "properties": {"ok": {"type": "boolean"}}}.');
     }
 }

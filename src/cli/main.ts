@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { messageOf } from '../errors.ts';
 import type { RunItem } from '../oz/types.ts';
 import { runWithStopHandling } from '../front/run.ts';
@@ -17,6 +17,7 @@ import type { LifecycleOptions } from '../run/lifecycle.ts';
 import type { RunResult } from '../run/outcome.ts';
 import { planOf, targetOf, type RunPlan } from '../run/plan.ts';
 import { checkRunSettings, parseRunSettings } from '../settings/settings.ts';
+import { readSettingText } from '../settings/primitives.ts';
 import { parseCli, USAGE, type CliArgs } from './args.ts';
 import { ciMetadata } from './ci.ts';
 import { jsonResult } from './json.ts';
@@ -117,7 +118,7 @@ async function readPlan(
       apiKeyLabel: 'WARP_API_KEY',
       missingApiKey: 'Missing WARP_API_KEY: set it in the environment (a flag would show the key in process lists and shell history).',
       workspace: process.cwd(),
-      readFile: (path) => readFileSync(path, 'utf8'),
+      readFile: readSettingText,
       ...(args.metadata !== undefined && { metadata: args.metadata }),
       env,
     });

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
 import { INPUTS } from '../names.ts';
 import { InputError } from '../errors.ts';
 import { checkRunSettings, parseConnection, parseRunSettings, type Connection, type RunSettings } from './settings.ts';
-import { fail, parseBoolean, parseList, quote, type InputReader, type SettingSource } from './primitives.ts';
+import { fail, parseBoolean, parseList, quote, readSettingText, type InputReader, type SettingSource } from './primitives.ts';
 
 /** The settings source of the action: each setting is the input the names table gives it. */
 export function inputSource(read: InputReader): SettingSource {
@@ -110,7 +109,7 @@ export type ParsedInputs =
 export async function parseInputs(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
-  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  readFile: (path: string) => string = readSettingText,
 ): Promise<ParsedInputs> {
   const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
   try {
@@ -140,7 +139,7 @@ function connectionOf(read: InputReader, env: NodeJS.ProcessEnv): { connection?:
 export function parseSettings(
   read: InputReader,
   env: NodeJS.ProcessEnv = process.env,
-  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+  readFile: (path: string) => string = readSettingText,
 ): Readonly<Settings> {
   const src = inputSource(read);
   // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.

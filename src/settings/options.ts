@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { AgentConfig, Attachment, CreateRunRequest, HarnessAuthSecrets } from '../oz/types.ts';
 import type { SettingKey } from '../names.ts';
 import { InputError } from '../errors.ts';
-import { fail, parseBoolean, parseList, quote, settingPath, unreadableReason, type SettingSource } from './primitives.ts';
+import { fail, parseBoolean, parseList, quote, readRegularFile, settingPath, unreadableReason, type SettingSource } from './primitives.ts';
 
 /** What `agent_output` holds: the final answer as text, or the run's normalized conversation as JSON. */
 export type OutputFormat = 'text' | 'json';
@@ -87,7 +86,8 @@ export interface RunOptions {
 export function parseRunOptions(
   src: SettingSource,
   workspace: string,
-  readBytes: (path: string) => Buffer = (path) => readFileSync(path),
+  // Bounded by the total the images may have: a larger one is named with its size below.
+  readBytes: (path: string) => Buffer = (path) => readRegularFile(path, MAX_ATTACHMENTS_BYTES),
 ): RunOptions {
   const options: RunOptions = { config: {}, body: {}, given: [] };
   const read = (name: SettingKey) => {

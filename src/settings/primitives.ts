@@ -1,3 +1,4 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { InputError, messageOf, systemCode } from '../errors.ts';
 import type { SettingKey } from '../names.ts';
@@ -101,6 +102,10 @@ export function settingPath(value: string, workspace: string): string {
 /** Why a file could not be read, in words: a missing file, a folder, no permission. */
 export function unreadableReason(error: unknown, path: string): string {
   switch (systemCode(error)) {
+    case NOT_A_FILE:
+      return `${quote(path)} is not a file (a pipe or a device, say)`;
+    case 'EFBIG':
+      return `${quote(path)} is too large (${messageOf(error)})`;
     case 'ENOENT':
       return `there is no file at ${quote(path)}`;
     case 'EISDIR':
@@ -112,6 +117,41 @@ export function unreadableReason(error: unknown, path: string): string {
       return `${quote(path)} cannot be read (${messageOf(error)})`;
   }
 }
+
+/** The largest file a text setting names (`prompt_file`, an `mcp` or `output_schema` file) may be. */
+export const MAX_SETTING_FILE_BYTES = 10 * 1024 * 1024;
+
+/** The code readRegularFile throws with for what is not a regular file (Node has none of its own). */
+const NOT_A_FILE = 'ENOTFILE';
+
+/**
+ * The bytes of the file at `path`, at most `maxBytes`: a regular file only, since a named pipe would
+ * hold the step with no deadline (reading waits for a writer, before the post step's budget even
+ * starts) and a device such as /dev/zero never ends. The file is opened without waiting for a
+ * writer, and what it is and its size are read from the file opened, not from the path again.
+ */
+export function readRegularFile(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a folder`), { code: 'EISDIR' });
+    if (!stat.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: NOT_A_FILE });
+    if (stat.size > maxBytes) throw Object.assign(new Error(`over ${maxBytes / 1024 / 1024} MiB`), { code: 'EFBIG' });
+    const data = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < data.length) {
+      const got = readSync(fd, data, read, data.length - read, null);
+      if (got === 0) break;
+      read += got;
+    }
+    return data.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A text file a setting names, as readSettingFile's default: UTF-8, at most MAX_SETTING_FILE_BYTES. */
+export const readSettingText = (path: string): string => readRegularFile(path, MAX_SETTING_FILE_BYTES).toString('utf8');
 
 /**
  * Reads the file a setting names, or throws an InputError that says the real reason, where the path
