@@ -327,7 +327,8 @@ describe('review', () => {
     expect(github.reviews).toHaveLength(1);
     expect(github.reviews[0]!.commit_id).toBe(HEAD);
     const create = sim.apiRequests('POST', '/agent/runs')[0]!.body as { title: string };
-    expect(create.title).toBe('@octocat asked you this on pull request #7 in acme/widgets, titled "Speed up lo…');
+    // The prompt's first line, cut between words within 80 characters.
+    expect(create.title).toBe('@octocat asked you this on pull request #7 in acme/widgets, titled "Speed up…');
   });
 
   it("holds each body to GitHub's 65,536 characters, however much escaping makes the agent's text grow", async () => {
