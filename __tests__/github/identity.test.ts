@@ -2,19 +2,11 @@
  * The token's own login, which tells the step's comments and reviews from anyone else's: against the
  * GitHub double, for each kind of token a workflow gives the action.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useGitHubDouble } from '../helpers/github-double.ts';
+import { describe, expect, it } from 'vitest';
+import { useGitHubApi, useGitHubDouble } from '../helpers/github-double.ts';
 
 const github = useGitHubDouble();
-let createGitHubApi: (typeof import('../../src/github/api.ts'))['createGitHubApi'];
-beforeAll(async () => {
-  // @actions/github reads GITHUB_API_URL once, when it is loaded.
-  vi.stubEnv('GITHUB_API_URL', github.url);
-  ({ createGitHubApi } = await import('../../src/github/api.ts'));
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
+const createGitHubApi = useGitHubApi(github);
 
 const asked = () => github.requests.map((r) => `${r.method} ${r.path}`);
 
@@ -25,14 +17,14 @@ describe("the token's identity", () => {
     ["a person's token", 'octocat', ['GET /user']],
   ])('is what %s writes as', async (_kind, login, requests) => {
     github.tokenUser = login;
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets');
+    const api = createGitHubApi();
     expect(await api.identity()).toBe(login);
     expect(asked()).toEqual(requests);
   });
 
   it('is looked up once per token, across the step’s bounded views of the API', async () => {
     github.tokenUser = 'oz-helper[bot]';
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets');
+    const api = createGitHubApi();
     await api.identity();
     await api.within(new AbortController().signal).identity();
     expect(asked()).toEqual(['GET /user', 'POST /graphql']);
@@ -41,7 +33,7 @@ describe("the token's identity", () => {
   it('is not guessed when the look-up fails otherwise: the caller learns it does not know', async () => {
     github.silent.push({ method: 'GET', path: '/user' });
     const stop = new AbortController();
-    const looking = createGitHubApi('ghs-test', 'acme', 'widgets').within(stop.signal).identity();
+    const looking = createGitHubApi().within(stop.signal).identity();
     await github.waitFor(() => github.waiting === 1);
     stop.abort();
     await expect(looking).rejects.toMatchObject({ name: 'GitHubApiError', unanswered: 'stopped' });

@@ -3,19 +3,14 @@
  * (a real HTTP server), so an aborted request is seen closing its connection.
  */
 import nock from 'nock';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Feedback } from '../../src/github/feedback.ts';
 import { ACTION_WORDS } from '../../src/action/vocabulary.ts';
 import { deadlinesOnFakeClock } from '../helpers/clock.ts';
-import { useGitHubDouble } from '../helpers/github-double.ts';
+import { useGitHubApi, useGitHubDouble } from '../helpers/github-double.ts';
 
 const github = useGitHubDouble();
-let createGitHubApi: (typeof import('../../src/github/api.ts'))['createGitHubApi'];
-beforeAll(async () => {
-  // @actions/github reads GITHUB_API_URL once, when it is loaded.
-  vi.stubEnv('GITHUB_API_URL', github.url);
-  ({ createGitHubApi } = await import('../../src/github/api.ts'));
-});
+const createGitHubApi = useGitHubApi(github);
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -31,7 +26,7 @@ describe('a GitHub request that gets no answer', () => {
     // test moves the clock on, once the request waits, with no real wait.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     deadlinesOnFakeClock();
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 300 });
+    const api = createGitHubApi({ timeoutMs: 300 });
     // The double never answers: without its deadline, the request would wait past the test's timeout.
     const updating = api.updateComment(id, 'new').catch((e: unknown) => e as Error);
     await until(() => github.waiting === 1);
@@ -45,7 +40,7 @@ describe('a GitHub request that gets no answer', () => {
   it('is aborted as soon as the step stops, not left running until its deadline', async () => {
     github.silent.push({ method: 'POST', path: '/check-runs' });
     const stop = new AbortController();
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 60_000 }).within(stop.signal);
+    const api = createGitHubApi({ timeoutMs: 60_000 }).within(stop.signal);
     const pending = api.createCheck('Oz', 'a'.repeat(40), { title: 't', summary: 's' }).catch((e: unknown) => e as Error);
     await until(() => github.waiting === 1);
     stop.abort();
@@ -58,7 +53,7 @@ describe('a GitHub request that gets no answer', () => {
   it('is not sent at all once the step has stopped', async () => {
     const stop = new AbortController();
     stop.abort();
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets').within(stop.signal);
+    const api = createGitHubApi().within(stop.signal);
     await expect(api.createComment(7, 'hello')).rejects.toMatchObject({ unanswered: 'stopped' });
     expect(github.requests).toEqual([]);
   });
@@ -68,7 +63,7 @@ describe('the comment while the step stops', () => {
   /** Feedback on PR #7's comment `commentId` (the live edits are PATCHes), or a comment yet to be created. */
   function feedback(warnings: string[], commentId?: number) {
     return new Feedback({
-      api: () => Promise.resolve(createGitHubApi('ghs-test', 'acme', 'widgets', { timeoutMs: 60_000 })),
+      api: () => Promise.resolve(createGitHubApi({ timeoutMs: 60_000 })),
       comment: {
         thread: 7,
         marker: '<!-- oz-agent-action run=1 job=j step=s -->',
@@ -167,7 +162,7 @@ describe('listings', () => {
       .get('/repositories/1/issues/7/comments')
       .query({ per_page: '100', page: '2' })
       .reply(200, [{ id: 2, body: 'marker here', html_url: 'u2', user: { login: 'github-actions[bot]' } }]);
-    const api = createGitHubApi('ghs-test', 'acme', 'widgets');
+    const api = createGitHubApi();
     expect(await api.findOwnComment(7, 'marker', 'github-actions[bot]')).toEqual({ id: 2, url: 'u2', body: 'marker here' });
     expect(nock.isDone()).toBe(true);
     nock.cleanAll();
