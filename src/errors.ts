@@ -38,7 +38,9 @@ export type ErrorCode =
   /** A GitHub API call failed or got no answer (GitHubApiError: `status`, `unanswered`). */
   | 'github-api'
   /** The check run the settings ask for could not be created (CheckRunError). */
-  | 'check-run';
+  | 'check-run'
+  /** A thread's conversation could not be read, so no agent was started: it could have been a second one. */
+  | 'thread-unreadable';
 
 const BRAND: unique symbol = Symbol.for('oz-agent-action.CodedError');
 

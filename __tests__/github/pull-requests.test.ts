@@ -7,7 +7,7 @@ import { runMain, type MainOptions } from '../../src/action/main-step.ts';
 import * as core from '@actions/core';
 import { readEvent } from '../../src/github/event.ts';
 import { commentMarker } from '../../src/github/feedback.ts';
-import { parseInputs, settingsKey } from '../../src/settings/inputs.ts';
+import { parseInputs } from '../../src/settings/inputs.ts';
 import { runPost } from '../../src/action/post-step.ts';
 import { decideTrigger } from '../../src/threads/triggers.ts';
 import { isolateSteps, noConversation } from '../helpers/nock.ts';
@@ -184,7 +184,7 @@ describe('the pull request comment', () => {
     ozRun(succeeded);
     // What the first attempt wrote: the same inputs make the same marker.
     const parsed = await parseInputs(core.getInput);
-    const marker = commentMarker(settingsKey(parsed.ok ? parsed.settings : expect.fail('inputs')));
+    const marker = commentMarker(parsed.ok ? parsed.settings.entry : expect.fail('inputs'));
     const comments = commentApi([
       { id: 11, body: 'an unrelated comment' },
       { id: 12, body: `${marker}\nold` },

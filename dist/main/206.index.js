@@ -324,7 +324,7 @@ function commentCalls(octokit, owner, repo, call) {
 /**
  * The login the token writes as, which tells the step's own comments and reviews from anyone else's.
  * A person's token reads it from /user. An installation token (the job's GITHUB_TOKEN, a GitHub App's)
- * is refused there (403) and asks GraphQL's `viewer`, which answers for it with its bot
+ * is refused there (403) and asks GraphQL's `viewer`, which answers for it with its bot's login
  * (`github-actions[bot]`, `my-app[bot]`). Any other failure is thrown, never guessed: a wrong login
  * would make the step's own comment look like someone else's, and a re-run write a second one.
  */
@@ -336,9 +336,10 @@ async function identityOf(octokit, call) {
         if (!(0,types/* isGitHubApiError */.ID)(error) || error.status !== 403)
             throw error;
     }
+    // The viewer's login as REST writes it, `[bot]` and all for an installation token; a person's token
+    // refused /user for another reason (a rate limit's 403) gets the person's, as written.
     const { viewer } = await call('GraphQL viewer', 'the identity look-up', (fresh) => octokit.graphql('query { viewer { login } }', { request: fresh() }));
-    // An installation token always acts as a bot: REST names one with [bot], which GraphQL may leave off.
-    return viewer.login.endsWith('[bot]') ? viewer.login : `${viewer.login}[bot]`;
+    return viewer.login;
 }
 function otherCalls(octokit, owner, repo, call) {
     const rest = octokit.rest;

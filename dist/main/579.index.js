@@ -904,8 +904,6 @@ function commentMarker(entry, env = process.env) {
 var github_context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/action/github-access.ts + 1 modules
 var github_access = __webpack_require__(4237);
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __webpack_require__(6674);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
 ;// CONCATENATED MODULE: ./src/threads/triggers.ts
@@ -1293,6 +1291,7 @@ var log = __webpack_require__(8592);
 
 
 
+
 /** Whether this event is one where `trigger_phrase` decides if the agent starts. */
 function isMentionEvent(settings, event) {
     return settings.triggerPhrase !== '' && MENTION_EVENTS.includes(event.name);
@@ -1432,7 +1431,8 @@ async function lastOwnReply(api, binding) {
 }
 /**
  * The thread's conversation comment (or, in a review thread, the action's last reply there) and the
- * state in it; an empty conversation when there is none or it cannot be used.
+ * state in it; an empty conversation when there is none, it cannot be used, or the token may not read
+ * it. Throws when GitHub does not say (see below).
  */
 async function readConversation(github, binding) {
     const empty = { exchanges: [], binding };
@@ -1449,8 +1449,15 @@ async function readConversation(github, binding) {
         return { state: usableState(found.body, binding), commentId: found.id };
     }
     catch (error) {
-        core/* warning */.$e(`Could not read this thread's conversation (${(0,errors/* messageOf */.bD)(error)}); starting a new one.`);
-        return { state: empty };
+        // Refused for want of a permission: this token could not have written a conversation here either.
+        const status = (0,types/* isGitHubApiError */.ID)(error) ? error.status : 0;
+        if (status === 403 || status === 404) {
+            core/* warning */.$e(`Could not read this thread's conversation (${(0,errors/* messageOf */.bD)(error)}); starting a new one.`);
+            return { state: empty };
+        }
+        // Anything else (no answer, a 5xx) cannot tell whether an earlier attempt already sent this request:
+        // a new agent could be a second one for it.
+        throw new errors/* CodedError */.AK('thread-unreadable', `Could not read this thread's conversation (${(0,errors/* messageOf */.bD)(error)}), so no agent was started: it could be a second one for a request an earlier attempt already sent. Re-run the job once GitHub answers.`, { cause: error });
     }
 }
 /** The state in the action's comment, or an empty one, with a warning, when it cannot be used. */
@@ -2072,7 +2079,6 @@ async function post(plan, { plan: { settings } }, report, { github, redaction })
 
 
 
-
 /**
  * The GitHub side of the step, for the events and settings that have one (see needsGitHubSide):
  * imported when needed, so the bundle has it in a chunk of its own and a step without a comment,
@@ -2169,7 +2175,7 @@ async function startFeedback(settings, context, github, where) {
         comment: {
             ...(thread !== undefined && { thread }),
             ...(reviewThread && { reviewThread }),
-            marker: commentMarker((0,inputs/* settingsKey */.zs)(settings)),
+            marker: commentMarker(settings.entry),
             showActivity: settings.commentProgress,
             ...(where.timings.progressIntervalMs !== undefined && { editIntervalMs: where.timings.progressIntervalMs }),
             // The post step finishes a conversation comment as a conversation (see saveConversation).

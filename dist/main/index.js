@@ -30383,314 +30383,6 @@ async function structuredOutput(answer, schema) {
 
 /***/ }),
 
-/***/ 6674:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TL: () => (/* binding */ parseInputs),
-  zs: () => (/* binding */ settingsKey)
-});
-
-// UNUSED EXPORTS: inputSource, parseLogins, parseSettings, secretsOf
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-// EXTERNAL MODULE: ./src/settings/primitives.ts
-var primitives = __nccwpck_require__(2935);
-;// CONCATENATED MODULE: ./src/settings/official.ts
-
-
-/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
-const IGNORED = {
-    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
-    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
-    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
-};
-/** Values of oz_channel and oz_version that mean "the default" in the official action. */
-const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
-const CLOUD_FALSE = 'cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
-    "the agent works in its own Oz environment, not in this runner's checkout. " +
-    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
-    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
-    'Remove the cloud input (or set it to true) to run a cloud agent here.';
-const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
-    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.';
-/**
- * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
- * and `saved_prompt` (before any request); returns the warnings and notices for the others.
- */
-function checkOfficialInputs(read) {
-    const cloud = read('cloud');
-    if (/^false$/i.test(cloud))
-        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
-    if (cloud !== '' && !/^true$/i.test(cloud))
-        (0,primitives/* fail */.fJ)('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
-    if (read('saved_prompt') !== '')
-        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
-    const notes = { warnings: [], notices: [] };
-    for (const [name, instead] of Object.entries(IGNORED)) {
-        if (read(name) !== '')
-            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
-    }
-    for (const [name, defaults] of Object.entries(DEFAULTS)) {
-        const value = read(name);
-        if (value !== '' && !defaults.includes(value.toLowerCase())) {
-            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
-        }
-    }
-    return notes;
-}
-
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
-
-
-
-/**
- * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
- * or not, and only warns about unknown ones: `api-key: ${{ secrets.WARP_API_KEY }}` then runs without
- * the key, `environment-id: ...` in no environment. A key that is close to one of this action's inputs
- * fails the step before any request; any other unknown key gets a warning. Only names are read here:
- * a value is never read, so never shown.
- */
-/** Names users write for an input, after `normalize`, that no edit distance finds. */
-const ALIASES = {
-    api_key: 'warp_api_key',
-    apikey: 'warp_api_key',
-    key: 'warp_api_key',
-    warp_key: 'warp_api_key',
-    warp_token: 'warp_api_key',
-    oz_api_key: 'warp_api_key',
-    environment_id: 'environment',
-    env_id: 'environment',
-    model_id: 'model',
-    skill_spec: 'skill',
-    base_url: 'api_base_url',
-    api_url: 'api_base_url',
-    timeout: 'timeout_minutes',
-    secret: 'secrets',
-    team_uid: 'team',
-    team_id: 'team',
-};
-const KNOWN = Object.values(names/* INPUTS */.mc).map((name) => name.input);
-/** `Api-Key` → `api_key`: how the name reads with the action's spelling (lower case, `_` between words). */
-function normalize(name) {
-    return name.toLowerCase().replace(/[-\s.]+/g, '_');
-}
-/** The input `name` most likely means, or undefined when it is close to none. */
-function likelyInput(name) {
-    const wanted = normalize(name);
-    if (KNOWN.includes(wanted))
-        return wanted;
-    if (ALIASES[wanted] !== undefined)
-        return ALIASES[wanted];
-    let best;
-    for (const input of KNOWN) {
-        const d = distance(wanted, input);
-        if (best === undefined || d < best.d)
-            best = { input, d };
-    }
-    // Two edits at most, and fewer than a third of the name: `foo` is not a typo of `mcp`.
-    return best !== undefined && best.d <= Math.min(2, Math.floor(wanted.length / 3)) ? best.input : undefined;
-}
-function distance(a, b) {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const next = [i];
-        for (let j = 1; j <= b.length; j++)
-            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        row = next;
-    }
-    return row[b.length];
-}
-/**
- * Checks the names of the step's inputs (`INPUT_*` variables). Throws an InputError for a key close to
- * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
- * for each other unknown key.
- */
-function checkInputNames(env) {
-    const warnings = [];
-    for (const variable of Object.keys(env)) {
-        if (!variable.startsWith('INPUT_'))
-            continue;
-        const key = variable.slice('INPUT_'.length).toLowerCase();
-        if (KNOWN.includes(key))
-            continue;
-        const meant = likelyInput(key);
-        if (meant === undefined) {
-            warnings.push(`The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so nothing reads it. Remove it, or see action.yml for the inputs.`);
-            continue;
-        }
-        const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
-        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
-            `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
-    }
-    return warnings;
-}
-
-// EXTERNAL MODULE: ./src/settings/settings.ts
-var settings_settings = __nccwpck_require__(7100);
-;// CONCATENATED MODULE: ./src/settings/inputs.ts
-
-
-
-
-
-
-
-/** The settings source of the action: each setting is the input the names table gives it. */
-function inputSource(read) {
-    return { read: (key) => read(names/* INPUTS */.mc[key].input), label: (key) => names/* INPUTS */.mc[key].input };
-}
-const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
-/** A list of GitHub logins, separated by commas, spaces or new lines. */
-function parseLogins(read, name) {
-    const logins = (0,primitives/* parseList */.E1)(read(name), /[\s,]+/).map((login) => login.replace(/^@/, ''));
-    for (const login of logins) {
-        if (!LOGIN_PATTERN.test(login))
-            (0,primitives/* fail */.fJ)(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
-    }
-    return logins;
-}
-/**
- * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
- * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
- * should not have to guess whether a person was meant.
- */
-function allowedBotsNotices(bots) {
-    return bots
-        .filter((bot) => !/\[bot\]$/i.test(bot))
-        .map((bot) => `allowed_bots ${(0,primitives/* quote */.hD)(bot)} has no [bot] suffix; it is read as ${(0,primitives/* quote */.hD)(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
-}
-/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
-function readApiKey(read, env) {
-    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
-}
-/**
- * Which entry of a matrix job this step is: a short hash of its settings, secrets left out. Entries of
- * one matrix job share the workflow run, the job and the step ids, so the pull request comment's
- * marker needs this too, or one entry would take another's comment for its own and overwrite its
- * report. Their settings differ (else they are one entry twice); a re-run of an attempt has the same.
- */
-function settingsKey(settings) {
-    const { apiKey: _key, githubToken: _token, ...rest } = settings;
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
-}
-/** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
-function secretsOf(settings) {
-    return [settings.apiKey, settings.githubToken].filter((secret) => secret !== '');
-}
-/**
- * The one function that turns the action's inputs into Settings, for the main step and the post step
- * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
- * `error` (an InputError that names it).
- */
-async function parseInputs(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
-    const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
-    try {
-        const settings = parseSettings(read, env, readFile);
-        await (0,settings_settings/* checkRunSettings */.t_)(settings, inputSource(read).label);
-        return { ok: true, settings, secrets: secretsOf(settings) };
-    }
-    catch (error) {
-        return { ok: false, error, secrets, ...connectionOf(read, env) };
-    }
-}
-/** The connection alone, when its inputs are good; nothing otherwise (the error named is the full parse's). */
-function connectionOf(read, env) {
-    const apiKey = readApiKey(read, env);
-    if (apiKey === '')
-        return {};
-    try {
-        return { connection: (0,settings_settings/* parseConnection */.C8)(inputSource(read), apiKey, env) };
-    }
-    catch {
-        return {};
-    }
-}
-/**
- * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
- * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
- */
-function parseSettings(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
-    const src = inputSource(read);
-    // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
-    const unknownInputs = checkInputNames(env);
-    // Then: a workflow written for the official action should learn why before any other complaint.
-    const official = checkOfficialInputs(read);
-    // As given, spaces kept: trimmed, a phrase of only spaces would read as no phrase.
-    const rawPhrase = read('trigger_phrase', { trimWhitespace: false });
-    if (rawPhrase !== '' && rawPhrase.trim() === '') {
-        (0,primitives/* fail */.fJ)('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
-    }
-    const triggerPhrase = rawPhrase.trim();
-    if (/\s/.test(triggerPhrase))
-        (0,primitives/* fail */.fJ)('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
-    const run = (0,settings_settings/* parseRunSettings */.Al)(src, {
-        apiKey: readApiKey(read, env),
-        apiKeyLabel: 'warp_api_key',
-        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
-        workspace: env.GITHUB_WORKSPACE || process.cwd(),
-        readFile,
-        // With a trigger phrase, the request in the comment is the prompt.
-        promptOptional: triggerPhrase !== '',
-        env,
-    });
-    const checkName = read('check_name');
-    if (checkName !== '' && !run.wait) {
-        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
-    }
-    const review = parseReviewInputs(src, run);
-    // In the order of the fields below, so the first bad input is the one named.
-    const prComment = (0,primitives/* parseBoolean */.yG)(src, 'prComment', true);
-    const commentProgress = (0,primitives/* parseBoolean */.yG)(src, 'commentProgress', true);
-    const allowedUsers = parseLogins(read, 'allowed_users');
-    const allowedBots = parseLogins(read, 'allowed_bots');
-    return {
-        ...run,
-        ...review,
-        githubToken: read('github_token'),
-        prComment,
-        commentProgress,
-        checkName,
-        allowedUsers,
-        allowedBots,
-        triggerPhrase,
-        continueConversation: (0,primitives/* parseBoolean */.yG)(src, 'continueConversation', true),
-        notes: {
-            warnings: [...allowedBotsNotices(allowedBots), ...unknownInputs, ...official.warnings],
-            notices: official.notices,
-        },
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
-    };
-}
-/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
-function parseReviewInputs(src, run) {
-    const review = (0,primitives/* parseBoolean */.yG)(src, 'review', false);
-    const reviewApprove = (0,primitives/* parseBoolean */.yG)(src, 'reviewApprove', false);
-    const resolveOutdated = (0,primitives/* parseBoolean */.yG)(src, 'resolveOutdated', true);
-    if (!review)
-        return { review, reviewApprove, resolveOutdated };
-    if (run.outputSchema !== undefined) {
-        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
-    }
-    if (!run.wait)
-        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
-    if (run.runId !== undefined && run.followup === undefined) {
-        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
-    }
-    return { review, reviewApprove, resolveOutdated };
-}
-
-
-/***/ }),
-
 /***/ 8031:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37964,8 +37656,314 @@ async function runWithStopHandling(run) {
 
 // EXTERNAL MODULE: ./src/action/redaction.ts + 1 modules
 var redaction = __nccwpck_require__(4051);
-// EXTERNAL MODULE: ./src/settings/inputs.ts + 2 modules
-var inputs = __nccwpck_require__(6674);
+// EXTERNAL MODULE: ./src/settings/primitives.ts
+var primitives = __nccwpck_require__(2935);
+;// CONCATENATED MODULE: ./src/settings/official.ts
+
+
+/** The ignored inputs, and this action's nearest input to use instead (when there is one). */
+const IGNORED = {
+    cwd: 'The agent works in its own environment, not in a folder of this runner: name the repositories it needs in an Oz environment (environment), or say where to work in prompt.',
+    profile: 'Oz agent profiles are a setting of the Warp app; choose the model with model (or harness and harness_model) and the instructions with base_prompt.',
+    share: 'Use session_sharing: viewer or editor, which lets people outside the team open the session link.',
+};
+/** Values of oz_channel and oz_version that mean "the default" in the official action. */
+const DEFAULTS = { oz_channel: ['stable'], oz_version: ['latest'] };
+const CLOUD_FALSE = 'cloud: false asks for an agent that runs on this runner, and this action runs only cloud agents: ' +
+    "the agent works in its own Oz environment, not in this runner's checkout. " +
+    'Get its work back from the pull request or branch it opens (the pull_request_url output), or have its files saved with artifacts_path. ' +
+    'To run the agent on the runner instead, use the official warpdotdev/oz-agent-action with cloud: false. ' +
+    'Remove the cloud input (or set it to true) to run a cloud agent here.';
+const SAVED_PROMPT = 'saved_prompt is not supported: the Oz API has no saved prompts (they live in Warp Drive, which the API cannot read). ' +
+    'Put the text in prompt, in a file named by prompt_file, or in a skill run with skill.';
+/**
+ * Checks the official action's inputs that mean nothing here. Throws an InputError for `cloud: false`
+ * and `saved_prompt` (before any request); returns the warnings and notices for the others.
+ */
+function checkOfficialInputs(read) {
+    const cloud = read('cloud');
+    if (/^false$/i.test(cloud))
+        throw new errors/* InputError */.dz('cloud', 'unsupported', CLOUD_FALSE);
+    if (cloud !== '' && !/^true$/i.test(cloud))
+        (0,primitives/* fail */.fJ)('cloud', cloud, 'true (this action runs only cloud agents), or no cloud input');
+    if (read('saved_prompt') !== '')
+        throw new errors/* InputError */.dz('saved_prompt', 'unsupported', SAVED_PROMPT);
+    const notes = { warnings: [], notices: [] };
+    for (const [name, instead] of Object.entries(IGNORED)) {
+        if (read(name) !== '')
+            notes.warnings.push(`${name} is ignored: it applies only to agents that run on the runner. ${instead}`);
+    }
+    for (const [name, defaults] of Object.entries(DEFAULTS)) {
+        const value = read(name);
+        if (value !== '' && !defaults.includes(value.toLowerCase())) {
+            notes.notices.push(`${name} '${value}' has no effect: this action installs nothing, it calls the Oz API, which always runs the current agent.`);
+        }
+    }
+    return notes;
+}
+
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+;// CONCATENATED MODULE: ./src/settings/unknown-inputs.ts
+
+
+
+/**
+ * The runner hands a step every key under `with:` as an `INPUT_<NAME>` variable, known to the action
+ * or not, and only warns about unknown ones: `api-key: ${{ secrets.WARP_API_KEY }}` then runs without
+ * the key, `environment-id: ...` in no environment. A key that is close to one of this action's inputs
+ * fails the step before any request; any other unknown key gets a warning. Only names are read here:
+ * a value is never read, so never shown.
+ */
+/** Names users write for an input, after `normalize`, that no edit distance finds. */
+const ALIASES = {
+    api_key: 'warp_api_key',
+    apikey: 'warp_api_key',
+    key: 'warp_api_key',
+    warp_key: 'warp_api_key',
+    warp_token: 'warp_api_key',
+    oz_api_key: 'warp_api_key',
+    environment_id: 'environment',
+    env_id: 'environment',
+    model_id: 'model',
+    skill_spec: 'skill',
+    base_url: 'api_base_url',
+    api_url: 'api_base_url',
+    timeout: 'timeout_minutes',
+    secret: 'secrets',
+    team_uid: 'team',
+    team_id: 'team',
+};
+const KNOWN = Object.values(names/* INPUTS */.mc).map((name) => name.input);
+/** `Api-Key` → `api_key`: how the name reads with the action's spelling (lower case, `_` between words). */
+function normalize(name) {
+    return name.toLowerCase().replace(/[-\s.]+/g, '_');
+}
+/** The input `name` most likely means, or undefined when it is close to none. */
+function likelyInput(name) {
+    const wanted = normalize(name);
+    if (KNOWN.includes(wanted))
+        return wanted;
+    if (ALIASES[wanted] !== undefined)
+        return ALIASES[wanted];
+    let best;
+    for (const input of KNOWN) {
+        const d = unknown_inputs_distance(wanted, input);
+        if (best === undefined || d < best.d)
+            best = { input, d };
+    }
+    // Two edits at most, and fewer than a third of the name: `foo` is not a typo of `mcp`.
+    return best !== undefined && best.d <= Math.min(2, Math.floor(wanted.length / 3)) ? best.input : undefined;
+}
+function unknown_inputs_distance(a, b) {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const next = [i];
+        for (let j = 1; j <= b.length; j++)
+            next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        row = next;
+    }
+    return row[b.length];
+}
+/**
+ * Checks the names of the step's inputs (`INPUT_*` variables). Throws an InputError for a key close to
+ * an input of this action, naming the key, the input it likely meant and the fix; returns a warning
+ * for each other unknown key.
+ */
+function checkInputNames(env) {
+    const warnings = [];
+    for (const variable of Object.keys(env)) {
+        if (!variable.startsWith('INPUT_'))
+            continue;
+        const key = variable.slice('INPUT_'.length).toLowerCase();
+        if (KNOWN.includes(key))
+            continue;
+        const meant = likelyInput(key);
+        if (meant === undefined) {
+            warnings.push(`The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so nothing reads it. Remove it, or see action.yml for the inputs.`);
+            continue;
+        }
+        const why = normalize(key) === meant ? ` (input names are written with "_", not "-")` : '';
+        throw new errors/* InputError */.dz(key, 'unsupported', `The input ${(0,primitives/* quote */.hD)(key)} is not an input of this action, so it would be ignored: it most likely means ${meant}${why}. ` +
+            `Rename ${key}: to ${meant}: under with: in the workflow. Nothing was sent.`);
+    }
+    return warnings;
+}
+
+// EXTERNAL MODULE: ./src/settings/settings.ts
+var settings_settings = __nccwpck_require__(7100);
+;// CONCATENATED MODULE: ./src/settings/inputs.ts
+
+
+
+
+
+
+
+/** The settings source of the action: each setting is the input the names table gives it. */
+function inputSource(read) {
+    return { read: (key) => read(names/* INPUTS */.mc[key].input), label: (key) => names/* INPUTS */.mc[key].input };
+}
+const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** A list of GitHub logins, separated by commas, spaces or new lines. */
+function parseLogins(read, name) {
+    const logins = (0,primitives/* parseList */.E1)(read(name), /[\s,]+/).map((login) => login.replace(/^@/, ''));
+    for (const login of logins) {
+        if (!LOGIN_PATTERN.test(login))
+            (0,primitives/* fail */.fJ)(name, login, 'GitHub logins separated by commas or new lines, such as octocat, renovate[bot]');
+    }
+    return logins;
+}
+/**
+ * What to tell about `allowed_bots` names written without `[bot]` (`renovate`): they still match the
+ * bot (see threads/triggers.ts), but GitHub names bots `renovate[bot]`, and a reader of the workflow
+ * should not have to guess whether a person was meant.
+ */
+function allowedBotsNotices(bots) {
+    return bots
+        .filter((bot) => !/\[bot\]$/i.test(bot))
+        .map((bot) => `allowed_bots ${(0,primitives/* quote */.hD)(bot)} has no [bot] suffix; it is read as ${(0,primitives/* quote */.hD)(`${bot}[bot]`)}. Expected bot logins as GitHub writes them, such as ${bot}[bot] (people belong in allowed_users).`);
+}
+/** The API key: the `warp_api_key` input, else the `WARP_API_KEY` environment variable; '' when neither. */
+function readApiKey(read, env) {
+    return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
+}
+/**
+ * The inputs that say what a step runs and reports, as written: what tells the entries of a matrix
+ * job apart. Left out: secrets, values that change between attempts of one job (a token minted for
+ * the job inside `mcp`, a `run_id` from an earlier step) and anything resolved on the runner (paths
+ * made absolute, the contents of files), so a re-run of an entry, and its post step, say the same.
+ */
+const ENTRY_KEYS = [
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'name',
+    'model',
+    'environment',
+    'checkName',
+    'outputSchema',
+    'harness',
+    'harnessModel',
+];
+/**
+ * Which entry of a matrix job this step is: a short hash of ENTRY_KEYS as written. Entries of one
+ * matrix job share the workflow run, the job and the step ids, so the pull request comment's marker
+ * needs this too, or one entry would take another's comment for its own and overwrite its report.
+ */
+function entryOf(src) {
+    const written = ENTRY_KEYS.map((key) => [key, src.read(key)]);
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(written)).digest('hex').slice(0, 12);
+}
+/** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
+function secretsOf(settings) {
+    return [settings.apiKey, settings.githubToken].filter((secret) => secret !== '');
+}
+/**
+ * The one function that turns the action's inputs into Settings, for the main step and the post step
+ * alike: every check, the JSON Schema's too, before any request. It never throws: a bad input is
+ * `error` (an InputError that names it).
+ */
+async function parseInputs(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
+    const secrets = secretsOf({ apiKey: readApiKey(read, env), githubToken: read('github_token') });
+    try {
+        const settings = parseSettings(read, env, readFile);
+        await (0,settings_settings/* checkRunSettings */.t_)(settings, inputSource(read).label);
+        return { ok: true, settings, secrets: secretsOf(settings) };
+    }
+    catch (error) {
+        return { ok: false, error, secrets, ...connectionOf(read, env) };
+    }
+}
+/** The connection alone, when its inputs are good; nothing otherwise (the error named is the full parse's). */
+function connectionOf(read, env) {
+    const apiKey = readApiKey(read, env);
+    if (apiKey === '')
+        return {};
+    try {
+        return { connection: (0,settings_settings/* parseConnection */.C8)(inputSource(read), apiKey, env) };
+    }
+    catch {
+        return {};
+    }
+}
+/**
+ * Turns the action's inputs into Settings, or throws an InputError naming the first bad input.
+ * `env` supplies `WARP_API_KEY` and `GITHUB_WORKSPACE`; `readFile` reads `prompt_file` and `mcp` files.
+ */
+function parseSettings(read, env = process.env, readFile = primitives/* readSettingText */.eG) {
+    const src = inputSource(read);
+    // Before all: a mistyped key (api-key) would otherwise surface as a missing or wrong setting.
+    const unknownInputs = checkInputNames(env);
+    // Then: a workflow written for the official action should learn why before any other complaint.
+    const official = checkOfficialInputs(read);
+    // As given, spaces kept: trimmed, a phrase of only spaces would read as no phrase.
+    const rawPhrase = read('trigger_phrase', { trimWhitespace: false });
+    if (rawPhrase !== '' && rawPhrase.trim() === '') {
+        (0,primitives/* fail */.fJ)('trigger_phrase', rawPhrase, 'a phrase such as @oz (not only spaces)');
+    }
+    const triggerPhrase = rawPhrase.trim();
+    if (/\s/.test(triggerPhrase))
+        (0,primitives/* fail */.fJ)('trigger_phrase', triggerPhrase, 'one word such as @oz, without spaces');
+    const run = (0,settings_settings/* parseRunSettings */.Al)(src, {
+        apiKey: readApiKey(read, env),
+        apiKeyLabel: 'warp_api_key',
+        missingApiKey: 'Missing warp_api_key: set the input (warp_api_key: ${{ secrets.WARP_API_KEY }}) or the WARP_API_KEY environment variable.',
+        workspace: env.GITHUB_WORKSPACE || process.cwd(),
+        readFile,
+        // With a trigger phrase, the request in the comment is the prompt.
+        promptOptional: triggerPhrase !== '',
+        env,
+    });
+    const checkName = read('check_name');
+    if (checkName !== '' && !run.wait) {
+        throw new errors/* InputError */.dz('check_name', 'conflict', 'check_name needs wait: true: the check run follows the run to its end. Set check_name on the step that watches it with run_id.');
+    }
+    const review = parseReviewInputs(src, run);
+    // In the order of the fields below, so the first bad input is the one named.
+    const prComment = (0,primitives/* parseBoolean */.yG)(src, 'prComment', true);
+    const commentProgress = (0,primitives/* parseBoolean */.yG)(src, 'commentProgress', true);
+    const allowedUsers = parseLogins(read, 'allowed_users');
+    const allowedBots = parseLogins(read, 'allowed_bots');
+    return {
+        ...run,
+        ...review,
+        githubToken: read('github_token'),
+        prComment,
+        commentProgress,
+        checkName,
+        allowedUsers,
+        allowedBots,
+        triggerPhrase,
+        continueConversation: (0,primitives/* parseBoolean */.yG)(src, 'continueConversation', true),
+        notes: {
+            warnings: [...allowedBotsNotices(allowedBots), ...unknownInputs, ...official.warnings],
+            notices: official.notices,
+        },
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        entry: entryOf(src),
+        ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
+    };
+}
+/** `review` and `review_approve`, checked against the inputs they cannot be combined with. */
+function parseReviewInputs(src, run) {
+    const review = (0,primitives/* parseBoolean */.yG)(src, 'review', false);
+    const reviewApprove = (0,primitives/* parseBoolean */.yG)(src, 'reviewApprove', false);
+    const resolveOutdated = (0,primitives/* parseBoolean */.yG)(src, 'resolveOutdated', true);
+    if (!review)
+        return { review, reviewApprove, resolveOutdated };
+    if (run.outputSchema !== undefined) {
+        throw new errors/* InputError */.dz('review', 'conflict', 'Set either output_schema or review, not both: review asks the agent for a review in a schema of its own.');
+    }
+    if (!run.wait)
+        throw new errors/* InputError */.dz('review', 'conflict', 'review needs wait: true: the review is posted when the run ends.');
+    if (run.runId !== undefined && run.followup === undefined) {
+        throw new errors/* InputError */.dz('review', 'conflict', 'review with run_id needs followup: the agent is asked for the review in the prompt or the follow-up.');
+    }
+    return { review, reviewApprove, resolveOutdated };
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
@@ -37976,7 +37974,7 @@ var inputs = __nccwpck_require__(6674);
  * before the step says anything.
  */
 async function readInputs() {
-    const parsed = await (0,inputs/* parseInputs */.TL)(main_core/* getInput */.V4);
+    const parsed = await parseInputs(main_core/* getInput */.V4);
     return { ...parsed, redaction: (0,redaction/* maskSecrets */.Q)(parsed.secrets) };
 }
 

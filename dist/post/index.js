@@ -33110,14 +33110,32 @@ function readApiKey(read, env) {
     return read('warp_api_key') || (env.WARP_API_KEY ?? '').trim();
 }
 /**
- * Which entry of a matrix job this step is: a short hash of its settings, secrets left out. Entries of
- * one matrix job share the workflow run, the job and the step ids, so the pull request comment's
- * marker needs this too, or one entry would take another's comment for its own and overwrite its
- * report. Their settings differ (else they are one entry twice); a re-run of an attempt has the same.
+ * The inputs that say what a step runs and reports, as written: what tells the entries of a matrix
+ * job apart. Left out: secrets, values that change between attempts of one job (a token minted for
+ * the job inside `mcp`, a `run_id` from an earlier step) and anything resolved on the runner (paths
+ * made absolute, the contents of files), so a re-run of an entry, and its post step, say the same.
  */
-function settingsKey(settings) {
-    const { apiKey: _key, githubToken: _token, ...rest } = settings;
-    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
+const ENTRY_KEYS = [
+    'prompt',
+    'promptFile',
+    'skill',
+    'title',
+    'name',
+    'model',
+    'environment',
+    'checkName',
+    'outputSchema',
+    'harness',
+    'harnessModel',
+];
+/**
+ * Which entry of a matrix job this step is: a short hash of ENTRY_KEYS as written. Entries of one
+ * matrix job share the workflow run, the job and the step ids, so the pull request comment's marker
+ * needs this too, or one entry would take another's comment for its own and overwrite its report.
+ */
+function entryOf(src) {
+    const written = ENTRY_KEYS.map((key) => [key, src.read(key)]);
+    return (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify(written)).digest('hex').slice(0, 12);
 }
 /** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
 function secretsOf(settings) {
@@ -33205,6 +33223,7 @@ function parseSettings(read, env = process.env, readFile = readSettingText) {
             notices: official.notices,
         },
         serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        entry: entryOf(src),
         ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
     };
 }
@@ -38301,7 +38320,6 @@ function debugVisible() {
 
 
 
-
 /**
  * The post step (`post-if: always()`): when the main step ended without settling its run (it was
  * killed, or its cancel failed), cancel the run if it is still live, then finish the check run and the
@@ -38457,7 +38475,7 @@ async function finishOnGitHub(state, run, note, deadline, { settings, redaction,
         // Octokit is imported when first used (a chunk of its own in the bundle).
         api: async () => (await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(206)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2206))).createGitHubApi(token, owner, repo, githubRequestBounds(timings, deadline)),
         comment: {
-            marker: commentMarker(settingsKey(settings)),
+            marker: commentMarker(settings.entry),
             ...(commentId !== undefined && { resumeId: commentId }),
             // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
             ...(state.conversation && { conversation: state.conversation }),

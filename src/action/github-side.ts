@@ -7,7 +7,7 @@ import type { GitHubContext } from '../github/context.ts';
 import { workflowRunUrl } from '../github/context.ts';
 import { concernsThread } from '../github/event.ts';
 import { gitHubApi, type GitHubSide } from './github-access.ts';
-import { settingsKey, type Settings } from '../settings/inputs.ts';
+import type { Settings } from '../settings/inputs.ts';
 import { markFinished, saveCheckRunId, saveCommentId, saveConversation, saveReviewThread } from './state.ts';
 import { decideTrigger } from '../threads/triggers.ts';
 import { eventNoun, MENTION_EVENTS } from '../threads/mention.ts';
@@ -138,7 +138,7 @@ async function startFeedback(
     comment: {
       ...(thread !== undefined && { thread }),
       ...(reviewThread && { reviewThread }),
-      marker: commentMarker(settingsKey(settings)),
+      marker: commentMarker(settings.entry),
       showActivity: settings.commentProgress,
       ...(where.timings.progressIntervalMs !== undefined && { editIntervalMs: where.timings.progressIntervalMs }),
       // The post step finishes a conversation comment as a conversation (see saveConversation).

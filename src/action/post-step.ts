@@ -10,7 +10,7 @@ import { settleLeftRun, type Settled } from '../run/settle.ts';
 import { artifactsBesides } from '../run/turn.ts';
 import { checkConclusion, commentMarker, Feedback } from '../github/feedback.ts';
 import { readGitHubContext, workflowRunUrl } from '../github/context.ts';
-import { settingsKey, type Settings } from '../settings/inputs.ts';
+import type { Settings } from '../settings/inputs.ts';
 import type { Connection } from '../settings/settings.ts';
 import { ACTION_WORDS } from './vocabulary.ts';
 import type { OzClient } from '../oz/client.ts';
@@ -214,7 +214,7 @@ async function finishOnGitHub(
     // Octokit is imported when first used (a chunk of its own in the bundle).
     api: async () => (await import('../github/api.ts')).createGitHubApi(token, owner, repo, githubRequestBounds(timings, deadline)),
     comment: {
-      marker: commentMarker(settingsKey(settings)),
+      marker: commentMarker(settings.entry),
       ...(commentId !== undefined && { resumeId: commentId }),
       // A thread's conversation comment is finished as a conversation, not overwritten by one run's summary.
       ...(state.conversation && { conversation: state.conversation }),

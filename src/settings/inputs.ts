@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { checkOfficialInputs, type OfficialNotes } from './official.ts';
 import { checkInputNames } from './unknown-inputs.ts';
-import { INPUTS } from '../names.ts';
+import { INPUTS, type SettingKey } from '../names.ts';
 import { InputError } from '../errors.ts';
 import { checkRunSettings, parseConnection, parseRunSettings, type Connection, type RunSettings } from './settings.ts';
 import { fail, parseBoolean, parseList, quote, readSettingText, type InputReader, type SettingSource } from './primitives.ts';
@@ -43,6 +43,8 @@ export interface Settings extends RunSettings {
   notes: OfficialNotes;
   /** The GitHub web host (GITHUB_SERVER_URL): where a comment's pasted images may be downloaded from. */
   serverUrl: string;
+  /** Which entry of a matrix job this step is (see entryOf): part of the pull request comment's marker. */
+  entry: string;
   /** The `prompt` input as written, before the output_schema instruction: the standing instruction of mentions. */
   standingPrompt?: string;
 }
@@ -78,14 +80,33 @@ function readApiKey(read: InputReader, env: NodeJS.ProcessEnv): string {
 }
 
 /**
- * Which entry of a matrix job this step is: a short hash of its settings, secrets left out. Entries of
- * one matrix job share the workflow run, the job and the step ids, so the pull request comment's
- * marker needs this too, or one entry would take another's comment for its own and overwrite its
- * report. Their settings differ (else they are one entry twice); a re-run of an attempt has the same.
+ * The inputs that say what a step runs and reports, as written: what tells the entries of a matrix
+ * job apart. Left out: secrets, values that change between attempts of one job (a token minted for
+ * the job inside `mcp`, a `run_id` from an earlier step) and anything resolved on the runner (paths
+ * made absolute, the contents of files), so a re-run of an entry, and its post step, say the same.
  */
-export function settingsKey(settings: Readonly<Settings>): string {
-  const { apiKey: _key, githubToken: _token, ...rest } = settings;
-  return createHash('sha256').update(JSON.stringify(rest)).digest('hex').slice(0, 12);
+const ENTRY_KEYS = [
+  'prompt',
+  'promptFile',
+  'skill',
+  'title',
+  'name',
+  'model',
+  'environment',
+  'checkName',
+  'outputSchema',
+  'harness',
+  'harnessModel',
+] as const satisfies readonly SettingKey[];
+
+/**
+ * Which entry of a matrix job this step is: a short hash of ENTRY_KEYS as written. Entries of one
+ * matrix job share the workflow run, the job and the step ids, so the pull request comment's marker
+ * needs this too, or one entry would take another's comment for its own and overwrite its report.
+ */
+function entryOf(src: SettingSource): string {
+  const written = ENTRY_KEYS.map((key) => [key, src.read(key)]);
+  return createHash('sha256').update(JSON.stringify(written)).digest('hex').slice(0, 12);
 }
 
 /** The secrets among the settings (the API key, the GitHub token): what the step masks and redacts. */
@@ -194,6 +215,7 @@ export function parseSettings(
       notices: official.notices,
     },
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    entry: entryOf(src),
     ...(read('prompt') !== '' && { standingPrompt: read('prompt') }),
   };
 }

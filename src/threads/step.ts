@@ -1,11 +1,11 @@
-import { messageOf } from '../errors.ts';
+import { CodedError, messageOf } from '../errors.ts';
 import * as core from '@actions/core';
 import { CONVERSATION_MARKER, decodeState, type Exchange, type ThreadBinding, type ThreadState } from './state.ts';
 import { threadOwner } from '../github/context.ts';
 import type { EventInfo } from '../github/event.ts';
 import { eventNoun, findPhrase, inactiveAction, MENTION_EVENTS, mentionBody, mentionPrompt, placeText, requestText } from './mention.ts';
 import { downloadImages, IMAGE_BOUNDS, imageUrls } from '../github/images.ts';
-import type { GitHubApi, ReactionTarget } from '../github/types.ts';
+import { isGitHubApiError, type GitHubApi, type ReactionTarget } from '../github/types.ts';
 import type { CreateRunRequest } from '../oz/types.ts';
 import { MAX_ATTACHMENTS } from '../settings/options.ts';
 import { sentText, type RunTarget } from '../run/plan.ts';
@@ -177,7 +177,8 @@ async function lastOwnReply(api: GitHubApi, binding: ThreadBinding & { reviewThr
 
 /**
  * The thread's conversation comment (or, in a review thread, the action's last reply there) and the
- * state in it; an empty conversation when there is none or it cannot be used.
+ * state in it; an empty conversation when there is none, it cannot be used, or the token may not read
+ * it. Throws when GitHub does not say (see below).
  */
 async function readConversation(
   github: () => Promise<GitHubApi>,
@@ -195,8 +196,19 @@ async function readConversation(
     if (!found) return { state: empty };
     return { state: usableState(found.body, binding), commentId: found.id };
   } catch (error) {
-    core.warning(`Could not read this thread's conversation (${messageOf(error)}); starting a new one.`);
-    return { state: empty };
+    // Refused for want of a permission: this token could not have written a conversation here either.
+    const status = isGitHubApiError(error) ? error.status : 0;
+    if (status === 403 || status === 404) {
+      core.warning(`Could not read this thread's conversation (${messageOf(error)}); starting a new one.`);
+      return { state: empty };
+    }
+    // Anything else (no answer, a 5xx) cannot tell whether an earlier attempt already sent this request:
+    // a new agent could be a second one for it.
+    throw new CodedError(
+      'thread-unreadable',
+      `Could not read this thread's conversation (${messageOf(error)}), so no agent was started: it could be a second one for a request an earlier attempt already sent. Re-run the job once GitHub answers.`,
+      { cause: error },
+    );
   }
 }
 
