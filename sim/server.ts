@@ -875,6 +875,8 @@ export class OzSimulator {
         sim.pending = [];
         sim.createdAt = sim.touchedAt = Date.now();
         delete sim.cancelledAt;
+        // `sim_followup_never`: the follow-up's turn works until it is cancelled (a long turn).
+        if (sim.run.metadata.sim_followup_never === 'true') sim.outcome = 'never';
       };
       const pickupMs = Number(sim.run.metadata.sim_followup_pickup_ms ?? 0);
       if (pickupMs > 0) setTimeout(revive, pickupMs).unref();

@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'lost-create'
   /** A follow-up whose answer was lost, and reading the run did not show it arrived (LostFollowupError). */
   | 'lost-followup'
+  /** A stop's deadline came before the run showed the follow-up sent to it: it may still start on it. */
+  | 'followup-pending'
   /** The step or CLI was stopped: a signal or the deadline (StopSignal: `reason`). */
   | 'stopped'
   /** A GitHub API call failed or got no answer (GitHubApiError: `status`, `unanswered`). */

@@ -46,6 +46,23 @@ describe('conclude: whether the post step has a run left to cancel', () => {
       { kind: 'stopped', reason: 'cancelled', phase: 'create', cleanup: { kind: 'cancel', cancel: cancelled }, run: over },
       true,
     ],
+    [
+      'a run stopped while watched after a follow-up it had not shown yet: its end read is the old one',
+      {
+        kind: 'stopped',
+        reason: 'cancelled',
+        phase: 'watch',
+        cleanup: { kind: 'unknown', error: new Error('not taken up yet') },
+        run: over,
+        awaitingFollowup: true,
+      },
+      false,
+    ],
+    [
+      'a run stopped while watched whose read failed, last read ended',
+      { kind: 'stopped', reason: 'cancelled', phase: 'watch', cleanup: { kind: 'unknown', error: new Error('read failed') }, run: over },
+      true,
+    ],
     ['a failure with no cancel', { kind: 'failed', error: new Error('read failed'), run: live }, false],
     ['a failure whose run had ended', { kind: 'failed', error: new Error('read failed'), run: over }, true],
     [

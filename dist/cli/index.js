@@ -31682,7 +31682,7 @@ function settles(cleanup) {
 /**
  * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
  * from, given what the phases found. A run last read in a terminal state is settled whatever came
- * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * before, unless that end is the one before a follow-up the run had not shown yet. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
  * one found and dealt with by its request id is settled; one left by the settings is the post step's
  * to look at, as one never looked for.
  */
@@ -31706,7 +31706,8 @@ function conclude(found) {
             const { reason, phase, cleanup } = found;
             const handling = cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
             const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
-            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+            const endedForGood = ended && found.awaitingFollowup !== true;
+            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || endedForGood };
         }
         case 'failed':
             return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
@@ -32018,6 +32019,7 @@ function sentText(target, outputSchema) {
 
 
 
+
 /**
  * Cancels a run that was left live, shared by the lifecycle (stopped by the deadline or a signal) and
  * the post step (the main step was killed). A run known only by its request id is looked up by it:
@@ -32041,6 +32043,9 @@ async function settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await raceAbort(client.getRun(runId, deadline), deadline);
+        if (run !== undefined && left.followedUpFrom !== undefined) {
+            run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
+        }
     }
     catch (error) {
         return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: toError(error) } };
@@ -32055,6 +32060,27 @@ async function settleLeftRun(client, left, options) {
     const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
     const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+/**
+ * The run once it shows the follow-up sent to it (moved on from `from`: live, or a later end), read
+ * every `everyMs`; throws when the deadline comes first, as the run may still take it up.
+ */
+async function takenUp(client, runId, run, from, deadline, everyMs) {
+    const before = { run_id: runId, state: run.state, updated_at: from };
+    while (!movedOn(run, before)) {
+        try {
+            await sleep(everyMs, deadline);
+            run = await raceAbort(client.getRun(runId, deadline), deadline);
+        }
+        catch (error) {
+            if (!deadline.aborted)
+                throw error;
+            throw new CodedError('followup-pending', 'the run had not yet taken up the follow-up sent to it, and may still start on it', {
+                cause: error,
+            });
+        }
+    }
+    return run;
 }
 
 ;// CONCATENATED MODULE: ./src/run/setup.ts
@@ -32530,6 +32556,7 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
+    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -32544,7 +32571,6 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
-    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -32607,9 +32633,22 @@ async function follow(life, begun) {
         return failed(life, watched.failed, watched.run);
     if (!watched.stopped)
         return { kind: 'ended', run: watched.run };
-    const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+    // A follow-up the run has not shown yet: its last read is the end before it, and the follow-up's
+    // turn may start after the stop. The run is read until it shows it (within the stop's budget).
+    const from = begun.followedUpFrom?.updated_at;
+    const awaiting = from !== undefined && (watched.run === undefined || !movedOn(watched.run, begun.followedUpFrom));
+    const left = awaiting ? { runId: begun.runId, followedUpFrom: from } : { runId: begun.runId, live: true };
+    const { cleanup, run } = await settleStopped(life, watched.stopped, left);
     const last = run ?? watched.run;
-    return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
+    return {
+        kind: 'stopped',
+        reason: watched.stopped,
+        phase: 'watch',
+        cleanup,
+        ...(last !== undefined && { run: last }),
+        // Not seen taken up in time: the end read is the old one, so the post step looks again.
+        ...(awaiting && cleanup.kind === 'unknown' && { awaitingFollowup: true }),
+    };
 }
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
 function watch(life, begun, budget) {
@@ -32674,8 +32713,14 @@ async function settleStopped(life, reason, left) {
     const { handling } = settled;
     if (handling.kind === 'cancel')
         life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
-    if (handling.kind === 'unknown')
-        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    if (handling.kind === 'unknown') {
+        // Known by its id, the run could not be read (or had not shown a follow-up in time); known only by
+        // the request id, whether the create started one could not be found out.
+        const runId = settled.runId ?? left.runId;
+        life.events.notice(runId === undefined
+            ? { kind: 'create-unknown', error: handling.error }
+            : { kind: 'read-failed', runId, error: handling.error, stillWatching: false });
+    }
     return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */

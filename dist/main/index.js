@@ -28564,7 +28564,7 @@ function maskSecrets(secrets) {
 /* harmony export */   KI: () => (/* binding */ saveCheckRunId),
 /* harmony export */   Tb: () => (/* binding */ markSettled),
 /* harmony export */   UI: () => (/* binding */ markFinished),
-/* harmony export */   d3: () => (/* binding */ saveEarlierArtifacts),
+/* harmony export */   a3: () => (/* binding */ saveFollowingUp),
 /* harmony export */   dG: () => (/* binding */ saveFinishing),
 /* harmony export */   i: () => (/* binding */ saveCommentId),
 /* harmony export */   qA: () => (/* binding */ saveReviewThread),
@@ -28584,6 +28584,7 @@ const KEYS = {
     conversation: 'oz_conversation',
     reviewThread: 'oz_review_thread',
     earlierArtifacts: 'oz_earlier_artifacts',
+    followedUpFrom: 'oz_followed_up_from',
     finishing: 'oz_finishing',
     commentFinished: 'oz_comment_finished',
     checkFinished: 'oz_check_finished',
@@ -28602,10 +28603,17 @@ function saveConversation(conversation, redact) {
 function saveReviewThread(thread) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
-/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-function saveEarlierArtifacts(keys, redact) {
+/**
+ * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
+ * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
+ * from the end before it, even when the step was stopped while the follow-up was under way.
+ */
+function saveFollowingUp(keys, updatedAt, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
+    // A time the API wrote: only a well-formed one is kept.
+    if (updatedAt !== undefined && !Number.isNaN(Date.parse(updatedAt)))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.followedUpFrom, new Date(updatedAt).toISOString());
 }
 function saveFinishing(finishing) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.finishing, JSON.stringify(finishing));
@@ -28629,6 +28637,7 @@ function readState() {
     const commentId = Number(core.getState(KEYS.commentId));
     const conversation = readConversation(core.getState(KEYS.conversation));
     const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
+    const followedUpFrom = core.getState(KEYS.followedUpFrom);
     const finishing = readFinishing(core.getState(KEYS.finishing));
     const [pull, root] = core.getState(KEYS.reviewThread).split(' ').map(Number);
     return {
@@ -28637,6 +28646,7 @@ function readState() {
         finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
         ...(earlierArtifacts && { earlierArtifacts }),
+        ...(!Number.isNaN(Date.parse(followedUpFrom)) && { followedUpFrom }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: core.getState(KEYS.settled) === 'true',
@@ -36604,7 +36614,7 @@ function settles(cleanup) {
 /**
  * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
  * from, given what the phases found. A run last read in a terminal state is settled whatever came
- * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * before, unless that end is the one before a follow-up the run had not shown yet. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
  * one found and dealt with by its request id is settled; one left by the settings is the post step's
  * to look at, as one never looked for.
  */
@@ -36628,7 +36638,8 @@ function conclude(found) {
             const { reason, phase, cleanup } = found;
             const handling = cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
             const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
-            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+            const endedForGood = ended && found.awaitingFollowup !== true;
+            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || endedForGood };
         }
         case 'failed':
             return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
@@ -36638,6 +36649,7 @@ function conclude(found) {
 // EXTERNAL MODULE: ./src/run/plan.ts
 var run_plan = __nccwpck_require__(8446);
 ;// CONCATENATED MODULE: ./src/run/settle.ts
+
 
 
 
@@ -36666,6 +36678,9 @@ async function settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await raceAbort(client.getRun(runId, deadline), deadline);
+        if (run !== undefined && left.followedUpFrom !== undefined) {
+            run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
+        }
     }
     catch (error) {
         return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: (0,errors/* toError */.iT)(error) } };
@@ -36680,6 +36695,27 @@ async function settleLeftRun(client, left, options) {
     const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
     const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+/**
+ * The run once it shows the follow-up sent to it (moved on from `from`: live, or a later end), read
+ * every `everyMs`; throws when the deadline comes first, as the run may still take it up.
+ */
+async function takenUp(client, runId, run, from, deadline, everyMs) {
+    const before = { run_id: runId, state: run.state, updated_at: from };
+    while (!movedOn(run, before)) {
+        try {
+            await sleep(everyMs, deadline);
+            run = await raceAbort(client.getRun(runId, deadline), deadline);
+        }
+        catch (error) {
+            if (!deadline.aborted)
+                throw error;
+            throw new errors/* CodedError */.AK('followup-pending', 'the run had not yet taken up the follow-up sent to it, and may still start on it', {
+                cause: error,
+            });
+        }
+    }
+    return run;
 }
 
 ;// CONCATENATED MODULE: ./src/run/setup.ts
@@ -37157,6 +37193,7 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
+    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -37171,7 +37208,6 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
-    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -37234,9 +37270,22 @@ async function follow(life, begun) {
         return failed(life, watched.failed, watched.run);
     if (!watched.stopped)
         return { kind: 'ended', run: watched.run };
-    const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+    // A follow-up the run has not shown yet: its last read is the end before it, and the follow-up's
+    // turn may start after the stop. The run is read until it shows it (within the stop's budget).
+    const from = begun.followedUpFrom?.updated_at;
+    const awaiting = from !== undefined && (watched.run === undefined || !movedOn(watched.run, begun.followedUpFrom));
+    const left = awaiting ? { runId: begun.runId, followedUpFrom: from } : { runId: begun.runId, live: true };
+    const { cleanup, run } = await settleStopped(life, watched.stopped, left);
     const last = run ?? watched.run;
-    return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
+    return {
+        kind: 'stopped',
+        reason: watched.stopped,
+        phase: 'watch',
+        cleanup,
+        ...(last !== undefined && { run: last }),
+        // Not seen taken up in time: the end read is the old one, so the post step looks again.
+        ...(awaiting && cleanup.kind === 'unknown' && { awaitingFollowup: true }),
+    };
 }
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
 function watch(life, begun, budget) {
@@ -37301,8 +37350,14 @@ async function settleStopped(life, reason, left) {
     const { handling } = settled;
     if (handling.kind === 'cancel')
         life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
-    if (handling.kind === 'unknown')
-        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    if (handling.kind === 'unknown') {
+        // Known by its id, the run could not be read (or had not shown a follow-up in time); known only by
+        // the request id, whether the create started one could not be found out.
+        const runId = settled.runId ?? left.runId;
+        life.events.notice(runId === undefined
+            ? { kind: 'create-unknown', error: handling.error }
+            : { kind: 'read-failed', runId, error: handling.error, stillWatching: false });
+    }
     return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
@@ -38322,7 +38377,7 @@ async function runAgent(plan, context, { feedback, redaction }, options, started
                 (0,state/* saveRunId */.w7)(id, redaction.redact);
                 setOutput('run_id', redaction.redact(id));
             },
-            followedUp: (before) => (0,state/* saveEarlierArtifacts */.d3)((before.artifacts ?? []).map(artifactKey), redaction.redact),
+            followingUp: (before) => (0,state/* saveFollowingUp */.a3)((before.artifacts ?? []).map(artifactKey), before.updated_at, redaction.redact),
             restarted: (why) => {
                 const sentence = describeRestart(why);
                 main_core/* warning */.$e(sentence);

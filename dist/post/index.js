@@ -34980,6 +34980,18 @@ async function existing_readExistingRun(client, runId, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/oz/types.ts
+/** Types of the Oz Agent API as this action uses it (see the Oz API spec). Unknown fields are kept, never required. */
+/** Documented run states. The API may add more; those are treated as live. */
+const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
+const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
+function types_isTerminal(state) {
+    return TERMINAL_STATES.includes(state ?? '');
+}
+function types_isDocumentedState(state) {
+    return types_isTerminal(state) || LIVE_STATES.includes(state);
+}
+
 ;// CONCATENATED MODULE: ./src/run/followup.ts
 
 
@@ -35004,7 +35016,7 @@ class LostFollowupError extends errors/* CodedError */.AK {
  * follow-up, that is how to tell it arrived, and when a terminal state read is the new end.
  */
 function followup_movedOn(run, before) {
-    if (!isTerminal(run.state))
+    if (!types_isTerminal(run.state))
         return true;
     const [now, then] = [Date.parse(run.updated_at ?? ''), Date.parse(before.updated_at ?? '')];
     // As instants, not strings: the same moment can be written with other precision or offsets.
@@ -35121,7 +35133,7 @@ function settles(cleanup) {
 /**
  * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
  * from, given what the phases found. A run last read in a terminal state is settled whatever came
- * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * before, unless that end is the one before a follow-up the run had not shown yet. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
  * one found and dealt with by its request id is settled; one left by the settings is the post step's
  * to look at, as one never looked for.
  */
@@ -35145,7 +35157,8 @@ function outcome_conclude(found) {
             const { reason, phase, cleanup } = found;
             const handling = cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
             const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
-            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+            const endedForGood = ended && found.awaitingFollowup !== true;
+            return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || endedForGood };
         }
         case 'failed':
             return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };
@@ -35293,19 +35306,8 @@ function sentText(target, outputSchema) {
     return sent.kind === 'create' ? (sent.request.prompt ?? '') : '';
 }
 
-;// CONCATENATED MODULE: ./src/oz/types.ts
-/** Types of the Oz Agent API as this action uses it (see the Oz API spec). Unknown fields are kept, never required. */
-/** Documented run states. The API may add more; those are treated as live. */
-const LIVE_STATES = (/* unused pure expression or super */ null && (['QUEUED', 'PENDING', 'CLAIMED', 'INPROGRESS']));
-const TERMINAL_STATES = ['SUCCEEDED', 'FAILED', 'ERROR', 'BLOCKED', 'CANCELLED'];
-function types_isTerminal(state) {
-    return TERMINAL_STATES.includes(state ?? '');
-}
-function types_isDocumentedState(state) {
-    return types_isTerminal(state) || LIVE_STATES.includes(state);
-}
-
 ;// CONCATENATED MODULE: ./src/run/settle.ts
+
 
 
 
@@ -35334,6 +35336,9 @@ async function settle_settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await sleep_raceAbort(client.getRun(runId, deadline), deadline);
+        if (run !== undefined && left.followedUpFrom !== undefined) {
+            run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
+        }
     }
     catch (error) {
         return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: (0,errors/* toError */.iT)(error) } };
@@ -35348,6 +35353,27 @@ async function settle_settleLeftRun(client, left, options) {
     const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
     const after = await sleep_raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
     return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+/**
+ * The run once it shows the follow-up sent to it (moved on from `from`: live, or a later end), read
+ * every `everyMs`; throws when the deadline comes first, as the run may still take it up.
+ */
+async function takenUp(client, runId, run, from, deadline, everyMs) {
+    const before = { run_id: runId, state: run.state, updated_at: from };
+    while (!followup_movedOn(run, before)) {
+        try {
+            await sleep_sleep(everyMs, deadline);
+            run = await sleep_raceAbort(client.getRun(runId, deadline), deadline);
+        }
+        catch (error) {
+            if (!deadline.aborted)
+                throw error;
+            throw new errors/* CodedError */.AK('followup-pending', 'the run had not yet taken up the follow-up sent to it, and may still start on it', {
+                cause: error,
+            });
+        }
+    }
+    return run;
 }
 
 ;// CONCATENATED MODULE: ./src/run/setup.ts
@@ -35780,6 +35806,7 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
+    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -35794,7 +35821,6 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
-    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -35857,9 +35883,22 @@ async function follow(life, begun) {
         return failed(life, watched.failed, watched.run);
     if (!watched.stopped)
         return { kind: 'ended', run: watched.run };
-    const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+    // A follow-up the run has not shown yet: its last read is the end before it, and the follow-up's
+    // turn may start after the stop. The run is read until it shows it (within the stop's budget).
+    const from = begun.followedUpFrom?.updated_at;
+    const awaiting = from !== undefined && (watched.run === undefined || !movedOn(watched.run, begun.followedUpFrom));
+    const left = awaiting ? { runId: begun.runId, followedUpFrom: from } : { runId: begun.runId, live: true };
+    const { cleanup, run } = await settleStopped(life, watched.stopped, left);
     const last = run ?? watched.run;
-    return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
+    return {
+        kind: 'stopped',
+        reason: watched.stopped,
+        phase: 'watch',
+        cleanup,
+        ...(last !== undefined && { run: last }),
+        // Not seen taken up in time: the end read is the old one, so the post step looks again.
+        ...(awaiting && cleanup.kind === 'unknown' && { awaitingFollowup: true }),
+    };
 }
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
 function watch(life, begun, budget) {
@@ -35924,8 +35963,14 @@ async function settleStopped(life, reason, left) {
     const { handling } = settled;
     if (handling.kind === 'cancel')
         life.events.notice({ kind: 'cancel', runId: settled.runId, cancel: handling.cancel });
-    if (handling.kind === 'unknown')
-        life.events.notice({ kind: 'create-unknown', error: handling.error });
+    if (handling.kind === 'unknown') {
+        // Known by its id, the run could not be read (or had not shown a follow-up in time); known only by
+        // the request id, whether the create started one could not be found out.
+        const runId = settled.runId ?? left.runId;
+        life.events.notice(runId === undefined
+            ? { kind: 'create-unknown', error: handling.error }
+            : { kind: 'read-failed', runId, error: handling.error, stillWatching: false });
+    }
     return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 /** Stopped before the create answered: the run may exist, so it is looked up by its request id and cancelled. */
@@ -38154,6 +38199,7 @@ const KEYS = {
     conversation: 'oz_conversation',
     reviewThread: 'oz_review_thread',
     earlierArtifacts: 'oz_earlier_artifacts',
+    followedUpFrom: 'oz_followed_up_from',
     finishing: 'oz_finishing',
     commentFinished: 'oz_comment_finished',
     checkFinished: 'oz_check_finished',
@@ -38172,10 +38218,17 @@ function saveConversation(conversation, redact) {
 function saveReviewThread(thread) {
     core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
-/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-function saveEarlierArtifacts(keys, redact) {
+/**
+ * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
+ * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
+ * from the end before it, even when the step was stopped while the follow-up was under way.
+ */
+function saveFollowingUp(keys, updatedAt, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
+    // A time the API wrote: only a well-formed one is kept.
+    if (updatedAt !== undefined && !Number.isNaN(Date.parse(updatedAt)))
+        core.saveState(KEYS.followedUpFrom, new Date(updatedAt).toISOString());
 }
 function saveFinishing(finishing) {
     core.saveState(KEYS.finishing, JSON.stringify(finishing));
@@ -38199,6 +38252,7 @@ function readState() {
     const commentId = Number(getState(KEYS.commentId));
     const conversation = readConversation(getState(KEYS.conversation));
     const earlierArtifacts = readKeys(getState(KEYS.earlierArtifacts));
+    const followedUpFrom = getState(KEYS.followedUpFrom);
     const finishing = readFinishing(getState(KEYS.finishing));
     const [pull, root] = getState(KEYS.reviewThread).split(' ').map(Number);
     return {
@@ -38207,6 +38261,7 @@ function readState() {
         finished: { comment: getState(KEYS.commentFinished) === 'true', check: getState(KEYS.checkFinished) === 'true' },
         ...(conversation && { conversation }),
         ...(earlierArtifacts && { earlierArtifacts }),
+        ...(!Number.isNaN(Date.parse(followedUpFrom)) && { followedUpFrom }),
         ...(runId && { runId }),
         ...(requestId && { requestId }),
         settled: getState(KEYS.settled) === 'true',
@@ -38414,7 +38469,11 @@ async function settleRun(state, settings, options) {
     }
     const client = postClient(settings, options);
     // The main step was stopped before the create answered: the run is found by the id it was tagged with.
-    const settled = await settle_settleLeftRun(client, { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) }, {
+    const settled = await settle_settleLeftRun(client, {
+        ...(state.runId && { runId: state.runId }),
+        ...(state.requestId && { requestId: state.requestId }),
+        ...(state.followedUpFrom && { followedUpFrom: state.followedUpFrom }),
+    }, {
         budgetMs: options.cancelBudgetMs ?? 30_000,
         readAfterMs: 5000,
         onLive: (run) => log_info(`Oz run ${run.run_id} is still ${run.state} after the main step ended; cancelling it.`),

@@ -143,7 +143,11 @@ async function settleRun(state: StepState, settings: Connection, options: PostOp
   // The main step was stopped before the create answered: the run is found by the id it was tagged with.
   const settled = await settleLeftRun(
     client,
-    { ...(state.runId && { runId: state.runId }), ...(state.requestId && { requestId: state.requestId }) },
+    {
+      ...(state.runId && { runId: state.runId }),
+      ...(state.requestId && { requestId: state.requestId }),
+      ...(state.followedUpFrom && { followedUpFrom: state.followedUpFrom }),
+    },
     {
       budgetMs: options.cancelBudgetMs ?? 30_000,
       readAfterMs: 5000,

@@ -24,6 +24,12 @@ export interface StepState {
   /** After a follow-up: the keys (run/turn.ts) of the artifacts the run had before it, none of them this step's. */
   earlierArtifacts?: string[];
   /**
+   * After a follow-up: the run's `updated_at` before it. A run may show an accepted follow-up only a
+   * while later, reading as it ended till then: the post step waits for it to move on before it
+   * takes it for ended (run/settle.ts).
+   */
+  followedUpFrom?: string;
+  /**
    * Saved as the main step begins its last writes on GitHub: how it reports the run (its outcome, and
    * whether the agent's review asked for changes), for a post step to finish them if it cannot.
    */
@@ -47,6 +53,7 @@ const KEYS = {
   conversation: 'oz_conversation',
   reviewThread: 'oz_review_thread',
   earlierArtifacts: 'oz_earlier_artifacts',
+  followedUpFrom: 'oz_followed_up_from',
   finishing: 'oz_finishing',
   commentFinished: 'oz_comment_finished',
   checkFinished: 'oz_check_finished',
@@ -70,10 +77,17 @@ export function saveReviewThread(thread: { pull: number; root: number }): void {
   core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 
-/** Saved when the follow-up is sent, so a post step that finishes the check run shows only this step's artifacts. */
-export function saveEarlierArtifacts(keys: string[], redact: Redact): void {
+/**
+ * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
+ * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
+ * from the end before it, even when the step was stopped while the follow-up was under way.
+ */
+export function saveFollowingUp(keys: string[], updatedAt: string | undefined, redact: Redact): void {
   // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
   core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
+  // A time the API wrote: only a well-formed one is kept.
+  if (updatedAt !== undefined && !Number.isNaN(Date.parse(updatedAt)))
+    core.saveState(KEYS.followedUpFrom, new Date(updatedAt).toISOString());
 }
 
 export function saveFinishing(finishing: Finishing): void {
@@ -103,6 +117,7 @@ export function readState(): StepState {
   const commentId = Number(core.getState(KEYS.commentId));
   const conversation = readConversation(core.getState(KEYS.conversation));
   const earlierArtifacts = readKeys(core.getState(KEYS.earlierArtifacts));
+  const followedUpFrom = core.getState(KEYS.followedUpFrom);
   const finishing = readFinishing(core.getState(KEYS.finishing));
   const [pull, root] = core.getState(KEYS.reviewThread).split(' ').map(Number);
   return {
@@ -111,6 +126,7 @@ export function readState(): StepState {
     finished: { comment: core.getState(KEYS.commentFinished) === 'true', check: core.getState(KEYS.checkFinished) === 'true' },
     ...(conversation && { conversation }),
     ...(earlierArtifacts && { earlierArtifacts }),
+    ...(!Number.isNaN(Date.parse(followedUpFrom)) && { followedUpFrom }),
     ...(runId && { runId }),
     ...(requestId && { requestId }),
     settled: core.getState(KEYS.settled) === 'true',

@@ -17,7 +17,7 @@ import { inDebugWindow, movedOn, sendFollowupOnce } from './followup.ts';
 import { conclude, type Cleanup, type Finding, type RunResult } from './outcome.ts';
 import { asSent, type RunPlan } from './plan.ts';
 import { harnessTokens as tokensOf } from '../oz/usage.ts';
-import { settleLeftRun } from './settle.ts';
+import { settleLeftRun, type LeftRun } from './settle.ts';
 import { SetupWatcher } from './setup.ts';
 import { isSessionGone, readThreadRun, type Restart } from '../threads/run.ts';
 import { structuredOutput } from './structured.ts';
@@ -65,8 +65,12 @@ export interface RunEvents {
   requestId?: (id: string) => void;
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
-  /** A follow-up was sent; `before` is the run as read just before it (its artifacts are earlier turns'). */
-  followedUp?: (before: RunItem) => void;
+  /**
+   * A follow-up is about to be sent; `before` is the run as read just before it (its artifacts are
+   * earlier turns'). Told before it is sent: a step stopped while it is under way must still know it
+   * may have gone (see settle.ts, `followedUpFrom`).
+   */
+  followingUp?: (before: RunItem) => void;
   /** A thread's run could not take the request (see `RunResult.restarted`): a new run is started for it. */
   restarted?: (why: Restart) => void;
   /** The run was created (or found), or changed state. */
@@ -292,6 +296,7 @@ async function followUp(
   await reader.poll(stop, true);
   const answerStart = reader.answerStart(message);
   let sent: Awaited<ReturnType<typeof sendFollowupOnce>>;
+  events.followingUp?.(to.existing);
   try {
     sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
       ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -304,7 +309,6 @@ async function followUp(
   const { before, answer } = sent;
   const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
   events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
-  events.followedUp?.(before);
   return {
     runId,
     startState: '',
@@ -367,9 +371,22 @@ async function follow(life: Lifecycle, begun: Begun): Promise<Finding> {
   if (budget?.exceeded) return stopForBudget(life, begun.runId, budget, watched.run);
   if (watched.failed) return failed(life, watched.failed, watched.run);
   if (!watched.stopped) return { kind: 'ended', run: watched.run! };
-  const { cleanup, run } = await settleStopped(life, watched.stopped, { runId: begun.runId, live: true });
+  // A follow-up the run has not shown yet: its last read is the end before it, and the follow-up's
+  // turn may start after the stop. The run is read until it shows it (within the stop's budget).
+  const from = begun.followedUpFrom?.updated_at;
+  const awaiting = from !== undefined && (watched.run === undefined || !movedOn(watched.run, begun.followedUpFrom!));
+  const left = awaiting ? { runId: begun.runId, followedUpFrom: from } : { runId: begun.runId, live: true as const };
+  const { cleanup, run } = await settleStopped(life, watched.stopped, left);
   const last = run ?? watched.run;
-  return { kind: 'stopped', reason: watched.stopped, phase: 'watch', cleanup, ...(last !== undefined && { run: last }) };
+  return {
+    kind: 'stopped',
+    reason: watched.stopped,
+    phase: 'watch',
+    cleanup,
+    ...(last !== undefined && { run: last }),
+    // Not seen taken up in time: the end read is the old one, so the post step looks again.
+    ...(awaiting && cleanup.kind === 'unknown' && { awaitingFollowup: true as const }),
+  };
 }
 
 /** Reads the run until it ends, telling state changes and (with progress on) what the agent does. */
@@ -425,11 +442,7 @@ function cancelBudget(life: Lifecycle, reason: StopReason): number {
 }
 
 /** Cancels a stopped run unless the settings say to leave it; returns what was done, and the run as last read. */
-async function settleStopped(
-  life: Lifecycle,
-  reason: StopReason,
-  left: { runId?: string; requestId?: string; live?: true },
-): Promise<{ cleanup: Cleanup; run?: RunItem }> {
+async function settleStopped(life: Lifecycle, reason: StopReason, left: LeftRun): Promise<{ cleanup: Cleanup; run?: RunItem }> {
   if (!life.settings.cancelOnAbort) return { cleanup: { kind: 'left-running' } };
   const settled = await settleLeftRun(life.client, left, {
     budgetMs: cancelBudget(life, reason),
@@ -437,7 +450,16 @@ async function settleStopped(
   });
   const { handling } = settled;
   if (handling.kind === 'cancel') life.events.notice({ kind: 'cancel', runId: settled.runId!, cancel: handling.cancel });
-  if (handling.kind === 'unknown') life.events.notice({ kind: 'create-unknown', error: handling.error });
+  if (handling.kind === 'unknown') {
+    // Known by its id, the run could not be read (or had not shown a follow-up in time); known only by
+    // the request id, whether the create started one could not be found out.
+    const runId = settled.runId ?? left.runId;
+    life.events.notice(
+      runId === undefined
+        ? { kind: 'create-unknown', error: handling.error }
+        : { kind: 'read-failed', runId, error: handling.error, stillWatching: false },
+    );
+  }
   return { cleanup: handling, ...(settled.run !== undefined && { run: settled.run }) };
 }
 

@@ -120,7 +120,8 @@ export type Finding = { run?: RunItem } & (
   /** A debug agent took the follow-up in a failed run's kept session: no new end comes, so none is awaited. */
   | { kind: 'debugging'; run: RunItem; until?: string }
   | { kind: 'over-budget'; budget: Budget; cancel: CancelResult }
-  | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; cleanup: Cleanup }
+  /** `awaitingFollowup`: a follow-up the run had not shown by the stop's deadline, so its end read is the old one. */
+  | { kind: 'stopped'; reason: StopReason; phase: 'create' | 'follow-up' | 'watch'; cleanup: Cleanup; awaitingFollowup?: true }
   /** Following the run failed; `cleanup` when a cancel (or a look-up by request id) followed. */
   | { kind: 'failed'; error: Error; cleanup?: Cleanup }
 );
@@ -141,7 +142,7 @@ function settles(cleanup: Cleanup): boolean {
 /**
  * The one place the outcome and `settled` (whether the post step has a run left to cancel) come
  * from, given what the phases found. A run last read in a terminal state is settled whatever came
- * before. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
+ * before, unless that end is the one before a follow-up the run had not shown yet. Stopped before the create answered (or the follow-up was sent), a run may yet appear: only
  * one found and dealt with by its request id is settled; one left by the settings is the post step's
  * to look at, as one never looked for.
  */
@@ -166,7 +167,8 @@ export function conclude(found: Finding): { outcome: RunOutcome; settled: boolea
       const handling: StopHandling =
         cleanup.kind === 'not-found' || cleanup.kind === 'nothing-sent' ? { kind: 'nothing-to-cancel' } : cleanup;
       const dealtWith = phase === 'watch' || cleanup.kind !== 'left-running';
-      return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || ended };
+      const endedForGood = ended && found.awaitingFollowup !== true;
+      return { outcome: { kind: 'stopped', reason, phase, handling }, settled: (dealtWith && settles(cleanup)) || endedForGood };
     }
     case 'failed':
       return { outcome: { kind: 'error', error: found.error }, settled: (found.cleanup !== undefined && settles(found.cleanup)) || ended };

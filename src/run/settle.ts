@@ -1,9 +1,10 @@
-import { toError } from '../errors.ts';
+import { CodedError, toError } from '../errors.ts';
 import type { OzClient } from '../oz/client.ts';
-import { raceAbort } from '../oz/sleep.ts';
+import { raceAbort, sleep } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { cancelRun } from './cancel.ts';
 import { findRunByRequestId } from './create.ts';
+import { movedOn } from './followup.ts';
 import type { StopHandling } from './outcome.ts';
 
 /** A run that may have been left live: its id, or the request id its create was tagged with; and its last read. */
@@ -14,6 +15,12 @@ export interface LeftRun {
   run?: RunItem;
   /** The run is known to be live (it was being watched): cancel it at once, without a read first. */
   live?: true;
+  /**
+   * A follow-up was sent to the run, which then read `updated_at` as this: a run may show an accepted
+   * follow-up only a while later, reading as it ended till then, so an end read is waited on (within
+   * the budget) until the run moves on; the follow-up's turn is then cancelled like any live run.
+   */
+  followedUpFrom?: string;
 }
 
 export interface Settled {
@@ -32,6 +39,8 @@ export interface SettleOptions {
   onRunId?: (runId: string) => void;
   /** Told the run as read before it is cancelled. */
   onLive?: (run: RunItem) => void;
+  /** How often to read the run while a follow-up has not shown yet. Default 2 s. */
+  pickupEveryMs?: number;
 }
 
 /**
@@ -54,6 +63,9 @@ export async function settleLeftRun(client: OzClient, left: LeftRun, options: Se
     }
     if (runId === undefined) return { handling: { kind: 'not-found' } };
     if (run === undefined && !left.live) run = await raceAbort(client.getRun(runId, deadline), deadline);
+    if (run !== undefined && left.followedUpFrom !== undefined) {
+      run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
+    }
   } catch (error) {
     return { ...(runId !== undefined && { runId }), handling: { kind: 'unknown', error: toError(error) } };
   }
@@ -65,4 +77,31 @@ export async function settleLeftRun(client: OzClient, left: LeftRun, options: Se
   const readAfter = AbortSignal.timeout(Math.min(remaining, options.readAfterMs ?? 3000));
   const after = await raceAbort(client.getRun(runId, readAfter), readAfter).catch(() => run);
   return { ...(after && { run: after }), runId, handling: { kind: 'cancel', cancel } };
+}
+
+/**
+ * The run once it shows the follow-up sent to it (moved on from `from`: live, or a later end), read
+ * every `everyMs`; throws when the deadline comes first, as the run may still take it up.
+ */
+async function takenUp(
+  client: OzClient,
+  runId: string,
+  run: RunItem,
+  from: string,
+  deadline: AbortSignal,
+  everyMs: number,
+): Promise<RunItem> {
+  const before: RunItem = { run_id: runId, state: run.state, updated_at: from };
+  while (!movedOn(run, before)) {
+    try {
+      await sleep(everyMs, deadline);
+      run = await raceAbort(client.getRun(runId, deadline), deadline);
+    } catch (error) {
+      if (!deadline.aborted) throw error;
+      throw new CodedError('followup-pending', 'the run had not yet taken up the follow-up sent to it, and may still start on it', {
+        cause: error,
+      });
+    }
+  }
+  return run;
 }
