@@ -32043,7 +32043,8 @@ async function settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await raceAbort(client.getRun(runId, deadline), deadline);
-        if (run !== undefined && left.followedUpFrom !== undefined) {
+        // A debug agent's turn leaves a failed run as it was (see inDebugWindow): nothing to wait for.
+        if (run !== undefined && left.followedUpFrom !== undefined && !inDebugWindow(run)) {
             run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
         }
     }
@@ -32458,7 +32459,12 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
         found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
     }
     catch (error) {
-        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, toError(error), undefined);
+        // A follow-up the API refused began nothing of this step's: the run, live or not, is not its to
+        // cancel. One whose answer was lost may have started a turn, which is.
+        const begunNothing = plan.target.kind === 'follow-up' && begun === undefined && !hasCode(error, 'lost-followup');
+        found = isStopSignal(error)
+            ? await stoppedBeforeCreated(life, error.reason)
+            : await failed(life, toError(error), undefined, begunNothing);
     }
     const { run } = found;
     const { runId, restarted } = life.trail;
@@ -32556,7 +32562,6 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
-    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -32571,6 +32576,7 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -32733,12 +32739,12 @@ async function stoppedBeforeCreated(life, reason) {
     return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life, error, run) {
+async function failed(life, error, run, begunNothing = false) {
     const { settings, client, events, trail } = life;
     const last = run === undefined ? {} : { run };
     if (isLostCreate(error) && trail.requestId !== undefined)
         return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
-    if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+    if (!begunNothing && trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
         const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
         events.notice({ kind: 'cancel', runId: trail.runId, cancel });
         return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };

@@ -28561,10 +28561,10 @@ function maskSecrets(secrets) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ saveFollowedUp),
 /* harmony export */   KI: () => (/* binding */ saveCheckRunId),
 /* harmony export */   Tb: () => (/* binding */ markSettled),
 /* harmony export */   UI: () => (/* binding */ markFinished),
-/* harmony export */   a3: () => (/* binding */ saveFollowingUp),
 /* harmony export */   dG: () => (/* binding */ saveFinishing),
 /* harmony export */   i: () => (/* binding */ saveCommentId),
 /* harmony export */   qA: () => (/* binding */ saveReviewThread),
@@ -28604,11 +28604,11 @@ function saveReviewThread(thread) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 /**
- * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
- * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
- * from the end before it, even when the step was stopped while the follow-up was under way.
+ * Saved when the API took the follow-up: the run's artifacts before it, so a post step that finishes
+ * the check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's
+ * turn from the end before it.
  */
-function saveFollowingUp(keys, updatedAt, redact) {
+function saveFollowedUp(keys, updatedAt, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
     // A time the API wrote: only a well-formed one is kept.
@@ -36678,7 +36678,8 @@ async function settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await raceAbort(client.getRun(runId, deadline), deadline);
-        if (run !== undefined && left.followedUpFrom !== undefined) {
+        // A debug agent's turn leaves a failed run as it was (see inDebugWindow): nothing to wait for.
+        if (run !== undefined && left.followedUpFrom !== undefined && !inDebugWindow(run)) {
             run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
         }
     }
@@ -37095,7 +37096,12 @@ async function startAndWatch(client, plan, metadata, stop, events, options = {})
         found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
     }
     catch (error) {
-        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, (0,errors/* toError */.iT)(error), undefined);
+        // A follow-up the API refused began nothing of this step's: the run, live or not, is not its to
+        // cancel. One whose answer was lost may have started a turn, which is.
+        const begunNothing = plan.target.kind === 'follow-up' && begun === undefined && !(0,errors/* hasCode */.up)(error, 'lost-followup');
+        found = isStopSignal(error)
+            ? await stoppedBeforeCreated(life, error.reason)
+            : await failed(life, (0,errors/* toError */.iT)(error), undefined, begunNothing);
     }
     const { run } = found;
     const { runId, restarted } = life.trail;
@@ -37193,7 +37199,6 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
-    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -37208,6 +37213,7 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -37370,12 +37376,12 @@ async function stoppedBeforeCreated(life, reason) {
     return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life, error, run) {
+async function failed(life, error, run, begunNothing = false) {
     const { settings, client, events, trail } = life;
     const last = run === undefined ? {} : { run };
     if (isLostCreate(error) && trail.requestId !== undefined)
         return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
-    if (trail.runId && !(0,types/* isTerminal */.Hd)(run?.state) && settings.cancelOnAbort && settings.wait) {
+    if (!begunNothing && trail.runId && !(0,types/* isTerminal */.Hd)(run?.state) && settings.cancelOnAbort && settings.wait) {
         const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
         events.notice({ kind: 'cancel', runId: trail.runId, cancel });
         return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };
@@ -38377,7 +38383,7 @@ async function runAgent(plan, context, { feedback, redaction }, options, started
                 (0,state/* saveRunId */.w7)(id, redaction.redact);
                 setOutput('run_id', redaction.redact(id));
             },
-            followingUp: (before) => (0,state/* saveFollowingUp */.a3)((before.artifacts ?? []).map(artifactKey), before.updated_at, redaction.redact),
+            followedUp: (before) => (0,state/* saveFollowedUp */.Dr)((before.artifacts ?? []).map(artifactKey), before.updated_at, redaction.redact),
             restarted: (why) => {
                 const sentence = describeRestart(why);
                 main_core/* warning */.$e(sentence);

@@ -35336,7 +35336,8 @@ async function settle_settleLeftRun(client, left, options) {
             return { handling: { kind: 'not-found' } };
         if (run === undefined && !left.live)
             run = await sleep_raceAbort(client.getRun(runId, deadline), deadline);
-        if (run !== undefined && left.followedUpFrom !== undefined) {
+        // A debug agent's turn leaves a failed run as it was (see inDebugWindow): nothing to wait for.
+        if (run !== undefined && left.followedUpFrom !== undefined && !followup_inDebugWindow(run)) {
             run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
         }
     }
@@ -35708,7 +35709,12 @@ async function lifecycle_startAndWatch(client, plan, metadata, stop, events, opt
         found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
     }
     catch (error) {
-        found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, toError(error), undefined);
+        // A follow-up the API refused began nothing of this step's: the run, live or not, is not its to
+        // cancel. One whose answer was lost may have started a turn, which is.
+        const begunNothing = plan.target.kind === 'follow-up' && begun === undefined && !hasCode(error, 'lost-followup');
+        found = isStopSignal(error)
+            ? await stoppedBeforeCreated(life, error.reason)
+            : await failed(life, toError(error), undefined, begunNothing);
     }
     const { run } = found;
     const { runId, restarted } = life.trail;
@@ -35806,7 +35812,6 @@ async function followUp(life, plan, to, metadata) {
     await reader.poll(stop, true);
     const answerStart = reader.answerStart(message);
     let sent;
-    events.followingUp?.(to.existing);
     try {
         sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
             ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -35821,6 +35826,7 @@ async function followUp(life, plan, to, metadata) {
     const { before, answer } = sent;
     const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
     events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+    events.followedUp?.(before);
     return {
         runId,
         startState: '',
@@ -35983,12 +35989,12 @@ async function stoppedBeforeCreated(life, reason) {
     return { kind: 'stopped', reason, phase, cleanup, ...(run !== undefined && { run }) };
 }
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life, error, run) {
+async function failed(life, error, run, begunNothing = false) {
     const { settings, client, events, trail } = life;
     const last = run === undefined ? {} : { run };
     if (isLostCreate(error) && trail.requestId !== undefined)
         return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
-    if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+    if (!begunNothing && trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
         const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
         events.notice({ kind: 'cancel', runId: trail.runId, cancel });
         return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };
@@ -38219,11 +38225,11 @@ function saveReviewThread(thread) {
     core.saveState(KEYS.reviewThread, `${thread.pull} ${thread.root}`);
 }
 /**
- * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
- * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
- * from the end before it, even when the step was stopped while the follow-up was under way.
+ * Saved when the API took the follow-up: the run's artifacts before it, so a post step that finishes
+ * the check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's
+ * turn from the end before it.
  */
-function saveFollowingUp(keys, updatedAt, redact) {
+function saveFollowedUp(keys, updatedAt, redact) {
     // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
     core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
     // A time the API wrote: only a well-formed one is kept.

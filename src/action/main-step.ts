@@ -20,7 +20,7 @@ import { FORK_WITHOUT_KEY, prepareGitHub, type GitHubSide } from './github-setup
 import type { Reaction } from '../github/types.ts';
 import type { Settings } from '../settings/inputs.ts';
 import { finish, setOutput } from './publish.ts';
-import { markSettled, saveFollowingUp, saveFinishing, saveRequestId, saveRunId, type Finishing } from './state.ts';
+import { markSettled, saveFollowedUp, saveFinishing, saveRequestId, saveRunId, type Finishing } from './state.ts';
 import { artifactKey } from '../run/turn.ts';
 import type { ActionPlan, Reviewing } from '../review/step.ts';
 import * as log from './log.ts';
@@ -179,7 +179,7 @@ async function runAgent(
         saveRunId(id, redaction.redact);
         setOutput('run_id', redaction.redact(id));
       },
-      followingUp: (before) => saveFollowingUp((before.artifacts ?? []).map(artifactKey), before.updated_at, redaction.redact),
+      followedUp: (before) => saveFollowedUp((before.artifacts ?? []).map(artifactKey), before.updated_at, redaction.redact),
       restarted: (why) => {
         const sentence = describeRestart(why);
         core.warning(sentence);

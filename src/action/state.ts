@@ -78,11 +78,11 @@ export function saveReviewThread(thread: { pull: number; root: number }): void {
 }
 
 /**
- * Saved before the follow-up is sent: the run's artifacts before it, so a post step that finishes the
- * check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's turn
- * from the end before it, even when the step was stopped while the follow-up was under way.
+ * Saved when the API took the follow-up: the run's artifacts before it, so a post step that finishes
+ * the check run shows only this step's, and its `updated_at`, so a post step knows the follow-up's
+ * turn from the end before it.
  */
-export function saveFollowingUp(keys: string[], updatedAt: string | undefined, redact: Redact): void {
+export function saveFollowedUp(keys: string[], updatedAt: string | undefined, redact: Redact): void {
   // Ids and URLs from the API: kept out of the file if one carries a secret, like the run id.
   core.saveState(KEYS.earlierArtifacts, Buffer.from(redact(JSON.stringify(keys)), 'utf8').toString('base64'));
   // A time the API wrote: only a well-formed one is kept.

@@ -1,4 +1,4 @@
-import { messageOf, toError } from '../errors.ts';
+import { hasCode, messageOf, toError } from '../errors.ts';
 import { randomUUID } from 'node:crypto';
 import { relative } from 'node:path';
 import type { OzClient } from '../oz/client.ts';
@@ -66,11 +66,12 @@ export interface RunEvents {
   /** The run this lifecycle follows, once known. */
   runId?: (id: string) => void;
   /**
-   * A follow-up is about to be sent; `before` is the run as read just before it (its artifacts are
-   * earlier turns'). Told before it is sent: a step stopped while it is under way must still know it
-   * may have gone (see settle.ts, `followedUpFrom`).
+   * The API took a follow-up; `before` is the run as read just before it (its artifacts are earlier
+   * turns', its `updated_at` tells the follow-up's turn from the end before it: see settle.ts,
+   * `followedUpFrom`). Told once it was taken, not before: a turn that moves the run on is then this
+   * step's, not another workflow's follow-up taken for it.
    */
-  followingUp?: (before: RunItem) => void;
+  followedUp?: (before: RunItem) => void;
   /** A thread's run could not take the request (see `RunResult.restarted`): a new run is started for it. */
   restarted?: (why: Restart) => void;
   /** The run was created (or found), or changed state. */
@@ -179,7 +180,12 @@ export async function startAndWatch(
     // A debug agent's turn never brings the run a new end: never wait for one (see followUp).
     found = plan.settings.wait && begun.debugging !== true ? await follow(life, begun) : await leaveRunning(life, begun);
   } catch (error) {
-    found = isStopSignal(error) ? await stoppedBeforeCreated(life, error.reason) : await failed(life, toError(error), undefined);
+    // A follow-up the API refused began nothing of this step's: the run, live or not, is not its to
+    // cancel. One whose answer was lost may have started a turn, which is.
+    const begunNothing = plan.target.kind === 'follow-up' && begun === undefined && !hasCode(error, 'lost-followup');
+    found = isStopSignal(error)
+      ? await stoppedBeforeCreated(life, error.reason)
+      : await failed(life, toError(error), undefined, begunNothing);
   }
   const { run } = found;
   const { runId, restarted } = life.trail;
@@ -296,7 +302,6 @@ async function followUp(
   await reader.poll(stop, true);
   const answerStart = reader.answerStart(message);
   let sent: Awaited<ReturnType<typeof sendFollowupOnce>>;
-  events.followingUp?.(to.existing);
   try {
     sent = await sendFollowupOnce(client, runId, message, stop, to.existing, {
       ...(answerStart && 'messages' in answerStart && { since: answerStart.messages }),
@@ -309,6 +314,7 @@ async function followUp(
   const { before, answer } = sent;
   const debugging = inDebugWindow(before) || (before.state === 'FAILED' && answer.outcome === 'live_session');
   events.notice({ kind: 'followed-up', runId, state: before.state, ...(answer.outcome && { outcome: answer.outcome }), debugging });
+  events.followedUp?.(before);
   return {
     runId,
     startState: '',
@@ -473,12 +479,12 @@ async function stoppedBeforeCreated(life: Lifecycle, reason: StopReason): Promis
 }
 
 /** Following the run failed while it may still be live: do not leave an agent behind. */
-async function failed(life: Lifecycle, error: Error, run: RunItem | undefined): Promise<Finding> {
+async function failed(life: Lifecycle, error: Error, run: RunItem | undefined, begunNothing = false): Promise<Finding> {
   const { settings, client, events, trail } = life;
   const last = run === undefined ? {} : { run };
   if (isLostCreate(error) && trail.requestId !== undefined)
     return { kind: 'failed', error, ...(await settleLostCreate(life, trail.requestId)) };
-  if (trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
+  if (!begunNothing && trail.runId && !isTerminal(run?.state) && settings.cancelOnAbort && settings.wait) {
     const cancel = await cancelRun(client, trail.runId, life.options.timeoutCancelBudgetMs ?? 30_000);
     events.notice({ kind: 'cancel', runId: trail.runId, cancel });
     return { kind: 'failed', error, cleanup: { kind: 'cancel', cancel }, ...last };

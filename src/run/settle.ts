@@ -4,7 +4,7 @@ import { raceAbort, sleep } from '../oz/sleep.ts';
 import { isTerminal, type RunItem } from '../oz/types.ts';
 import { cancelRun } from './cancel.ts';
 import { findRunByRequestId } from './create.ts';
-import { movedOn } from './followup.ts';
+import { inDebugWindow, movedOn } from './followup.ts';
 import type { StopHandling } from './outcome.ts';
 
 /** A run that may have been left live: its id, or the request id its create was tagged with; and its last read. */
@@ -63,7 +63,8 @@ export async function settleLeftRun(client: OzClient, left: LeftRun, options: Se
     }
     if (runId === undefined) return { handling: { kind: 'not-found' } };
     if (run === undefined && !left.live) run = await raceAbort(client.getRun(runId, deadline), deadline);
-    if (run !== undefined && left.followedUpFrom !== undefined) {
+    // A debug agent's turn leaves a failed run as it was (see inDebugWindow): nothing to wait for.
+    if (run !== undefined && left.followedUpFrom !== undefined && !inDebugWindow(run)) {
       run = await takenUp(client, runId, run, left.followedUpFrom, deadline, options.pickupEveryMs ?? 2000);
     }
   } catch (error) {
