@@ -22,9 +22,9 @@ const github = useGitHubDouble((github) => {
   github.pullFiles = { 7: [{ filename: 'src/a.ts', patch: PATCH }] };
 });
 
-/** The step on a pull_request event for #7, the agent answering with `verdict`. */
-function reviewStep(verdict: string, inputs: Record<string, string> = {}) {
-  sim.answers.set('review', '```json\n' + JSON.stringify({ verdict, summary: 'Reviewed again.', comments: [] }) + '\n```');
+/** The step on a pull_request event for #7, the agent answering with `verdict` (and `summary`). */
+function reviewStep(verdict: string, inputs: Record<string, string> = {}, summary = 'Reviewed again.') {
+  sim.answers.set('review', '```json\n' + JSON.stringify({ verdict, summary, comments: [] }) + '\n```');
   return runStep({
     inputs: {
       warp_api_key: 'wk-review',
@@ -96,23 +96,7 @@ describe('a new verdict withdraws the action’s own earlier one', () => {
   });
 
   it('finds its own review again after a summary over GitHub’s 65,536-character limit, and dismisses it', async () => {
-    sim.answers.set(
-      'review',
-      '```json\n' + JSON.stringify({ verdict: 'request_changes', summary: 'x'.repeat(70_000), comments: [] }) + '\n```',
-    );
-    const first = await runStep({
-      inputs: {
-        warp_api_key: 'wk-review',
-        api_base_url: sim.url,
-        github_token: 'ghs-review',
-        prompt: 'Review this pull request.',
-        review: 'true',
-        metadata: 'sim_answer_named=review',
-        poll_interval_seconds: '0.05',
-        max_poll_interval_seconds: '0.2',
-      },
-      env: github.pullRequestEvent(),
-    });
+    const first = await reviewStep('request_changes', {}, 'x'.repeat(70_000));
     expect(first.code).toBe(0);
     const long = github.reviews[0]!;
     expect(long.body.length).toBeLessThanOrEqual(65_536);

@@ -26,6 +26,25 @@ beforeAll(async () => {
 afterAll(() => sim.stop());
 beforeEach(() => sim.reset());
 
+/**
+ * A simulator for a describe block whose clock is Date's, faked: a run goes through its phases when
+ * the test moves the clock (10 ms of it a simulated second).
+ */
+function simulatorOnFakeDate(): OzSimulator {
+  const sim = new OzSimulator({ msPerSecond: 10 });
+  beforeAll(async () => {
+    await sim.start();
+  });
+  afterAll(() => sim.stop());
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  return sim;
+}
+
 describe('OzSimulator', () => {
   it('validates the create body with problem+json 400s', async () => {
     const malformed = await post('/agent/runs', '{"prompt": ');
@@ -80,21 +99,9 @@ describe('OzSimulator', () => {
 });
 
 describe('the current API', () => {
-  const fast = new OzSimulator({ msPerSecond: 10 });
-  let base = '';
-  beforeAll(async () => {
-    base = await fast.start();
-  });
-  afterAll(() => fast.stop());
-  // The simulator's clock is Date's: faked, so a run goes through its phases when the test says.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  const fast = simulatorOnFakeDate();
   const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${base}${path}`, { method, headers: auth, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    fetch(`${fast.url}${path}`, { method, headers: auth, ...(body !== undefined && { body: JSON.stringify(body) }) });
   /** A minute of the run's time (at 10 ms a second) later, the run is read in `state`. */
   const until = async (id: string, state: string) => {
     vi.advanceTimersByTime(600);
@@ -282,23 +289,11 @@ describe('OzSimulator list filters and conversations, as documented', () => {
   });
 });
 
-/** The API of today (shared oz-api.md): follow-up outcomes, a failed run's debug window, the timeline, harness usage, the team header. */
+/** The API of today: follow-up outcomes, a failed run's debug window, the timeline, harness usage, the team header. */
 describe('the API of today', () => {
-  const fast = new OzSimulator({ msPerSecond: 10 });
-  let base = '';
-  beforeAll(async () => {
-    base = await fast.start();
-  });
-  afterAll(() => fast.stop());
-  // The simulator's clock is Date's: faked, so a run goes through its phases when the test says.
-  beforeEach(() => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+  const fast = simulatorOnFakeDate();
   const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}, key = 'wk-sim') =>
-    fetch(`${base}${path}`, {
+    fetch(`${fast.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
       ...(body !== undefined && { body: JSON.stringify(body) }),
