@@ -90,7 +90,7 @@ describe('oz-agent-sdk against the simulator', () => {
     });
   });
   // The SDK this project pins (1.0.0-alpha.8) predates these endpoints: its generic get/post drive
-  // them with its own auth, headers and error classes, in the shapes shared/oz-api.md gives.
+  // them with its own auth, headers and error classes, in the shapes the Oz API spec gives.
   it('follows up: the answer names the follow-up and how the run took it', async () => {
     const created = await client.agent.run({ prompt: 'first' });
     await aMinuteLater(created.run_id, 'SUCCEEDED');

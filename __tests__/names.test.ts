@@ -51,7 +51,7 @@ function sources(folder: string): string[] {
 }
 
 describe('the core speaks no action input', () => {
-  // These input names are also fields of the API's own requests and answers (see ../shared/oz-api.md).
+  // These input names are also fields of the API's own requests and answers (see the Oz API spec).
   const API_FIELDS = new Set(['run_id', 'conversation_id', 'base_prompt', 'reasoning_level', 'idle_timeout_minutes', 'session_sharing']);
   // Single words (prompt, title, wait...) are ordinary words and API fields too; the distinctive names are checked.
   const names = keys.map((key) => INPUTS[key].input).filter((name) => name.includes('_') && !API_FIELDS.has(name));
